@@ -1,0 +1,28 @@
+// data_quality.amount-inconsistent: a household's rows state different monthly amounts.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { citeRow, yuan } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'data_quality.amount-inconsistent',
+  category: 'data_quality',
+  severity: 'low',
+  title: '同户月保障金不一致',
+  description: '同一家庭各行填写的月保障金不同（月保障金是全户金额，只填在户主行或每行相同均可）。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第四章 保障金额',
+  inputs: ['roll'],
+  requiresColumns: ['roll.monthly_amount'],
+  sql: `
+    SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name, '' AS subject_key,
+           any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
+           household_id, mode(program) AS program,
+           'amounts|' || string_agg(DISTINCT monthly_amount_cents::VARCHAR, '/' ORDER BY monthly_amount_cents::VARCHAR) AS fact,
+           '家庭编号 ' || household_id || ' 的月保障金不一致：' ||
+             string_agg(coalesce(name, '?') || ' ' || ${yuan('monthly_amount_cents')} || '元(' || ${citeRow('roll')} || ')', '、' ORDER BY _file, _line) AS evidence,
+           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, _file) AS source_line
+    FROM roll
+    WHERE household_id IS NOT NULL AND monthly_amount_cents IS NOT NULL
+    GROUP BY household_id
+    HAVING count(DISTINCT monthly_amount_cents) > 1`,
+  remedy: '核实全户月保障金，统一填写',
+  deadlineDays: 30,
+});

@@ -1,0 +1,41 @@
+// data_quality.amount-over-standard: a household's monthly amount above its area's standard × members (× tekunFactor for 特困).
+import { z } from 'zod';
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { yuan } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'data_quality.amount-over-standard',
+  category: 'data_quality',
+  severity: 'medium',
+  title: '月保障金超过标准',
+  description: '家庭月保障金超过所在地城乡低保标准 × 在保人数（低保），或超过 tekunFactor × 标准 × 在保人数（特困）。标准取自配置（按县区、城乡）。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第四章；《特困人员认定办法》(民发〔2021〕43号)',
+  inputs: ['roll'],
+  requiresColumns: ['roll.monthly_amount'],
+  requiresConfig: ['standards'],
+  params: z.object({ tekunFactor: z.number().positive().default(1.3) }).strict(),
+  sql: `
+    WITH households AS (
+      SELECT household_id, any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
+             mode(program) AS program, mode(family) AS family, mode(area) AS area,
+             max(monthly_amount_cents) AS amount_cents, count(*) AS members,
+             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             min(_file) AS source_file, arg_min(_line, _file) AS source_line
+      FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id
+    ),
+    limits AS (
+      SELECT h.*, standard_cents(h.county, h.area) AS standard,
+             CASE WHEN h.family = '特困' THEN $tekunFactor ELSE 1 END AS factor
+      FROM households h WHERE h.family IS NOT NULL AND h.area IS NOT NULL AND h.amount_cents IS NOT NULL
+    )
+    SELECT subject_id, subject_name, '' AS subject_key, county, township, village, household_id, program,
+           'over|' || amount_cents || '|' || members || '|' || standard AS fact,
+           '月保障金 ' || ${yuan('amount_cents')} || ' 元，超过' || area || family || '上限 ' ||
+             CASE WHEN factor <> 1 THEN factor || ' × ' ELSE '' END || ${yuan('standard')} || ' 元 × ' || members || ' 人 = ' ||
+             ${yuan('round(standard * members * factor)')} || ' 元' AS evidence,
+           'roll' AS source_dataset, source_file, source_line
+    FROM limits
+    WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)`,
+  remedy: '按标准重新核算保障金，多发部分依规追回',
+  deadlineDays: 30,
+});

@@ -1,0 +1,35 @@
+// data_quality.bad-value: a roll value that could not be read; the person stays on the roll, the value is ignored.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'data_quality.bad-value',
+  category: 'data_quality',
+  severity: 'medium',
+  title: '花名册数值无法识别',
+  description: '花名册中月保障金、开始享受时间、保障状态、近亲属备案或行政区划代码无法识别。花名册的人从不被拒收：此人仍参与比对，该值按空处理（状态无法识别时按“在保”检查）。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；全国低保信息系统数据规范',
+  inputs: ['roll'],
+  sql: `
+    WITH problems AS (
+      SELECT r.*, concat_ws('；',
+               CASE WHEN r.monthly_amount_raw IS NOT NULL AND trim(r.monthly_amount_raw) <> '' AND r.monthly_amount_cents IS NULL
+                    THEN '月保障金「' || r.monthly_amount_raw || '」' END,
+               CASE WHEN r.start_date_raw IS NOT NULL AND trim(r.start_date_raw) <> '' AND r.start_date IS NULL
+                    THEN '开始享受时间「' || r.start_date_raw || '」' END,
+               CASE WHEN r.status_raw IS NOT NULL AND trim(r.status_raw) <> '' AND r.status IS NULL
+                    THEN '保障状态「' || r.status_raw || '」（按在保处理）' END,
+               CASE WHEN r.filed_raw IS NOT NULL AND trim(r.filed_raw) <> '' AND r.filed IS NULL
+                    THEN '近亲属备案「' || r.filed_raw || '」（按未备案处理）' END,
+               CASE WHEN r.village_code IS NOT NULL AND NOT regexp_full_match(r.village_code, '\\d{12}')
+                    THEN '行政区划代码「' || r.village_code || '」（应为12位数字）' END) AS unreadable
+      FROM roll r
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           'bad-value|' || r.unreadable || '|' || coalesce(r.id_number, r.id_raw, '') AS fact,
+           '无法识别：' || r.unreadable || '，见花名册 ' || ${citeRow('r')} AS evidence,
+           ${ROLL_SOURCE}
+    FROM problems r WHERE r.unreadable <> ''`,
+  remedy: '更正该值后重新导出',
+  deadlineDays: 15,
+});

@@ -1,0 +1,39 @@
+// data_quality.household-split: one household id on rows of different villages.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+
+export default defineCheck({
+  id: 'data_quality.household-split',
+  category: 'data_quality',
+  severity: 'medium',
+  title: '同一家庭编号分属不同村',
+  description: '同一个家庭编号出现在不同的村（社区）：可能是编号重复使用，或家庭迁移后未整体变更。每个涉及的村各列一条。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定',
+  inputs: ['roll'],
+  sql: `
+    WITH located AS (
+      -- A row with an empty 乡镇 is in the household's own township (missing-field reports the gap),
+      -- and a row without a village cannot say where it is: neither makes a split by itself.
+      SELECT *, coalesce(township, mode(township) OVER (PARTITION BY household_id)) AS known_township
+      FROM roll WHERE household_id IS NOT NULL AND village IS NOT NULL
+    ),
+    places AS (
+      SELECT household_id, concat_ws('|', known_township, village) AS place, any_value(county) AS county,
+             any_value(known_township) AS township, any_value(village) AS village, mode(program) AS program,
+             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             min(_file) AS source_file, arg_min(_line, _file) AS source_line, count(*) AS persons
+      FROM located GROUP BY household_id, place
+    ),
+    split AS (
+      SELECT household_id, string_agg(place, '/' ORDER BY place) AS places_key,
+             string_agg(coalesce(township, '') || coalesce(village, '（无村名）') || ' ' || persons || '人', '；' ORDER BY place) AS all_places
+      FROM places GROUP BY household_id HAVING count(*) > 1
+    )
+    SELECT p.subject_id, p.subject_name, '' AS subject_key, p.county, p.township, p.village, p.household_id, p.program,
+           -- One finding per village involved: each village has to act on its part.
+           'split|' || p.place || '|' || s.places_key AS fact,
+           '家庭编号 ' || p.household_id || ' 出现在多个村：' || s.all_places AS evidence,
+           'roll' AS source_dataset, p.source_file, p.source_line
+    FROM places p JOIN split s USING (household_id)`,
+  remedy: '核实家庭实际居住地，统一家庭编号与所属村（社区）',
+  deadlineDays: 30,
+});

@@ -1,0 +1,31 @@
+// data_quality.missing-field: a required roll value is empty.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'data_quality.missing-field',
+  category: 'data_quality',
+  severity: 'medium',
+  title: '花名册必填项为空',
+  description: '花名册中乡镇、村（社区）、家庭编号、姓名、身份证号码或救助类别为空；缺身份证号码的人无法参与任何比对。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；全国低保信息系统数据规范',
+  inputs: ['roll'],
+  sql: `
+    WITH gaps AS (
+      SELECT r.*, concat_ws('、',
+               CASE WHEN r.township IS NULL THEN '乡镇(街道)' END,
+               CASE WHEN r.village IS NULL THEN '村(社区)' END,
+               CASE WHEN r.household_id IS NULL THEN '家庭编号' END,
+               CASE WHEN r.name IS NULL THEN '姓名' END,
+               CASE WHEN r.id_status = 'missing' THEN '身份证号码' END,
+               CASE WHEN r.program IS NULL THEN '救助类别' END) AS missing
+      FROM roll r
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           r.missing || '|' || coalesce(r.id_number, '') || '|' || coalesce(r.name, '') || '|' || coalesce(r.household_id, '') AS fact,
+           '必填项为空：' || r.missing || '，见花名册 ' || ${citeRow('r')} AS evidence,
+           ${ROLL_SOURCE}
+    FROM gaps r WHERE r.missing <> ''`,
+  remedy: '补齐缺失信息后重新导出',
+  deadlineDays: 15,
+});

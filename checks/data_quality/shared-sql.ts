@@ -1,0 +1,16 @@
+// SQL fragments the data_quality checks share: where a roll row is, and how a row is cited in evidence.
+
+/** The location columns of a finding about a roll row (alias r). */
+export const ROLL_LOCATION = 'r.county, r.township, r.village, r.household_id, r.program';
+
+/** "文件 第 N 行" (with the sheet for workbooks), for evidence text; `alias` is the row's table alias. */
+export const citeRow = (alias: string) =>
+  `${alias}._file || coalesce(' 工作表「' || ${alias}._sheet || '」', '') || ' 第' || ${alias}._line || '行'`;
+
+/** The standard provenance columns of a finding about a roll row (alias r). */
+export const ROLL_SOURCE = `'roll' AS source_dataset, r._file AS source_file, r._line AS source_line`;
+
+/** Money in cents as yuan text with two decimals, for evidence. */
+export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;
+
+export const BASIS_DIBAO_RULES = '《最低生活保障审核确认办法》(民发〔2021〕57号)；《特困人员认定办法》(民发〔2021〕43号)';

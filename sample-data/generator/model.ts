@@ -1,0 +1,81 @@
+// The generator's in-memory records: people, households and their roll rows, reference-list rows.
+import type { MonthIndex } from './calendar.ts';
+import type { Area, County, Village } from './geography.ts';
+
+export type Status = '在保' | '停保' | '退保';
+export type Family = '低保' | '特困';
+
+export interface Person {
+  /** The true 18-digit ID (what a correct normaliser recovers). */
+  readonly id: string;
+  readonly name: string;
+  readonly male: boolean;
+  readonly birth: Date;
+  readonly county: County;
+}
+
+/** Where a written row ended up: file name inside the output folder and its 1-based line/row number. */
+export interface Location {
+  file: string;
+  line: number;
+}
+
+/** A cell written exactly as given, never reformatted by the layout (injected faults live here). */
+export type RawCell = { readonly text: string } | { readonly number: number };
+
+export interface RollRow {
+  person: Person;
+  /** 户主, 本人, 配偶, 子, 女 … */
+  relation: string;
+  status: Status;
+  /** cadre_relative_filed: 是 only on near relatives of cadres whose relation was filed. */
+  filed: '是' | '否';
+  /** Overrides for injected faults. */
+  villageOverride?: Village;
+  townshipText?: string;
+  nameText?: string;
+  idCell?: RawCell;
+  amountCentsOverride?: number;
+  location?: Location;
+}
+
+export interface PaymentOverride {
+  month?: RawCell;
+  amount?: RawCell;
+  /** Set when written. */
+  location?: Location;
+}
+
+export interface Household {
+  village: Village;
+  /** Assigned once the village's households are shuffled. */
+  id: string;
+  /** The program exactly as written on the roll. */
+  program: string;
+  /** Null when the program does not normalise (program-unknown). */
+  family: Family | null;
+  area: Area | null;
+  amountCents: number;
+  startDate: Date;
+  /** First month no longer paid (停保/退保), null while 在保. */
+  stopMonth: MonthIndex | null;
+  status: Status;
+  bankAccount: string;
+  rows: RollRow[];
+  paymentOverrides: Map<MonthIndex, PaymentOverride>;
+  /** Built by a scenario: background reference rows leave it alone so the answer key stays exact. */
+  claimed: boolean;
+}
+
+/** A canonical value of a reference-list cell; the layout decides how it is spelled. */
+export type FieldValue = string | Date | { readonly cents: number } | { readonly month: MonthIndex } | RawCell | null;
+
+export type ReferenceDataset =
+  | 'deaths' | 'prisoners' | 'vehicles' | 'properties' | 'businesses' | 'payroll' | 'deposits' | 'cadres' | 'kinship';
+
+export interface ReferenceRow {
+  dataset: ReferenceDataset;
+  /** Canonical column name → value; id_number is the true 18-digit ID unless a RawCell. */
+  values: Record<string, FieldValue>;
+  location?: Location;
+}

@@ -1,0 +1,95 @@
+// deceased.recipient: dead people still paid (hits, with the exact overpayment) and the near-misses that are not.
+import { addDays, dayOf, firstDay, isoDate, lastDay, monthOf } from '../calendar.ts';
+import { toLegacy15 } from '../id-number.ts';
+import { alteredName, nameVariant } from '../names.ts';
+import { deceasedOverpaymentCents } from '../payments.ts';
+import { DEATH_SOURCES, deathRow } from '../references.ts';
+import type { Scenario, ScenarioContext } from './context.ts';
+
+const CHECK = 'deceased.recipient';
+
+function dayIn(context: ScenarioContext, monthOffset: number): Date {
+  return dayOf(context.period + monthOffset, context.rng.int(1, 28));
+}
+
+export const deceasedHit: Scenario = {
+  kind: 'deceased.hit', variants: 8, weight: 5,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const family = variant === 1 ? '特困' : '低保';
+    const household = context.household(
+      variant === 1 ? { family, shape: 'single' }
+        : variant === 3 || variant === 5 || variant === 6 ? { family, shape: 'elderCouple' }
+          : { family, minSize: variant === 0 ? 3 : 2 },
+    );
+    const subjectRow = household.rows[variant === 1 || variant === 3 ? 0 : 1]!;
+    const subject = subjectRow.person;
+    // v2 dies within the period (nothing overpaid yet); v3 before the payment window (all 12 months overpaid).
+    const offsets = [-5, -8, 0, -14, -rng.int(1, 9), -rng.int(1, 9), -3, -rng.int(1, 9)];
+    const death = dayIn(context, offsets[variant]!);
+    // Admitted well before dying, so the story holds together.
+    if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - rng.int(0, 900));
+    const source = rng.pick(DEATH_SOURCES);
+    let spelled: string | undefined;
+    let note = `died ${isoDate(death)} (${source}), still 在保; paid after the month of death`;
+    if (variant === 4) {
+      spelled = alteredName(rng, subject.name, subject.male);
+      note += `; death record names ${spelled}, roll ${subject.name} (需核实身份)`;
+      key.expect({ checkId: 'data_quality.id-name-conflict', person: subject, household, note: `roll ${subject.name} vs deaths ${spelled}` });
+    }
+    if (variant === 5) {
+      subjectRow.idCell = { text: toLegacy15(subject.id) };
+      note += '; roll row has the legacy 15-digit ID, the death record the 18-digit one';
+      key.expect({ checkId: 'data_quality.id-legacy', person: subject, household, row: subjectRow, raw: toLegacy15(subject.id), note: '15-digit ID on the roll' });
+    }
+    if (variant === 6) {
+      // An odd number of cents over two members: each share ends in half a cent, rounded up.
+      if (household.amountCents % 2 === 0) household.amountCents += 1;
+      note += '; each share is x.xx5 元, rounded half up per payment';
+    }
+    if (variant === 7) {
+      spelled = nameVariant(rng, subject.name) ?? subject.name;
+      note += `; death record spells the name ${spelled} (same name after normalisation: no id-name-conflict)`;
+    }
+    const row = context.reference(deathRow(subject, death, source, spelled));
+    key.expect({
+      checkId: CHECK, person: subject, household, row, note,
+      overpaymentCents: () => deceasedOverpaymentCents(household, death, period),
+    });
+  },
+};
+
+export const deceasedDecoy: Scenario = {
+  kind: 'deceased.decoy', variants: 4, weight: 3,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    if (variant === 0) {
+      const household = context.household({ family: '低保', minSize: 2 });
+      const subject = household.rows[1]!.person;
+      const death = dayOf(period + 1, rng.int(1, 28));
+      const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
+      key.decoy({ kind: 'death-after-period', mustNotFlag: [CHECK], person: subject, household, row, note: `died ${isoDate(death)}, after P.end ${isoDate(lastDay(period))}` });
+    } else if (variant === 1) {
+      const household = context.household({ family: '低保', minSize: 1 });
+      const recipient = household.rows[0]!.person;
+      const namesake = context.people.namesake(rng, recipient.county, recipient);
+      const row = context.reference(deathRow(namesake, dayIn(context, -4), rng.pick(DEATH_SOURCES)));
+      key.decoy({ kind: 'death-same-name-other-person', mustNotFlag: [CHECK, 'data_quality.id-name-conflict'], person: recipient, household, row, note: `${namesake.name} ${namesake.id} died; the recipient of the same name has another ID` });
+    } else if (variant === 2) {
+      const household = context.household({ family: '低保', minSize: 3 });
+      const deadRow = household.rows[1]!;
+      deadRow.status = '停保';
+      context.householdFactory.reprice(rng, household, household.rows.length - 1);
+      const death = dayIn(context, -6);
+      const row = context.reference(deathRow(deadRow.person, death, rng.pick(DEATH_SOURCES)));
+      key.decoy({ kind: 'death-row-stopped', mustNotFlag: [CHECK], person: deadRow.person, household, row, note: `died ${isoDate(death)}; that member's row is 停保, the rest of the household still 在保` });
+    } else {
+      const household = context.household({ family: rng.chance(0.5) ? '特困' : '低保', shape: 'single', status: '停保' });
+      const death = dayIn(context, -5);
+      household.stopMonth = monthOf(death) + 1;
+      const subject = household.rows[0]!.person;
+      const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
+      key.decoy({ kind: 'death-household-stopped', mustNotFlag: [CHECK], person: subject, household, row, note: `died ${isoDate(death)}; household 停保 and unpaid from ${isoDate(firstDay(household.stopMonth))}` });
+    }
+  },
+};

@@ -1,0 +1,105 @@
+// duplicate.*: one person on two households or programs, twice in one household, one account for two households.
+import { toLegacy15 } from '../id-number.ts';
+import type { Household, Person, RollRow } from '../model.ts';
+import { alteredName } from '../names.ts';
+import type { Scenario, ScenarioContext } from './context.ts';
+
+/** Puts an existing recipient on another household's roll too; the host's amount stays computed without them. */
+function addGuest(host: Household, guest: Person, hostHead: Person): RollRow {
+  const older = hostHead.birth.getTime() - guest.birth.getTime() > 18 * 365.25 * 86_400_000;
+  const relation = older ? (guest.male ? '父亲' : '母亲') : (guest.male ? '兄弟' : '姐妹');
+  const row: RollRow = { person: guest, relation, status: '在保', filed: '否' };
+  host.rows.push(row);
+  return row;
+}
+
+export const dibaoAndTekun: Scenario = {
+  kind: 'duplicate.dibao-and-tekun', variants: 1, weight: 1,
+  run(context) {
+    const tekun = context.household({ family: '特困', shape: 'single' });
+    const person = tekun.rows[0]!.person;
+    const dibao = context.household({ family: '低保', minSize: 2 });
+    const guestRow = addGuest(dibao, person, dibao.rows[0]!.person);
+    const note = 'on an active 特困 row and an active 低保 row';
+    context.key.expect({ checkId: 'duplicate.dibao-and-tekun', person, household: tekun, row: tekun.rows[0]!, note });
+    context.key.expect({ checkId: 'duplicate.dibao-and-tekun', person, household: dibao, row: guestRow, note });
+  },
+};
+
+export const twoHouseholds: Scenario = {
+  kind: 'duplicate.two-households', variants: 4, weight: 2,
+  run(context, variant) {
+    const { rng, key } = context;
+    const first = context.household({ family: '低保', shape: variant === 2 ? 'elderCouple' : undefined, minSize: 2 });
+    const person = first.rows[1]!.person;
+    const place = (target: ScenarioContext) => {
+      const second = target.household({ family: '低保', minSize: 1 });
+      const guestRow = addGuest(second, person, second.rows[0]!.person);
+      const crossVillage = second.village !== first.village;
+      let note = `active in two 低保 households${crossVillage ? ' of different villages' : ''}`;
+      if (variant === 2) {
+        guestRow.idCell = { text: toLegacy15(person.id) };
+        note += '; the second row carries the 15-digit form of the same ID';
+        key.expect({ checkId: 'data_quality.id-legacy', person, household: second, row: guestRow, raw: toLegacy15(person.id), note: '15-digit ID on the roll' });
+      }
+      if (variant === 3) {
+        guestRow.nameText = alteredName(rng, person.name, person.male);
+        note += `; the second row names ${guestRow.nameText} (borrowed ID?)`;
+        key.expect({ checkId: 'data_quality.id-name-conflict', person, household: second, row: guestRow, note: `roll ${person.name} vs roll ${guestRow.nameText}` });
+      }
+      key.expect({ checkId: 'duplicate.two-households', person, household: first, row: first.rows[1]!, note });
+      key.expect({ checkId: 'duplicate.two-households', person, household: second, row: guestRow, note });
+    };
+    if (variant === 1) context.defer(place);
+    else place(context);
+  },
+};
+
+export const duplicateDecoy: Scenario = {
+  kind: 'duplicate.decoy', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const first = context.household({ family: '低保', minSize: 2 });
+    const person = first.rows[1]!.person;
+    const second = context.household({ family: '低保', minSize: 1 });
+    if (variant === 0) {
+      const row = addGuest(second, person, second.rows[0]!.person);
+      row.status = '停保';
+      key.decoy({ kind: 'duplicate-one-row-stopped', mustNotFlag: ['duplicate.two-households'], person, household: second, row, note: 'also on a second household, but that row is 停保 (moved)' });
+    } else {
+      const namesake = context.people.namesake(rng, person.county, person);
+      const row = addGuest(second, namesake, second.rows[0]!.person);
+      key.decoy({ kind: 'duplicate-same-name-other-person', mustNotFlag: ['duplicate.two-households', 'duplicate.dibao-and-tekun', 'data_quality.id-name-conflict'], person: namesake, household: second, row, note: `same name as recipient ${person.id} of another household, different ID` });
+    }
+  },
+};
+
+export const sameHousehold: Scenario = {
+  kind: 'duplicate.same-household', variants: 1, weight: 1,
+  run(context) {
+    const household = context.household({ family: '低保', minSize: 2 });
+    const original = household.rows[1]!;
+    const copy: RollRow = { ...original };
+    household.rows.push(copy);
+    for (const row of [original, copy]) {
+      context.key.expect({ checkId: 'duplicate.same-household', person: original.person, household, row, note: 'the same member listed twice in one household' });
+    }
+  },
+};
+
+export const sharedAccount: Scenario = {
+  kind: 'duplicate.shared-account', variants: 2, weight: 1,
+  run(context, variant) {
+    const first = context.household({ family: '低保', minSize: 1 });
+    const place = (target: ScenarioContext) => {
+      const second = target.household({ family: '低保', minSize: 1 });
+      second.bankAccount = first.bankAccount;
+      const note = `account ${first.bankAccount} is the payment account of two households`;
+      for (const household of [first, second]) {
+        context.key.expect({ checkId: 'duplicate.shared-account', person: household.rows[0]!.person, household, note });
+      }
+    };
+    if (variant === 1) context.defer(place);
+    else place(context);
+  },
+};

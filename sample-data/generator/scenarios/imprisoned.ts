@@ -1,0 +1,50 @@
+// imprisoned.recipient: sentences overlapping the period (hits) and ones that end before or start after it (decoys).
+import { addDays, dayOf, firstDay, isoDate } from '../calendar.ts';
+import { facility, prisonerRow } from '../references.ts';
+import type { Scenario, ScenarioContext } from './context.ts';
+
+const CHECK = 'imprisoned.recipient';
+
+function day(context: ScenarioContext, monthOffset: number): Date {
+  return dayOf(context.period + monthOffset, context.rng.int(1, 28));
+}
+
+function prisonerHousehold(context: ScenarioContext) {
+  // Prisoners are mostly working-age men: the head of a couple-with-children household.
+  const household = context.household({ family: '低保', shape: 'coupleKids' });
+  return { household, subject: household.rows[0]!.person };
+}
+
+export const imprisonedHit: Scenario = {
+  kind: 'imprisoned.hit', variants: 4, weight: 3,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const { household, subject } = prisonerHousehold(context);
+    const sentences: [Date, Date | null][] = [
+      [day(context, -16), null],
+      [day(context, -rng.int(20, 40)), day(context, rng.int(3, 30))],
+      [day(context, -30), addDays(firstDay(period), rng.int(0, 20))],
+      [dayOf(period, rng.int(10, 28)), day(context, 24)],
+    ];
+    const [start, end] = sentences[variant]!;
+    const row = context.reference(prisonerRow(subject, start, end, facility(rng, subject.county)));
+    key.expect({ checkId: CHECK, person: subject, household, row, note: `sentence ${isoDate(start)} – ${end ? isoDate(end) : '(serving)'} overlaps the period` });
+  },
+};
+
+export const imprisonedDecoy: Scenario = {
+  kind: 'imprisoned.decoy', variants: 2, weight: 2,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const { household, subject } = prisonerHousehold(context);
+    if (variant === 0) {
+      const end = addDays(firstDay(period), -1 - rng.int(0, 60));
+      const row = context.reference(prisonerRow(subject, day(context, -rng.int(15, 40)), end, facility(rng, subject.county)));
+      key.decoy({ kind: 'prisoner-released-before-period', mustNotFlag: [CHECK], person: subject, household, row, note: `released ${isoDate(end)}, before P.start` });
+    } else {
+      const start = day(context, rng.int(1, 2));
+      const row = context.reference(prisonerRow(subject, start, null, facility(rng, subject.county)));
+      key.decoy({ kind: 'prisoner-sentence-after-period', mustNotFlag: [CHECK], person: subject, household, row, note: `sentence starts ${isoDate(start)}, after P.end` });
+    }
+  },
+};

@@ -1,0 +1,66 @@
+// rollsweep's command line: yargs with strict parsing; commands are small modules loaded when used.
+import yargs from 'yargs';
+import { UsageError } from '../errors.ts';
+import { ROLLSWEEP_VERSION } from '../version.ts';
+import { EXIT, reportError } from './report-error.ts';
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTerminal: boolean;
+}
+
+const processIo: CliIo = {
+  out: (text) => process.stdout.write(text),
+  err: (text) => process.stderr.write(text),
+  isTerminal: Boolean(process.stderr.isTTY),
+};
+
+/** Runs the CLI on an explicit argv (tests call this in-process) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo = processIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const setExit = (code: number) => {
+    exitCode = code;
+  };
+  const parser = yargs([...argv])
+    .scriptName('rollsweep')
+    .usage('rollsweep <命令> [选项]\n\n扫描低保、特困花名册，查找不应享受救助的对象，生成整改台账。')
+    .option('ledger', { type: 'string', default: 'rollsweep.duckdb', describe: '台账文件 (DuckDB)', global: true })
+    .command('scan', '扫描一个文件夹的导出数据并记入台账', (y) => y
+      .option('input', { type: 'string', demandOption: true, describe: '存放导出文件的文件夹' })
+      .option('period', { type: 'string', demandOption: true, describe: '检查月份 YYYY-MM' })
+      .option('config', { type: 'string', describe: '配置文件 (默认 ./rollsweep.config.json)' })
+      .option('out', { type: 'string', describe: '输出文件夹 (默认 ./out/YYYY-MM/)' })
+      .option('skip-bad-files', { type: 'boolean', default: false, describe: '跳过无法读取的文件（在汇总中列出）而不是中止' })
+      .option('json', { type: 'boolean', default: false, describe: '把 summary.json 打印到标准输出' })
+      .option('quiet', { type: 'boolean', default: false, describe: '不打印进度' }),
+    async (args) => setExit(await (await import('./commands/scan.ts')).runScanCommand(args, io)))
+    .command('checks [action] [id]', '列出检查项；checks show ID 显示一项的说明与 SQL', (y) => y
+      .positional('action', { type: 'string', choices: ['show'] as const })
+      .positional('id', { type: 'string' }),
+    async (args) => setExit(await (await import('./commands/checks.ts')).runChecksCommand(args, io)))
+    .command('demo', '扫描随附的示例乡镇数据（临时台账），并显示输出位置', (y) => y, async () =>
+      setExit(await (await import('./commands/demo.ts')).runDemoCommand(io)))
+    .demandCommand(1, '请指定命令，例如 rollsweep scan --input DIR --period 2026-10')
+    .strict()
+    .version(ROLLSWEEP_VERSION)
+    .help()
+    .alias('h', 'help')
+    .wrap(Math.min(110, process.stdout.columns ?? 100))
+    .exitProcess(false)
+    .fail((message, error) => {
+      // yargs' own usage errors; runtime errors of commands go to reportError below.
+      if (error) throw error;
+      throw new UsageError(message ?? '命令行参数有误', '运行 rollsweep --help 查看用法。');
+    });
+  try {
+    await parser.parseAsync();
+  } catch (error) {
+    return reportError(error, io.err);
+  }
+  return exitCode;
+}
+
+export async function runFromProcess(): Promise<void> {
+  process.exitCode = await main(process.argv.slice(2));
+}

@@ -1,0 +1,26 @@
+// Reads and validates the config file; without one, the defaults of every check apply.
+import { readFile, stat } from 'node:fs/promises';
+import { ConfigError } from '../errors.ts';
+import { formatZodIssues } from '../zod-messages.ts';
+import { configSchema, type Config } from './schema.ts';
+
+export const DEFAULT_CONFIG_FILE = 'rollsweep.config.json';
+
+export async function loadConfig(path: string | undefined, knownCheckIds: readonly string[]): Promise<{ config: Config; source: string | null }> {
+  const source = path ?? ((await stat(DEFAULT_CONFIG_FILE).then((s) => s.isFile(), () => false)) ? DEFAULT_CONFIG_FILE : null);
+  if (source === null) return { config: configSchema.parse({}), source: null };
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(source, 'utf8'));
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : `不是有效的 JSON：${(error as Error).message}`;
+    throw new ConfigError(`配置文件 ${source} ${reason}`);
+  }
+  const parsed = configSchema.safeParse(raw);
+  if (!parsed.success) throw new ConfigError(`配置文件 ${source} 有误：${formatZodIssues(parsed.error)}`);
+  const unknown = Object.keys(parsed.data.checks).filter((id) => !knownCheckIds.includes(id));
+  if (unknown.length > 0) {
+    throw new ConfigError(`配置文件 ${source} 中有未知的检查项：${unknown.join('、')} (at checks)`, '用 `rollsweep checks` 查看检查项编号。');
+  }
+  return { config: parsed.data, source };
+}

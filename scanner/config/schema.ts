@@ -1,0 +1,33 @@
+// The config file (rollsweep.config.json): thresholds, standards and per-check settings, validated with zod.
+import { z } from 'zod';
+
+const yuan = z.number().nonnegative().multipleOf(0.01);
+
+/** Monthly 低保 standard (元/月) for one county, per area. */
+const areaStandards = z.object({ urban: yuan, rural: yuan }).strict();
+
+const checkSettings = z
+  .object({
+    enabled: z.boolean().optional(),
+    deadlineDays: z.number().int().positive().optional(),
+    params: z.record(z.string(), z.unknown()).optional(),
+  })
+  .strict();
+
+export const configSchema = z
+  .object({
+    /** Monthly 低保 standards: `default` applies to any county not listed in `byCounty`. */
+    standards: z
+      .object({
+        default: areaStandards.optional(),
+        byCounty: z.record(z.string(), areaStandards).default({}),
+      })
+      .strict()
+      .default({ byCounty: {} }),
+    /** Per-check overrides, keyed by check id. */
+    checks: z.record(z.string(), checkSettings).default({}),
+  })
+  .strict();
+
+export type Config = z.infer<typeof configSchema>;
+export type AreaStandards = z.infer<typeof areaStandards>;

@@ -1,0 +1,185 @@
+// The eleven input datasets of data-contract.md: canonical columns, header aliases, file-name keywords.
+
+/** How a raw cell is read: decides the normalisation applied at load. */
+export type ValueKind = 'id' | 'name' | 'date' | 'month' | 'amount' | 'code' | 'text' | 'number';
+
+export interface ColumnSpec {
+  /** Canonical English name, also accepted as a header. */
+  readonly name: string;
+  readonly required: boolean;
+  readonly kind: ValueKind;
+  /** Chinese header texts accepted for this column (matched after header normalisation). */
+  readonly aliases: readonly string[];
+  /** Chinese label used in messages to staff. */
+  readonly label: string;
+}
+
+export interface DatasetSpec {
+  readonly name: DatasetName;
+  readonly label: string;
+  /** File-name keywords, English stems and Chinese words (data-contract.md, step 2). */
+  readonly fileKeywords: readonly string[];
+  readonly columns: readonly ColumnSpec[];
+}
+
+export const DATASET_NAMES = [
+  'roll', 'payments', 'deaths', 'prisoners', 'vehicles', 'properties',
+  'businesses', 'payroll', 'deposits', 'cadres', 'kinship',
+] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+const ID_ALIASES = ['身份证号码', '身份证号', '公民身份号码', '证件号码', '身份证', '公民身份证号码', '证件号'];
+const NAME_ALIASES = ['姓名'];
+
+function column(name: string, label: string, kind: ValueKind, aliases: readonly string[], required = false): ColumnSpec {
+  return { name, label, kind, aliases, required };
+}
+const required = (name: string, label: string, kind: ValueKind, aliases: readonly string[]) =>
+  column(name, label, kind, aliases, true);
+
+const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
+const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);
+
+export const DATASETS: readonly DatasetSpec[] = [
+  {
+    name: 'roll', label: '救助对象花名册',
+    fileKeywords: ['roll', '花名册', '救助对象', '低保', '特困'],
+    columns: [
+      column('county', '县区', 'text', ['县区', '县(市、区)', '区县', '县(市区)', '县', '县市区']),
+      required('township', '乡镇(街道)', 'text', ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '乡(镇、街道)']),
+      required('village', '村(社区)', 'text', ['村', '村(社区)', '村居', '社区', '村(居)', '村(居)委会', '村社区']),
+      column('village_code', '行政区划代码', 'code', ['行政区划代码', '区划代码', '村代码']),
+      required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
+      required('name', '姓名', 'name', ['姓名', '成员姓名']),
+      required('id_number', '身份证号码', 'id', ID_ALIASES),
+      column('relation', '与户主关系', 'text', ['与户主关系', '关系']),
+      required('program', '救助类别', 'text', ['救助类别', '保障类别', '类别', '救助类型']),
+      column('monthly_amount', '月保障金', 'amount', ['月保障金', '保障金额', '月救助金额', '月发放金额']),
+      column('start_date', '开始享受时间', 'date', ['开始享受时间', '享受起始年月', '审批日期', '纳入时间']),
+      column('status', '保障状态', 'text', ['状态', '保障状态']),
+      column('bank_account', '银行账号', 'code', ['银行账号', '发放账号', '社保卡号', '一卡通账号']),
+      column('cadre_relative_filed', '近亲属备案', 'text', ['近亲属备案', '是否备案', '干部近亲属备案']),
+    ],
+  },
+  {
+    name: 'payments', label: '发放明细',
+    fileKeywords: ['payments', '发放'],
+    columns: [
+      required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
+      required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月']),
+      required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
+    ],
+  },
+  {
+    name: 'deaths', label: '死亡人员名单',
+    fileKeywords: ['deaths', '死亡', '火化', '注销户籍'],
+    columns: [
+      personId(['死者身份证号码']),
+      personName(['死者姓名']),
+      required('death_date', '死亡日期', 'date', ['死亡日期', '死亡时间', '注销日期', '火化日期']),
+      column('source', '来源', 'text', ['来源', '数据来源']),
+    ],
+  },
+  {
+    name: 'prisoners', label: '服刑/羁押人员名单',
+    fileKeywords: ['prisoners', '服刑', '羁押', '在押'],
+    columns: [
+      personId(),
+      personName(),
+      required('sentence_start', '入监日期', 'date', ['入监日期', '羁押日期', '刑期起日', '刑期开始日期']),
+      column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期']),
+      column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),
+    ],
+  },
+  {
+    name: 'vehicles', label: '机动车登记信息',
+    fileKeywords: ['vehicles', '车辆', '机动车'],
+    columns: [
+      personId(['所有人证件号码', '所有人身份证号码']),
+      personName(['所有人', '所有人姓名']),
+      column('plate', '号牌号码', 'text', ['号牌号码', '车牌号码', '车牌号']),
+      required('vehicle_type', '车辆类型', 'text', ['车辆类型', '号牌种类']),
+      column('status', '状态', 'text', ['状态', '机动车状态']),
+      column('deregistered_on', '注销日期', 'date', ['注销日期']),
+    ],
+  },
+  {
+    name: 'properties', label: '不动产登记信息',
+    fileKeywords: ['properties', '房产', '不动产', '房屋'],
+    columns: [
+      personId(['权利人证件号码', '权利人身份证号码']),
+      personName(['权利人', '权利人姓名']),
+      column('address', '坐落', 'text', ['坐落', '房屋坐落', '地址']),
+      required('usage', '用途', 'text', ['用途', '房屋用途', '规划用途']),
+      column('area_m2', '建筑面积', 'number', ['建筑面积', '面积']),
+      column('registered_on', '登记日期', 'date', ['登记日期', '登簿日期']),
+    ],
+  },
+  {
+    name: 'businesses', label: '市场主体登记信息',
+    fileKeywords: ['businesses', '工商', '市场主体', '个体'],
+    columns: [
+      personId(['经营者证件号码', '法定代表人证件号码', '经营者身份证号码', '法定代表人身份证号码', '法定代表人/经营者证件号码']),
+      personName(['经营者', '法定代表人', '经营者姓名', '法定代表人姓名']),
+      column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
+      column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),
+      required('status', '登记状态', 'text', ['登记状态', '经营状态']),
+      column('registered_on', '成立日期', 'date', ['成立日期', '登记日期', '注册日期']),
+      column('closed_on', '注销日期', 'date', ['注销日期', '吊销日期']),
+    ],
+  },
+  {
+    name: 'payroll', label: '财政供养人员名单',
+    fileKeywords: ['payroll', '财政供养', '工资'],
+    columns: [
+      personId(),
+      personName(),
+      column('employer', '单位', 'text', ['单位', '工作单位', '单位名称']),
+      column('monthly_salary', '月工资', 'amount', ['月工资', '工资', '应发工资']),
+    ],
+  },
+  {
+    name: 'deposits', label: '金融资产核对结果',
+    fileKeywords: ['deposits', '存款', '金融资产'],
+    columns: [
+      personId(),
+      personName(),
+      required('balance', '余额', 'amount', ['余额', '金额', '金融资产', '存款余额']),
+      column('as_of', '截止日期', 'date', ['截止日期', '查询日期']),
+    ],
+  },
+  {
+    name: 'cadres', label: '干部及经办人员名册',
+    fileKeywords: ['cadres', '干部', '经办人员'],
+    columns: [
+      personId(),
+      personName(),
+      column('township', '乡镇(街道)', 'text', ['乡镇', '乡镇(街道)', '街道', '乡镇街道']),
+      column('village', '村(社区)', 'text', ['村', '村(社区)', '村居', '社区', '村(居)']),
+      column('position', '职务', 'text', ['职务', '岗位']),
+      column('term_start', '任职起', 'date', ['任职起', '任职开始日期', '任职时间']),
+      column('term_end', '任职止', 'date', ['任职止', '任职结束日期', '离任时间']),
+    ],
+  },
+  {
+    name: 'kinship', label: '亲属关系',
+    fileKeywords: ['kinship', '亲属'],
+    columns: [
+      required('id_number', '本人身份证号', 'id', ['本人身份证号', '本人身份证号码', ...ID_ALIASES]),
+      required('relative_id_number', '亲属身份证号', 'id', ['亲属身份证号', '亲属身份证号码', '亲属证件号码']),
+      required('relation', '关系', 'text', ['关系', '亲属关系', '与本人关系']),
+    ],
+  },
+];
+
+const BY_NAME = new Map(DATASETS.map((dataset) => [dataset.name, dataset]));
+
+export function datasetSpec(name: DatasetName): DatasetSpec {
+  const spec = BY_NAME.get(name);
+  if (!spec) throw new Error(`unknown dataset ${name}`);
+  return spec;
+}
+
+export function isDatasetName(value: string): value is DatasetName {
+  return BY_NAME.has(value as DatasetName);
+}

@@ -1,0 +1,84 @@
+// Matching a header row to a dataset's columns: alias lookup after normalising header text.
+import type { ColumnSpec, DatasetName, DatasetSpec } from './catalog.ts';
+import { DATASETS } from './catalog.ts';
+
+/** Header text as compared: trimmed, full-width folded to half-width, spaces and required-markers removed. */
+export function normaliseHeader(text: string): string {
+  return foldFullWidth(text)
+    .replace(/[\s\u3000\u00a0]+/g, '')
+    .replace(/^[*※]+|[*※]+$/g, '')
+    .toLowerCase();
+}
+
+export function foldFullWidth(text: string): string {
+  return text.replace(/[\uff01-\uff5e]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0xfee0));
+}
+
+export interface HeaderMatch {
+  dataset: DatasetName;
+  /** Canonical column name → index of the cell in the row. */
+  columnIndex: Map<string, number>;
+  missingRequired: ColumnSpec[];
+  /** Canonical columns claimed by more than one header cell. */
+  duplicated: { column: ColumnSpec; headers: string[] }[];
+}
+
+const aliasIndexCache = new Map<DatasetName, Map<string, ColumnSpec>>();
+
+function aliasIndex(dataset: DatasetSpec): Map<string, ColumnSpec> {
+  let index = aliasIndexCache.get(dataset.name);
+  if (!index) {
+    index = new Map();
+    for (const column of dataset.columns) {
+      for (const alias of [column.name, ...column.aliases]) index.set(normaliseHeader(alias), column);
+    }
+    aliasIndexCache.set(dataset.name, index);
+  }
+  return index;
+}
+
+/**
+ * Maps header cells to the dataset's columns. `overrides` (from sweep.json) names the header
+ * text to use for a canonical column when the file's header is not one of the aliases.
+ */
+export function matchHeader(
+  dataset: DatasetSpec,
+  cells: readonly (string | null)[],
+  overrides: Readonly<Record<string, string>> = {},
+): HeaderMatch {
+  const index = aliasIndex(dataset);
+  const overrideByHeader = new Map(Object.entries(overrides).map(([column, header]) => [normaliseHeader(header), column]));
+  const headersByColumn = new Map<string, { column: ColumnSpec; headers: string[]; firstIndex: number }>();
+  cells.forEach((cell, cellIndex) => {
+    if (cell === null) return;
+    const key = normaliseHeader(cell);
+    if (key === '') return;
+    const overridden = overrideByHeader.get(key);
+    const column = overridden ? dataset.columns.find((c) => c.name === overridden) : index.get(key);
+    if (!column) return;
+    const seen = headersByColumn.get(column.name);
+    if (seen) seen.headers.push(cell);
+    else headersByColumn.set(column.name, { column, headers: [cell], firstIndex: cellIndex });
+  });
+  const columnIndex = new Map<string, number>();
+  for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.firstIndex);
+  return {
+    dataset: dataset.name,
+    columnIndex,
+    missingRequired: dataset.columns.filter((c) => c.required && !columnIndex.has(c.name)),
+    duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers }) => ({ column, headers })),
+  };
+}
+
+/** The datasets whose required columns all appear in the row, best fit (most matched columns) first. */
+export function datasetsFittingHeader(cells: readonly (string | null)[], candidates: readonly DatasetSpec[] = DATASETS): HeaderMatch[] {
+  return candidates
+    .map((dataset) => matchHeader(dataset, cells))
+    .filter((match) => match.missingRequired.length === 0)
+    .sort((a, b) => b.columnIndex.size - a.columnIndex.size);
+}
+
+/** Chinese description of a column and its accepted header texts, for messages. */
+export function describeColumn(column: ColumnSpec): string {
+  return `「${column.label}」(${column.name}；可用表头：${column.aliases.join('、')})`;
+}

@@ -1,0 +1,15 @@
+// Step 2 of dataset discovery: the datasets a file name points to, by English stem or Chinese keyword.
+import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
+
+/**
+ * 低保/特困 also appear in names of payment lists and the like (低保发放明细), so `roll`
+ * counts only when no other dataset's keyword is in the name.
+ */
+export function datasetsNamedBy(fileName: string): DatasetName[] {
+  const stem = fileName.replace(/\.[^.]+$/, '').toLowerCase();
+  const hits = (name: DatasetName) =>
+    DATASETS.find((d) => d.name === name)!.fileKeywords.some((keyword) => stem.includes(keyword.toLowerCase()));
+  const others = DATASETS.map((d) => d.name).filter((name) => name !== 'roll' && hits(name));
+  if (others.length > 0) return others;
+  return hits('roll') ? ['roll'] : [];
+}

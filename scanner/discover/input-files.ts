@@ -1,0 +1,98 @@
+// Dataset discovery: which files of the input folder are read, as what, and which are skipped and why.
+import { readdir, stat } from 'node:fs/promises';
+import { extname, join, relative, sep } from 'node:path';
+import type { DatasetName } from '../datasets/catalog.ts';
+import { InputError, UsageError } from '../errors.ts';
+import { datasetsNamedBy } from './file-name-rules.ts';
+import { MANIFEST_FILE, readManifest, type Manifest, type ManifestFileOptions } from './manifest.ts';
+
+export type FileFormat = 'csv' | 'xlsx' | 'parquet';
+export type ClassifiedBy = 'manifest' | 'file-name' | 'header';
+
+export interface InputFile {
+  path: string;
+  /** Path relative to the input folder, with '/' separators: how files are named in outputs. */
+  name: string;
+  format: FileFormat;
+  /** Datasets the file may hold; one when the manifest or the file name decided, all when only the header can. */
+  candidates: DatasetName[] | 'any';
+  classifiedBy: ClassifiedBy;
+  options: Omit<ManifestFileOptions, 'file'>;
+}
+
+export interface SkippedFile {
+  file: string;
+  reason: string;
+}
+
+const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
+  '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xlsx', '.parquet': 'parquet',
+};
+
+async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { withFileTypes: true, recursive: true });
+  return entries
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort(); // code-point order: the same on every machine, whatever its locale
+}
+
+function isTemporaryOrHidden(name: string): boolean {
+  return name.split('/').some((part) => part.startsWith('.') || part.startsWith('~$'));
+}
+
+export async function discoverInputFiles(folder: string): Promise<{ files: InputFile[]; skipped: SkippedFile[]; manifest: Manifest | null }> {
+  const folderStat = await stat(folder).catch(() => null);
+  if (!folderStat?.isDirectory()) throw new UsageError(`输入文件夹不存在或不是文件夹: ${folder}`, '用 --input 指定存放导出文件的文件夹。');
+
+  const paths = await listFiles(folder);
+  const toName = (path: string) => relative(folder, path).split(sep).join('/');
+  const manifest = paths.some((p) => toName(p) === MANIFEST_FILE) ? await readManifest(join(folder, MANIFEST_FILE)) : null;
+  const named = manifest ? manifestEntries(manifest) : new Map<string, { dataset: DatasetName; options: ManifestFileOptions }>();
+  for (const fileName of named.keys()) {
+    if (!paths.some((p) => toName(p) === fileName)) {
+      throw new InputError({ file: MANIFEST_FILE }, `清单中列出的文件不存在：${fileName}`);
+    }
+  }
+
+  const files: InputFile[] = [];
+  const skipped: SkippedFile[] = [];
+  for (const path of paths) {
+    const name = toName(path);
+    if (name === MANIFEST_FILE || isTemporaryOrHidden(name)) continue;
+    if (manifest?.ignore.includes(name)) {
+      skipped.push({ file: name, reason: '清单 sweep.json 中设为忽略' });
+      continue;
+    }
+    const format = FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
+    const fromManifest = named.get(name);
+    if (!format) {
+      skipped.push({ file: name, reason: `不是可读取的数据文件格式（${extname(name) || '无扩展名'}）；支持 CSV、XLSX、Parquet` });
+      continue;
+    }
+    if (fromManifest) {
+      const { file: _file, ...options } = fromManifest.options;
+      files.push({ path, name, format, candidates: [fromManifest.dataset], classifiedBy: 'manifest', options });
+      continue;
+    }
+    if (manifest?.others === 'skip') {
+      skipped.push({ file: name, reason: '清单 sweep.json 未列出此文件（others: skip）' });
+      continue;
+    }
+    const byName = datasetsNamedBy(name.split('/').pop()!);
+    files.push({ path, name, format, candidates: byName.length > 0 ? byName : 'any', classifiedBy: byName.length === 1 ? 'file-name' : 'header', options: {} });
+  }
+  return { files, skipped, manifest };
+}
+
+function manifestEntries(manifest: Manifest) {
+  const entries = new Map<string, { dataset: DatasetName; options: ManifestFileOptions }>();
+  for (const [dataset, value] of Object.entries(manifest.datasets) as [DatasetName, unknown][]) {
+    const list = (Array.isArray(value) ? value : [value]) as (string | ManifestFileOptions)[];
+    for (const entry of list) {
+      const options = typeof entry === 'string' ? { file: entry } : entry;
+      entries.set(options.file.split(sep).join('/'), { dataset, options });
+    }
+  }
+  return entries;
+}

@@ -1,0 +1,7 @@
+// Finding ids: a stable fingerprint of (check, subject, household, triggering fact), computed in SQL.
+
+/**
+ * The same fact found again next month yields the same id, so the ledger can carry it over.
+ * 16 hex digits (64 bits) keep collisions negligible even at province scale.
+ */
+export const FINDING_ID_SQL = `'RS' || upper(substr(sha256(concat_ws(chr(31), check_id, coalesce(subject_key, subject_id, ''), coalesce(household_id, ''), fact)), 1, 16))`;

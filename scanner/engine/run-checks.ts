@@ -1,0 +1,145 @@
+// Runs the enabled checks over the normalised views; the engine, not the check, adds ids, severity and provenance.
+import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+import type { Config } from '../config/schema.ts';
+import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import { CheckDefinitionError, ConfigError } from '../errors.ts';
+import type { DatasetCounts } from '../load/load-inputs.ts';
+import type { Period } from '../period.ts';
+import { formatZodIssues } from '../zod-messages.ts';
+import { OPTIONAL_FINDING_COLUMNS, REQUIRED_FINDING_COLUMNS, type CheckDefinition } from './define-check.ts';
+import { FINDING_ID_SQL } from './fingerprint.ts';
+
+export interface CheckOutcome {
+  id: string;
+  ran: boolean;
+  reason?: string;
+  findings?: number;
+  durationMs: number;
+}
+
+export interface CheckRunContext {
+  period: Period;
+  config: Config;
+  datasets: Record<DatasetName, DatasetCounts>;
+}
+
+const FINDING_COLUMN_TYPES: Record<string, string> = { overpayment_cents: 'BIGINT', source_line: 'INTEGER' };
+
+export const SCAN_FINDINGS_DDL = `
+  CREATE OR REPLACE TABLE scan_findings (
+    finding_id VARCHAR NOT NULL, check_id VARCHAR NOT NULL, category VARCHAR NOT NULL, severity VARCHAR NOT NULL,
+    county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR,
+    subject_id VARCHAR, subject_name VARCHAR, program VARCHAR, evidence VARCHAR, fact VARCHAR NOT NULL,
+    overpayment_cents BIGINT, source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER, deadline_days INTEGER NOT NULL
+  )`;
+
+/** Why a check cannot run on these inputs, or null when it can. */
+export function skipReason(check: CheckDefinition, context: CheckRunContext): string | null {
+  const settings = context.config.checks[check.id];
+  if (settings?.enabled === false) return '配置中已停用 (disabled in config)';
+  const absent = check.inputs.filter((dataset) => context.datasets[dataset].files.length === 0);
+  if (absent.length > 0) return `缺少输入数据：${absent.map((d) => `${datasetSpec(d).label} (${d})`).join('、')}`;
+  for (const needed of check.requiresColumns) {
+    const [dataset, column] = needed.split('.') as [DatasetName, string];
+    if (!context.datasets[dataset].columns.includes(column)) {
+      const spec = datasetSpec(dataset).columns.find((c) => c.name === column);
+      return `${datasetSpec(dataset).label}没有「${spec?.label ?? column}」列 (${needed})`;
+    }
+  }
+  if (check.requiresConfig.includes('standards')) {
+    const { standards } = context.config;
+    if (!standards.default && Object.keys(standards.byCounty).length === 0) return '配置中未设定低保标准 (standards)';
+  }
+  return null;
+}
+
+/** The check's thresholds: its zod defaults overridden by config, each bound as $name. */
+export function checkParams(check: CheckDefinition, config: Config): Record<string, unknown> {
+  if (!check.params) return {};
+  const parsed = check.params.safeParse(config.checks[check.id]?.params ?? {});
+  if (!parsed.success) throw new ConfigError(`配置 checks.${check.id}.params 有误：${formatZodIssues(parsed.error)}`);
+  return parsed.data as Record<string, unknown>;
+}
+
+function bindings(sql: string, params: Record<string, unknown>): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
+  const values: Record<string, DuckDBValue> = {};
+  const types: Record<string, DuckDBType> = {};
+  for (const name of new Set([...sql.matchAll(/\$([a-zA-Z_]\w*)/g)].map((m) => m[1]!))) {
+    const value = params[name];
+    if (Array.isArray(value)) {
+      values[name] = listValue(value.map(String));
+      types[name] = LIST(VARCHAR);
+    } else if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') {
+      values[name] = value;
+    }
+  }
+  return { values, types };
+}
+
+export async function runChecks(connection: DuckDBConnection, checks: readonly CheckDefinition[], context: CheckRunContext, onCheck?: (id: string) => void): Promise<CheckOutcome[]> {
+  await connection.run(SCAN_FINDINGS_DDL);
+  const outcomes: CheckOutcome[] = [];
+  for (const check of checks) {
+    const started = performance.now();
+    const reason = skipReason(check, context);
+    if (reason) {
+      outcomes.push({ id: check.id, ran: false, reason, durationMs: 0 });
+      continue;
+    }
+    onCheck?.(check.id);
+    const findings = await runOneCheck(connection, check, context);
+    outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
+  }
+  return outcomes;
+}
+
+async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext): Promise<number> {
+  const params = checkParams(check, context.config);
+  const { values, types } = bindings(check.sql, params);
+  try {
+    await connection.run(`CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, values, types);
+  } catch (error) {
+    throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 无法执行：${(error as Error).message}`);
+  }
+  const described = await connection.runAndReadAll('DESCRIBE check_result');
+  const returned = new Set(described.getRowObjectsJson().map((row) => String(row['column_name'])));
+  const missing = REQUIRED_FINDING_COLUMNS.filter((column) => !returned.has(column));
+  if (missing.length > 0) throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 缺少标准列：${missing.join(', ')}`);
+  // Cast every standard column: a check may return bare NULLs, which DuckDB would type as INTEGER.
+  const typed = (column: string) => `CAST(${returned.has(column) ? column : 'NULL'} AS ${FINDING_COLUMN_TYPES[column] ?? 'VARCHAR'}) AS ${column}`;
+  const deadlineDays = context.config.checks[check.id]?.deadlineDays ?? check.deadlineDays;
+  const inserted = await connection.run(
+    `INSERT INTO scan_findings
+     SELECT ${FINDING_ID_SQL} AS finding_id, check_id, $category, $severity, county, township, village, household_id,
+            subject_id, subject_name, program, evidence, fact, overpayment_cents, source_dataset, source_file, source_line, $deadline_days
+     FROM (SELECT $check_id AS check_id, ${[...REQUIRED_FINDING_COLUMNS, ...OPTIONAL_FINDING_COLUMNS].map(typed).join(', ')} FROM check_result)
+     -- A fact reported twice (e.g. the same row in two files) is one finding.
+     QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY source_file, source_line) = 1`,
+    { check_id: check.id, category: check.category, severity: check.severity, deadline_days: deadlineDays },
+  );
+  return Number(inserted.rowsChanged);
+}
+
+/** Makes P available to check SQL as period_start(), period_end() and period_label(). */
+export async function definePeriodMacros(connection: DuckDBConnection, period: Period): Promise<void> {
+  await connection.run(`CREATE OR REPLACE MACRO period_start() AS DATE '${period.start}'`);
+  await connection.run(`CREATE OR REPLACE MACRO period_end() AS DATE '${period.end}'`);
+  await connection.run(`CREATE OR REPLACE MACRO period_label() AS '${period.label}'`);
+}
+
+/** Loads the config's 低保 standards as a table; standard_cents(county, area) picks the county's or the default. */
+export async function defineStandards(connection: DuckDBConnection, config: Config): Promise<void> {
+  await connection.run('CREATE OR REPLACE TABLE standards (county VARCHAR, area VARCHAR NOT NULL, monthly_cents BIGINT NOT NULL)');
+  const rows: [string | null, string, number][] = [];
+  const add = (county: string | null, s: { urban: number; rural: number }) => {
+    rows.push([county, '城市', Math.round(s.urban * 100)], [county, '农村', Math.round(s.rural * 100)]);
+  };
+  if (config.standards.default) add(null, config.standards.default);
+  for (const [county, s] of Object.entries(config.standards.byCounty)) add(county, s);
+  for (const [county, area, cents] of rows) {
+    await connection.run('INSERT INTO standards VALUES ($county, $area, $cents)', { county, area, cents });
+  }
+  await connection.run(`CREATE OR REPLACE MACRO standard_cents(for_county, for_area) AS
+    coalesce((SELECT max(monthly_cents) FROM standards WHERE county = for_county AND area = for_area),
+             (SELECT max(monthly_cents) FROM standards WHERE county IS NULL AND area = for_area))`);
+}

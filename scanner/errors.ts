@@ -1,0 +1,47 @@
+// The typed errors a user can cause; cli/report-error.ts turns them into plain messages and exit code 2.
+
+/** Where in an input file something went wrong. Lines are 1-based as a spreadsheet shows them. */
+export interface InputLocation {
+  file: string;
+  sheet?: string;
+  line?: number;
+  column?: string;
+}
+
+/** Bad usage or bad input: the message says which file, row and column, and what to do. */
+export class UserFacingError extends Error {
+  readonly hint: string | undefined;
+  constructor(message: string, hint?: string) {
+    super(message);
+    this.hint = hint;
+  }
+}
+
+export class InputError extends UserFacingError {
+  readonly location: InputLocation;
+  constructor(location: InputLocation, message: string, hint?: string) {
+    super(`${describeLocation(location)}: ${message}`, hint);
+    this.location = location;
+  }
+}
+
+export class ConfigError extends UserFacingError {}
+export class CheckDefinitionError extends UserFacingError {}
+export class UsageError extends UserFacingError {}
+
+export class LedgerInUseError extends UserFacingError {
+  constructor(ledgerPath: string) {
+    super(
+      `台账文件正被另一个进程使用 (ledger in use): ${ledgerPath}`,
+      '等待正在运行的扫描结束后再试；定时任务请勿重叠运行。',
+    );
+  }
+}
+
+export function describeLocation(location: InputLocation): string {
+  const parts = [location.file];
+  if (location.sheet) parts.push(`工作表「${location.sheet}」`);
+  if (location.line !== undefined) parts.push(`第 ${location.line} 行`);
+  if (location.column) parts.push(`列「${location.column}」`);
+  return parts.join(' ');
+}

@@ -1,0 +1,49 @@
+// Finding the header row under title rows (within the first 10 rows) and deciding the sheet's dataset.
+import { DATASETS, datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { datasetsFittingHeader, matchHeader, type HeaderMatch } from '../datasets/headers.ts';
+import type { RawRow } from '../read/raw-row.ts';
+
+export const HEADER_SEARCH_ROWS = 10;
+
+export interface LocatedHeader {
+  row: RawRow;
+  match: HeaderMatch;
+}
+
+export type HeaderSearch =
+  | { found: true; header: LocatedHeader }
+  | { found: false; closest: LocatedHeader | null; ambiguous: DatasetName[] };
+
+function candidateSpecs(candidates: DatasetName[] | 'any'): DatasetSpec[] {
+  return candidates === 'any' ? [...DATASETS] : candidates.map(datasetSpec);
+}
+
+/**
+ * The first of the leading rows whose cells hold every required column of a candidate dataset.
+ * When none does, `closest` is the row that came nearest, so the error can show what was found.
+ */
+export function locateHeader(
+  leadingRows: readonly RawRow[],
+  candidates: DatasetName[] | 'any',
+  headerRow?: number,
+  columnOverrides: Readonly<Record<string, string>> = {},
+): HeaderSearch {
+  const specs = candidateSpecs(candidates);
+  const rows = headerRow === undefined ? leadingRows : leadingRows.filter((row) => row.line === headerRow);
+  let closest: LocatedHeader | null = null;
+  for (const row of rows) {
+    const fits = Object.keys(columnOverrides).length > 0 && specs.length === 1
+      ? [matchHeader(specs[0]!, row.cells, columnOverrides)].filter((m) => m.missingRequired.length === 0)
+      : datasetsFittingHeader(row.cells, specs);
+    if (fits.length > 1 && fits[1]!.columnIndex.size === fits[0]!.columnIndex.size) {
+      // Two datasets fit equally well (e.g. only 身份证号码 and 姓名): guessing could mislabel a list.
+      return { found: false, closest: { row, match: fits[0]! }, ambiguous: fits.filter((f) => f.columnIndex.size === fits[0]!.columnIndex.size).map((f) => f.dataset) };
+    }
+    if (fits.length > 0) return { found: true, header: { row, match: fits[0]! } };
+    for (const spec of specs) {
+      const match = matchHeader(spec, row.cells, columnOverrides);
+      if (!closest || match.columnIndex.size > closest.match.columnIndex.size) closest = { row, match };
+    }
+  }
+  return { found: false, closest, ambiguous: [] };
+}

@@ -1,0 +1,178 @@
+// Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import { describeColumn, type HeaderMatch } from '../datasets/headers.ts';
+import type { InputFile } from '../discover/input-files.ts';
+import { InputError } from '../errors.ts';
+import { openCsv } from '../read/csv-reader.ts';
+import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
+import { isBlankRow, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
+import { openXlsx } from '../read/xlsx-reader.ts';
+import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
+import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
+
+export interface SheetReport {
+  sheet?: string;
+  dataset?: DatasetName;
+  headerLine?: number;
+  rowsRead: number;
+  shapeRejected: number;
+  blankRows: number;
+  columns: string[];
+  skippedReason?: string;
+}
+
+export interface FileReport {
+  file: string;
+  format: InputFile['format'];
+  encoding?: string;
+  classifiedBy: InputFile['classifiedBy'];
+  sheets: SheetReport[];
+  /** Set when no sheet of the file could be used: the file is listed as skipped with this reason. */
+  skippedReason?: string;
+}
+
+const MANIFEST_ENCODINGS: Record<string, TextEncoding> = { 'utf-8': 'utf-8', gbk: 'gb18030', gb18030: 'gb18030', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
+
+async function* sheetsOf(input: InputFile, report: FileReport): AsyncGenerator<RawSheet> {
+  if (input.format === 'xlsx') {
+    yield* openXlsx(input.path);
+    return;
+  }
+  const encoding = input.options.encoding ? MANIFEST_ENCODINGS[input.options.encoding] : undefined;
+  const { info, sheet } = await openCsv(input.path, { encoding, delimiter: input.options.delimiter });
+  report.encoding = ENCODING_LABEL[info.encoding];
+  yield sheet;
+}
+
+export async function loadTabularFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
+  const report: FileReport = { file: input.name, format: input.format, classifiedBy: input.classifiedBy, sheets: [] };
+  const decided = input.candidates !== 'any' && input.candidates.length === 1;
+  let closestMiss: { sheet: string | undefined; header: LocatedHeader | null } | null = null;
+
+  for await (const sheet of sheetsOf(input, report)) {
+    if (input.options.sheet !== undefined && sheet.sheet !== input.options.sheet) {
+      await drain(sheet.rows[Symbol.asyncIterator]());
+      continue;
+    }
+    const rows = sheet.rows[Symbol.asyncIterator]();
+    const leading = await readLeadingRows(rows);
+    const search = locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns);
+    if (!search.found) {
+      await drain(rows);
+      const reason = search.ambiguous.length > 1
+        ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
+        : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
+      report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankRows, columns: [], skippedReason: reason });
+      if (!closestMiss || (search.closest && (!closestMiss.header || search.closest.match.columnIndex.size > closestMiss.header.match.columnIndex.size))) {
+        closestMiss = { sheet: sheet.sheet, header: search.closest };
+      }
+      continue;
+    }
+    report.sheets.push(await writeSheet(connection, input, sheet.sheet, search.header, leading, rows));
+  }
+
+  if (report.sheets.some((s) => s.dataset)) return report;
+  if (decided) throw missingColumnsError(input, closestMiss);
+  report.skippedReason = report.sheets.map((s) => (s.sheet ? `工作表「${s.sheet}」：${s.skippedReason}` : s.skippedReason)).join('；') || '文件为空';
+  return report;
+}
+
+async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<{ rows: RawRow[]; blankRows: number }> {
+  const leading: RawRow[] = [];
+  let blankRows = 0;
+  while (leading.length < HEADER_SEARCH_ROWS) {
+    const next = await rows.next();
+    if (next.done) break;
+    if (isBlankRow(next.value.cells)) blankRows++;
+    else leading.push(next.value);
+  }
+  return { rows: leading, blankRows };
+}
+
+async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
+  for (let next = await rows.next(); !next.done; next = await rows.next());
+}
+
+async function writeSheet(
+  connection: DuckDBConnection,
+  input: InputFile,
+  sheetName: string | undefined,
+  header: LocatedHeader,
+  leading: { rows: RawRow[]; blankRows: number },
+  rest: AsyncIterator<RawRow>,
+): Promise<SheetReport> {
+  const { match, row: headerRow } = header;
+  if (match.duplicated.length > 0) {
+    const { column, headers } = match.duplicated[0]!;
+    throw new InputError(
+      { file: input.name, sheet: sheetName, line: headerRow.line, column: headers.join('、') },
+      `表头重复：${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
+      '请删除或改名其中一列后再扫描。',
+    );
+  }
+  const report: SheetReport = {
+    sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankRows, columns: [...match.columnIndex.keys()],
+  };
+  // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
+  const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
+  const rejects: ShapeReject[] = [];
+  const writer = await RawRowWriter.open(connection, match.dataset);
+  try {
+    const take = (row: RawRow) => {
+      if (isBlankRow(row.cells)) {
+        report.blankRows++;
+        return;
+      }
+      report.rowsRead++;
+      if (lastFilledIndex(row.cells) >= headerWidth) {
+        report.shapeRejected++;
+        rejects.push({
+          dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
+          reason: `本行有 ${lastFilledIndex(row.cells) + 1} 列，多于表头的 ${headerWidth} 列（可能有未加引号的逗号），各列无法对应`,
+          rawRow: rowText(row.cells),
+        });
+        return;
+      }
+      writer.append(mapCells(match, row.cells), input.name, sheetName, row.line, rowText(row.cells));
+    };
+    for (const row of leading.rows) if (row.line > headerRow.line) take(row);
+    for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);
+  } finally {
+    writer.close();
+  }
+  await insertShapeRejects(connection, rejects);
+  return report;
+}
+
+/** The row as one line of text, every cell included, for rejects and footer detection. */
+function rowText(cells: readonly Cell[]): string {
+  return cells.map((c) => c ?? '').join(',');
+}
+
+function lastFilledIndex(cells: readonly Cell[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== null && cells[i]!.trim() !== '') return i;
+  return -1;
+}
+
+function mapCells(match: HeaderMatch, cells: readonly Cell[]): Map<string, Cell> {
+  const values = new Map<string, Cell>();
+  for (const [column, index] of match.columnIndex) values.set(column, cells[index] ?? null);
+  return values;
+}
+
+function missingColumnsError(input: InputFile, miss: { sheet: string | undefined; header: LocatedHeader | null } | null): InputError {
+  const dataset = datasetSpec((input.candidates as DatasetName[])[0]!);
+  if (!miss?.header) {
+    return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
+  }
+  const { row, match } = miss.header;
+  const missing = datasetSpec(match.dataset).columns.filter((c) => c.required && !match.columnIndex.has(c.name));
+  const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
+  return new InputError(
+    { file: input.name, sheet: miss.sheet, line: row.line, column: missing.map((c) => c.label).join('、') },
+    `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。找到的列：${found || '（无）'} (missing required column)`,
+    '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
+  );
+}

@@ -1,0 +1,110 @@
+// Loads an input folder: discovers files, lands every row, normalises once, and reconciles read = used + rejected.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
+import { discoverInputFiles, type SkippedFile } from '../discover/input-files.ts';
+import { InputError, UserFacingError } from '../errors.ts';
+import { installNormalisationMacros } from '../normalise/index.ts';
+import { loadTabularFile, type FileReport } from './load-file.ts';
+import { loadParquetFile } from './load-parquet.ts';
+import { normaliseDatasets } from './normalise-datasets.ts';
+import { createRawTables, rawTable } from './raw-tables.ts';
+
+export interface DatasetCounts {
+  files: string[];
+  columns: string[];
+  rowsRead: number;
+  rowsUsed: number;
+  rowsRejected: number;
+}
+
+export interface LoadWarning {
+  file: string;
+  message: string;
+}
+
+export interface LoadResult {
+  files: FileReport[];
+  skipped: SkippedFile[];
+  warnings: LoadWarning[];
+  datasets: Record<DatasetName, DatasetCounts>;
+}
+
+export interface LoadOptions {
+  /** Skip (and list) files that cannot be read instead of stopping with exit code 2. */
+  skipBadFiles?: boolean;
+  onFile?: (file: string, index: number, total: number) => void;
+}
+
+export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
+  await installNormalisationMacros(connection);
+  await createRawTables(connection);
+  const { files, skipped } = await discoverInputFiles(folder);
+  const reports: FileReport[] = [];
+  const warnings: LoadWarning[] = [];
+
+  for (const [index, input] of files.entries()) {
+    options.onFile?.(input.name, index, files.length);
+    try {
+      const report = input.format === 'parquet' ? await loadParquetFile(connection, input) : await loadTabularFile(connection, input);
+      if (report.skippedReason) skipped.push({ file: input.name, reason: report.skippedReason });
+      else reports.push(report);
+    } catch (error) {
+      if (!(error instanceof UserFacingError) || !options.skipBadFiles) throw error;
+      await forgetFile(connection, input.name);
+      skipped.push({ file: input.name, reason: `无法读取，已跳过：${error.message}` });
+    }
+  }
+
+  await normaliseDatasets(connection);
+  const datasets = await countRows(connection, reports);
+  for (const report of reports) {
+    for (const sheet of report.sheets) {
+      if (sheet.dataset && sheet.rowsRead === 0) {
+        warnings.push({ file: report.file, message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}只有表头，没有数据行` });
+      } else if (sheet.skippedReason) {
+        warnings.push({ file: report.file, message: `工作表「${sheet.sheet}」未读取：${sheet.skippedReason}` });
+      }
+    }
+  }
+  if (datasets.roll.files.length === 0) {
+    throw new InputError({ file: folder }, '输入文件夹中没有找到救助对象花名册 (no roll file found)', '花名册文件名应含“花名册”“低保”“特困”或“roll”，或在 sweep.json 中指定。');
+  }
+  if (datasets.roll.rowsUsed === 0) {
+    throw new InputError({ file: datasets.roll.files.join('、') }, '花名册没有任何可用的数据行 (roll has no rows)', '请确认导出是否完整。');
+  }
+  return { files: reports, skipped, warnings, datasets };
+}
+
+/** With --skip-bad-files, a file that failed part-way leaves none of its rows behind. */
+async function forgetFile(connection: DuckDBConnection, file: string): Promise<void> {
+  for (const dataset of DATASETS) await connection.run(`DELETE FROM ${rawTable(dataset.name)} WHERE _file = $file`, { file });
+  await connection.run('DELETE FROM load_rejects WHERE _file = $file', { file });
+}
+
+async function countRows(connection: DuckDBConnection, reports: FileReport[]): Promise<Record<DatasetName, DatasetCounts>> {
+  const counts = {} as Record<DatasetName, DatasetCounts>;
+  for (const dataset of DATASETS) counts[dataset.name] = { files: [], columns: [], rowsRead: 0, rowsUsed: 0, rowsRejected: 0 };
+  for (const report of reports) {
+    for (const sheet of report.sheets) {
+      if (!sheet.dataset) continue;
+      const entry = counts[sheet.dataset];
+      if (!entry.files.includes(report.file)) entry.files.push(report.file);
+      entry.columns = [...new Set([...entry.columns, ...sheet.columns])];
+      entry.rowsRead += sheet.rowsRead;
+    }
+  }
+  const used = await connection.runAndReadAll(
+    DATASETS.map((d) => `SELECT '${d.name}' AS dataset, count(*)::BIGINT AS n FROM "${d.name}"`).join(' UNION ALL '),
+  );
+  for (const row of used.getRowObjectsJson()) counts[row['dataset'] as DatasetName].rowsUsed = Number(row['n']);
+  const rejected = await connection.runAndReadAll('SELECT dataset, count(*)::BIGINT AS n FROM load_rejects GROUP BY dataset');
+  for (const row of rejected.getRowObjectsJson()) counts[row['dataset'] as DatasetName].rowsRejected = Number(row['n']);
+  for (const dataset of DATASETS) {
+    const entry = counts[dataset.name];
+    if (entry.rowsRead !== entry.rowsUsed + entry.rowsRejected) {
+      // A bug, not bad input: a row went missing between reading and typing.
+      throw new Error(`row conservation failed for ${dataset.name}: read ${entry.rowsRead} ≠ used ${entry.rowsUsed} + rejected ${entry.rowsRejected}`);
+    }
+  }
+  return counts;
+}

@@ -1,0 +1,146 @@
+// Builds the typed, normalised tables (roll, payments, deaths, …) from raw_<dataset>, once, in SQL; refused rows go to load_rejects.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { rawTable } from './raw-tables.ts';
+
+const q = (name: string) => `"${name}"`;
+const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
+const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
+
+/** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
+const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
+
+/** The typed columns a raw column becomes, by the kind the catalog gives it. */
+function typedColumns(column: ColumnSpec): string[] {
+  const raw = q(column.name);
+  switch (column.kind) {
+    case 'id': {
+      const prefix = idPrefix(column);
+      const parsed = `${prefix}__parsed`;
+      return [`${parsed}.id AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${parsed}.status AS ${prefix}_status`, `${parsed}.problem AS ${prefix}_problem`, `${parsed}.birth_date AS ${prefix}_birth_date`];
+    }
+    case 'name': return [`rs_name(${raw}) AS ${raw}`];
+    case 'date': return [`rs_date(${raw}) AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'month': return [`rs_month(${raw}) AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'amount': return [`rs_cents(${raw}) AS ${q(column.name + '_cents')}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'number': return [`rs_number(${raw}) AS ${raw}`];
+    case 'code': return [`rs_code(${raw}) AS ${raw}`];
+    case 'text': return [`rs_text(${raw}) AS ${raw}`];
+  }
+}
+
+/** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
+const ROLL_COLUMNS: Record<string, string[]> = {
+  program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
+  // 享受起始年月 columns hold months: a month is a readable start (its first day).
+  start_date: ['coalesce(rs_date(start_date), rs_month(start_date)) AS start_date', 'start_date AS start_date_raw'],
+  status: [
+    'rs_roll_status(status) AS status',
+    'status AS status_raw',
+    // An unrecognised status counts as 在保 so the person is still checked; data_quality.bad-value reports it.
+    "coalesce(rs_roll_status(status), '在保') = '在保' AS active",
+  ],
+  relation: ['rs_text(relation) AS relation', 'rs_is_head(relation) AS is_head'],
+  cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
+};
+
+function blank(expression: string): string {
+  return `(${expression} IS NULL OR trim(${expression}) = '')`;
+}
+
+/** One CASE arm per way a row of a reference list can be unusable, as (kind, column, reason). */
+function rejectArms(dataset: DatasetSpec): string[] {
+  const arms: string[] = [];
+  for (const column of dataset.columns) {
+    const raw = q(column.name);
+    const label = sqlString(column.label);
+    if (column.kind === 'id') {
+      const prefix = idPrefix(column);
+      arms.push(`WHEN ${prefix}__parsed.status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}}`);
+      arms.push(`WHEN ${prefix}__parsed.status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${prefix}__parsed.problem, 'raw': ${raw}}`);
+      continue;
+    }
+    if (column.required) arms.push(`WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}}`);
+    const parser = { date: 'rs_date', month: 'rs_month', amount: 'rs_cents', number: 'rs_number' }[column.kind as string];
+    if (parser) {
+      arms.push(`WHEN NOT ${blank(raw)} AND ${parser}(${raw}) IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}}`);
+    }
+  }
+  return arms;
+}
+
+
+/** Each ID column parsed once into <prefix>__parsed. */
+function withParsedIds(dataset: DatasetSpec, source: string): string {
+  const parses = dataset.columns.filter((c) => c.kind === 'id').map((c) => `rs_id_parse(${q(c.name)}) AS ${idPrefix(c)}__parsed`);
+  return parses.length ? `(SELECT *, ${parses.join(', ')} FROM ${source})` : source;
+}
+
+function nonDataCondition(dataset: DatasetSpec): string {
+  // Any cell of the original row counts, mapped or not: 合计 often sits in a 序号 column.
+  const anyFooter = `regexp_matches(_raw_row, ${FOOTER_PATTERN})`;
+  const allEmpty = dataset.columns.map((c) => blank(q(c.name))).join(' AND ');
+  // The columns that say whose row it is: empty (or holding the footer word itself) with a footer word in the row, it is not a person's row.
+  const identity = dataset.columns
+    .filter((c) => c.kind === 'id' || c.name === 'household_id')
+    .map((c) => `(${blank(q(c.name))} OR regexp_matches(${q(c.name)}, ${FOOTER_PATTERN}))`);
+  const identityEmpty = identity.join(' AND ');
+  return `((${allEmpty}) OR (${identityEmpty} AND (${anyFooter}${dataset.name === 'roll' ? ` OR ${blank('name')}` : ''})))`;
+}
+
+export async function normaliseDatasets(connection: DuckDBConnection): Promise<void> {
+  for (const dataset of DATASETS) await normaliseDataset(connection, dataset);
+  await addNameKeys(connection);
+  await connection.run(idOccurrencesView());
+  await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
+}
+
+/**
+ * name_key, the comparison form of a name (traditional → simplified), computed once per distinct
+ * name across all datasets rather than once per row (quality-bars.md).
+ */
+async function addNameKeys(connection: DuckDBConnection): Promise<void> {
+  const named = DATASETS.filter((d) => d.columns.some((c) => c.kind === 'name'));
+  await connection.run(`
+    CREATE OR REPLACE TABLE name_keys AS
+    SELECT name, rs_name_key(name) AS name_key
+    FROM (${named.map((d) => `SELECT name FROM ${q(d.name)}`).join(' UNION ')}) WHERE name IS NOT NULL`);
+  for (const dataset of named) {
+    await connection.run(`CREATE OR REPLACE TABLE ${q(dataset.name)} AS SELECT d.*, k.name_key FROM ${q(dataset.name)} d LEFT JOIN name_keys k USING (name)`);
+  }
+}
+
+/** Every used ID of every dataset with the name it came with: for checks that compare a person across lists. */
+function idOccurrencesView(): string {
+  const parts = DATASETS.flatMap((dataset) => dataset.columns.filter((c) => c.kind === 'id').map((column) => {
+    const prefix = idPrefix(column);
+    const hasName = column.name === 'id_number' && dataset.columns.some((c) => c.name === 'name');
+    return `SELECT ${sqlString(dataset.name)} AS dataset, ${sqlString(dataset.label)} AS dataset_label, ${q(column.name)} AS id_number,
+              ${prefix}_raw AS id_raw, ${prefix}_status AS id_status, ${hasName ? 'name, name_key' : 'NULL::VARCHAR AS name, NULL::VARCHAR AS name_key'},
+              _file, _sheet, _line
+            FROM ${q(dataset.name)}`;
+  }));
+  return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
+}
+
+async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec): Promise<void> {
+  const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
+  // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
+  const arms = dataset.name === 'roll' ? [] : rejectArms(dataset);
+  const rejectCase = `CASE WHEN ${nonDataCondition(dataset)} THEN {'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR} ${arms.join(' ')} END`;
+  const staged = `staged_${dataset.name}`;
+  await connection.run(`
+    CREATE OR REPLACE TEMP TABLE ${staged} AS
+    SELECT ${typed.join(', ')}, ${rejectCase} AS _reject, _file, _sheet, _line, _raw_row
+    FROM ${withParsedIds(dataset, rawTable(dataset.name))}`);
+  await connection.run(`
+    INSERT INTO load_rejects
+    SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, _reject.kind, _reject.col, _reject.raw, _reject.why, _raw_row
+    FROM ${staged} WHERE _reject IS NOT NULL`);
+  await connection.run(`
+    CREATE OR REPLACE TABLE ${q(dataset.name)} AS
+    SELECT * EXCLUDE (_reject, _raw_row) FROM ${staged} WHERE _reject IS NULL`);
+  await connection.run(`DROP TABLE ${staged}`);
+}

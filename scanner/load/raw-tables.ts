@@ -1,0 +1,84 @@
+// Raw landing tables: one VARCHAR table per dataset (raw_<dataset>) plus the rows refused before typing.
+import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import type { Cell } from '../read/raw-row.ts';
+
+export const rawTable = (dataset: DatasetName) => `raw_${dataset}`;
+
+/** Every refused row, from reading (shape) or from typing (values): file, line, column, reason. */
+export const REJECTS_DDL = `
+  CREATE TABLE IF NOT EXISTS load_rejects (
+    dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, _sheet VARCHAR, _line INTEGER NOT NULL,
+    kind VARCHAR NOT NULL,      -- 'shape' | 'id' | 'value' | 'non-data'
+    column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR
+  )`;
+
+export async function createRawTables(connection: DuckDBConnection): Promise<void> {
+  for (const dataset of DATASETS) {
+    const columns = dataset.columns.map((c) => `"${c.name}" VARCHAR`).join(', ');
+    // _raw_row keeps every cell of the original row, mapped or not: for rejects and footer detection.
+    await connection.run(`CREATE OR REPLACE TABLE ${rawTable(dataset.name)} (${columns}, _file VARCHAR NOT NULL, _sheet VARCHAR, _line INTEGER NOT NULL, _raw_row VARCHAR)`);
+  }
+  await connection.run(REJECTS_DDL);
+}
+
+/** Appends mapped rows of one file to its dataset's raw table. */
+export class RawRowWriter {
+  private readonly columnNames: readonly string[];
+  private constructor(private readonly appender: DuckDBAppender, dataset: DatasetName) {
+    this.columnNames = datasetSpec(dataset).columns.map((c) => c.name);
+  }
+
+  static async open(connection: DuckDBConnection, dataset: DatasetName): Promise<RawRowWriter> {
+    return new RawRowWriter(await connection.createAppender(rawTable(dataset)), dataset);
+  }
+
+  append(values: ReadonlyMap<string, Cell>, file: string, sheet: string | undefined, line: number, rawRow: string): void {
+    for (const name of this.columnNames) {
+      const value = values.get(name);
+      if (value === undefined || value === null) this.appender.appendNull();
+      else this.appender.appendVarchar(value);
+    }
+    this.appender.appendVarchar(file);
+    if (sheet === undefined) this.appender.appendNull();
+    else this.appender.appendVarchar(sheet);
+    this.appender.appendInteger(line);
+    this.appender.appendVarchar(rawRow);
+    this.appender.endRow();
+  }
+
+  close(): void {
+    this.appender.closeSync();
+  }
+}
+
+export interface ShapeReject {
+  dataset: DatasetName;
+  file: string;
+  sheet: string | undefined;
+  line: number;
+  reason: string;
+  rawRow: string;
+}
+
+export async function insertShapeRejects(connection: DuckDBConnection, rejects: readonly ShapeReject[]): Promise<void> {
+  if (rejects.length === 0) return;
+  const appender = await connection.createAppender('load_rejects');
+  try {
+    for (const reject of rejects) {
+      appender.appendVarchar(reject.dataset);
+      appender.appendVarchar(reject.file);
+      if (reject.sheet === undefined) appender.appendNull();
+      else appender.appendVarchar(reject.sheet);
+      appender.appendInteger(reject.line);
+      appender.appendVarchar('shape');
+      appender.appendNull();
+      appender.appendNull();
+      appender.appendVarchar(reject.reason);
+      appender.appendVarchar(reject.rawRow);
+      appender.endRow();
+    }
+  } finally {
+    appender.closeSync();
+  }
+}

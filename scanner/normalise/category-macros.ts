@@ -1,0 +1,70 @@
+// Macros for coded roll values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head.
+import { bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+
+/** Punctuation that decorates category values: '特困供养(分散)', '农村-低保', '【五保】'. */
+const DECORATION = '[()\\[\\]{}<>\\x{3010}\\x{3011}\\x{3014}\\x{3015}\\x{300A}\\x{300B}/\\\\_.,;:\\x{00B7}\\x{3001}-]';
+/** Place words (and 居民, as in 城市居民最低生活保障) that may precede or follow the keyword. */
+const AREA_WORD = '农村|城市|城镇|城乡|居民';
+const DESCRIBING_WORD = '户|对象|人员|人口|家庭|成员|救助|供养|分散|集中';
+
+/**
+ * Whole-value grammars, not substring tests: '低保边缘户' (a different programme) and '非低保'
+ * must stay unknown. Optional area and describing words may surround the keyword.
+ */
+const TEKUN_PATTERN = `(?:${AREA_WORD}|${DESCRIBING_WORD})*(?:特困|五保|三无|分散供养|集中供养)(?:${AREA_WORD}|${DESCRIBING_WORD})*`;
+const DIBAO_PATTERN = `(?:${AREA_WORD})*(?:低保|最低生活保障)(?:${AREA_WORD}|户|对象|人员|人口|家庭|成员|金)*`;
+
+const IN_PAYMENT = ['在保', '正常', '保障中', '享受中', '正常享受', '正常保障', '在册'];
+const SUSPENDED = ['停保', '暂停', '停发', '暂停发放', '暂停保障', '已停保'];
+const WITHDRAWN = ['退保', '退出', '注销', '取消', '已退保', '已退出', '已注销', '已取消', '退出保障', '终止', '终止保障'];
+
+const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔'];
+const NO = ['否', 'n', 'no', 'false', '0', '0.0', '未备案', '×', '✗', '✘'];
+
+const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主'];
+
+const list = (values: readonly string[]) => values.map(sqlString).join(', ');
+
+export const CATEGORY_MACROS: readonly MacroDefinition[] = [
+  // Internal. rs_text without the decorating punctuation ('()' alone counts as empty).
+  defineMacro('rs_category_text', ['s'], `nullif(regexp_replace(rs_text(s), ${sqlString(DECORATION)}, '', 'g'), '')`),
+
+  // Internal. The area a value names: NULL when none, 'ambiguous' for 城乡 or both 城市/城镇 and 农村.
+  defineMacro('rs_program_area_word', ['t'], `CASE
+    WHEN contains(t, '城乡') OR (regexp_matches(t, '城市|城镇') AND contains(t, '农村')) THEN 'ambiguous'
+    WHEN regexp_matches(t, '城市|城镇') THEN '城市'
+    WHEN contains(t, '农村') THEN '农村'
+  END`),
+
+  // 特困 is 农村 unless the value says otherwise (三无 is the urban name); 低保 without an area
+  // stays (低保, NULL) so the caller can report the missing area.
+  defineMacro('rs_program_from_text', ['t', 'area_word'], `CASE
+    WHEN regexp_full_match(t, ${sqlString(TEKUN_PATTERN)}) THEN struct_pack(
+      family := '特困',
+      area := CASE
+        WHEN area_word = 'ambiguous' THEN NULL
+        WHEN area_word IS NOT NULL THEN area_word
+        WHEN contains(t, '三无') THEN '城市'
+        ELSE '农村' END)
+    WHEN regexp_full_match(t, ${sqlString(DIBAO_PATTERN)}) THEN struct_pack(
+      family := '低保',
+      area := CASE WHEN area_word <> 'ambiguous' THEN area_word END)
+    ELSE struct_pack(family := NULL::VARCHAR, area := NULL::VARCHAR)
+  END`),
+
+  defineMacro('rs_program', ['s'], bindOnce('rs_category_text(s)', 'rs_program_text',
+    'rs_program_from_text(rs_program_text, rs_program_area_word(rs_program_text))')),
+
+  defineMacro('rs_roll_status', ['s'], bindOnce('rs_category_text(s)', 'rs_status_text', `CASE
+    WHEN rs_status_text IS NULL OR rs_status_text IN (${list(IN_PAYMENT)}) THEN '在保'
+    WHEN rs_status_text IN (${list(SUSPENDED)}) THEN '停保'
+    WHEN rs_status_text IN (${list(WITHDRAWN)}) THEN '退保'
+  END`)),
+
+  defineMacro('rs_yes', ['s'], bindOnce('lower(rs_text(s))', 'rs_answer', `CASE
+    WHEN rs_answer IS NULL OR rs_answer IN (${list(NO)}) THEN false
+    WHEN rs_answer IN (${list(YES)}) THEN true
+  END`)),
+
+  defineMacro('rs_is_head', ['s'], `coalesce(rs_category_text(s) IN (${list(HEAD_RELATIONS)}), false)`),
+];

@@ -1,0 +1,54 @@
+// rs_date and rs_month: the date and month spellings of data-contract.md, Excel serial numbers included.
+import { FULL_WIDTH_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+
+/**
+ * Years 1900–2099 only: every date in these lists (births, deaths, sentences, registrations,
+ * payment months) falls there, and a mistyped year like 0226 must be rejected as unparseable
+ * rather than silently compared against the period.
+ */
+const YEAR = '((?:19|20)\\d{2})';
+/** Optional time of day after a date (Excel date-time cells, system exports, ISO 'T', time zone). */
+const TIME_OF_DAY = '(?:(?: +|T)\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?';
+
+/** 2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日 (spaces tolerated around separators). */
+const SEPARATED_DATE = `${YEAR} ?[-/.年] ?(\\d{1,2}) ?[-/.月] ?(\\d{1,2}) ?日?${TIME_OF_DAY}`;
+/** 20260315 */
+const COMPACT_DATE = `${YEAR}(\\d{2})(\\d{2})${TIME_OF_DAY}`;
+/** An Excel serial day number as text ('46096', '46096.0', '46096.5' for a date-time): 1927–2173. */
+const EXCEL_SERIAL = '([1-9]\\d{4})(?:\\.\\d+)?';
+/** 2026-03, 2026-3, 2026/03, 2026.03, 2026年3月, 2026年03月份 */
+const SEPARATED_MONTH = `${YEAR} ?[-/.年] ?(\\d{1,2}) ?(?:月份?)?`;
+/** 202603 */
+const COMPACT_MONTH = `${YEAR}(\\d{2})`;
+
+export const DATE_MACROS: readonly MacroDefinition[] = [
+  // Internal. Half-width digits and separators, every whitespace run one ASCII space (the space
+  // between date and time must survive, so spaces are not removed as rs_text does).
+  defineMacro('rs_date_text', ['v'], `CASE WHEN regexp_matches(v, ${sqlString(`${FULL_WIDTH_CLASS}|${WHITESPACE_CLASS}`)})
+    THEN trim(regexp_replace(rs_halfwidth(v), ${sqlString(`${WHITESPACE_CLASS}+`)}, ' ', 'g')) ELSE v END`),
+
+  // The matched parts are reassembled as Y-M-D and TRY_CAST: an impossible day (2026-02-30,
+  // 2026-13-01) gives NULL instead of an error.
+  defineMacro('rs_date_from_text', ['t'], `CASE
+    WHEN regexp_full_match(t, ${sqlString(SEPARATED_DATE)})
+      THEN TRY_CAST(regexp_replace(t, ${sqlString(`^${SEPARATED_DATE}$`)}, '\\1-\\2-\\3') AS DATE)
+    WHEN regexp_full_match(t, ${sqlString(COMPACT_DATE)})
+      THEN TRY_CAST(regexp_replace(t, ${sqlString(`^${COMPACT_DATE}$`)}, '\\1-\\2-\\3') AS DATE)
+    WHEN regexp_full_match(t, ${sqlString(EXCEL_SERIAL)})
+      THEN DATE '1899-12-30' + TRY_CAST(regexp_extract(t, ${sqlString(`^${EXCEL_SERIAL}$`)}, 1) AS INTEGER)
+  END`),
+
+  defineMacro('rs_date', ['s'],
+    bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_date_value', 'rs_date_from_text(rs_date_value)')),
+
+  defineMacro('rs_month_from_text', ['t'], `CASE
+    WHEN regexp_full_match(t, ${sqlString(SEPARATED_MONTH)})
+      THEN TRY_CAST(regexp_replace(t, ${sqlString(`^${SEPARATED_MONTH}$`)}, '\\1-\\2-01') AS DATE)
+    WHEN regexp_full_match(t, ${sqlString(COMPACT_MONTH)})
+      THEN TRY_CAST(regexp_replace(t, ${sqlString(`^${COMPACT_MONTH}$`)}, '\\1-\\2-01') AS DATE)
+    ELSE CAST(date_trunc('month', rs_date_from_text(t)) AS DATE)
+  END`),
+
+  defineMacro('rs_month', ['s'],
+    bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_month_value', 'rs_month_from_text(rs_month_value)')),
+];

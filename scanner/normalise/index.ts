@@ -1,0 +1,34 @@
+// Installs the rs_* normalisation macros on a DuckDB connection; the loader calls them on raw VARCHAR cells.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { AMOUNT_MACROS } from './amount-macros.ts';
+import { CATEGORY_MACROS } from './category-macros.ts';
+import { DATE_MACROS } from './date-macros.ts';
+import { ID_NUMBER_MACROS } from './id-number-macros.ts';
+import { createMacroStatement, type MacroDefinition } from './macro-definition.ts';
+import { TEXT_MACROS } from './text-macros.ts';
+
+export { computeIdCheckCharacter, ID_CHECK_CHARACTERS, ID_CHECK_WEIGHTS, ID_PROBLEMS, type IdStatus } from './id-number-macros.ts';
+export { buildTraditionalToSimplifiedTable, type CharacterTable } from './traditional-to-simplified.ts';
+
+/**
+ * In install order: a macro body is bound when it is created, so the text helpers every other
+ * group builds on come first.
+ */
+export const NORMALISATION_MACROS: readonly MacroDefinition[] = [
+  ...TEXT_MACROS,
+  ...ID_NUMBER_MACROS,
+  ...DATE_MACROS,
+  ...AMOUNT_MACROS,
+  ...CATEGORY_MACROS,
+];
+
+/**
+ * Creates (or replaces) every macro as a TEMP macro of this connection, so calling it again is
+ * harmless. A view that calls the macros works only on a connection where they are installed:
+ * prefer TEMP views, or tables materialised from them.
+ */
+export async function installNormalisationMacros(connection: DuckDBConnection): Promise<void> {
+  for (const macro of NORMALISATION_MACROS) {
+    await connection.run(createMacroStatement(macro));
+  }
+}

@@ -1,0 +1,66 @@
+// Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_name / rs_name_key.
+import {
+  FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, sqlString,
+  type MacroDefinition,
+} from './macro-definition.ts';
+import { simplifiedChineseExpression } from './traditional-to-simplified.ts';
+
+/** Anything rs_clean_text would change: a full-width character or whitespace. */
+const NEEDS_CLEANING = `${FULL_WIDTH_CLASS}|${WHITESPACE_CLASS}`;
+
+/**
+ * Middle-dot look-alikes typed in minority names (阿依古丽·买买提): Latin-1 middle dot, bullet,
+ * katakana middle dots, hyphenation point, bullet operator, dot operator, Greek ano teleia, word
+ * separator middle dot. The full-width full stop ． is already '.' after rs_halfwidth.
+ */
+const MIDDLE_DOT_VARIANTS = String.raw`[\x{00B7}\x{2022}\x{30FB}\x{FF65}\x{2027}\x{2219}\x{22C5}\x{0387}\x{2E31}]`;
+const MIDDLE_DOT = '\u00B7';
+const HAN_DOT_HAN = String.raw`(\p{Han})\.(\p{Han})`;
+
+/** Quotes that forced a code to text, or the '.0' Excel appends when a numeric code became a float. */
+const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
+/** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes. */
+const CODE_STRIPPING = String.raw`^${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
+
+export const TEXT_MACROS: readonly MacroDefinition[] = [
+  // Internal. translate() rebuilds its character map on every row (cost grows with the table:
+  // ~15× a regexp test here), so it only runs on values that contain a full-width character.
+  defineMacro('rs_halfwidth', ['v'], `CASE WHEN regexp_matches(v, ${sqlString(FULL_WIDTH_CLASS)})
+    THEN translate(v, ${sqlString(FULL_WIDTH_CHARACTERS)}, ${sqlString(HALF_WIDTH_CHARACTERS)}) ELSE v END`),
+
+  // Internal. Half-width, whitespace removed; the common already-clean value costs one regexp test.
+  defineMacro('rs_clean_text', ['v'], `CASE WHEN regexp_matches(v, ${sqlString(NEEDS_CLEANING)})
+    THEN regexp_replace(rs_halfwidth(v), ${sqlString(WHITESPACE_CLASS)}, '', 'g') ELSE v END`),
+
+  // CAST so that typed Parquet/XLSX columns (numbers, dates) go through the same path as text.
+  defineMacro('rs_text', ['s'], `nullif(rs_clean_text(CAST(s AS VARCHAR)), '')`),
+
+  defineMacro('rs_code', ['s'], bindOnce('rs_text(s)', 'rs_code_text', `CASE
+    WHEN regexp_matches(rs_code_text, ${sqlString(CODE_DECORATION)})
+      THEN nullif(regexp_replace(rs_code_text, ${sqlString(CODE_STRIPPING)}, '\\1', 'g'), '')
+    ELSE rs_code_text END`)),
+
+  // Internal. A '.' only counts as a middle dot between two Han characters (so 'J.Smith' keeps its
+  // full stop). The Han-dot-Han replacement runs twice because a match consumes the Han character
+  // after the dot, so '阿.卜.杜' needs a second pass for its second dot. Repeated dots collapse.
+  defineMacro('rs_unify_middle_dots', ['n'], `regexp_replace(
+    regexp_replace(
+      regexp_replace(
+        regexp_replace(n, ${sqlString(MIDDLE_DOT_VARIANTS)}, '${MIDDLE_DOT}', 'g'),
+        ${sqlString(HAN_DOT_HAN)}, '\\1${MIDDLE_DOT}\\2', 'g'),
+      ${sqlString(HAN_DOT_HAN)}, '\\1${MIDDLE_DOT}\\2', 'g'),
+    '${MIDDLE_DOT}+', '${MIDDLE_DOT}', 'g')`),
+
+  defineMacro('rs_name', ['s'], `nullif(CASE
+    WHEN regexp_matches(CAST(s AS VARCHAR), ${sqlString(`${NEEDS_CLEANING}|[.]|${MIDDLE_DOT_VARIANTS}`)})
+      THEN rs_unify_middle_dots(rs_clean_text(CAST(s AS VARCHAR)))
+    ELSE CAST(s AS VARCHAR) END, '')`),
+
+  // Internal: see traditional-to-simplified.ts for why the table is split into buckets.
+  defineMacro('rs_to_simplified', ['n'], simplifiedChineseExpression('n')),
+
+  // Not wrapped in bindOnce: a regexp inside a lambda costs extra per chunk, which for these large
+  // character classes was measured at 7× the plain call. rs_name is cheap, and in the common case
+  // (no traditional character) only the guard and the ELSE branch evaluate it.
+  defineMacro('rs_name_key', ['s'], 'rs_to_simplified(rs_name(s))'),
+];

@@ -1,0 +1,88 @@
+// The scan job: load the folder, run the checks for P, record the run in the ledger, write findings.csv and summary.json.
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { loadConfig } from './config/load-config.ts';
+import { builtInChecks } from './engine/registry.ts';
+import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
+import { writeFindingsCsv } from './export/findings-csv.ts';
+import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
+import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
+import { attachLedger } from './ledger/open-ledger.ts';
+import { recordRun } from './ledger/record-run.ts';
+import { loadInputs } from './load/load-inputs.ts';
+import { parsePeriod } from './period.ts';
+import { ROLLSWEEP_VERSION } from './version.ts';
+
+export interface ScanOptions {
+  input: string;
+  period: string;
+  ledger: string;
+  config?: string;
+  out?: string;
+  skipBadFiles?: boolean;
+  unmask?: boolean;
+  log?: (line: string) => void;
+}
+
+export interface ScanResult {
+  summary: ScanSummary;
+  outDir: string;
+  findingsCsv: string;
+  summaryJson: string;
+}
+
+export async function scan(options: ScanOptions): Promise<ScanResult> {
+  const started = new Date();
+  const log = options.log ?? (() => {});
+  const period = parsePeriod(options.period);
+  const checks = builtInChecks();
+  const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id));
+  const outDir = resolve(options.out ?? join('out', period.label));
+
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    // Attach first: a second process on the same ledger fails before doing any work.
+    await attachLedger(connection, options.ledger);
+    const load = await loadInputs(connection, options.input, {
+      skipBadFiles: options.skipBadFiles,
+      onFile: (file, index, total) => log(`读取 (${index + 1}/${total}) ${file}`),
+    });
+    await definePeriodMacros(connection, period);
+    await defineStandards(connection, config);
+    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id) => log(`检查 ${id}`));
+
+    const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
+    const summary: ScanSummary = {
+      rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
+      ledger: resolve(options.ledger), config: configSource, started_at: started.toISOString(), duration_ms: 0,
+      ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection, period.label),
+    };
+    const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));
+    summary.duration_ms = Date.now() - started.getTime();
+    await recordRun(connection, {
+      runId, period: period.label, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
+      unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes, summary,
+    });
+    log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
+
+    await ensureOutputFolder(outDir);
+    const findingsCsv = join(outDir, 'findings.csv');
+    const summaryJson = join(outDir, 'summary.json');
+    await writeFindingsCsv(connection, runId, findingsCsv);
+    summary.duration_ms = Date.now() - started.getTime();
+    await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+    return { summary, outDir, findingsCsv, summaryJson };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+async function fileChecksum(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}

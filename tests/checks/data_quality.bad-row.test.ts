@@ -1,0 +1,61 @@
+// data_quality.bad-row: a reference-list row refused at load for an unreadable or missing value, with file, line and reason.
+import { testCheck } from '../support/check-tester.ts';
+import { validId, wrongCheckId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19900307', '451');
+const LI = validId('110101', '19850612', '232');
+
+testCheck('data_quality.bad-row', {
+  valid: [
+    {
+      name: 'fine rows, dates and amounts in every accepted spelling',
+      rows: {
+        roll: [rollRow()],
+        deaths: [
+          { id_number: ZHANG, name: '张三', death_date: '2026年3月15日', source: '殡葬火化' },
+          { id_number: LI, name: '李四', death_date: '2026/3/5' },
+        ],
+        deposits: [{ id_number: ZHANG, name: '张三', balance: '¥12,000.50', as_of: '20260930' }],
+        payments: [{ household_id: 'H001', month: '2026年9月', amount: '600元' }],
+      },
+    },
+    {
+      name: 'a totals row under a list is not data, not a bad row',
+      rows: { roll: [rollRow()], deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }, { id_number: '', name: '合计：1人', death_date: '' }] },
+    },
+    {
+      name: 'a payments totals row with 合计 in the 家庭编号 column (no 序号 column) is not data',
+      rows: { roll: [rollRow()], payments: [{ household_id: 'H001', month: '2026-09', amount: '600' }, { household_id: '合计', month: '', amount: '600.00' }] },
+    },
+    {
+      name: 'an unrecoverable ID is data_quality.id-invalid, not a bad row',
+      rows: { roll: [rollRow()], deaths: [{ id_number: wrongCheckId('110101', '19900307', '451'), name: '张三', death_date: '2026-03-15' }] },
+    },
+    {
+      name: 'roll rows are never refused: an unreadable roll value is data_quality.bad-value',
+      rows: { roll: [rollRow({ monthly_amount: 'abc', start_date: '2026-13-45' })] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an impossible death date',
+      rows: { roll: [rollRow()], deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }, { id_number: LI, name: '李四', death_date: '2026-13-45' }] },
+      expected: [{ subject_id: null, household_id: null, village: null, evidence: ['死亡人员名单 deaths.csv 第3行 已拒收', '死亡日期无法识别：2026-13-45', `原始内容「${LI},李四,2026-13-45`] }],
+    },
+    {
+      name: 'a required value empty, an unreadable amount, a reference row without ID',
+      rows: {
+        roll: [rollRow()],
+        prisoners: [{ id_number: ZHANG, name: '张三', sentence_start: '' }],
+        deposits: [{ id_number: LI, name: '李四', balance: '十二万' }],
+        vehicles: [{ id_number: '', name: '王五', plate: '京A12345', vehicle_type: '小型轿车' }],
+      },
+      expected: [
+        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '入监日期为空'] },
+        { subject_id: null, evidence: ['金融资产核对结果 deposits.csv 第2行 已拒收', '余额无法识别：十二万'] },
+        { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
+      ],
+    },
+  ],
+});

@@ -1,0 +1,48 @@
+// data_quality.bad-value: an unreadable roll value (amount, start date, status, filed, village code); the person stays on the roll.
+import { testCheck } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19900307', '451');
+const LI = validId('110101', '19850612', '232');
+
+testCheck('data_quality.bad-value', {
+  valid: [
+    {
+      name: 'readable values in every accepted spelling',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H1', monthly_amount: '600', start_date: '2026-03-15', status: '在保', cadre_relative_filed: '是', village_code: '110101001001' }),
+          rollRow({ household_id: 'H2', monthly_amount: '600.00', start_date: '2026/3/15', status: '停保', cadre_relative_filed: '否' }),
+          rollRow({ household_id: 'H3', monthly_amount: '1,200.50', start_date: '2026.3.15', status: '退保' }),
+          rollRow({ household_id: 'H4', monthly_amount: '¥600', start_date: '20260315', status: '' }),
+          rollRow({ household_id: 'H5', monthly_amount: '600元', start_date: '2026年3月15日', status: null }),
+        ],
+      },
+    },
+    {
+      name: 'empty optional values are missing, not unreadable',
+      rows: { roll: [rollRow({ monthly_amount: '', start_date: ' ', status: '', cadre_relative_filed: '', village_code: '' })] },
+    },
+    {
+      name: 'a start month (享受起始年月) is a readable start date',
+      rows: { roll: [rollRow({ household_id: 'H1', start_date: '2026-03' }), rollRow({ household_id: 'H2', name: '李四', id_number: LI, start_date: '2026年3月' })] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'an unreadable amount',
+      rows: { roll: [rollRow({ household_id: 'H1', monthly_amount: '600' }), rollRow({ household_id: 'H2', village: '西村', name: '李四', id_number: LI, monthly_amount: '六百' })] },
+      expected: [{ subject_id: LI, household_id: 'H2', village: '西村', evidence: ['月保障金「六百」', 'roll.csv 第3行'] }],
+    },
+    {
+      name: 'several unreadable values on one row: one finding naming each',
+      rows: { roll: [rollRow({ start_date: '2026-13-45', status: '待核实', cadre_relative_filed: '待定', village_code: '1101' })] },
+      expected: [{
+        subject_id: ZHANG,
+        household_id: 'H001',
+        evidence: ['开始享受时间「2026-13-45」', '保障状态「待核实」（按在保处理）', '近亲属备案「待定」（按未备案处理）', '行政区划代码「1101」（应为12位数字）', 'roll.csv 第2行'],
+      }],
+    },
+  ],
+});

@@ -1,0 +1,57 @@
+// data_quality.household-no-head: a household with no 户主/本人 row; the check is skipped when the roll has no relation column.
+import { describe, expect, it } from 'vitest';
+import { findingsFor, testCheck } from '../support/check-tester.ts';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+import { expectSameFindingIdsInAnyOrder } from './row-order.ts';
+
+const ZHANG = validId('110101', '19900307', '451');
+const LI = validId('110101', '19850612', '232');
+const WANG = validId('110101', '20100101', '011');
+
+testCheck('data_quality.household-no-head', {
+  valid: [
+    {
+      name: 'a 户主 row with the family',
+      rows: {
+        roll: [
+          rollRow({ relation: '户主' }),
+          rollRow({ name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+    },
+    { name: 'relation 本人 counts as head', rows: { roll: [rollRow({ relation: '本人' })] } },
+  ],
+  invalid: [
+    {
+      name: 'only 配偶 and 子 in one household, the other household has its head',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', relation: '户主' }),
+          rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H002', village: '西村', name: '王五', id_number: WANG, relation: '' }),
+        ],
+      },
+      expected: [{ subject_id: LI, household_id: 'H002', village: '西村', evidence: ['家庭编号 H002 共 2 行，无户主/本人行', '李四(配偶)', '王五(空)'] }],
+    },
+  ],
+});
+
+describe('data_quality.household-no-head without a relation column', () => {
+  it('is skipped with a reason, not passed', async () => {
+    const noRelation = rollRow({ id_number: ZHANG });
+    delete noRelation['relation'];
+    await expect(findingsFor(findCheck('data_quality.household-no-head')!, { roll: [noRelation] })).rejects.toThrow(/did not run: .*与户主关系/);
+  });
+});
+
+describe('data_quality.household-no-head finding id', () => {
+  it('does not depend on the order of the household rows in the export', async () => {
+    await expectSameFindingIdsInAnyOrder('data_quality.household-no-head', [
+      rollRow({ name: '李四', id_number: LI, relation: '配偶' }),
+      rollRow({ name: '王五', id_number: WANG, relation: '子' }),
+    ]);
+  });
+});

@@ -1,0 +1,86 @@
+// data_quality.id-invalid: unrecoverable ID numbers are listed with raw value, file and line; recoverable forms are not.
+import { testCheck } from '../support/check-tester.ts';
+import { fullWidth, legacyId, validId, wrongCheckId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19900307', '451');
+const WITH_X = validId('110101', '19750101', '104'); // ends in X
+const BAD_CHECK = wrongCheckId('110101', '19900307', '451');
+const FEB_30 = validId('110101', '19900230', '451'); // check character right, date impossible
+const EXCEL_LOST_DIGITS = `${ZHANG.slice(0, 15)}000`; // 18 digits stored as an Excel number
+
+testCheck('data_quality.id-invalid', {
+  valid: [
+    { name: 'a valid 18-digit ID', rows: { roll: [rollRow({ id_number: ZHANG })] } },
+    {
+      name: 'recoverable forms: full-width, spaced, tab, apostrophe, lower-case x, 15-digit legacy',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', id_number: fullWidth(ZHANG) }),
+          rollRow({ household_id: 'H002', id_number: `${ZHANG.slice(0, 6)} ${ZHANG.slice(6, 14)} ${ZHANG.slice(14)}` }),
+          rollRow({ household_id: 'H003', id_number: `\t${ZHANG} ` }),
+          rollRow({ household_id: 'H004', id_number: `'${ZHANG}` }),
+          rollRow({ household_id: 'H005', name: '李四', id_number: WITH_X.toLowerCase() }),
+          rollRow({ household_id: 'H006', name: '王五', id_number: legacyId('110101', '650412', '123') }),
+        ],
+      },
+    },
+    { name: 'an empty ID is missing (data_quality.missing-field), not invalid', rows: { roll: [rollRow({ id_number: '' })] } },
+    {
+      name: 'a totals or signature row with its words in the ID column is not data',
+      rows: {
+        roll: [rollRow()],
+        deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }, { id_number: '合计：1人', name: '', death_date: '' }],
+        payroll: [{ id_number: ZHANG, name: '张三', employer: '县一中' }, { id_number: '制表人：李会计', name: '', employer: '' }],
+      },
+    },
+    {
+      name: 'reference lists with recoverable IDs',
+      rows: {
+        roll: [rollRow()],
+        deaths: [
+          { id_number: WITH_X.toLowerCase(), name: '李四', death_date: '2026-03-15' },
+          { id_number: fullWidth(ZHANG), name: '张三', death_date: '2026-03-15' },
+        ],
+      },
+    },
+  ],
+  invalid: [
+    {
+      name: 'check character wrong',
+      rows: { roll: [rollRow({ household_id: 'H007', village: '西村', id_number: BAD_CHECK })] },
+      expected: [{ subject_id: null, household_id: 'H007', village: '西村', evidence: [`原始值「${BAD_CHECK}」`, 'roll.csv 第2行', '不参与'] }],
+    },
+    {
+      name: 'impossible birth date, wrong length, Excel scientific notation, Excel lost digits: one finding per row',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', name: '张三', id_number: ZHANG }),
+          rollRow({ household_id: 'H002', name: '李四', id_number: FEB_30 }),
+          rollRow({ household_id: 'H003', name: '王五', id_number: ZHANG.slice(0, 17) }),
+          rollRow({ household_id: 'H004', name: '赵六', id_number: '1.10101E+17' }),
+          rollRow({ household_id: 'H005', name: '钱七', id_number: EXCEL_LOST_DIGITS }),
+          rollRow({ household_id: 'H006', name: '孙八', id_number: legacyId('110101', '650230', '123') }),
+        ],
+      },
+      expected: [
+        { subject_id: null, household_id: 'H002', evidence: [`「${FEB_30}」`, 'roll.csv 第3行'] },
+        { subject_id: null, household_id: 'H003', evidence: [`「${ZHANG.slice(0, 17)}」`, 'roll.csv 第4行'] },
+        { subject_id: null, household_id: 'H004', evidence: ['「1.10101E+17」', 'roll.csv 第5行'] },
+        { subject_id: null, household_id: 'H005', evidence: [`「${EXCEL_LOST_DIGITS}」`, 'roll.csv 第6行'] },
+        { subject_id: null, household_id: 'H006', evidence: ['「110101650230123」', 'roll.csv 第7行'] },
+      ],
+    },
+    {
+      name: 'an unrecoverable ID on a reference list: the row is refused and named',
+      rows: {
+        roll: [rollRow()],
+        deaths: [
+          { id_number: ZHANG, name: '张三', death_date: '2026-03-15' },
+          { id_number: BAD_CHECK, name: '李四', death_date: '2026-03-15' },
+        ],
+      },
+      expected: [{ subject_id: null, household_id: null, village: null, evidence: [`原始值「${BAD_CHECK}」`, '死亡人员名单 deaths.csv 第3行', '已拒收'] }],
+    },
+  ],
+});

@@ -1,0 +1,39 @@
+// data_quality.missing-field: an empty required roll value (乡镇, 村, 家庭编号, 姓名, 身份证号码, 救助类别).
+import { testCheck } from '../support/check-tester.ts';
+import { validId, wrongCheckId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+testCheck('data_quality.missing-field', {
+  valid: [
+    { name: 'every required value present', rows: { roll: [rollRow()] } },
+    {
+      name: 'optional values empty (relation, amount, start date, status, account, filed)',
+      rows: { roll: [rollRow({ relation: '', monthly_amount: '', start_date: null, status: '', bank_account: '', cadre_relative_filed: '' })] },
+    },
+    {
+      name: 'an ID that is present but unrecoverable is data_quality.id-invalid, not missing',
+      rows: { roll: [rollRow({ id_number: wrongCheckId('110101', '19900307', '451') })] },
+    },
+    {
+      name: 'a totals row under the table is not a person',
+      rows: { roll: [rollRow(), { township: '', village: '', household_id: '', name: '合计', id_number: '', program: '' }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'ID number empty',
+      rows: { roll: [rollRow(), rollRow({ household_id: 'H002', name: '李四', id_number: '' })] },
+      expected: [{ subject_id: null, household_id: 'H002', village: '东村', evidence: ['必填项为空：身份证号码', 'roll.csv 第3行'] }],
+    },
+    {
+      name: 'several values empty or blank on one row: one finding naming them all',
+      rows: { roll: [rollRow({ village: '  ', program: '', name: '李四', id_number: validId('110101', '19850612', '232') })] },
+      expected: [{ subject_id: validId('110101', '19850612', '232'), household_id: 'H001', village: null, evidence: ['村(社区)、救助类别', 'roll.csv 第2行'] }],
+    },
+    {
+      name: 'name and household id empty',
+      rows: { roll: [rollRow({ township: '城关镇', household_id: null, name: '' })] },
+      expected: [{ subject_id: validId('110101', '19900307', '451'), household_id: null, evidence: ['家庭编号、姓名', 'roll.csv 第2行'] }],
+    },
+  ],
+});

@@ -1,0 +1,159 @@
+// quality-bars.md "Bad input": every malformed input ends in exit 2 or a data-quality finding naming file, row and column.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
+import { PEOPLE, ROLL_HEADER, writeSmallTownship } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const root = await tempFolder();
+let counter = 0;
+
+/** A township folder plus the given extra files; returns the CLI run of a scan over it. */
+async function scanWith(files: Record<string, string | Buffer>, extraArgs: string[] = [], rollRows: string[] = []) {
+  const folder = join(root, `case-${counter++}`);
+  const input = join(folder, 'input');
+  await mkdir(input, { recursive: true });
+  await writeSmallTownship(input, rollRows);
+  for (const [name, content] of Object.entries(files)) await writeFile(join(input, name), content);
+  const out = join(folder, 'out');
+  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'ledger.duckdb'), '--out', out, '--quiet', ...extraArgs]);
+  expect(run.code, run.stderr).not.toBe(3);
+  expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
+  return { ...run, out, input };
+}
+
+async function findingsCsv(out: string): Promise<string> {
+  return readFile(join(out, 'findings.csv'), 'utf8');
+}
+
+async function summaryOf(out: string) {
+  return JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+}
+
+describe('bad input stops the scan with exit 2 and a message naming file, row and column', () => {
+  it('missing required column: names the column, its aliases and the columns found', async () => {
+    const run = await scanWith({ '死亡人员.csv': '姓名,死亡日期\n张大山,2026-03-01\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('死亡人员.csv');
+    expect(run.stderr).toContain('第 1 行');
+    expect(run.stderr).toMatch(/身份证号码.*公民身份号码/);
+    expect(run.stderr).toMatch(/找到的列：「姓名」、「死亡日期」/);
+  });
+
+  it('wrong encoding that yields replacement characters', async () => {
+    const bytes = Buffer.concat([iconv.encode('身份证号码,死亡日期\n', 'gbk'), Buffer.from([0x31, 0x2c, 0xff, 0xff, 0x0a])]);
+    const run = await scanWith({ '死亡人员.csv': bytes });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.csv 第 2 行 列「第 2 列」.*乱码/);
+  });
+
+  it('corrupt XLSX', async () => {
+    const run = await scanWith({ '服刑人员.xlsx': Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(500, 1)]) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/服刑人员\.xlsx.*(损坏|corrupt)/);
+  });
+
+  it('empty file', async () => {
+    const run = await scanWith({ '死亡人员.csv': '' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.csv.*文件为空/);
+  });
+
+  it('duplicated header', async () => {
+    const run = await scanWith({ '死亡人员.csv': '身份证号码,姓名,证件号码,死亡日期\n1,2,3,2026-01-01\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.csv 第 1 行 列「身份证号码、证件号码」.*表头重复/);
+  });
+
+  it('binary junk', async () => {
+    const run = await scanWith({ '机动车.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]) });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/机动车\.csv.*二进制/);
+  });
+
+  it('a 10 MB single line', async () => {
+    const run = await scanWith({ '死亡人员.csv': `身份证号码,死亡日期\n${'8'.repeat(10 << 20)}` });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.csv 第 2 行.*超过/);
+  });
+
+  it('a roll with only a header', async () => {
+    const folder = join(root, 'header-only-roll');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '低保花名册.csv'), `${ROLL_HEADER}\n`);
+    const run = await runCli(['scan', '--input', folder, '--period', '2026-10', '--ledger', join(root, 'h.duckdb'), '--out', join(root, 'h-out'), '--quiet']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/低保花名册\.csv.*没有任何可用的数据行/);
+  });
+
+  it('--skip-bad-files lists the unreadable file instead of stopping', async () => {
+    const run = await scanWith({ '服刑人员.xlsx': Buffer.from('not a workbook') }, ['--skip-bad-files']);
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.files_skipped).toEqual([{ file: '服刑人员.xlsx', reason: expect.stringMatching(/无法读取.*XLSX/) }]);
+  });
+});
+
+describe('bad rows become data-quality findings; nothing is lost', () => {
+  it('IDs in scientific notation are reported with raw value, file and line, never matched', async () => {
+    const run = await scanWith({}, [], [`张庄镇,西村,H003,赵六,3.70481E+17,户主,农村低保,700,在保`]);
+    expect(run.code).toBe(0);
+    const csv = await findingsCsv(run.out);
+    const line = csv.split('\n').find((l) => l.includes('data_quality.id-invalid'));
+    expect(line).toMatch(/3\.70481E\+17/);
+    expect(line).toMatch(/低保花名册\.csv 第5行/);
+    expect(line).toMatch(/科学计数法/);
+  });
+
+  it('unparseable dates reject the row with file, line and column; read = used + rejected', async () => {
+    const run = await scanWith({ '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-13-45\n${PEOPLE.li},李秀英,2025-01-02\n` });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 1, rows_rejected: 1 });
+    const line = (await findingsCsv(run.out)).split('\n').find((l) => l.includes('data_quality.bad-row'));
+    expect(line).toMatch(/死亡人员\.csv 第2行.*死亡日期无法识别：2026-13-45/);
+  });
+
+  it('a header-only reference list is read as empty and warned about', async () => {
+    const run = await scanWith({ '死亡人员.csv': '身份证号码,姓名,死亡日期\n' });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 0, rows_used: 0, rows_rejected: 0 });
+    expect(summary.warnings).toContainEqual({ file: '死亡人员.csv', message: expect.stringContaining('只有表头') });
+  });
+
+  it('a row shifted by an unquoted comma is rejected, not misread', async () => {
+    const run = await scanWith({ '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.wang},王,小明,2026-01-01\n` });
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 1, rows_used: 0, rows_rejected: 1 });
+    expect(await findingsCsv(run.out)).toMatch(/死亡人员\.csv 第2行 已拒收：本行有 4 列，多于表头的 3 列/);
+  });
+
+  it('an XLSX death list with a title row and a numeric ID that lost digits', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('Sheet1');
+    sheet.addRow(['2026年殡葬火化名单']);
+    sheet.addRow(['身份证号码', '姓名', '火化日期']);
+    sheet.addRow([370481195803021134, '张大山', new Date(Date.UTC(2026, 1, 3))]);
+    const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+    const run = await scanWith({ '火化名单.xlsx': buffer });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 1, rows_used: 0, rows_rejected: 1 });
+    const line = (await findingsCsv(run.out)).split('\n').find((l) => l.includes('data_quality.id-invalid'));
+    expect(line).toMatch(/火化名单\.xlsx 工作表「Sheet1」 第3行/);
+  });
+});
+
+describe('usage errors', () => {
+  it('a bad period, a missing option and an unknown option all exit 2 without a stack trace', async () => {
+    for (const args of [['scan', '--input', root, '--period', '2026-13'], ['scan', '--period', '2026-10'], ['scan', '--input', root, '--period', '2026-10', '--bogus']]) {
+      const run = await runCli(args, { cwd: root });
+      expect(run.code, `${args.join(' ')}\n${run.stderr}`).toBe(2);
+      expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    }
+  });
+});

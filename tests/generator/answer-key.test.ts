@@ -1,0 +1,81 @@
+// The answer key is exactly true: an independent reading of checks.md over the data finds what it lists, nothing more.
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { normaliseId, parseDate, readCsv } from './support/clean-files.ts';
+import { differences } from './support/compare.ts';
+import { referenceFindings } from './support/reference-checks.ts';
+import { SMALL_RANDOM_COUNTY, dispose, generate } from './support/workloads.ts';
+import type { Generated } from './support/workloads.ts';
+
+let messy: Generated;
+let clean: Generated;
+let county: Generated;
+
+beforeAll(async () => {
+  [messy, clean, county] = await Promise.all([generate('sample'), generate('sample', { style: 'clean' }), generate('county', SMALL_RANDOM_COUNTY)]);
+});
+afterAll(() => dispose(messy, clean, county));
+
+const identity = (e: { check_id: string; id_number: string | null; household_id: string | null }) => `${e.check_id} ${e.id_number} ${e.household_id}`;
+
+describe('answer key', () => {
+  it('covers every check of checks.md in the sample', () => {
+    const checks = new Set(messy.key.expected.map((entry) => entry.check_id));
+    for (const id of ['deceased.recipient', 'imprisoned.recipient', 'over_asset.vehicle', 'over_asset.property', 'over_asset.business',
+      'over_asset.payroll', 'over_asset.deposits', 'duplicate.dibao-and-tekun', 'duplicate.two-households', 'duplicate.same-household',
+      'duplicate.shared-account', 'cadre_relative.unfiled', 'cadre_relative.self', 'cadre_relative.filed', 'data_quality.id-invalid',
+      'data_quality.id-legacy', 'data_quality.id-name-conflict', 'data_quality.missing-field', 'data_quality.program-unknown',
+      'data_quality.household-no-head', 'data_quality.household-split', 'data_quality.amount-inconsistent',
+      'data_quality.amount-over-standard', 'data_quality.bad-row']) {
+      expect(checks.has(id), id).toBe(true);
+    }
+    expect(messy.key.decoys.length).toBeGreaterThan(30);
+    expect(messy.key.non_data_rows.length).toBe(2);
+  });
+
+  it('every deceased subject is on an active roll row and in deaths with a death date up to the period end', () => {
+    const roll = readCsv(join(clean.directory, 'roll.csv'), 'roll.csv');
+    const deaths = readCsv(join(clean.directory, 'deaths.csv'), 'deaths.csv');
+    const periodEnd = parseDate('2026-10-31')!;
+    for (const entry of clean.key.expected.filter((e) => e.check_id === 'deceased.recipient')) {
+      const rows = roll.filter((row) => normaliseId(row.values['id_number']!).id === entry.id_number && row.values['household_id'] === entry.household_id);
+      expect(rows.some((row) => ['', '在保'].includes(row.values['status']!)), entry.note).toBe(true);
+      const death = deaths.find((row) => normaliseId(row.values['id_number']!).id === entry.id_number);
+      expect(parseDate(death!.values['death_date']!)!).toBeLessThanOrEqual(periodEnd);
+      expect(entry.overpayment_cents).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('the sample key equals an independent reading of checks.md (clean spelling of the same sample)', () => {
+    expect(differences(clean.key.expected, referenceFindings(clean.directory, clean.options.period, clean.options.standards))).toEqual([]);
+  });
+
+  it('a randomly drawn county workload has an exact key too (no accidental findings)', () => {
+    expect(county.key.expected.length).toBeGreaterThan(100);
+    expect(differences(county.key.expected, referenceFindings(county.directory, county.options.period, county.options.standards))).toEqual([]);
+  });
+
+  it('the messy sample lists the same findings as its clean spelling (files, lines and the Excel-number IDs aside)', () => {
+    const comparable = (entries: typeof messy.key.expected) => entries.filter((e) => e.check_id !== 'data_quality.id-invalid').map(identity).sort();
+    expect(comparable(messy.key.expected)).toEqual(comparable(clean.key.expected));
+    const overpayments = (entries: typeof messy.key.expected) => entries.filter((e) => e.overpayment_cents !== undefined).map((e) => `${identity(e)} ${e.overpayment_cents}`).sort();
+    expect(overpayments(messy.key.expected)).toEqual(overpayments(clean.key.expected));
+  });
+
+  it('includes the rounding case: a share of x.xx5 元 rounded half up', () => {
+    const halfCent = clean.key.expected.find((e) => e.check_id === 'deceased.recipient' && e.note.includes('rounded half up'));
+    expect(halfCent).toBeDefined();
+    const payments = readCsv(join(clean.directory, 'payments.csv'), 'payments.csv').filter((row) => row.values['household_id'] === halfCent!.household_id);
+    const amountCents = Math.round(Number(payments[0]!.values['amount']) * 100);
+    expect(amountCents % 2).toBe(1);
+  });
+
+  it('points row-level faults at real rows carrying the raw value', () => {
+    const rows = new Map<string, ReturnType<typeof readCsv>>();
+    for (const entry of clean.key.expected.filter((e) => e.raw !== undefined && e.file)) {
+      if (!rows.has(entry.file!)) rows.set(entry.file!, readCsv(join(clean.directory, entry.file!), entry.file!));
+      const row = rows.get(entry.file!)!.find((candidate) => candidate.line === entry.line);
+      expect(Object.values(row!.values), `${entry.check_id} ${entry.file}:${entry.line}`).toContain(entry.raw);
+    }
+  });
+});

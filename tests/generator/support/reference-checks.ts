@@ -1,0 +1,224 @@
+// Test support: an independent, straightforward reading of checks.md over a clean workload, to audit the answer key.
+import { join } from 'node:path';
+import { monthOfDay, normaliseId, normaliseName, parseCents, parseDate, parseMonth, readCsv } from './clean-files.ts';
+import type { Row } from './clean-files.ts';
+
+export interface Finding {
+  check_id: string;
+  id_number: string | null;
+  household_id: string | null;
+  file?: string;
+  line?: number;
+  overpayment_cents?: number;
+}
+
+const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '拖拉机', '农用车'];
+// Relations "R is C's rel" that make R a near relative (checks.md default list).
+const NEAR = new Set(['配偶', '父亲', '母亲', '岳父', '岳母', '公公', '婆婆', '兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹', '儿子', '女儿',
+  '长子', '次子', '长女', '次女', '儿媳', '女婿', '祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母', '外公', '外婆', '孙子', '孙女',
+  '外孙子', '外孙女', '伯父', '叔叔', '姑姑', '舅舅', '姨妈', '伯母', '婶婶', '姑父', '舅妈', '姨父']);
+// (R, C, rel) says C is R's rel; what R then is to C (only whether it is near matters).
+const INVERSE_NEAR = new Set(['配偶', '父亲', '母亲', '兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹', '儿子', '女儿', '长子', '次子', '长女', '次女',
+  '儿媳', '女婿', '岳父', '岳母', '公公', '婆婆', '孙子', '孙女', '外孙子', '外孙女', '祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母',
+  '外公', '外婆', '侄子', '侄女', '外甥', '外甥女']);
+const PARENT = new Set(['父亲', '母亲']);
+const SIBLING = new Set(['兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹']);
+const CHILD = new Set(['儿子', '女儿', '长子', '次子', '长女', '次女']);
+
+export function referenceFindings(directory: string, period: string, standards: { urban: number; rural: number }): Finding[] {
+  const P = parseMonth(period)!;
+  const pStart = Date.UTC(Math.floor(P / 12), P % 12, 1) / 86_400_000;
+  const pEnd = Date.UTC(Math.floor(P / 12), (P % 12) + 1, 0) / 86_400_000;
+  const read = (dataset: string) => readCsv(join(directory, `${dataset}.csv`), `${dataset}.csv`);
+  const findings: Finding[] = [];
+  const add = (finding: Finding) => findings.push(finding);
+  const names = new Map<string, Set<string>>();
+  const rollIds = new Set<string>();
+
+  /** Rows with a usable ID; the others are id-invalid findings. */
+  const usable = (rows: Row[], column = 'id_number') => rows.flatMap((row) => {
+    const { id, legacy } = normaliseId(row.values[column]!);
+    if (!id) { add({ check_id: 'data_quality.id-invalid', id_number: null, household_id: row.values['household_id'] ?? null, file: row.file, line: row.line }); return []; }
+    return [{ ...row, id, legacy }];
+  });
+  const badRow = (row: Row, ok: boolean) => { if (!ok) add({ check_id: 'data_quality.bad-row', id_number: null, household_id: null, file: row.file, line: row.line }); return ok; };
+
+  const roll = usable(read('roll')).map((row) => ({ ...row, hh: row.values['household_id']!, active: ['', '在保'].includes(row.values['status']!) }));
+  for (const row of roll) {
+    rollIds.add(row.id);
+    if (row.legacy) add({ check_id: 'data_quality.id-legacy', id_number: row.id, household_id: row.hh, file: row.file, line: row.line });
+    if (['township', 'village', 'household_id', 'name', 'program'].some((column) => row.values[column] === '')) {
+      add({ check_id: 'data_quality.missing-field', id_number: row.id, household_id: row.hh, file: row.file, line: row.line });
+    }
+    if (row.values['name']) names.set(row.id, new Set([...(names.get(row.id) ?? []), normaliseName(row.values['name'])]));
+  }
+  const households = new Map<string, typeof roll>();
+  for (const row of roll) {
+    const list = households.get(row.hh);
+    if (list) list.push(row);
+    else households.set(row.hh, [row]);
+  }
+  const programOf = (text: string) => {
+    if (['农村低保', '农村最低生活保障'].includes(text)) return { family: '低保', urban: false };
+    if (['城市低保', '城镇低保'].includes(text)) return { family: '低保', urban: true };
+    if (['城市特困', '三无'].includes(text)) return { family: '特困', urban: true };
+    if (['农村特困', '特困供养', '分散供养特困', '集中供养特困', '五保'].includes(text)) return { family: '特困', urban: /城市|城镇/.test(text) };
+    return null;
+  };
+  const head = (hh: string) => households.get(hh)![0]!.id;
+
+  for (const [hh, rows] of households) {
+    const program = programOf(rows[0]!.values['program']!);
+    for (const row of rows) if (!programOf(row.values['program']!)) add({ check_id: 'data_quality.program-unknown', id_number: row.id, household_id: hh, file: row.file, line: row.line });
+    if (!rows.some((row) => ['户主', '本人'].includes(row.values['relation']!))) add({ check_id: 'data_quality.household-no-head', id_number: null, household_id: hh });
+    if (new Set(rows.map((row) => row.values['village'])).size > 1) add({ check_id: 'data_quality.household-split', id_number: null, household_id: hh });
+    const amounts = new Set(rows.map((row) => row.values['monthly_amount']!).filter(Boolean).map(parseCents));
+    if (amounts.size > 1) add({ check_id: 'data_quality.amount-inconsistent', id_number: null, household_id: hh });
+    const amount = parseCents(rows[0]!.values['monthly_amount']!)!;
+    if (program) {
+      const standard = (program.urban ? standards.urban : standards.rural) * 100 * rows.length;
+      if (amount > (program.family === '低保' ? standard : standard * 1.3)) add({ check_id: 'data_quality.amount-over-standard', id_number: null, household_id: hh });
+    }
+  }
+
+  const payments = new Map<string, Row[]>();
+  for (const row of read('payments')) {
+    if (!badRow(row, parseMonth(row.values['month']!) !== null && parseCents(row.values['amount']!) !== null)) continue;
+    const list = payments.get(row.values['household_id']!);
+    if (list) list.push(row);
+    else payments.set(row.values['household_id']!, [row]);
+  }
+  const reference = (dataset: string, dates: string[], amounts: string[] = []) => usable(read(dataset)).filter((row) =>
+    badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null)
+      && amounts.every((column) => parseCents(row.values[column]!) !== null)));
+  const byId = <T extends { id: string }>(rows: T[]) => {
+    const map = new Map<string, T[]>();
+    for (const row of rows) {
+      const list = map.get(row.id);
+      if (list) list.push(row);
+      else map.set(row.id, [row]);
+    }
+    return map;
+  };
+  const lists = {
+    deaths: reference('deaths', ['death_date']), prisoners: reference('prisoners', ['sentence_start', 'sentence_end']),
+    vehicles: reference('vehicles', ['deregistered_on']), properties: reference('properties', ['registered_on']),
+    businesses: reference('businesses', ['registered_on', 'closed_on']), payroll: reference('payroll', [], ['monthly_salary']),
+    deposits: reference('deposits', ['as_of'], ['balance']), cadres: reference('cadres', ['term_start', 'term_end']),
+  };
+  for (const rows of Object.values(lists)) {
+    for (const row of rows) if (rollIds.has(row.id) && row.values['name']) names.get(row.id)?.add(normaliseName(row.values['name']));
+  }
+  for (const [id, spelled] of names) {
+    if (spelled.size > 1) add({ check_id: 'data_quality.id-name-conflict', id_number: id, household_id: null });
+  }
+  const kinship = usable(read('kinship')).flatMap((row) => usable([row], 'relative_id_number').map((relative) => ({ from: row.id, to: relative.id, rel: row.values['relation']! })));
+
+  const active = roll.filter((row) => row.active);
+  const deaths = byId(lists.deaths);
+  const prisoners = byId(lists.prisoners);
+  for (const row of active) {
+    for (const death of deaths.get(row.id) ?? []) {
+      const day = parseDate(death.values['death_date']!)!;
+      if (day > pEnd) continue;
+      const members = households.get(row.hh)!.length;
+      let overpayment = 0;
+      for (const payment of payments.get(row.hh) ?? []) {
+        const month = parseMonth(payment.values['month']!)!;
+        if (month > monthOfDay(day) && month <= P) {
+          overpayment += Math.floor((2 * parseCents(payment.values['amount']!)! + members) / (2 * members));
+        }
+      }
+      add({ check_id: 'deceased.recipient', id_number: row.id, household_id: row.hh, overpayment_cents: overpayment });
+    }
+    for (const prisoner of prisoners.get(row.id) ?? []) {
+      const end = prisoner.values['sentence_end'] ? parseDate(prisoner.values['sentence_end'])! : Infinity;
+      if (parseDate(prisoner.values['sentence_start']!)! <= pEnd && end >= pStart) add({ check_id: 'imprisoned.recipient', id_number: row.id, household_id: row.hh });
+    }
+  }
+
+  const activeHouseholds = new Map<string, typeof roll>();
+  for (const row of active) {
+    const list = activeHouseholds.get(row.hh);
+    if (list) list.push(row);
+    else activeHouseholds.set(row.hh, [row]);
+  }
+  const holdings = (dataset: keyof typeof lists) => byId(lists[dataset]);
+  const [vehicles, properties, businesses, payroll, deposits] = (['vehicles', 'properties', 'businesses', 'payroll', 'deposits'] as const).map(holdings);
+  const day = (text: string | undefined) => (text ? parseDate(text) : null);
+  for (const [hh, rows] of activeHouseholds) {
+    const own = (map: Map<string, Row[]>) => [...new Set(rows.map((row) => row.id))].flatMap((id) => (map.get(id) ?? []).map((holding) => ({ id, holding })));
+    const flag = (checkId: string, hits: { id: string }[]) => { if (hits.length) add({ check_id: checkId, id_number: hits[0]!.id, household_id: hh }); };
+    flag('over_asset.vehicle', own(vehicles!).filter(({ holding: v }) => !EXEMPT.some((word) => v.values['vehicle_type']!.includes(word))
+      && !(['注销', '报废'].includes(v.values['status']!) && (!v.values['deregistered_on'] || day(v.values['deregistered_on'])! < pStart))));
+    const props = own(properties!);
+    const homes = props.filter(({ holding }) => holding.values['usage'] === '住宅');
+    const business = props.filter(({ holding }) => ['商业', '办公', '商服', '工业'].includes(holding.values['usage']!));
+    flag('over_asset.property', homes.length > 1 ? homes : business);
+    flag('over_asset.business', own(businesses!).filter(({ holding: b }) => {
+      const registered = day(b.values['registered_on']);
+      const closed = day(b.values['closed_on']);
+      return ((registered === null || registered <= pEnd) && !['注销', '吊销'].includes(b.values['status']!)) || (closed !== null && closed >= pStart);
+    }));
+    flag('over_asset.payroll', own(payroll!));
+    const program = programOf(rows[0]!.values['program']!);
+    const balances = own(deposits!);
+    const total = balances.reduce((sum, { holding }) => sum + parseCents(holding.values['balance']!)!, 0);
+    if (program && total > 24 * (program.urban ? standards.urban : standards.rural) * 100 * rows.length) flag('over_asset.deposits', balances);
+  }
+
+  const byPerson = byId(active);
+  for (const [id, rows] of byPerson) {
+    const families = new Set(rows.map((row) => programOf(row.values['program']!)?.family));
+    const perHousehold = new Map<string, number>();
+    for (const row of rows) perHousehold.set(row.hh, (perHousehold.get(row.hh) ?? 0) + 1);
+    if (families.has('低保') && families.has('特困')) for (const hh of perHousehold.keys()) add({ check_id: 'duplicate.dibao-and-tekun', id_number: id, household_id: hh });
+    else if (perHousehold.size > 1) for (const hh of perHousehold.keys()) add({ check_id: 'duplicate.two-households', id_number: id, household_id: hh });
+    for (const [hh, count] of perHousehold) if (count > 1) for (let i = 0; i < count; i++) add({ check_id: 'duplicate.same-household', id_number: id, household_id: hh });
+  }
+  const accounts = new Map<string, Set<string>>();
+  for (const row of active) {
+    const set = accounts.get(row.values['bank_account']!);
+    if (set) set.add(row.hh);
+    else accounts.set(row.values['bank_account']!, new Set([row.hh]));
+  }
+  for (const hhs of accounts.values()) if (hhs.size > 1) for (const hh of hhs) add({ check_id: 'duplicate.shared-account', id_number: head(hh), household_id: hh });
+
+  // Cadre relatives: one and two hops over kinship read both ways, plus the cadre's own roll household.
+  const serving = lists.cadres.filter((c) => parseDate(c.values['term_start']!)! <= pEnd && (!c.values['term_end'] || parseDate(c.values['term_end'])! >= pStart));
+  const edges = new Map<string, { other: string; rel: string; forward: boolean }[]>();
+  for (const { from, to, rel } of kinship) {
+    for (const [person, edge] of [[from, { other: to, rel, forward: true }], [to, { other: from, rel, forward: false }]] as const) {
+      const list = edges.get(person);
+      if (list) list.push(edge);
+      else edges.set(person, [edge]);
+    }
+  }
+  const near = new Set<string>();
+  for (const cadre of serving) {
+    const c = cadre.id;
+    for (const row of active.filter((r) => r.id === c)) {
+      if (row.values['cadre_relative_filed'] !== '是') add({ check_id: 'cadre_relative.self', id_number: c, household_id: row.hh });
+      for (const member of households.get(row.hh)!) if (member.id !== c) near.add(member.id);
+    }
+    for (const edge of edges.get(c) ?? []) {
+      if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
+      const spouse = edge.rel === '配偶';
+      const parent = edge.forward ? PARENT.has(edge.rel) : CHILD.has(edge.rel);
+      if (!spouse && !parent) continue;
+      for (const second of edges.get(edge.other) ?? []) {
+        if (second.other === c) continue;
+        const ok = second.forward
+          ? (spouse && PARENT.has(second.rel)) || SIBLING.has(second.rel)
+          : (spouse && CHILD.has(second.rel)) || SIBLING.has(second.rel);
+        if (ok) near.add(second.other);
+      }
+    }
+  }
+  const cadreIds = new Set(serving.map((c) => c.id));
+  for (const row of active) {
+    if (!near.has(row.id) || cadreIds.has(row.id)) continue;
+    add({ check_id: row.values['cadre_relative_filed'] === '是' ? 'cadre_relative.filed' : 'cadre_relative.unfiled', id_number: row.id, household_id: row.hh });
+  }
+  return findings;
+}

@@ -1,0 +1,63 @@
+// The ledger: a rescan of a period replaces its run with the same finding ids; a ledger in use gives exit 2.
+import { spawn } from 'node:child_process';
+import { mkdir, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
+import { writeSmallTownship } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const root = await tempFolder();
+const input = join(root, 'input');
+await mkdir(input);
+// One invalid ID and one household without head give findings to compare across scans.
+await writeSmallTownship(input, ['张庄镇,西村,H003,赵六,37048119900101123,子,农村低保,700,在保']);
+const ledger = join(root, 'ledger.duckdb');
+
+async function ledgerRows(sql: string): Promise<Record<string, unknown>[]> {
+  const instance = await DuckDBInstance.create(ledger, { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('ledger', () => {
+  it('rescanning a period leaves one run and the same finding ids', async () => {
+    const scan = () => runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', ledger, '--out', join(root, 'out'), '--quiet']);
+    expect((await scan()).code).toBe(0);
+    const first = await ledgerRows('SELECT finding_id FROM findings ORDER BY 1');
+    expect(first.length).toBeGreaterThan(0);
+    expect((await scan()).code).toBe(0);
+    expect(await ledgerRows('SELECT finding_id FROM findings ORDER BY 1')).toEqual(first);
+    expect(await ledgerRows(`SELECT count(*)::INT AS runs FROM runs WHERE period = '2026-10'`)).toEqual([{ runs: 1 }]);
+    expect(await ledgerRows('SELECT count(DISTINCT run_id)::INT AS runs FROM run_findings')).toEqual([{ runs: 1 }]);
+  });
+
+  it('is created readable by its owner only', async () => {
+    expect((await stat(ledger)).mode & 0o777).toBe(0o600);
+    expect((await stat(join(root, 'out', 'findings.csv'))).mode & 0o777).toBe(0o600);
+  });
+
+  it('a second process on a ledger in use gets "ledger in use" and exit 2', async () => {
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', `
+      import { DuckDBInstance } from '@duckdb/node-api';
+      const instance = await DuckDBInstance.create(${JSON.stringify(ledger)});
+      await instance.connect();
+      console.log('holding');
+      setTimeout(() => {}, 60000);`], { cwd: process.cwd(), stdio: ['ignore', 'pipe', 'inherit'] });
+    try {
+      await new Promise<void>((resolve) => holder.stdout.once('data', () => resolve()));
+      const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', ledger, '--out', join(root, 'out2'), '--quiet']);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(/ledger in use/);
+      expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    } finally {
+      holder.kill('SIGKILL');
+    }
+  });
+});

@@ -1,0 +1,136 @@
+// rs_id_parse: GB 11643-1999 ID numbers as they arrive, with check characters worked out independently here.
+import { describe, expect, it } from 'vitest';
+import { computeIdCheckCharacter } from '../../scanner/normalise/index.ts';
+import { describeMacroTable, queryOneRow, useNormalisationDatabase } from './normalise-test-kit.ts';
+
+const connection = useNormalisationDatabase();
+
+/** Written out again from the standard (not imported), so the tests do not trust the code under test. */
+function checkCharacterByHand(first17: string): string {
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = weights.reduce((total, weight, index) => total + weight * Number(first17.charAt(index)), 0);
+  return '10X98765432'.charAt(sum % 11);
+}
+const withCheck = (first17: string) => first17 + checkCharacterByHand(first17);
+
+// The standard's own example. By hand: digits 1 1 0 1 0 5 1 9 4 9 1 2 3 1 0 0 2 times the weights
+// give 7+9+0+5+0+20+2+9+24+27+7+18+30+5+0+0+4 = 167; 167 mod 11 = 2, and remainder 2 → 'X'.
+const STANDARD_EXAMPLE = '11010519491231002X';
+const STANDARD_LEGACY = '110105491231002';
+const BORN_1990 = withCheck('37048119900101123');
+const LEAP_DAY_2000 = withCheck('37048120000229001');
+
+const valid = (id: string, birthDate: string) => ({ id, status: 'valid', problem: null, birth_date: birthDate });
+const legacy = (id: string, birthDate: string) => ({ id, status: 'legacy', problem: null, birth_date: birthDate });
+const invalid = (problem: string) => ({ id: null, status: 'invalid', problem, birth_date: null });
+const missing = { id: null, status: 'missing', problem: '身份证号码为空', birth_date: null };
+
+describe('check character vectors', () => {
+  it('the standard example checks out by hand and in TypeScript', () => {
+    expect(checkCharacterByHand('11010519491231002')).toBe('X');
+    expect(computeIdCheckCharacter('11010519491231002')).toBe('X');
+  });
+
+  it('computeIdCheckCharacter agrees with the hand computation on other vectors', () => {
+    for (const first17 of ['37048119900101123', '44052419800101001', '00000000000000000', '99999999999999999']) {
+      expect(computeIdCheckCharacter(first17)).toBe(checkCharacterByHand(first17));
+    }
+  });
+
+  it('computeIdCheckCharacter refuses anything but 17 digits', () => {
+    expect(() => computeIdCheckCharacter('1101051949123100')).toThrow(RangeError);
+    expect(() => computeIdCheckCharacter('1101051949123100X')).toThrow(RangeError);
+  });
+
+  it('the Excel decoy below really fails its checksum', () => {
+    expect(checkCharacterByHand('37048119900101100')).not.toBe('0');
+  });
+});
+
+describeMacroTable('rs_id_parse', connection, {
+  expression: 'rs_id_parse(v)',
+  accepted: [
+    { input: STANDARD_EXAMPLE, expected: valid(STANDARD_EXAMPLE, '1949-12-31') },
+    { input: '11010519491231002x', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'lower-case x' },
+    { input: BORN_1990, expected: valid(BORN_1990, '1990-01-01') },
+    { input: LEAP_DAY_2000, expected: valid(LEAP_DAY_2000, '2000-02-29'), note: '2000 is a leap year' },
+    { input: '１１０１０５１９４９１２３１００２Ｘ', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'full-width' },
+    { input: '１１０１０５１９４９１２３１００２ｘ', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'full-width x' },
+    { input: ' 110105 19491231 002X ', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'spaces' },
+    { input: '\t11010519491231002X\t', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'tabs' },
+    { input: '110105\u00a019491231002X\u3000', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'NBSP, U+3000' },
+    { input: "'11010519491231002X", expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'apostrophe' },
+    { input: '\u2019 11010519491231002X', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'curly quote' },
+    { input: '`11010519491231002X', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'backtick' },
+    { input: '"11010519491231002X"', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'double quotes' },
+    { input: STANDARD_LEGACY, expected: legacy(STANDARD_EXAMPLE, '1949-12-31'), note: 'the standard legacy pair' },
+    { input: '370481900101123', expected: legacy(withCheck('37048119900101123'), '1990-01-01') },
+    { input: '110105491231002.0', expected: legacy(STANDARD_EXAMPLE, '1949-12-31'), note: 'exact number cell' },
+    { input: "'110105491231002", expected: legacy(STANDARD_EXAMPLE, '1949-12-31') },
+  ],
+  rejected: [
+    { input: BORN_1990.slice(0, 17) + (BORN_1990.endsWith('1') ? '2' : '1'), expected: invalid('校验码错误') },
+    { input: '110105194912310021', expected: invalid('校验码错误') },
+    { input: '370481199001011000', expected: invalid('校验码错误（疑似被Excel按数字存储，末位丢失）') },
+    { input: withCheck('37048119990229001'), expected: invalid('出生日期不合法'), note: '1999-02-29, correct check' },
+    { input: withCheck('37048119901301001'), expected: invalid('出生日期不合法'), note: 'month 13' },
+    { input: withCheck('37048119900100001'), expected: invalid('出生日期不合法'), note: 'day 0' },
+    { input: withCheck('37048120990101001'), expected: invalid('出生日期不合法'), note: 'born in the future' },
+    { input: withCheck('44052418800101001'), expected: invalid('出生日期不合法'), note: 'before 1900' },
+    { input: '370481990230123', expected: invalid('出生日期不合法'), note: '15 digits, 1999-02-30' },
+    { input: '370481000229123', expected: invalid('出生日期不合法'), note: '15 digits, 1900 is not a leap year' },
+    { input: '37048119900101123', expected: invalid('位数错误(17位)') },
+    { input: '3704811990010112345', expected: invalid('位数错误(19位)') },
+    { input: '3704811990', expected: invalid('位数错误(10位)') },
+    { input: '3.70481E+17', expected: invalid('Excel科学计数法，末位已丢失') },
+    { input: '3.704811990010112e+17', expected: invalid('Excel科学计数法，末位已丢失') },
+    { input: '3.70481199001011E17', expected: invalid('Excel科学计数法，末位已丢失') },
+    { input: '37048119900101123*', expected: invalid('含非法字符') },
+    { input: '3704811990010112X3', expected: invalid('含非法字符'), note: 'X not last' },
+    { input: '身份证遗失', expected: invalid('含非法字符') },
+    { input: '370481-19900101-123', expected: invalid('含非法字符') },
+    { input: '', expected: missing },
+    { input: '   \t', expected: missing },
+    { input: "'", expected: missing },
+    { input: null, expected: missing },
+  ],
+});
+
+describe('rs_id_parse over many rows', () => {
+  it('returns the declared struct type', async () => {
+    const row = await queryOneRow(connection(), "SELECT typeof(rs_id_parse('x')) AS type");
+    expect(row.type).toBe('STRUCT(id VARCHAR, status VARCHAR, problem VARCHAR, birth_date DATE)');
+  });
+
+  it('parses 200,000 generated rows: legacy numbers upgrade, their upgrades re-validate, tampering is caught', async () => {
+    // Legacy numbers for every day from 1930 on; the 18-digit form must then validate by itself,
+    // and the same number with a different last character must not.
+    const row = await queryOneRow(connection(), `
+      WITH generated AS (
+        SELECT '110105' || strftime(DATE '1930-01-01' + CAST(i % 25000 AS INTEGER), '%y%m%d')
+               || lpad(CAST(i % 1000 AS VARCHAR), 3, '0') AS legacy_number
+          FROM generate_series(1, 200000) AS series(i)),
+      first_pass AS (SELECT rs_id_parse(legacy_number) AS parsed FROM generated),
+      second_pass AS (
+        SELECT parsed,
+               rs_id_parse(parsed.id) AS again,
+               rs_id_parse(left(parsed.id, 17) || CASE WHEN right(parsed.id, 1) = '0' THEN '1' ELSE '0' END) AS tampered
+          FROM first_pass)
+      SELECT count(*) AS total,
+             count(*) FILTER (WHERE parsed.status = 'legacy') AS legacy,
+             count(*) FILTER (WHERE again.status = 'valid' AND again.id = parsed.id) AS revalidated,
+             count(*) FILTER (WHERE tampered.status = 'invalid' AND starts_with(tampered.problem, '校验码错误')) AS caught
+        FROM second_pass`);
+    expect(row).toEqual({ total: '200000', legacy: '200000', revalidated: '200000', caught: '200000' });
+  });
+
+  it('plans as plain projections: no join from a correlated subquery, no per-character splitting', async () => {
+    const rows = (await connection().runAndReadAll(
+      "EXPLAIN SELECT rs_id_parse(CAST(i AS VARCHAR)) FROM range(10) AS series(i) WHERE rs_id_parse(CAST(i AS VARCHAR)).status = 'valid'",
+    )).getRowObjectsJson();
+    const plan = rows.map((row) => String(row.explain_value)).join('\n');
+    expect(plan).toMatch(/PROJECTION/);
+    expect(plan).not.toMatch(/JOIN/);
+    expect(plan).not.toMatch(/string_split|list_reduce|unnest/i);
+  });
+});

@@ -1,0 +1,145 @@
+// rs_program, rs_roll_status, rs_yes and rs_is_head: the coded roll values and their near-misses.
+import { describe, expect, it } from 'vitest';
+import { describeMacroTable, queryOneRow, useNormalisationDatabase } from './normalise-test-kit.ts';
+
+const connection = useNormalisationDatabase();
+
+const program = (family: string | null, area: string | null) => ({ family, area });
+const unknown = program(null, null);
+
+describeMacroTable('rs_program', connection, {
+  expression: 'rs_program(v)',
+  accepted: [
+    { input: '农村低保', expected: program('低保', '农村') },
+    { input: '农村最低生活保障', expected: program('低保', '农村') },
+    { input: '农村居民最低生活保障', expected: program('低保', '农村') },
+    { input: '农村低保户', expected: program('低保', '农村') },
+    { input: '城市低保', expected: program('低保', '城市') },
+    { input: '城镇低保', expected: program('低保', '城市') },
+    { input: '城市最低生活保障', expected: program('低保', '城市') },
+    { input: '城市居民最低生活保障对象', expected: program('低保', '城市') },
+    { input: '城镇最低生活保障', expected: program('低保', '城市') },
+    { input: ' 城市 低保 ', expected: program('低保', '城市') },
+    { input: '低保', expected: program('低保', null), note: 'area unknown: the caller reports it' },
+    { input: '低保对象', expected: program('低保', null) },
+    { input: '城乡低保', expected: program('低保', null), note: 'both areas named' },
+    { input: '农村特困', expected: program('特困', '农村') },
+    { input: '特困供养', expected: program('特困', '农村') },
+    { input: '分散供养特困', expected: program('特困', '农村') },
+    { input: '集中供养特困', expected: program('特困', '农村') },
+    { input: '集中供养特困人员', expected: program('特困', '农村') },
+    { input: '特困供养(分散)', expected: program('特困', '农村') },
+    { input: '特困供养（集中）', expected: program('特困', '农村') },
+    { input: '五保', expected: program('特困', '农村') },
+    { input: '五保户', expected: program('特困', '农村') },
+    { input: '农村五保供养', expected: program('特困', '农村') },
+    { input: '特困', expected: program('特困', '农村') },
+    { input: '特困人员', expected: program('特困', '农村') },
+    { input: '特困人员救助供养', expected: program('特困', '农村') },
+    { input: '农村特困供养', expected: program('特困', '农村') },
+    { input: '城市特困', expected: program('特困', '城市') },
+    { input: '城镇特困人员', expected: program('特困', '城市') },
+    { input: '城市特困供养人员', expected: program('特困', '城市') },
+    { input: '三无', expected: program('特困', '城市') },
+    { input: '三无人员', expected: program('特困', '城市') },
+    { input: '城市三无人员', expected: program('特困', '城市') },
+  ],
+  rejected: [
+    { input: '低保边缘户', expected: unknown, note: 'a different programme' },
+    { input: '低收入人口', expected: unknown },
+    { input: '非低保', expected: unknown },
+    { input: '临时救助', expected: unknown },
+    { input: '特困低保', expected: unknown, note: 'two families at once' },
+    { input: '保障', expected: unknown },
+    { input: '', expected: unknown },
+    { input: null, expected: unknown },
+  ],
+});
+
+describeMacroTable('rs_roll_status', connection, {
+  expression: 'rs_roll_status(v)',
+  accepted: [
+    { input: '在保', expected: '在保' },
+    { input: '正常', expected: '在保' },
+    { input: '保障中', expected: '在保' },
+    { input: '享受中', expected: '在保' },
+    { input: ' 在保 ', expected: '在保' },
+    { input: '', expected: '在保', note: 'empty means 在保' },
+    { input: null, expected: '在保' },
+    { input: '停保', expected: '停保' },
+    { input: '暂停', expected: '停保' },
+    { input: '停发', expected: '停保' },
+    { input: '暂停发放', expected: '停保' },
+    { input: '退保', expected: '退保' },
+    { input: '退出', expected: '退保' },
+    { input: '注销', expected: '退保' },
+    { input: '取消', expected: '退保' },
+    { input: '已退出', expected: '退保' },
+  ],
+  rejected: [
+    { input: '待审核', expected: null },
+    { input: '在保?', expected: null },
+    { input: '死亡', expected: null, note: 'not a status: the caller reports it' },
+    { input: 'abc', expected: null },
+  ],
+});
+
+describeMacroTable('rs_yes', connection, {
+  expression: 'rs_yes(v)',
+  accepted: [
+    { input: '是', expected: true },
+    { input: 'Y', expected: true },
+    { input: 'y', expected: true },
+    { input: 'yes', expected: true },
+    { input: 'YES', expected: true },
+    { input: '1', expected: true },
+    { input: '已备案', expected: true },
+    { input: '√', expected: true },
+    { input: ' 是 ', expected: true },
+    { input: '否', expected: false },
+    { input: 'N', expected: false },
+    { input: 'n', expected: false },
+    { input: 'no', expected: false },
+    { input: '0', expected: false },
+    { input: '未备案', expected: false },
+    { input: '', expected: false, note: 'empty means 否' },
+    { input: null, expected: false },
+  ],
+  rejected: [
+    { input: '待定', expected: null },
+    { input: '2', expected: null },
+    { input: '是否', expected: null },
+  ],
+});
+
+describeMacroTable('rs_is_head', connection, {
+  expression: 'rs_is_head(v)',
+  accepted: [
+    { input: '户主', expected: true },
+    { input: '本人', expected: true },
+    { input: '申请人', expected: true },
+    { input: '户主本人', expected: true },
+    { input: ' 户主 ', expected: true },
+    { input: '本人（户主）', expected: true },
+  ],
+  rejected: [
+    { input: '配偶', expected: false },
+    { input: '子', expected: false },
+    { input: '户主之子', expected: false },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describe('category macro types', () => {
+  it('rs_program returns STRUCT(family, area) and the others VARCHAR / BOOLEAN', async () => {
+    const row = await queryOneRow(connection(), `
+      SELECT typeof(rs_program('低保')) AS program, typeof(rs_roll_status('在保')) AS status,
+             typeof(rs_yes('是')) AS yes, typeof(rs_is_head('户主')) AS head,
+             rs_program('城市低保').family AS family`);
+    expect(row).toEqual({
+      // DuckDB quotes the field name because FAMILY is a keyword; rs_program(x).family still works.
+      program: 'STRUCT("family" VARCHAR, area VARCHAR)', status: 'VARCHAR', yes: 'BOOLEAN', head: 'BOOLEAN', family: '低保',
+    });
+  });
+});

@@ -1,0 +1,12 @@
+// Temporary folders for tests, removed after each suite.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll } from 'vitest';
+
+/** A fresh folder under the OS temp dir, deleted when the test file finishes. */
+export async function tempFolder(prefix = 'rollsweep-test-'): Promise<string> {
+  const folder = await mkdtemp(join(tmpdir(), prefix));
+  afterAll(() => rm(folder, { recursive: true, force: true }));
+  return folder;
+}
