@@ -7,7 +7,7 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '同一身份证号码对应不同姓名',
-  description: '同一个身份证号码在花名册内，或在花名册与其他部门名单之间，姓名不一致（已忽略空格、全角半角、间隔号和繁简差异）：可能是录入错误，也可能是冒用身份证。',
+  description: '同一个身份证号码在花名册内，或在花名册与其他部门名单之间，姓名不一致（已忽略空格、全角半角、间隔号和繁简差异）：可能是录入错误，也可能是冒用身份证。号码出现在几户，就在每一户各列一条。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第三章 审核确认',
   inputs: ['roll'],
   sql: `
@@ -26,9 +26,9 @@ export default defineCheck({
            '同一身份证号码出现不同姓名：' || c.sightings AS evidence,
            ${ROLL_SOURCE}
     FROM conflicts c
-    -- One finding per ID (the evidence lists every sighting), placed in its lowest household id:
-    -- chosen by value, not by row order, so the finding id does not move when an export is re-sorted.
-    JOIN (SELECT DISTINCT ON (id_number) * FROM roll ORDER BY id_number, household_id NULLS LAST, _file, _line) r USING (id_number)`,
+    -- One finding per roll household holding the ID (the evidence lists every sighting): when the
+    -- ID is in two households, both villages have to check which name is right.
+    JOIN (SELECT DISTINCT ON (id_number, household_id) * FROM roll ORDER BY id_number, household_id, _file, _line) r USING (id_number)`,
   remedy: '核对户口簿与身份证原件，更正姓名或号码；排除冒用他人身份证的情形',
   deadlineDays: 15,
 });

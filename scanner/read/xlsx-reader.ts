@@ -1,7 +1,8 @@
 // Streaming XLSX reader (exceljs): every worksheet's rows as text cells, with Excel's row numbers.
 import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
-import ExcelJS from 'exceljs';
+import type * as ExcelTypes from 'exceljs';
+import ExcelJS from './exceljs.ts';
 import { InputError } from '../errors.ts';
 import type { Cell, RawRow, RawSheet } from './raw-row.ts';
 
@@ -27,17 +28,17 @@ export async function assertLooksLikeXlsx(path: string): Promise<void> {
 }
 
 /** Converts one exceljs cell value to the text a person sees, keeping precision loss visible. */
-export function cellText(value: ExcelJS.CellValue): Cell {
+export function cellText(value: ExcelTypes.CellValue): Cell {
   if (value === null || value === undefined) return null;
   if (typeof value === 'string') return value === '' ? null : value;
   if (typeof value === 'number') return numberText(value);
   if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
   if (value instanceof Date) return dateText(value);
   if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map((part) => part.text).join('') || null;
-    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue);
-    if ('hyperlink' in value) return cellText((value as ExcelJS.CellHyperlinkValue).text);
-    if ('error' in value) return String((value as ExcelJS.CellErrorValue).error);
+    if ('richText' in value) return value.richText.map((part: { text: string }) => part.text).join('') || null;
+    if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelTypes.CellFormulaValue).result as ExcelTypes.CellValue);
+    if ('hyperlink' in value) return cellText((value as ExcelTypes.CellHyperlinkValue).text);
+    if ('error' in value) return String((value as ExcelTypes.CellErrorValue).error);
   }
   return String(value);
 }
@@ -78,9 +79,9 @@ export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
   }
 }
 
-async function* sheetRows(worksheet: ExcelJS.stream.xlsx.WorksheetReader): AsyncGenerator<RawRow> {
-  for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
-    const values = row.values as ExcelJS.CellValue[]; // 1-based, sparse
+async function* sheetRows(worksheet: ExcelTypes.stream.xlsx.WorksheetReader): AsyncGenerator<RawRow> {
+  for await (const row of worksheet as unknown as AsyncIterable<ExcelTypes.Row>) {
+    const values = row.values as ExcelTypes.CellValue[]; // 1-based, sparse
     const cells: Cell[] = [];
     for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
     yield { line: row.number, cells };

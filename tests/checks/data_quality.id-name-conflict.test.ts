@@ -54,14 +54,17 @@ testCheck('data_quality.id-name-conflict', {
       expected: [{ subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['「张三」(roll.csv 第2行)', '死亡人员名单「张山」(deaths.csv 第2行)'] }],
     },
     {
-      name: 'one ID under two names in two roll households: one finding at the first roll row, naming every sighting',
+      name: 'one ID under two names in two roll households: each household is told, naming every sighting',
       rows: {
         roll: [
           rollRow({ household_id: 'H001', name: '张三', id_number: ZHANG }),
           rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: ZHANG }),
         ],
       },
-      expected: [{ subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['「张三」(roll.csv 第2行)', '「李四」(roll.csv 第3行)'] }],
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['「张三」(roll.csv 第2行)', '「李四」(roll.csv 第3行)'] },
+        { subject_id: ZHANG, household_id: 'H002', village: '西村', evidence: ['「张三」(roll.csv 第2行)', '「李四」(roll.csv 第3行)'] },
+      ],
     },
     {
       name: 'a 15-digit ID on a list is the same person as the 18-digit roll ID',

@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import ExcelJS from '../../scanner/read/exceljs.ts';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
 import type { RawRow } from '../../scanner/read/raw-row.ts';
@@ -45,6 +45,19 @@ describe('XLSX reader', () => {
     // A 15-digit number is exact in a double and stays usable.
     expect(roll!.rows[4]!.cells.slice(0, 2)).toEqual(['王五', '370481900101123']);
     expect(dictionary).toMatchObject({ sheet: '字典', hidden: true });
+  });
+
+  it('never splits a Chinese character between stream chunks (exceljs decoded each chunk on its own)', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    const names = ['张秀英', '欧阳娜', '阿依古丽·买买提', '農村低保', '王𠀋'];
+    for (let i = 0; i < 20_000; i++) sheet.addRow([`${names[i % names.length]}${i}`, '农村最低生活保障', `第${i}户`]);
+    const path = join(folder, 'large.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const [read] = await readAll(path);
+    expect(read!.rows).toHaveLength(20_000);
+    expect(read!.rows.filter((row) => row.cells.some((cell) => cell?.includes('\ufffd')))).toEqual([]);
+    expect(read!.rows[19_999]!.cells).toEqual([`${names[19_999 % names.length]}19999`, '农村最低生活保障', '第19999户']);
   });
 
   it('refuses a corrupt workbook and an old .xls with a clear message', async () => {

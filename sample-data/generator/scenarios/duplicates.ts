@@ -45,6 +45,8 @@ export const twoHouseholds: Scenario = {
       if (variant === 3) {
         guestRow.nameText = alteredName(rng, person.name, person.male);
         note += `; the second row names ${guestRow.nameText} (borrowed ID?)`;
+        // Both households hold the ID under different names: each village is told.
+        key.expect({ checkId: 'data_quality.id-name-conflict', person, household: first, row: first.rows[1]!, note: `roll ${person.name} vs roll ${guestRow.nameText}` });
         key.expect({ checkId: 'data_quality.id-name-conflict', person, household: second, row: guestRow, note: `roll ${person.name} vs roll ${guestRow.nameText}` });
       }
       key.expect({ checkId: 'duplicate.two-households', person, household: first, row: first.rows[1]!, note });

@@ -1,9 +1,8 @@
 // Test support: compares an answer key's expected findings with the reference reading, as readable differences.
 import type { Finding } from './reference-checks.ts';
 
-/** The identity of a finding for comparison; id-name-conflict is per ID, row-level faults are per file and line. */
+/** The identity of a finding for comparison; row-level faults are per file and line, the rest per person and household. */
 export function findingKey(finding: Finding): string {
-  if (finding.check_id === 'data_quality.id-name-conflict') return `${finding.check_id} ${finding.id_number}`;
   const where = finding.file ? ` @${finding.file}:${finding.line}` : '';
   const rowLevel = ['data_quality.id-invalid', 'data_quality.bad-row', 'data_quality.id-legacy', 'data_quality.missing-field', 'data_quality.program-unknown'];
   return rowLevel.includes(finding.check_id) ? `${finding.check_id}${where}` : `${finding.check_id} ${finding.id_number} ${finding.household_id}`;

@@ -110,7 +110,8 @@ export function referenceFindings(directory: string, period: string, standards: 
     for (const row of rows) if (rollIds.has(row.id) && row.values['name']) names.get(row.id)?.add(normaliseName(row.values['name']));
   }
   for (const [id, spelled] of names) {
-    if (spelled.size > 1) add({ check_id: 'data_quality.id-name-conflict', id_number: id, household_id: null });
+    // One finding in each roll household that holds the ID.
+    if (spelled.size > 1) for (const hh of new Set(roll.filter((row) => row.id === id).map((row) => row.hh))) add({ check_id: 'data_quality.id-name-conflict', id_number: id, household_id: hh });
   }
   const kinship = usable(read('kinship')).flatMap((row) => usable([row], 'relative_id_number').map((relative) => ({ from: row.id, to: relative.id, rel: row.values['relation']! })));
 

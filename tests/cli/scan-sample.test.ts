@@ -1,0 +1,102 @@
+// End to end: the real CLI on the committed sample township, checked against the generator's answer key.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../support/parse-csv.ts';
+import { runCli } from '../support/run-cli.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const SAMPLE = fileURLToPath(new URL('../../sample-data/', import.meta.url));
+const INPUT = join(SAMPLE, 'demo-township');
+const key = JSON.parse(await readFile(join(SAMPLE, 'demo-township.answer-key.json'), 'utf8'));
+
+interface KeyEntry { check_id: string; id_number: string | null; household_id: string | null; file?: string; line?: number }
+
+const root = await tempFolder();
+const out = join(root, 'out');
+const run = await runCli(['scan', '--input', INPUT, '--period', key.period, '--config', join(SAMPLE, 'rollsweep.config.json'),
+  '--ledger', join(root, 'ledger.duckdb'), '--out', out, '--quiet']);
+const summary = run.code === 0 ? JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) : null;
+const findings = run.code === 0 ? parseCsv(await readFile(join(out, 'findings.csv'), 'utf8')) : [];
+
+/** Row-level faults are identified by file and line; the others by person and household. */
+function sameFinding(expected: KeyEntry, found: Record<string, string>): boolean {
+  if (expected.check_id !== found['check_id']) return false;
+  if (['data_quality.id-invalid', 'data_quality.bad-row'].includes(expected.check_id)) {
+    return found['source_file'] === expected.file && found['source_line'] === String(expected.line);
+  }
+  return (expected.id_number === null || found['id_number'] === expected.id_number) && (expected.household_id === null || found['household_id'] === expected.household_id);
+}
+
+describe('rollsweep scan on sample-data/demo-township', () => {
+  it('exits 0', () => expect(run.code, run.stderr).toBe(0));
+
+  it('recognises every file as the dataset the generator wrote it as', () => {
+    const recognised = Object.fromEntries(summary.files.map((f: { file: string; sheets: { dataset: string }[] }) => [f.file, f.sheets.map((s) => s.dataset)]));
+    for (const file of key.files) expect(recognised[file.file], file.file).toEqual([file.dataset]);
+    expect(summary.files_skipped).toEqual([]);
+  });
+
+  it('accounts for every row: read = used + rejected, and read = rows written (plus footer rows)', () => {
+    for (const [name, counts] of Object.entries(summary.datasets) as [string, { rows_read: number; rows_used: number; rows_rejected: number }][]) {
+      expect(counts.rows_read, name).toBe(counts.rows_used + counts.rows_rejected);
+      const written = key.files.filter((f: { dataset: string }) => f.dataset === name).reduce((n: number, f: { rows: number }) => n + f.rows, 0);
+      const footers = key.non_data_rows.filter((r: { file: string }) => key.files.some((f: { file: string; dataset: string }) => f.file === r.file && f.dataset === name)).length;
+      expect(counts.rows_read, name).toBe(written + footers);
+    }
+  });
+
+  it('reports exactly the data-quality faults of the answer key (info listings excepted)', () => {
+    const expected: KeyEntry[] = key.expected.filter((e: KeyEntry) => e.check_id.startsWith('data_quality.') && e.check_id !== 'data_quality.id-legacy');
+    const dataQuality = findings.filter((f) => f['category'] === 'data_quality');
+    const missing = expected.filter((e) => !dataQuality.some((f) => sameFinding(e, f)));
+    const extra = dataQuality.filter((f) => !expected.some((e) => sameFinding(e, f)));
+    expect({ missing, extra: extra.map((f) => `${f['check_id']} ${f['household_id']} ${f['evidence']}`) }).toEqual({ missing: [], extra: [] });
+  });
+
+  it('lists the legacy IDs as info, outside findings.csv', () => {
+    expect(findings.some((f) => f['severity'] === 'info')).toBe(false);
+    expect(summary.findings.listings).toBeGreaterThanOrEqual(key.expected.filter((e: KeyEntry) => e.check_id === 'data_quality.id-legacy').length);
+  });
+
+  it('refuses the footer rows as non-data rows, without a finding', () => {
+    for (const footer of key.non_data_rows) {
+      expect(findings.some((f) => f['source_file'] === footer.file && f['source_line'] === String(footer.line)), JSON.stringify(footer)).toBe(false);
+    }
+    const rejected = Object.values(summary.datasets).reduce((n: number, d) => n + (d as { rows_rejected: number }).rows_rejected, 0);
+    expect(rejected).toBeGreaterThanOrEqual(key.non_data_rows.length);
+  });
+
+  it('writes findings.csv with the columns of ledger.md, full IDs and no corrupted characters', async () => {
+    const header = (await readFile(join(out, 'findings.csv'), 'utf8')).split('\n')[0];
+    expect(header).toBe('finding_id,period,check_id,category,severity,county,township,village,household_id,id_number,name,program,evidence,overpayment_yuan,status,first_seen,source_dataset,source_file,source_line');
+    expect(findings.every((f) => /^RS[0-9A-F]{16}$/.test(f['finding_id']!))).toBe(true);
+    expect(findings.filter((f) => f['id_number']).every((f) => /^\d{17}[\dX]$/.test(f['id_number']!))).toBe(true);
+    expect(findings.some((f) => Object.values(f).some((v) => v.includes('\ufffd')))).toBe(false);
+    expect(summary.checks_skipped).toEqual([]);
+  });
+});
+
+describe('rollsweep checks and demo', () => {
+  it('lists every check and shows one with its SQL', async () => {
+    const list = await runCli(['checks']);
+    expect(list.code).toBe(0);
+    expect(list.stdout).toContain('data_quality.id-invalid');
+    const show = await runCli(['checks', 'show', 'data_quality.amount-over-standard']);
+    expect(show.code).toBe(0);
+    expect(show.stdout).toMatch(/tekunFactor.*1\.3/);
+    expect(show.stdout).toContain('SELECT');
+    const unknown = await runCli(['checks', 'show', 'no.such-check']);
+    expect(unknown.code).toBe(2);
+  });
+
+  it('demo scans the sample into a temporary folder and says where the outputs are', async () => {
+    const demo = await runCli(['demo']);
+    expect(demo.code, demo.stderr).toBe(0);
+    const folder = /示例输出都在 (\S+)/.exec(demo.stdout)?.[1];
+    expect(folder).toBeDefined();
+    const demoSummary = JSON.parse(await readFile(join(folder!, 'out', '2026-10', 'summary.json'), 'utf8'));
+    expect(demoSummary.findings.total).toBe(summary.findings.total);
+  });
+});
