@@ -14,7 +14,8 @@ const require = createRequire(import.meta.url);
  */
 function installChunkSafeSaxFeeder(): void {
   const path = require.resolve('exceljs/lib/utils/parse-sax.js');
-  const { SaxesParser } = require('saxes') as typeof import('saxes');
+  // saxes is exceljs's own dependency: resolve it from there, not from our package.json.
+  const { SaxesParser } = createRequire(require.resolve('exceljs'))('saxes') as typeof import('saxes');
   async function* parseSax(iterable: AsyncIterable<Buffer | string>) {
     const parser = new SaxesParser();
     let failure: Error | undefined;
