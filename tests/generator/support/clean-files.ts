@@ -1,6 +1,7 @@
 // Test support: reads a clean-style workload (UTF-8 CSV, canonical headers) and normalises its values the spec's way.
 import { readFileSync } from 'node:fs';
 import { Converter } from 'opencc-js';
+import { parseCsvRecords } from '../../support/parse-csv.ts';
 
 export interface Row {
   file: string;
@@ -10,23 +11,7 @@ export interface Row {
 
 /** RFC 4180 CSV (the generator quotes commas, quotes and edge whitespace). */
 export function readCsv(path: string, file: string): Row[] {
-  const text = readFileSync(path, 'utf8').replace(/^\uFEFF/, '');
-  const records: string[][] = [];
-  let field = '';
-  let record: string[] = [];
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const char = text[i]!;
-    if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (char === '"') quoted = false;
-      else field += char;
-    } else if (char === '"') quoted = true;
-    else if (char === ',') { record.push(field); field = ''; }
-    else if (char === '\n') { record.push(field.replace(/\r$/, '')); records.push(record); record = []; field = ''; }
-    else field += char;
-  }
-  const [header, ...rows] = records;
+  const [header, ...rows] = parseCsvRecords(readFileSync(path, 'utf8'));
   return rows.map((cells, index) => ({
     file, line: index + 2,
     values: Object.fromEntries(header!.map((name, column) => [name, cells[column] ?? ''])),

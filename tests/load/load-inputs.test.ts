@@ -1,0 +1,104 @@
+// Loading a folder: manifest options, multi-sheet workbooks, header sniffing, typed Parquet, union with provenance.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
+import ExcelJS from '../../scanner/read/exceljs.ts';
+import { PEOPLE, ROLL_HEADER, rollCsv } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+});
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+async function rows(sql: string) {
+  return (await connection.runAndReadAll(sql)).getRowObjectsJson();
+}
+
+async function loadFolder(files: Record<string, string | Buffer>): Promise<LoadResult> {
+  const folder = await tempFolder();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(folder, name, '..'), { recursive: true });
+    await writeFile(join(folder, name), content);
+  }
+  return loadInputs(connection, folder);
+}
+
+async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  for (const [name, data] of Object.entries(sheets)) book.addWorksheet(name).addRows(data);
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+describe('loadInputs', () => {
+  it('unions a roll over a GBK CSV and two worksheets, keeping file, sheet and line; skips a notes sheet', async () => {
+    const header = ROLL_HEADER.split(',');
+    const result = await loadFolder({
+      '东村低保花名册.csv': iconv.encode(rollCsv(), 'gbk'),
+      '镇B/特困花名册.xlsx': await workbook({
+        '说明': [['本表为某镇特困人员名单，请勿改动表头']],
+        '南村': [['南村特困人员花名册'], header, ['张庄镇', '南村', 'H010', '赵大', PEOPLE.wang.replace('5', '５'), '户主', '特困供养', '910', '在保']],
+        '北村': [header, ['张庄镇', '北村', 'H011', '钱二', ` '${PEOPLE.li.toLowerCase()}`, '本人', '集中供养特困', '910', '']],
+      }),
+    });
+    expect(result.datasets.roll).toMatchObject({ files: ['东村低保花名册.csv', '镇B/特困花名册.xlsx'], rowsRead: 5, rowsUsed: 5, rowsRejected: 0 });
+    expect(result.warnings).toContainEqual({ file: '镇B/特困花名册.xlsx', message: expect.stringContaining('工作表「说明」未读取') });
+    expect(await rows(`SELECT _file, _sheet, _line, id_number, id_status, family, area FROM roll WHERE household_id IN ('H010', 'H011') ORDER BY _line`)).toEqual([
+      { _file: '镇B/特困花名册.xlsx', _sheet: '北村', _line: 2, id_number: PEOPLE.li, id_status: 'valid', family: '特困', area: '农村' },
+      { _file: '镇B/特困花名册.xlsx', _sheet: '南村', _line: 3, id_number: PEOPLE.wang, id_status: 'valid', family: '特困', area: '农村' },
+    ]);
+  });
+
+  it('honours sweep.json: encoding, header row, sheet and a column mapping for an unknown header', async () => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      'list-7.xlsx': await workbook({
+        Sheet1: [['ignored']],
+        Sheet2: [['2026年死亡名单'], ['备注：公安提供'], ['证件号', '姓名', '销户时间'], [PEOPLE.zhang, '张大山', '2026/3/15']],
+      }),
+      'sweep.json': JSON.stringify({ datasets: { deaths: { file: 'list-7.xlsx', sheet: 'Sheet2', headerRow: 3, columns: { id_number: '证件号', death_date: '销户时间' } } } }),
+    });
+    expect(result.files.find((f) => f.file === 'list-7.xlsx')).toMatchObject({ classifiedBy: 'manifest', sheets: [{ sheet: 'Sheet2', dataset: 'deaths', headerLine: 3, rowsRead: 1 }] });
+    expect(await rows(`SELECT id_number, strftime(death_date, '%Y-%m-%d') AS death_date, _line FROM deaths`)).toEqual([{ id_number: PEOPLE.zhang, death_date: '2026-03-15', _line: 4 }]);
+  });
+
+  it('recognises a file by its header alone, and skips one whose header fits two datasets equally', async () => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      'export-1.csv': `公民身份号码,姓名,死亡日期,来源\n${PEOPLE.li},李秀英,20260101,殡葬火化\n`,
+      'export-2.csv': `身份证号码,姓名\n${PEOPLE.li},李秀英\n`,
+      'notes.txt': '这是说明文字，不是表格。\n',
+    });
+    expect(result.files.find((f) => f.file === 'export-1.csv')).toMatchObject({ classifiedBy: 'header', sheets: [{ dataset: 'deaths' }] });
+    expect(result.skipped).toEqual([
+      { file: 'export-2.csv', reason: expect.stringMatching(/多个数据集（payroll、cadres）/) },
+      { file: 'notes.txt', reason: expect.stringContaining('找不到可识别的表头') },
+    ]);
+  });
+
+  it('reads typed Parquet columns: dates, integer IDs, double amounts, and an ID stored as a double', async () => {
+    const folder = await tempFolder();
+    await writeFile(join(folder, '低保花名册.csv'), rollCsv());
+    const integerIds = `${PEOPLE.zhang}::BIGINT, 2500.5::DOUBLE, DATE '2026-09-30'), (${PEOPLE.zhang.slice(0, 16)}00::BIGINT, 3.0::DOUBLE, DATE '2026-09-30'`;
+    await connection.run(`COPY (SELECT * FROM (VALUES (${integerIds})) t("身份证号码", "余额", "截止日期")) TO '${join(folder, 'deposits.parquet')}' (FORMAT parquet)`);
+    await connection.run(`COPY (SELECT 370481199001011234::DOUBLE AS "身份证号码", 1.0::DOUBLE AS "余额") TO '${join(folder, '存款-2.parquet')}' (FORMAT parquet)`);
+    const result = await loadInputs(connection, folder);
+    expect(result.datasets.deposits).toMatchObject({ rowsRead: 3, rowsUsed: 1, rowsRejected: 2 });
+    expect(await rows(`SELECT id_number, balance_cents::INT AS cents, strftime(as_of, '%Y-%m-%d') AS as_of FROM deposits`)).toEqual([
+      { id_number: PEOPLE.zhang, cents: 250050, as_of: '2026-09-30' },
+    ]);
+    expect(await rows(`SELECT _file, _line, kind, reason FROM load_rejects WHERE dataset = 'deposits' ORDER BY _file`)).toEqual([
+      { _file: 'deposits.parquet', _line: 2, kind: 'id', reason: expect.stringContaining('校验码错误') },
+      { _file: '存款-2.parquet', _line: 1, kind: 'id', reason: expect.stringContaining('科学计数法') },
+    ]);
+  });
+});
