@@ -97,7 +97,8 @@ async function countRows(connection: DuckDBConnection, reports: FileReport[]): P
     DATASETS.map((d) => `SELECT '${d.name}' AS dataset, count(*)::BIGINT AS n FROM "${d.name}"`).join(' UNION ALL '),
   );
   for (const row of used.getRowObjectsJson()) counts[row['dataset'] as DatasetName].rowsUsed = Number(row['n']);
-  const rejected = await connection.runAndReadAll('SELECT dataset, count(*)::BIGINT AS n FROM load_rejects GROUP BY dataset');
+  // A refused row may be listed once per problem: count rows, not problems.
+  const rejected = await connection.runAndReadAll('SELECT dataset, count(DISTINCT (_file, _sheet, _line))::BIGINT AS n FROM load_rejects GROUP BY dataset');
   for (const row of rejected.getRowObjectsJson()) counts[row['dataset'] as DatasetName].rowsRejected = Number(row['n']);
   for (const dataset of DATASETS) {
     const entry = counts[dataset.name];

@@ -50,7 +50,7 @@ function blank(expression: string): string {
   return `(${expression} IS NULL OR trim(${expression}) = '')`;
 }
 
-/** One CASE arm per way a row of a reference list can be unusable, as (kind, column, reason). */
+/** One list element per way a row of a reference list can be unusable: a (kind, column, reason, raw) struct or NULL. */
 function rejectArms(dataset: DatasetSpec): string[] {
   const arms: string[] = [];
   for (const column of dataset.columns) {
@@ -58,14 +58,14 @@ function rejectArms(dataset: DatasetSpec): string[] {
     const label = sqlString(column.label);
     if (column.kind === 'id') {
       const prefix = idPrefix(column);
-      arms.push(`WHEN ${prefix}__parsed.status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}}`);
-      arms.push(`WHEN ${prefix}__parsed.status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${prefix}__parsed.problem, 'raw': ${raw}}`);
+      arms.push(`CASE WHEN ${prefix}__parsed.status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
+      arms.push(`CASE WHEN ${prefix}__parsed.status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${prefix}__parsed.problem, 'raw': ${raw}} END`);
       continue;
     }
-    if (column.required) arms.push(`WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}}`);
+    if (column.required) arms.push(`CASE WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
     const parser = { date: 'rs_date', month: 'rs_month', amount: 'rs_cents', number: 'rs_number' }[column.kind as string];
     if (parser) {
-      arms.push(`WHEN NOT ${blank(raw)} AND ${parser}(${raw}) IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}}`);
+      arms.push(`CASE WHEN NOT ${blank(raw)} AND ${parser}(${raw}) IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}} END`);
     }
   }
   return arms;
@@ -129,18 +129,21 @@ async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSp
   const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const arms = dataset.name === 'roll' ? [] : rejectArms(dataset);
-  const rejectCase = `CASE WHEN ${nonDataCondition(dataset)} THEN {'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR} ${arms.join(' ')} END`;
+  // Every problem of a refused row is kept (a kinship row may carry two bad IDs); a non-data row is only that.
+  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR}]`;
+  const problems = arms.length ? `list_filter([${arms.join(', ')}], problem -> problem IS NOT NULL)` : 'NULL';
+  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData} ELSE ${problems} END`;
   const staged = `staged_${dataset.name}`;
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${staged} AS
-    SELECT ${typed.join(', ')}, ${rejectCase} AS _reject, _file, _sheet, _line, _raw_row
+    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line, _raw_row
     FROM ${withParsedIds(dataset, rawTable(dataset.name))}`);
   await connection.run(`
     INSERT INTO load_rejects
-    SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, _reject.kind, _reject.col, _reject.raw, _reject.why, _raw_row
-    FROM ${staged} WHERE _reject IS NOT NULL`);
+    SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, problem.kind, problem.col, problem.raw, problem.why, _raw_row
+    FROM (SELECT *, unnest(_rejects) AS problem FROM ${staged} WHERE len(_rejects) > 0)`);
   await connection.run(`
     CREATE OR REPLACE TABLE ${q(dataset.name)} AS
-    SELECT * EXCLUDE (_reject, _raw_row) FROM ${staged} WHERE _reject IS NULL`);
+    SELECT * EXCLUDE (_rejects, _raw_row) FROM ${staged} WHERE coalesce(len(_rejects), 0) = 0`);
   await connection.run(`DROP TABLE ${staged}`);
 }

@@ -5,9 +5,9 @@ import type { Cell } from '../read/raw-row.ts';
 
 export const rawTable = (dataset: DatasetName) => `raw_${dataset}`;
 
-/** Every refused row, from reading (shape) or from typing (values): file, line, column, reason. */
+/** Every refused row, from reading (shape) or from typing (values): file, line, column, reason; one entry per problem. */
 export const REJECTS_DDL = `
-  CREATE TABLE IF NOT EXISTS load_rejects (
+  CREATE OR REPLACE TABLE load_rejects (
     dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, _sheet VARCHAR, _line INTEGER NOT NULL,
     kind VARCHAR NOT NULL,      -- 'shape' | 'id' | 'value' | 'non-data'
     column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR

@@ -102,3 +102,17 @@ describe('loadInputs', () => {
     ]);
   });
 });
+
+describe('a refused row with several problems', () => {
+  it('lists each problem (both bad IDs of a kinship row) and counts the row once', async () => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      '亲属关系.csv': `本人身份证号,亲属身份证号,关系\n${PEOPLE.zhang.slice(0, 17)},3.70481E+17,配偶\n${PEOPLE.zhang},${PEOPLE.li},配偶\n`,
+    });
+    expect(result.datasets.kinship).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
+    expect(await rows(`SELECT _line, column_name, raw_value FROM load_rejects WHERE dataset = 'kinship' ORDER BY column_name`)).toEqual([
+      { _line: 2, column_name: '亲属身份证号', raw_value: '3.70481E+17' },
+      { _line: 2, column_name: '本人身份证号', raw_value: PEOPLE.zhang.slice(0, 17) },
+    ]);
+  });
+});
