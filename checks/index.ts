@@ -1,5 +1,6 @@
 // The one explicit registry of built-in checks, in the order they run and are listed.
 import type { CheckInput } from '../scanner/engine/define-check.ts';
+import { cadreRelativeChecks } from './cadre_relative/index.ts';
 import amountInconsistent from './data_quality/amount-inconsistent.ts';
 import amountOverStandard from './data_quality/amount-over-standard.ts';
 import badRow from './data_quality/bad-row.ts';
@@ -11,8 +12,17 @@ import idLegacy from './data_quality/id-legacy.ts';
 import idNameConflict from './data_quality/id-name-conflict.ts';
 import missingField from './data_quality/missing-field.ts';
 import programUnknown from './data_quality/program-unknown.ts';
+import { deceasedChecks } from './deceased/index.ts';
+import { duplicateChecks } from './duplicate/index.ts';
+import { imprisonedChecks } from './imprisoned/index.ts';
+import { overAssetChecks } from './over_asset/index.ts';
 
 export const BUILT_IN_CHECKS: readonly CheckInput[] = [
+  ...deceasedChecks,
+  ...imprisonedChecks,
+  ...overAssetChecks,
+  ...duplicateChecks,
+  ...cadreRelativeChecks,
   idInvalid,
   idLegacy,
   idNameConflict,

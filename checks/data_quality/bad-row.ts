@@ -1,6 +1,6 @@
 // data_quality.bad-row: a row of any dataset refused at load (unreadable value, shifted columns), with file, line and reason.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { citeRow } from './shared-sql.ts';
+import { citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.bad-row',

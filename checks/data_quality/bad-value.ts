@@ -1,6 +1,6 @@
 // data_quality.bad-value: a roll value that could not be read; the person stays on the roll, the value is ignored.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.bad-value',

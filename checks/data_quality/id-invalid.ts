@@ -1,6 +1,6 @@
 // data_quality.id-invalid: an ID number that cannot be recovered; such a row is matched by nothing else.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.id-invalid',

@@ -1,6 +1,6 @@
 // data_quality.id-legacy: a 15-digit ID number that was converted to 18 digits (a listing, not an anomaly).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { citeRow } from './shared-sql.ts';
+import { citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.id-legacy',

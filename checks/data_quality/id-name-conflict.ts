@@ -1,6 +1,6 @@
 // data_quality.id-name-conflict: one normalised ID carries different names on the roll, or on the roll and a reference list.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.id-name-conflict',

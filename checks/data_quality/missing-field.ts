@@ -1,6 +1,6 @@
 // data_quality.missing-field: a required roll value is empty.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.missing-field',

@@ -1,6 +1,6 @@
 // data_quality.program-unknown: a 救助类别 value that does not normalise to (低保|特困, 城市|农村).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from './shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.program-unknown',

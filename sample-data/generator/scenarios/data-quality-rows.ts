@@ -49,7 +49,10 @@ export const householdSplit: Scenario = {
       ? villages[(villages.indexOf(household.village) + 1) % villages.length]!
       : context.neighbour;
     household.rows[2]!.villageOverride = other;
-    context.key.expect({ checkId: 'data_quality.household-split', person: null, household, note: `one member's row is under ${other.name}, the rest under ${household.village.name}` });
+    // One finding for each village involved: each has to act on its part.
+    for (const village of [household.village, other]) {
+      context.key.expect({ checkId: 'data_quality.household-split', person: null, household, note: `one member's row is under ${other.name}, the rest under ${household.village.name}; this entry is for ${village.name}` });
+    }
   },
 };
 

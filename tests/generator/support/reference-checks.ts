@@ -71,7 +71,9 @@ export function referenceFindings(directory: string, period: string, standards: 
     const program = programOf(rows[0]!.values['program']!);
     for (const row of rows) if (!programOf(row.values['program']!)) add({ check_id: 'data_quality.program-unknown', id_number: row.id, household_id: hh, file: row.file, line: row.line });
     if (!rows.some((row) => ['户主', '本人'].includes(row.values['relation']!))) add({ check_id: 'data_quality.household-no-head', id_number: null, household_id: hh });
-    if (new Set(rows.map((row) => row.values['village'])).size > 1) add({ check_id: 'data_quality.household-split', id_number: null, household_id: hh });
+    // One finding per village involved.
+    const villages = new Set(rows.map((row) => row.values['village']));
+    if (villages.size > 1) for (const _village of villages) add({ check_id: 'data_quality.household-split', id_number: null, household_id: hh });
     const amounts = new Set(rows.map((row) => row.values['monthly_amount']!).filter(Boolean).map(parseCents));
     if (amounts.size > 1) add({ check_id: 'data_quality.amount-inconsistent', id_number: null, household_id: hh });
     const amount = parseCents(rows[0]!.values['monthly_amount']!)!;

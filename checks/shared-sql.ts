@@ -1,4 +1,4 @@
-// SQL fragments the data_quality checks share: where a roll row is, and how a row is cited in evidence.
+// SQL fragments the checks share: where a roll row is, how a row is cited in evidence, money as text.
 
 /** The location columns of a finding about a roll row (alias r). */
 export const ROLL_LOCATION = 'r.county, r.township, r.village, r.household_id, r.program';

@@ -1,0 +1,4 @@
+// The deceased checks, in the order they run; listed in the registry checks/index.ts.
+import type { CheckInput } from '../../scanner/engine/define-check.ts';
+
+export const deceasedChecks: readonly CheckInput[] = [];

@@ -1,0 +1,4 @@
+// The duplicate checks, in the order they run; listed in the registry checks/index.ts.
+import type { CheckInput } from '../../scanner/engine/define-check.ts';
+
+export const duplicateChecks: readonly CheckInput[] = [];

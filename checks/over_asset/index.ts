@@ -1,0 +1,4 @@
+// The over_asset checks, in the order they run; listed in the registry checks/index.ts.
+import type { CheckInput } from '../../scanner/engine/define-check.ts';
+
+export const overAssetChecks: readonly CheckInput[] = [];
