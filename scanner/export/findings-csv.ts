@@ -1,6 +1,7 @@
 // findings.csv: the machine export of a run's findings (English headers, full IDs, one row per finding above info).
 import { chmod } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { sqlString } from '../sql-text.ts';
 
 export const FINDINGS_CSV_COLUMNS = [
   'finding_id', 'period', 'check_id', 'category', 'severity', 'county', 'township', 'village', 'household_id',
@@ -26,9 +27,9 @@ export async function writeFindingsCsv(connection: DuckDBConnection, runId: stri
        FROM ledger.run_findings s
        JOIN ledger.runs r USING (run_id)
        JOIN ledger.findings f USING (finding_id)
-       WHERE s.run_id = '${runId.replaceAll("'", "''")}' AND f.severity <> 'info'
+       WHERE s.run_id = ${sqlString(runId)} AND f.severity <> 'info'
        ORDER BY f.township, f.village, f.household_id, f.check_id, f.finding_id
-     ) TO '${path.replaceAll("'", "''")}' (FORMAT csv, HEADER true)`,
+     ) TO ${sqlString(path)} (FORMAT csv, HEADER true)`,
   );
   await chmod(path, 0o600);
   return Number(result.rowsChanged);

@@ -3,6 +3,7 @@ import { chmod, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LedgerInUseError, UsageError } from '../errors.ts';
+import { sqlString } from '../sql-text.ts';
 import { LEDGER_DDL, LEDGER_SCHEMA_VERSION } from './schema.ts';
 
 export const DEFAULT_LEDGER = 'rollsweep.duckdb';
@@ -13,7 +14,7 @@ export async function attachLedger(connection: DuckDBConnection, ledgerPath: str
   if (!folder?.isDirectory()) throw new UsageError(`台账文件所在的文件夹不存在：${dirname(path)}`);
   const existed = await stat(path).then(() => true, () => false);
   try {
-    await connection.run(`ATTACH '${path.replaceAll("'", "''")}' AS ledger`);
+    await connection.run(`ATTACH ${sqlString(path)} AS ledger`);
   } catch (error) {
     const message = (error as Error).message;
     if (/lock/i.test(message)) throw new LedgerInUseError(path);

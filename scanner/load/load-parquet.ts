@@ -6,9 +6,8 @@ import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
+import { quoteIdentifier } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
-
-const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: 'parquet', classifiedBy: input.classifiedBy, sheets: [] };

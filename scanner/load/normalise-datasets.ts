@@ -1,10 +1,8 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
-
-const q = (name: string) => `"${name}"`;
-const sqlString = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));

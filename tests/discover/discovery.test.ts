@@ -1,3 +1,4 @@
+// Dataset discovery: file-name rules, loose header matching, manifest handling and skipped files.
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,3 +1,4 @@
+// The streaming CSV reader: encodings, delimiters, quoted line breaks, line numbers, and refusals.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';

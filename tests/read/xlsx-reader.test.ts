@@ -1,3 +1,4 @@
+// The streaming XLSX reader: title rows, cell types, precision loss, chunk-safe Chinese text, refusals.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import ExcelJS from '../../scanner/read/exceljs.ts';
