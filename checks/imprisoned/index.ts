@@ -1,4 +1,5 @@
 // The imprisoned checks, in the order they run; listed in the registry checks/index.ts.
 import type { CheckInput } from '../../scanner/engine/define-check.ts';
+import recipient from './recipient.ts';
 
-export const imprisonedChecks: readonly CheckInput[] = [];
+export const imprisonedChecks: readonly CheckInput[] = [recipient];

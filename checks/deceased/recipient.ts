@@ -1,0 +1,53 @@
+// deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan } from '../shared-sql.ts';
+
+export default defineCheck({
+  id: 'deceased.recipient',
+  category: 'deceased',
+  severity: 'high',
+  title: '已死亡人员仍在保',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额。死亡名单姓名与花名册不一致的，证据中注明需核实身份。',
+  basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
+  // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
+  inputs: ['roll', 'deaths'],
+  sql: `
+    WITH subjects AS (
+      -- One finding per person and household: a person twice in one household is one finding.
+      SELECT DISTINCT ON (id_number, household_id) * FROM roll
+      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line
+    ),
+    matched AS (
+      -- Several lists (公安/火化/卫健) may report one death: the earliest date is the fact, every record is evidence.
+      SELECT s.id_number, s.household_id, min(d.death_date) AS died,
+             arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
+             string_agg('死亡日期 ' || d.death_date::VARCHAR || '，来源 ' || coalesce(d.source, '未注明') || '（' || ${citeRow('d')} || '）' ||
+               CASE WHEN d.name_key <> s.name_key THEN '，死亡名单姓名「' || d.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,
+               '；' ORDER BY d.death_date, d._file, d._line) AS records
+      FROM subjects s JOIN deaths d USING (id_number)
+      WHERE d.death_date IS NOT NULL GROUP BY s.id_number, s.household_id HAVING min(d.death_date) <= period_end()
+    ),
+    -- "Members on the roll" = the household's distinct active persons (a 停保 member is no longer paid for).
+    members AS (SELECT household_id, count(DISTINCT coalesce(id_number, _file || '#' || _line)) AS n FROM roll WHERE active GROUP BY household_id),
+    paid AS (SELECT household_id, month, sum(amount_cents) AS cents FROM payments WHERE amount_cents IS NOT NULL GROUP BY household_id, month),
+    overpaid AS (
+      -- Each share rounded half up to the cent, then summed: integer cents, no drift (死亡次月起停发).
+      SELECT m.id_number, m.household_id, any_value(n.n) AS members, count(*) AS months, min(p.month) AS first_month, max(p.month) AS last_month,
+             sum(CAST(floor((2 * p.cents + n.n) / (2.0 * n.n)) AS BIGINT)) AS cents
+      FROM matched m JOIN paid p USING (household_id) JOIN members n USING (household_id)
+      WHERE p.month > date_trunc('month', m.died) AND p.month <= period_start() GROUP BY m.id_number, m.household_id
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           'died|' || m.died::VARCHAR AS fact,
+           CASE WHEN (SELECT count(*) FROM payments) = 0 THEN NULL ELSE coalesce(o.cents, 0) END AS overpayment_cents,
+           '死亡人员名单：' || m.records || '。' ||
+             CASE WHEN (SELECT count(*) FROM payments) = 0 THEN '未提供发放明细，未估算多发金额'
+                  WHEN o.cents IS NULL THEN '死亡次月起无发放记录，多发 0.00 元'
+                  ELSE '死亡次月起仍发放 ' || o.months || ' 个月（' || strftime(o.first_month, '%Y-%m') || ' 至 ' || strftime(o.last_month, '%Y-%m') ||
+                       '），按每月实发金额 ÷ 在保 ' || o.members || ' 人估算多发 ' || ${yuan('o.cents')} || ' 元' END AS evidence,
+           'deaths' AS source_dataset, m.source_file, m.source_line
+    FROM matched m JOIN subjects r USING (id_number, household_id)
+    LEFT JOIN overpaid o USING (id_number, household_id)`,
+  remedy: '停发并核减保障人口，追回多发资金',
+  deadlineDays: 15,
+});

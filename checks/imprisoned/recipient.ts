@@ -1,0 +1,42 @@
+// imprisoned.recipient: an active roll person whose prison sentence overlaps the period P.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, citeRow } from '../shared-sql.ts';
+
+export default defineCheck({
+  id: 'imprisoned.recipient',
+  category: 'imprisoned',
+  severity: 'high',
+  title: '服刑人员计入保障人口',
+  description: '花名册在保人员出现在服刑/羁押人员名单中，且刑期与本期重叠（入监日期不晚于本期末，刑期止日为空或不早于本期初）。在监狱内服刑人员不计入共同生活的家庭成员，应核减保障人口。名单姓名与花名册不一致的，证据中注明需核实身份。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定（在监狱内服刑人员不计入共同生活的家庭成员）；《社会救助暂行办法》(国务院令第649号) 第十三条',
+  inputs: ['roll', 'prisoners'],
+  sql: `
+    WITH subjects AS (
+      -- One finding per person and household: a person twice in one household is one finding.
+      SELECT DISTINCT ON (id_number, household_id) * FROM roll
+      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line
+    ),
+    overlapping AS (
+      -- Only sentences overlapping P count; an open end (空) means still serving.
+      SELECT * FROM prisoners
+      WHERE sentence_start <= period_end() AND (sentence_end IS NULL OR sentence_end >= period_start())
+    ),
+    matched AS (
+      -- Several overlapping records: the earliest sentence_start is the fact, every record is evidence.
+      SELECT s.id_number, s.household_id, min(p.sentence_start) AS first_start,
+             arg_min(p._file, (p.sentence_start, p._file, p._line)) AS source_file, arg_min(p._line, (p.sentence_start, p._file, p._line)) AS source_line,
+             string_agg('入监日期 ' || p.sentence_start::VARCHAR || '，刑期止日 ' || coalesce(p.sentence_end::VARCHAR, '未注明（服刑中）') ||
+               coalesce('，监所 ' || p.facility, '') || '（' || ${citeRow('p')} || '）' ||
+               CASE WHEN p.name_key <> s.name_key THEN '，名单姓名「' || p.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,
+               '；' ORDER BY p.sentence_start, p._file, p._line) AS records
+      FROM subjects s JOIN overlapping p USING (id_number)
+      GROUP BY s.id_number, s.household_id
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           'sentence|' || m.first_start::VARCHAR AS fact,
+           '服刑/羁押人员名单：' || m.records || '。刑期与本期 ' || period_label() || ' 重叠' AS evidence,
+           'prisoners' AS source_dataset, m.source_file, m.source_line
+    FROM matched m JOIN subjects r USING (id_number, household_id)`,
+  remedy: '服刑期间不计入家庭保障人口，核减保障金',
+  deadlineDays: 15,
+});

@@ -1,0 +1,147 @@
+// deceased.recipient: active recipients on a death list by P.end, with the overpayment since the month after death.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { legacyId, upgradeLegacyId, validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19500307', '451');
+const LI = validId('110101', '19520612', '232');
+const WANG = validId('110101', '19800101', '011');
+const OTHER_ZHANG = validId('110101', '19451208', '519');
+const OLD_LI = legacyId('110101', '520612', '233');
+
+/** A two-person 农村低保 household H001: 张三 (head) and 李四 (spouse), who is the one on the death list. */
+const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
+/** H001 paid `amount` for each month from 2026-06 to 2026-10. */
+const paid = (amount: string, months = ['2026-06', '2026-07', '2026-08', '2026-09', '2026-10']) =>
+  months.map((month) => ({ household_id: 'H001', month, amount }));
+
+testCheck('deceased.recipient', {
+  valid: [
+    {
+      name: 'death after P.end (2026-11-01)',
+      rows: { roll: couple, deaths: [{ id_number: LI, name: '李四', death_date: '2026-11-01', source: '殡葬火化' }], payments: paid('1400') },
+    },
+    {
+      name: 'a different person with the same name died',
+      rows: { roll: couple, deaths: [{ id_number: OTHER_ZHANG, name: '张三', death_date: '2026-05-02', source: '公安户籍注销' }] },
+    },
+    {
+      name: 'the dead member\'s row is already 停保 (the rest of the household still 在保)',
+      rows: {
+        roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })],
+        deaths: [{ id_number: LI, name: '李四', death_date: '2026-04-19', source: '殡葬火化' }],
+      },
+    },
+    {
+      name: 'a single-person household already 停保',
+      rows: { roll: [rollRow({ name: '李四', id_number: LI, status: '停保' })], deaths: [{ id_number: LI, name: '李四', death_date: '2026-05-25' }] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'paid 3 months after the month of death: 1400 元 ÷ 2 members × 3 (Aug–Oct; June, July and November not counted)',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, name: '李四', death_date: '2026-07-15', source: '殡葬火化' }],
+        payments: [...paid('1400'), { household_id: 'H001', month: '2026-11', amount: '1400' }, { household_id: 'H002', month: '2026-09', amount: '900' }],
+      },
+      expected: [{
+        subject_id: LI, household_id: 'H001', village: '东村', overpayment_cents: 210000,
+        evidence: ['死亡日期 2026-07-15，来源 殡葬火化（deaths.csv 第2行）', '死亡次月起仍发放 3 个月（2026-08 至 2026-10）', '÷ 在保 2 人估算多发 2100.00 元'],
+      }],
+    },
+    {
+      name: 'each share rounded half up in integer cents, then summed: 1400.01 ÷ 2 = 700.01, × 3 months',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026-07-31' }], payments: paid('1400.01') },
+      expected: [{ subject_id: LI, overpayment_cents: 210003, evidence: ['来源 未注明'] }],
+    },
+    {
+      name: 'two payment rows in one month count as that month\'s amount (1000 + 200 = 1200 ÷ 2); a 停保 member is not counted among the members',
+      rows: {
+        roll: [...couple, rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })],
+        deaths: [{ id_number: LI, name: '李四', death_date: '2026-09-03' }],
+        payments: [...paid('1000'), { household_id: 'H001', month: '2026-10', amount: '200' }],
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 60000, evidence: ['死亡次月起仍发放 1 个月（2026-10 至 2026-10）', '在保 2 人'] }],
+    },
+    {
+      name: 'three lists report one death: one finding, earliest date, every record in the evidence',
+      rows: {
+        roll: couple,
+        deaths: [
+          { id_number: LI, name: '李四', death_date: '2026-08-02', source: '公安户籍注销', _file: '公安.csv' },
+          { id_number: LI, name: '李四', death_date: '2026-07-30', source: '殡葬火化', _file: '火化.csv' },
+          { id_number: LI, name: '李四', death_date: '2026-07-30', source: '卫健死亡医学证明', _file: '卫健.csv' },
+        ],
+        payments: paid('1400'),
+      },
+      expected: [{
+        subject_id: LI, overpayment_cents: 210000,
+        evidence: ['死亡日期 2026-07-30，来源 殡葬火化（火化.csv 第3行）', '来源 卫健死亡医学证明（卫健.csv 第4行）', '死亡日期 2026-08-02，来源 公安户籍注销（公安.csv 第2行）'],
+      }],
+    },
+    {
+      name: 'the death list names someone else under this ID: 需核实身份',
+      rows: { roll: couple, deaths: [{ id_number: LI, name: '李斯', death_date: '2026-06-10', source: '公安户籍注销' }], payments: paid('1400') },
+      expected: [{ subject_id: LI, overpayment_cents: 280000, evidence: ['死亡名单姓名「李斯」与花名册「李四」不一致，需核实身份'] }],
+    },
+    {
+      name: 'death within P (and on P.end): flagged, nothing overpaid yet',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })],
+        deaths: [{ id_number: LI, death_date: '2026-10-03' }, { id_number: WANG, death_date: '2026-10-31' }],
+        payments: paid('1400'),
+      },
+      expected: [
+        { subject_id: LI, overpayment_cents: 0, evidence: ['死亡次月起无发放记录，多发 0.00 元'] },
+        { subject_id: WANG, household_id: 'H002', overpayment_cents: 0 },
+      ],
+    },
+    {
+      name: 'without payments the check still runs and leaves the overpayment empty',
+      rows: { roll: couple, deaths: [{ id_number: LI, name: '李四', death_date: '2026-01-10', source: '殡葬火化' }] },
+      expected: [{ subject_id: LI, overpayment_cents: null, evidence: ['未提供发放明细，未估算多发金额'] }],
+    },
+    {
+      name: 'the roll has the 15-digit ID, the death list the 18-digit one',
+      rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: OLD_LI, relation: '配偶' })], deaths: [{ id_number: upgradeLegacyId(OLD_LI), death_date: '2026-09-20' }] },
+      expected: [{ subject_id: upgradeLegacyId(OLD_LI), household_id: 'H001' }],
+    },
+    {
+      name: 'active in two households: one finding per household, each with its own overpayment',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: LI })],
+        deaths: [{ id_number: LI, death_date: '2026-08-20' }],
+        payments: [...paid('1400'), { household_id: 'H002', month: '2026-10', amount: '700' }],
+      },
+      expected: [
+        { subject_id: LI, household_id: 'H001', overpayment_cents: 140000 },
+        { subject_id: LI, household_id: 'H002', village: '西村', overpayment_cents: 70000 },
+      ],
+    },
+  ],
+});
+
+describe('deceased.recipient evidence and finding id', () => {
+  const check = findCheck('deceased.recipient')!;
+
+  it('does not ask to verify identity when the names differ only in spelling (張/张, spaces)', async () => {
+    const [same] = await findingsFor(check, { roll: [rollRow({ name: '張三', id_number: ZHANG })], deaths: [{ id_number: ZHANG, name: '张 三', death_date: '2026-06-01' }] });
+    expect(same?.evidence).not.toContain('需核实身份');
+  });
+
+  it('keeps its id when the lists are re-sorted or a second list later reports the same death', async () => {
+    const deaths = [
+      { id_number: LI, death_date: '2026-07-30', source: '殡葬火化' },
+      { id_number: WANG, death_date: '2026-05-01', source: '公安户籍注销' },
+    ];
+    const roll = [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })];
+    const ids = async (rows: Rows) => (await findingsFor(check, rows)).map((f) => f.finding_id).sort();
+    const asGiven = await ids({ roll, deaths });
+    expect(asGiven).toHaveLength(2);
+    expect(await ids({ roll: [...roll].reverse(), deaths: [...deaths].reverse() })).toEqual(asGiven);
+    expect(await ids({ roll, deaths: [...deaths, { id_number: LI, death_date: '2026-08-02', source: '公安户籍注销' }] })).toEqual(asGiven);
+  });
+});

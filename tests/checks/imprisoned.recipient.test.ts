@@ -1,0 +1,70 @@
+// imprisoned.recipient: active recipients whose sentence overlaps P (2026-10-01 … 2026-10-31).
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19800307', '451');
+const LI = validId('110101', '19820612', '222');
+const OTHER_ZHANG = validId('110101', '19750101', '019');
+
+/** H001: 张三 (head, the one on the prisoners list) and 李四 (spouse). */
+const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
+const sentence = (sentence_start: string, sentence_end = '', extra: Record<string, string> = {}) =>
+  ({ id_number: ZHANG, name: '张三', sentence_start, sentence_end, facility: '省第一监狱', ...extra });
+
+testCheck('imprisoned.recipient', {
+  valid: [
+    { name: 'released the day before P.start', rows: { roll: couple, prisoners: [sentence('2024-03-01', '2026-09-30')] } },
+    { name: 'sentence starting the day after P.end (no end date)', rows: { roll: couple, prisoners: [sentence('2026-11-01')] } },
+    { name: 'a different person with the same name', rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { id_number: OTHER_ZHANG })] } },
+    {
+      name: 'the prisoner\'s roll row is already 停保',
+      rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, status: '停保' }), couple[1]!], prisoners: [sentence('2025-01-01')] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'still serving: no end date',
+      rows: { roll: couple, prisoners: [sentence('2025-06-11')] },
+      expected: [{
+        subject_id: ZHANG, household_id: 'H001', village: '东村',
+        evidence: ['入监日期 2025-06-11，刑期止日 未注明（服刑中），监所 省第一监狱（prisoners.csv 第2行）', '刑期与本期 2026-10 重叠'],
+      }],
+    },
+    { name: 'released on P.start', rows: { roll: couple, prisoners: [sentence('2024-04-24', '2026-10-01')] }, expected: [{ subject_id: ZHANG, evidence: ['刑期止日 2026-10-01'] }] },
+    { name: 'sentence starting on P.end', rows: { roll: couple, prisoners: [sentence('2026-10-31', '2028-10-08')] }, expected: [{ subject_id: ZHANG, evidence: ['入监日期 2026-10-31'] }] },
+    {
+      name: 'two overlapping records (and one released earlier): one finding listing the overlapping ones',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2026-10-20', '', { _file: '羁押.csv' }), sentence('2023-01-05', '2026-03-01'), sentence('2026-02-10', '2027-02-09', { _file: '服刑.csv' })],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['入监日期 2026-02-10，刑期止日 2027-02-09，监所 省第一监狱（服刑.csv 第4行）；入监日期 2026-10-20'] }],
+    },
+    {
+      name: 'the list names someone else under this ID: 需核实身份',
+      rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { name: '张山' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['名单姓名「张山」与花名册「张三」不一致，需核实身份'] }],
+    },
+    {
+      name: 'active in two households: one finding per household',
+      rows: { roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '张三', id_number: ZHANG })], prisoners: [sentence('2025-01-01')] },
+      expected: [{ subject_id: ZHANG, household_id: 'H001' }, { subject_id: ZHANG, household_id: 'H002', village: '西村' }],
+    },
+  ],
+});
+
+describe('imprisoned.recipient finding id', () => {
+  const check = findCheck('imprisoned.recipient')!;
+
+  it('keeps its id when the lists are re-sorted or another overlapping record appears later', async () => {
+    const prisoners = [sentence('2025-01-01', '2027-01-01'), sentence('2024-05-01', '', { id_number: LI, name: '李四' })];
+    const ids = async (rows: Rows) => (await findingsFor(check, rows)).map((f) => f.finding_id).sort();
+    const asGiven = await ids({ roll: couple, prisoners });
+    expect(asGiven).toHaveLength(2);
+    expect(await ids({ roll: [...couple].reverse(), prisoners: [...prisoners].reverse() })).toEqual(asGiven);
+    expect(await ids({ roll: couple, prisoners: [...prisoners, sentence('2026-10-15')] })).toEqual(asGiven);
+  });
+});
