@@ -1,0 +1,37 @@
+// duplicate.same-household: one person (normalised ID) on more than one row of one household, every row flagged.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+
+export default defineCheck({
+  id: 'duplicate.same-household',
+  category: 'duplicate',
+  severity: 'medium',
+  title: '同一家庭内重复登记',
+  description: '同一身份证号码（15 位与 18 位视为同一人）在同一家庭编号下出现不止一行（checks.md 不限在保：停保行同样是重复登记），保障人口可能被多算。每一行各列一条，证据列出其他各行。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定',
+  inputs: ['roll'],
+  sql: `
+    WITH occurrences AS (
+      SELECT r.*,
+             -- Which copy a row is: ranked by the row's values, so re-sorting the export keeps the set of
+             -- finding ids (file position only breaks ties between identical copies).
+             row_number() OVER (PARTITION BY r.id_number, r.household_id
+               ORDER BY r.name, r.relation, r.program, r.status_raw, r.monthly_amount_raw, r.start_date_raw, r.bank_account,
+                        r.township, r.village, r.id_raw, r.filed_raw, r._file, r._sheet, r._line) AS copy,
+             count(*) OVER (PARTITION BY r.id_number, r.household_id) AS copies
+      FROM roll r WHERE r.id_number IS NOT NULL AND r.household_id IS NOT NULL
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           'same-household|' || r.copy AS fact,
+           '身份证号码 ' || r.id_number || ' 在家庭编号 ' || r.household_id || ' 中登记了 ' || r.copies || ' 行；其他：' ||
+             (SELECT string_agg(coalesce(o.name, '?') || '（' || coalesce(o.relation, '关系空') || '，' ||
+                                CASE WHEN o.active THEN '在保' ELSE coalesce(o.status, o.status_raw) END || '，' || ${citeRow('o')} || '）',
+                                '；' ORDER BY o.copy)
+              FROM occurrences o
+              WHERE o.id_number = r.id_number AND o.household_id = r.household_id
+                AND NOT (o._file = r._file AND o._line = r._line AND o._sheet IS NOT DISTINCT FROM r._sheet)) AS evidence,
+           ${ROLL_SOURCE}
+    FROM occurrences r WHERE r.copies > 1`,
+  remedy: '删除重复的成员行，按实际人口重新核定保障金，多发部分依规追回',
+  deadlineDays: 30,
+});

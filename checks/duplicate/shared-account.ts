@@ -1,0 +1,49 @@
+// duplicate.shared-account: one bank account is the payment account of more than one household (代领/冒领 risk).
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { citeRow } from '../shared-sql.ts';
+
+export default defineCheck({
+  id: 'duplicate.shared-account',
+  category: 'duplicate',
+  severity: 'medium',
+  title: '多户共用同一发放账号',
+  description: '同一银行账号（去掉空格、连字符等分隔后比较）是两户及以上在保家庭的发放账号，存在代领、冒领风险。每户各列一条（户主为对象），证据列出共用此账号的其他家庭。只看在保行：停保、退保家庭已不再向该账号发放。被 Excel 改成科学计数法的账号已丢失位数，不参与比对。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第五章 管理监督（保障金社会化发放）；《社会救助暂行办法》(国务院令第649号)',
+  inputs: ['roll'],
+  requiresColumns: ['roll.bank_account'],
+  // Not `payments`: it has no account column, so it cannot confirm which account was paid; the roll's
+  // 发放账号 of an active household is where its payments go, and the check must not be skipped without it.
+  sql: `
+    WITH accounts AS (
+      SELECT a.*, regexp_replace(upper(a.bank_account), '[^0-9A-Z]', '', 'g') AS account, ${citeRow('a')} AS cited
+      FROM roll a
+      WHERE a.active AND a.household_id IS NOT NULL AND a.bank_account IS NOT NULL
+        -- 6.22848E+18: Excel kept only the leading digits, so two different accounts would look equal.
+        AND NOT regexp_full_match(a.bank_account, '[0-9.]+[eE][+]?[0-9]+')
+    ),
+    holders AS (
+      SELECT account, household_id, any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
+             mode(program) AS program, arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
+             arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             arg_min(cited, (NOT coalesce(is_head, false), id_number, _file, _line)) AS cited,
+             arg_min(_file, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_file,
+             arg_min(_line, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_line
+      FROM accounts WHERE regexp_full_match(account, '[0-9A-Z]{6,}') AND NOT regexp_full_match(account, '0+')
+      GROUP BY account, household_id
+    ),
+    shared AS (
+      SELECT account, string_agg(household_id, '/' ORDER BY household_id) AS households, count(*) AS household_count
+      FROM holders GROUP BY account HAVING count(*) > 1
+    )
+    SELECT h.subject_id, h.subject_name, '' AS subject_key, h.county, h.township, h.village, h.household_id, h.program,
+           'shared-account|' || h.account || '|' || s.households AS fact,
+           '银行账号 ' || h.account || ' 是 ' || s.household_count || ' 户在保家庭的发放账号；本户 ' || coalesce(h.subject_name, '?') ||
+             '（' || h.cited || '）；其他：' ||
+             (SELECT string_agg(coalesce(o.township, '') || coalesce(o.village, '') || ' 家庭编号 ' || o.household_id || ' ' ||
+                                coalesce(o.subject_name, '?') || '（' || o.cited || '）', '；' ORDER BY o.household_id)
+              FROM holders o WHERE o.account = h.account AND o.household_id <> h.household_id) AS evidence,
+           'roll' AS source_dataset, h.source_file, h.source_line
+    FROM holders h JOIN shared s USING (account)`,
+  remedy: '核实账号实际持有人，各户改用本人（或户主）名下账号发放，排查代领、冒领并追回被冒领资金',
+  deadlineDays: 30,
+});

@@ -1,0 +1,44 @@
+// duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+
+export default defineCheck({
+  id: 'duplicate.two-households',
+  category: 'duplicate',
+  severity: 'high',
+  title: '同一人在多个家庭重复享受',
+  description: '同一身份证号码（15 位与 18 位视为同一人）出现在两个及以上家庭的在保行中（不论是否同村）。每一行各列一条，证据列出其他各处；同时享受低保和特困的见 duplicate.dibao-and-tekun。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定；《社会救助暂行办法》(国务院令第649号)',
+  inputs: ['roll'],
+  sql: `
+    WITH occurrences AS (
+      SELECT r.*,
+             -- Which copy a row is when one person is twice in a household: ranked by the row's values,
+             -- so re-sorting the export keeps the set of finding ids (file position only breaks exact ties).
+             row_number() OVER (PARTITION BY r.id_number, r.household_id
+               ORDER BY r.name, r.relation, r.program, r.status_raw, r.monthly_amount_raw, r.start_date_raw, r.bank_account,
+                        r.township, r.village, r.id_raw, r.filed_raw, r._file, r._sheet, r._line) AS copy
+      FROM roll r WHERE r.active AND r.id_number IS NOT NULL AND r.household_id IS NOT NULL
+    ),
+    people AS (
+      SELECT id_number, string_agg(DISTINCT household_id, '/' ORDER BY household_id) AS households, count(DISTINCT household_id) AS household_count
+      FROM occurrences GROUP BY id_number HAVING count(DISTINCT household_id) > 1
+    ),
+    -- Covered by duplicate.dibao-and-tekun (on active rows of both families, with or without a household id).
+    dibao_and_tekun AS (
+      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
+      GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
+    )
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           'two-households|' || p.households || '|' || r.copy AS fact,
+           '身份证号码 ' || r.id_number || ' 同时在 ' || p.household_count || ' 户在保；其他：' ||
+             (SELECT string_agg(coalesce(o.township, '') || coalesce(o.village, '') || ' 家庭编号 ' || o.household_id || ' ' ||
+                                coalesce(o.name, '?') || '（' || coalesce(o.program, '类别空') || '，' || ${citeRow('o')} || '）',
+                                '；' ORDER BY o.household_id, o.copy)
+              FROM occurrences o
+              WHERE o.id_number = r.id_number AND NOT (o._file = r._file AND o._line = r._line AND o._sheet IS NOT DISTINCT FROM r._sheet)) AS evidence,
+           ${ROLL_SOURCE}
+    FROM occurrences r JOIN people p USING (id_number) ANTI JOIN dibao_and_tekun d USING (id_number)`,
+  remedy: '核实此人实际所在家庭，只保留一处，其余核减保障人口并追回重复发放资金',
+  deadlineDays: 15,
+});
