@@ -1,0 +1,37 @@
+// over_asset.business: a household member runs (经营者/法定代表人) a business that is active during P.
+import { z } from 'zod';
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'over_asset.business',
+  category: 'over_asset',
+  severity: 'medium',
+  title: '家庭成员经营市场主体',
+  description:
+    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销，或注销日期不早于本期首日。每户一条，证据列出各成员的市场主体。',
+  basis: BASIS_ASSETS,
+  inputs: ['roll', 'businesses'],
+  params: z.object({
+    // Matched as substrings of 登记状态: 已注销, 吊销，未注销 … are closed.
+    closedStatuses: z.array(z.string().min(1)).default(['注销', '吊销']),
+  }).strict(),
+  sql: `
+    WITH ${HOUSEHOLDS_AND_MEMBERS},
+    holdings AS (
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
+             coalesce(b.business_name, '（无名称）') || coalesce('（' || b.kind || '）', '') || '，登记状态 ' || b.status ||
+               coalesce('，登记日期 ' || strftime(b.registered_on, '%Y-%m-%d'), '') ||
+               coalesce('，注销日期 ' || strftime(b.closed_on, '%Y-%m-%d'), '') ||
+               ${nameNote('b')} || '，来源 ' || ${cite('businesses', 'b')} AS holding,
+             m.id_number || ':' || coalesce(b.business_name, b.kind, '') || ':' || coalesce(b.registered_on::VARCHAR, '') AS holding_key,
+             true AS triggers, b._file, b._line
+      FROM members m JOIN businesses b ON b.id_number = m.id_number
+      -- Active during P: registered by P.end, and either not closed or closed on or after P.start.
+      WHERE (b.registered_on IS NULL OR b.registered_on <= period_end())
+        AND (len(list_filter($closedStatuses, s -> contains(b.status, s))) = 0 OR b.closed_on >= period_start())
+    )
+    ${householdFindings('businesses', `'business|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'本期存续的市场主体 ' || count(*) || ' 户：'`)}`,
+  remedy: '入户核查家庭经济状况及经营收入，超标的依规清退',
+  deadlineDays: 30,
+});

@@ -1,0 +1,45 @@
+// over_asset.deposits: the members' balances together exceed depositMonths × the area's monthly 低保 standard × members.
+import { z } from 'zod';
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { yuan } from '../shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'over_asset.deposits',
+  category: 'over_asset',
+  severity: 'high',
+  title: '家庭金融资产超标',
+  description:
+    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置。每户一条，证据列出各成员余额和限额算式。',
+  basis: BASIS_ASSETS,
+  inputs: ['roll', 'deposits'],
+  requiresConfig: ['standards'],
+  params: z.object({ depositMonths: z.number().positive().default(24) }).strict(),
+  sql: `
+    WITH ${HOUSEHOLDS_AND_MEMBERS},
+    held AS (
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, d.balance_cents,
+             '余额 ' || ${yuan('d.balance_cents')} || ' 元' || coalesce('，截至 ' || strftime(d.as_of, '%Y-%m-%d'), '') ||
+               ${nameNote('d')} || '，来源 ' || ${cite('deposits', 'd')} AS holding,
+             d._file, d._line
+      FROM members m JOIN deposits d ON d.id_number = m.id_number
+    ),
+    totals AS (
+      SELECT held.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
+             h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
+      FROM held JOIN households h USING (household_id) GROUP BY ALL
+    ),
+    holdings AS (
+      -- A household without a known area has no standard: no limit, no finding (data_quality.program-unknown reports it).
+      SELECT held.*, t.total, t.area, t.standard, t.member_count AS members, t.limit_cents,
+             'deposits' AS holding_key, t.total > t.limit_cents AND held.balance_cents > 0 AS triggers
+      FROM held JOIN totals t USING (household_id) WHERE t.standard IS NOT NULL
+    )
+    ${householdFindings('deposits',
+      // Balances move every month; the fact is the household being over the limit, so the id stays put.
+      `'deposits|over-limit'`,
+      `'家庭成员金融资产合计 ' || ${yuan('any_value(total)')} || ' 元，超过 ' || $depositMonths || ' 个月 × ' || any_value(area) || '低保标准 ' ||
+        ${yuan('any_value(standard)')} || ' 元/月 × ' || any_value(members) || ' 人 = ' || ${yuan('any_value(limit_cents)')} || ' 元：'`)}`,
+  remedy: '入户核查家庭经济状况及金融资产，超标的依规清退',
+  deadlineDays: 15,
+});

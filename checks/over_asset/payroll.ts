@@ -1,0 +1,27 @@
+// over_asset.payroll: a household member is on the public payroll (财政供养人员).
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { yuan } from '../shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'over_asset.payroll',
+  category: 'over_asset',
+  severity: 'high',
+  title: '家庭成员为财政供养人员',
+  description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资。',
+  basis: BASIS_ASSETS,
+  inputs: ['roll', 'payroll'],
+  sql: `
+    WITH ${HOUSEHOLDS_AND_MEMBERS},
+    holdings AS (
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
+             '供职单位 ' || coalesce(p.employer, '未注明') || coalesce('，月工资 ' || ${yuan('p.monthly_salary_cents')} || ' 元', '') ||
+               ${nameNote('p')} || '，来源 ' || ${cite('payroll', 'p')} AS holding,
+             -- The person is the fact: a new employer or salary next month is the same finding.
+             m.id_number AS holding_key, true AS triggers, p._file, p._line
+      FROM members m JOIN payroll p ON p.id_number = m.id_number
+    )
+    ${householdFindings('payroll', `'payroll|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'财政供养人员：'`)}`,
+  remedy: '入户核查家庭经济状况及工资收入，超标的依规清退',
+  deadlineDays: 15,
+});

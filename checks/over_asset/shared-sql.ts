@@ -1,0 +1,55 @@
+// SQL the over_asset checks share: who the household's members are, and one finding per household from its holdings.
+import { datasetSpec, type DatasetName } from '../../scanner/datasets/catalog.ts';
+import { BASIS_DIBAO_RULES, citeRow } from '../shared-sql.ts';
+
+export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649号) 第九条；${BASIS_DIBAO_RULES} 关于家庭财产状况认定的规定`;
+export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
+
+/**
+ * CTEs `households` (one row per household with at least one active roll row: its location, area and
+ * member count) and `members` (one row per household and person on an active row).
+ * Only active rows count: a 停保/退保 row is someone the household no longer claims as 保障人口
+ * (moved out, married out, removed after review), so neither their holdings nor their head count
+ * belong to the household being paid — the same member set data_quality.amount-over-standard uses.
+ */
+export const HOUSEHOLDS_AND_MEMBERS = `
+  active_rows AS (SELECT * FROM roll WHERE active AND household_id IS NOT NULL),
+  households AS (
+    -- Location from one row (the head's, else the lowest ID), so county, township and village belong together.
+    SELECT household_id,
+           arg_min({'county': county, 'township': township, 'village': village, 'program': program, 'area': area},
+                   (NOT coalesce(is_head, false), id_number, _file, _line)) AS at,
+           -- A person on two rows of one household is one member; a row without a usable ID is still someone.
+           count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS member_count
+    FROM active_rows GROUP BY household_id
+  ),
+  members AS (
+    SELECT household_id, id_number, arg_min(name, (_file, _line)) AS name, arg_min(name_key, (_file, _line)) AS name_key
+    FROM active_rows WHERE id_number IS NOT NULL GROUP BY household_id, id_number
+  )`;
+
+/** Evidence note when the reference list spells the member's name differently (m = members, x = the list row). */
+export const nameNote = (x: string) =>
+  `CASE WHEN ${x}.name IS NOT NULL AND ${x}.name_key IS DISTINCT FROM m.name_key THEN '（名单姓名「' || ${x}.name || '」，需核实身份）' ELSE '' END`;
+
+/** "机动车登记信息（file 第N行）": where a holding was found (x = the list row). */
+export const cite = (dataset: DatasetName, x: string) => `'${datasetSpec(dataset).label}（' || ${citeRow(x)} || '）'`;
+
+/**
+ * One finding per household from a CTE `holdings` (household_id, member_id, member_name, holding,
+ * holding_key, triggers, _file, _line): the subject is the first member by ID whose holding triggers
+ * it, subject_key '' so the finding id is the household's, and the evidence lists every holding.
+ * `fact` is an SQL expression over the group (stable content only); `lead` opens the evidence.
+ */
+export const householdFindings = (dataset: DatasetName, fact: string, lead: string) => `
+  SELECT min(member_id) FILTER (WHERE triggers) AS subject_id,
+         arg_min(member_name, member_id) FILTER (WHERE triggers) AS subject_name, '' AS subject_key,
+         h.at.county AS county, h.at.township AS township, h.at.village AS village, household_id, h.at.program AS program,
+         ${fact} AS fact,
+         ${lead} || string_agg(member_name || '：' || holding, '；' ORDER BY member_id, holding_key, _file, _line) AS evidence,
+         '${dataset}' AS source_dataset,
+         arg_min(_file, (member_id, holding_key, _file, _line)) FILTER (WHERE triggers) AS source_file,
+         arg_min(_line, (member_id, holding_key, _file, _line)) FILTER (WHERE triggers) AS source_line
+  FROM holdings JOIN households h USING (household_id)
+  GROUP BY household_id, h.at
+  HAVING bool_or(triggers)`;

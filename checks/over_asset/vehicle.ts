@@ -1,0 +1,42 @@
+// over_asset.vehicle: a household member owns a vehicle of a counted type that was not deregistered before P.start.
+import { z } from 'zod';
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'over_asset.vehicle',
+  category: 'over_asset',
+  severity: 'high',
+  title: '家庭成员名下有机动车',
+  description:
+    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车、拖拉机、农用车除外），且本期首日前未注销/报废。每户一条，证据列出各成员计入的车辆。',
+  basis: BASIS_ASSETS,
+  inputs: ['roll', 'vehicles'],
+  params: z.object({
+    // Matched as substrings of 车辆类型: 普通二轮摩托车, 变型拖拉机 … are exempt.
+    exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '拖拉机', '农用车']),
+    // Matched exactly: 车管 statuses such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
+    deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销']),
+  }).strict(),
+  sql: `
+    WITH ${HOUSEHOLDS_AND_MEMBERS},
+    holdings AS (
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
+             v.vehicle_type || coalesce(' ' || v.plate, '') || '，状态 ' || coalesce(v.status, '未注明') ||
+               coalesce('，注销日期 ' || strftime(v.deregistered_on, '%Y-%m-%d'), '') ||
+               CASE WHEN v.deregistered_on >= period_start() THEN '（不早于本期首日，仍计入）' ELSE '' END ||
+               ${nameNote('v')} || '，来源 ' || ${cite('vehicles', 'v')} AS holding,
+             -- The plate names the vehicle; a list without plates falls back to the type.
+             m.id_number || ':' || coalesce(v.plate, v.vehicle_type) AS holding_key,
+             true AS triggers, v._file, v._line
+      FROM members m JOIN vehicles v ON v.id_number = m.id_number
+      WHERE len(list_filter($exemptTypes, t -> contains(v.vehicle_type, t))) = 0
+        -- Gone: a deregistered status dated before P.start or undated; or no status at all but a date before P.start.
+        AND NOT coalesce(
+          CASE WHEN list_contains($deregisteredStatuses, v.status) THEN v.deregistered_on IS NULL OR v.deregistered_on < period_start()
+               WHEN v.status IS NULL THEN v.deregistered_on < period_start() END, false)
+    )
+    ${householdFindings('vehicles', `'vehicle|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'计入的机动车 ' || count(*) || ' 辆：'`)}`,
+  remedy: '入户核查家庭经济状况及车辆实际使用情况，超标的依规清退',
+  deadlineDays: 15,
+});

@@ -1,0 +1,68 @@
+// over_asset.business: a member runs a business active during P (registered by P.end; not closed, or closed on/after P.start).
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19600307', '451');
+const LI = validId('110101', '19580612', '232');
+const OTHER_ZHANG = validId('110101', '19451208', '519');
+
+/** H001 in 东村: 张三 (head) and 李四 (spouse; the lower ID). */
+const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
+const shop = (id: string, overrides: Record<string, string> = {}) =>
+  ({ id_number: id, name: id === LI ? '李四' : '张三', business_name: '城关镇张记超市', kind: '个体工商户', status: '存续', registered_on: '2020-05-01', ...overrides });
+
+testCheck('over_asset.business', {
+  valid: [
+    { name: '注销 on 2026-09-30, before P.start', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销', closed_on: '2026-09-30' })] } },
+    { name: '吊销 in 2025', rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '2025-03-01' })] } },
+    { name: '注销 with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销' })] } },
+    { name: 'registered 2026-11-01, after P.end', rows: { roll: couple, businesses: [shop(ZHANG, { registered_on: '2026-11-01' })] } },
+    { name: 'a namesake with another ID', rows: { roll: couple, businesses: [shop(OTHER_ZHANG)] } },
+    {
+      name: 'the operator\'s roll row is 停保',
+      rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })], businesses: [shop(LI)] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'a 存续 个体工商户',
+      rows: { roll: couple, businesses: [shop(ZHANG)] },
+      expected: [{
+        subject_id: ZHANG, household_id: 'H001', village: '东村',
+        evidence: ['本期存续的市场主体 1 户：张三：城关镇张记超市（个体工商户），登记状态 存续，登记日期 2020-05-01，来源 市场主体登记信息（businesses.csv 第2行）'],
+      }],
+    },
+    {
+      name: '注销 on 2026-10-01 (= P.start): active during P',
+      rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销', closed_on: '2026-10-01' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['登记状态 注销', '注销日期 2026-10-01'] }],
+    },
+    {
+      name: 'registered on P.end, and a company with no registration date: one finding, subject the lower ID',
+      rows: {
+        roll: couple,
+        businesses: [shop(ZHANG, { registered_on: '2026-10-31', status: '开业' }), shop(LI, { business_name: '某某商贸有限公司', kind: '有限责任公司', status: '在业', registered_on: '' })],
+      },
+      expected: [{ subject_id: LI, evidence: ['本期存续的市场主体 2 户', '李四：某某商贸有限公司（有限责任公司），登记状态 在业，来源', '张三：城关镇张记超市（个体工商户），登记状态 开业，登记日期 2026-10-31'] }],
+    },
+    {
+      name: '吊销 on 2026-10-20, within P',
+      rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '2026-10-20' })] },
+      expected: [{ subject_id: LI, evidence: ['登记状态 吊销'] }],
+    },
+  ],
+});
+
+describe('over_asset.business finding id', () => {
+  const rows: Rows = { roll: couple, businesses: [shop(ZHANG), shop(LI, { business_name: '李记五金店' }), shop(OTHER_ZHANG)] };
+  const ids = async (given: Rows) => (await findingsFor(findCheck('over_asset.business')!, given)).map((f) => f.finding_id);
+
+  it('does not depend on the order of the roll or the business list', async () => {
+    const asGiven = await ids(rows);
+    expect(asGiven).toHaveLength(1);
+    expect(await ids({ roll: [...rows.roll!].reverse(), businesses: [...rows.businesses!].reverse() })).toEqual(asGiven);
+  });
+});

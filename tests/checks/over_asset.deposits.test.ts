@@ -1,0 +1,81 @@
+// over_asset.deposits: members' balances summed against depositMonths × area standard × members.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const config = { standards: { default: { urban: 900, rural: 700 } } };
+const ZHANG = validId('110101', '19600307', '451');
+const LI = validId('110101', '19580612', '232');
+const WANG = validId('110101', '19900101', '011');
+const OTHER_ZHANG = validId('110101', '19451208', '519');
+
+/** H001 in 东村, 农村低保: 张三 (head) and 李四 (spouse; the lower ID). Limit 24 × 700 × 2 = 33600 元. */
+const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
+const balance = (id: string, amount: string, name = id === LI ? '李四' : '张三') => ({ id_number: id, name, balance: amount, as_of: '2026-09-30' });
+
+testCheck('over_asset.deposits', {
+  valid: [
+    { name: 'exactly at the limit: 20000 + 13600 = 33600 元', config, rows: { roll: couple, deposits: [balance(ZHANG, '20,000.00'), balance(LI, '13600')] } },
+    { name: 'under the limit by 500 元', config, rows: { roll: couple, deposits: [balance(ZHANG, '33100')] } },
+    {
+      name: 'a county standard above the default: 24 × 1000 × 2 = 48000 元',
+      config: { standards: { default: { urban: 900, rural: 700 }, byCounty: { 甲县: { urban: 1200, rural: 1000 } } } },
+      rows: { roll: couple.map((row) => ({ ...row, county: '甲县' })), deposits: [balance(ZHANG, '40000')] },
+    },
+    {
+      name: 'a 停保 member: neither the balance nor the person counts',
+      config,
+      rows: { roll: [...couple, rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })], deposits: [balance(WANG, '90000', '王五'), balance(ZHANG, '1000')] },
+    },
+    { name: 'a namesake with another ID has the money', config, rows: { roll: couple, deposits: [balance(OTHER_ZHANG, '500000')] } },
+  ],
+  invalid: [
+    {
+      name: 'one cent over, in two banks: balances per person are summed',
+      config,
+      rows: { roll: couple, deposits: [balance(ZHANG, '20000'), balance(ZHANG, '¥13,600.01')] },
+      expected: [{
+        subject_id: ZHANG, household_id: 'H001', village: '东村',
+        evidence: [
+          '家庭成员金融资产合计 33600.01 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元：',
+          '张三：余额 13600.01 元，截至 2026-09-30，来源 金融资产核对结果（deposits.csv 第3行）', '张三：余额 20000.00 元',
+        ],
+      }],
+    },
+    {
+      name: 'two members sum over the 城市 limit 24 × 900 × 2 = 43200 元; the list spells one name differently',
+      config,
+      rows: { roll: couple.map((row) => ({ ...row, program: '城市低保' })), deposits: [balance(ZHANG, '30000'), balance(LI, '13800', '李肆')] },
+      expected: [{ subject_id: LI, evidence: ['合计 43800.00 元，超过 24 个月 × 城市低保标准 900.00 元/月 × 2 人 = 43200.00 元', '李四：余额 13800.00 元', '需核实身份', '张三：余额 30000.00 元'] }],
+    },
+    {
+      name: 'depositMonths 12 from config: 12 × 700 × 2 = 16800 元',
+      config: { ...config, checks: { 'over_asset.deposits': { params: { depositMonths: 12 } } } },
+      rows: { roll: couple, deposits: [balance(LI, '20000')] },
+      expected: [{ subject_id: LI, evidence: ['超过 12 个月 × 农村低保标准 700.00 元/月 × 2 人 = 16800.00 元'] }],
+    },
+    {
+      name: 'a person on two rows of the household is one member: limit 33600, not 50400',
+      config,
+      rows: { roll: [...couple, couple[0]!], deposits: [balance(ZHANG, '33700')] },
+      expected: [{ subject_id: ZHANG, evidence: ['× 2 人 = 33600.00 元'] }],
+    },
+  ],
+});
+
+describe('over_asset.deposits', () => {
+  const check = findCheck('over_asset.deposits')!;
+
+  it('is skipped with a reason when config sets no standards, not passed', async () => {
+    await expect(findingsFor(check, { roll: couple, deposits: [balance(ZHANG, '999999')] }, '2026-10', {})).rejects.toThrow(/did not run: .*低保标准/);
+  });
+
+  it('keeps its finding id when the rows are re-sorted and the balances move next month', async () => {
+    const ids = async (given: Rows) => (await findingsFor(check, given, '2026-10', config)).map((f) => f.finding_id);
+    const asGiven = await ids({ roll: couple, deposits: [balance(ZHANG, '30000'), balance(LI, '10000')] });
+    expect(asGiven).toHaveLength(1);
+    expect(await ids({ roll: [...couple].reverse(), deposits: [balance(LI, '10000.50'), balance(ZHANG, '30100')] })).toEqual(asGiven);
+  });
+});

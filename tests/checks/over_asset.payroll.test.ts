@@ -1,0 +1,56 @@
+// over_asset.payroll: a household member is on the public payroll list, matched by ID.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19600307', '451');
+const LI = validId('110101', '19580612', '232');
+const WANG = validId('110101', '19900101', '011');
+const OTHER_WANG = validId('110101', '19900101', '038');
+
+/** H001 in 东村: 张三 (head), 李四 (spouse), 王五 (son). */
+const family = [
+  rollRow({ name: '张三', id_number: ZHANG }),
+  rollRow({ name: '李四', id_number: LI, relation: '配偶' }),
+  rollRow({ name: '王五', id_number: WANG, relation: '子' }),
+];
+const salary = (id: string, name: string, overrides: Record<string, string> = {}) =>
+  ({ id_number: id, name, employer: '城关镇中心小学', monthly_salary: '5,230.50', ...overrides });
+
+testCheck('over_asset.payroll', {
+  valid: [
+    { name: 'a namesake with another ID is on the payroll', rows: { roll: family, payroll: [salary(OTHER_WANG, '王五')] } },
+    {
+      name: 'the member\'s roll row is 停保',
+      rows: { roll: [...family.slice(0, 2), rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })], payroll: [salary(WANG, '王五')] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the son (not the head) is on the payroll',
+      rows: { roll: family, payroll: [salary(WANG, '王五')] },
+      expected: [{
+        subject_id: WANG, household_id: 'H001', village: '东村',
+        evidence: ['财政供养人员：王五：供职单位 城关镇中心小学，月工资 5230.50 元，来源 财政供养人员名单（payroll.csv 第2行）'],
+      }],
+    },
+    {
+      name: 'two members: one finding, subject the lower ID; the list spells one name differently',
+      rows: { roll: family, payroll: [salary(WANG, '王五'), salary(LI, '李肆', { employer: '县人民医院', monthly_salary: '' })] },
+      expected: [{ subject_id: LI, evidence: ['李四：供职单位 县人民医院（名单姓名「李肆」，需核实身份）', '王五：供职单位 城关镇中心小学'] }],
+    },
+  ],
+});
+
+describe('over_asset.payroll finding id', () => {
+  const check = findCheck('over_asset.payroll')!;
+  const ids = async (given: Rows) => (await findingsFor(check, given)).map((f) => f.finding_id);
+
+  it('does not depend on the order of the lists, nor on next month\'s employer or salary', async () => {
+    const asGiven = await ids({ roll: family, payroll: [salary(WANG, '王五'), salary(OTHER_WANG, '王五')] });
+    expect(asGiven).toHaveLength(1);
+    expect(await ids({ roll: [...family].reverse(), payroll: [salary(OTHER_WANG, '王五'), salary(WANG, '王五', { employer: '县第一中学', monthly_salary: '6000' })] })).toEqual(asGiven);
+  });
+});

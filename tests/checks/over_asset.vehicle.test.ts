@@ -1,0 +1,84 @@
+// over_asset.vehicle: counted vehicle types not deregistered before P.start, one finding per household.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow } from './roll-rows.ts';
+
+const ZHANG = validId('110101', '19600307', '451');
+const LI = validId('110101', '19580612', '232');
+const OTHER_ZHANG = validId('110101', '19451208', '519');
+const ZHAO = validId('110101', '19700101', '015');
+
+/** H001 in 东村: 张三 (head) and 李四 (spouse; the lower ID). */
+const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
+const car = (id: string, overrides: Record<string, string> = {}) =>
+  ({ id_number: id, name: id === LI ? '李四' : '张三', plate: '鲁A12345', vehicle_type: '小型轿车', status: '正常', ...overrides });
+
+testCheck('over_asset.vehicle', {
+  valid: [
+    {
+      name: 'exempt types (substrings): motorcycles, 三轮汽车, 低速货车, tractors, 残疾人专用, 残疾人机动轮椅车, 农用车',
+      rows: {
+        roll: couple,
+        vehicles: ['普通二轮摩托车', '轻便二轮摩托车', '三轮汽车', '低速货车', '变型拖拉机', '手扶拖拉机', '残疾人专用小型自动挡载客汽车', '残疾人机动轮椅车', '农用车']
+          .map((type, i) => car(ZHANG, { vehicle_type: type, plate: `鲁A0000${i}` })),
+      },
+    },
+    { name: '注销 on 2026-09-30, before P.start', rows: { roll: couple, vehicles: [car(ZHANG, { status: '注销', deregistered_on: '2026-09-30' })] } },
+    { name: '报废 with no date given', rows: { roll: couple, vehicles: [car(LI, { status: '报废' })] } },
+    { name: 'no status column value but a 注销日期 before P.start', rows: { roll: couple, vehicles: [car(ZHANG, { status: '', deregistered_on: '2025/3/1' })] } },
+    { name: 'a namesake with another ID owns the car', rows: { roll: couple, vehicles: [car(OTHER_ZHANG)] } },
+    {
+      name: 'the owner\'s roll row is 停保 (not a member any more), the rest of the household 在保',
+      rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })], vehicles: [car(LI)] },
+    },
+    { name: 'a household with no active row is not checked', rows: { roll: couple.map((row) => ({ ...row, status: '退保' })), vehicles: [car(ZHANG)] } },
+    {
+      name: 'exemptTypes from config: 货车 exempt',
+      config: { checks: { 'over_asset.vehicle': { params: { exemptTypes: ['货车'] } } } },
+      rows: { roll: couple, vehicles: [car(ZHANG, { vehicle_type: '轻型普通货车' })] },
+    },
+  ],
+  invalid: [
+    {
+      name: 'the head owns a 小型轿车 正常',
+      rows: { roll: couple, vehicles: [car(ZHANG)] },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['计入的机动车 1 辆：张三：小型轿车 鲁A12345，状态 正常，来源 机动车登记信息（vehicles.csv 第2行）'] }],
+    },
+    {
+      name: '注销 on 2026-10-05: not before P.start, still counted',
+      rows: { roll: couple, vehicles: [car(ZHANG, { status: '注销', deregistered_on: '2026-10-05' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['状态 注销，注销日期 2026-10-05（不早于本期首日，仍计入）'] }],
+    },
+    {
+      name: 'both members own counted vehicles: one finding, subject the lower ID, both listed',
+      rows: { roll: couple, vehicles: [car(ZHANG), car(LI, { plate: '鲁B67890', vehicle_type: '中型普通客车', status: '' })] },
+      expected: [{ subject_id: LI, household_id: 'H001', evidence: ['计入的机动车 2 辆', '李四：中型普通客车 鲁B67890，状态 未注明', '张三：小型轿车 鲁A12345'] }],
+    },
+    {
+      name: 'a status like 达到报废标准 is not a deregistration; the list spells the owner differently',
+      rows: { roll: couple, vehicles: [car(ZHANG, { status: '达到报废标准', name: '張叁' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['状态 达到报废标准', '名单姓名「張叁」，需核实身份'] }],
+    },
+    {
+      name: 'one finding per household: H002 too',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '赵六', id_number: ZHAO })],
+        vehicles: [car(ZHANG), car(ZHAO, { name: '赵六', plate: '鲁C11111', vehicle_type: '小型越野客车' })],
+      },
+      expected: [{ subject_id: ZHANG, household_id: 'H001' }, { subject_id: ZHAO, household_id: 'H002', village: '西村', evidence: ['赵六：小型越野客车 鲁C11111'] }],
+    },
+  ],
+});
+
+describe('over_asset.vehicle finding id', () => {
+  const rows: Rows = { roll: couple, vehicles: [car(ZHANG), car(LI, { plate: '鲁B67890' }), car(OTHER_ZHANG, { plate: '鲁B00001' })] };
+  const ids = async (given: Rows) => (await findingsFor(findCheck('over_asset.vehicle')!, given)).map((f) => f.finding_id);
+
+  it('does not depend on the order of the roll or the vehicle list', async () => {
+    const asGiven = await ids(rows);
+    expect(asGiven).toHaveLength(1);
+    expect(await ids({ roll: [...rows.roll!].reverse(), vehicles: [...rows.vehicles!].reverse() })).toEqual(asGiven);
+  });
+});
