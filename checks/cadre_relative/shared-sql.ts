@@ -1,0 +1,187 @@
+// Shared by the cadre_relative checks: serving cadres, the relation vocabulary (a config param) and the near-relative paths.
+import { z } from 'zod';
+import { citeRow } from '../shared-sql.ts';
+
+/**
+ * Canonical relation kinds: "R is C's <kind>". Everyday spellings map onto them (RELATION_SPELLINGS);
+ * a county picks which kinds are near (近亲属) with the `relations` param.
+ */
+export const RELATION_KINDS = [
+  'spouse', 'parent', 'parent-in-law', 'sibling', 'spouse-sibling', 'child', 'child-in-law', 'grandparent', 'grandchild',
+  'uncle-aunt', 'sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin', 'grandchild-in-law', 'grandparent-in-law',
+  'great-grandparent', 'great-grandchild', 'co-parent-in-law', 'other',
+] as const;
+type RelationKind = (typeof RELATION_KINDS)[number];
+
+/** checks.md's default list (local rules implementing 民发〔2021〕57号, e.g. 固原市民政局 2022). */
+export const DEFAULT_NEAR_RELATIONS: RelationKind[] = [
+  'spouse', 'parent', 'parent-in-law', 'sibling', 'spouse-sibling', 'child', 'child-in-law', 'grandparent', 'grandchild', 'uncle-aunt',
+];
+
+/** Params of the checks that look for relatives: which kinds are near, and whether sharing C's roll household counts. */
+export const nearRelativeParams = z.object({
+  relations: z.array(z.enum(RELATION_KINDS)).default(DEFAULT_NEAR_RELATIONS),
+  sameHousehold: z.boolean().default(true),
+}).strict();
+
+/** [kind, what the relative is called in evidence, the kind seen from the other side]. Step and adoptive forms are their kind. */
+const KINDS: [RelationKind, string, RelationKind, string[]][] = [
+  ['spouse', '配偶', 'spouse', ['配偶', '夫', '妻', '丈夫', '妻子', '老伴', '爱人', '夫妻', '老公', '老婆']],
+  ['parent', '父母', 'child', ['父亲', '母亲', '父', '母', '父母', '爸爸', '妈妈', '爸', '妈', '爹', '娘', '继父', '继母', '养父', '养母',
+    '继父或养父', '继母或养母']],
+  ['parent-in-law', '配偶的父母(岳父母/公婆)', 'child-in-law', ['岳父', '岳母', '公公', '婆婆', '岳父母', '公婆', '丈人', '岳丈', '老丈人', '丈母娘']],
+  ['sibling', '兄弟姐妹', 'sibling', ['兄弟', '姐妹', '兄弟姐妹', '兄', '弟', '姐', '妹', '哥', '哥哥', '弟弟', '姐姐', '妹妹', '大哥', '二哥',
+    '大姐', '二姐', '胞兄', '胞弟', '胞姐', '胞妹', '继兄', '继弟', '继姐', '继妹', '其他兄弟姐妹']],
+  ['spouse-sibling', '配偶的兄弟姐妹', 'sibling-in-law', ['大伯子', '小叔子', '大姑子', '小姑子', '大舅子', '小舅子', '大姨子', '小姨子',
+    '内兄', '内弟', '妻兄', '妻弟', '妻姐', '妻妹', '夫兄', '夫弟', '夫姐', '夫妹']],
+  ['child', '子女', 'parent', ['子', '女', '儿', '儿子', '女儿', '子女', '独生子', '独生女', '长子', '次子', '三子', '四子', '五子', '长女',
+    '次女', '三女', '四女', '五女', '大儿子', '二儿子', '小儿子', '大女儿', '二女儿', '小女儿', '养子', '养女', '继子', '继女',
+    '养子或继子', '养女或继女', '其他儿子', '其他女儿']],
+  // 媳妇/媳 is 儿媳 in household registers (北方口语也指妻子): either way near at one hop, and as 儿媳 it opens no second hop.
+  ['child-in-law', '子女的配偶(儿媳/女婿)', 'parent-in-law', ['儿媳', '儿媳妇', '女婿', '媳妇', '媳']],
+  ['grandparent', '祖父母/外祖父母', 'grandchild', ['祖父', '祖母', '外祖父', '外祖母', '爷爷', '奶奶', '外公', '外婆', '姥爷', '姥姥',
+    '祖父母', '外祖父母', '祖父母或外祖父母']],
+  ['grandchild', '孙子女/外孙子女', 'grandparent', ['孙子', '孙女', '外孙', '外孙子', '外孙女', '孙子女', '外孙子女', '孙子、孙女或外孙子、外孙女']],
+  ['uncle-aunt', '父母的兄弟姐妹(伯叔姑舅姨)', 'nephew-niece', ['伯父', '伯伯', '大伯', '叔父', '叔叔', '叔', '姑母', '姑姑', '姑妈', '姑',
+    '舅父', '舅舅', '舅', '姨母', '姨妈', '姨']],
+  ['sibling-in-law', '兄弟姐妹的配偶', 'spouse-sibling', ['嫂', '嫂子', '嫂嫂', '弟媳', '弟妹', '弟媳妇', '姐夫', '妹夫']],
+  ['uncle-aunt-in-law', '伯叔姑舅姨的配偶', 'nephew-niece', ['伯母', '大娘', '婶母', '婶婶', '婶子', '婶', '舅母', '舅妈', '姨父', '姨夫', '姑父', '姑夫']],
+  ['nephew-niece', '侄甥', 'uncle-aunt', ['侄子', '侄女', '侄儿', '侄', '外甥', '外甥女', '甥']],
+  ['cousin', '堂表兄弟姐妹', 'cousin', ['堂兄', '堂弟', '堂姐', '堂妹', '堂哥', '表兄', '表弟', '表姐', '表妹', '表哥', '堂兄弟', '堂姐妹',
+    '表兄弟', '表姐妹', '堂兄弟、堂姐妹', '表兄弟、表姐妹']],
+  ['grandchild-in-law', '孙辈的配偶', 'grandparent-in-law', ['孙媳', '孙媳妇', '孙女婿', '外孙媳妇', '外孙女婿', '孙媳妇或外孙媳妇', '孙女婿或外孙女婿']],
+  ['grandparent-in-law', '配偶的祖父母', 'grandchild-in-law', ['配偶的祖父母或外祖父母']],
+  ['great-grandparent', '曾祖父母', 'great-grandchild', ['曾祖父', '曾祖母', '外曾祖父', '外曾祖母']],
+  ['great-grandchild', '曾孙子女', 'great-grandparent', ['曾孙', '曾孙子', '曾孙女', '外曾孙', '外曾孙子', '外曾孙女']],
+  ['co-parent-in-law', '亲家', 'co-parent-in-law', ['亲家', '亲家公', '亲家母']],
+  ['other', '其他', 'other', ['其他', '其他亲属', '非亲属']],
+];
+
+/** For the checks' descriptions: every kind a county may list in `relations`, with its Chinese meaning. */
+export const RELATION_KINDS_DOC = KINDS.map(([kind, label]) => `${kind}（${label}）`).join('、');
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/** serving_cadres: one row per cadre ID whose term overlaps P; cadre_tag = 姓名(职务), cadre_label adds place, term and row. */
+export const SERVING_CADRES_SQL = `
+    serving_rows AS (
+      -- An empty term_start is a roster that does not say when the term began: the cadre serves unless term_end is before P.
+      SELECT c.*,
+             c.name || '(' || coalesce(c.position, '职务不详') || '，' || coalesce(c.village, c.township, '县级') || '，任期 ' ||
+               coalesce(strftime(c.term_start, '%Y-%m-%d'), '起始未填') || ' 至 ' || coalesce(strftime(c.term_end, '%Y-%m-%d'), '今') ||
+               '，干部及经办人员名册 ' || ${citeRow('c')} || ')' AS row_label
+      FROM cadres c
+      WHERE c.id_number IS NOT NULL AND (c.term_start IS NULL OR c.term_start <= period_end())
+        AND (c.term_end IS NULL OR c.term_end >= period_start())
+    ),
+    serving_cadres AS (
+      SELECT id_number AS cadre_id,
+             arg_min(name, (_file, _line)) || '(' || string_agg(DISTINCT coalesce(position, '职务不详'), '、' ORDER BY coalesce(position, '职务不详')) || ')' AS cadre_tag,
+             string_agg(DISTINCT row_label, '；' ORDER BY row_label) AS cadre_label
+      FROM serving_rows GROUP BY id_number
+    )`;
+
+/**
+ * near_links(cadre_id, relative_id, kind, kind_label, hops, path_head, cites): every way a person is C's near
+ * relative under $relations / $sameHousehold. path_head is the path up to the relative's name, which the check
+ * appends from the roll row. Needs SERVING_CADRES_SQL before it.
+ */
+export const NEAR_LINKS_SQL = `
+    relation_kinds(kind, kind_label, inverse_kind) AS (VALUES ${KINDS.map(([kind, label, inverse]) => `(${quote(kind)}, ${quote(label)}, ${quote(inverse)})`).join(', ')}),
+    relation_spellings(spelling, kind) AS (VALUES ${KINDS.flatMap(([kind, , , spellings]) => spellings.map((s) => `(${quote(s)}, ${quote(kind)})`)).join(', ')}),
+    -- Only kinship rows within two steps of a serving cadre can prove anything: keep those before the heavier work.
+    first_ring AS (
+      SELECT cadre_id AS id FROM serving_cadres
+      UNION SELECT k.relative_id_number FROM kinship k JOIN serving_cadres s ON s.cadre_id = k.id_number WHERE k.relative_id_number IS NOT NULL
+      UNION SELECT k.id_number FROM kinship k JOIN serving_cadres s ON s.cadre_id = k.relative_id_number WHERE k.id_number IS NOT NULL
+    ),
+    nearby_kinship AS (
+      SELECT k.* FROM kinship k WHERE k.id_number IN (SELECT id FROM first_ring)
+      UNION ALL
+      SELECT k.* FROM kinship k WHERE k.relative_id_number IN (SELECT id FROM first_ring) AND k.id_number NOT IN (SELECT id FROM first_ring)
+    ),
+    -- Spellings are compared after trimming, width folding and 繁→简; an unknown spelling is 其他 (never near).
+    spelled AS (
+      SELECT d.relation, coalesce(s.kind, 'other') AS kind
+      FROM (SELECT DISTINCT relation FROM nearby_kinship) d LEFT JOIN relation_spellings s ON s.spelling = rs_name_key(d.relation)
+    ),
+    -- One (X, Y, relation) however many rows say it, cited by its first row.
+    kin AS (
+      SELECT k.id_number AS x, k.relative_id_number AS y, k.relation, any_value(sp.kind) AS kind,
+             '亲属关系 ' || arg_min(${citeRow('k')}, (k._file, k._line)) AS cite
+      FROM nearby_kinship k JOIN spelled sp USING (relation)
+      WHERE k.id_number IS NOT NULL AND k.relative_id_number IS NOT NULL AND k.id_number <> k.relative_id_number
+      GROUP BY ALL
+    ),
+    -- Edges a → b, "b is a's kind": each row read forwards (Y is X's rel) and backwards (X is Y's inverse).
+    edges AS (
+      SELECT x AS a, y AS b, kind, '—' || relation || '→' AS arrow, cite FROM kin
+      UNION ALL
+      SELECT y, x, rk.inverse_kind, '←' || relation || '—', cite FROM kin JOIN relation_kinds rk USING (kind)
+    ),
+    -- Names of the people a two-hop path goes through (kinship rows carry no names): from the roll, the cadres, any list.
+    middle_names AS (
+      SELECT id_number, arg_min(name, (dataset <> 'roll', dataset <> 'cadres', _file, _line)) AS name
+      FROM id_occurrences
+      WHERE name IS NOT NULL AND id_number IN (SELECT b FROM edges JOIN serving_cadres s ON s.cadre_id = edges.a WHERE kind IN ('spouse', 'parent'))
+      GROUP BY id_number
+    ),
+    links AS (
+      SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, s.cadre_tag || ' ' || e.arrow || ' ' AS path_head, e.cite AS cites
+      FROM serving_cadres s JOIN edges e ON e.a = s.cadre_id
+      UNION ALL
+      -- Two hops only through C's spouse (spouse's parents and siblings) or C's parent (parents' siblings).
+      SELECT s.cadre_id, e2.b,
+             CASE WHEN e1.kind = 'parent' THEN 'uncle-aunt' WHEN e2.kind = 'parent' THEN 'parent-in-law' ELSE 'spouse-sibling' END,
+             2, s.cadre_tag || ' ' || e1.arrow || ' ' || coalesce(n.name, '身份证号 ' || e1.b) || ' ' || e2.arrow || ' ', e1.cite || '、' || e2.cite
+      FROM serving_cadres s
+      JOIN edges e1 ON e1.a = s.cadre_id AND e1.kind IN ('spouse', 'parent')
+      JOIN edges e2 ON e2.a = e1.b AND e2.b <> s.cadre_id
+        AND (e2.kind = 'sibling' OR (e1.kind = 'spouse' AND e2.kind = 'parent'))
+      LEFT JOIN middle_names n ON n.id_number = e1.b
+      UNION ALL
+      -- Same roll household as C (C's and the member's active rows).
+      SELECT s.cadre_id, m.id_number, 'same-household', 0,
+             s.cadre_tag || ' —同户(家庭编号 ' || m.household_id || '，与户主关系 ' || coalesce(m.relation, '未填') || ')→ ',
+             '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
+      FROM serving_cadres s
+      JOIN roll c ON c.id_number = s.cadre_id AND c.active
+      JOIN roll m ON m.household_id = c.household_id AND m.active AND m.id_number <> s.cadre_id
+      WHERE $sameHousehold
+    ),
+    near_links AS (
+      SELECT l.cadre_id, l.relative_id, l.kind, coalesce(rk.kind_label, '同户家庭成员') AS kind_label, l.hops, l.path_head,
+             string_agg(DISTINCT l.cites, '；' ORDER BY l.cites) AS cites
+      FROM links l LEFT JOIN relation_kinds rk USING (kind)
+      WHERE list_contains($relations, l.kind) OR l.kind = 'same-household'
+      GROUP BY ALL
+    )`;
+
+/**
+ * relatives: one row per active roll person and household who is a near relative of a serving cadre (never a cadre
+ * himself: a cadre on the roll is cadre_relative.self), with `household_filed` (备案 on any of the person's rows there) and
+ * `links_text` naming every cadre, the relation and each path that proves it. roll_people also holds the serving cadres'
+ * own rows (for the 备案 listing). Needs the two CTE lists above.
+ */
+export const RELATIVES_SQL = `
+    roll_people AS (
+      SELECT DISTINCT ON (id_number, household_id) * FROM (
+        SELECT r.*, bool_or(coalesce(r.filed, false)) OVER (PARTITION BY r.id_number, r.household_id) AS household_filed
+        FROM roll r WHERE r.active AND r.id_number IN (SELECT relative_id FROM near_links UNION ALL SELECT cadre_id FROM serving_cadres)
+      ) ORDER BY id_number, household_id, _file, _line
+    ),
+    per_cadre AS (
+      SELECT p.id_number, p.household_id, n.cadre_id,
+             string_agg(n.kind_label || '：' || n.path_head || coalesce(p.name, p.id_number) || '（' || n.cites || '）', '；'
+                        ORDER BY n.hops = 0, n.hops, n.path_head, n.kind_label) AS paths
+      FROM roll_people p JOIN near_links n ON n.relative_id = p.id_number
+      WHERE p.id_number NOT IN (SELECT cadre_id FROM serving_cadres)
+      GROUP BY ALL
+    ),
+    relatives AS (
+      SELECT p.*, a.links_text
+      FROM roll_people p JOIN (
+        SELECT id_number, household_id, string_agg('干部 ' || s.cadre_label || '，关系 ' || c.paths, '。' ORDER BY s.cadre_id) AS links_text
+        FROM per_cadre c JOIN serving_cadres s USING (cadre_id) GROUP BY id_number, household_id
+      ) a ON a.id_number = p.id_number AND a.household_id IS NOT DISTINCT FROM p.household_id
+    )`;

@@ -1,0 +1,32 @@
+// cadre_relative.unfiled: an active recipient who is a near relative (近亲属) of a serving cadre and has no 备案.
+import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
+import { NEAR_LINKS_SQL, RELATION_KINDS_DOC, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams } from './shared-sql.ts';
+
+export default defineCheck({
+  id: 'cadre_relative.unfiled',
+  category: 'cadre_relative',
+  severity: 'high',
+  title: '干部近亲属享受救助未备案',
+  description:
+    '在保对象是任期与本月有交集的村(居)委会成员、乡镇或县级低保经办人员的近亲属，而花名册「近亲属备案」不是“是”。' +
+    '近亲属按配置 relations（默认：配偶、父母、配偶的父母、兄弟姐妹、配偶的兄弟姐妹、子女、子女的配偶、祖父母/外祖父母、孙子女/外孙子女、' +
+    '父母的兄弟姐妹，含继、养关系；堂表兄弟姐妹、侄甥、其他不算）。亲属关系表的每一行双向读取（甲的儿子是乙，即乙的父母是甲）；' +
+    '经配偶可到配偶的父母和兄弟姐妹，经父母可到父母的兄弟姐妹；与干部同在一个在保家庭也算（sameHousehold）。' +
+    '每人每户一条，证据列出每位干部及证明关系的路径。任职起为空视为在任。relations 可选值：' + RELATION_KINDS_DOC + '。',
+  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)：低保经办人员和村(居)民委员会成员近亲属申请、享受低保的，单独登记备案；固原市民政局《关于进一步健全完善最低生活保障经办人员和村(居)民委员会近亲属享受最低生活保障待遇备案制度的通知》(2022)：近亲属范围',
+  inputs: ['roll', 'cadres', 'kinship'],
+  params: nearRelativeParams,
+  sql: `
+    WITH ${SERVING_CADRES_SQL}, ${NEAR_LINKS_SQL}, ${RELATIVES_SQL}
+    SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
+           -- The act asked for (备案 of this person in this household) does not change with which cadre or path
+           -- proves the relation this month, so neither is part of the finding id; both are in the evidence.
+           'near-relative-unfiled' AS fact,
+           '在任干部近亲属，未备案（近亲属备案：' || coalesce(r.filed_raw, '空') || '）。' || r.links_text AS evidence,
+           ${ROLL_SOURCE}
+    FROM relatives r
+    WHERE NOT r.household_filed`,
+  remedy: '补办备案，由县级民政部门重点复核',
+  deadlineDays: 15,
+});

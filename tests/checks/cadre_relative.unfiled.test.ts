@@ -1,0 +1,159 @@
+// cadre_relative.unfiled: near relatives of serving cadres by every path of checks.md (both directions, two hops, same household), and the decoys.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
+import { validId } from './id-numbers.ts';
+import { rollRow, type RawRow } from './roll-rows.ts';
+
+// C is the cadre, S his spouse, F his father; R (and R2 …) are recipients; Z is C's son (not on the roll).
+const C = validId('110101', '19700307', '451');
+const C2 = validId('110101', '19720101', '013');
+const S = validId('110101', '19720519', '022');
+const F = validId('110101', '19450101', '017');
+const Z = validId('110101', '19950101', '031');
+const R = validId('110101', '19480808', '024');
+const R2 = validId('110101', '19500202', '049');
+const R3 = validId('110101', '19520303', '066');
+
+const cadre = (overrides: RawRow = {}): RawRow => ({
+  id_number: C, name: '张三', township: '城关镇', village: '东村', position: '村委会主任', term_start: '2021-03-01', ...overrides,
+});
+const kin = (id_number: string, relative_id_number: string, relation: string): RawRow => ({ id_number, relative_id_number, relation });
+/** R alone in household H00n (so no same-household link to anyone else). */
+const alone = (id: string, name: string, n: number, overrides: RawRow = {}): RawRow =>
+  rollRow({ id_number: id, name, household_id: `H00${n}`, relation: '本人', ...overrides });
+const withKin = (kinship: RawRow[], extra: Rows = {}): Rows => ({ cadres: [cadre()], roll: [alone(R, '王五', 1)], kinship, ...extra });
+
+testCheck('cadre_relative.unfiled', {
+  valid: [
+    { name: 'cousins (堂/表), both directions', rows: withKin([kin(C, R, '堂兄'), kin(C, R, '表妹'), kin(R, C, '堂弟')]) },
+    {
+      name: "nephews/nieces both ways: (C, R, 侄子/外甥女), and (R2, C, 叔叔/姑姑) which makes R2 C's nephew/niece",
+      rows: withKin([kin(C, R, '侄子'), kin(C, R, '外甥女'), kin(R2, C, '叔叔'), kin(R2, C, '姑姑')], { roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)] }),
+    },
+    { name: '其他, and a spelling that is no relation (邻居)', rows: withKin([kin(C, R, '其他'), kin(C, R, '邻居')]) },
+    { name: "亲家: (C, Z, 儿子) + (Z, R, 岳父), the son's parent-in-law", rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '岳父')]) },
+    { name: "a sibling's spouse (嫂子) through two hops, and three hops (spouse's brother's wife)",
+      rows: withKin([kin(C, F, '兄弟'), kin(F, R, '配偶'), kin(C, S, '配偶'), kin(S, Z, '兄弟'), kin(Z, R, '妻子')]) },
+    {
+      name: 'cadres whose term ended before P.start (2026-09-30) or starts after P.end (2026-11-01)',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲')], {
+        cadres: [cadre({ term_end: '2026-09-30' }), cadre({ id_number: C2, name: '李梅', term_start: '2026-11-01' })],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)],
+      }),
+    },
+    { name: 'filed relative (近亲属备案 是)', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { cadre_relative_filed: '是' })] }) },
+    { name: 'relative whose roll row is 停保', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { status: '停保' })] }) },
+    {
+      name: 'the cadre is never his own relative (self-loop, spouse of his spouse, his own household): that is cadre_relative.self',
+      rows: withKin([kin(C, C, '本人'), kin(C, S, '配偶'), kin(S, C, '丈夫')], { roll: [alone(C, '张三', 1)] }),
+    },
+    {
+      name: 'a cadre on the roll who is another cadre’s spouse is reported by cadre_relative.self, not here',
+      rows: withKin([kin(C, C2, '配偶')], { cadres: [cadre(), cadre({ id_number: C2, name: '李梅', position: '村委会委员' })], roll: [alone(C2, '李梅', 1)] }),
+    },
+    { name: 'sameHousehold false: sharing the household alone does not count',
+      rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
+      config: { checks: { 'cadre_relative.unfiled': { params: { sameHousehold: false } } } } },
+    { name: "a county narrowing to 民法典's list: a parent-in-law is not near",
+      rows: withKin([kin(R, C, '女婿')]),
+      config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] } } } } },
+  ],
+  invalid: [
+    {
+      name: '(C, R, rel) read forwards, with the cadre, position, village, term and kinship row in the evidence',
+      rows: withKin([kin(C, R, '母亲')]),
+      expected: [{ subject_id: R, household_id: 'H001', evidence: ['张三(村委会主任，东村，任期 2021-03-01 至 今，干部及经办人员名册 cadres.csv 第2行)', '父母：张三(村委会主任) —母亲→ 王五（亲属关系 kinship.csv 第2行）', '近亲属备案：空'] }],
+    },
+    {
+      name: 'everyday spellings (爸爸, 长子, 次女, 哥哥, 外公, 老伴, 儿媳妇, 继父, 养子, 繁体 父親)',
+      rows: {
+        cadres: [cadre()],
+        kinship: ['爸爸', '长子', '次女', '哥哥', '外公', '老伴', '儿媳妇', '继父', '养子', '父親'].map((rel, i) => kin(C, validId('110101', '19600101', `${100 + i}`), rel)),
+        roll: Array.from({ length: 10 }, (_, i) => alone(validId('110101', '19600101', `${100 + i}`), `亲属${i}`, i)),
+      },
+      expected: ['父母', '子女', '子女', '兄弟姐妹', '祖父母/外祖父母', '配偶', '子女的配偶(儿媳/女婿)', '父母', '子女', '父母'].map((label, i) =>
+        ({ subject_id: validId('110101', '19600101', `${100 + i}`), evidence: [`${label}：张三(村委会主任) —`] })),
+    },
+    {
+      name: "(R, C, rel) read backwards: 儿子 → parent, 女婿 → parent-in-law, 侄子 → uncle/aunt",
+      rows: withKin([kin(R, C, '儿子'), kin(R2, C, '女婿'), kin(R3, C, '侄子')], { roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3)] }),
+      expected: [
+        { subject_id: R, evidence: ['父母：张三(村委会主任) ←儿子— 王五'] },
+        { subject_id: R2, evidence: ['配偶的父母(岳父母/公婆)：张三(村委会主任) ←女婿— 赵六'] },
+        { subject_id: R3, evidence: ['父母的兄弟姐妹(伯叔姑舅姨)：张三(村委会主任) ←侄子— 钱七'] },
+      ],
+    },
+    {
+      name: "two hops through the spouse: spouse's parent (named from the roll) and spouse's sibling (read backwards)",
+      rows: withKin([kin(C, S, '配偶'), kin(S, R, '父亲'), kin(R2, S, '姐姐')], { roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(S, '李四', 3)] }),
+      expected: [
+        { subject_id: R, evidence: ['配偶的父母(岳父母/公婆)：张三(村委会主任) —配偶→ 李四 —父亲→ 王五（亲属关系 kinship.csv 第2行、亲属关系 kinship.csv 第3行）'] },
+        { subject_id: R2, evidence: ['配偶的兄弟姐妹：张三(村委会主任) —配偶→ 李四 ←姐姐— 赵六'] },
+        { subject_id: S, evidence: ['配偶：张三(村委会主任) —配偶→ 李四'] },
+      ],
+    },
+    {
+      name: "two hops through a parent (F, C, 儿子 read backwards), to the parent's sibling; an unnamed middle person shows the ID",
+      rows: withKin([kin(F, C, '儿子'), kin(F, R, '兄弟')]),
+      expected: [{ subject_id: R, evidence: [`父母的兄弟姐妹(伯叔姑舅姨)：张三(村委会主任) ←儿子— 身份证号 ${F} —兄弟→ 王五`] }],
+    },
+    {
+      name: "same roll household as the cadre, with no kinship row",
+      rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
+      expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(家庭编号 H001，与户主关系 配偶)→ 王五'] }],
+    },
+    {
+      name: 'one relation by several paths, a duplicated kinship row and two cadres: one finding listing every path and cadre',
+      rows: {
+        cadres: [cadre(), cadre({ id_number: C2, name: '李梅', village: '西村', position: '村委会委员' })],
+        kinship: [kin(C, R, '配偶'), kin(C, R, '配偶'), kin(R, C, '丈夫'), kin(C2, R, '姐姐')],
+        roll: [rollRow({ id_number: C, status: '停保' }), rollRow({ id_number: R, name: '王五', relation: '配偶' })],
+      },
+      expected: [{ subject_id: R, evidence: ['张三(村委会主任) —配偶→ 王五（亲属关系 kinship.csv 第2行）；', '张三(村委会主任) ←丈夫— 王五', '干部 李梅(村委会委员，西村', '李梅(村委会委员) —姐姐→ 王五'] }],
+    },
+    {
+      name: 'terms overlapping P at its edges or without a start date; a county-level cadre (no village or township)',
+      rows: {
+        cadres: [cadre({ term_start: '', term_end: '2026-10-01' }), cadre({ id_number: C2, name: '李梅', township: '', village: '', position: '县民政局经办人员', term_start: '2026-10-31' })],
+        kinship: [kin(C, R, '女儿'), kin(C2, R2, '父亲')],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)],
+      },
+      expected: [{ subject_id: R, evidence: ['任期 起始未填 至 2026-10-01'] }, { subject_id: R2, evidence: ['李梅(县民政局经办人员，县级，任期 2026-10-31 至 今'] }],
+    },
+    {
+      name: 'a relative on two households: one finding in each',
+      rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1), alone(R, '王五', 2, { village: '西村' })] }),
+      expected: [{ subject_id: R, household_id: 'H001' }, { subject_id: R, household_id: 'H002', village: '西村' }],
+    },
+    {
+      name: 'a county widening the list to cousins',
+      rows: withKin([kin(C, R, '堂兄')]),
+      config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['spouse', 'parent', 'cousin'] } } } },
+      expected: [{ subject_id: R, evidence: ['堂表兄弟姐妹：张三(村委会主任) —堂兄→ 王五'] }],
+    },
+  ],
+});
+
+describe('cadre_relative.unfiled finding id', () => {
+  const check = findCheck('cadre_relative.unfiled')!;
+  const ids = async (rows: Rows) => (await findingsFor(check, rows)).map((f) => f.finding_id).sort();
+  const rows: Rows = {
+    cadres: [cadre(), cadre({ id_number: C2, name: '李梅' })],
+    kinship: [kin(C, S, '配偶'), kin(S, R, '母亲'), kin(R2, C2, '儿子')],
+    roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3)],
+  };
+
+  it('survives every dataset listed in another order', async () => {
+    const asGiven = await ids(rows);
+    expect(asGiven).toHaveLength(2);
+    const reversed = Object.fromEntries(Object.entries(rows).map(([dataset, list]) => [dataset, [...list!].reverse()]));
+    expect(await ids(reversed)).toEqual(asGiven);
+  });
+
+  it('does not change when the relation is proved by another cadre or path next month', async () => {
+    const [before] = await ids({ ...rows, kinship: [kin(C, R, '母亲')], roll: [alone(R, '王五', 1)] });
+    const [after] = await ids({ ...rows, kinship: [kin(C2, R, '母亲')], roll: [alone(R, '王五', 1)] });
+    expect(after).toBe(before);
+  });
+});
