@@ -1,7 +1,7 @@
 // cadre_relative.filed: the 备案 register — filed near relatives of serving cadres, and filed cadres on the roll (a listing).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { NEAR_LINKS_SQL, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams } from './shared-sql.ts';
+import { NEAR_LINKS_SQL, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.filed',
@@ -11,7 +11,7 @@ export default defineCheck({
   description:
     '已备案（近亲属备案为“是”）的在保对象：在任干部的近亲属（认定规则与 cadre_relative.unfiled 相同，参数 relations、sameHousehold ' +
     '应与该检查一致），以及本人为在任干部者。这是备案台账，不是问题。',
-  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)：低保经办人员和村(居)民委员会成员近亲属申请、享受低保的，单独登记备案；固原市民政局《关于进一步健全完善最低生活保障经办人员和村(居)民委员会近亲属享受最低生活保障待遇备案制度的通知》(2022)：近亲属范围',
+  basis: CADRE_RELATIVE_BASIS,
   inputs: ['roll', 'cadres', 'kinship'],
   params: nearRelativeParams,
   sql: `

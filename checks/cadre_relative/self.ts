@@ -1,7 +1,7 @@
 // cadre_relative.self: a serving cadre (村(居)委会成员, 乡镇/县级经办人员) is himself an active recipient, not filed.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { SERVING_CADRES_SQL } from './shared-sql.ts';
+import { SERVING_CADRES_SQL, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.self',
@@ -11,7 +11,7 @@ export default defineCheck({
   description:
     '干部及经办人员名册中任期与本月有交集（任职起 ≤ 月末，任职止为空或 ≥ 月初；任职起为空视为在任）的人员本人在花名册上在保，' +
     '而「近亲属备案」不是“是”。每人每户一条。',
-  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)：低保经办人员和村(居)民委员会成员近亲属申请、享受低保的，单独登记备案；固原市民政局《关于进一步健全完善最低生活保障经办人员和村(居)民委员会近亲属享受最低生活保障待遇备案制度的通知》(2022)：近亲属范围',
+  basis: CADRE_RELATIVE_BASIS,
   inputs: ['roll', 'cadres'],
   sql: `
     WITH ${SERVING_CADRES_SQL}

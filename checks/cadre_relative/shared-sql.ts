@@ -6,6 +6,10 @@ import { citeRow } from '../shared-sql.ts';
  * Canonical relation kinds: "R is C's <kind>". Everyday spellings map onto them (RELATION_SPELLINGS);
  * a county picks which kinds are near (近亲属) with the `relations` param.
  */
+/** 文件依据 of the three cadre_relative checks. */
+export const CADRE_RELATIVE_BASIS =
+  '《最低生活保障审核确认办法》(民发〔2021〕57号)：低保经办人员和村(居)民委员会成员近亲属申请、享受低保的，单独登记备案；固原市民政局《关于进一步健全完善最低生活保障经办人员和村(居)民委员会近亲属享受最低生活保障待遇备案制度的通知》(2022)：近亲属范围';
+
 export const RELATION_KINDS = [
   'spouse', 'parent', 'parent-in-law', 'sibling', 'spouse-sibling', 'child', 'child-in-law', 'grandparent', 'grandchild',
   'uncle-aunt', 'sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin', 'grandchild-in-law', 'grandparent-in-law',

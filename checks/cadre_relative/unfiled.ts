@@ -1,7 +1,7 @@
 // cadre_relative.unfiled: an active recipient who is a near relative (近亲属) of a serving cadre and has no 备案.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { NEAR_LINKS_SQL, RELATION_KINDS_DOC, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams } from './shared-sql.ts';
+import { NEAR_LINKS_SQL, RELATION_KINDS_DOC, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.unfiled',
@@ -14,7 +14,7 @@ export default defineCheck({
     '父母的兄弟姐妹，含继、养关系；堂表兄弟姐妹、侄甥、其他不算）。亲属关系表的每一行双向读取（甲的儿子是乙，即乙的父母是甲）；' +
     '经配偶可到配偶的父母和兄弟姐妹，经父母可到父母的兄弟姐妹；与干部同在一个在保家庭也算（sameHousehold）。' +
     '每人每户一条，证据列出每位干部及证明关系的路径。任职起为空视为在任。relations 可选值：' + RELATION_KINDS_DOC + '。',
-  basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)：低保经办人员和村(居)民委员会成员近亲属申请、享受低保的，单独登记备案；固原市民政局《关于进一步健全完善最低生活保障经办人员和村(居)民委员会近亲属享受最低生活保障待遇备案制度的通知》(2022)：近亲属范围',
+  basis: CADRE_RELATIVE_BASIS,
   inputs: ['roll', 'cadres', 'kinship'],
   params: nearRelativeParams,
   sql: `

@@ -1,6 +1,7 @@
 // duplicate.same-household: one person (normalised ID) on more than one row of one household, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { COPY_IN_HOUSEHOLD } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.same-household',
@@ -13,11 +14,7 @@ export default defineCheck({
   sql: `
     WITH occurrences AS (
       SELECT r.*,
-             -- Which copy a row is: ranked by the row's values, so re-sorting the export keeps the set of
-             -- finding ids (file position only breaks ties between identical copies).
-             row_number() OVER (PARTITION BY r.id_number, r.household_id
-               ORDER BY r.name, r.relation, r.program, r.status_raw, r.monthly_amount_raw, r.start_date_raw, r.bank_account,
-                        r.township, r.village, r.id_raw, r.filed_raw, r._file, r._sheet, r._line) AS copy,
+             ${COPY_IN_HOUSEHOLD} AS copy,
              count(*) OVER (PARTITION BY r.id_number, r.household_id) AS copies
       FROM roll r WHERE r.id_number IS NOT NULL AND r.household_id IS NOT NULL
     )

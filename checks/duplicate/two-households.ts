@@ -1,6 +1,7 @@
 // duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { COPY_IN_HOUSEHOLD } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.two-households',
@@ -13,11 +14,7 @@ export default defineCheck({
   sql: `
     WITH occurrences AS (
       SELECT r.*,
-             -- Which copy a row is when one person is twice in a household: ranked by the row's values,
-             -- so re-sorting the export keeps the set of finding ids (file position only breaks exact ties).
-             row_number() OVER (PARTITION BY r.id_number, r.household_id
-               ORDER BY r.name, r.relation, r.program, r.status_raw, r.monthly_amount_raw, r.start_date_raw, r.bank_account,
-                        r.township, r.village, r.id_raw, r.filed_raw, r._file, r._sheet, r._line) AS copy
+             ${COPY_IN_HOUSEHOLD} AS copy
       FROM roll r WHERE r.active AND r.id_number IS NOT NULL AND r.household_id IS NOT NULL
     ),
     people AS (
