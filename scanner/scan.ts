@@ -38,7 +38,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const log = options.log ?? (() => {});
   const period = parsePeriod(options.period);
   const checks = builtInChecks();
-  const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id));
+  const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
+  log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
   const outDir = resolve(options.out ?? join('out', period.label));
 
   const instance = await DuckDBInstance.create(':memory:');
@@ -57,7 +58,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
     const summary: ScanSummary = {
       rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
-      ledger: resolve(options.ledger), config: configSource, started_at: started.toISOString(), duration_ms: 0,
+      ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0,
       ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection, period.label),
     };
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));

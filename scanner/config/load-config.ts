@@ -1,13 +1,31 @@
 // Reads and validates the config file; without one, the defaults of every check apply.
 import { readFile, stat } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { configSchema, type Config } from './schema.ts';
 
 export const DEFAULT_CONFIG_FILE = 'rollsweep.config.json';
 
-export async function loadConfig(path: string | undefined, knownCheckIds: readonly string[]): Promise<{ config: Config; source: string | null }> {
-  const source = path ?? ((await stat(DEFAULT_CONFIG_FILE).then((s) => s.isFile(), () => false)) ? DEFAULT_CONFIG_FILE : null);
+/**
+ * Without --config: ./rollsweep.config.json, then one kept with the exports (in the input folder or
+ * the folder above it, where a township keeps one config for every month's folder).
+ */
+async function findConfig(inputFolder: string | undefined): Promise<string | null> {
+  const candidates = [DEFAULT_CONFIG_FILE];
+  if (inputFolder) candidates.push(join(inputFolder, DEFAULT_CONFIG_FILE), join(dirname(resolve(inputFolder)), DEFAULT_CONFIG_FILE));
+  for (const candidate of candidates) {
+    if (await stat(candidate).then((s) => s.isFile(), () => false)) return candidate;
+  }
+  return null;
+}
+
+export async function loadConfig(
+  path: string | undefined,
+  knownCheckIds: readonly string[],
+  inputFolder?: string,
+): Promise<{ config: Config; source: string | null }> {
+  const source = path ?? (await findConfig(inputFolder));
   if (source === null) return { config: configSchema.parse({}), source: null };
   let raw: unknown;
   try {

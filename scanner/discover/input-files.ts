@@ -1,6 +1,7 @@
 // Dataset discovery: which files of the input folder are read, as what, and which are skipped and why.
 import { readdir, stat } from 'node:fs/promises';
 import { extname, join, relative, sep } from 'node:path';
+import { DEFAULT_CONFIG_FILE } from '../config/load-config.ts';
 import type { DatasetName } from '../datasets/catalog.ts';
 import { InputError, UsageError } from '../errors.ts';
 import { datasetsNamedBy } from './file-name-rules.ts';
@@ -59,7 +60,8 @@ export async function discoverInputFiles(folder: string): Promise<{ files: Input
   const skipped: SkippedFile[] = [];
   for (const path of paths) {
     const name = toName(path);
-    if (name === MANIFEST_FILE || isTemporaryOrHidden(name)) continue;
+    // The manifest and a config kept with the exports are read for what they are, not as data.
+    if (name === MANIFEST_FILE || name === DEFAULT_CONFIG_FILE || isTemporaryOrHidden(name)) continue;
     if (manifest?.ignore.includes(name)) {
       skipped.push({ file: name, reason: '清单 sweep.json 中设为忽略' });
       continue;

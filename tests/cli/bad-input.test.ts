@@ -157,3 +157,24 @@ describe('usage errors', () => {
     }
   });
 });
+
+describe('config', () => {
+  it('uses a rollsweep.config.json kept in the input folder, and refuses an unknown key naming it', async () => {
+    const withConfig = await scanWith({ 'rollsweep.config.json': JSON.stringify({ standards: { default: { urban: 900, rural: 700 } } }) });
+    expect(withConfig.code).toBe(0);
+    const summary = await summaryOf(withConfig.out);
+    expect(summary.config).toBe(join(withConfig.input, 'rollsweep.config.json'));
+    expect(summary.checks_skipped.map((c: { id: string }) => c.id)).not.toContain('data_quality.amount-over-standard');
+    expect(summary.files_skipped).toEqual([]);
+    const typo = await scanWith({ 'rollsweep.config.json': JSON.stringify({ standard: {} }) });
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toMatch(/rollsweep\.config\.json 有误.*standard/);
+  });
+
+  it('without any config, the checks that need the 低保 standards are skipped and say why', async () => {
+    const run = await scanWith({});
+    const summary = await summaryOf(run.out);
+    expect(summary.config).toBeNull();
+    expect(summary.checks_skipped).toContainEqual({ id: 'data_quality.amount-over-standard', reason: expect.stringContaining('低保标准') });
+  });
+});
