@@ -24,6 +24,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
   };
   const parser = yargs([...argv])
     .scriptName('rollsweep')
+    .locale('zh_CN')
     .usage('rollsweep <命令> [选项]\n\n扫描低保、特困花名册，查找不应享受救助的对象，生成整改台账。')
     .option('ledger', { type: 'string', default: 'rollsweep.duckdb', describe: '台账文件 (DuckDB)', global: true })
     .command('scan', '扫描一个文件夹的导出数据并记入台账', (y) => y
