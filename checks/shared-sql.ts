@@ -14,3 +14,10 @@ export const ROLL_SOURCE = `'roll' AS source_dataset, r._file AS source_file, r.
 export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;
 
 export const BASIS_DIBAO_RULES = '《最低生活保障审核确认办法》(民发〔2021〕57号)；《特困人员认定办法》(民发〔2021〕43号)';
+
+/**
+ * One row per active person and household, for checks that flag each such person: a person on
+ * two rows of one household is one finding (duplicate.same-household reports the double row).
+ */
+export const ACTIVE_PERSONS = `SELECT DISTINCT ON (id_number, household_id) * FROM roll
+      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line`;

@@ -1,6 +1,6 @@
 // deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, ACTIVE_PERSONS } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'deceased.recipient',
@@ -12,11 +12,7 @@ export default defineCheck({
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
   sql: `
-    WITH subjects AS (
-      -- One finding per person and household: a person twice in one household is one finding.
-      SELECT DISTINCT ON (id_number, household_id) * FROM roll
-      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line
-    ),
+    WITH subjects AS (${ACTIVE_PERSONS}),
     matched AS (
       -- Several lists (公安/火化/卫健) may report one death: the earliest date is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(d.death_date) AS died,

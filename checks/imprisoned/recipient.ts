@@ -1,6 +1,6 @@
 // imprisoned.recipient: an active roll person whose prison sentence overlaps the period P.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, citeRow } from '../shared-sql.ts';
+import { ROLL_LOCATION, citeRow, ACTIVE_PERSONS } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'imprisoned.recipient',
@@ -11,11 +11,7 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定（在监狱内服刑人员不计入共同生活的家庭成员）；《社会救助暂行办法》(国务院令第649号) 第十三条',
   inputs: ['roll', 'prisoners'],
   sql: `
-    WITH subjects AS (
-      -- One finding per person and household: a person twice in one household is one finding.
-      SELECT DISTINCT ON (id_number, household_id) * FROM roll
-      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line
-    ),
+    WITH subjects AS (${ACTIVE_PERSONS}),
     overlapping AS (
       -- Only sentences overlapping P count; an open end (空) means still serving.
       SELECT * FROM prisoners
