@@ -53,26 +53,32 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
     await definePeriodMacros(connection, period);
     await defineStandards(connection, config);
+    const checksStarted = performance.now();
     const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id) => log(`检查 ${id}`));
+    const phases = { read: load.timings.readMs, normalise: load.timings.normaliseMs, checks: Math.round(performance.now() - checksStarted), ledger: 0, exports: 0 };
 
     const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
     const summary: ScanSummary = {
       rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
-      ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0,
+      ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0, phases_ms: phases,
       ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection, period.label),
     };
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
+    const ledgerStarted = performance.now();
     await recordRun(connection, {
       runId, period: period.label, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes, summary,
     });
+    phases.ledger = Math.round(performance.now() - ledgerStarted);
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
+    const exportsStarted = performance.now();
 
     await ensureOutputFolder(outDir);
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
+    phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
     return { summary, outDir, findingsCsv, summaryJson };

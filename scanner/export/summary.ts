@@ -12,6 +12,8 @@ export interface ScanSummary {
   config: string | null;
   started_at: string;
   duration_ms: number;
+  /** Wall time of each phase, for performance work (checks: see checks_run). */
+  phases_ms: { read: number; normalise: number; checks: number; ledger: number; exports: number };
   datasets: Record<string, { files: string[]; rows_read: number; rows_used: number; rows_rejected: number }>;
   files: { file: string; format: string; encoding?: string; classified_by: string; sheets: { sheet?: string; dataset?: string; header_line?: number; rows_read: number; skipped?: string }[] }[];
   files_skipped: { file: string; reason: string }[];

@@ -27,6 +27,8 @@ export interface LoadResult {
   skipped: SkippedFile[];
   warnings: LoadWarning[];
   datasets: Record<DatasetName, DatasetCounts>;
+  /** Wall time of reading the files and of typing them in SQL. */
+  timings: { readMs: number; normaliseMs: number };
 }
 
 export interface LoadOptions {
@@ -36,6 +38,7 @@ export interface LoadOptions {
 }
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
+  const started = performance.now();
   await installNormalisationMacros(connection);
   await createRawTables(connection);
   const { files, skipped } = await discoverInputFiles(folder);
@@ -55,7 +58,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
     }
   }
 
+  const read = performance.now();
   await normaliseDatasets(connection);
+  const normalised = performance.now();
   const datasets = await countRows(connection, reports);
   for (const report of reports) {
     for (const sheet of report.sheets) {
@@ -72,7 +77,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   if (datasets.roll.rowsUsed === 0) {
     throw new InputError({ file: datasets.roll.files.join('、') }, '花名册没有任何可用的数据行 (roll has no rows)', '请确认导出是否完整。');
   }
-  return { files: reports, skipped, warnings, datasets };
+  return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(read - started), normaliseMs: Math.round(normalised - read) } };
 }
 
 /** With --skip-bad-files, a file that failed part-way leaves none of its rows behind. */

@@ -101,6 +101,12 @@ describe('rollsweep scan on sample-data/demo-township', () => {
     expect(findings.some((f) => Object.values(f).some((v) => v.includes('\ufffd')))).toBe(false);
     expect(summary.checks_skipped).toEqual([]);
   });
+
+  it('times every phase in summary.json', () => {
+    expect(Object.keys(summary.phases_ms)).toEqual(['read', 'normalise', 'checks', 'ledger', 'exports']);
+    for (const ms of Object.values(summary.phases_ms)) expect(ms).toBeGreaterThanOrEqual(0);
+    expect(summary.phases_ms.read + summary.phases_ms.normalise).toBeLessThanOrEqual(summary.duration_ms);
+  });
 });
 
 describe('rollsweep checks and demo', () => {
