@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import type * as ExcelTypes from 'exceljs';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -81,7 +82,7 @@ describe('encodings', () => {
 });
 
 describe('workbooks', () => {
-  async function sheet(file: string): Promise<ExcelJS.Worksheet> {
+  async function sheet(file: string): Promise<ExcelTypes.Worksheet> {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(sample.directory, file));
     return workbook.worksheets[0]!;
