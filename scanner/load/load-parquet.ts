@@ -4,9 +4,9 @@ import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { describeColumn } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
+import { quoteIdentifier } from '../sql-text.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
-import { quoteIdentifier } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {

@@ -1,5 +1,6 @@
 // rs_cents (money as exact integer cents) and rs_number (areas), parsed through DECIMAL, never through floats.
-import { WHITESPACE_CLASS, bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+import { WHITESPACE_CLASS, bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 
 /** Currency marks around an amount: ¥ (U+00A5), ￥ (U+FFE5, outside the full-width block), 元, RMB. */
 const CURRENCY_MARKS = '[\\x{00A5}\\x{FFE5}]|人民币|RMB|CNY|元';

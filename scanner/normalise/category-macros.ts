@@ -1,5 +1,6 @@
 // Macros for coded roll values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head.
-import { bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 
 /** Punctuation that decorates category values: '特困供养(分散)', '农村-低保', '【五保】'. */
 const DECORATION = '[()\\[\\]{}<>\\x{3010}\\x{3011}\\x{3014}\\x{3015}\\x{300A}\\x{300B}/\\\\_.,;:\\x{00B7}\\x{3001}-]';

@@ -1,5 +1,6 @@
 // rs_date and rs_month: the date and month spellings of data-contract.md, Excel serial numbers included.
-import { FULL_WIDTH_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+import { FULL_WIDTH_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 
 /**
  * Years 1900–2099 only: every date in these lists (births, deaths, sentences, registrations,

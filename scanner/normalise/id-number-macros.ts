@@ -1,5 +1,6 @@
 // rs_id_parse: cleans and validates 居民身份证号码 (GB 11643-1999), upgrading 15-digit numbers; plus the TS check character.
-import { QUOTE_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, sqlString, type MacroDefinition } from './macro-definition.ts';
+import { QUOTE_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 
 /** ISO 7064 MOD 11-2 weights of the first 17 digits. */
 export const ID_CHECK_WEIGHTS: readonly number[] = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];

@@ -20,8 +20,6 @@ export function createMacroStatement(macro: MacroDefinition): string {
   return `CREATE OR REPLACE TEMP MACRO ${macro.name}(${macro.parameters.join(', ')}) AS (${macro.body})`;
 }
 
-export { sqlString } from '../sql-text.ts';
-
 /** Full-width forms U+FF01..U+FF5E, plus the ideographic space U+3000. */
 export const FULL_WIDTH_CHARACTERS: string = buildRange(0xff01, 0xff5e, 0) + '\u3000';
 /** Their ASCII counterparts, position for position (U+3000 becomes an ordinary space). */

@@ -1,8 +1,9 @@
 // Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_name / rs_name_key.
 import {
-  FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, sqlString,
+  FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro,
   type MacroDefinition,
 } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 import { simplifiedChineseExpression } from './traditional-to-simplified.ts';
 
 /** Anything rs_clean_text would change: a full-width character or whitespace. */

@@ -1,6 +1,6 @@
 // Traditional → simplified character table (from opencc-js TSCharacters) and the SQL that applies it to names.
 import tsCharacters from 'opencc-js/dict/TSCharacters';
-import { sqlString } from './macro-definition.ts';
+import { sqlString } from '../sql-text.ts';
 
 /** Two equal-length strings for DuckDB translate(): `from[i]` becomes `to[i]`. */
 export interface CharacterTable {
