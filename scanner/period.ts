@@ -18,3 +18,11 @@ export function parsePeriod(text: string): Period {
   }
   return { label: format(first, 'yyyy-MM'), start: format(first, 'yyyy-MM-dd'), end: format(endOfMonth(first), 'yyyy-MM-dd') };
 }
+
+/** The scan date (--as-of), default today; YYYY-MM-DD. */
+export function parseScanDate(text: string | undefined, today: Date): string {
+  if (text === undefined) return format(today, 'yyyy-MM-dd');
+  const date = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? parse(text.trim(), 'yyyy-MM-dd', today) : null;
+  if (!date || !isValid(date)) throw new UsageError(`--as-of 应为 YYYY-MM-DD 形式的日期，例如 2026-11-05；收到「${text}」`);
+  return format(date, 'yyyy-MM-dd');
+}

@@ -1,4 +1,5 @@
-// The scan job: load the folder, run the checks for P, record the run in the ledger, write findings.csv and summary.json.
+// The scan job: load the folder, run the checks for P, record the run in the ledger (with the monthly carry-over),
+// write findings.csv, summary.json and the township workbooks of the remediation ledger.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -7,12 +8,13 @@ import { loadConfig } from './config/load-config.ts';
 import { builtInChecks } from './engine/registry.ts';
 import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
 import { writeFindingsCsv } from './export/findings-csv.ts';
+import { exportLedgerWorkbooks } from './export/ledger-workbook/export-ledger-workbooks.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { loadInputs } from './load/load-inputs.ts';
-import { parsePeriod } from './period.ts';
+import { parsePeriod, parseScanDate } from './period.ts';
 import { ROLLSWEEP_VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -23,6 +25,8 @@ export interface ScanOptions {
   out?: string;
   skipBadFiles?: boolean;
   unmask?: boolean;
+  /** Scan date YYYY-MM-DD (default today): deadlines count from it, overdue is judged against it. */
+  asOf?: string;
   log?: (line: string) => void;
 }
 
@@ -31,12 +35,15 @@ export interface ScanResult {
   outDir: string;
   findingsCsv: string;
   summaryJson: string;
+  /** ledger/<乡镇>.xlsx under the output folder. */
+  workbooks: string[];
 }
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
   const log = options.log ?? (() => {});
   const period = parsePeriod(options.period);
+  const asOf = parseScanDate(options.asOf, started);
   const checks = builtInChecks();
   const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
@@ -61,14 +68,18 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const summary: ScanSummary = {
       rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
       ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0, phases_ms: phases,
-      ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection, period.label),
+      as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection),
     };
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
     const ledgerStarted = performance.now();
     await recordRun(connection, {
-      runId, period: period.label, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
-      unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes, summary,
+      runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
+      unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
+      checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
+    }, (carry) => {
+      Object.assign(summary.findings, carry);
+      return summary;
     });
     phases.ledger = Math.round(performance.now() - ledgerStarted);
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
@@ -78,10 +89,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
+    const { files: workbooks } = await exportLedgerWorkbooks(connection, {
+      period: period.label, outDir: join(outDir, 'ledger'), split: 'township', unmask: options.unmask ?? false, exportedBy: `scan ${runId}`, asOf,
+    });
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
-    return { summary, outDir, findingsCsv, summaryJson };
+    return { summary, outDir, findingsCsv, summaryJson, workbooks };
   } finally {
     connection.closeSync();
     instance.closeSync();

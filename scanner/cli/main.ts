@@ -32,7 +32,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .option('period', { type: 'string', demandOption: true, describe: '检查月份 YYYY-MM' })
       .option('config', { type: 'string', describe: '配置文件 (默认 ./rollsweep.config.json)' })
       .option('out', { type: 'string', describe: '输出文件夹 (默认 ./out/YYYY-MM/)' })
+      .option('as-of', { type: 'string', describe: '扫描日期 YYYY-MM-DD（默认今天；整改时限由此起算，逾期按此判断）' })
       .option('skip-bad-files', { type: 'boolean', default: false, describe: '跳过无法读取的文件（在汇总中列出）而不是中止' })
+      .option('unmask', { type: 'boolean', default: false, describe: '台账工作簿中显示完整身份证号（记入本次运行）' })
       .option('json', { type: 'boolean', default: false, describe: '把 summary.json 打印到标准输出' })
       .option('quiet', { type: 'boolean', default: false, describe: '不打印进度' }),
     async (args) => setExit(await (await import('./commands/scan.ts')).runScanCommand(args, io)))
@@ -40,6 +42,32 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .positional('action', { type: 'string', choices: ['show'] as const })
       .positional('id', { type: 'string' }),
     async (args) => setExit(await (await import('./commands/checks.ts')).runChecksCommand(args, io)))
+    .command('ledger', '整改台账：导出工作簿、导入填报、修改、查看一条问题', (y) => y
+      .command('export', '导出某月的整改台账工作簿（每个乡镇一个）', (e) => e
+        .option('period', { type: 'string', demandOption: true, describe: '月份 YYYY-MM' })
+        .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
+        .option('split', { choices: ['township', 'village'] as const, default: 'township' as const, describe: '每个乡镇或每个村一个工作簿' })
+        .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
+      async (args) => setExit(await (await import('./commands/ledger-export.ts')).runLedgerExportCommand(args, io)))
+      .command('import <files..>', '导入各村填报后的台账工作簿', (e) => e
+        .positional('files', { type: 'string', array: true, demandOption: true, describe: '工作簿文件 (.xlsx)' })
+        .option('by', { type: 'string', describe: '导入人（默认当前登录用户）' }),
+      async (args) => setExit(await (await import('./commands/ledger-import.ts')).runLedgerImportCommand({ ...args, files: args.files ?? [] }, io)))
+      .command('set <id>', '修改一条问题的整改状态、备注、追回金额等', (e) => e
+        .positional('id', { type: 'string', demandOption: true, describe: '问题编号 (RS…)' })
+        .option('status', { type: 'string', describe: '整改状态：待核实 核实中 已整改 已清退 已追回 已备案 误报' })
+        .option('note', { type: 'string', describe: '备注（标为误报时必填）' })
+        .option('recovered', { type: 'string', describe: '已追回金额（元）' })
+        .option('remedy', { type: 'string', describe: '整改措施' })
+        .option('responsible', { type: 'string', describe: '责任人' })
+        .option('deadline', { type: 'string', describe: '整改时限 YYYY-MM-DD' })
+        .option('by', { type: 'string', describe: '操作人（默认当前登录用户）' }),
+      async (args) => setExit(await (await import('./commands/ledger-set.ts')).runLedgerSetCommand({ ...args, id: args.id ?? '' }, io)))
+      .command('show <id>', '查看一条问题：证据、历次扫描和全部变更记录', (e) => e
+        .positional('id', { type: 'string', demandOption: true, describe: '问题编号 (RS…)' })
+        .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+      async (args) => setExit(await (await import('./commands/ledger-show.ts')).runLedgerShowCommand({ ...args, id: args.id ?? '' }, io)))
+      .demandCommand(1, '请指定 ledger 的子命令：export、import、set 或 show'))
     .command('demo', '扫描随附的示例乡镇数据（临时台账），并显示输出位置', (y) => y, async () =>
       setExit(await (await import('./commands/demo.ts')).runDemoCommand(io)))
     .demandCommand(1, '请指定命令，例如 rollsweep scan --input DIR --period 2026-10')

@@ -1,4 +1,5 @@
-// findings.csv: the machine export of a run's findings (English headers, full IDs, one row per finding above info).
+// findings.csv: the machine export of a run's findings (English headers, full IDs, one row per finding above info),
+// with each finding's current status, first_seen, deadline and how this scan met it (tracking: 新发现, 持续, 逾期 …).
 import { chmod } from 'node:fs/promises';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../sql-text.ts';
@@ -6,7 +7,7 @@ import { sqlString } from '../sql-text.ts';
 export const FINDINGS_CSV_COLUMNS = [
   'finding_id', 'period', 'check_id', 'category', 'severity', 'county', 'township', 'village', 'household_id',
   'id_number', 'name', 'program', 'evidence', 'overpayment_yuan', 'status', 'first_seen',
-  'source_dataset', 'source_file', 'source_line',
+  'source_dataset', 'source_file', 'source_line', 'deadline', 'tracking',
 ] as const;
 
 /** A spreadsheet would run a cell starting with = + - @ tab or CR as a formula: prefix it with ' (quality-bars.md). */
@@ -23,7 +24,8 @@ export async function writeFindingsCsv(connection: DuckDBConnection, runId: stri
               csv_safe(s.evidence) AS evidence,
               CASE WHEN s.overpayment_cents IS NOT NULL
                    THEN printf('%s%d.%02d', CASE WHEN s.overpayment_cents < 0 THEN '-' ELSE '' END, abs(s.overpayment_cents) // 100, abs(s.overpayment_cents) % 100) END AS overpayment_yuan,
-              f.status, f.first_seen, f.source_dataset, csv_safe(f.source_file) AS source_file, f.source_line
+              f.status, f.first_seen, f.source_dataset, csv_safe(f.source_file) AS source_file, f.source_line,
+              strftime(f.deadline, '%Y-%m-%d') AS deadline, s.tracking
        FROM ledger.run_findings s
        JOIN ledger.runs r USING (run_id)
        JOIN ledger.findings f USING (finding_id)

@@ -1,6 +1,7 @@
 // summary.json: what a run read, used, rejected and skipped, which checks ran, and what they found.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckOutcome } from '../engine/run-checks.ts';
+import type { CarryOverCounts } from '../ledger/carry-over.ts';
 import type { LoadResult } from '../load/load-inputs.ts';
 
 export interface ScanSummary {
@@ -11,6 +12,8 @@ export interface ScanSummary {
   ledger: string;
   config: string | null;
   started_at: string;
+  /** Scan date: deadlines count from it, overdue is judged against it. */
+  as_of: string;
   duration_ms: number;
   /** Wall time of each phase, for performance work (checks: see checks_run). */
   phases_ms: { read: number; normalise: number; checks: number; ledger: number; exports: number };
@@ -27,9 +30,7 @@ export interface ScanSummary {
     by_severity: Record<string, number>;
     by_village: Record<string, number>;
     overpayment_yuan: string;
-    new: number;
-    seen_before: number;
-  };
+  } & Partial<CarryOverCounts>;
 }
 
 async function countsBy(connection: DuckDBConnection, expression: string): Promise<Record<string, number>> {
@@ -39,16 +40,14 @@ async function countsBy(connection: DuckDBConnection, expression: string): Promi
   return Object.fromEntries(reader.getRowsJson().map(([key, n]) => [String(key), Number(n)]));
 }
 
-export async function findingTotals(connection: DuckDBConnection, period: string): Promise<ScanSummary['findings']> {
+/** What this scan found; the carry-over counts against the previous period are added when the run is recorded. */
+export async function findingTotals(connection: DuckDBConnection): Promise<ScanSummary['findings']> {
   const totals = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE s.severity <> 'info')::BIGINT,
-            count(*) FILTER (WHERE s.severity = 'info')::BIGINT,
-            coalesce(sum(s.overpayment_cents), 0)::BIGINT,
-            count(*) FILTER (WHERE s.severity <> 'info' AND coalesce(f.first_seen, $period) >= $period)::BIGINT
-     FROM scan_findings s LEFT JOIN ledger.findings f USING (finding_id)`,
-    { period },
+    `SELECT count(*) FILTER (WHERE severity <> 'info')::BIGINT, count(*) FILTER (WHERE severity = 'info')::BIGINT,
+            coalesce(sum(overpayment_cents), 0)::BIGINT
+     FROM scan_findings`,
   );
-  const [total, listings, cents, fresh] = totals.getRowsJson()[0]!.map(Number) as [number, number, number, number];
+  const [total, listings, cents] = totals.getRowsJson()[0]!.map(Number) as [number, number, number];
   return {
     total,
     listings,
@@ -56,8 +55,6 @@ export async function findingTotals(connection: DuckDBConnection, period: string
     by_severity: await countsBy(connection, 'severity'),
     by_village: await countsBy(connection, `coalesce(township, '') || '/' || coalesce(village, '（未关联到村）')`),
     overpayment_yuan: (cents / 100).toFixed(2),
-    new: fresh,
-    seen_before: total - fresh,
   };
 }
 

@@ -4,15 +4,20 @@ import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LedgerInUseError, UsageError } from '../errors.ts';
 import { sqlString } from '../sql-text.ts';
-import { LEDGER_DDL, LEDGER_SCHEMA_VERSION } from './schema.ts';
+import { inTransaction } from './transaction.ts';
+import { LEDGER_DDL, LEDGER_MIGRATIONS, LEDGER_SCHEMA_VERSION } from './schema.ts';
 
 export const DEFAULT_LEDGER = 'rollsweep.duckdb';
 
-export async function attachLedger(connection: DuckDBConnection, ledgerPath: string): Promise<void> {
+/** Attaches the ledger; `mustExist` is for the ledger commands, which have nothing to show in a new file. */
+export async function attachLedger(connection: DuckDBConnection, ledgerPath: string, options: { mustExist?: boolean } = {}): Promise<void> {
   const path = resolve(ledgerPath);
   const folder = await stat(dirname(path)).catch(() => null);
   if (!folder?.isDirectory()) throw new UsageError(`台账文件所在的文件夹不存在：${dirname(path)}`);
   const existed = await stat(path).then(() => true, () => false);
+  if (!existed && options.mustExist) {
+    throw new UsageError(`台账文件不存在：${path}`, '先运行 rollsweep scan 建立台账，或用 --ledger 指定台账文件。');
+  }
   try {
     await connection.run(`ATTACH ${sqlString(path)} AS ledger`);
   } catch (error) {
@@ -22,13 +27,29 @@ export async function attachLedger(connection: DuckDBConnection, ledgerPath: str
   }
   // The ledger holds ID numbers of poor families: readable by its owner only.
   if (!existed) await chmod(path, 0o600);
-  for (const statement of LEDGER_DDL) await connection.run(statement);
-  await connection.run(
-    `INSERT INTO ledger.meta VALUES ('schema_version', '${LEDGER_SCHEMA_VERSION}') ON CONFLICT (key) DO NOTHING`,
-  );
-  const version = await connection.runAndReadAll(`SELECT value FROM ledger.meta WHERE key = 'schema_version'`);
-  const found = Number(version.getRowsJson()[0]?.[0]);
+  const found = await schemaVersion(connection);
   if (found > LEDGER_SCHEMA_VERSION) {
     throw new UsageError(`台账文件由更新版本的 rollsweep 创建（结构版本 ${found}），请升级 rollsweep 后再用。`);
   }
+  if (found < LEDGER_SCHEMA_VERSION) await upgradeSchema(connection);
+}
+
+async function schemaVersion(connection: DuckDBConnection): Promise<number> {
+  const tables = await connection.runAndReadAll(
+    `SELECT count(*)::INT FROM duckdb_tables() WHERE database_name = 'ledger' AND table_name = 'meta'`,
+  );
+  if (Number(tables.getRowsJson()[0]![0]) === 0) return 0;
+  const version = await connection.runAndReadAll(`SELECT value FROM ledger.meta WHERE key = 'schema_version'`);
+  return Number(version.getRowsJson()[0]?.[0] ?? 0);
+}
+
+/** Creates the tables (new ledger) or adds what later versions need (older ledger), in one transaction. */
+async function upgradeSchema(connection: DuckDBConnection): Promise<void> {
+  await inTransaction(connection, async () => {
+    for (const statement of [...LEDGER_DDL, ...LEDGER_MIGRATIONS]) await connection.run(statement);
+    await connection.run(
+      `INSERT INTO ledger.meta VALUES ('schema_version', '${LEDGER_SCHEMA_VERSION}')
+       ON CONFLICT (key) DO UPDATE SET value = excluded.value`,
+    );
+  });
 }

@@ -1,9 +1,15 @@
-// Writes one scan into the ledger in a single transaction; rescanning a period replaces that period's run.
+// Writes one scan into the ledger in a single transaction: a scan killed at any moment leaves the ledger as it was.
+// Rescanning a period first undoes that period's earlier run (undo-run.ts), so the same data gives the same ledger.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { autoCloseFindings, classifySightings, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
+import { undoEarlierRun } from './undo-run.ts';
+import { inTransaction } from './transaction.ts';
 
 export interface RunRecord {
   runId: string;
   period: string;
+  /** Scan date (YYYY-MM-DD): new deadlines count from it, overdue is judged against it. */
+  asOf: string;
   startedAt: Date;
   finishedAt: Date;
   inputDir: string;
@@ -12,66 +18,106 @@ export interface RunRecord {
   config: unknown;
   inputs: unknown;
   checks: unknown;
-  summary: unknown;
+  checksRan: readonly string[];
 }
 
-export async function recordRun(connection: DuckDBConnection, run: RunRecord): Promise<void> {
-  await connection.run('BEGIN TRANSACTION');
-  try {
-    await replacePeriod(connection, run.period);
+/** Records the run; `summaryOf` receives the carry-over counts and returns the summary stored with the run. */
+export async function recordRun(
+  connection: DuckDBConnection, run: RunRecord, summaryOf: (carry: CarryOverCounts) => unknown,
+): Promise<CarryOverCounts> {
+  return inTransaction(connection, async () => {
+    await undoEarlierRun(connection, run.period, run.finishedAt);
+    const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
+    const context: CarryOverContext = {
+      runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),
+      checksRan: run.checksRan, at: run.finishedAt,
+    };
+    await classifySightings(connection, context);
+    await writeFindings(connection, context);
+    await reopenFindings(connection, context);
+    const autoClosed = await autoCloseFindings(connection, context);
     await connection.run(
-      `INSERT INTO ledger.runs VALUES ($run_id, $period, $started::TIMESTAMP, $finished::TIMESTAMP, $input_dir, $version, $unmasked, $config, $inputs, $checks, $summary)`,
-      {
-        run_id: run.runId, period: run.period, started: run.startedAt.toISOString(), finished: run.finishedAt.toISOString(),
-        input_dir: run.inputDir, version: run.version, unmasked: run.unmasked,
-        config: JSON.stringify(run.config), inputs: JSON.stringify(run.inputs), checks: JSON.stringify(run.checks), summary: JSON.stringify(run.summary),
-      },
-    );
-    await upsertFindings(connection, run);
-    await connection.run(
-      `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, evidence, overpayment_cents FROM scan_findings`,
+      `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.tracking
+       FROM scan_findings s JOIN carry c USING (finding_id)`,
       { run_id: run.runId },
     );
     await connection.run(
       `INSERT INTO ledger.rejects SELECT $run_id, dataset, _file, _sheet, _line, kind, column_name, raw_value, reason, raw_row FROM load_rejects`,
       { run_id: run.runId },
     );
-    await connection.run('COMMIT');
-  } catch (error) {
-    await connection.run('ROLLBACK');
-    throw error;
-  }
+    const counts = await countCarryOver(connection, context, autoClosed);
+    await insertRunRow(connection, run, summaryOf(counts));
+    await holdForCrashTest();
+    return counts;
+  });
 }
 
-/** Drops the earlier run of this period; findings it alone raised, untouched by staff, go with it. */
-async function replacePeriod(connection: DuckDBConnection, period: string): Promise<void> {
-  const earlier = `(SELECT run_id FROM ledger.runs WHERE period = $period)`;
-  await connection.run(`DELETE FROM ledger.run_findings WHERE run_id IN ${earlier}`, { period });
-  await connection.run(`DELETE FROM ledger.rejects WHERE run_id IN ${earlier}`, { period });
-  await connection.run(`DELETE FROM ledger.runs WHERE period = $period`, { period });
+async function insertRunRow(connection: DuckDBConnection, run: RunRecord, summary: unknown): Promise<void> {
   await connection.run(
-    `DELETE FROM ledger.findings f WHERE status = '待核实'
-       AND NOT EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id)`,
+    `INSERT INTO ledger.runs (run_id, period, started_at, finished_at, input_dir, rollsweep_version, unmasked,
+                              config_json, inputs_json, checks_json, summary_json, as_of)
+     VALUES ($run_id, $period, $started::TIMESTAMP, $finished::TIMESTAMP, $input_dir, $version, $unmasked,
+             $config, $inputs, $checks, $summary, $as_of::DATE)`,
+    {
+      run_id: run.runId, period: run.period, started: run.startedAt.toISOString(), finished: run.finishedAt.toISOString(),
+      input_dir: run.inputDir, version: run.version, unmasked: run.unmasked, as_of: run.asOf,
+      config: JSON.stringify(run.config), inputs: JSON.stringify(run.inputs), checks: JSON.stringify(run.checks), summary: JSON.stringify(summary),
+    },
   );
 }
 
-async function upsertFindings(connection: DuckDBConnection, run: RunRecord): Promise<void> {
+/**
+ * New findings start as 待核实 with deadline = scan date + the check's deadlineDays. A finding seen before gets
+ * this month's evidence, amounts, place and household head — never its staff-owned fields.
+ */
+async function writeFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE finding_heads AS
+     SELECT s.finding_id, h.head_name
+     FROM scan_findings s
+     JOIN (SELECT township, household_id, arg_max(name, active::INT) AS head_name
+           FROM roll WHERE is_head AND household_id IS NOT NULL GROUP BY ALL) h
+       ON h.household_id = s.household_id AND h.township IS NOT DISTINCT FROM s.township`,
+  );
+  const seen = `(SELECT s.*, h.head_name FROM scan_findings s LEFT JOIN finding_heads h USING (finding_id))`;
+  const params = { run_id: context.runId, period: context.period };
   await connection.run(
     `INSERT INTO ledger.findings
        (finding_id, check_id, category, severity, county, township, village, household_id, id_number, name, program,
         evidence, fact, overpayment_cents, source_dataset, source_file, source_line, status, deadline,
-        first_seen, last_seen, first_run_id, last_run_id)
+        first_seen, last_seen, first_run_id, last_run_id, head_name)
      SELECT finding_id, check_id, category, severity, county, township, village, household_id, subject_id, subject_name, program,
-            evidence, fact, overpayment_cents, source_dataset, source_file, source_line, '待核实',
-            CAST($finished::TIMESTAMP AS DATE) + deadline_days, $period, $period, $run_id, $run_id
-     FROM scan_findings
-     ON CONFLICT (finding_id) DO UPDATE SET
-       county = excluded.county, township = excluded.township, village = excluded.village, household_id = excluded.household_id,
-       name = excluded.name, program = excluded.program, evidence = excluded.evidence, overpayment_cents = excluded.overpayment_cents,
-       source_dataset = excluded.source_dataset, source_file = excluded.source_file, source_line = excluded.source_line,
-       first_seen = least(findings.first_seen, excluded.first_seen),
-       last_seen = greatest(findings.last_seen, excluded.last_seen),
-       last_run_id = CASE WHEN excluded.last_seen >= findings.last_seen THEN excluded.last_run_id ELSE findings.last_run_id END`,
-    { run_id: run.runId, period: run.period, finished: run.finishedAt.toISOString() },
+            evidence, fact, overpayment_cents, source_dataset, source_file, source_line, '待核实', $as_of::DATE + deadline_days,
+            $period, $period, $run_id, $run_id, head_name
+     FROM ${seen} s
+     WHERE NOT EXISTS (SELECT 1 FROM ledger.findings f WHERE f.finding_id = s.finding_id)`,
+    { ...params, as_of: context.asOf },
   );
+  // The latest month's picture wins; a backfilled older month only moves first_seen back (or re-points it at this
+  // run when it replaced the run of that month).
+  await connection.run(
+    `UPDATE ledger.findings f SET
+       county = s.county, township = s.township, village = s.village, household_id = s.household_id, name = s.subject_name,
+       program = s.program, evidence = s.evidence, overpayment_cents = s.overpayment_cents, head_name = s.head_name,
+       source_dataset = s.source_dataset, source_file = s.source_file, source_line = s.source_line,
+       last_seen = $period, last_run_id = $run_id
+     FROM ${seen} s WHERE f.finding_id = s.finding_id AND f.last_seen <= $period`,
+    params,
+  );
+  await connection.run(
+    `UPDATE ledger.findings f SET first_seen = $period, first_run_id = $run_id
+     FROM scan_findings s WHERE f.finding_id = s.finding_id AND f.first_seen >= $period`,
+    params,
+  );
+}
+
+/**
+ * Test hook for the crash-safety test: with ROLLSWEEP_TEST_HOLD_TRANSACTION_MS set, the scan says so on stderr and
+ * waits inside the open transaction, so the test can SIGKILL it at the worst moment. Unset in normal use.
+ */
+async function holdForCrashTest(): Promise<void> {
+  const ms = Number(process.env['ROLLSWEEP_TEST_HOLD_TRANSACTION_MS'] ?? 0);
+  if (!(ms > 0)) return;
+  process.stderr.write('rollsweep-test: ledger transaction open\n');
+  await new Promise((resolve) => setTimeout(resolve, ms));
 }

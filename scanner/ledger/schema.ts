@@ -1,24 +1,46 @@
-// Ledger schema (a DuckDB file attached as `ledger`): runs, findings with first/last seen, sightings, rejected rows.
+// Ledger schema (a DuckDB file attached as `ledger`): runs, findings with their remediation state, sightings per run,
+// rejected rows, the audit trail of every change and a record of every workbook export.
 
-export const LEDGER_SCHEMA_VERSION = 1;
+export const LEDGER_SCHEMA_VERSION = 2;
 
 export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS ledger.runs (
      run_id VARCHAR PRIMARY KEY, period VARCHAR NOT NULL, started_at TIMESTAMP NOT NULL, finished_at TIMESTAMP NOT NULL,
      input_dir VARCHAR NOT NULL, rollsweep_version VARCHAR NOT NULL, unmasked BOOLEAN NOT NULL DEFAULT false,
-     config_json VARCHAR NOT NULL, inputs_json VARCHAR NOT NULL, checks_json VARCHAR NOT NULL, summary_json VARCHAR NOT NULL)`,
-  // One row per finding ever raised; staff-owned fields (status …) are never overwritten by a scan.
+     config_json VARCHAR NOT NULL, inputs_json VARCHAR NOT NULL, checks_json VARCHAR NOT NULL, summary_json VARCHAR NOT NULL,
+     as_of DATE)`,
+  // One row per finding ever raised. A scan refreshes what it sees (evidence, amounts, place); the staff-owned
+  // fields (status, remedy, responsible, deadline, recovered, note) change only through ledger set / import,
+  // or by the carry-over rules of ledger.md, each change written to ledger.changes.
   `CREATE TABLE IF NOT EXISTS ledger.findings (
      finding_id VARCHAR PRIMARY KEY, check_id VARCHAR NOT NULL, category VARCHAR NOT NULL, severity VARCHAR NOT NULL,
      county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR, id_number VARCHAR, name VARCHAR, program VARCHAR,
      evidence VARCHAR, fact VARCHAR NOT NULL, overpayment_cents BIGINT,
      source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
      status VARCHAR NOT NULL DEFAULT '待核实', deadline DATE, first_seen VARCHAR NOT NULL, last_seen VARCHAR NOT NULL,
-     first_run_id VARCHAR NOT NULL, last_run_id VARCHAR NOT NULL)`,
+     first_run_id VARCHAR NOT NULL, last_run_id VARCHAR NOT NULL,
+     head_name VARCHAR, remedy VARCHAR, responsible VARCHAR, note VARCHAR, recovered_cents BIGINT, closed_run_id VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ledger.run_findings (
-     run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, PRIMARY KEY (run_id, finding_id))`,
+     run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, tracking VARCHAR,
+     PRIMARY KEY (run_id, finding_id))`,
   `CREATE TABLE IF NOT EXISTS ledger.rejects (
      run_id VARCHAR NOT NULL, dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, sheet VARCHAR, line INTEGER NOT NULL,
      kind VARCHAR NOT NULL, column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR)`,
+  // The audit trail: append-only, one row per changed field. source_kind: scan | command | workbook.
+  `CREATE TABLE IF NOT EXISTS ledger.changes (
+     change_id BIGINT PRIMARY KEY, finding_id VARCHAR NOT NULL, changed_at TIMESTAMP NOT NULL,
+     source_kind VARCHAR NOT NULL, source VARCHAR NOT NULL, run_id VARCHAR,
+     field VARCHAR NOT NULL, from_value VARCHAR, to_value VARCHAR, note VARCHAR)`,
+  `CREATE TABLE IF NOT EXISTS ledger.exports (
+     exported_at TIMESTAMP NOT NULL, period VARCHAR NOT NULL, run_id VARCHAR NOT NULL, out_dir VARCHAR NOT NULL,
+     split VARCHAR NOT NULL, unmasked BOOLEAN NOT NULL, files_json VARCHAR NOT NULL, exported_by VARCHAR)`,
+];
+
+/** Brings a version-1 ledger (made by the first scans) up to version 2; no-ops on a new ledger. */
+export const LEDGER_MIGRATIONS = [
+  `ALTER TABLE ledger.runs ADD COLUMN IF NOT EXISTS as_of DATE`,
+  ...['head_name VARCHAR', 'remedy VARCHAR', 'responsible VARCHAR', 'note VARCHAR', 'recovered_cents BIGINT', 'closed_run_id VARCHAR']
+    .map((column) => `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS ${column}`),
+  `ALTER TABLE ledger.run_findings ADD COLUMN IF NOT EXISTS tracking VARCHAR`,
 ];

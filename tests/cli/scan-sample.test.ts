@@ -95,7 +95,7 @@ describe('rollsweep scan on sample-data/demo-township', () => {
 
   it('writes findings.csv with the columns of ledger.md, full IDs and no corrupted characters', async () => {
     const header = (await readFile(join(out, 'findings.csv'), 'utf8')).split('\n')[0];
-    expect(header).toBe('finding_id,period,check_id,category,severity,county,township,village,household_id,id_number,name,program,evidence,overpayment_yuan,status,first_seen,source_dataset,source_file,source_line');
+    expect(header).toBe('finding_id,period,check_id,category,severity,county,township,village,household_id,id_number,name,program,evidence,overpayment_yuan,status,first_seen,source_dataset,source_file,source_line,deadline,tracking');
     expect(findings.every((f) => /^RS[0-9A-F]{16}$/.test(f['finding_id']!))).toBe(true);
     expect(findings.filter((f) => f['id_number']).every((f) => /^\d{17}[\dX]$/.test(f['id_number']!))).toBe(true);
     expect(findings.some((f) => Object.values(f).some((v) => v.includes('\ufffd')))).toBe(false);

@@ -2,10 +2,10 @@
 import { spawn } from 'node:child_process';
 import { mkdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
 import { writeSmallTownship } from '../support/small-township.ts';
+import { readLedgerRows } from '../support/read-ledger.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const root = await tempFolder();
@@ -15,16 +15,7 @@ await mkdir(input);
 await writeSmallTownship(input, ['张庄镇,西村,H003,赵六,37048119900101123,子,农村低保,700,在保']);
 const ledger = join(root, 'ledger.duckdb');
 
-async function ledgerRows(sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(ledger, { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+const ledgerRows = (sql: string) => readLedgerRows(ledger, sql);
 
 describe('ledger', () => {
   it('rescanning a period leaves one run and the same finding ids', async () => {

@@ -10,15 +10,17 @@ export interface ScanArgs {
   ledger: string;
   config?: string;
   out?: string;
+  asOf?: string;
   skipBadFiles: boolean;
+  unmask: boolean;
   json: boolean;
   quiet: boolean;
 }
 
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number> {
   const result = await scan({
-    input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out,
-    skipBadFiles: args.skipBadFiles,
+    input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out, asOf: args.asOf,
+    skipBadFiles: args.skipBadFiles, unmask: args.unmask,
     log: args.quiet ? undefined : (line) => io.err(`${line}\n`),
   });
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);

@@ -1,0 +1,58 @@
+// `rollsweep ledger show ID`: the finding, its evidence and its whole history, for a person at a terminal.
+import { format } from 'date-fns';
+import { builtInChecks } from '../../engine/registry.ts';
+import { findingHistory, type FindingHistory } from '../../ledger/finding-history.ts';
+import { categoryLabel, SEVERITY_LABELS } from '../../ledger/labels.ts';
+import { EDITABLE_FIELDS, formatCents, type EditableField } from '../../ledger/staff-edits.ts';
+import { withLedger } from '../../ledger/with-ledger.ts';
+import { maskIdNumber, maskIdsInText } from '../../mask-id.ts';
+import type { CliIo } from '../main.ts';
+import { EXIT } from '../report-error.ts';
+
+export interface LedgerShowArgs {
+  ledger: string;
+  id: string;
+  unmask: boolean;
+}
+
+const SOURCE_KINDS: Record<string, string> = { scan: '扫描', command: '命令', workbook: '工作簿' };
+
+export async function runLedgerShowCommand(args: LedgerShowArgs, io: CliIo): Promise<number> {
+  const history = await withLedger(args.ledger, (connection) => findingHistory(connection, args.id.trim()));
+  io.out(`${describeFinding(history, args.unmask).join('\n')}\n`);
+  return EXIT.ok;
+}
+
+function describeFinding({ finding: f, sightings, changes, closedBy }: FindingHistory, unmask: boolean): string[] {
+  const text = (value: unknown) => (value == null || value === '' ? '—' : String(value));
+  const money = (cents: unknown) => (cents == null ? '—' : `${formatCents(Number(cents))} 元`);
+  const check = builtInChecks().find((c) => c.id === f['check_id']);
+  const idNumber = f['id_number'] == null ? '—' : unmask ? String(f['id_number']) : maskIdNumber(String(f['id_number']));
+  const lines = [
+    `问题编号  ${text(f['finding_id'])}`,
+    `检查项    ${text(f['check_id'])} ${check?.title ?? ''}（${categoryLabel(String(f['category']))}，${SEVERITY_LABELS[f['severity'] as 'high'] ?? text(f['severity'])}）`,
+    `地点      ${[f['county'], f['township'], f['village']].filter(Boolean).join(' ') || '—'}  家庭编号 ${text(f['household_id'])}  户主 ${text(f['head_name'])}`,
+    `对象      ${text(f['name'])}  ${idNumber}  ${text(f['program'])}`,
+    `问题描述  ${unmask || f['evidence'] == null ? text(f['evidence']) : maskIdsInText(String(f['evidence']))}`,
+    `多发金额  ${money(f['overpayment_cents'])}    已追回 ${money(f['recovered_cents'])}`,
+    `文件依据  ${check?.basis ?? '—'}`,
+    `建议措施  ${check?.remedy ?? '—'}`,
+    `来源      ${text(f['source_file'])}${f['source_line'] == null ? '' : ` 第 ${f['source_line']} 行`}`,
+    '',
+    `整改状态  ${text(f['status'])}${closedBy ? `（${closedBy.period} 扫描未再发现，运行 ${closedBy.run_id}）` : ''}`,
+    `整改时限  ${text(f['deadline'])}    首次发现 ${text(f['first_seen'])}    最近发现 ${text(f['last_seen'])}`,
+    `整改措施  ${text(f['remedy'])}    责任人 ${text(f['responsible'])}`,
+    `备注      ${text(f['note'])}`,
+    '',
+    `历次扫描（${sightings.length}）`,
+    ...sightings.map((s) => `  ${s.period}  ${text(s.tracking)}  多发 ${money(s.overpayment_cents)}  运行 ${s.run_id}`),
+    '',
+    `变更记录（${changes.length}）`,
+    ...changes.map((c) => {
+      const label = EDITABLE_FIELDS[c.field as EditableField] ?? c.field;
+      const value = (v: string | null) => (v == null ? '（空）' : v);
+      return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${SOURCE_KINDS[c.source_kind] ?? c.source_kind} ${c.source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${c.note}）` : ''}`;
+    }),
+  ];
+  return lines;
+}

@@ -1,0 +1,139 @@
+// `ledger export`: a period's 整改台账 as one workbook per township (or per village), recorded in ledger.exports.
+import { chmod, open, rename, rm, type FileHandle } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UsageError } from '../../errors.ts';
+import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
+import ExcelJS from '../../read/exceljs.ts';
+import { ROLLSWEEP_VERSION } from '../../version.ts';
+import { ensureOutputFolder } from '../output-folder.ts';
+import { writeLedgerSheet } from './ledger-sheet.ts';
+import { fitSheetName, safeFileName, SNAPSHOT_SHEET, SUMMARY_SHEET, townshipLabel, UniqueNames, villageLabel } from './names.ts';
+import { writeSnapshotSheet, type SnapshotHeader, type SnapshotRow } from './snapshot-sheet.ts';
+import { writeSummarySheet, type VillageGroup } from './summary-sheet.ts';
+
+export interface LedgerExportOptions {
+  period: string;
+  outDir: string;
+  split: 'township' | 'village';
+  unmask: boolean;
+  exportedBy?: string;
+  /** YYYY-MM-DD the 汇总 sheet counts overdue against (default today). */
+  asOf?: string;
+}
+
+export interface LedgerExportResult {
+  /** Absolute paths, in township/village order. */
+  files: string[];
+  rows: number;
+}
+
+interface WorkbookPlan {
+  fileName: string;
+  title: string;
+  villages: VillageGroup[];
+}
+
+export async function exportLedgerWorkbooks(connection: DuckDBConnection, options: LedgerExportOptions): Promise<LedgerExportResult> {
+  const ledger = await ledgerRowsForPeriod(connection, options.period);
+  const outDir = resolve(options.outDir);
+  const exportedAt = new Date();
+  const asOf = options.asOf ?? localDate(exportedAt);
+  const header: SnapshotHeader = {
+    period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
+  };
+  await ensureOutputFolder(outDir).catch((error: Error) => {
+    throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
+  });
+
+  const files: string[] = [];
+  for (const plan of planWorkbooks(ledger.rows, options.split, ledger.period)) {
+    const path = join(outDir, plan.fileName);
+    await writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf });
+    files.push(path);
+  }
+  await connection.run(
+    `INSERT INTO ledger.exports (exported_at, period, run_id, out_dir, split, unmasked, files_json, exported_by)
+     VALUES ($exported_at::TIMESTAMP, $period, $run_id, $out_dir, $split, $unmasked, $files_json, $exported_by)`,
+    {
+      exported_at: header.exportedAt, period: ledger.period, run_id: ledger.runId, out_dir: outDir, split: options.split,
+      unmasked: options.unmask, files_json: JSON.stringify(files.map((file) => file.slice(outDir.length + 1))), exported_by: header.exportedBy,
+    },
+  );
+  return { files, rows: ledger.rows.length };
+}
+
+/** Rows arrive sorted by township and village, so each group is one run of consecutive rows. */
+function planWorkbooks(rows: readonly LedgerRow[], split: 'township' | 'village', period: string): WorkbookPlan[] {
+  const fileNames = new UniqueNames();
+  const plans: WorkbookPlan[] = [];
+  for (const township of consecutiveGroups(rows, (row) => row.township)) {
+    const townshipName = townshipLabel(township.key);
+    const villages = consecutiveGroups(township.rows, (row) => row.village)
+      .map((village) => ({ label: villageLabel(village.key), rows: village.rows }));
+    if (split === 'township') {
+      plans.push({ fileName: `${fileNames.claim(safeFileName(townshipName))}.xlsx`, title: townshipName, villages });
+    } else {
+      for (const village of villages) {
+        plans.push({ fileName: `${fileNames.claim(safeFileName(`${townshipName}-${village.label}`))}.xlsx`, title: `${townshipName}${village.label}`, villages: [village] });
+      }
+    }
+  }
+  return plans.map((plan) => ({ ...plan, title: `${plan.title} 整改台账汇总（${period}）` }));
+}
+
+function consecutiveGroups(rows: readonly LedgerRow[], key: (row: LedgerRow) => string | null): { key: string | null; rows: LedgerRow[] }[] {
+  const groups: { key: string | null; rows: LedgerRow[] }[] = [];
+  for (const row of rows) {
+    const last = groups[groups.length - 1];
+    if (last && last.key === key(row)) last.rows.push(row);
+    else groups.push({ key: key(row), rows: [row] });
+  }
+  return groups;
+}
+
+async function writeWorkbook(path: string, plan: WorkbookPlan, context: SnapshotHeader & { unmask: boolean; asOf: string }): Promise<void> {
+  // Written beside the target and renamed over it: never a half-written workbook, and created owner-only from the start.
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  let file: FileHandle | undefined;
+  try {
+    // Opened first so that a folder we cannot write to fails here, not as an unhandled stream error later.
+    file = await open(partial, 'w', 0o600);
+    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+      stream: file.createWriteStream(),
+      useStyles: true,
+      // Inline strings: a shared-string table makes exceljs several times slower on big ledgers.
+      useSharedStrings: false,
+    });
+    workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;
+    workbook.created = new Date(context.exportedAt);
+    await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf });
+    const sheetNames = new UniqueNames([SUMMARY_SHEET, SNAPSHOT_SHEET]);
+    const snapshotRows: SnapshotRow[] = [];
+    for (const village of plan.villages) {
+      const township = village.rows[0]?.township ?? null;
+      snapshotRows.push(...await writeLedgerSheet(workbook, {
+        sheetName: sheetNames.claim(village.label, fitSheetName),
+        title: `${townshipLabel(township)}${village.label} 整改台账（${context.period}）`,
+        rows: village.rows,
+        unmask: context.unmask,
+      }));
+    }
+    await writeSnapshotSheet(workbook, { ...context, rows: snapshotRows });
+    await workbook.commit();
+    await chmod(partial, 0o600);
+    await rename(partial, path);
+  } catch (error) {
+    // The stream closes the file when it finishes; after a failure part-way it is still open.
+    await file?.close().catch(() => {});
+    await rm(partial, { force: true });
+    // File-system trouble is the user's to fix; anything else is a bug and keeps its stack.
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw new UsageError(`无法写入台账工作簿 ${path}：${(error as Error).message}`, '请确认输出文件夹可写且有足够空间，或换一个输出文件夹。');
+  }
+}
+
+function localDate(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}

@@ -1,0 +1,100 @@
+// The 汇总 sheet opening each workbook: per village, findings by category, how many are closed, open or overdue,
+// and the money involved; a 合计 row at the bottom.
+import type * as ExcelTypes from 'exceljs';
+import { CATEGORIES } from '../../engine/define-check.ts';
+import { CATEGORY_LABELS } from '../../ledger/labels.ts';
+import type { LedgerRow } from '../../ledger/ledger-rows.ts';
+import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES, TRACKING } from '../../ledger/statuses.ts';
+import { SUMMARY_SHEET } from './names.ts';
+import { headerStyle, printSetup, summaryCellStyle, TITLE_STYLE } from './styles.ts';
+import { protectStreamedSheet, STAFF_SHEET_PERMISSIONS } from './sheet-protection.ts';
+import { displayWidth } from './text-width.ts';
+
+export interface VillageGroup {
+  label: string;
+  rows: readonly LedgerRow[];
+}
+
+/** The counting columns after 村(社区), with how each counts a village's rows. */
+const COUNTS: { header: string; counts: (row: LedgerRow, asOf: string) => boolean }[] = [
+  ...CATEGORIES.map((category) => ({ header: CATEGORY_LABELS[category], counts: (row: LedgerRow) => row.category === category })),
+  { header: '合计', counts: () => true },
+  { header: '未办结', counts: (row) => isOpen(row) },
+  { header: '已办结', counts: (row) => isTerminal(row) && row.status !== FALSE_POSITIVE && row.status !== AUTO_CLOSED },
+  { header: FALSE_POSITIVE, counts: (row) => row.status === FALSE_POSITIVE },
+  { header: AUTO_CLOSED, counts: (row) => row.status === AUTO_CLOSED },
+  { header: '逾期', counts: (row, asOf) => isOverdue(row, asOf) },
+];
+
+const AMOUNTS: { header: string; cents: (row: LedgerRow) => number | null }[] = [
+  { header: '多发金额(元)', cents: (row) => row.overpaymentCents },
+  { header: '已追回金额(元)', cents: (row) => row.recoveredCents },
+];
+
+export const SUMMARY_HEADERS = ['村(社区)', ...COUNTS.map((c) => c.header), ...AMOUNTS.map((a) => a.header)];
+
+function isTerminal(row: LedgerRow): boolean {
+  return (TERMINAL_STATUSES as readonly string[]).includes(row.status);
+}
+
+function isOpen(row: LedgerRow): boolean {
+  return !isTerminal(row);
+}
+
+/**
+ * Still open and either the scan already found it overdue, or its deadline has passed by `asOf`
+ * (a workbook exported weeks after the scan should not show a deadline that has since gone by as on time).
+ */
+export function isOverdue(row: LedgerRow, asOf: string): boolean {
+  return isOpen(row) && (row.tracking === TRACKING.overdue || (row.deadline !== null && row.deadline < asOf));
+}
+
+export async function writeSummarySheet(
+  workbook: ExcelTypes.stream.xlsx.WorkbookWriter, content: { title: string; villages: readonly VillageGroup[]; asOf: string },
+): Promise<void> {
+  const lines = [
+    ...content.villages.map((village) => ({ label: village.label, rows: village.rows, total: false })),
+    { label: '合计', rows: content.villages.flatMap((village) => village.rows), total: true },
+  ];
+  const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
+    views: [{ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3', activeCell: 'A3' }],
+    pageSetup: printSetup('1:2'),
+  });
+  // A streamed sheet writes its column widths before its first row.
+  sheet.getColumn(1).width = Math.min(24, Math.max(10, ...lines.map((line) => displayWidth(line.label) + 2)));
+  SUMMARY_HEADERS.slice(1).forEach((header, i) => {
+    sheet.getColumn(i + 2).width = Math.min(14, Math.max(8, Math.ceil(displayWidth(header) / 2) + 2));
+  });
+
+  const titleRow = sheet.getRow(1);
+  titleRow.height = 28;
+  titleRow.getCell(1).value = content.title;
+  titleRow.getCell(1).style = TITLE_STYLE;
+  sheet.mergeCells(1, 1, 1, SUMMARY_HEADERS.length);
+  titleRow.commit();
+  const header = sheet.getRow(2);
+  header.height = 32;
+  SUMMARY_HEADERS.forEach((text, i) => {
+    header.getCell(i + 1).value = text;
+    header.getCell(i + 1).style = headerStyle(false);
+  });
+  header.commit();
+
+  lines.forEach((line, index) => {
+    const counts = COUNTS.map((column) => line.rows.filter((row) => column.counts(row, content.asOf)).length);
+    const amounts = AMOUNTS.map((column) => line.rows.reduce((sum, row) => sum + (column.cents(row) ?? 0), 0) / 100);
+    const excelRow = sheet.getRow(3 + index);
+    [line.label, ...counts, ...amounts].forEach((value, i) => {
+      const cell = excelRow.getCell(i + 1);
+      cell.value = value;
+      cell.style = summaryCellStyle(i === 0 ? 'text' : i > COUNTS.length ? 'amount' : 'count', line.total);
+    });
+    excelRow.commit();
+  });
+  const noteRow = sheet.getRow(3 + lines.length + 1);
+  noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且跟踪情况为逾期或整改时限早于 ${content.asOf}；金额单位为元。`;
+  noteRow.getCell(1).style = { font: { size: 9, color: { argb: 'FF595959' } }, protection: { locked: true } };
+  noteRow.commit();
+  await protectStreamedSheet(sheet, STAFF_SHEET_PERMISSIONS);
+  sheet.commit();
+}

@@ -1,0 +1,86 @@
+// What a workbook cell holds once Excel, WPS or exceljs have had it: plain text, numbers and dates, compared
+// with what the export wrote and turned into the input parseStaffValue expects.
+import type * as ExcelTypes from 'exceljs';
+import type { ColumnKind, WrittenValue } from '../../export/ledger-workbook/columns.ts';
+import { parseYuanToCents, type EditableField } from '../staff-edits.ts';
+
+export type PlainCell = string | number | boolean | Date | null;
+
+/** Rich text becomes its text, a formula its cached result (or its own text when never calculated). */
+export function plainCell(value: ExcelTypes.CellValue | undefined): PlainCell {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'string') return value.trim() === '' ? null : value;
+  if (typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
+  if ('richText' in value) return plainCell(value.richText.map((part) => part.text).join(''));
+  if ('formula' in value || 'sharedFormula' in value) {
+    const formula = value as ExcelTypes.CellFormulaValue & { sharedFormula?: string };
+    const result = formula.result as ExcelTypes.CellValue | undefined;
+    if (result !== undefined && result !== null && !(typeof result === 'object' && 'error' in result)) return plainCell(result);
+    return `=${formula.formula ?? formula.sharedFormula ?? ''}`;
+  }
+  if ('hyperlink' in value) return plainCell((value as ExcelTypes.CellHyperlinkValue).text);
+  if ('error' in value) return String((value as ExcelTypes.CellErrorValue).error);
+  return null;
+}
+
+/** The cell as a person reads it, for reports. */
+export function cellText(cell: PlainCell): string {
+  if (cell === null) return '';
+  if (cell instanceof Date) return isoDay(cell);
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return typeof cell === 'number' ? String(roundCents(cell)) : cell.trim();
+}
+
+/** Whether the cell still says what the export wrote, ignoring how Excel re-typed it (1200 vs "1200.00", a date vs its text). */
+export function sameAsWritten(kind: ColumnKind, cell: PlainCell, written: WrittenValue): boolean {
+  if (kind === 'amount') return amountCents(cell) === amountCents(written);
+  if (kind === 'date') return dayText(cell) === (written === null ? '' : String(written));
+  return cellText(cell) === (written === null ? '' : String(written).trim());
+}
+
+/** What parseStaffValue should see for `field`: dates stay dates only where a date belongs. */
+export function staffInput(field: EditableField, cell: PlainCell): string | number | Date | null {
+  if (cell === null) return null;
+  if (field === 'deadline') return typeof cell === 'number' ? serialToDate(cell) ?? String(cell) : cell instanceof Date ? cell : cellText(cell);
+  if (field === 'recovered') return typeof cell === 'number' ? roundCents(cell) : cell instanceof Date ? cell : cellText(cell);
+  return cellText(cell);
+}
+
+/** The stored form of what the export wrote for a staff column, to compare with what parseStaffValue gives. */
+export function storedFromWritten(field: EditableField, written: WrittenValue): string | number | null {
+  if (written === null) return null;
+  return field === 'recovered' ? amountCents(written) : String(written);
+}
+
+function amountCents(value: PlainCell | WrittenValue): number | string | null {
+  if (value === null) return null;
+  if (typeof value === 'number') return Math.round(value * 100);
+  const text = cellText(value);
+  const parsed = parseYuanToCents(text);
+  return parsed.ok ? parsed.value : text;
+}
+
+function dayText(cell: PlainCell): string {
+  if (typeof cell === 'number') {
+    const date = serialToDate(cell);
+    return date ? isoDay(date) : String(cell);
+  }
+  return cellText(cell);
+}
+
+/** A sum or a formula can leave 1234.5000000001 where 1234.50 was meant. */
+function roundCents(value: number): number {
+  const cents = Math.round(value * 100);
+  return Math.abs(value * 100 - cents) < 1e-6 ? cents / 100 : value;
+}
+
+/** A deadline cell that lost its date format shows Excel's day number (45000 ≈ 2023); years 2000–2100 only. */
+function serialToDate(serial: number): Date | null {
+  if (!Number.isInteger(serial) || serial < 36526 || serial > 73415) return null;
+  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+}
+
+/** Excel dates carry no time zone; exceljs hands them over as UTC. */
+function isoDay(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}

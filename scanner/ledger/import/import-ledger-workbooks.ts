@@ -1,0 +1,113 @@
+// `ledger import`: reads the workbooks staff filled in and applies their valid edits, all files in one transaction,
+// with an audit record per change and a report of every cell refused or ignored.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { FINDING_ID_HEADER } from '../../export/ledger-workbook/columns.ts';
+import { readStaffValues, writeStaffValues } from '../staff-edits.ts';
+import { inTransaction } from '../transaction.ts';
+import { totalsOf, type FileImportReport, type ImportReport } from './import-report.ts';
+import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
+import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type StaffChange } from './row-changes.ts';
+
+export { formatImportReport } from './import-report.ts';
+export type { ImportReport } from './import-report.ts';
+
+export interface ImportOptions {
+  /** Who imports; recorded with every change. */
+  by?: string;
+  at?: Date;
+}
+
+export async function importLedgerWorkbooks(connection: DuckDBConnection, files: readonly string[], options: ImportOptions = {}): Promise<ImportReport> {
+  // Every file is read before anything is written: one unreadable file stops the import with nothing applied.
+  const workbooks: LedgerWorkbook[] = [];
+  for (const file of files) workbooks.push(await readLedgerWorkbook(file));
+  const at = options.at ?? new Date();
+  const reports = await inTransaction(connection, async () => {
+    const latest = await latestPeriod(connection);
+    const done: FileImportReport[] = [];
+    for (const workbook of workbooks) done.push(await importWorkbook(connection, workbook, { latest, at, by: options.by }));
+    return done;
+  });
+  return { files: reports, totals: totalsOf(reports) };
+}
+
+interface ImportContext {
+  latest: string | null;
+  at: Date;
+  by: string | undefined;
+}
+
+async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWorkbook, context: ImportContext): Promise<FileImportReport> {
+  const { snapshot } = workbook;
+  const report: FileImportReport = { file: workbook.file, period: snapshot.period, applied: [], rejected: [], ignored: [...workbook.unreadable] };
+  // Staff fill in the latest month's workbook; an older one would put back what a later scan or edit has moved on from.
+  const stale = snapshot.period === context.latest ? null
+    : context.latest === null ? '台账中还没有扫描记录，无法导入'
+    : `工作簿为 ${snapshot.period} 的台账，台账最新月份为 ${context.latest}，请在最新台账中填报`;
+  const exported = new Map(snapshot.rows.map((row) => [row.findingId, row]));
+  const firstSeenAt = new Map<string, string>();
+
+  for (const sheet of workbook.sheets) {
+    for (const row of sheet.rows) {
+      const ignore = (column: string, reason: string) => report.ignored.push({ sheet: sheet.name, row: row.row, column, reason });
+      const earlier = firstSeenAt.get(row.findingId);
+      if (earlier) {
+        ignore(FINDING_ID_HEADER, `问题编号 ${row.findingId} 在本工作簿中重复出现（首次在${earlier}），此行未读取`);
+        continue;
+      }
+      firstSeenAt.set(row.findingId, `工作表「${sheet.name}」第 ${row.row} 行`);
+      const snapshotRow = exported.get(row.findingId);
+      if (!snapshotRow) {
+        ignore(FINDING_ID_HEADER, await findingExists(connection, row.findingId)
+          ? `问题编号 ${row.findingId} 不属于本工作簿，可能从其他台账复制，此行未读取`
+          : `台账中没有问题编号 ${row.findingId}，此行未读取`);
+        continue;
+      }
+      const changes = changesAgainstSnapshot(row.cells, snapshotRow.values);
+      if (stale) {
+        for (const change of [...changes.locked, ...changes.staff]) ignore(change.column, stale);
+        continue;
+      }
+      for (const change of changes.locked) {
+        ignore(change.column, `此列不可修改，导出时为「${change.written ?? ''}」，改动未导入`);
+      }
+      if (changes.staff.length > 0) await importRowEdits(connection, { workbook, sheet: sheet.name, row, changes: changes.staff, report, context });
+    }
+  }
+  return report;
+}
+
+async function importRowEdits(
+  connection: DuckDBConnection,
+  job: { workbook: LedgerWorkbook; sheet: string; row: WorkbookRow; changes: readonly StaffChange[]; report: FileImportReport; context: ImportContext },
+): Promise<void> {
+  const { sheet, row, report } = job;
+  const current = await readStaffValues(connection, row.findingId);
+  if (!current) {
+    // Exported, but gone since: the month it was found in has been scanned again without it.
+    for (const change of job.changes) report.ignored.push({ sheet, row: row.row, column: change.column, reason: `台账中已没有问题编号 ${row.findingId}，未导入` });
+    return;
+  }
+  const { accepted, refused } = decideStaffEdits(job.changes, current);
+  for (const cell of refused) report.rejected.push({ sheet, row: row.row, column: cell.column, value: cell.text, reason: cell.reason });
+  if (accepted.length === 0) return;
+  const after = applyEdits(current, accepted);
+  const source = `${job.workbook.file} 工作表「${sheet}」第 ${row.row} 行${job.context.by ? `（${job.context.by}）` : ''}`;
+  await writeStaffValues(connection, row.findingId, current, after, { kind: 'workbook', source, at: job.context.at });
+  for (const edit of accepted) {
+    report.applied.push({
+      findingId: row.findingId, field: edit.field, column: edit.column, sheet, row: row.row,
+      from: typedValue(edit.field, current[edit.field]), to: typedValue(edit.field, after[edit.field]),
+    });
+  }
+}
+
+async function latestPeriod(connection: DuckDBConnection): Promise<string | null> {
+  const value = (await connection.runAndReadAll('SELECT max(period) FROM ledger.runs')).getRowsJson()[0]?.[0];
+  return value == null ? null : String(value);
+}
+
+async function findingExists(connection: DuckDBConnection, findingId: string): Promise<boolean> {
+  const reader = await connection.runAndReadAll('SELECT 1 FROM ledger.findings WHERE finding_id = $id', { id: findingId });
+  return reader.getRowsJson().length > 0;
+}

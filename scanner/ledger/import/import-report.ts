@@ -1,0 +1,79 @@
+// What an import did, cell by cell: changes applied, cells refused with the reason, cells and rows left alone.
+import { describeLocation } from '../../errors.ts';
+import type { EditableField } from '../staff-edits.ts';
+
+export interface AppliedChange {
+  findingId: string;
+  field: EditableField;
+  /** The workbook column the value came from. */
+  column: string;
+  /** As the audit trail shows them (amounts in yuan); null = empty. */
+  from: string | null;
+  to: string | null;
+  sheet: string;
+  row: number;
+}
+
+/** A staff cell whose value cannot be taken: not a valid value, a rule across fields, or a newer value in the ledger. */
+export interface RejectedCell {
+  sheet: string;
+  row: number;
+  column: string;
+  value: string;
+  reason: string;
+}
+
+/** A cell or row the import does not read: locked columns, rows of unknown or other workbooks, an old period. */
+export interface IgnoredCell {
+  sheet: string;
+  row: number;
+  column: string;
+  reason: string;
+}
+
+export interface FileImportReport {
+  file: string;
+  period: string;
+  applied: AppliedChange[];
+  rejected: RejectedCell[];
+  ignored: IgnoredCell[];
+}
+
+export interface ImportReport {
+  files: FileImportReport[];
+  totals: { applied: number; findingsChanged: number; rejected: number; ignored: number };
+}
+
+export function totalsOf(files: readonly FileImportReport[]): ImportReport['totals'] {
+  const applied = files.flatMap((file) => file.applied);
+  return {
+    applied: applied.length,
+    findingsChanged: new Set(applied.map((change) => change.findingId)).size,
+    rejected: files.reduce((n, file) => n + file.rejected.length, 0),
+    ignored: files.reduce((n, file) => n + file.ignored.length, 0),
+  };
+}
+
+/** Chinese, one line per applied change and per rejected or ignored cell, each naming file, sheet, row and column. */
+export function formatImportReport(report: ImportReport): string {
+  const lines: string[] = [];
+  for (const file of report.files) {
+    lines.push(`${file.file}（${file.period} 台账）：导入 ${file.applied.length} 处修改，拒绝 ${file.rejected.length} 格，忽略 ${file.ignored.length} 处`);
+    const where = (cell: { sheet: string; row: number; column: string }) =>
+      describeLocation({ file: file.file, sheet: cell.sheet, line: cell.row, column: cell.column });
+    for (const change of file.applied) {
+      lines.push(`  已导入 ${where(change)}：${shown(change.from)} → ${shown(change.to)}（${change.findingId}）`);
+    }
+    for (const cell of file.rejected) lines.push(`  已拒绝 ${where(cell)}「${cell.value}」：${cell.reason}`);
+    for (const cell of file.ignored) lines.push(`  已忽略 ${where(cell)}：${cell.reason}`);
+  }
+  const { applied, findingsChanged, rejected, ignored } = report.totals;
+  lines.push(applied + rejected + ignored === 0
+    ? `共 ${report.files.length} 个工作簿：没有需要导入的修改`
+    : `共 ${report.files.length} 个工作簿：导入 ${applied} 处修改（${findingsChanged} 条问题），拒绝 ${rejected} 格，忽略 ${ignored} 处`);
+  return lines.join('\n');
+}
+
+function shown(value: string | null): string {
+  return value === null || value === '' ? '（空）' : value;
+}

@@ -1,0 +1,118 @@
+// One workbook row against what the export wrote to it, and against the ledger as it stands now:
+// which cells staff changed, which of those may be taken, and why the others may not.
+import { LEDGER_COLUMNS, type WrittenValue } from '../../export/ledger-workbook/columns.ts';
+import { crossFieldProblem, formatCents, parseStaffValue, type EditableField, type Parsed, type StaffValues } from '../staff-edits.ts';
+import { cellText, sameAsWritten, staffInput, storedFromWritten, type PlainCell } from './cell-values.ts';
+
+type StoredValue = string | number | null;
+
+/** A locked cell that no longer says what was exported. */
+export interface LockedChange {
+  column: string;
+  text: string;
+  written: WrittenValue;
+}
+
+/** A staff cell whose value differs from the exported one (not merely re-typed by Excel). */
+export interface StaffChange {
+  field: EditableField;
+  column: string;
+  text: string;
+  parsed: Parsed<StoredValue>;
+  /** The stored form of what was exported. */
+  exported: StoredValue;
+}
+
+export interface RowChanges {
+  locked: LockedChange[];
+  staff: StaffChange[];
+}
+
+export function changesAgainstSnapshot(cells: ReadonlyMap<string, PlainCell>, written: Readonly<Record<string, WrittenValue>>): RowChanges {
+  const changes: RowChanges = { locked: [], staff: [] };
+  for (const column of LEDGER_COLUMNS) {
+    if (!cells.has(column.header) || !(column.header in written)) continue;
+    const cell = cells.get(column.header) ?? null;
+    const exportedValue = written[column.header] ?? null;
+    if (sameAsWritten(column.kind, cell, exportedValue)) continue;
+    if (!column.editable) {
+      changes.locked.push({ column: column.header, text: cellText(cell), written: exportedValue });
+      continue;
+    }
+    const parsed = parseStaffValue(column.editable, staffInput(column.editable, cell));
+    const exported = storedFromWritten(column.editable, exportedValue);
+    // "2026/12/5" typed over 2026-12-05, or 1200 over 1200.00: the same value, nothing to import.
+    if (parsed.ok && parsed.value === exported) continue;
+    changes.staff.push({ field: column.editable, column: column.header, text: cellText(cell), parsed, exported });
+  }
+  return changes;
+}
+
+export interface AcceptedEdit {
+  field: EditableField;
+  column: string;
+  value: StoredValue;
+}
+
+export interface RefusedEdit {
+  column: string;
+  text: string;
+  reason: string;
+}
+
+/**
+ * Which staff changes to take, given the finding's values now. A value changed in the ledger since the export
+ * (by `ledger set` or another workbook) is not overwritten; one that already equals the cell needs nothing, which
+ * is also why importing the same workbook twice changes nothing. Rules across fields are checked on the result.
+ */
+export function decideStaffEdits(changes: readonly StaffChange[], current: StaffValues): { accepted: AcceptedEdit[]; refused: RefusedEdit[] } {
+  let accepted: (AcceptedEdit & { text: string })[] = [];
+  const refused: RefusedEdit[] = [];
+  for (const change of changes) {
+    if (!change.parsed.ok) {
+      refused.push({ column: change.column, text: change.text, reason: change.parsed.reason });
+      continue;
+    }
+    const now = current[change.field];
+    if (now === change.parsed.value) continue;
+    if (now !== change.exported) {
+      refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」，未覆盖` });
+      continue;
+    }
+    accepted.push({ field: change.field, column: change.column, value: change.parsed.value, text: change.text });
+  }
+
+  const before = crossFieldProblem(current);
+  for (;;) {
+    const problem = crossFieldProblem(applyEdits(current, accepted));
+    // A rule the finding already broke before this row is not this row's doing.
+    if (!problem || (before && before.field === problem.field && before.reason === problem.reason)) break;
+    const culprit = accepted.find((edit) => edit.field === problem.field)
+      ?? accepted.find((edit) => !sameProblem(crossFieldProblem(applyEdits(current, accepted.filter((other) => other !== edit))), problem));
+    const dropped = culprit ? [culprit] : accepted;
+    for (const edit of dropped) refused.push({ column: edit.column, text: edit.text, reason: problem.reason });
+    accepted = accepted.filter((edit) => !dropped.includes(edit));
+    if (!culprit) break;
+  }
+  return { accepted: accepted.map(({ field, column, value }) => ({ field, column, value })), refused };
+}
+
+export function applyEdits(current: StaffValues, edits: readonly AcceptedEdit[]): StaffValues {
+  const after: StaffValues = { ...current };
+  for (const edit of edits) (after as unknown as Record<EditableField, StoredValue>)[edit.field] = edit.value;
+  return after;
+}
+
+function sameProblem(a: { field: string; reason: string } | null, b: { field: string; reason: string }): boolean {
+  return a !== null && a.field === b.field && a.reason === b.reason;
+}
+
+/** A stored value as staff would type it (amounts in yuan), as the audit trail shows it; null when empty. */
+export function typedValue(field: EditableField, value: StoredValue): string | null {
+  if (value === null || value === '') return null;
+  return field === 'recovered' ? formatCents(Number(value)) : String(value);
+}
+
+function shownValue(field: EditableField, value: StoredValue): string {
+  return typedValue(field, value) ?? '（空）';
+}

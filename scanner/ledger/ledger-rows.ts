@@ -1,0 +1,86 @@
+// The rows of a period's remediation ledger (整改台账): what the workbooks show and what an import is checked against.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { UsageError } from '../errors.ts';
+import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_SQL } from './statuses.ts';
+
+export interface LedgerRow {
+  findingId: string;
+  county: string | null;
+  township: string | null;
+  village: string | null;
+  householdId: string | null;
+  headName: string | null;
+  name: string | null;
+  /** Full, normalised; mask before showing (mask-id.ts). */
+  idNumber: string | null;
+  program: string | null;
+  category: string;
+  checkId: string;
+  severity: string;
+  /** As the period's scan saw it. */
+  evidence: string | null;
+  overpaymentCents: number | null;
+  recoveredCents: number | null;
+  remedy: string | null;
+  responsible: string | null;
+  /** YYYY-MM-DD */
+  deadline: string | null;
+  status: string;
+  firstSeen: string;
+  /** carry-over of the period's scan (statuses.ts TRACKING), or 自动销号 for findings that scan closed. */
+  tracking: string;
+  note: string | null;
+}
+
+export interface PeriodLedger {
+  period: string;
+  runId: string;
+  rows: LedgerRow[];
+}
+
+/**
+ * Every finding above info the period's scan raised, plus those it auto-closed, by township and village:
+ * open ones first, then those closed by staff, then 误报 (kept apart), then 自动销号.
+ */
+export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: string): Promise<PeriodLedger> {
+  const run = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
+  if (!run) {
+    const known = (await connection.runAndReadAll(`SELECT string_agg(period, '、' ORDER BY period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
+    throw new UsageError(`台账中没有 ${period} 的扫描记录`, known ? `台账中已有的月份：${String(known)}` : '先运行 rollsweep scan。');
+  }
+  const runId = String(run[0]);
+  const columns = `f.finding_id, f.county, f.township, f.village, f.household_id, f.head_name, f.name, f.id_number, f.program,
+    f.category, f.check_id, f.severity, f.recovered_cents, f.remedy, f.responsible, strftime(f.deadline, '%Y-%m-%d') AS deadline,
+    f.status, f.first_seen, f.note`;
+  const reader = await connection.runAndReadAll(
+    `SELECT * FROM (
+       SELECT ${columns}, s.evidence, s.overpayment_cents, s.tracking
+       FROM ledger.run_findings s JOIN ledger.findings f USING (finding_id)
+       WHERE s.run_id = $run_id AND f.severity <> 'info'
+       UNION ALL
+       SELECT ${columns}, f.evidence, f.overpayment_cents, '${AUTO_CLOSED}' AS tracking
+       FROM ledger.findings f WHERE f.closed_run_id = $run_id)
+     ORDER BY township NULLS LAST, village NULLS LAST,
+              CASE WHEN status = '${AUTO_CLOSED}' THEN 3 WHEN status = '${FALSE_POSITIVE}' THEN 2 WHEN status IN ${TERMINAL_SQL} THEN 1 ELSE 0 END,
+              household_id NULLS LAST, check_id, finding_id`,
+    { run_id: runId },
+  );
+  const rows = reader.getRowObjectsJson().map((r): LedgerRow => ({
+    findingId: String(r['finding_id']),
+    county: text(r['county']), township: text(r['township']), village: text(r['village']), householdId: text(r['household_id']),
+    headName: text(r['head_name']), name: text(r['name']), idNumber: text(r['id_number']), program: text(r['program']),
+    category: String(r['category']), checkId: String(r['check_id']), severity: String(r['severity']),
+    evidence: text(r['evidence']), overpaymentCents: cents(r['overpayment_cents']), recoveredCents: cents(r['recovered_cents']),
+    remedy: text(r['remedy']), responsible: text(r['responsible']), deadline: text(r['deadline']), status: String(r['status']),
+    firstSeen: String(r['first_seen']), tracking: String(r['tracking']), note: text(r['note']),
+  }));
+  return { period, runId, rows };
+}
+
+function text(value: unknown): string | null {
+  return value == null ? null : String(value);
+}
+
+function cents(value: unknown): number | null {
+  return value == null ? null : Number(value);
+}

@@ -1,0 +1,87 @@
+// Rescanning a period replaces its run: first undo what that run did, keeping everything staff did since.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { appendChanges } from './changes.ts';
+
+/**
+ * Undoes the earlier run of `period`, if any, and returns its id (null for a first scan of the period).
+ * Leaves two temp tables for carry-over.ts: replaced_sightings (findings that run saw) and changed_after_replaced
+ * (findings whose status staff changed after it: a fix made then cannot be judged on the same month's data).
+ */
+export async function undoEarlierRun(connection: DuckDBConnection, period: string, at: Date): Promise<string | null> {
+  const earlier = `(SELECT run_id FROM ledger.runs WHERE period = $period)`;
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE replaced_sightings AS
+     SELECT finding_id, tracking FROM ledger.run_findings WHERE run_id IN ${earlier}`, { period },
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE changed_after_replaced AS
+     SELECT DISTINCT finding_id FROM ledger.changes
+     WHERE source_kind <> 'scan' AND field = 'status'
+       AND changed_at > (SELECT max(finished_at) FROM ledger.runs WHERE period = $period)`,
+    { period },
+  );
+  const found = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
+  if (!found) return null;
+  const runId = String(found[0]);
+  await revertCarryOver(connection, runId, period, at);
+  for (const table of ['run_findings', 'rejects', 'runs']) {
+    await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: runId });
+  }
+  await dropFindingsOnlyItRaised(connection, runId);
+  await recomputeSightings(connection, runId);
+  return runId;
+}
+
+/**
+ * Reverts the status and deadline changes the replaced run made (reopened, auto-closed) that are still in force,
+ * i.e. nobody changed that field since. The revert is itself recorded, with no run id so it is never reverted.
+ */
+async function revertCarryOver(connection: DuckDBConnection, runId: string, period: string, at: Date): Promise<void> {
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE reverts AS
+     SELECT c.finding_id, c.field, c.to_value AS from_value, c.from_value AS to_value
+     FROM ledger.changes c
+     WHERE c.change_id IN (SELECT max(change_id) FROM ledger.changes GROUP BY finding_id, field)
+       AND c.source_kind = 'scan' AND c.run_id = $run_id AND c.field IN ('status', 'deadline')`,
+    { run_id: runId },
+  );
+  await connection.run(
+    `UPDATE ledger.findings f SET status = r.to_value, closed_run_id = NULL
+     FROM reverts r WHERE r.finding_id = f.finding_id AND r.field = 'status'`,
+  );
+  await connection.run(
+    `UPDATE ledger.findings f SET deadline = r.to_value::DATE
+     FROM reverts r WHERE r.finding_id = f.finding_id AND r.field = 'deadline'`,
+  );
+  await appendChanges(
+    connection, { kind: 'scan', source: `重扫 ${period}（替换运行 ${runId}）`, at },
+    `SELECT finding_id, field, from_value, to_value, '撤销被替换运行的结转' AS note FROM reverts`,
+  );
+}
+
+/**
+ * A finding only the replaced run raised, with no change ever recorded on it, goes with it (the rescan raises it
+ * again, with the same id, if it is still true). Anything staff or a carry-over touched stays.
+ */
+async function dropFindingsOnlyItRaised(connection: DuckDBConnection, runId: string): Promise<void> {
+  await connection.run(
+    `DELETE FROM ledger.findings f
+     WHERE first_run_id = $run_id
+       AND NOT EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id)
+       AND NOT EXISTS (SELECT 1 FROM ledger.changes c WHERE c.finding_id = f.finding_id)`,
+    { run_id: runId },
+  );
+}
+
+/** First and last sighting of the findings that pointed at the replaced run, from the runs that remain. */
+async function recomputeSightings(connection: DuckDBConnection, runId: string): Promise<void> {
+  await connection.run(
+    `UPDATE ledger.findings f
+     SET first_seen = x.first_seen, first_run_id = x.first_run_id, last_seen = x.last_seen, last_run_id = x.last_run_id
+     FROM (SELECT s.finding_id, min(r.period) AS first_seen, arg_min(r.run_id, r.period) AS first_run_id,
+                  max(r.period) AS last_seen, arg_max(r.run_id, r.period) AS last_run_id
+           FROM ledger.run_findings s JOIN ledger.runs r USING (run_id) GROUP BY s.finding_id) x
+     WHERE f.finding_id = x.finding_id AND (f.first_run_id = $run_id OR f.last_run_id = $run_id)`,
+    { run_id: runId },
+  );
+}

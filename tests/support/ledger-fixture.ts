@@ -1,0 +1,101 @@
+// A real ledger scanned from sample-data/demo-township, and helpers to read, edit and query ledger workbooks in tests.
+import { copyFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type * as ExcelTypes from 'exceljs';
+import { withLedger } from '../../scanner/ledger/with-ledger.ts';
+import ExcelJS from '../../scanner/read/exceljs.ts';
+import { scan } from '../../scanner/scan.ts';
+
+export const SAMPLE_INPUT = 'sample-data/demo-township';
+export const SAMPLE_CONFIG = 'sample-data/rollsweep.config.json';
+export const SAMPLE_PERIOD = '2026-10';
+export const SAMPLE_AS_OF = '2026-11-05';
+
+/** Scans the demo township into `<folder>/<name>` (about 90 findings, most in 店头镇) and returns the ledger path. */
+export async function scanSampleLedger(folder: string, name = 'ledger.duckdb'): Promise<string> {
+  const ledger = join(folder, name);
+  await scanInto(ledger, SAMPLE_PERIOD, SAMPLE_AS_OF);
+  return ledger;
+}
+
+/** Scans the same inputs as another month into an existing ledger (findings carry over). */
+export async function scanInto(ledger: string, period: string, asOf: string): Promise<void> {
+  await scan({ input: SAMPLE_INPUT, config: SAMPLE_CONFIG, period, asOf, ledger, out: `${ledger}.out-${period}` });
+}
+
+let copies = 0;
+/** A private copy of a ledger for a test that changes it; call only while no connection holds `ledger`. */
+export async function copyLedger(ledger: string): Promise<string> {
+  const copy = `${ledger}.copy-${++copies}.duckdb`;
+  await copyFile(ledger, copy);
+  // A closed ledger is normally checkpointed into the one file; copy a leftover write-ahead log along with it.
+  await copyFile(`${ledger}.wal`, `${copy}.wal`).catch((error: NodeJS.ErrnoException) => {
+    if (error.code !== 'ENOENT') throw error;
+  });
+  return copy;
+}
+
+export async function queryLedger(ledger: string, sql: string): Promise<Record<string, unknown>[]> {
+  return withLedger(ledger, async (connection: DuckDBConnection) => (await connection.runAndReadAll(sql)).getRowObjectsJson());
+}
+
+/** The staff-owned fields of every finding, to compare a ledger before and after an import. */
+export async function staffFields(ledger: string): Promise<Record<string, Record<string, unknown>>> {
+  const rows = await queryLedger(ledger, `SELECT finding_id, status, remedy, responsible, strftime(deadline, '%Y-%m-%d') AS deadline,
+    recovered_cents::INTEGER AS recovered_cents, note, closed_run_id FROM ledger.findings ORDER BY finding_id`);
+  return Object.fromEntries(rows.map((row) => [String(row['finding_id']), row]));
+}
+
+export async function readWorkbook(path: string): Promise<ExcelTypes.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  return workbook;
+}
+
+/** Opens `source`, lets the test change it as staff would, and saves it as `target`. */
+export async function editWorkbook(source: string, target: string, edit: (workbook: ExcelTypes.Workbook) => void): Promise<string> {
+  const workbook = await readWorkbook(source);
+  edit(workbook);
+  await workbook.xlsx.writeFile(target);
+  return target;
+}
+
+/** Column number of a header in row 2 of a ledger sheet. */
+export function columnOf(sheet: ExcelTypes.Worksheet, header: string): number {
+  let found = 0;
+  sheet.getRow(2).eachCell((cell, column) => {
+    if (cell.value === header) found = column;
+  });
+  if (!found) throw new Error(`no column ${header} in sheet ${sheet.name}`);
+  return found;
+}
+
+/** Data rows (from row 3) as header → value. */
+export function dataRows(sheet: ExcelTypes.Worksheet): { row: number; values: Record<string, ExcelTypes.CellValue> }[] {
+  const headers: string[] = [];
+  sheet.getRow(2).eachCell((cell, column) => {
+    headers[column] = String(cell.value);
+  });
+  const rows: { row: number; values: Record<string, ExcelTypes.CellValue> }[] = [];
+  sheet.eachRow((row, number) => {
+    if (number < 3) return;
+    const values: Record<string, ExcelTypes.CellValue> = {};
+    headers.forEach((header, column) => {
+      if (header) values[header] = row.getCell(column).value;
+    });
+    rows.push({ row: number, values });
+  });
+  return rows;
+}
+
+/** The cell of `header` in the row whose 问题编号 is `findingId`. */
+export function cellOf(sheet: ExcelTypes.Worksheet, findingId: string, header: string): ExcelTypes.Cell {
+  const idColumn = columnOf(sheet, '问题编号');
+  let rowNumber = 0;
+  sheet.eachRow((row, number) => {
+    if (row.getCell(idColumn).value === findingId) rowNumber = number;
+  });
+  if (!rowNumber) throw new Error(`no row ${findingId} in sheet ${sheet.name}`);
+  return sheet.getRow(rowNumber).getCell(columnOf(sheet, header));
+}
