@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { parseISO } from 'date-fns';
 import { loadConfig } from './config/load-config.ts';
 import { builtInChecks } from './engine/registry.ts';
 import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
@@ -28,7 +29,11 @@ export interface ScanOptions {
   /** Scan date YYYY-MM-DD (default today): deadlines count from it, overdue is judged against it. */
   asOf?: string;
   log?: (line: string) => void;
+  /** Where the scan is: `done` of `total` steps of a phase (files read, checks run …). */
+  onStep?: (phase: ScanPhase, done: number, total: number, label: string) => void;
 }
+
+export type ScanPhase = 'read' | 'normalise' | 'checks' | 'ledger' | 'exports';
 
 export interface ScanResult {
   summary: ScanSummary;
@@ -42,8 +47,10 @@ export interface ScanResult {
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
   const log = options.log ?? (() => {});
-  const period = parsePeriod(options.period);
+  const step = options.onStep ?? (() => {});
   const asOf = parseScanDate(options.asOf, started);
+  // last-month counts back from the scan date, so a late catch-up run with --as-of names the right month.
+  const period = parsePeriod(options.period, parseISO(asOf));
   const checks = builtInChecks();
   const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
@@ -56,12 +63,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await attachLedger(connection, options.ledger);
     const load = await loadInputs(connection, options.input, {
       skipBadFiles: options.skipBadFiles,
-      onFile: (file, index, total) => log(`读取 (${index + 1}/${total}) ${file}`),
+      onFile: (file, index, total) => step('read', index, total, file),
+      onNormalise: () => step('normalise', 0, 1, ''),
     });
     await definePeriodMacros(connection, period);
     await defineStandards(connection, config);
     const checksStarted = performance.now();
-    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id) => log(`检查 ${id}`));
+    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id, index, total) => step('checks', index, total, id));
     const phases = { read: load.timings.readMs, normalise: load.timings.normaliseMs, checks: Math.round(performance.now() - checksStarted), ledger: 0, exports: 0 };
 
     const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
@@ -72,6 +80,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     };
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
+    step('ledger', 0, 1, summary.ledger);
     const ledgerStarted = performance.now();
     await recordRun(connection, {
       runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
@@ -83,6 +92,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
     phases.ledger = Math.round(performance.now() - ledgerStarted);
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
+    step('exports', 0, 1, outDir);
     const exportsStarted = performance.now();
 
     await ensureOutputFolder(outDir);

@@ -29,13 +29,14 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .option('ledger', { type: 'string', default: 'rollsweep.duckdb', describe: '台账文件 (DuckDB)', global: true })
     .command('scan', '扫描一个文件夹的导出数据并记入台账', (y) => y
       .option('input', { type: 'string', demandOption: true, describe: '存放导出文件的文件夹' })
-      .option('period', { type: 'string', demandOption: true, describe: '检查月份 YYYY-MM' })
+      .option('period', { type: 'string', demandOption: true, describe: '检查月份 YYYY-MM，或 last-month（扫描日期的上一个月，定时任务用）' })
       .option('config', { type: 'string', describe: '配置文件 (默认 ./rollsweep.config.json)' })
       .option('out', { type: 'string', describe: '输出文件夹 (默认 ./out/YYYY-MM/)' })
       .option('as-of', { type: 'string', describe: '扫描日期 YYYY-MM-DD（默认今天；整改时限由此起算，逾期按此判断）' })
       .option('skip-bad-files', { type: 'boolean', default: false, describe: '跳过无法读取的文件（在汇总中列出）而不是中止' })
       .option('unmask', { type: 'boolean', default: false, describe: '台账工作簿中显示完整身份证号（记入本次运行）' })
       .option('json', { type: 'boolean', default: false, describe: '把 summary.json 打印到标准输出' })
+      .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: '有该级别及以上的未办结问题时退出码为 1（定时任务报警用）' })
       .option('quiet', { type: 'boolean', default: false, describe: '不打印进度' }),
     async (args) => setExit(await (await import('./commands/scan.ts')).runScanCommand(args, io)))
     .command('checks [action] [id]', '列出检查项；checks show ID 显示一项的说明与 SQL', (y) => y
@@ -68,6 +69,20 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
       async (args) => setExit(await (await import('./commands/ledger-show.ts')).runLedgerShowCommand({ ...args, id: args.id ?? '' }, io)))
       .demandCommand(1, '请指定 ledger 的子命令：export、import、set 或 show'))
+    .command('sample', '抽查：按问题数加权抽取村、每村抽取家庭，生成抽查表', (y) => y
+      .option('period', { type: 'string', describe: '月份 YYYY-MM（默认台账中最近一次扫描的月份）' })
+      .option('villages', { type: 'number', demandOption: true, describe: '抽取的村数 N' })
+      .option('households', { type: 'number', demandOption: true, describe: '每村抽取的家庭数 M' })
+      .option('seed', { type: 'string', describe: '随机种子（同一种子、同一台账得到同样的样本）' })
+      .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
+      .option('by', { type: 'string', describe: '抽查人（默认当前登录用户）' })
+      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+    async (args) => setExit(await (await import('./commands/sample.ts')).runSampleCommand(args, io)))
+    .command('report', '生成某月的 HTML 报告（单个文件，离线可看）', (y) => y
+      .option('period', { type: 'string', describe: '月份 YYYY-MM（默认台账中最近一次扫描的月份）' })
+      .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
+      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+    async (args) => setExit(await (await import('./commands/report.ts')).runReportCommand(args, io)))
     .command('demo', '扫描随附的示例乡镇数据（临时台账），并显示输出位置', (y) => y, async () =>
       setExit(await (await import('./commands/demo.ts')).runDemoCommand(io)))
     .demandCommand(1, '请指定命令，例如 rollsweep scan --input DIR --period 2026-10')

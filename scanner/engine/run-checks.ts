@@ -76,17 +76,17 @@ function bindings(sql: string, params: Record<string, unknown>): { values: Recor
   return { values, types };
 }
 
-export async function runChecks(connection: DuckDBConnection, checks: readonly CheckDefinition[], context: CheckRunContext, onCheck?: (id: string) => void): Promise<CheckOutcome[]> {
+export async function runChecks(connection: DuckDBConnection, checks: readonly CheckDefinition[], context: CheckRunContext, onCheck?: (id: string, index: number, total: number) => void): Promise<CheckOutcome[]> {
   await connection.run(SCAN_FINDINGS_DDL);
   const outcomes: CheckOutcome[] = [];
-  for (const check of checks) {
+  for (const [index, check] of checks.entries()) {
     const started = performance.now();
     const reason = skipReason(check, context);
     if (reason) {
       outcomes.push({ id: check.id, ran: false, reason, durationMs: 0 });
       continue;
     }
-    onCheck?.(check.id);
+    onCheck?.(check.id, index, checks.length);
     const findings = await runOneCheck(connection, check, context);
     outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
   }

@@ -26,6 +26,8 @@ export interface CarryOverCounts {
   false_positive: number;
   closed_this_period: number;
   auto_closed: number;
+  /** Open findings of this scan (new, still open, overdue, reopened) by severity: what --fail-on looks at. */
+  open_by_severity: Record<string, number>;
 }
 
 const OPEN_TRACKINGS = [TRACKING.new, TRACKING.open, TRACKING.overdue, TRACKING.reopened].map((t) => `'${t}'`).join(', ');
@@ -111,10 +113,15 @@ export async function countCarryOver(connection: DuckDBConnection, context: Carr
   );
   const [fresh, open, overdue, reopened, falsePositive, closedThisPeriod] = counts.getRowsJson()[0]!.map(Number) as number[];
   const previousPeriod = previous.getRowsJson()[0]?.[0];
+  const bySeverity = await connection.runAndReadAll(
+    `SELECT s.severity, count(*)::INT FROM carry c JOIN scan_findings s USING (finding_id)
+     WHERE c.tracking IN (${OPEN_TRACKINGS}) GROUP BY 1 ORDER BY 1`,
+  );
   return {
     previous_period: previousPeriod == null ? null : String(previousPeriod),
     backfill: !context.carries,
     new: fresh!, open: open!, overdue: overdue!, reopened: reopened!, false_positive: falsePositive!,
     closed_this_period: closedThisPeriod!, auto_closed: autoClosed,
+    open_by_severity: Object.fromEntries(bySeverity.getRowsJson().map(([severity, n]) => [String(severity), Number(n)])),
   };
 }

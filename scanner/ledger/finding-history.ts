@@ -7,6 +7,8 @@ export interface FindingHistory {
   sightings: { period: string; run_id: string; tracking: string | null; evidence: string | null; overpayment_cents: number | null }[];
   changes: { changed_at: string; source_kind: string; source: string; field: string; from_value: string | null; to_value: string | null; note: string | null }[];
   closedBy: { period: string; run_id: string } | null;
+  /** Spot-check samples that drew this finding's household. */
+  samples: { sample_id: string; drawn_at: string; drawn_by: string | null; period: string }[];
 }
 
 export async function findingHistory(connection: DuckDBConnection, findingId: string): Promise<FindingHistory> {
@@ -27,8 +29,15 @@ export async function findingHistory(connection: DuckDBConnection, findingId: st
   const [closedBy] = await rows(
     `SELECT r.period, r.run_id FROM ledger.findings f JOIN ledger.runs r ON r.run_id = f.closed_run_id WHERE f.finding_id = $id`,
   );
+  const samples = await rows(
+    `SELECT s.sample_id, strftime(s.drawn_at, '%Y-%m-%dT%H:%M:%SZ') AS drawn_at, s.drawn_by, s.period
+     FROM ledger.samples s JOIN ledger.sample_households h USING (sample_id)
+     JOIN ledger.findings f ON f.household_id = h.household_id AND f.township IS NOT DISTINCT FROM h.township
+     WHERE f.finding_id = $id ORDER BY s.drawn_at`,
+  );
   return {
     finding,
+    samples: samples as FindingHistory['samples'],
     sightings: sightings.map((s) => ({ ...s, overpayment_cents: s['overpayment_cents'] == null ? null : Number(s['overpayment_cents']) }) as FindingHistory['sightings'][number]),
     changes: changes as FindingHistory['changes'],
     closedBy: (closedBy as FindingHistory['closedBy']) ?? null,

@@ -42,6 +42,13 @@ export async function recordRun(
       { run_id: run.runId },
     );
     await connection.run(
+      `INSERT INTO ledger.roll_members
+       SELECT $run_id, county, township, village, household_id, name, coalesce(id_number, id_raw), relation, is_head, program,
+              monthly_amount_cents, status, active, _file, _line
+       FROM roll`,
+      { run_id: run.runId },
+    );
+    await connection.run(
       `INSERT INTO ledger.rejects SELECT $run_id, dataset, _file, _sheet, _line, kind, column_name, raw_value, reason, raw_row FROM load_rejects`,
       { run_id: run.runId },
     );

@@ -1,7 +1,7 @@
 // Ledger schema (a DuckDB file attached as `ledger`): runs, findings with their remediation state, sightings per run,
 // rejected rows, the audit trail of every change and a record of every workbook export.
 
-export const LEDGER_SCHEMA_VERSION = 2;
+export const LEDGER_SCHEMA_VERSION = 3;
 
 export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -32,15 +32,31 @@ export const LEDGER_DDL = [
      change_id BIGINT PRIMARY KEY, finding_id VARCHAR NOT NULL, changed_at TIMESTAMP NOT NULL,
      source_kind VARCHAR NOT NULL, source VARCHAR NOT NULL, run_id VARCHAR,
      field VARCHAR NOT NULL, from_value VARCHAR, to_value VARCHAR, note VARCHAR)`,
+  // Who was on the roll in each run (households and members): spot-check samples draw unflagged households from it
+  // and print each sampled household's members.
+  `CREATE TABLE IF NOT EXISTS ledger.roll_members (
+     run_id VARCHAR NOT NULL, county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR,
+     name VARCHAR, id_number VARCHAR, relation VARCHAR, is_head BOOLEAN, program VARCHAR, monthly_amount_cents BIGINT,
+     status VARCHAR, active BOOLEAN, source_file VARCHAR, source_line INTEGER)`,
+  // Spot-check samples drawn by supervisors (sample command): what was drawn, with which seed, by whom.
+  `CREATE TABLE IF NOT EXISTS ledger.samples (
+     sample_id VARCHAR PRIMARY KEY, drawn_at TIMESTAMP NOT NULL, period VARCHAR NOT NULL, run_id VARCHAR NOT NULL,
+     seed VARCHAR NOT NULL, villages_requested INTEGER NOT NULL, households_per_village INTEGER NOT NULL,
+     drawn_by VARCHAR, files_json VARCHAR NOT NULL, unmasked BOOLEAN NOT NULL DEFAULT false)`,
+  `CREATE TABLE IF NOT EXISTS ledger.sample_households (
+     sample_id VARCHAR NOT NULL, draw_order INTEGER NOT NULL, township VARCHAR, village VARCHAR, household_id VARCHAR NOT NULL,
+     flagged BOOLEAN NOT NULL, PRIMARY KEY (sample_id, draw_order))`,
+  // Workbooks and reports written from the ledger; split = township | village | report.
   `CREATE TABLE IF NOT EXISTS ledger.exports (
      exported_at TIMESTAMP NOT NULL, period VARCHAR NOT NULL, run_id VARCHAR NOT NULL, out_dir VARCHAR NOT NULL,
      split VARCHAR NOT NULL, unmasked BOOLEAN NOT NULL, files_json VARCHAR NOT NULL, exported_by VARCHAR)`,
 ];
 
-/** Brings a version-1 ledger (made by the first scans) up to version 2; no-ops on a new ledger. */
+/** Brings an older ledger up to this version (tables are created by LEDGER_DDL); no-ops on a new ledger. */
 export const LEDGER_MIGRATIONS = [
   `ALTER TABLE ledger.runs ADD COLUMN IF NOT EXISTS as_of DATE`,
   ...['head_name VARCHAR', 'remedy VARCHAR', 'responsible VARCHAR', 'note VARCHAR', 'recovered_cents BIGINT', 'closed_run_id VARCHAR']
     .map((column) => `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS ${column}`),
   `ALTER TABLE ledger.run_findings ADD COLUMN IF NOT EXISTS tracking VARCHAR`,
+  `ALTER TABLE ledger.samples ADD COLUMN IF NOT EXISTS unmasked BOOLEAN DEFAULT false`,
 ];

@@ -24,7 +24,7 @@ export async function undoEarlierRun(connection: DuckDBConnection, period: strin
   if (!found) return null;
   const runId = String(found[0]);
   await revertCarryOver(connection, runId, period, at);
-  for (const table of ['run_findings', 'rejects', 'runs']) {
+  for (const table of ['run_findings', 'rejects', 'roll_members', 'runs']) {
     await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: runId });
   }
   await dropFindingsOnlyItRaised(connection, runId);

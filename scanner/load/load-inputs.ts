@@ -35,6 +35,7 @@ export interface LoadOptions {
   /** Skip (and list) files that cannot be read instead of stopping with exit code 2. */
   skipBadFiles?: boolean;
   onFile?: (file: string, index: number, total: number) => void;
+  onNormalise?: () => void;
 }
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -59,6 +60,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   }
 
   const read = performance.now();
+  options.onNormalise?.();
   await normaliseDatasets(connection);
   const normalised = performance.now();
   const datasets = await countRows(connection, reports);

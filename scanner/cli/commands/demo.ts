@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { scan } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
+import { scanProgress } from '../progress.ts';
 import { EXIT } from '../report-error.ts';
 import { printScanResult } from './print-scan-result.ts';
 
@@ -16,11 +17,12 @@ export const DEMO_PERIOD = '2026-10';
 export async function runDemoCommand(io: CliIo): Promise<number> {
   const folder = await mkdtemp(join(tmpdir(), 'rollsweep-demo-'));
   io.err(`示例：扫描 ${DEMO_INPUT}（${DEMO_PERIOD}），临时台账在 ${folder}\n`);
+  const progress = scanProgress(io, { quiet: false });
   const result = await scan({
     input: DEMO_INPUT, period: DEMO_PERIOD, config: DEMO_CONFIG,
     ledger: join(folder, 'rollsweep.duckdb'), out: join(folder, 'out', DEMO_PERIOD),
-    log: (line) => io.err(`${line}\n`),
-  });
+    log: progress.message, onStep: progress.step,
+  }).finally(progress.finish);
   printScanResult(result, io);
   io.out(`\n示例输出都在 ${folder}\n`);
   return EXIT.ok;

@@ -23,7 +23,7 @@ export async function runLedgerShowCommand(args: LedgerShowArgs, io: CliIo): Pro
   return EXIT.ok;
 }
 
-function describeFinding({ finding: f, sightings, changes, closedBy }: FindingHistory, unmask: boolean): string[] {
+function describeFinding({ finding: f, sightings, changes, closedBy, samples }: FindingHistory, unmask: boolean): string[] {
   const text = (value: unknown) => (value == null || value === '' ? '—' : String(value));
   const money = (cents: unknown) => (cents == null ? '—' : `${formatCents(Number(cents))} 元`);
   const check = builtInChecks().find((c) => c.id === f['check_id']);
@@ -54,5 +54,9 @@ function describeFinding({ finding: f, sightings, changes, closedBy }: FindingHi
       return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${SOURCE_KINDS[c.source_kind] ?? c.source_kind} ${c.source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${c.note}）` : ''}`;
     }),
   ];
+  if (samples.length > 0) {
+    lines.push('', `抽查记录（本户被抽中 ${samples.length} 次）`);
+    for (const s of samples) lines.push(`  ${format(new Date(s.drawn_at), 'yyyy-MM-dd HH:mm')}  ${s.period}  抽样 ${s.sample_id}  ${text(s.drawn_by)}`);
+  }
   return lines;
 }

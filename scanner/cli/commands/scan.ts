@@ -1,8 +1,15 @@
 // `rollsweep scan`: runs the scan job and prints where the outputs are (or summary.json with --json).
+// Safe unattended: no prompts, progress only on a terminal, --fail-on turns open findings into exit code 1.
+import type { Severity } from '../../engine/define-check.ts';
+import type { ScanSummary } from '../../export/summary.ts';
 import { scan } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
+import { scanProgress } from '../progress.ts';
 import { EXIT } from '../report-error.ts';
 import { printScanResult } from './print-scan-result.ts';
+
+export const FAIL_ON_LEVELS = ['high', 'medium', 'low'] as const;
+export type FailOn = (typeof FAIL_ON_LEVELS)[number];
 
 export interface ScanArgs {
   input: string;
@@ -15,15 +22,27 @@ export interface ScanArgs {
   unmask: boolean;
   json: boolean;
   quiet: boolean;
+  failOn?: FailOn;
 }
 
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number> {
+  const progress = scanProgress(io, { quiet: args.quiet });
   const result = await scan({
     input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out, asOf: args.asOf,
     skipBadFiles: args.skipBadFiles, unmask: args.unmask,
-    log: args.quiet ? undefined : (line) => io.err(`${line}\n`),
-  });
+    log: progress.message, onStep: progress.step,
+  }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);
   else printScanResult(result, io);
-  return EXIT.ok;
+  if (!args.failOn) return EXIT.ok;
+  const failing = openAtOrAbove(result.summary.findings, args.failOn);
+  if (failing === 0) return EXIT.ok;
+  io.err(`--fail-on ${args.failOn}：本次扫描有 ${failing} 条 ${args.failOn} 及以上级别的未办结问题，退出码 1\n`);
+  return EXIT.findings;
+}
+
+/** Open findings (new, still open, overdue, reopened — not 误报 nor closed) at or above `level`. */
+export function openAtOrAbove(findings: ScanSummary['findings'], level: FailOn): number {
+  const counted: Severity[] = FAIL_ON_LEVELS.slice(0, FAIL_ON_LEVELS.indexOf(level) + 1);
+  return counted.reduce((n, severity) => n + (findings.open_by_severity?.[severity] ?? 0), 0);
 }

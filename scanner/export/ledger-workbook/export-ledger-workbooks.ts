@@ -4,6 +4,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
+import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
 import { ensureOutputFolder } from '../output-folder.ts';
@@ -52,14 +53,10 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
     await writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf });
     files.push(path);
   }
-  await connection.run(
-    `INSERT INTO ledger.exports (exported_at, period, run_id, out_dir, split, unmasked, files_json, exported_by)
-     VALUES ($exported_at::TIMESTAMP, $period, $run_id, $out_dir, $split, $unmasked, $files_json, $exported_by)`,
-    {
-      exported_at: header.exportedAt, period: ledger.period, run_id: ledger.runId, out_dir: outDir, split: options.split,
-      unmasked: options.unmask, files_json: JSON.stringify(files.map((file) => file.slice(outDir.length + 1))), exported_by: header.exportedBy,
-    },
-  );
+  await recordExport(connection, {
+    exportedAt, period: ledger.period, runId: ledger.runId, outDir, kind: options.split, unmasked: options.unmask, files,
+    exportedBy: options.exportedBy ?? null,
+  });
   return { files, rows: ledger.rows.length };
 }
 

@@ -1,0 +1,75 @@
+// Everything the report shows, gathered from the ledger: the period's ledger rows (the same rows as the workbooks,
+// so both agree), counted by severity, category and village, plus the month-over-month trend.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { CATEGORIES, SEVERITIES, type Severity } from '../engine/define-check.ts';
+import { isOverdue } from '../export/ledger-workbook/summary-sheet.ts';
+import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
+import { AUTO_CLOSED, TRACKING } from '../ledger/statuses.ts';
+import { standingOf, tally, type Tally } from './tally.ts';
+import { trendUntil, type TrendPoint } from './trend.ts';
+import { villagesByRisk, type VillageFigures } from './village-risk.ts';
+
+/** A county has thousands of high findings at worst; the page lists the most urgent, the workbooks list them all. */
+export const OPEN_HIGH_LIMIT = 200;
+
+export interface ReportData {
+  period: string;
+  runId: string;
+  /** The scan date of the period's run. */
+  scannedAsOf: string | null;
+  /** Overdue is judged against this date (default today). */
+  asOf: string;
+  previousPeriod: string | null;
+  totals: Tally;
+  bySeverity: { severity: Severity; count: number }[];
+  byCategory: { category: string; counts: Tally }[];
+  /** How the period's scan met the findings: 新发现, 整改未到位 and those it closed as 自动销号. */
+  carryOver: { found: number; new: number; reopened: number; autoClosed: number };
+  villages: VillageFigures[];
+  trend: TrendPoint[];
+  /** Open high-severity findings, overdue first, then by overpayment; at most OPEN_HIGH_LIMIT. */
+  openHigh: { rows: LedgerRow[]; total: number };
+  isOverdue: (row: LedgerRow) => boolean;
+}
+
+export async function gatherReportData(connection: DuckDBConnection, period: string, asOf: string): Promise<ReportData> {
+  const ledger = await ledgerRowsForPeriod(connection, period);
+  const rows = ledger.rows;
+  const run = (await connection.runAndReadAll(
+    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM ledger.runs WHERE run_id = $run_id`, { run_id: ledger.runId },
+  )).getRowObjectsJson()[0];
+  const trend = await trendUntil(connection, period);
+  const overdue = (row: LedgerRow) => isOverdue(row, asOf);
+  const openHigh = rows
+    .filter((row) => row.severity === 'high' && standingOf(row) === 'open')
+    .sort((a, b) => Number(overdue(b)) - Number(overdue(a)) || (b.overpaymentCents ?? 0) - (a.overpaymentCents ?? 0)
+      || (a.township ?? '').localeCompare(b.township ?? '', 'zh-CN') || (a.village ?? '').localeCompare(b.village ?? '', 'zh-CN')
+      || a.findingId.localeCompare(b.findingId));
+  return {
+    period: ledger.period,
+    runId: ledger.runId,
+    scannedAsOf: run?.['as_of'] == null ? null : String(run['as_of']),
+    asOf,
+    previousPeriod: trend.length > 1 ? trend[trend.length - 2]!.period : null,
+    totals: tally(rows, asOf),
+    bySeverity: SEVERITIES.filter((severity) => severity !== 'info')
+      .map((severity) => ({ severity, count: rows.filter((row) => row.severity === severity).length })),
+    byCategory: categoriesOf(rows).map((category) => ({ category, counts: tally(rows.filter((row) => row.category === category), asOf) })),
+    carryOver: {
+      found: rows.filter((row) => row.tracking !== AUTO_CLOSED).length,
+      new: rows.filter((row) => row.tracking === TRACKING.new).length,
+      reopened: rows.filter((row) => row.tracking === TRACKING.reopened).length,
+      autoClosed: rows.filter((row) => row.tracking === AUTO_CLOSED).length,
+    },
+    villages: villagesByRisk(rows, asOf),
+    trend,
+    openHigh: { rows: openHigh.slice(0, OPEN_HIGH_LIMIT), total: openHigh.length },
+    isOverdue: overdue,
+  };
+}
+
+/** The built-in categories in their usual order (all of them, so months compare), then any a custom check added. */
+function categoriesOf(rows: readonly LedgerRow[]): string[] {
+  const extra = [...new Set(rows.map((row) => row.category))].filter((category) => !(CATEGORIES as readonly string[]).includes(category));
+  return [...CATEGORIES, ...extra.sort()];
+}

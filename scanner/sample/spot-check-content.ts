@@ -1,0 +1,80 @@
+// What a drawn sample's outputs show (sheet and CSV alike), and how its values are written for people.
+import { builtInChecks } from '../engine/registry.ts';
+import type { LedgerRow } from '../ledger/ledger-rows.ts';
+import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
+import type { HouseholdMember, HouseholdSummary } from './household-details.ts';
+
+export interface SampledHousehold {
+  /** 1-based, across the whole sample: village draw order, then the household's place in its village's picks. */
+  drawOrder: number;
+  township: string | null;
+  village: string | null;
+  householdId: string;
+  flagged: boolean;
+  summary: HouseholdSummary;
+  members: HouseholdMember[];
+  /** Findings above info raised by the period's scan for this household. */
+  findings: LedgerRow[];
+}
+
+/** One line per village on the roll, for the 抽样说明 sheet. */
+export interface VillageLine {
+  township: string | null;
+  village: string | null;
+  openFindings: number;
+  weight: number;
+  households: number;
+  flaggedHouseholds: number;
+  /** 1-based order in which it was drawn; null when not drawn. */
+  drawOrder: number | null;
+  drawnHouseholds: number;
+}
+
+/** What identifies a draw: the ledger record and the sheets both carry it. */
+export interface SampleIdentity {
+  sampleId: string;
+  period: string;
+  runId: string;
+  seed: string;
+  villagesRequested: number;
+  householdsPerVillage: number;
+  drawnBy: string | null;
+  drawnAt: Date;
+}
+
+export interface SpotCheckContent extends SampleIdentity {
+  unmask: boolean;
+  /** Every village on the roll, in canonical order (the order the draw reads them in). */
+  villages: VillageLine[];
+  openFindingsOutsideVillages: number;
+  households: SampledHousehold[];
+}
+
+export const FLAGGED_LABEL = '有问题';
+export const UNFLAGGED_LABEL = '无问题';
+
+const checkTitles = new Map(builtInChecks().map((check) => [check.id, check.title]));
+
+export function flagLabel(flagged: boolean): string {
+  return flagged ? FLAGGED_LABEL : UNFLAGGED_LABEL;
+}
+
+export function checkTitle(checkId: string): string {
+  return checkTitles.get(checkId) ?? checkId;
+}
+
+export function shownIdNumber(idNumber: string | null, unmask: boolean): string {
+  return unmask ? (idNumber ?? '') : maskIdNumber(idNumber);
+}
+
+/** Evidence quotes other people's ID numbers: masked like the ID column unless --unmask. */
+export function shownEvidence(evidence: string | null, unmask: boolean): string {
+  if (evidence === null) return '';
+  return unmask ? evidence : maskIdsInText(evidence);
+}
+
+/** Local time, to the minute, as a supervisor writes it. */
+export function localDateTime(date: Date): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}

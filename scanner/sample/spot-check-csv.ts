@@ -1,0 +1,35 @@
+// 抽查-<period>-<seed>-<N>村<M>户.csv: one row per member of each sampled household, for Excel (UTF-8 with BOM) and for
+// checking two draws against each other. Nothing in it depends on the time of the draw.
+import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
+import { flagLabel, shownIdNumber, type SpotCheckContent } from './spot-check-content.ts';
+
+export const SPOT_CHECK_CSV_HEADER = [
+  '抽样编号', '抽取顺序', '乡镇', '村(社区)', '家庭编号', '标记', '户主', '姓名', '身份证号', '与户主关系', '保障状态', '问题编号',
+] as const;
+
+/** Excel reads a CSV as the local code page (GBK in China) unless it starts with a UTF-8 byte-order mark. */
+const BYTE_ORDER_MARK = '\uFEFF';
+
+export function spotCheckCsv(content: SpotCheckContent): string {
+  const lines = [SPOT_CHECK_CSV_HEADER.map(csvField).join(',')];
+  for (const household of content.households) {
+    const findingIds = household.findings.map((finding) => finding.findingId).join(';');
+    for (const member of household.members) {
+      lines.push([
+        content.sampleId, String(household.drawOrder), townshipLabel(household.township), villageLabel(household.village),
+        household.householdId, flagLabel(household.flagged), household.summary.headName ?? '', member.name ?? '',
+        shownIdNumber(member.idNumber, content.unmask), member.relation ?? '', member.status ?? '', findingIds,
+      ].map(csvField).join(','));
+    }
+  }
+  return `${BYTE_ORDER_MARK}${lines.join('\r\n')}\r\n`;
+}
+
+/**
+ * A spreadsheet runs a cell starting with = + - @ tab or CR as a formula: such values get a leading ' (as
+ * findings.csv does). Then RFC 4180 quoting for commas, quotes and line breaks.
+ */
+export function csvField(value: string): string {
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replaceAll('"', '""')}"` : safe;
+}

@@ -1,0 +1,51 @@
+// Writes a sample's 抽查-<period>-<seed>-<N>村<M>户.xlsx and .csv into the output folder, owner-only, each whole or not at all.
+import { chmod, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { UsageError } from '../errors.ts';
+import { safeFileName } from '../export/ledger-workbook/names.ts';
+import { ensureOutputFolder } from '../export/output-folder.ts';
+import ExcelJS from '../read/exceljs.ts';
+import { ROLLSWEEP_VERSION } from '../version.ts';
+import { writeSampleNotesSheet } from './sample-notes-sheet.ts';
+import { spotCheckCsv } from './spot-check-csv.ts';
+import type { SpotCheckContent } from './spot-check-content.ts';
+import { writeSpotCheckSheet } from './spot-check-sheet.ts';
+
+/** Period, seed, N and M name the file: two different draws never overwrite each other's sheets. */
+export function spotCheckFileStem(period: string, seed: string, villages: number, households: number): string {
+  return safeFileName(`抽查-${period}-${seed}-${villages}村${households}户`);
+}
+
+/** Returns the absolute paths written: the workbook, then the CSV. */
+export async function writeSpotCheckFiles(outDir: string, content: SpotCheckContent): Promise<string[]> {
+  await ensureOutputFolder(outDir).catch((error: Error) => {
+    throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
+  });
+  const stem = join(outDir, spotCheckFileStem(content.period, content.seed, content.villagesRequested, content.householdsPerVillage));
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;
+  workbook.created = content.drawnAt;
+  workbook.modified = content.drawnAt;
+  writeSpotCheckSheet(workbook, content);
+  writeSampleNotesSheet(workbook, content);
+  const files: [string, string | Uint8Array][] = [
+    [`${stem}.xlsx`, new Uint8Array(await workbook.xlsx.writeBuffer())],
+    [`${stem}.csv`, spotCheckCsv(content)],
+  ];
+  for (const [path, data] of files) await writeOwnerOnlyWhole(path, data);
+  return files.map(([path]) => path);
+}
+
+/** Written beside the target and renamed over it: never half a file, and owner-only from the first byte. */
+async function writeOwnerOnlyWhole(path: string, data: string | Uint8Array): Promise<void> {
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await writeFile(partial, data, { mode: 0o600 });
+    await chmod(partial, 0o600);
+    await rename(partial, path);
+  } catch (error) {
+    await rm(partial, { force: true });
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw new UsageError(`无法写入抽查文件 ${path}：${(error as Error).message}`, '请确认输出文件夹可写且有足够空间，或换一个输出文件夹。');
+  }
+}
