@@ -6,8 +6,10 @@ import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseISO } from 'date-fns';
 import { loadConfig } from './config/load-config.ts';
+import { loadCustomChecks } from './engine/custom-checks.ts';
 import { builtInChecks } from './engine/registry.ts';
 import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
+import { lockDownDatabase } from './engine/sandbox.ts';
 import { writeFindingsCsv } from './export/findings-csv.ts';
 import { exportLedgerWorkbooks } from './export/ledger-workbook/export-ledger-workbooks.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
@@ -25,6 +27,8 @@ export interface ScanOptions {
   config?: string;
   out?: string;
   skipBadFiles?: boolean;
+  /** A folder of custom checks (*.json), run after the built-in ones. */
+  checksDir?: string;
   unmask?: boolean;
   /** Scan date YYYY-MM-DD (default today): deadlines count from it, overdue is judged against it. */
   asOf?: string;
@@ -51,7 +55,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const asOf = parseScanDate(options.asOf, started);
   // last-month counts back from the scan date, so a late catch-up run with --as-of names the right month.
   const period = parsePeriod(options.period, parseISO(asOf));
-  const checks = builtInChecks();
+  const builtIn = builtInChecks();
+  const checks = options.checksDir
+    ? [...builtIn, ...await loadCustomChecks(options.checksDir, new Set(builtIn.map((c) => c.id)))]
+    : builtIn;
   const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
   const outDir = resolve(options.out ?? join('out', period.label));
@@ -66,6 +73,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
     });
+    // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
+    await lockDownDatabase(connection);
     await definePeriodMacros(connection, period);
     await defineStandards(connection, config);
     const checksStarted = performance.now();

@@ -35,6 +35,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .option('as-of', { type: 'string', describe: '扫描日期 YYYY-MM-DD（默认今天；整改时限由此起算，逾期按此判断）' })
       .option('skip-bad-files', { type: 'boolean', default: false, describe: '跳过无法读取的文件（在汇总中列出）而不是中止' })
       .option('unmask', { type: 'boolean', default: false, describe: '台账工作簿中显示完整身份证号（记入本次运行）' })
+      .option('checks-dir', { type: 'string', describe: '自定义检查项文件夹（*.json，每项一条 SELECT，在沙箱中运行）' })
       .option('json', { type: 'boolean', default: false, describe: '把 summary.json 打印到标准输出' })
       .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: '有该级别及以上的未办结问题时退出码为 1（定时任务报警用）' })
       .option('quiet', { type: 'boolean', default: false, describe: '不打印进度' }),

@@ -5,6 +5,7 @@ import type * as ExcelTypes from 'exceljs';
 import ExcelJS from './exceljs.ts';
 import { InputError } from '../errors.ts';
 import type { Cell, RawRow, RawSheet } from './raw-row.ts';
+import { zipDamage } from './zip-integrity.ts';
 
 const ZIP_MAGIC = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const OLE_MAGIC = Buffer.from([0xd0, 0xcf, 0x11, 0xe0]);
@@ -25,6 +26,12 @@ export async function assertLooksLikeXlsx(path: string): Promise<void> {
   if (!head.equals(ZIP_MAGIC)) {
     throw new InputError({ file }, '不是有效的 XLSX 文件（文件损坏或扩展名不符） (corrupt XLSX)', '请从原系统重新导出，或用 Excel/WPS 打开后另存为 .xlsx。');
   }
+  const damage = await zipDamage(path);
+  if (damage) throw corruptXlsx(file, damage);
+}
+
+function corruptXlsx(file: string, detail: string): InputError {
+  return new InputError({ file }, `XLSX 文件内容损坏，无法读取 (corrupt XLSX: ${detail})`, '请用 Excel/WPS 打开后另存为 .xlsx，或从原系统重新导出。');
 }
 
 /** Converts one exceljs cell value to the text a person sees, keeping precision loss visible. */
@@ -71,19 +78,25 @@ export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
     for await (const worksheet of reader) {
       const state = (worksheet as unknown as { state?: string }).state;
       const name = (worksheet as unknown as { name: string }).name;
-      yield { sheet: name, hidden: state === 'hidden' || state === 'veryHidden', rows: sheetRows(worksheet) };
+      yield { sheet: name, hidden: state === 'hidden' || state === 'veryHidden', rows: sheetRows(worksheet, file) };
     }
   } catch (error) {
     if (error instanceof InputError) throw error;
-    throw new InputError({ file }, `XLSX 文件内容损坏，无法读取 (corrupt XLSX: ${(error as Error).message})`, '请用 Excel/WPS 打开后另存为 .xlsx，或从原系统重新导出。');
+    throw corruptXlsx(file, (error as Error).message);
   }
 }
 
-async function* sheetRows(worksheet: ExcelTypes.stream.xlsx.WorksheetReader): AsyncGenerator<RawRow> {
-  for await (const row of worksheet as unknown as AsyncIterable<ExcelTypes.Row>) {
-    const values = row.values as ExcelTypes.CellValue[]; // 1-based, sparse
-    const cells: Cell[] = [];
-    for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
-    yield { line: row.number, cells };
+/** Rows are read later, while openXlsx is paused at its yield: a parse error here needs its own translation. */
+async function* sheetRows(worksheet: ExcelTypes.stream.xlsx.WorksheetReader, file: string): AsyncGenerator<RawRow> {
+  try {
+    for await (const row of worksheet as unknown as AsyncIterable<ExcelTypes.Row>) {
+      const values = row.values as ExcelTypes.CellValue[]; // 1-based, sparse
+      const cells: Cell[] = [];
+      for (let column = 1; column < values.length; column++) cells.push(cellText(values[column]));
+      yield { line: row.number, cells };
+    }
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw corruptXlsx(file, (error as Error).message);
   }
 }

@@ -19,6 +19,7 @@ export interface ScanArgs {
   out?: string;
   asOf?: string;
   skipBadFiles: boolean;
+  checksDir?: string;
   unmask: boolean;
   json: boolean;
   quiet: boolean;
@@ -29,7 +30,7 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   const progress = scanProgress(io, { quiet: args.quiet });
   const result = await scan({
     input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out, asOf: args.asOf,
-    skipBadFiles: args.skipBadFiles, unmask: args.unmask,
+    skipBadFiles: args.skipBadFiles, checksDir: args.checksDir, unmask: args.unmask,
     log: progress.message, onStep: progress.step,
   }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);

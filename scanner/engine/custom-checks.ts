@@ -1,0 +1,81 @@
+// Custom checks (--checks-dir): a county's own checks as JSON files, each one SELECT over rollsweep's tables.
+// They are data, not code: validated here (shape, one SELECT, no table functions), then run like the built-in
+// checks inside the sandbox of sandbox.ts (no file access, configuration locked).
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { z } from 'zod';
+import { CheckDefinitionError, UsageError } from '../errors.ts';
+import { formatZodIssues } from '../zod-messages.ts';
+import { checkSchema, type CheckDefinition } from './define-check.ts';
+
+/** The JSON form: the fields of defineCheck without params (thresholds are written into the SQL); sql may be lines. */
+const customCheckFile = z.object(checkSchema.shape).omit({ params: true }).extend({
+  sql: z.union([z.string().min(1), z.array(z.string()).min(1)]),
+}).strict();
+
+export async function loadCustomChecks(folder: string, builtInIds: ReadonlySet<string>): Promise<CheckDefinition[]> {
+  const names = await readdir(folder).catch(() => {
+    throw new UsageError(`--checks-dir 文件夹不存在或无法读取：${folder}`);
+  });
+  const files = names.filter((name) => name.toLowerCase().endsWith('.json')).sort();
+  if (files.length === 0) throw new UsageError(`--checks-dir ${folder} 中没有自定义检查项（*.json）`);
+  const checks: CheckDefinition[] = [];
+  for (const name of files) {
+    const check = await readCustomCheck(join(folder, name));
+    if (builtInIds.has(check.id) || checks.some((c) => c.id === check.id)) {
+      throw new CheckDefinitionError(`自定义检查项 ${name}：编号 ${check.id} 与已有检查项重复`);
+    }
+    checks.push(check);
+  }
+  await assertSingleSelects(checks, files);
+  return checks;
+}
+
+async function readCustomCheck(path: string): Promise<CheckDefinition> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, 'utf8'));
+  } catch (error) {
+    throw new CheckDefinitionError(`自定义检查项 ${path} 不是有效的 JSON：${(error as Error).message}`);
+  }
+  const parsed = customCheckFile.safeParse(json);
+  if (!parsed.success) throw new CheckDefinitionError(`自定义检查项 ${path} 定义有误：${formatZodIssues(parsed.error)}`);
+  const sql = Array.isArray(parsed.data.sql) ? parsed.data.sql.join('\n') : parsed.data.sql;
+  const check = checkSchema.safeParse({ ...parsed.data, sql });
+  if (!check.success) throw new CheckDefinitionError(`自定义检查项 ${path} 定义有误：${formatZodIssues(check.error)}`);
+  return check.data;
+}
+
+/**
+ * Exactly one SELECT, by DuckDB's own parser (json_serialize_sql serialises SELECT statements only), reading
+ * tables by name — no table functions such as read_csv, read_parquet or glob, which reach outside the scan.
+ */
+async function assertSingleSelects(checks: readonly CheckDefinition[], files: readonly string[]): Promise<void> {
+  const instance = await DuckDBInstance.create(':memory:', { enable_external_access: 'false' });
+  const connection = await instance.connect();
+  try {
+    for (const [index, check] of checks.entries()) {
+      const reader = await connection.runAndReadAll(`SELECT json_serialize_sql($sql::VARCHAR)`, { sql: check.sql });
+      const tree = JSON.parse(String(reader.getRowsJson()[0]![0])) as { error?: boolean; error_message?: string; statements?: unknown[] };
+      const refuse = (why: string) => new CheckDefinitionError(`自定义检查项 ${files[index]}（${check.id}）被拒绝：${why}`);
+      if (tree.error) throw refuse(`只允许一条 SELECT 语句（${tree.error_message ?? '无法解析'}）`);
+      if (tree.statements?.length !== 1) throw refuse(`只允许一条 SELECT 语句，收到 ${tree.statements?.length ?? 0} 条`);
+      const tableFunctions = tableFunctionNames(tree.statements[0]);
+      if (tableFunctions.length > 0) throw refuse(`不允许使用表函数（${tableFunctions.join('、')}）；只能读取 rollsweep 的数据表`);
+    }
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+function tableFunctionNames(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(tableFunctionNames);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const own = record['type'] === 'TABLE_FUNCTION'
+    ? [String((record['function'] as Record<string, unknown> | undefined)?.['function_name'] ?? 'table function')]
+    : [];
+  return [...own, ...Object.values(record).flatMap(tableFunctionNames)];
+}

@@ -1,0 +1,91 @@
+// Custom checks (--checks-dir) are one SELECT over rollsweep's tables, run with DuckDB's file access off and its
+// configuration locked: a check that tries to read a file, copy out, attach or install is refused (exit 2), and a
+// read that slips past validation is stopped by the sandbox. Each case would pass without the protection it tests.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../support/parse-csv.ts';
+import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
+import { writeSmallTownship } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const root = await tempFolder();
+const input = join(root, 'input');
+await mkdir(input);
+await writeSmallTownship(input);
+
+/** A custom check whose SELECT returns every standard column; `from` and `evidence` vary per case. */
+function customCheck(id: string, evidence: string, from: string): object {
+  return {
+    id, category: 'data_quality', severity: 'medium', title: '自定义：月保障金超过 1000 元',
+    description: '县里自定的核查口径', basis: '县民政局 2026 年第 3 号通知', inputs: ['roll'], remedy: '入户核实', deadlineDays: 20,
+    sql: [
+      'SELECT id_number AS subject_id, name AS subject_name, household_id, county, township, village, program,',
+      `       'big|' || id_number AS fact, ${evidence} AS evidence`,
+      `FROM ${from}`,
+    ],
+  };
+}
+
+let cases = 0;
+async function scanWith(checks: Record<string, object | string>): Promise<{ code: number; stderr: string; out: string }> {
+  const folder = join(root, `checks-${++cases}`);
+  await mkdir(folder);
+  for (const [name, check] of Object.entries(checks)) {
+    await writeFile(join(folder, name), typeof check === 'string' ? check : JSON.stringify(check, null, 2));
+  }
+  const out = join(root, `out-${cases}`);
+  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(root, `ledger-${cases}.duckdb`),
+    '--out', out, '--checks-dir', folder, '--quiet']);
+  expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
+  return { code: run.code, stderr: run.stderr, out };
+}
+
+describe('custom checks', () => {
+  it('run like built-in checks: findings with ids, in findings.csv and the ledger', async () => {
+    const run = await scanWith({ 'big-amount.json': customCheck('data_quality.county-big-amount', `'月保障金 ' || monthly_amount_cents // 100 || ' 元'`, 'roll WHERE monthly_amount_cents > 100000') });
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = parseCsvRecords(await readFile(join(run.out, 'findings.csv'), 'utf8'));
+    const custom = rows.filter((row) => row[header!.indexOf('check_id')] === 'data_quality.county-big-amount');
+    expect(custom.map((row) => row[header!.indexOf('evidence')])).toEqual(['月保障金 1400 元', '月保障金 1400 元']);
+  });
+
+  it.each([
+    ['reads a file with read_csv', customCheck('data_quality.steal-a', `'x'`, `read_csv('/etc/passwd')`), /不允许使用表函数（read_csv）/],
+    ['is a COPY … TO', { ...customCheck('data_quality.steal-b', `'x'`, 'roll'), sql: `COPY roll TO '/tmp/rollsweep-stolen.csv'` }, /只允许一条 SELECT 语句/],
+    ['is an ATTACH', { ...customCheck('data_quality.steal-c', `'x'`, 'roll'), sql: `ATTACH '/tmp/rollsweep-other.duckdb' AS other` }, /只允许一条 SELECT 语句/],
+    ['is an INSTALL', { ...customCheck('data_quality.steal-d', `'x'`, 'roll'), sql: 'INSTALL httpfs' }, /只允许一条 SELECT 语句/],
+    ['hides a second statement after a SELECT', { ...customCheck('data_quality.steal-e', `'x'`, 'roll'), sql: `SELECT 1; COPY roll TO '/tmp/rollsweep-stolen.csv'` }, /只允许一条 SELECT 语句/],
+  ])('are refused when the SQL %s: exit 2 with the reason', async (_what, check, reason) => {
+    const run = await scanWith({ 'bad.json': check });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(reason);
+    expect(run.stderr).toMatch(/bad\.json/);
+  });
+
+  it('cannot read a file even by a path in FROM, which parses as a table name: the sandbox stops it', async () => {
+    // Passes validation (a plain table reference), so only DuckDB's disabled file access stands in the way: with
+    // it off, a quoted path is no longer read as a file (a "replacement scan") and is just an unknown table.
+    const run = await scanWith({ 'sneaky.json': customCheck('data_quality.sneaky', `(SELECT count(*) FROM '/etc/passwd')::VARCHAR`, 'roll') });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/检查项 data_quality\.sneaky 的 SQL 无法执行/);
+    expect(run.stderr).toMatch(/\/etc\/passwd does not exist|disabled by configuration/);
+  });
+
+  it('cannot turn file access back on or unlock the configuration from a check', async () => {
+    const run = await scanWith({ 'unlock.json': customCheck('data_quality.unlock', `current_setting('enable_external_access')::VARCHAR`, 'roll') });
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = parseCsvRecords(await readFile(join(run.out, 'findings.csv'), 'utf8'));
+    const seen = rows.filter((row) => row[header!.indexOf('check_id')] === 'data_quality.unlock').map((row) => row[header!.indexOf('evidence')]);
+    // What the checks saw while they ran: file access off.
+    expect(new Set(seen)).toEqual(new Set(['false']));
+  });
+
+  it('are refused when the file is not valid JSON, has unknown fields, or reuses a built-in id', async () => {
+    expect((await scanWith({ 'broken.json': '{ "id": ' })).stderr).toMatch(/broken\.json 不是有效的 JSON/);
+    expect((await scanWith({ 'extra.json': { ...customCheck('data_quality.extra', `'x'`, 'roll'), shell: 'rm -rf /' } })).stderr).toMatch(/extra\.json 定义有误/);
+    const clash = await scanWith({ 'clash.json': customCheck('data_quality.id-invalid', `'x'`, 'roll') });
+    expect(clash.code).toBe(2);
+    expect(clash.stderr).toMatch(/编号 data_quality\.id-invalid 与已有检查项重复/);
+  });
+});
