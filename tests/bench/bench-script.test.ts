@@ -1,0 +1,89 @@
+// The benchmark script (bench/): measures a tiny generated workload with the real CLI and writes results.json.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { judgeTargets, runBenchmark } from '../../bench/benchmark.ts';
+import type { BenchResults, WorkloadResult } from '../../bench/benchmark.ts';
+import { median, PHASES } from '../../bench/measure.ts';
+import { parseBenchArgs } from '../../bench/run.ts';
+import { defaultWorkloads, prepareWorkload, selectWorkloads, workloadSpec } from '../../bench/workloads.ts';
+
+describe('bench/run.ts', () => {
+  const root = mkdtempSync(join(tmpdir(), 'rollsweep-bench-test-'));
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  it('measures a small workload end to end and writes results.json', async () => {
+    const spec = workloadSpec('tiny-csv', 'b100k', 'csv', root, { persons: 500, townships: 1, villages: 3, seed: 11 });
+    const resultsPath = join(root, 'results.json');
+    const lines: string[] = [];
+    const returned = await runBenchmark({ workloads: [spec], runs: 1, timeoutS: 60, keep: false, merge: false, resultsPath, log: (line) => lines.push(line) });
+
+    const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
+    expect(results).toEqual(JSON.parse(JSON.stringify(returned)));
+    expect(results.schema).toBe('rollsweep-bench/1');
+    expect(results.machine.cpu_count).toBeGreaterThan(0);
+    expect(results.machine.total_memory_bytes).toBeGreaterThan(0);
+    expect(results.machine.node_version).toBe(process.version);
+    expect(results.machine.duckdb_version).toMatch(/^v?\d+\.\d+/);
+    expect(Number.isNaN(Date.parse(results.date))).toBe(false);
+
+    expect(results.workloads).toHaveLength(1);
+    const [workload] = results.workloads as [WorkloadResult];
+    expect(workload).toMatchObject({ name: 'tiny-csv', format: 'csv', style: 'clean', runs_ok: 1, runs_failed: 0 });
+    expect(workload.persons).toBeGreaterThanOrEqual(500);
+    expect(workload.input.rows).toBeGreaterThan(workload.persons);
+    expect(workload.generation.reused).toBe(false);
+    const [run] = workload.runs;
+    expect(run, lines.join('\n')).toMatchObject({ status: 'ok', exit_code: 0 });
+    expect(run!.wall_ms).toBeGreaterThan(0);
+    expect(run!.peak_rss_bytes).toBeGreaterThan(20e6);
+    if (run!.rss_method === 'gnu-time-maxrss') expect(run!.cpu_ms).toBeGreaterThan(0);
+    expect(run!.rows_read).toBeGreaterThan(0);
+    expect(run!.rows_per_s).toBeGreaterThan(0);
+    for (const phase of PHASES) expect(run!.phases_ms![phase]).toBeGreaterThanOrEqual(0);
+    expect(run!.phases_ms!.read + run!.phases_ms!.checks).toBeGreaterThan(0);
+    expect(Object.keys(run!.checks_ms!).length).toBeGreaterThan(5);
+    expect(workload.stats.wall_ms).toEqual({ median: run!.wall_ms, min: run!.wall_ms, max: run!.wall_ms });
+    expect(workload.stats.peak_rss_bytes!.median).toBeGreaterThan(0);
+    expect(workload.stats.rows_per_s!.median).toBeGreaterThan(0);
+    expect(existsSync(join(spec.dir, 'stamp.json'))).toBe(true);
+    // Not the benchmark workloads: every target is "not measured".
+    expect(results.targets.map((t) => t.id)).toEqual(['b1m-csv-scan', 'b1m-csv-peak-rss', 'b1m-csv-with-xlsx', 'growth-csv', 'growth-parquet', 'county-whole-cli']);
+    expect(results.targets.every((t) => t.pass === null)).toBe(true);
+
+    // A second benchmark reuses the workload (its stamp matches).
+    const again = await prepareWorkload(spec);
+    expect(again.reused).toBe(true);
+    expect(again.stamp.generated_at).toBe(workload.generation.generated_at);
+  }, 60_000);
+
+  it('judges the targets on the medians', () => {
+    const fake = (name: string, wallMs: number, exportsMs: number, rss: number): WorkloadResult => ({
+      name, runs_ok: 1, runs_failed: 0, runs: [],
+      stats: { wall_ms: { median: wallMs, min: wallMs, max: wallMs }, scan_without_exports_ms: { median: wallMs - exportsMs, min: 0, max: 0 }, peak_rss_bytes: { median: rss, min: rss, max: rss } },
+    }) as unknown as WorkloadResult;
+    const targets = judgeTargets([fake('B100k-csv', 2_000, 500, 5e8), fake('B1M-csv', 20_000, 8_000, 2e9), fake('county', 3_500, 1_000, 4e8)]);
+    const byId = Object.fromEntries(targets.map((t) => [t.id, t]));
+    expect(byId['b1m-csv-scan']).toMatchObject({ value: 12, pass: true });
+    expect(byId['b1m-csv-with-xlsx']).toMatchObject({ value: 20, pass: true });
+    expect(byId['b1m-csv-peak-rss']).toMatchObject({ value: 2e9, pass: true });
+    expect(byId['growth-csv']).toMatchObject({ value: 10, pass: true });
+    expect(byId['growth-parquet']).toMatchObject({ value: null, pass: null });
+    expect(byId['county-whole-cli']).toMatchObject({ value: 3.5, pass: false });
+  });
+
+  it('parses its options and selects workloads', () => {
+    expect(median([3, 1, 2])).toBe(2);
+    expect(median([4, 1, 2, 3])).toBe(2.5);
+    const defaults = parseBenchArgs([]);
+    expect(defaults).toMatchObject({ only: null, formats: null, runs: 3, timeoutS: 900, keep: false });
+    const args = parseBenchArgs(['--only', 'county,b100k', '--formats', 'csv', '--runs', '1', '--timeout-s', '60', '--keep']);
+    expect(args).toMatchObject({ only: ['county', 'b100k'], formats: ['csv'], runs: 1, timeoutS: 60, keep: true });
+    expect(selectWorkloads(defaultWorkloads('/nowhere'), args.only, args.formats).map((w) => w.name)).toEqual(['county', 'B100k-csv']);
+    expect(selectWorkloads(defaultWorkloads('/nowhere'), null, null).map((w) => w.name))
+      .toEqual(['county', 'B100k-csv', 'B100k-parquet', 'B1M-csv', 'B1M-parquet']);
+    expect(() => parseBenchArgs(['--formats', 'xlsx'])).toThrow(/csv and parquet/);
+    expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/positive/);
+  });
+});
