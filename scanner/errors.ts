@@ -38,6 +38,17 @@ export class LedgerInUseError extends UserFacingError {
   }
 }
 
+/** DuckDB ran out of the memory the scan may use (--memory-limit); what was spilled to disk was not enough. */
+export class MemoryLimitError extends UserFacingError {
+  constructor(limit: string) {
+    super(`内存不足：扫描超出了内存上限 ${limit}，未写入台账 (out of memory)`, '用 --memory-limit 调大上限（如 --memory-limit 4GB）后重新扫描，或在内存更大的电脑上运行。');
+  }
+}
+
+export function isOutOfMemory(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('Out of Memory Error');
+}
+
 export function describeLocation(location: InputLocation): string {
   const parts = [location.file];
   if (location.sheet) parts.push(`工作表「${location.sheet}」`);

@@ -2,6 +2,8 @@
 // write findings.csv, summary.json and the township workbooks of the remediation ledger.
 import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseISO } from 'date-fns';
@@ -18,6 +20,8 @@ import { attachLedger } from './ledger/open-ledger.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { loadInputs } from './load/load-inputs.ts';
 import { parsePeriod, parseScanDate } from './period.ts';
+import { MemoryLimitError, isOutOfMemory } from './errors.ts';
+import { parseMemoryLimit } from './memory-limit.ts';
 import { ROLLSWEEP_VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -30,6 +34,8 @@ export interface ScanOptions {
   /** A folder of custom checks (*.json), run after the built-in ones. */
   checksDir?: string;
   unmask?: boolean;
+  /** DuckDB's memory limit, e.g. '2GB' (default DEFAULT_MEMORY_LIMIT); beyond it the scan spills to a temporary folder. */
+  memoryLimit?: string;
   /** Scan date YYYY-MM-DD (default today): deadlines count from it, overdue is judged against it. */
   asOf?: string;
   log?: (line: string) => void;
@@ -63,7 +69,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
   const outDir = resolve(options.out ?? join('out', period.label));
 
-  const instance = await DuckDBInstance.create(':memory:');
+  const memoryLimit = parseMemoryLimit(options.memoryLimit);
+  // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends.
+  const spillFolder = await mkdtemp(join(tmpdir(), 'rollsweep-spill-'));
+  const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillFolder });
   const connection = await instance.connect();
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
@@ -115,9 +124,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
     return { summary, outDir, findingsCsv, summaryJson, workbooks };
+  } catch (error) {
+    if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit);
+    throw error;
   } finally {
     connection.closeSync();
     instance.closeSync();
+    await rm(spillFolder, { recursive: true, force: true });
   }
 }
 

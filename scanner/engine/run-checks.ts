@@ -2,7 +2,7 @@
 import { LIST, VARCHAR, listValue, type DuckDBConnection, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
 import type { Config } from '../config/schema.ts';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { CheckDefinitionError, ConfigError } from '../errors.ts';
+import { CheckDefinitionError, ConfigError, isOutOfMemory } from '../errors.ts';
 import type { DatasetCounts } from '../load/load-inputs.ts';
 import type { Period } from '../period.ts';
 import { formatZodIssues } from '../zod-messages.ts';
@@ -99,6 +99,8 @@ async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition,
   try {
     await connection.run(`CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, values, types);
   } catch (error) {
+    // Out of memory is the machine's limit, not the check's fault: scan.ts reports it with the way out.
+    if (isOutOfMemory(error)) throw error;
     throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 无法执行：${(error as Error).message}`);
   }
   const described = await connection.runAndReadAll('DESCRIBE check_result');

@@ -4,10 +4,11 @@ import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { describeColumn, type HeaderMatch } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
-import { openCsv } from '../read/csv-reader.ts';
+import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
 import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
 import { isBlankRow, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx } from '../read/xlsx-reader.ts';
+import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
@@ -30,11 +31,20 @@ export interface FileReport {
   sheets: SheetReport[];
   /** Set when no sheet of the file could be used: the file is listed as skipped with this reason. */
   skippedReason?: string;
+  /** Which reader landed a CSV: DuckDB's (fast) or the careful JS reader (messy files, and every file when asked). */
+  reader?: 'duckdb' | 'careful';
+}
+
+export interface TabularOptions {
+  /** 'careful' reads every CSV with the JS reader: the reference the DuckDB path is tested against. */
+  csvReader?: 'auto' | 'careful';
 }
 
 const MANIFEST_ENCODINGS: Record<string, TextEncoding> = { 'utf-8': 'utf-8', gbk: 'gb18030', gb18030: 'gb18030', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
 
-async function* sheetsOf(input: InputFile, report: FileReport): AsyncGenerator<RawSheet> {
+type CsvLayout = CsvFileInfo & { bomLength: number };
+
+async function* sheetsOf(input: InputFile, report: FileReport, csvLayout: { value?: CsvLayout }): AsyncGenerator<RawSheet> {
   if (input.format === 'xlsx') {
     yield* openXlsx(input.path);
     return;
@@ -42,15 +52,17 @@ async function* sheetsOf(input: InputFile, report: FileReport): AsyncGenerator<R
   const encoding = input.options.encoding ? MANIFEST_ENCODINGS[input.options.encoding] : undefined;
   const { info, sheet } = await openCsv(input.path, { encoding, delimiter: input.options.delimiter });
   report.encoding = ENCODING_LABEL[info.encoding];
+  csvLayout.value = info;
   yield sheet;
 }
 
-export async function loadTabularFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
+export async function loadTabularFile(connection: DuckDBConnection, input: InputFile, options: TabularOptions = {}): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: input.format, classifiedBy: input.classifiedBy, sheets: [] };
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
   let closestMiss: { sheet: string | undefined; header: LocatedHeader | null } | null = null;
 
-  for await (const sheet of sheetsOf(input, report)) {
+  const csvLayout: { value?: CsvLayout } = {};
+  for await (const sheet of sheetsOf(input, report, csvLayout)) {
     if (input.options.sheet !== undefined && sheet.sheet !== input.options.sheet) {
       await drain(sheet.rows[Symbol.asyncIterator]());
       continue;
@@ -69,7 +81,11 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       }
       continue;
     }
-    report.sheets.push(await writeSheet(connection, input, sheet.sheet, search.header, leading, rows));
+    const landed = csvLayout.value && options.csvReader !== 'careful'
+      ? await landCsvInDuckDb(connection, input, csvLayout.value, search.header, leading, rows)
+      : null;
+    if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
+    report.sheets.push(landed ?? await writeSheet(connection, input, sheet.sheet, search.header, leading, rows));
   }
 
   if (report.sheets.some((s) => s.dataset)) return report;
@@ -78,20 +94,50 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
   return report;
 }
 
-async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<{ rows: RawRow[]; blankRows: number }> {
+interface LeadingRows {
+  rows: RawRow[];
+  blankRows: number;
+  blankLines: number[];
+}
+
+async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<LeadingRows> {
   const leading: RawRow[] = [];
-  let blankRows = 0;
+  const blankLines: number[] = [];
   while (leading.length < HEADER_SEARCH_ROWS) {
     const next = await rows.next();
     if (next.done) break;
-    if (isBlankRow(next.value.cells)) blankRows++;
+    if (isBlankRow(next.value.cells)) blankLines.push(next.value.line);
     else leading.push(next.value);
   }
-  return { rows: leading, blankRows };
+  return { rows: leading, blankRows: blankLines.length, blankLines };
 }
 
 async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
   for (let next = await rows.next(); !next.done; next = await rows.next());
+}
+
+/** The CSV read by DuckDB when it reads it exactly as the careful reader would; null leaves it to writeSheet. */
+async function landCsvInDuckDb(
+  connection: DuckDBConnection,
+  input: InputFile,
+  layout: CsvLayout,
+  header: LocatedHeader,
+  leading: LeadingRows,
+  rows: AsyncIterator<RawRow>,
+): Promise<SheetReport | null> {
+  const { match, row: headerRow } = header;
+  if (match.duplicated.length > 0) return null;
+  const counts = await loadCsvInDuckDb(connection, {
+    path: input.path, file: input.name, encoding: layout.encoding, bomLength: layout.bomLength, delimiter: layout.delimiter,
+    dataset: match.dataset, match, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
+  });
+  if (!counts) return null;
+  await rows.return?.();
+  return {
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns: [...match.columnIndex.keys()],
+    // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
+    rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
+  };
 }
 
 async function writeSheet(
@@ -99,7 +145,7 @@ async function writeSheet(
   input: InputFile,
   sheetName: string | undefined,
   header: LocatedHeader,
-  leading: { rows: RawRow[]; blankRows: number },
+  leading: LeadingRows,
   rest: AsyncIterator<RawRow>,
 ): Promise<SheetReport> {
   const { match, row: headerRow } = header;

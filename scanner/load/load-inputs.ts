@@ -4,7 +4,7 @@ import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
 import { discoverInputFiles, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
-import { loadTabularFile, type FileReport } from './load-file.ts';
+import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
@@ -36,6 +36,7 @@ export interface LoadOptions {
   skipBadFiles?: boolean;
   onFile?: (file: string, index: number, total: number) => void;
   onNormalise?: () => void;
+  csvReader?: TabularOptions['csvReader'];
 }
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -49,7 +50,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   for (const [index, input] of files.entries()) {
     options.onFile?.(input.name, index, files.length);
     try {
-      const report = input.format === 'parquet' ? await loadParquetFile(connection, input) : await loadTabularFile(connection, input);
+      const report = input.format === 'parquet' ? await loadParquetFile(connection, input) : await loadTabularFile(connection, input, { csvReader: options.csvReader });
       if (report.skippedReason) skipped.push({ file: input.name, reason: report.skippedReason });
       else reports.push(report);
     } catch (error) {

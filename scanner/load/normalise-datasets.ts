@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
+import { buildValueMaps, dropValueMaps, mappedAlias, valueMapJoins } from './value-maps.ts';
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
@@ -10,20 +11,20 @@ const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : c
 /** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
 const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
 
-/** The typed columns a raw column becomes, by the kind the catalog gives it. */
+/** The typed columns a raw column becomes, by the kind the catalog gives it; costly parses come from the value maps. */
 function typedColumns(column: ColumnSpec): string[] {
   const raw = q(column.name);
   switch (column.kind) {
     case 'id': {
       const prefix = idPrefix(column);
-      const parsed = `${prefix}__parsed`;
-      return [`${parsed}.id AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${parsed}.status AS ${prefix}_status`, `${parsed}.problem AS ${prefix}_problem`, `${parsed}.birth_date AS ${prefix}_birth_date`];
+      const parsed = mappedAlias(column, 'id');
+      return [`${parsed}.m_id AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${parsed}.m_status AS ${prefix}_status`, `${parsed}.m_problem AS ${prefix}_problem`, `${parsed}.m_birth_date AS ${prefix}_birth_date`];
     }
-    case 'name': return [`rs_name(${raw}) AS ${raw}`];
-    case 'date': return [`rs_date(${raw}) AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'month': return [`rs_month(${raw}) AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'amount': return [`rs_cents(${raw}) AS ${q(column.name + '_cents')}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'number': return [`rs_number(${raw}) AS ${raw}`];
+    case 'name': return [`${mappedAlias(column, 'name')}.m_name AS ${raw}`];
+    case 'date': return [`${mappedAlias(column, 'date')}.m_value AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'month': return [`${mappedAlias(column, 'month')}.m_value AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'amount': return [`${mappedAlias(column, 'amount')}.m_value AS ${q(column.name + '_cents')}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'number': return [`${mappedAlias(column, 'number')}.m_value AS ${raw}`];
     case 'code': return [`rs_code(${raw}) AS ${raw}`];
     case 'text': return [`rs_text(${raw}) AS ${raw}`];
   }
@@ -33,7 +34,7 @@ function typedColumns(column: ColumnSpec): string[] {
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
-  start_date: ['coalesce(rs_date(start_date), rs_month(start_date)) AS start_date', 'start_date AS start_date_raw'],
+  start_date: ['coalesce("start_date__date".m_value, "start_date__month".m_value) AS start_date', 'start_date AS start_date_raw'],
   status: [
     'rs_roll_status(status) AS status',
     'status AS status_raw',
@@ -55,26 +56,20 @@ function rejectArms(dataset: DatasetSpec): string[] {
     const raw = q(column.name);
     const label = sqlString(column.label);
     if (column.kind === 'id') {
-      const prefix = idPrefix(column);
-      arms.push(`CASE WHEN ${prefix}__parsed.status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
-      arms.push(`CASE WHEN ${prefix}__parsed.status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${prefix}__parsed.problem, 'raw': ${raw}} END`);
+      const parsed = mappedAlias(column, 'id');
+      arms.push(`CASE WHEN ${parsed}.m_status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
+      arms.push(`CASE WHEN ${parsed}.m_status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${parsed}.m_problem, 'raw': ${raw}} END`);
       continue;
     }
     if (column.required) arms.push(`CASE WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
-    const parser = { date: 'rs_date', month: 'rs_month', amount: 'rs_cents', number: 'rs_number' }[column.kind as string];
-    if (parser) {
-      arms.push(`CASE WHEN NOT ${blank(raw)} AND ${parser}(${raw}) IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}} END`);
+    if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
+      const parsed = `${mappedAlias(column, column.kind)}.m_value`;
+      arms.push(`CASE WHEN NOT ${blank(raw)} AND ${parsed} IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}} END`);
     }
   }
   return arms;
 }
 
-
-/** Each ID column parsed once into <prefix>__parsed. */
-function withParsedIds(dataset: DatasetSpec, source: string): string {
-  const parses = dataset.columns.filter((c) => c.kind === 'id').map((c) => `rs_id_parse(${q(c.name)}) AS ${idPrefix(c)}__parsed`);
-  return parses.length ? `(SELECT *, ${parses.join(', ')} FROM ${source})` : source;
-}
 
 function nonDataCondition(dataset: DatasetSpec): string {
   // Any cell of the original row counts, mapped or not: 合计 often sits in a 序号 column.
@@ -89,25 +84,13 @@ function nonDataCondition(dataset: DatasetSpec): string {
 }
 
 export async function normaliseDatasets(connection: DuckDBConnection): Promise<void> {
+  await buildValueMaps(connection);
   for (const dataset of DATASETS) await normaliseDataset(connection, dataset);
-  await addNameKeys(connection);
+  // Typed tables and load_rejects now hold every row: the raw text and the maps would only double the memory used.
+  for (const dataset of DATASETS) await connection.run(`DROP TABLE ${rawTable(dataset.name)}`);
+  await dropValueMaps(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
-}
-
-/**
- * name_key, the comparison form of a name (traditional → simplified), computed once per distinct
- * name across all datasets rather than once per row (quality-bars.md).
- */
-async function addNameKeys(connection: DuckDBConnection): Promise<void> {
-  const named = DATASETS.filter((d) => d.columns.some((c) => c.kind === 'name'));
-  await connection.run(`
-    CREATE OR REPLACE TABLE name_keys AS
-    SELECT name, rs_name_key(name) AS name_key
-    FROM (${named.map((d) => `SELECT name FROM ${q(d.name)}`).join(' UNION ')}) WHERE name IS NOT NULL`);
-  for (const dataset of named) {
-    await connection.run(`CREATE OR REPLACE TABLE ${q(dataset.name)} AS SELECT d.*, k.name_key FROM ${q(dataset.name)} d LEFT JOIN name_keys k USING (name)`);
-  }
 }
 
 /** Every used ID of every dataset with the name it came with: for checks that compare a person across lists. */
@@ -131,11 +114,15 @@ async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSp
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR}]`;
   const problems = arms.length ? `list_filter([${arms.join(', ')}], problem -> problem IS NOT NULL)` : 'NULL';
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData} ELSE ${problems} END`;
+  // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
+  const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
+  const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';
   const staged = `staged_${dataset.name}`;
   await connection.run(`
     CREATE OR REPLACE TEMP TABLE ${staged} AS
-    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line, _raw_row
-    FROM ${withParsedIds(dataset, rawTable(dataset.name))}`);
+    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line, _raw_row${nameKey}
+    FROM ${rawTable(dataset.name)}
+    ${valueMapJoins(dataset)}`);
   await connection.run(`
     INSERT INTO load_rejects
     SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, problem.kind, problem.col, problem.raw, problem.why, _raw_row

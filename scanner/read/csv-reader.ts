@@ -62,9 +62,9 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-export async function openCsv(path: string, options: CsvOptions = {}): Promise<{ info: CsvFileInfo; sheet: RawSheet }> {
-  const { bomLength, ...info } = await inspectCsv(path, options);
-  return { info, sheet: { sheet: undefined, hidden: false, rows: parseRecords(path, info, bomLength) } };
+export async function openCsv(path: string, options: CsvOptions = {}): Promise<{ info: CsvFileInfo & { bomLength: number }; sheet: RawSheet }> {
+  const info = await inspectCsv(path, options);
+  return { info, sheet: { sheet: undefined, hidden: false, rows: parseRecords(path, info, info.bomLength) } };
 }
 
 async function* decodedChunks(path: string, encoding: TextEncoding, bomLength: number): AsyncGenerator<string> {

@@ -21,6 +21,7 @@ export interface ScanArgs {
   skipBadFiles: boolean;
   checksDir?: string;
   unmask: boolean;
+  memoryLimit?: string;
   json: boolean;
   quiet: boolean;
   failOn?: FailOn;
@@ -30,7 +31,7 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   const progress = scanProgress(io, { quiet: args.quiet });
   const result = await scan({
     input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out, asOf: args.asOf,
-    skipBadFiles: args.skipBadFiles, checksDir: args.checksDir, unmask: args.unmask,
+    skipBadFiles: args.skipBadFiles, checksDir: args.checksDir, unmask: args.unmask, memoryLimit: args.memoryLimit,
     log: progress.message, onStep: progress.step,
   }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);

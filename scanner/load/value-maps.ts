@@ -1,0 +1,72 @@
+// The costly parses (ID numbers, dates, months, amounts, numbers, names) run once per distinct raw text across
+// every dataset, not once per row: a county's lists repeat the same IDs, dates and amounts many times over.
+// Each map is a temp table keyed by the raw text (NULL included, so an empty ID still reads as 'missing').
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
+import { quoteIdentifier as q } from '../sql-text.ts';
+import { rawTable } from './raw-tables.ts';
+
+export type MappedKind = 'id' | 'date' | 'month' | 'amount' | 'number' | 'name';
+
+interface ValueMap {
+  table: string;
+  /** The map's rows from the distinct raw texts (column m_raw); every column named m_… so none clashes with a dataset column. */
+  select: (distinctRaw: string) => string;
+}
+
+const VALUE_MAPS: Record<MappedKind, ValueMap> = {
+  id: {
+    table: 'map_ids',
+    select: (distinctRaw) => `SELECT m_raw, p.id AS m_id, p.status AS m_status, p.problem AS m_problem, p.birth_date AS m_birth_date
+      FROM (SELECT m_raw, rs_id_parse(m_raw) AS p FROM (${distinctRaw}))`,
+  },
+  date: { table: 'map_dates', select: (distinctRaw) => `SELECT m_raw, rs_date(m_raw) AS m_value FROM (${distinctRaw})` },
+  month: { table: 'map_months', select: (distinctRaw) => `SELECT m_raw, rs_month(m_raw) AS m_value FROM (${distinctRaw})` },
+  amount: { table: 'map_cents', select: (distinctRaw) => `SELECT m_raw, rs_cents(m_raw) AS m_value FROM (${distinctRaw})` },
+  number: { table: 'map_numbers', select: (distinctRaw) => `SELECT m_raw, rs_number(m_raw) AS m_value FROM (${distinctRaw})` },
+  // The comparison form (traditional → simplified) once per distinct normalised name: fewer still than raw spellings.
+  name: {
+    table: 'map_names',
+    select: (distinctRaw) => `WITH names AS (SELECT m_raw, rs_name(m_raw) AS m_name FROM (${distinctRaw}))
+      SELECT names.*, keys.m_name_key FROM names
+      LEFT JOIN (SELECT m_name, rs_name_key(m_name) AS m_name_key FROM (SELECT DISTINCT m_name FROM names WHERE m_name IS NOT NULL)) keys USING (m_name)`,
+  },
+};
+
+/** Columns read as another kind too: 享受起始年月 (roll start_date) may hold a month. */
+const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = { 'roll.start_date': ['month'] };
+
+function isMapped(kind: ValueKind): kind is MappedKind {
+  return kind in VALUE_MAPS;
+}
+
+function kindsOf(dataset: DatasetSpec, column: ColumnSpec): MappedKind[] {
+  return [...(isMapped(column.kind) ? [column.kind] : []), ...(ALSO_READ_AS[`${dataset.name}.${column.name}`] ?? [])];
+}
+
+/** The alias under which a column's parse of this kind is joined into its dataset's query. */
+export function mappedAlias(column: ColumnSpec, kind: MappedKind): string {
+  return q(`${column.name}__${kind}`);
+}
+
+export async function buildValueMaps(connection: DuckDBConnection): Promise<void> {
+  for (const [kind, map] of Object.entries(VALUE_MAPS) as [MappedKind, ValueMap][]) {
+    const sources = DATASETS.flatMap((dataset) => dataset.columns
+      .filter((column) => kindsOf(dataset, column).includes(kind))
+      .map((column) => `SELECT ${q(column.name)} AS m_raw FROM ${rawTable(dataset.name)}`));
+    const distinctRaw = `SELECT DISTINCT m_raw FROM (${sources.join(' UNION ALL ')})`;
+    await connection.run(`CREATE OR REPLACE TEMP TABLE ${map.table} AS ${map.select(distinctRaw)}`);
+  }
+}
+
+export async function dropValueMaps(connection: DuckDBConnection): Promise<void> {
+  for (const map of Object.values(VALUE_MAPS)) await connection.run(`DROP TABLE IF EXISTS ${map.table}`);
+}
+
+/** LEFT JOINs that bring every mapped parse of the dataset's columns beside its raw row. */
+export function valueMapJoins(dataset: DatasetSpec): string {
+  return dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
+    const alias = mappedAlias(column, kind);
+    return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${rawTable(dataset.name)}.${q(column.name)}`;
+  })).join('\n');
+}

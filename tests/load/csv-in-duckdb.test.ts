@@ -1,0 +1,110 @@
+// DuckDB's CSV reader is the fast way in, but only where it lands exactly what the careful JS reader lands:
+// same rows, same line numbers, same refusals. Each file here is loaded both ways and the results compared;
+// files DuckDB could read differently (blank lines, quoted line breaks, ragged rows) must fall back to the careful reader.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { loadInputs, type LoadOptions } from '../../scanner/load/load-inputs.ts';
+import { PEOPLE, ROLL_HEADER, rollCsv } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const ROW = (village: string, household: string, name: string, id: string, amount = '700') =>
+  `张庄镇,${village},${household},${name},${id},户主,农村低保,${amount},在保`;
+const DEATHS_HEADER = '身份证号码,姓名,死亡日期';
+
+interface Landed {
+  readers: (string | undefined)[];
+  counts: unknown;
+  roll: unknown[];
+  deaths: unknown[];
+  rejects: unknown[];
+}
+
+async function land(files: Record<string, string | Buffer>, options: LoadOptions): Promise<Landed> {
+  const folder = await tempFolder();
+  for (const [name, content] of Object.entries(files)) await writeFile(join(folder, name), content);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const result = await loadInputs(connection, folder, options);
+    const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+    return {
+      readers: result.files.map((f) => f.reader),
+      counts: { datasets: result.datasets, sheets: result.files.map((f) => f.sheets) },
+      roll: await rows('SELECT * FROM roll ORDER BY _file, _line'),
+      deaths: await rows('SELECT * FROM deaths ORDER BY _file, _line'),
+      rejects: await rows('SELECT * FROM load_rejects ORDER BY ALL'),
+    };
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+/** Loads the files with both readers; returns which reader the automatic choice used, after asserting equal results. */
+async function expectSameAsCarefulReader(files: Record<string, string | Buffer>): Promise<(string | undefined)[]> {
+  const automatic = await land(files, {});
+  const careful = await land(files, { csvReader: 'careful' });
+  expect(careful.readers.every((reader) => reader === 'careful')).toBe(true);
+  const { readers, ...landed } = automatic;
+  const { readers: _careful, ...reference } = careful;
+  expect(landed).toEqual(reference);
+  return readers;
+}
+
+const roll = (body: string | Buffer) => ({ '低保花名册.csv': body });
+
+describe('CSV files DuckDB reads exactly as the careful reader: it lands them', () => {
+  it('a plain UTF-8 roll with a death list', async () => {
+    const readers = await expectSameAsCarefulReader({
+      ...roll(rollCsv()),
+      '死亡人员.csv': `${DEATHS_HEADER}\n${PEOPLE.li},李秀英,2026-08-03\n${PEOPLE.wang},王小明,不详\n`,
+    });
+    expect(readers).toEqual(['duckdb', 'duckdb']);
+  });
+
+  it('title rows above the header, a byte-order mark, CRLF line ends and no final line break', async () => {
+    const body = `\ufeff2026年10月农村低保花名册,,,,,,,,\r\n填报单位：张庄镇,,,,,,,,\r\n${rollCsv().trimEnd().split('\n').join('\r\n')}`;
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+  });
+
+  it('GBK text with quoted commas and doubled quotes', async () => {
+    const body = `${ROLL_HEADER}\n${ROW('"东村,北片"', 'H001', '"张""大""山"', PEOPLE.zhang)}\n${ROW('西村', 'H002', '王小明', PEOPLE.wang)}\n`;
+    expect(await expectSameAsCarefulReader(roll(iconv.encode(body, 'gbk')))).toEqual(['duckdb']);
+  });
+
+  it('tab-separated', async () => {
+    expect(await expectSameAsCarefulReader(roll(rollCsv().replaceAll(',', '\t')))).toEqual(['duckdb']);
+  });
+
+  it('rows of empty or whitespace-only cells (U+3000, U+FEFF) count as blank, not read', async () => {
+    const landed = await land(roll(rollCsv([',,,,,,,,', ' ,\u3000,\ufeff,,,,,,'])), {});
+    expect(landed.readers).toEqual(['duckdb']);
+    expect((landed.counts as { sheets: { blankRows: number }[][] }).sheets[0]![0]!.blankRows).toBe(2);
+    await expectSameAsCarefulReader(roll(rollCsv([',,,,,,,,', ' ,\u3000,\ufeff,,,,,,'])));
+  });
+
+  it('a filled cell past the header’s last column refuses the row as shifted; footer rows are refused as non-data', async () => {
+    const body = `${ROLL_HEADER},\n${ROW('东村', 'H001', '张大山', PEOPLE.zhang)},\n${ROW('东村', 'H001', '李秀英', PEOPLE.li)},多出来的\n合计,,,,,,,,2100,\n`;
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+    const landed = await land(roll(body), {});
+    expect(landed.rejects).toEqual(expect.arrayContaining([
+      expect.objectContaining({ _line: 3, kind: 'shape' }),
+      expect.objectContaining({ _line: 4, kind: 'non-data' }),
+    ]));
+  });
+});
+
+describe('CSV files DuckDB could read differently: the careful reader takes them', () => {
+  it.each([
+    ['a blank line between rows (DuckDB skips it, shifting line numbers)', rollCsv().replace('\n张庄镇,西村', '\n\n张庄镇,西村')],
+    ['a quoted line break inside a cell', rollCsv([ROW('"南\n村"', 'H009', '赵四', PEOPLE.wang)])],
+    ['a short row (fewer cells than the header)', rollCsv(['张庄镇,南村,H010,钱五'])],
+    ['a row with more cells than the header', rollCsv([`${ROW('南村', 'H011', '孙六', PEOPLE.wang)},多,余`])],
+    ['old Mac line ends (CR only)', rollCsv().replaceAll('\n', '\r')],
+  ])('%s', async (_case, body) => {
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['careful']);
+  });
+});
