@@ -12,15 +12,20 @@ export default defineCheck({
   basis: '《特困人员认定办法》(民发〔2021〕43号)；《社会救助暂行办法》(国务院令第649号) 第二章、第三章；《最低生活保障审核确认办法》(民发〔2021〕57号)',
   inputs: ['roll'],
   sql: `
-    WITH occurrences AS (
+    WITH both_families AS (
+      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
+      GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
+    ),
+    -- Only those people's rows are numbered and cited: a province's roll holds a few hundred, not millions.
+    occurrences AS (
       SELECT r.*,
              ${COPY_IN_HOUSEHOLD} AS copy
-      FROM roll r WHERE r.active AND r.id_number IS NOT NULL
+      FROM roll r SEMI JOIN both_families USING (id_number) WHERE r.active
     ),
     people AS (
       SELECT id_number,
              string_agg(DISTINCT coalesce(household_id, '') || ':' || coalesce(family, ''), '/' ORDER BY coalesce(household_id, '') || ':' || coalesce(family, '')) AS places
-      FROM occurrences GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
+      FROM occurrences GROUP BY id_number
     )
     -- Every active row of the person is an occurrence (both villages need to act).
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},

@@ -12,14 +12,20 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定；《社会救助暂行办法》(国务院令第649号)',
   inputs: ['roll'],
   sql: `
-    WITH occurrences AS (
-      SELECT r.*,
-             ${COPY_IN_HOUSEHOLD} AS copy
-      FROM roll r WHERE r.active AND r.id_number IS NOT NULL AND r.household_id IS NOT NULL
+    WITH placed AS (
+      SELECT * FROM roll WHERE active AND id_number IS NOT NULL AND household_id IS NOT NULL
     ),
+    -- min ≠ max finds them without building a household list for each of a province's million people.
+    several AS (SELECT id_number FROM placed GROUP BY id_number HAVING min(household_id) <> max(household_id)),
     people AS (
       SELECT id_number, string_agg(DISTINCT household_id, '/' ORDER BY household_id) AS households, count(DISTINCT household_id) AS household_count
-      FROM occurrences GROUP BY id_number HAVING count(DISTINCT household_id) > 1
+      FROM placed SEMI JOIN several USING (id_number) GROUP BY id_number
+    ),
+    -- Only the people in several households are numbered and cited: a province's roll holds a few hundred, not millions.
+    occurrences AS (
+      SELECT r.*,
+             ${COPY_IN_HOUSEHOLD} AS copy
+      FROM placed r SEMI JOIN people USING (id_number)
     ),
     -- Covered by duplicate.dibao-and-tekun (on active rows of both families, with or without a household id).
     dibao_and_tekun AS (

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
-import { buildValueMaps, dropValueMaps, mappedAlias, valueMapJoins } from './value-maps.ts';
+import { buildValueMaps, dropValueMaps, idField, mappedAlias, mappedSource } from './value-maps.ts';
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
@@ -17,8 +17,8 @@ function typedColumns(column: ColumnSpec): string[] {
   switch (column.kind) {
     case 'id': {
       const prefix = idPrefix(column);
-      const parsed = mappedAlias(column, 'id');
-      return [`${parsed}.m_id AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${parsed}.m_status AS ${prefix}_status`, `${parsed}.m_problem AS ${prefix}_problem`, `${parsed}.m_birth_date AS ${prefix}_birth_date`];
+      return [`${idField(column, 'id')} AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${idField(column, 'status')} AS ${prefix}_status`,
+        `${idField(column, 'problem')} AS ${prefix}_problem`, `${idField(column, 'birth_date')} AS ${prefix}_birth_date`];
     }
     case 'name': return [`${mappedAlias(column, 'name')}.m_name AS ${raw}`];
     case 'date': return [`${mappedAlias(column, 'date')}.m_value AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
@@ -56,6 +56,7 @@ function rejectArms(dataset: DatasetSpec): string[] {
     const raw = q(column.name);
     const label = sqlString(column.label);
     if (column.kind === 'id') {
+      // Only map_ids (never the fast lane) holds a missing or invalid number.
       const parsed = mappedAlias(column, 'id');
       arms.push(`CASE WHEN ${parsed}.m_status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
       arms.push(`CASE WHEN ${parsed}.m_status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${parsed}.m_problem, 'raw': ${raw}} END`);
@@ -117,18 +118,18 @@ async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSp
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
   const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';
-  const staged = `staged_${dataset.name}`;
+  // The typed table is written once, refused rows included, then those are listed and deleted: no second copy
+  // of millions of rows, and the raw row text is fetched only for the few refused (file, sheet, line is unique).
+  const table = q(dataset.name);
   await connection.run(`
-    CREATE OR REPLACE TEMP TABLE ${staged} AS
-    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line, _raw_row${nameKey}
-    FROM ${rawTable(dataset.name)}
-    ${valueMapJoins(dataset)}`);
+    CREATE OR REPLACE TABLE ${table} AS
+    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
+    FROM ${mappedSource(dataset)}`);
   await connection.run(`
     INSERT INTO load_rejects
-    SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, problem.kind, problem.col, problem.raw, problem.why, _raw_row
-    FROM (SELECT *, unnest(_rejects) AS problem FROM ${staged} WHERE len(_rejects) > 0)`);
-  await connection.run(`
-    CREATE OR REPLACE TABLE ${q(dataset.name)} AS
-    SELECT * EXCLUDE (_rejects, _raw_row) FROM ${staged} WHERE coalesce(len(_rejects), 0) = 0`);
-  await connection.run(`DROP TABLE ${staged}`);
+    SELECT ${sqlString(dataset.name)}, r._file, r._sheet, r._line, r.problem.kind, r.problem.col, r.problem.raw, r.problem.why, raw._raw_row
+    FROM (SELECT _file, _sheet, _line, unnest(_rejects) AS problem FROM ${table} WHERE len(_rejects) > 0) r
+    JOIN ${rawTable(dataset.name)} raw ON raw._file = r._file AND raw._sheet IS NOT DISTINCT FROM r._sheet AND raw._line = r._line`);
+  await connection.run(`DELETE FROM ${table} WHERE len(_rejects) > 0`);
+  await connection.run(`ALTER TABLE ${table} DROP COLUMN _rejects`);
 }

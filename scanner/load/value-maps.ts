@@ -15,10 +15,12 @@ interface ValueMap {
 }
 
 const VALUE_MAPS: Record<MappedKind, ValueMap> = {
+  // Well-formed numbers take the fast lane in the row itself (idField): the map holds only the others.
   id: {
     table: 'map_ids',
     select: (distinctRaw) => `SELECT m_raw, p.id AS m_id, p.status AS m_status, p.problem AS m_problem, p.birth_date AS m_birth_date
-      FROM (SELECT m_raw, rs_id_parse(m_raw) AS p FROM (${distinctRaw}))`,
+      FROM (SELECT m_raw, rs_id_parse(m_raw) AS p FROM (
+        SELECT m_raw FROM (SELECT m_raw, rs_id_canonical_body(m_raw) AS body FROM (${distinctRaw})) WHERE rs_id_canonical(m_raw, body) IS NULL))`,
   },
   date: { table: 'map_dates', select: (distinctRaw) => `SELECT m_raw, rs_date(m_raw) AS m_value FROM (${distinctRaw})` },
   month: { table: 'map_months', select: (distinctRaw) => `SELECT m_raw, rs_month(m_raw) AS m_value FROM (${distinctRaw})` },
@@ -63,10 +65,28 @@ export async function dropValueMaps(connection: DuckDBConnection): Promise<void>
   for (const map of Object.values(VALUE_MAPS)) await connection.run(`DROP TABLE IF EXISTS ${map.table}`);
 }
 
-/** LEFT JOINs that bring every mapped parse of the dataset's columns beside its raw row. */
-export function valueMapJoins(dataset: DatasetSpec): string {
-  return dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
+const canonical = (column: ColumnSpec) => q(`${column.name}__canonical`);
+
+/** An ID column's parsed field: from the fast lane when the number is well-formed, else from map_ids. */
+export function idField(column: ColumnSpec, field: 'id' | 'status' | 'problem' | 'birth_date'): string {
+  const mapped = `${mappedAlias(column, 'id')}.m_${field}`;
+  const fast = { id: q(column.name), status: "'valid'", problem: 'NULL::VARCHAR', birth_date: `rs_id_canonical_birth_date(${canonical(column)})` }[field];
+  return `CASE WHEN ${canonical(column)} IS NOT NULL THEN ${fast} ELSE ${mapped} END`;
+}
+
+/**
+ * The dataset's raw rows with every mapped parse of its columns LEFT JOINed beside them, and each ID column's
+ * fast-lane body (<column>__canonical, NULL unless well-formed) computed first.
+ */
+export function mappedSource(dataset: DatasetSpec): string {
+  const table = rawTable(dataset.name);
+  const ids = dataset.columns.filter((column) => column.kind === 'id');
+  const bodies = ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`);
+  const canonicals = ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`);
+  const source = ids.length ? `(SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table})) AS ${table}` : table;
+  const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
     const alias = mappedAlias(column, kind);
-    return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${rawTable(dataset.name)}.${q(column.name)}`;
-  })).join('\n');
+    return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;
+  }));
+  return [source, ...joins].join('\n');
 }
