@@ -1,4 +1,5 @@
-// Counting line feeds in a file without decoding it: how the DuckDB CSV path proves it kept every physical line.
+// One pass over a file's bytes, without decoding it: how the DuckDB CSV path proves it kept every physical line
+// and that no cell holds U+FFFD (which the careful reader refuses as a wrong encoding).
 import { createReadStream } from 'node:fs';
 
 export interface LineCount {
@@ -6,15 +7,26 @@ export interface LineCount {
   lineFeeds: number;
   /** The file's last byte is '\n' (or the file is empty). */
   endsWithLineFeed: boolean;
+  /** The file holds U+FFFD (UTF-8 bytes EF BF BD): text that was already garbled before it reached us. */
+  hasReplacementCharacter: boolean;
 }
+
+const REPLACEMENT_CHARACTER = Buffer.from('\ufffd', 'utf8');
 
 export async function countLineFeeds(path: string): Promise<LineCount> {
   let lineFeeds = 0;
   let lastByte = 0x0a;
+  let hasReplacementCharacter = false;
+  // The last two bytes of the previous chunk, so a character split across chunks is still seen.
+  let tail = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
     // indexOf is a memchr over the buffer: a gigabyte counts in well under a second.
     for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) lineFeeds++;
+    if (!hasReplacementCharacter) {
+      hasReplacementCharacter = Buffer.concat([tail, chunk.subarray(0, 2)]).includes(REPLACEMENT_CHARACTER) || chunk.includes(REPLACEMENT_CHARACTER);
+    }
     if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
   }
-  return { lineFeeds, endsWithLineFeed: lastByte === 0x0a };
+  return { lineFeeds, endsWithLineFeed: lastByte === 0x0a, hasReplacementCharacter };
 }

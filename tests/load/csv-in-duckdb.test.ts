@@ -108,3 +108,13 @@ describe('CSV files DuckDB could read differently: the careful reader takes them
     expect(await expectSameAsCarefulReader(roll(body))).toEqual(['careful']);
   });
 });
+
+it('a UTF-8 file holding U+FFFD (text garbled before it reached us) is refused exactly as the careful reader refuses it', async () => {
+  // Below the first 10 rows, which the careful reader always reads itself while looking for the header.
+  const filler = Array.from({ length: 12 }, (_, i) => ROW('南村', `H2${i}`, `村民${i}`, PEOPLE.wang));
+  const files = roll(rollCsv([...filler, ROW('南村', 'H012', '王\ufffd', PEOPLE.wang)]));
+  const automatic = await land(files, {}).then(() => 'loaded', (error: Error) => error.message);
+  const careful = await land(files, { csvReader: 'careful' }).then(() => 'loaded', (error: Error) => error.message);
+  expect(careful).toContain('第 17 行');
+  expect(automatic).toBe(careful);
+});
