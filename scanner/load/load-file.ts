@@ -42,18 +42,13 @@ export interface TabularOptions {
 
 const MANIFEST_ENCODINGS: Record<string, TextEncoding> = { 'utf-8': 'utf-8', gbk: 'gb18030', gb18030: 'gb18030', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
 
-type CsvLayout = CsvFileInfo & { bomLength: number };
-
-async function* sheetsOf(input: InputFile, report: FileReport, csvLayout: { value?: CsvLayout }): AsyncGenerator<RawSheet> {
-  if (input.format === 'xlsx') {
-    yield* openXlsx(input.path);
-    return;
-  }
+/** The file's sheets; for a CSV (one sheet) also its layout, so DuckDB can read it the same way. */
+async function openSheets(input: InputFile, report: FileReport): Promise<{ sheets: AsyncIterable<RawSheet> | RawSheet[]; csv?: CsvFileInfo }> {
+  if (input.format === 'xlsx') return { sheets: openXlsx(input.path) };
   const encoding = input.options.encoding ? MANIFEST_ENCODINGS[input.options.encoding] : undefined;
   const { info, sheet } = await openCsv(input.path, { encoding, delimiter: input.options.delimiter });
   report.encoding = ENCODING_LABEL[info.encoding];
-  csvLayout.value = info;
-  yield sheet;
+  return { sheets: [sheet], csv: info };
 }
 
 export async function loadTabularFile(connection: DuckDBConnection, input: InputFile, options: TabularOptions = {}): Promise<FileReport> {
@@ -61,8 +56,8 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
   let closestMiss: { sheet: string | undefined; header: LocatedHeader | null } | null = null;
 
-  const csvLayout: { value?: CsvLayout } = {};
-  for await (const sheet of sheetsOf(input, report, csvLayout)) {
+  const { sheets, csv } = await openSheets(input, report);
+  for await (const sheet of sheets) {
     if (input.options.sheet !== undefined && sheet.sheet !== input.options.sheet) {
       await drain(sheet.rows[Symbol.asyncIterator]());
       continue;
@@ -75,14 +70,14 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       const reason = search.ambiguous.length > 1
         ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
         : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
-      report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankRows, columns: [], skippedReason: reason });
+      report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
       if (!closestMiss || (search.closest && (!closestMiss.header || search.closest.match.columnIndex.size > closestMiss.header.match.columnIndex.size))) {
         closestMiss = { sheet: sheet.sheet, header: search.closest };
       }
       continue;
     }
-    const landed = csvLayout.value && options.csvReader !== 'careful'
-      ? await landCsvInDuckDb(connection, input, csvLayout.value, search.header, leading, rows)
+    const landed = csv && options.csvReader !== 'careful'
+      ? await landCsvInDuckDb(connection, input, csv, search.header, leading, rows)
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
     report.sheets.push(landed ?? await writeSheet(connection, input, sheet.sheet, search.header, leading, rows));
@@ -96,7 +91,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
 
 interface LeadingRows {
   rows: RawRow[];
-  blankRows: number;
+  /** Lines of the blank rows among them (before and after the header). */
   blankLines: number[];
 }
 
@@ -109,7 +104,7 @@ async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<LeadingRows
     if (isBlankRow(next.value.cells)) blankLines.push(next.value.line);
     else leading.push(next.value);
   }
-  return { rows: leading, blankRows: blankLines.length, blankLines };
+  return { rows: leading, blankLines };
 }
 
 async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
@@ -120,7 +115,7 @@ async function drain(rows: AsyncIterator<RawRow>): Promise<void> {
 async function landCsvInDuckDb(
   connection: DuckDBConnection,
   input: InputFile,
-  layout: CsvLayout,
+  layout: CsvFileInfo,
   header: LocatedHeader,
   leading: LeadingRows,
   rows: AsyncIterator<RawRow>,
@@ -159,7 +154,7 @@ async function writeSheet(
   }
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankRows, columns: [...match.columnIndex.keys()],
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [...match.columnIndex.keys()],
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;

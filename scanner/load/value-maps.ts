@@ -70,7 +70,7 @@ const canonical = (column: ColumnSpec) => q(`${column.name}__canonical`);
 /** An ID column's parsed field: from the fast lane when the number is well-formed, else from map_ids. */
 export function idField(column: ColumnSpec, field: 'id' | 'status' | 'problem' | 'birth_date'): string {
   const mapped = `${mappedAlias(column, 'id')}.m_${field}`;
-  const fast = { id: q(column.name), status: "'valid'", problem: 'NULL::VARCHAR', birth_date: `rs_id_canonical_birth_date(${canonical(column)})` }[field];
+  const fast = { id: q(column.name), status: "'valid'", problem: 'NULL::VARCHAR', birth_date: `rs_id_birth_date(${canonical(column)})` }[field];
   return `CASE WHEN ${canonical(column)} IS NOT NULL THEN ${fast} ELSE ${mapped} END`;
 }
 

@@ -75,6 +75,17 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_id_invalid', ['problem'],
     "struct_pack(id := NULL::VARCHAR, status := 'invalid', problem := problem, birth_date := NULL::DATE)"),
 
+  /** The birth date of a valid 17-digit body held as an integer (yyyymmdd in digits 7–14). */
+  defineMacro('rs_id_birth_date', ['n'], 'make_date(n // 10000000 % 10000, n // 100000 % 100, n // 1000 % 100)'),
+
+  // The fast lane for the common case, a well-formed 18-character number: its 17-digit body, then the body again
+  // when check character and birth date hold (else NULL). Two steps so the body is a column the sum reads 17 times,
+  // not an expression pasted 17 times. For such a number rs_id_parse gives exactly: valid, the number itself, this birth date.
+  defineMacro('rs_id_canonical_body', ['s'], "CASE WHEN regexp_full_match(s, '\\d{17}[\\dX]') THEN TRY_CAST(left(s, 17) AS BIGINT) END"),
+
+  defineMacro('rs_id_canonical', ['s', 'n'], `CASE WHEN rs_id_check_character(n) = right(s, 1)
+    AND coalesce(rs_id_birth_ok(n // 1000 % 100000000, ${TODAY}), false) THEN n END`),
+
   // c is the cleaned text, n its 17-digit body as BIGINT (NULL when the shape is wrong). The
   // usable case is tested first as it is the common one. Birth date before check character: a
   // mistyped date usually breaks the checksum too, and '出生日期不合法' tells staff where to look.
@@ -83,7 +94,7 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
       id := CASE WHEN length(c) = 18 THEN c ELSE left(c, 6) || '19' || right(c, 9) || check_character END,
       status := CASE WHEN length(c) = 18 THEN 'valid' ELSE 'legacy' END,
       problem := NULL::VARCHAR,
-      birth_date := make_date(n // 10000000 % 10000, n // 100000 % 100, n // 1000 % 100))
+      birth_date := rs_id_birth_date(n))
     WHEN c IS NULL OR c = '' THEN struct_pack(
       id := NULL::VARCHAR, status := 'missing', problem := ${sqlString(ID_PROBLEMS.missing)}, birth_date := NULL::DATE)
     WHEN regexp_full_match(c, '[+-]?\\d+(?:\\.\\d*)?E[+-]?\\d+') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.scientificNotation)})
@@ -100,16 +111,6 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
   // text; its body as BIGINT; the check character and birth-date test; the verdict. The check
   // character and date test get their own stage because, measured, the same arithmetic inside
   // the verdict's CASE condition ran several times slower.
-  // The fast lane for the common case, a well-formed 18-character number: its 17-digit body, then the body again
-  // when check character and birth date hold (else NULL). Two steps so the body is a column the sum reads 17 times,
-  // not an expression pasted 17 times. For such a number rs_id_parse gives exactly: valid, the number itself, this birth date.
-  defineMacro('rs_id_canonical_body', ['s'], "CASE WHEN regexp_full_match(s, '\\d{17}[\\dX]') THEN TRY_CAST(left(s, 17) AS BIGINT) END"),
-
-  defineMacro('rs_id_canonical', ['s', 'n'], `CASE WHEN rs_id_check_character(n) = right(s, 1)
-    AND coalesce(rs_id_birth_ok(n // 1000 % 100000000, ${TODAY}), false) THEN n END`),
-
-  defineMacro('rs_id_canonical_birth_date', ['n'], 'make_date(n // 10000000 % 10000, n // 100000 % 100, n // 1000 % 100)'),
-
   defineMacro('rs_id_parse', ['s'], bindOnce(bindOnce(bindOnce(
     `struct_pack(c := rs_id_clean(CAST(s AS VARCHAR)), today := ${TODAY})`,
     'rs_id_text', `struct_pack(

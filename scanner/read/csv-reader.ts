@@ -20,6 +20,8 @@ export interface CsvOptions {
 export interface CsvFileInfo {
   encoding: TextEncoding;
   delimiter: string;
+  /** Bytes of byte-order mark to skip. */
+  bomLength: number;
 }
 
 async function readSample(path: string): Promise<Buffer> {
@@ -34,7 +36,7 @@ async function readSample(path: string): Promise<Buffer> {
 }
 
 /** Reads the start of the file to decide encoding and delimiter; refuses binary data. */
-export async function inspectCsv(path: string, options: CsvOptions = {}): Promise<CsvFileInfo & { bomLength: number }> {
+export async function inspectCsv(path: string, options: CsvOptions = {}): Promise<CsvFileInfo> {
   const sample = await readSample(path);
   const file = basename(path);
   const bom = guessEncoding(sample.subarray(0, 3));
@@ -62,9 +64,9 @@ export function sniffDelimiter(text: string): string {
   return best;
 }
 
-export async function openCsv(path: string, options: CsvOptions = {}): Promise<{ info: CsvFileInfo & { bomLength: number }; sheet: RawSheet }> {
+export async function openCsv(path: string, options: CsvOptions = {}): Promise<{ info: CsvFileInfo; sheet: RawSheet }> {
   const info = await inspectCsv(path, options);
-  return { info, sheet: { sheet: undefined, hidden: false, rows: parseRecords(path, info, info.bomLength) } };
+  return { info, sheet: { sheet: undefined, hidden: false, rows: parseRecords(path, info) } };
 }
 
 async function* decodedChunks(path: string, encoding: TextEncoding, bomLength: number): AsyncGenerator<string> {
@@ -78,7 +80,7 @@ async function* decodedChunks(path: string, encoding: TextEncoding, bomLength: n
 }
 
 /** RFC 4180 records; a quote inside an unquoted field is kept as text (exports do that). */
-async function* parseRecords(path: string, info: CsvFileInfo, bomLength: number): AsyncGenerator<RawRow> {
+async function* parseRecords(path: string, info: CsvFileInfo): AsyncGenerator<RawRow> {
   const file = basename(path);
   const delimiter = info.delimiter;
   let cells: Cell[] = [];
@@ -111,7 +113,7 @@ async function* parseRecords(path: string, info: CsvFileInfo, bomLength: number)
     return row;
   };
 
-  for await (const chunk of decodedChunks(path, info.encoding, bomLength)) {
+  for await (const chunk of decodedChunks(path, info.encoding, info.bomLength)) {
     for (let i = 0; i < chunk.length; i++) {
       const ch = chunk[i]!;
       if (afterCarriageReturn) {
