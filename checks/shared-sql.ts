@@ -16,8 +16,9 @@ export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;
 export const BASIS_DIBAO_RULES = '《最低生活保障审核确认办法》(民发〔2021〕57号)；《特困人员认定办法》(民发〔2021〕43号)';
 
 /**
- * One row per active person and household, for checks that flag each such person: a person on
- * two rows of one household is one finding (duplicate.same-household reports the double row).
+ * One row per active person and household among the IDs `candidates` selects, for checks that flag each such person:
+ * a person on two rows of one household is one finding (duplicate.same-household reports the double row). Narrowing
+ * to the candidates first keeps the de-duplication to the few it concerns, not the whole roll.
  */
-export const ACTIVE_PERSONS = `SELECT DISTINCT ON (id_number, household_id) * FROM roll
-      WHERE active AND id_number IS NOT NULL ORDER BY id_number, household_id, _file, _line`;
+export const activePersonsAmong = (candidates: string) => `SELECT DISTINCT ON (id_number, household_id) * FROM roll
+      WHERE active AND id_number IN (${candidates}) ORDER BY id_number, household_id, _file, _line`;

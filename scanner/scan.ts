@@ -1,7 +1,5 @@
 // The scan job: load the folder, run the checks for P, record the run in the ledger (with the monthly carry-over),
 // write findings.csv, summary.json and the township workbooks of the remediation ledger.
-import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -18,6 +16,7 @@ import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.t
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
 import { recordRun } from './ledger/record-run.ts';
+import { inputChecksums } from './input-checksums.ts';
 import { loadInputs } from './load/load-inputs.ts';
 import { parsePeriod, parseScanDate } from './period.ts';
 import { MemoryLimitError, isOutOfMemory } from './errors.ts';
@@ -77,8 +76,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
     await attachLedger(connection, options.ledger);
+    const checksums = inputChecksums();
     const load = await loadInputs(connection, options.input, {
       skipBadFiles: options.skipBadFiles,
+      onDiscovered: (files) => checksums.start(files.map((f) => f.path)),
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
     });
@@ -96,7 +97,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0, phases_ms: phases,
       as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection),
     };
-    const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await fileChecksum(join(options.input, f.file)) })));
+    const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await checksums.of(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
     step('ledger', 0, 1, summary.ledger);
     const ledgerStarted = performance.now();
@@ -132,10 +133,4 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     instance.closeSync();
     await rm(spillFolder, { recursive: true, force: true });
   }
-}
-
-async function fileChecksum(path: string): Promise<string> {
-  const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
 }

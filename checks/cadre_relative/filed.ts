@@ -1,7 +1,7 @@
 // cadre_relative.filed: the 备案 register — filed near relatives of serving cadres, and filed cadres on the roll (a listing).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { NEAR_LINKS_SQL, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
+import { CADRE_RELATIVE_TABLES, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.filed',
@@ -14,16 +14,16 @@ export default defineCheck({
   basis: CADRE_RELATIVE_BASIS,
   inputs: ['roll', 'cadres', 'kinship'],
   params: nearRelativeParams,
+  prepare: CADRE_RELATIVE_TABLES,
   sql: `
-    WITH ${SERVING_CADRES_SQL}, ${NEAR_LINKS_SQL}, ${RELATIVES_SQL}
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'filed-relative' AS fact, '已备案的干部近亲属。' || r.links_text AS evidence, ${ROLL_SOURCE}
-    FROM relatives r
-    WHERE r.household_filed
+    FROM shared_cadre_relative_people r
+    WHERE r.household_filed AND r.links_text IS NOT NULL
     UNION ALL
-    SELECT r.id_number, r.name, ${ROLL_LOCATION}, 'filed-cadre', '已备案，本人为在任干部 ' || s.cadre_label, ${ROLL_SOURCE}
-    FROM roll_people r JOIN serving_cadres s ON s.cadre_id = r.id_number
-    WHERE r.household_filed`,
+    SELECT r.id_number, r.name, ${ROLL_LOCATION}, 'filed-cadre', '已备案，本人为在任干部 ' || r.cadre_label, ${ROLL_SOURCE}
+    FROM shared_cadre_relative_people r
+    WHERE r.household_filed AND r.cadre_label IS NOT NULL`,
   remedy: '无需整改；备案材料留存备查，县级民政部门定期复核',
   deadlineDays: 30,
 });

@@ -66,8 +66,8 @@ export const RELATION_KINDS_DOC = KINDS.map(([kind, label]) => `${kind}（${labe
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-/** serving_cadres: one row per cadre ID whose term overlaps P; cadre_tag = 姓名(职务), cadre_label adds place, term and row. */
-export const SERVING_CADRES_SQL = `
+/** serving_rows: the cadres' rows whose term overlaps P, each with row_label (name, position, place, term, row). */
+const SERVING_ROWS_SQL = `
     serving_rows AS (
       -- An empty term_start is a roster that does not say when the term began: the cadre serves unless term_end is before P.
       SELECT c.*,
@@ -77,27 +77,43 @@ export const SERVING_CADRES_SQL = `
       FROM cadres c
       WHERE c.id_number IS NOT NULL AND (c.term_start IS NULL OR c.term_start <= period_end())
         AND (c.term_end IS NULL OR c.term_end >= period_start())
-    ),
-    serving_cadres AS (
+    )`;
+
+/** One row per cadre ID of `rows` (a relation shaped like serving_rows): cadre_tag = 姓名(职务), cadre_label every row's label. */
+const cadreLabels = (rows: string) => `
       SELECT id_number AS cadre_id,
              arg_min(name, (_file, _line)) || '(' || string_agg(DISTINCT coalesce(position, '职务不详'), '、' ORDER BY coalesce(position, '职务不详')) || ')' AS cadre_tag,
              string_agg(DISTINCT row_label, '；' ORDER BY row_label) AS cadre_label
-      FROM serving_rows GROUP BY id_number
+      FROM ${rows} GROUP BY id_number`;
+
+/** serving_cadres: one row per cadre ID whose term overlaps P, with cadre_tag and cadre_label. */
+export const SERVING_CADRES_SQL = `${SERVING_ROWS_SQL},
+    serving_cadres AS (${cadreLabels('serving_rows')}
     )`;
 
+/** relation_kinds(kind, kind_label, inverse_kind): the canonical kinds as a table. */
+const RELATION_KINDS_SQL = `
+    relation_kinds(kind, kind_label, inverse_kind) AS (VALUES ${KINDS.map(([kind, label, inverse]) => `(${quote(kind)}, ${quote(label)}, ${quote(inverse)})`).join(', ')})`;
+
 /**
- * near_links(cadre_id, relative_id, kind, kind_label, hops, path_head, cites): every way a person is C's near
- * relative under $relations / $sameHousehold. path_head is the path up to the relative's name, which the check
- * appends from the roll row. Needs SERVING_CADRES_SQL before it.
+ * shared_cadre_paths(cadre_id, relative_id, kind, hops, first_arrow, through, second_arrow, cites): every way an
+ * active roll person is a serving cadre C's near relative under $relations / $sameHousehold, as IDs — `through` is
+ * the middle person of a two-hop path; a same-household link has hops 0 and its text in first_arrow.
+ * Tens of thousands of kinship paths start at the cadres and a few hundred end on the roll: names, labels and
+ * evidence are built for those only (CADRE_RELATIVE_PEOPLE), from this table, whose real size the planner then knows.
  */
-export const NEAR_LINKS_SQL = `
-    relation_kinds(kind, kind_label, inverse_kind) AS (VALUES ${KINDS.map(([kind, label, inverse]) => `(${quote(kind)}, ${quote(label)}, ${quote(inverse)})`).join(', ')}),
+const CADRE_PATHS = {
+  table: 'shared_cadre_paths',
+  sql: `
+    WITH ${SERVING_ROWS_SQL},
+    serving_ids AS (SELECT DISTINCT id_number AS cadre_id FROM serving_rows),
+    ${RELATION_KINDS_SQL},
     relation_spellings(spelling, kind) AS (VALUES ${KINDS.flatMap(([kind, , , spellings]) => spellings.map((s) => `(${quote(s)}, ${quote(kind)})`)).join(', ')}),
     -- Only kinship rows within two steps of a serving cadre can prove anything: keep those before the heavier work.
     first_ring AS (
-      SELECT cadre_id AS id FROM serving_cadres
-      UNION SELECT k.relative_id_number FROM kinship k JOIN serving_cadres s ON s.cadre_id = k.id_number WHERE k.relative_id_number IS NOT NULL
-      UNION SELECT k.id_number FROM kinship k JOIN serving_cadres s ON s.cadre_id = k.relative_id_number WHERE k.id_number IS NOT NULL
+      SELECT cadre_id AS id FROM serving_ids
+      UNION SELECT k.relative_id_number FROM kinship k JOIN serving_ids s ON s.cadre_id = k.id_number WHERE k.relative_id_number IS NOT NULL
+      UNION SELECT k.id_number FROM kinship k JOIN serving_ids s ON s.cadre_id = k.relative_id_number WHERE k.id_number IS NOT NULL
     ),
     nearby_kinship AS (
       SELECT k.* FROM kinship k WHERE k.id_number IN (SELECT id FROM first_ring)
@@ -123,51 +139,62 @@ export const NEAR_LINKS_SQL = `
       UNION ALL
       SELECT y, x, rk.inverse_kind, '←' || relation || '—', cite FROM kin JOIN relation_kinds rk USING (kind)
     ),
-    -- Names of the people a two-hop path goes through (kinship rows carry no names): from the roll, the cadres, any list.
-    middle_names AS (
-      SELECT id_number, arg_min(name, (dataset <> 'roll', dataset <> 'cadres', _file, _line)) AS name
-      FROM id_occurrences
-      WHERE name IS NOT NULL AND id_number IN (SELECT b FROM edges JOIN serving_cadres s ON s.cadre_id = edges.a WHERE kind IN ('spouse', 'parent'))
-      GROUP BY id_number
-    ),
-    links AS (
-      SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, s.cadre_tag || ' ' || e.arrow || ' ' AS path_head, e.cite AS cites
-      FROM serving_cadres s JOIN edges e ON e.a = s.cadre_id
+    active_roll AS (SELECT DISTINCT id_number FROM roll WHERE active AND id_number IS NOT NULL),
+    traced AS (
+      SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, e.arrow AS first_arrow, NULL AS through, NULL AS second_arrow, e.cite AS cites
+      FROM serving_ids s JOIN edges e ON e.a = s.cadre_id
       UNION ALL
       -- Two hops only through C's spouse (spouse's parents and siblings) or C's parent (parents' siblings).
       SELECT s.cadre_id, e2.b,
              CASE WHEN e1.kind = 'parent' THEN 'uncle-aunt' WHEN e2.kind = 'parent' THEN 'parent-in-law' ELSE 'spouse-sibling' END,
-             2, s.cadre_tag || ' ' || e1.arrow || ' ' || coalesce(n.name, '身份证号 ' || e1.b) || ' ' || e2.arrow || ' ', e1.cite || '、' || e2.cite
-      FROM serving_cadres s
+             2, e1.arrow, e1.b, e2.arrow, e1.cite || '、' || e2.cite
+      FROM serving_ids s
       JOIN edges e1 ON e1.a = s.cadre_id AND e1.kind IN ('spouse', 'parent')
       JOIN edges e2 ON e2.a = e1.b AND e2.b <> s.cadre_id
         AND (e2.kind = 'sibling' OR (e1.kind = 'spouse' AND e2.kind = 'parent'))
-      LEFT JOIN middle_names n ON n.id_number = e1.b
-      UNION ALL
-      -- Same roll household as C (C's and the member's active rows).
-      SELECT s.cadre_id, m.id_number, 'same-household', 0,
-             s.cadre_tag || ' —同户(家庭编号 ' || m.household_id || '，与户主关系 ' || coalesce(m.relation, '未填') || ')→ ',
-             '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
-      FROM serving_cadres s
-      JOIN roll c ON c.id_number = s.cadre_id AND c.active
-      JOIN roll m ON m.household_id = c.household_id AND m.active AND m.id_number <> s.cadre_id
-      WHERE $sameHousehold
-    ),
-    near_links AS (
-      SELECT l.cadre_id, l.relative_id, l.kind, coalesce(rk.kind_label, '同户家庭成员') AS kind_label, l.hops, l.path_head,
-             string_agg(DISTINCT l.cites, '；' ORDER BY l.cites) AS cites
-      FROM links l LEFT JOIN relation_kinds rk USING (kind)
-      WHERE list_contains($relations, l.kind) OR l.kind = 'same-household'
-      GROUP BY ALL
-    )`;
+    )
+    SELECT * FROM traced WHERE list_contains($relations, kind) AND relative_id IN (SELECT id_number FROM active_roll)
+    UNION ALL
+    -- Same roll household as C (C's and the member's active rows).
+    SELECT c.id_number, m.id_number, 'same-household', 0,
+           '—同户(家庭编号 ' || m.household_id || '，与户主关系 ' || coalesce(m.relation, '未填') || ')→', NULL, NULL,
+           '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
+    FROM roll c
+    JOIN roll m ON m.household_id = c.household_id AND m.active AND m.id_number <> c.id_number
+    WHERE $sameHousehold AND c.active AND c.id_number IN (SELECT cadre_id FROM serving_ids)`,
+};
 
 /**
- * relatives: one row per active roll person and household who is a near relative of a serving cadre (never a cadre
- * himself: a cadre on the roll is cadre_relative.self), with `household_filed` (备案 on any of the person's rows there) and
- * `links_text` naming every cadre, the relation and each path that proves it. roll_people also holds the serving cadres'
- * own rows (for the 备案 listing). Needs the two CTE lists above.
+ * shared_cadre_relative_people, built once per scan for the filed and unfiled checks (defineCheck's `prepare`, after
+ * CADRE_PATHS): one row per active roll person and household who is a serving cadre (`cadre_label`) or a near relative
+ * of one (never both: a cadre on the roll is cadre_relative.self), with `household_filed` (备案 on any of the person's
+ * rows there) and, for relatives, `links_text` naming every cadre, the relation and each path that proves it.
  */
-export const RELATIVES_SQL = `
+const CADRE_RELATIVE_PEOPLE = {
+  table: 'shared_cadre_relative_people',
+  sql: `
+    WITH ${SERVING_ROWS_SQL}, ${RELATION_KINDS_SQL},
+    serving_cadres AS (${cadreLabels(`serving_rows WHERE id_number IN (
+        SELECT cadre_id FROM shared_cadre_paths UNION ALL SELECT id_number FROM roll WHERE active)`)}
+    ),
+    -- Names of the people a two-hop path goes through (kinship rows carry no names): from the roll, the cadres, any list.
+    middle_names AS (
+      SELECT id_number, arg_min(name, (dataset <> 'roll', dataset <> 'cadres', _file, _line)) AS name
+      FROM id_occurrences
+      WHERE name IS NOT NULL AND id_number IN (SELECT through FROM shared_cadre_paths)
+      GROUP BY id_number
+    ),
+    -- path_head: the path up to the relative's name, which is appended from the roll row.
+    near_links AS (
+      SELECT p.cadre_id, p.relative_id, p.kind, coalesce(rk.kind_label, '同户家庭成员') AS kind_label, p.hops,
+             s.cadre_tag || ' ' || p.first_arrow || ' ' ||
+               CASE WHEN p.hops = 2 THEN coalesce(n.name, '身份证号 ' || p.through) || ' ' || p.second_arrow || ' ' ELSE '' END AS path_head,
+             string_agg(DISTINCT p.cites, '；' ORDER BY p.cites) AS cites
+      FROM shared_cadre_paths p JOIN serving_cadres s USING (cadre_id)
+      LEFT JOIN middle_names n ON n.id_number = p.through
+      LEFT JOIN relation_kinds rk USING (kind)
+      GROUP BY ALL
+    ),
     roll_people AS (
       SELECT DISTINCT ON (id_number, household_id) * FROM (
         SELECT r.*, bool_or(coalesce(r.filed, false)) OVER (PARTITION BY r.id_number, r.household_id) AS household_filed
@@ -179,13 +206,18 @@ export const RELATIVES_SQL = `
              string_agg(n.kind_label || '：' || n.path_head || coalesce(p.name, p.id_number) || '（' || n.cites || '）', '；'
                         ORDER BY n.hops = 0, n.hops, n.path_head, n.kind_label) AS paths
       FROM roll_people p JOIN near_links n ON n.relative_id = p.id_number
-      WHERE p.id_number NOT IN (SELECT cadre_id FROM serving_cadres)
+      WHERE p.id_number NOT IN (SELECT id_number FROM serving_rows)
       GROUP BY ALL
     ),
-    relatives AS (
-      SELECT p.*, a.links_text
-      FROM roll_people p JOIN (
-        SELECT id_number, household_id, string_agg('干部 ' || s.cadre_label || '，关系 ' || c.paths, '。' ORDER BY s.cadre_id) AS links_text
-        FROM per_cadre c JOIN serving_cadres s USING (cadre_id) GROUP BY id_number, household_id
-      ) a ON a.id_number = p.id_number AND a.household_id IS NOT DISTINCT FROM p.household_id
-    )`;
+    links_per_person AS (
+      SELECT id_number, household_id, string_agg('干部 ' || s.cadre_label || '，关系 ' || c.paths, '。' ORDER BY s.cadre_id) AS links_text
+      FROM per_cadre c JOIN serving_cadres s USING (cadre_id) GROUP BY id_number, household_id
+    )
+    SELECT p.*, l.links_text, s.cadre_label
+    FROM roll_people p
+    LEFT JOIN links_per_person l ON l.id_number = p.id_number AND l.household_id IS NOT DISTINCT FROM p.household_id
+    LEFT JOIN serving_cadres s ON s.cadre_id = p.id_number`,
+};
+
+/** What cadre_relative.filed and .unfiled prepare, in order: the paths, then the people with their evidence. */
+export const CADRE_RELATIVE_TABLES = [CADRE_PATHS, CADRE_RELATIVE_PEOPLE];

@@ -1,7 +1,7 @@
 // cadre_relative.unfiled: an active recipient who is a near relative (近亲属) of a serving cadre and has no 备案.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { NEAR_LINKS_SQL, RELATION_KINDS_DOC, RELATIVES_SQL, SERVING_CADRES_SQL, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
+import { CADRE_RELATIVE_TABLES, RELATION_KINDS_DOC, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.unfiled',
@@ -17,16 +17,16 @@ export default defineCheck({
   basis: CADRE_RELATIVE_BASIS,
   inputs: ['roll', 'cadres', 'kinship'],
   params: nearRelativeParams,
+  prepare: CADRE_RELATIVE_TABLES,
   sql: `
-    WITH ${SERVING_CADRES_SQL}, ${NEAR_LINKS_SQL}, ${RELATIVES_SQL}
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            -- The act asked for (备案 of this person in this household) does not change with which cadre or path
            -- proves the relation this month, so neither is part of the finding id; both are in the evidence.
            'near-relative-unfiled' AS fact,
            '在任干部近亲属，未备案（近亲属备案：' || coalesce(r.filed_raw, '空') || '）。' || r.links_text AS evidence,
            ${ROLL_SOURCE}
-    FROM relatives r
-    WHERE NOT r.household_filed`,
+    FROM shared_cadre_relative_people r
+    WHERE r.links_text IS NOT NULL AND NOT r.household_filed`,
   remedy: '补办备案，由县级民政部门重点复核',
   deadlineDays: 15,
 });

@@ -16,17 +16,22 @@ export default defineCheck({
   params: z.object({ tekunFactor: z.number().positive().default(1.3) }).strict(),
   sql: `
     WITH households AS (
-      SELECT household_id, any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
-             mode(program) AS program, mode(family) AS family, mode(area) AS area,
-             max(monthly_amount_cents) AS amount_cents, count(*) AS members,
-             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
-             min(_file) AS source_file, arg_min(_line, _file) AS source_line
+      SELECT household_id, any_value(county) AS county, mode(family) AS family, mode(area) AS area,
+             max(monthly_amount_cents) AS amount_cents, count(*) AS members
       FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id
     ),
     limits AS (
       SELECT h.*, standard_cents(h.county, h.area) AS standard,
              CASE WHEN h.family = '特困' THEN $tekunFactor ELSE 1 END AS factor
       FROM households h WHERE h.family IS NOT NULL AND h.area IS NOT NULL AND h.amount_cents IS NOT NULL
+    ),
+    over AS (SELECT * FROM limits WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)),
+    -- Where the few households over the limit are, and whom the finding names, from their rows only.
+    described AS (
+      SELECT household_id, any_value(township) AS township, mode(village) AS village, mode(program) AS program,
+             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             min(_file) AS source_file, arg_min(_line, _file) AS source_line
+      FROM roll WHERE active AND household_id IN (SELECT household_id FROM over) GROUP BY household_id
     )
     SELECT subject_id, subject_name, '' AS subject_key, county, township, village, household_id, program,
            'over|' || amount_cents || '|' || members || '|' || standard AS fact,
@@ -34,8 +39,7 @@ export default defineCheck({
              CASE WHEN factor <> 1 THEN factor || ' × ' ELSE '' END || ${yuan('standard')} || ' 元 × ' || members || ' 人 = ' ||
              ${yuan('round(standard * members * factor)')} || ' 元' AS evidence,
            'roll' AS source_dataset, source_file, source_line
-    FROM limits
-    WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)`,
+    FROM over JOIN described USING (household_id)`,
   remedy: '按标准重新核算保障金，多发部分依规追回',
   deadlineDays: 30,
 });

@@ -16,12 +16,17 @@ export default defineCheck({
       SELECT *, coalesce(township, mode(township) OVER (PARTITION BY household_id)) AS known_township
       FROM roll WHERE household_id IS NOT NULL AND village IS NOT NULL
     ),
+    -- The few households in more than one place, found before the per-place evidence is gathered.
+    split_households AS (
+      SELECT household_id FROM located GROUP BY household_id
+      HAVING min(concat_ws('|', known_township, village)) <> max(concat_ws('|', known_township, village))
+    ),
     places AS (
       SELECT household_id, concat_ws('|', known_township, village) AS place, any_value(county) AS county,
              any_value(known_township) AS township, any_value(village) AS village, mode(program) AS program,
              arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
              min(_file) AS source_file, arg_min(_line, _file) AS source_line, count(*) AS persons
-      FROM located GROUP BY household_id, place
+      FROM located WHERE household_id IN (SELECT household_id FROM split_households) GROUP BY household_id, place
     ),
     split AS (
       SELECT household_id, string_agg(place, '/' ORDER BY place) AS places_key,

@@ -25,8 +25,12 @@ export default defineCheck({
            o.dataset AS source_dataset, o._file AS source_file, o._line AS source_line
     FROM legacy o
     -- A roll row is its own place; a reference-list row is placed with the person's lowest household on the roll.
-    LEFT JOIN roll own ON o.dataset = 'roll' AND own._file = o._file AND own._line = o._line AND own._sheet IS NOT DISTINCT FROM o._sheet
-    LEFT JOIN first_rows first_row ON o.dataset <> 'roll' AND first_row.id_number = o.id_number
+    -- (Which dataset the row is from is matched as a column on both sides: a test of o alone in the ON clause
+    -- would turn these into nested-loop joins over the whole roll.)
+    LEFT JOIN (SELECT *, 'roll' AS from_dataset FROM roll) own
+      ON own.from_dataset = o.dataset AND own._file = o._file AND own._line = o._line AND own._sheet IS NOT DISTINCT FROM o._sheet
+    LEFT JOIN (SELECT *, false AS from_roll FROM first_rows) first_row
+      ON first_row.from_roll = (o.dataset = 'roll') AND first_row.id_number = o.id_number
     CROSS JOIN LATERAL (SELECT coalesce(own.name, first_row.name) AS name, coalesce(own.county, first_row.county) AS county,
                                coalesce(own.township, first_row.township) AS township, coalesce(own.village, first_row.village) AS village,
                                coalesce(own.household_id, first_row.household_id) AS household_id, coalesce(own.program, first_row.program) AS program) r`,

@@ -1,6 +1,6 @@
 // deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, ACTIVE_PERSONS } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'deceased.recipient',
@@ -12,7 +12,7 @@ export default defineCheck({
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
   sql: `
-    WITH subjects AS (${ACTIVE_PERSONS}),
+    WITH subjects AS (${activePersonsAmong('SELECT id_number FROM deaths WHERE death_date <= period_end()')}),
     matched AS (
       -- Several lists (公安/火化/卫健) may report one death: the earliest date is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(d.death_date) AS died,
@@ -24,8 +24,14 @@ export default defineCheck({
       WHERE d.death_date IS NOT NULL GROUP BY s.id_number, s.household_id HAVING min(d.death_date) <= period_end()
     ),
     -- "Members on the roll" = the household's distinct active persons (a 停保 member is no longer paid for).
-    members AS (SELECT household_id, count(DISTINCT coalesce(id_number, _file || '#' || _line)) AS n FROM roll WHERE active GROUP BY household_id),
-    paid AS (SELECT household_id, month, sum(amount_cents) AS cents FROM payments WHERE amount_cents IS NOT NULL GROUP BY household_id, month),
+    members AS (
+      SELECT household_id, count(DISTINCT coalesce(id_number, _file || '#' || _line)) AS n FROM roll
+      WHERE active AND household_id IN (SELECT household_id FROM matched) GROUP BY household_id
+    ),
+    paid AS (
+      SELECT household_id, month, sum(amount_cents) AS cents FROM payments
+      WHERE amount_cents IS NOT NULL AND household_id IN (SELECT household_id FROM matched) GROUP BY household_id, month
+    ),
     overpaid AS (
       -- Each share rounded half up to the cent, then summed: integer cents, no drift (死亡次月起停发).
       SELECT m.id_number, m.household_id, any_value(n.n) AS members, count(*) AS months, min(p.month) AS first_month, max(p.month) AS last_month,

@@ -21,6 +21,9 @@ export default defineCheck({
         -- 6.22848E+18: Excel kept only the leading digits, so two different accounts would look equal.
         AND NOT regexp_full_match(a.bank_account, '[0-9.]+[eE][+]?[0-9]+')
     ),
+    usable AS (SELECT * FROM accounts WHERE regexp_full_match(account, '[0-9A-Z]{6,}') AND NOT regexp_full_match(account, '0+')),
+    -- The few accounts of two or more households, found before each household's evidence is gathered.
+    shared_accounts AS (SELECT account FROM usable GROUP BY account HAVING min(household_id) <> max(household_id)),
     holders AS (
       SELECT account, household_id, any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
              mode(program) AS program, arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
@@ -28,7 +31,7 @@ export default defineCheck({
              arg_min(cited, (NOT coalesce(is_head, false), id_number, _file, _line)) AS cited,
              arg_min(_file, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_file,
              arg_min(_line, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_line
-      FROM accounts WHERE regexp_full_match(account, '[0-9A-Z]{6,}') AND NOT regexp_full_match(account, '0+')
+      FROM usable WHERE account IN (SELECT account FROM shared_accounts)
       GROUP BY account, household_id
     ),
     shared AS (

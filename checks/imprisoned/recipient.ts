@@ -1,6 +1,6 @@
 // imprisoned.recipient: an active roll person whose prison sentence overlaps the period P.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, citeRow, ACTIVE_PERSONS } from '../shared-sql.ts';
+import { ROLL_LOCATION, citeRow, activePersonsAmong } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'imprisoned.recipient',
@@ -11,12 +11,12 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定（在监狱内服刑人员不计入共同生活的家庭成员）；《社会救助暂行办法》(国务院令第649号) 第十三条',
   inputs: ['roll', 'prisoners'],
   sql: `
-    WITH subjects AS (${ACTIVE_PERSONS}),
-    overlapping AS (
+    WITH overlapping AS (
       -- Only sentences overlapping P count; an open end (空) means still serving.
       SELECT * FROM prisoners
       WHERE sentence_start <= period_end() AND (sentence_end IS NULL OR sentence_end >= period_start())
     ),
+    subjects AS (${activePersonsAmong('SELECT id_number FROM overlapping')}),
     matched AS (
       -- Several overlapping records: the earliest sentence_start is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(p.sentence_start) AS first_start,

@@ -17,23 +17,27 @@ export default defineCheck({
   params: z.object({ depositMonths: z.number().positive().default(24) }).strict(),
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
+    owned AS (SELECT m.household_id, d.balance_cents FROM members m JOIN deposits d ON d.id_number = m.id_number),
+    totals AS (
+      SELECT o.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
+             h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
+      FROM owned o JOIN households h USING (household_id) GROUP BY ALL
+    ),
+    -- A household without a known area has no standard: no limit, no finding (data_quality.program-unknown reports it).
+    over_limit AS (SELECT * FROM totals WHERE standard IS NOT NULL AND total > limit_cents),
+    -- Balances are described for the households over the limit only (the findings keep no other).
     held AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, d.balance_cents,
              '余额 ' || ${yuan('d.balance_cents')} || ' 元' || coalesce('，截至 ' || strftime(d.as_of, '%Y-%m-%d'), '') ||
                ${nameNote('d')} || '，来源 ' || ${cite('deposits', 'd')} AS holding,
              d._file, d._line
       FROM members m JOIN deposits d ON d.id_number = m.id_number
-    ),
-    totals AS (
-      SELECT held.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
-             h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
-      FROM held JOIN households h USING (household_id) GROUP BY ALL
+      WHERE m.household_id IN (SELECT household_id FROM over_limit)
     ),
     holdings AS (
-      -- A household without a known area has no standard: no limit, no finding (data_quality.program-unknown reports it).
       SELECT held.*, t.total, t.area, t.standard, t.member_count AS members, t.limit_cents,
-             'deposits' AS holding_key, t.total > t.limit_cents AND held.balance_cents > 0 AS triggers
-      FROM held JOIN totals t USING (household_id) WHERE t.standard IS NOT NULL
+             'deposits' AS holding_key, held.balance_cents > 0 AS triggers
+      FROM held JOIN over_limit t USING (household_id)
     )
     ${householdFindings('deposits',
       // Balances move every month; the fact is the household being over the limit, so the id stays put.

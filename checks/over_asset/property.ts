@@ -40,7 +40,8 @@ export default defineCheck({
         SELECT household_id, count(DISTINCT property_key) FILTER (WHERE kind = 'residential') AS homes,
                count(DISTINCT property_key) FILTER (WHERE kind = 'other') AS others
         FROM held GROUP BY household_id) c USING (household_id)
-      WHERE kind IS NOT NULL
+      -- Only households over the limit get their holdings described (the findings keep no other).
+      WHERE kind IS NOT NULL AND (c.others > 0 OR c.homes > $maxResidential)
     ),
     holdings AS (
       SELECT household_id, property_key AS holding_key, min(member_id) AS member_id, arg_min(member_name, member_id) AS member_name,

@@ -9,8 +9,11 @@ import { CheckDefinitionError, UsageError } from '../errors.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { checkSchema, type CheckDefinition } from './define-check.ts';
 
-/** The JSON form: the fields of defineCheck without params (thresholds are written into the SQL); sql may be lines. */
-const customCheckFile = z.object(checkSchema.shape).omit({ params: true }).extend({
+/**
+ * The JSON form: the fields of defineCheck without params (thresholds are written into the SQL) and without
+ * prepared tables (a custom check is one SELECT, nothing else); sql may be lines.
+ */
+const customCheckFile = z.object(checkSchema.shape).omit({ params: true, prepare: true }).extend({
   sql: z.union([z.string().min(1), z.array(z.string()).min(1)]),
 }).strict();
 

@@ -31,6 +31,11 @@ export const checkSchema = z
     /** Config sections the check cannot run without (e.g. the 低保 standards). */
     requiresConfig: z.array(z.enum(['standards'])).default([]),
     sql: z.string().min(1),
+    /**
+     * Tables several checks read (e.g. the cadres' near relatives): each a SELECT over the scan's tables that may use
+     * the check's $params, built once per scan as a temp table and rebuilt only when a later check binds other values.
+     */
+    prepare: z.array(z.object({ table: z.string().regex(/^shared_[a-z_]+$/), sql: z.string().min(1) }).strict()).default([]),
     remedy: z.string().min(1),
     deadlineDays: z.number().int().positive(),
     /** zod schema of the thresholds read from config; each becomes the SQL parameter $name. */

@@ -61,10 +61,15 @@ export function checkParams(check: CheckDefinition, config: Config): Record<stri
   return parsed.data as Record<string, unknown>;
 }
 
+/** The $names a check's SQL binds, sorted. */
+function parameterNames(sql: string): string[] {
+  return [...new Set([...sql.matchAll(/\$([a-zA-Z_]\w*)/g)].map((m) => m[1]!))].sort();
+}
+
 function bindings(sql: string, params: Record<string, unknown>): { values: Record<string, DuckDBValue>; types: Record<string, DuckDBType> } {
   const values: Record<string, DuckDBValue> = {};
   const types: Record<string, DuckDBType> = {};
-  for (const name of new Set([...sql.matchAll(/\$([a-zA-Z_]\w*)/g)].map((m) => m[1]!))) {
+  for (const name of parameterNames(sql)) {
     const value = params[name];
     if (Array.isArray(value)) {
       values[name] = listValue(value.map(String));
@@ -79,30 +84,64 @@ function bindings(sql: string, params: Record<string, unknown>): { values: Recor
 export async function runChecks(connection: DuckDBConnection, checks: readonly CheckDefinition[], context: CheckRunContext, onCheck?: (id: string, index: number, total: number) => void): Promise<CheckOutcome[]> {
   await connection.run(SCAN_FINDINGS_DDL);
   const outcomes: CheckOutcome[] = [];
-  for (const [index, check] of checks.entries()) {
-    const started = performance.now();
-    const reason = skipReason(check, context);
-    if (reason) {
-      outcomes.push({ id: check.id, ran: false, reason, durationMs: 0 });
-      continue;
+  const prepared = new PreparedTables(connection);
+  try {
+    for (const [index, check] of checks.entries()) {
+      const started = performance.now();
+      const reason = skipReason(check, context);
+      if (reason) {
+        outcomes.push({ id: check.id, ran: false, reason, durationMs: 0 });
+        continue;
+      }
+      onCheck?.(check.id, index, checks.length);
+      const findings = await runOneCheck(connection, check, context, prepared);
+      outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
     }
-    onCheck?.(check.id, index, checks.length);
-    const findings = await runOneCheck(connection, check, context);
-    outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
+  } finally {
+    await prepared.dropAll();
   }
   return outcomes;
 }
 
-async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext): Promise<number> {
-  const params = checkParams(check, context.config);
-  const { values, types } = bindings(check.sql, params);
+/** A check's SQL run for its findings, or one of its prepared tables: a failure either way is the check's. */
+async function runCheckSql(connection: DuckDBConnection, check: CheckDefinition, sql: string, params: Record<string, unknown>): Promise<void> {
+  const { values, types } = bindings(sql, params);
   try {
-    await connection.run(`CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, values, types);
+    await connection.run(sql, values, types);
   } catch (error) {
     // Out of memory is the machine's limit, not the check's fault: scan.ts reports it with the way out.
     if (isOutOfMemory(error)) throw error;
     throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 无法执行：${(error as Error).message}`);
   }
+}
+
+/**
+ * The shared tables of this scan's checks (defineCheck's `prepare`), each built by the first check that needs it and
+ * reused while later checks bind the same values to it: the cadre_relative checks trace the same kinship paths.
+ */
+class PreparedTables {
+  private readonly built = new Map<string, string>();
+
+  constructor(private readonly connection: DuckDBConnection) {}
+
+  async ensure(check: CheckDefinition, params: Record<string, unknown>): Promise<void> {
+    for (const { table, sql } of check.prepare) {
+      const key = JSON.stringify([sql, parameterNames(sql).map((name) => params[name])]);
+      if (this.built.get(table) === key) continue;
+      await runCheckSql(this.connection, check, `CREATE OR REPLACE TEMP TABLE ${table} AS ${sql}`, params);
+      this.built.set(table, key);
+    }
+  }
+
+  async dropAll(): Promise<void> {
+    for (const table of this.built.keys()) await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
+  }
+}
+
+async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext, prepared: PreparedTables): Promise<number> {
+  const params = checkParams(check, context.config);
+  await prepared.ensure(check, params);
+  await runCheckSql(connection, check, `CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, params);
   const described = await connection.runAndReadAll('DESCRIBE check_result');
   const returned = new Set(described.getRowObjectsJson().map((row) => String(row['column_name'])));
   const missing = REQUIRED_FINDING_COLUMNS.filter((column) => !returned.has(column));

@@ -1,7 +1,7 @@
 // Loads an input folder: discovers files, lands every row, normalises once, and reconciles read = used + rejected.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
-import { discoverInputFiles, type SkippedFile } from '../discover/input-files.ts';
+import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
@@ -34,6 +34,8 @@ export interface LoadResult {
 export interface LoadOptions {
   /** Skip (and list) files that cannot be read instead of stopping with exit code 2. */
   skipBadFiles?: boolean;
+  /** The input files found, before any is read. */
+  onDiscovered?: (files: readonly InputFile[]) => void;
   onFile?: (file: string, index: number, total: number) => void;
   onNormalise?: () => void;
   csvReader?: TabularOptions['csvReader'];
@@ -44,6 +46,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   await installNormalisationMacros(connection);
   await createRawTables(connection);
   const { files, skipped } = await discoverInputFiles(folder);
+  options.onDiscovered?.(files);
   const reports: FileReport[] = [];
   const warnings: LoadWarning[] = [];
 

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
-import { buildValueMaps, dropValueMaps, idField, mappedAlias, mappedSource } from './value-maps.ts';
+import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
@@ -56,10 +56,10 @@ function rejectArms(dataset: DatasetSpec): string[] {
     const raw = q(column.name);
     const label = sqlString(column.label);
     if (column.kind === 'id') {
-      // Only map_ids (never the fast lane) holds a missing or invalid number.
-      const parsed = mappedAlias(column, 'id');
-      arms.push(`CASE WHEN ${parsed}.m_status = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
-      arms.push(`CASE WHEN ${parsed}.m_status = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${parsed}.m_problem, 'raw': ${raw}} END`);
+      // Only the full parse (never the fast lane) finds a missing or invalid number.
+      const status = idParsed(column, 'status');
+      arms.push(`CASE WHEN ${status} = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
+      arms.push(`CASE WHEN ${status} = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${idParsed(column, 'problem')}, 'raw': ${raw}} END`);
       continue;
     }
     if (column.required) arms.push(`CASE WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);

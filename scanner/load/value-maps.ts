@@ -1,12 +1,13 @@
-// The costly parses (ID numbers, dates, months, amounts, numbers, names) run once per distinct raw text across
-// every dataset, not once per row: a county's lists repeat the same IDs, dates and amounts many times over.
-// Each map is a temp table keyed by the raw text (NULL included, so an empty ID still reads as 'missing').
+// The costly parses (dates, months, amounts, numbers, names) run once per distinct raw text across every dataset,
+// not once per row: a county's lists repeat the same dates and amounts many times over. Each map is a temp table
+// keyed by the raw text (NULL included). ID numbers are nearly all distinct and nearly all well-formed: they are
+// typed in the row (the fast lane), and only the rest go through the full parse, row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
-export type MappedKind = 'id' | 'date' | 'month' | 'amount' | 'number' | 'name';
+export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name';
 
 interface ValueMap {
   table: string;
@@ -15,13 +16,6 @@ interface ValueMap {
 }
 
 const VALUE_MAPS: Record<MappedKind, ValueMap> = {
-  // Well-formed numbers take the fast lane in the row itself (idField): the map holds only the others.
-  id: {
-    table: 'map_ids',
-    select: (distinctRaw) => `SELECT m_raw, p.id AS m_id, p.status AS m_status, p.problem AS m_problem, p.birth_date AS m_birth_date
-      FROM (SELECT m_raw, rs_id_parse(m_raw) AS p FROM (
-        SELECT m_raw FROM (SELECT m_raw, rs_id_canonical_body(m_raw) AS body FROM (${distinctRaw})) WHERE rs_id_canonical(m_raw, body) IS NULL))`,
-  },
   date: { table: 'map_dates', select: (distinctRaw) => `SELECT m_raw, rs_date(m_raw) AS m_value FROM (${distinctRaw})` },
   month: { table: 'map_months', select: (distinctRaw) => `SELECT m_raw, rs_month(m_raw) AS m_value FROM (${distinctRaw})` },
   amount: { table: 'map_cents', select: (distinctRaw) => `SELECT m_raw, rs_cents(m_raw) AS m_value FROM (${distinctRaw})` },
@@ -66,24 +60,35 @@ export async function dropValueMaps(connection: DuckDBConnection): Promise<void>
 }
 
 const canonical = (column: ColumnSpec) => q(`${column.name}__canonical`);
+const parsed = (column: ColumnSpec) => q(`${column.name}__parsed`);
 
-/** An ID column's parsed field: from the fast lane when the number is well-formed, else from map_ids. */
-export function idField(column: ColumnSpec, field: 'id' | 'status' | 'problem' | 'birth_date'): string {
-  const mapped = `${mappedAlias(column, 'id')}.m_${field}`;
+export type IdField = 'id' | 'status' | 'problem' | 'birth_date';
+
+/** An ID column's full parse (rs_id_parse), NULL for a well-formed number: for a refused row's reason. */
+export function idParsed(column: ColumnSpec, field: IdField): string {
+  return `${parsed(column)}.${field}`;
+}
+
+/** An ID column's parsed field: from the fast lane when the number is well-formed, else from the full parse. */
+export function idField(column: ColumnSpec, field: IdField): string {
   const fast = { id: q(column.name), status: "'valid'", problem: 'NULL::VARCHAR', birth_date: `rs_id_birth_date(${canonical(column)})` }[field];
-  return `CASE WHEN ${canonical(column)} IS NOT NULL THEN ${fast} ELSE ${mapped} END`;
+  return `CASE WHEN ${canonical(column)} IS NOT NULL THEN ${fast} ELSE ${idParsed(column, field)} END`;
 }
 
 /**
- * The dataset's raw rows with every mapped parse of its columns LEFT JOINed beside them, and each ID column's
- * fast-lane body (<column>__canonical, NULL unless well-formed) computed first.
+ * The dataset's raw rows with every mapped parse of its columns LEFT JOINed beside them, and for each ID column its
+ * fast-lane body (<column>__canonical, NULL unless well-formed) and, only where that is NULL, the full parse
+ * (<column>__parsed: CASE evaluates its branch for the rows that reach it alone).
  */
 export function mappedSource(dataset: DatasetSpec): string {
   const table = rawTable(dataset.name);
   const ids = dataset.columns.filter((column) => column.kind === 'id');
   const bodies = ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`);
   const canonicals = ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`);
-  const source = ids.length ? `(SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table})) AS ${table}` : table;
+  const parses = ids.map((column) => `CASE WHEN ${canonical(column)} IS NULL THEN rs_id_parse(${q(column.name)}) END AS ${parsed(column)}`);
+  const source = ids.length
+    ? `(SELECT *, ${parses.join(', ')} FROM (SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table}))) AS ${table}`
+    : table;
   const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
     const alias = mappedAlias(column, kind);
     return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;
