@@ -1,7 +1,7 @@
 // over_asset.business: a household member runs (经营者/法定代表人) a business that is active during P.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.business',
@@ -16,6 +16,7 @@ export default defineCheck({
     // Matched as substrings of 登记状态: 已注销, 吊销，未注销 … are closed.
     closedStatuses: z.array(z.string().min(1)).default(['注销', '吊销']),
   }).strict(),
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     holdings AS (

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { yuan } from '../shared-sql.ts';
-import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.deposits',
@@ -15,6 +15,7 @@ export default defineCheck({
   inputs: ['roll', 'deposits'],
   requiresConfig: ['standards'],
   params: z.object({ depositMonths: z.number().positive().default(24) }).strict(),
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     owned AS (SELECT m.household_id, d.balance_cents FROM members m JOIN deposits d ON d.id_number = m.id_number),

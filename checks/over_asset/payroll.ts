@@ -1,7 +1,7 @@
 // over_asset.payroll: a household member is on the public payroll (财政供养人员).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { yuan } from '../shared-sql.ts';
-import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.payroll',
@@ -11,6 +11,7 @@ export default defineCheck({
   description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'payroll'],
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     holdings AS (

@@ -1,7 +1,7 @@
 // over_asset.property: the members together hold more than maxResidential homes, or any commercial/office/industrial property.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
 /** Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words first. */
@@ -26,6 +26,7 @@ export default defineCheck({
     // Checked first: 住宅车库 is a garage, not a second home.
     ignoredUsages: words(['车库', '车位', '储藏室']),
   }).strict(),
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     held AS (

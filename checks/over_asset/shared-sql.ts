@@ -6,27 +6,37 @@ export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649�
 export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
 
 /**
- * CTEs `households` (one row per household with at least one active roll row: its location, area and
- * member count) and `members` (one row per household and person on an active row).
+ * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan):
+ * shared_asset_households (one row per household with at least one active roll row: its location, area and
+ * member count) and shared_asset_members (one row per household and person on an active row).
  * Only active rows count: a 停保/退保 row is someone the household no longer claims as 保障人口
  * (moved out, married out, removed after review), so neither their holdings nor their head count
  * belong to the household being paid — the same member set data_quality.amount-over-standard uses.
  */
+export const HOUSEHOLD_TABLES = [
+  {
+    table: 'shared_asset_households',
+    sql: `
+      SELECT household_id,
+             -- Location from one row (the head's, else the lowest ID), so county, township and village belong together.
+             arg_min({'county': county, 'township': township, 'village': village, 'program': program, 'area': area},
+                     (NOT coalesce(is_head, false), id_number, _file, _line)) AS at,
+             -- A person on two rows of one household is one member; a row without a usable ID is still someone.
+             count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS member_count
+      FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id`,
+  },
+  {
+    table: 'shared_asset_members',
+    sql: `
+      SELECT household_id, id_number, arg_min(name, (_file, _line)) AS name, arg_min(name_key, (_file, _line)) AS name_key
+      FROM roll WHERE active AND household_id IS NOT NULL AND id_number IS NOT NULL GROUP BY household_id, id_number`,
+  },
+];
+
+/** CTEs `households` and `members` over HOUSEHOLD_TABLES, which the check must list in its `prepare`. */
 export const HOUSEHOLDS_AND_MEMBERS = `
-  active_rows AS (SELECT * FROM roll WHERE active AND household_id IS NOT NULL),
-  households AS (
-    -- Location from one row (the head's, else the lowest ID), so county, township and village belong together.
-    SELECT household_id,
-           arg_min({'county': county, 'township': township, 'village': village, 'program': program, 'area': area},
-                   (NOT coalesce(is_head, false), id_number, _file, _line)) AS at,
-           -- A person on two rows of one household is one member; a row without a usable ID is still someone.
-           count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS member_count
-    FROM active_rows GROUP BY household_id
-  ),
-  members AS (
-    SELECT household_id, id_number, arg_min(name, (_file, _line)) AS name, arg_min(name_key, (_file, _line)) AS name_key
-    FROM active_rows WHERE id_number IS NOT NULL GROUP BY household_id, id_number
-  )`;
+  households AS (SELECT * FROM shared_asset_households),
+  members AS (SELECT * FROM shared_asset_members)`;
 
 /** Evidence note when the reference list spells the member's name differently (m = members, x = the list row). */
 export const nameNote = (x: string) =>

@@ -1,7 +1,7 @@
 // over_asset.vehicle: a household member owns a vehicle of a counted type that was not deregistered before P.start.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.vehicle',
@@ -18,6 +18,7 @@ export default defineCheck({
     // Matched exactly: 车管 statuses such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
     deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销']),
   }).strict(),
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     holdings AS (
