@@ -18,12 +18,12 @@ export default defineCheck({
       GROUP BY household_id HAVING min(monthly_amount_cents) <> max(monthly_amount_cents)
     )
     SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name, '' AS subject_key,
-           any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
-           household_id, mode(program) AS program,
+           min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
+           household_id, mode(program ORDER BY program) AS program,
            'amounts|' || string_agg(DISTINCT monthly_amount_cents::VARCHAR, '/' ORDER BY monthly_amount_cents::VARCHAR) AS fact,
            '家庭编号 ' || household_id || ' 的月保障金不一致：' ||
              string_agg(coalesce(name, '?') || ' ' || ${yuan('monthly_amount_cents')} || '元(' || ${citeRow('roll')} || ')', '、' ORDER BY _file, _line) AS evidence,
-           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, _file) AS source_line
+           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
     FROM roll SEMI JOIN differing USING (household_id)
     WHERE monthly_amount_cents IS NOT NULL
     GROUP BY household_id`,

@@ -15,10 +15,20 @@ export default defineCheck({
   requiresConfig: ['standards'],
   params: z.object({ tekunFactor: z.number().positive().default(1.3) }).strict(),
   sql: `
-    WITH households AS (
-      SELECT household_id, any_value(county) AS county, mode(family) AS family, mode(area) AS area,
-             max(monthly_amount_cents) AS amount_cents, count(*) AS members
+    WITH totals AS (
+      SELECT household_id, min(county) AS county, min(family) AS family, min(family) <> max(family) AS mixed_family,
+             min(area) AS area, min(area) <> max(area) AS mixed_area, max(monthly_amount_cents) AS amount_cents, count(*) AS members
       FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id
+    ),
+    -- Rows of one household that disagree on the family or area: the most common value counts, the first in sort
+    -- order on a tie (so every run agrees), counted for those few households only.
+    mixed AS (
+      SELECT household_id, mode(family ORDER BY family) AS family, mode(area ORDER BY area) AS area
+      FROM roll WHERE active AND household_id IN (SELECT household_id FROM totals WHERE mixed_family OR mixed_area) GROUP BY household_id
+    ),
+    households AS (
+      SELECT t.household_id, t.county, coalesce(m.family, t.family) AS family, coalesce(m.area, t.area) AS area, t.amount_cents, t.members
+      FROM totals t LEFT JOIN mixed m USING (household_id)
     ),
     limits AS (
       SELECT h.*, standard_cents(h.county, h.area) AS standard,
@@ -28,9 +38,9 @@ export default defineCheck({
     over AS (SELECT * FROM limits WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)),
     -- Where the few households over the limit are, and whom the finding names, from their rows only.
     described AS (
-      SELECT household_id, any_value(township) AS township, mode(village) AS village, mode(program) AS program,
+      SELECT household_id, min(township) AS township, mode(village ORDER BY village) AS village, mode(program ORDER BY program) AS program,
              arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
-             min(_file) AS source_file, arg_min(_line, _file) AS source_line
+             min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
       FROM roll WHERE active AND household_id IN (SELECT household_id FROM over) GROUP BY household_id
     )
     SELECT subject_id, subject_name, '' AS subject_key, county, township, village, household_id, program,

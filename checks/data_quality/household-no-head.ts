@@ -16,12 +16,12 @@ export default defineCheck({
       SELECT household_id FROM roll WHERE household_id IS NOT NULL GROUP BY household_id HAVING NOT bool_or(coalesce(is_head, false))
     )
     SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name, '' AS subject_key,
-           any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
-           household_id, mode(program) AS program,
+           min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
+           household_id, mode(program ORDER BY program) AS program,
            'no-head|' || household_id AS fact,
            '家庭编号 ' || household_id || ' 共 ' || count(*) || ' 行，无户主/本人行；关系为：' ||
              string_agg(coalesce(name, '?') || '(' || coalesce(relation, '空') || ')', '、' ORDER BY _file, _line) AS evidence,
-           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, _file) AS source_line
+           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
     FROM roll SEMI JOIN headless USING (household_id)
     GROUP BY household_id`,
   remedy: '核实家庭成员关系，变更户主或更正与户主关系',

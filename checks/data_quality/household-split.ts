@@ -10,11 +10,16 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定',
   inputs: ['roll'],
   sql: `
-    WITH located AS (
-      -- A row with an empty 乡镇 is in the household's own township (missing-field reports the gap),
-      -- and a row without a village cannot say where it is: neither makes a split by itself.
-      SELECT *, coalesce(township, mode(township) OVER (PARTITION BY household_id)) AS known_township
-      FROM roll WHERE household_id IS NOT NULL AND village IS NOT NULL
+    -- A row without a village cannot say where it is, and a row with an empty 乡镇 is in the household's own
+    -- township (the most common one, the first in sort order on a tie; missing-field reports the gap):
+    -- neither makes a split by itself.
+    WITH villaged AS (SELECT * FROM roll WHERE household_id IS NOT NULL AND village IS NOT NULL),
+    own_township AS (
+      SELECT household_id, mode(township ORDER BY township) AS township FROM villaged
+      WHERE household_id IN (SELECT household_id FROM villaged WHERE township IS NULL) GROUP BY household_id
+    ),
+    located AS (
+      SELECT v.*, coalesce(v.township, o.township) AS known_township FROM villaged v LEFT JOIN own_township o USING (household_id)
     ),
     -- The few households in more than one place, found before the per-place evidence is gathered.
     split_households AS (
@@ -22,10 +27,10 @@ export default defineCheck({
       HAVING min(concat_ws('|', known_township, village)) <> max(concat_ws('|', known_township, village))
     ),
     places AS (
-      SELECT household_id, concat_ws('|', known_township, village) AS place, any_value(county) AS county,
-             any_value(known_township) AS township, any_value(village) AS village, mode(program) AS program,
+      SELECT household_id, concat_ws('|', known_township, village) AS place, min(county) AS county,
+             any_value(known_township) AS township, any_value(village) AS village, mode(program ORDER BY program) AS program,
              arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
-             min(_file) AS source_file, arg_min(_line, _file) AS source_line, count(*) AS persons
+             min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line, count(*) AS persons
       FROM located WHERE household_id IN (SELECT household_id FROM split_households) GROUP BY household_id, place
     ),
     split AS (

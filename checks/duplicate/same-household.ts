@@ -12,11 +12,16 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定',
   inputs: ['roll'],
   sql: `
-    WITH occurrences AS (
+    -- The few (person, household) pairs on more than one row, found before any row is numbered or cited.
+    WITH doubled AS (
+      SELECT id_number, household_id FROM roll WHERE id_number IS NOT NULL AND household_id IS NOT NULL
+      GROUP BY id_number, household_id HAVING count(*) > 1
+    ),
+    occurrences AS (
       SELECT r.*,
              ${COPY_IN_HOUSEHOLD} AS copy,
              count(*) OVER (PARTITION BY r.id_number, r.household_id) AS copies
-      FROM roll r WHERE r.id_number IS NOT NULL AND r.household_id IS NOT NULL
+      FROM roll r SEMI JOIN doubled USING (id_number, household_id)
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'same-household|' || r.copy AS fact,

@@ -25,8 +25,8 @@ export default defineCheck({
     -- The few accounts of two or more households, found before each household's evidence is gathered.
     shared_accounts AS (SELECT account FROM usable GROUP BY account HAVING min(household_id) <> max(household_id)),
     holders AS (
-      SELECT account, household_id, any_value(county) AS county, any_value(township) AS township, mode(village) AS village,
-             mode(program) AS program, arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
+      SELECT account, household_id, min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
+             mode(program ORDER BY program) AS program, arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
              arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
              arg_min(cited, (NOT coalesce(is_head, false), id_number, _file, _line)) AS cited,
              arg_min(_file, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_file,

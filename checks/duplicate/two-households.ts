@@ -12,24 +12,25 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定；《社会救助暂行办法》(国务院令第649号)',
   inputs: ['roll'],
   sql: `
-    WITH placed AS (
-      SELECT * FROM roll WHERE active AND id_number IS NOT NULL AND household_id IS NOT NULL
-    ),
     -- min ≠ max finds them without building a household list for each of a province's million people.
-    several AS (SELECT id_number FROM placed GROUP BY id_number HAVING min(household_id) <> max(household_id)),
-    people AS (
-      SELECT id_number, string_agg(DISTINCT household_id, '/' ORDER BY household_id) AS households, count(DISTINCT household_id) AS household_count
-      FROM placed SEMI JOIN several USING (id_number) GROUP BY id_number
+    WITH several AS (
+      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL AND household_id IS NOT NULL
+      GROUP BY id_number HAVING min(household_id) <> max(household_id)
     ),
     -- Only the people in several households are numbered and cited: a province's roll holds a few hundred, not millions.
+    placed AS (SELECT * FROM roll SEMI JOIN several USING (id_number) WHERE active AND household_id IS NOT NULL),
+    people AS (
+      SELECT id_number, string_agg(DISTINCT household_id, '/' ORDER BY household_id) AS households, count(DISTINCT household_id) AS household_count
+      FROM placed GROUP BY id_number
+    ),
     occurrences AS (
       SELECT r.*,
              ${COPY_IN_HOUSEHOLD} AS copy
-      FROM placed r SEMI JOIN people USING (id_number)
+      FROM placed r
     ),
     -- Covered by duplicate.dibao-and-tekun (on active rows of both families, with or without a household id).
     dibao_and_tekun AS (
-      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
+      SELECT id_number FROM roll WHERE active AND id_number IN (SELECT id_number FROM several)
       GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
