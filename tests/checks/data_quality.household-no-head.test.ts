@@ -36,6 +36,18 @@ testCheck('data_quality.household-no-head', {
       },
       expected: [{ subject_id: LI, household_id: 'H002', village: '西村', evidence: ['家庭编号 H002 共 2 行，无户主/本人行', '李四(配偶)', '王五(空)'] }],
     },
+    {
+      // A tie must not be settled by which row the engine happens to see first (a province-size roll is read in
+      // parallel): the first village in sort order, whichever comes first in the file.
+      name: 'rows split evenly between two villages: the finding is filed under the first in sort order (东村 before 西村)',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H002', village: '东村', name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+      expected: [{ subject_id: LI, household_id: 'H002', village: '东村', evidence: ['家庭编号 H002 共 2 行，无户主/本人行'] }],
+    },
   ],
 });
 
