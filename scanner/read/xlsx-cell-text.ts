@@ -1,0 +1,130 @@
+// How a cell's stored value becomes the text a person sees: the rules both XLSX readers share.
+import type { Cell } from './raw-row.ts';
+
+/**
+ * An integer beyond 2^53 (an 18-digit ID typed into a number cell) has already lost its last
+ * digits inside the file: write it in exponent form so it can never pass as a real ID.
+ */
+export function numberText(value: number): string {
+  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential();
+  return String(value);
+}
+
+/**
+ * numberText(parseFloat(text)) for a number cell's stored text. Most stored numbers (600, 45.3, 1200.5) already are
+ * what that gives back: a plain decimal of at most 15 significant digits, no leading or trailing zeros, not tiny,
+ * reads back as itself (15 digits always survive a double). Those are returned as they are, without the round trip.
+ */
+export function storedNumberText(text: string): string {
+  return isPlainDecimal(text) ? text : numberText(parseFloat(text));
+}
+
+function isPlainDecimal(text: string): boolean {
+  const length = text.length;
+  let i = text.charCodeAt(0) === 0x2d /* - */ ? 1 : 0;
+  if (i >= length || length - i > 16) return false;
+  let digits = 0;
+  if (text.charCodeAt(i) === 0x30 /* 0 */) {
+    // 0 or 0.xxx: not -0, and at most five zeros after the point (0.000001 would print as 1e-6).
+    i++;
+    if (i === length) return text.length === 1;
+    if (text.charCodeAt(i) !== 0x2e /* . */) return false;
+    i++;
+    let zeros = 0;
+    while (i < length && text.charCodeAt(i) === 0x30) {
+      zeros++;
+      i++;
+    }
+    if (zeros > 5 || i === length) return false;
+  } else {
+    for (; i < length; i++) {
+      const code = text.charCodeAt(i);
+      if (code === 0x2e) break;
+      if (code < 0x30 || code > 0x39) return false;
+      digits++;
+    }
+    if (digits === 0) return false;
+    if (i === length) return digits <= 15;
+    i++;
+    if (i === length) return false;
+  }
+  // The fraction: digits, the last not a zero.
+  for (; i < length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x30 || code > 0x39) return false;
+    digits++;
+  }
+  return digits <= 15 && text.charCodeAt(length - 1) !== 0x30;
+}
+
+/** YYYY-MM-DD, or with HH:MM:SS when the time is not midnight; an invalid date throws (a corrupt cell). */
+export function dateText(value: Date): string {
+  const iso = value.toISOString(); // exceljs builds dates in UTC from the serial number
+  return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${iso.slice(11, 19)}`;
+}
+
+/** exceljs' utils.excelToDate: the serial number as a UTC date, rounded to the millisecond. */
+export function serialToDate(serial: number, date1904: boolean): Date {
+  return new Date(serialToMilliseconds(serial, date1904));
+}
+
+function serialToMilliseconds(serial: number, date1904: boolean): number {
+  // The very expression of exceljs (the order of the products matters in floating point).
+  return Math.round((serial - 25569 + (date1904 ? 1462 : 0)) * 24 * 3600 * 1000);
+}
+
+const DAY = 86_400_000;
+/** Years 0000–9999, where toISOString writes four-digit years; outside them (and for NaN) Date itself is asked. */
+const FIRST_MILLISECOND = -62_167_219_200_000;
+const LAST_MILLISECOND = 253_402_300_799_999;
+
+/**
+ * dateText(serialToDate(serial)) computed without a Date (a roll has a date in every row): the civil date from the
+ * day number (H. Hinnant's days_from_civil, inverted), the time of day when it is not midnight to the millisecond.
+ */
+export function serialDateText(serial: number, date1904: boolean): string {
+  const milliseconds = serialToMilliseconds(serial, date1904);
+  if (!(milliseconds >= FIRST_MILLISECOND && milliseconds <= LAST_MILLISECOND)) return dateText(new Date(milliseconds));
+  const days = Math.floor(milliseconds / DAY);
+  const z = days + 719_468;
+  const era = Math.floor(z / 146_097);
+  const dayOfEra = z - era * 146_097;
+  const yearOfEra = Math.floor((dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36_524) - Math.floor(dayOfEra / 146_096)) / 365);
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100));
+  const shiftedMonth = Math.floor((5 * dayOfYear + 2) / 153);
+  const day = dayOfYear - Math.floor((153 * shiftedMonth + 2) / 5) + 1;
+  const month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+  const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+  const date = `${String(year).padStart(4, '0')}-${twoDigits(month)}-${twoDigits(day)}`;
+  const inDay = milliseconds - days * DAY;
+  if (inDay === 0) return date;
+  const seconds = Math.floor(inDay / 1000);
+  return `${date} ${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}`;
+}
+
+function twoDigits(value: number): string {
+  return value < 10 ? `0${value}` : String(value);
+}
+
+/**
+ * exceljs' utils.xmlDecode, which it applies to inline strings, str cells and sheet names after the XML parser has
+ * already decoded them: a literal "&amp;lt;" in the file (the text "&lt;") reads as "<". Kept so both readers agree.
+ */
+export function decodeEntitiesAgain(text: string): string {
+  if (!text.includes('&')) return text;
+  return text.replace(/&([a-z]*);/g, (entity) => {
+    switch (entity) {
+      case '&lt;': return '<';
+      case '&gt;': return '>';
+      case '&amp;': return '&';
+      case '&apos;': return "'";
+      case '&quot;': return '"';
+      default: return entity;
+    }
+  });
+}
+
+/** Empty text is no value. */
+export function textOrNull(text: string): Cell {
+  return text === '' ? null : text;
+}

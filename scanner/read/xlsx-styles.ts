@@ -1,0 +1,78 @@
+// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml.
+import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
+
+/** Built-in number formats exceljs knows (lib/xlsx/defaultnumformats.js, the entries with a format for every locale). */
+const BUILT_IN_FORMATS: Record<number, string> = {
+  0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
+  13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
+  20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)',
+  39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
+  48: '##0.0E+0', 49: '@',
+};
+
+/**
+ * exceljs' utils.isDateFmt: a date when, outside [brackets] and "quoted text", the format has any of y m d h M s b.
+ * (So the locale-only built-ins 27–36 and 50–58, such as 31 yyyy"年"m"月"d"日", are not dates unless styles.xml
+ * defines them: exceljs has no locale-free code for them.)
+ */
+export function isDateFormat(format: string | undefined): boolean {
+  if (!format) return false;
+  const bare = format.replace(/\[[^\]]*]/g, '').replace(/"[^"]*"/g, '');
+  return /[ymdhMsb]+/.test(bare);
+}
+
+export interface CellStyles {
+  /** exceljs' getStyleModel(index) is not null: cellXfs has an entry there (otherwise the cell keeps its row's style). */
+  exists(index: number): boolean;
+  isDate(index: number): boolean;
+}
+
+/** A workbook without styles.xml: exceljs' default style manager has one style (index 0), with no number format. */
+export const NO_STYLES: CellStyles = { exists: (index) => index === 0, isDate: () => false };
+
+/** Reads styles.xml: the custom number formats (numFmts) and the cell formats (cellXfs) that point at them. */
+export class StylesReader implements XmlHandler {
+  readonly wantsText = false;
+  readonly scanner = new XmlScanner(this);
+  private depth = 0;
+  private list: 'numFmts' | 'cellXfs' | null = null;
+  private numFmts: { id: number; formatCode: string }[] = [];
+  private cellXfs: { numFmtId: number }[] = [];
+
+  openTag(name: string, scanner: XmlScanner): void {
+    this.depth++;
+    if (this.depth === 2) {
+      // A list seen twice replaces the first, as exceljs' ListXform starts a new model on each opening tag.
+      if (name === 'numFmts') this.numFmts = [];
+      if (name === 'cellXfs') this.cellXfs = [];
+      this.list = name === 'numFmts' || name === 'cellXfs' ? name : null;
+    } else if (this.depth === 3 && this.list === 'numFmts' && name === 'numFmt') {
+      // NumFmtXform drops the backslash of every escaped character: "yyyy\-mm" is stored as "yyyy-mm".
+      const formatCode = (scanner.attribute('formatCode') ?? '').replace(/[\\](.)/g, '$1');
+      this.numFmts.push({ id: parseInt(scanner.attribute('numFmtId') ?? '', 10), formatCode });
+    } else if (this.depth === 3 && this.list === 'cellXfs' && name === 'xf') {
+      this.cellXfs.push({ numFmtId: parseInt(scanner.attribute('numFmtId') ?? '', 10) });
+    }
+  }
+
+  closeTag(): void {
+    if (this.depth === 2) this.list = null;
+    this.depth--;
+  }
+
+  text(): void {}
+
+  styles(): CellStyles {
+    const customFormats = new Map<number, string>();
+    for (const { id, formatCode } of this.numFmts) customFormats.set(id, formatCode);
+    const dates = this.cellXfs.map(({ numFmtId }) => {
+      // getStyleModel: a numFmtId of 0 (or none) gives no format at all; an empty custom code falls back to the built-in.
+      if (!numFmtId) return false;
+      return isDateFormat(customFormats.get(numFmtId) || BUILT_IN_FORMATS[numFmtId]);
+    });
+    return {
+      exists: (index) => index >= 0 && index < dates.length,
+      isDate: (index) => dates[index] === true,
+    };
+  }
+}

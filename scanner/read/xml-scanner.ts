@@ -1,0 +1,341 @@
+// A streaming XML tokenizer for the parts of an XLSX: fed UTF-8 bytes chunk by chunk, it reports elements and decoded
+// text and refuses what is not well-formed (unclosed or crossed tags, bad entities, forbidden characters, a cut-off
+// document). It reports what saxes (exceljs' parser) reports to exceljs: CDATA, comments and PIs are dropped.
+//
+// Markup is scanned in a Latin-1 view of the bytes: one character per byte, so positions are byte offsets, the view
+// costs a third of a UTF-8 decode, and one-byte strings search fastest. Only text and attribute values are decoded
+// as UTF-8, from the bytes, when they are asked for.
+import { decodeReferences, elementName, forbiddenCharacter, isNameCharacter, isNameStart, isSpace } from './xml-characters.ts';
+
+/** The XML is not well-formed; the message says what and roughly where. */
+export class XmlSyntaxError extends Error {}
+
+export interface XmlHandler {
+  /** Read the element's attributes with scanner.attribute() during this call; a self-closing element is then closed. */
+  openTag(name: string, scanner: XmlScanner): void;
+  closeTag(name: string): void;
+  /** Text inside the root element, entities decoded and line ends normalised; may come in several pieces. */
+  text(text: string): void;
+  /** When false, text is checked but not decoded nor reported (a worksheet between cells). */
+  readonly wantsText: boolean;
+  /**
+   * May read the markup starting at `less` (a '<' of a start tag) by itself, reporting nothing: returns the position
+   * after what it read, or -1 to leave it to the scanner. It reads whole elements, except that it may also read the
+   * start tag of one whose content follows (scanner.enterElement) and the end tag of the one it is in
+   * (scanner.leaveElement), so that the scanner still checks the nesting.
+   */
+  consumeMarkup?(xml: string, less: number, scanner: XmlScanner): number;
+}
+
+/** No tag, comment or cut-off entity in an XLSX part comes near this; past it the part is refused rather than buffered. */
+const MAX_PENDING = 8 << 20;
+const SCAN_SLICE = 1 << 16;
+const UTF8_BOM = '\xEF\xBB\xBF';
+
+const LESS = 0x3c;
+const GREATER = 0x3e;
+const SLASH = 0x2f;
+const EQUALS = 0x3d;
+const DOUBLE_QUOTE = 0x22;
+const SINGLE_QUOTE = 0x27;
+const AMPERSAND = 0x26;
+const CARRIAGE_RETURN = 0x0d;
+const QUESTION = 0x3f;
+const BANG = 0x21;
+
+export class XmlScanner {
+  /** The bytes not yet consumed and their Latin-1 view: markup is scanned in `xml`, text decoded from `bytes`. */
+  private bytes: Buffer = Buffer.alloc(0);
+  private xml = '';
+  /** Bytes of the part before `bytes`, for positions in messages. */
+  private consumed = 0;
+  private readonly open: string[] = [];
+  private sawRoot = false;
+  private closedRoot = false;
+  private started = false;
+  // The attributes of the tag being reported: name start/end and value start/end, four numbers each.
+  private attributeSpans = new Int32Array(64);
+  private attributeCount = 0;
+  // Cached positions of the next '&' and carriage return, so no text run scans the rest of the buffer.
+  private nextAmpersand = -1;
+  private nextReturn = -1;
+
+  constructor(private readonly handler: XmlHandler) {}
+
+  /** The next bytes of the part (UTF-8). */
+  write(chunk: Buffer): void {
+    // Scanned a slice at a time: each slice's Latin-1 view then stays a young, short-lived string (under 128 KB).
+    for (let start = 0; start < chunk.length; start += SCAN_SLICE) this.writeSlice(chunk.subarray(start, start + SCAN_SLICE));
+  }
+
+  private writeSlice(chunk: Buffer): void {
+    this.bytes = this.bytes.length === 0 ? chunk : Buffer.concat([this.bytes, chunk]);
+    const xml = this.bytes.toString('latin1');
+    this.xml = xml;
+    const forbidden = forbiddenCharacter(xml);
+    if (forbidden) throw this.error(`不允许的字符 ${forbidden.name}`, forbidden.at);
+    this.nextAmpersand = -1;
+    this.nextReturn = -1;
+    let position = 0;
+    if (!this.started && xml.length >= 3) {
+      this.started = true;
+      if (xml.startsWith(UTF8_BOM)) position = 3;
+    }
+    if (this.started) position = this.scan(position);
+    this.consumed += position;
+    this.bytes = this.bytes.subarray(position);
+    this.xml = '';
+    if (this.bytes.length > MAX_PENDING) throw this.error('XML 结构异常（标记或文字过长）', 0);
+  }
+
+  /** The document must be complete: every element closed and nothing but white space left over. */
+  end(): void {
+    if (!this.started) {
+      // A part of one or two bytes: scan it now that no more can come.
+      this.started = true;
+      const rest = this.bytes;
+      this.bytes = Buffer.alloc(0);
+      if (rest.length > 0) this.write(rest);
+    }
+    // Text after the root element was left pending for want of a following '<'.
+    if (/\S/.test(this.bytes.toString('latin1'))) throw this.error('XML 不完整（结尾被截断）', 0);
+    if (this.open.length > 0) throw this.error(`XML 不完整（<${this.open[this.open.length - 1]}> 没有结束）`, this.bytes.length);
+    if (!this.sawRoot) throw this.error('XML 没有内容', 0);
+  }
+
+  /** The element the scanner is in (the last one opened and not closed). */
+  currentElement(): string | undefined {
+    return this.open[this.open.length - 1];
+  }
+
+  /** For consumeMarkup: it read the start tag of `name`, whose content follows. */
+  enterElement(name: string): void {
+    this.open.push(name);
+  }
+
+  /** For consumeMarkup: it read the end tag of `name`, which must be the element the scanner is in. */
+  leaveElement(name: string, at: number): void {
+    const expected = this.currentElement();
+    if (expected !== name) throw this.error(`结束标记 </${name}> 与 <${expected ?? ''}> 不配对`, at);
+    this.open.pop();
+  }
+
+  /** The bytes from start to end (positions in the Latin-1 view) decoded as UTF-8. */
+  utf8(start: number, end: number): string {
+    // utf8Slice is what toString('utf8', …) calls after checking its arguments, which costs more than the decoding here.
+    return (this.bytes as Buffer & { utf8Slice(start: number, end: number): string }).utf8Slice(start, end);
+  }
+
+  /** The text from start to end has no entity and no carriage return: it needs no decoding beyond UTF-8. */
+  private isPlainText(start: number, end: number): boolean {
+    if (this.nextAmpersand < start) this.nextAmpersand = indexOrInfinity(this.xml, '&', start);
+    if (this.nextReturn < start) this.nextReturn = indexOrInfinity(this.xml, '\r', start);
+    return this.nextAmpersand >= end && this.nextReturn >= end;
+  }
+
+  /** An attribute of the element being reported by openTag, decoded; undefined when absent. */
+  attribute(name: string): string | undefined {
+    const spans = this.attributeSpans;
+    const xml = this.xml;
+    const end = this.attributeCount * 4;
+    for (let i = 0; i < end; i += 4) {
+      if (spans[i + 1]! - spans[i]! === name.length && xml.startsWith(name, spans[i]!)) {
+        return this.attributeValue(spans[i + 2]!, spans[i + 3]!);
+      }
+    }
+    return undefined;
+  }
+
+  /** Reports every complete piece of markup and text from `position`; returns where the incomplete rest starts. */
+  private scan(position: number): number {
+    const xml = this.xml;
+    for (;;) {
+      const less = xml.indexOf('<', position);
+      // Text is reported whole, once the '<' after it has come.
+      if (less < 0) return position;
+      if (less > position) this.textRun(position, less);
+      const after = this.markup(less);
+      if (after < 0) return less;
+      position = after;
+    }
+  }
+
+  private textRun(start: number, end: number): void {
+    const xml = this.xml;
+    if (this.open.length === 0) {
+      for (let i = start; i < end; i++) {
+        if (!isSpace(xml.charCodeAt(i))) throw this.error('根元素之外有文字', i);
+      }
+      return;
+    }
+    if (this.isPlainText(start, end)) {
+      if (this.handler.wantsText) this.handler.text(this.utf8(start, end));
+      return;
+    }
+    // Decoded even when not wanted: a bad entity is an error wherever it is.
+    const text = this.decode(start, end, false);
+    if (this.handler.wantsText) this.handler.text(text);
+  }
+
+  /** Handles the markup starting at `less`; returns the position after it, or -1 when it is not all in the buffer yet. */
+  private markup(less: number): number {
+    const xml = this.xml;
+    if (less + 1 >= xml.length) return -1;
+    const next = xml.charCodeAt(less + 1);
+    if (next === SLASH) return this.closeTag(less);
+    if (next === QUESTION) return skipTo(xml, '?>', less + 2);
+    if (next === BANG) return this.declaration(less);
+    if (this.handler.consumeMarkup && this.open.length > 0) {
+      const after = this.handler.consumeMarkup(xml, less, this);
+      if (after >= 0) return after;
+    }
+    return this.openTag(less);
+  }
+
+  private openTag(less: number): number {
+    const xml = this.xml;
+    const length = xml.length;
+    let i = less + 1;
+    if (!isNameStart(xml.charCodeAt(i))) throw this.error('标记名无效', i);
+    while (i < length && isNameCharacter(xml.charCodeAt(i))) i++;
+    if (i >= length) return -1;
+    const nameEnd = i;
+    this.attributeCount = 0;
+    let selfClosing = false;
+    for (;;) {
+      if (i >= length) return -1;
+      let code = xml.charCodeAt(i);
+      if (code === GREATER) {
+        i++;
+        break;
+      }
+      if (code === SLASH) {
+        if (i + 1 >= length) return -1;
+        if (xml.charCodeAt(i + 1) !== GREATER) throw this.error('标记中有多余的 /', i);
+        selfClosing = true;
+        i += 2;
+        break;
+      }
+      if (!isSpace(code)) throw this.error('属性之间缺少空白', i);
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= length) return -1;
+      code = xml.charCodeAt(i);
+      if (code === GREATER || code === SLASH) continue;
+      if (!isNameStart(code)) throw this.error('属性名无效', i);
+      const attributeStart = i;
+      while (i < length && isNameCharacter(xml.charCodeAt(i))) i++;
+      const attributeEnd = i;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= length) return -1;
+      if (xml.charCodeAt(i) !== EQUALS) throw this.error('属性缺少 =', i);
+      i++;
+      while (i < length && isSpace(xml.charCodeAt(i))) i++;
+      if (i >= length) return -1;
+      const quote = xml.charCodeAt(i);
+      if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) throw this.error('属性值缺少引号', i);
+      const valueStart = ++i;
+      while (i < length) {
+        const value = xml.charCodeAt(i);
+        if (value === quote) break;
+        if (value === LESS) throw this.error('属性值中有 <', i);
+        i++;
+      }
+      if (i >= length) return -1;
+      this.addAttribute(attributeStart, attributeEnd, valueStart, i);
+      i++;
+    }
+    const name = elementName(xml, less + 1, nameEnd);
+    if (this.closedRoot) throw this.error('XML 有多个根元素', less);
+    this.sawRoot = true;
+    this.handler.openTag(name, this);
+    this.attributeCount = 0;
+    if (selfClosing) {
+      this.handler.closeTag(name);
+      if (this.open.length === 0) this.closedRoot = true;
+    } else {
+      this.open.push(name);
+    }
+    return i;
+  }
+
+  private addAttribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
+    let spans = this.attributeSpans;
+    const at = this.attributeCount * 4;
+    if (at + 4 > spans.length) {
+      spans = new Int32Array(spans.length * 2);
+      spans.set(this.attributeSpans);
+      this.attributeSpans = spans;
+    }
+    spans[at] = nameStart;
+    spans[at + 1] = nameEnd;
+    spans[at + 2] = valueStart;
+    spans[at + 3] = valueEnd;
+    this.attributeCount++;
+  }
+
+  private closeTag(less: number): number {
+    const xml = this.xml;
+    const greater = xml.indexOf('>', less + 2);
+    if (greater < 0) return -1;
+    let nameEnd = greater;
+    while (nameEnd > less + 2 && isSpace(xml.charCodeAt(nameEnd - 1))) nameEnd--;
+    const expected = this.open[this.open.length - 1];
+    if (expected === undefined) throw this.error('多余的结束标记', less);
+    if (nameEnd - (less + 2) !== expected.length || !xml.startsWith(expected, less + 2)) {
+      throw this.error(`结束标记 </${xml.slice(less + 2, Math.min(nameEnd, less + 40))}> 与 <${expected}> 不配对`, less);
+    }
+    this.open.pop();
+    this.handler.closeTag(expected);
+    if (this.open.length === 0) this.closedRoot = true;
+    return greater + 1;
+  }
+
+  /** Comments and CDATA (dropped, as saxes reports CDATA apart and exceljs ignores it) and a DOCTYPE. */
+  private declaration(less: number): number {
+    const xml = this.xml;
+    if (xml.startsWith('<!--', less)) return skipTo(xml, '-->', less + 4);
+    if (xml.startsWith('<![CDATA[', less)) {
+      if (this.open.length === 0) throw this.error('根元素之外有 CDATA', less);
+      return skipTo(xml, ']]>', less + 9);
+    }
+    if (xml.startsWith('<!DOCTYPE', less)) {
+      const bracket = xml.indexOf('[', less);
+      const greater = xml.indexOf('>', less);
+      if (greater < 0) return -1;
+      if (bracket < 0 || bracket > greater) return greater + 1;
+      return skipTo(xml, ']>', bracket);
+    }
+    if (xml.length - less < 9) return -1;
+    throw this.error('无法识别的 <! 标记', less);
+  }
+
+  private attributeValue(start: number, end: number): string {
+    const xml = this.xml;
+    for (let i = start; i < end; i++) {
+      const code = xml.charCodeAt(i);
+      if (code === AMPERSAND || code === 0x09 || code === 0x0a || code === CARRIAGE_RETURN || code >= 0x80) return this.decode(start, end, true);
+    }
+    return xml.slice(start, end);
+  }
+
+  private decode(start: number, end: number, inAttribute: boolean): string {
+    const decoded = decodeReferences(this.utf8(start, end), inAttribute);
+    if ('error' in decoded) throw this.error(decoded.error, start);
+    return decoded.text;
+  }
+
+  private error(message: string, at: number): XmlSyntaxError {
+    return new XmlSyntaxError(`${message}（第 ${this.consumed + at + 1} 个字节附近）`);
+  }
+}
+
+function indexOrInfinity(xml: string, search: string, from: number): number {
+  const at = xml.indexOf(search, from);
+  return at < 0 ? Infinity : at;
+}
+
+/** The position after `terminator`, or -1 when it is not in the buffer yet. */
+function skipTo(xml: string, terminator: string, from: number): number {
+  const at = xml.indexOf(terminator, from);
+  return at < 0 ? -1 : at + terminator.length;
+}
