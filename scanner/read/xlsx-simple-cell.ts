@@ -2,6 +2,7 @@
 // or <c r="A1" s="1"/>, read in one pass instead of five XML events. Anything else (entities, formulas, inline
 // strings, other attributes, other spacing) is left to the general path, which reads it the same way only slower:
 // this lane must never decide differently, only sooner. Character by character on purpose: it runs once per cell.
+import { BYTE } from './xml-characters.ts';
 
 /**
  * The t attribute as exceljs tells types apart (a small number, cheaper to compare than text): n, d, none and any
@@ -28,16 +29,6 @@ export interface SimpleCell {
   valueIsAscii: boolean;
 }
 
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const SLASH = 0x2f;
-const SPACE = 0x20;
-const EQUALS = 0x3d;
-const QUOTE = 0x22;
-const AMPERSAND = 0x26;
-const CARRIAGE_RETURN = 0x0d;
-const LETTER_C = 0x63;
-const LETTER_V = 0x76;
 
 export interface SimpleRowStart {
   /** -1 when the row has no r attribute. */
@@ -60,16 +51,16 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
   for (;;) {
     if (i + 1 >= length) return -1;
     let code = xml.charCodeAt(i);
-    if (code === GREATER) {
+    if (code === BYTE.GREATER) {
       row.selfClosing = false;
       return i + 1;
     }
-    if (code === SLASH) {
-      if (xml.charCodeAt(i + 1) !== GREATER) return -1;
+    if (code === BYTE.SLASH) {
+      if (xml.charCodeAt(i + 1) !== BYTE.GREATER) return -1;
       row.selfClosing = true;
       return i + 2;
     }
-    if (code !== SPACE) return -1;
+    if (code !== BYTE.SPACE) return -1;
     const nameStart = ++i;
     code = xml.charCodeAt(i);
     if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || code === 0x5f)) return -1;
@@ -77,15 +68,15 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
       code = xml.charCodeAt(i);
       if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 0x5f || code === 0x2d || code === 0x2e)) break;
     }
-    if (i === nameStart || i + 1 >= length || code !== EQUALS || xml.charCodeAt(i + 1) !== QUOTE) return -1;
+    if (i === nameStart || i + 1 >= length || code !== BYTE.EQUALS || xml.charCodeAt(i + 1) !== BYTE.DOUBLE_QUOTE) return -1;
     const isLine = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x72 /* r */;
     const isStyle = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x73 /* s */;
     const valueStart = i + 2;
     let value = 0;
     for (i = valueStart; i < length; i++) {
       code = xml.charCodeAt(i);
-      if (code === QUOTE) break;
-      if (code === AMPERSAND || code === LESS || code < SPACE || code >= 0x80) return -1;
+      if (code === BYTE.DOUBLE_QUOTE) break;
+      if (code === BYTE.AMPERSAND || code === BYTE.LESS || code < BYTE.SPACE || code >= 0x80) return -1;
       if ((isLine || isStyle) && (code < 48 || code > 57)) return -1;
       value = value * 10 + code - 48;
     }
@@ -115,15 +106,15 @@ export function readSimpleCell(xml: string, less: number, cell: SimpleCell): num
   for (;;) {
     if (i + 4 >= length) return -1;
     let code = xml.charCodeAt(i);
-    if (code === GREATER) {
+    if (code === BYTE.GREATER) {
       i++;
       break;
     }
-    if (code === SLASH) {
-      if (xml.charCodeAt(i + 1) !== GREATER) return -1;
+    if (code === BYTE.SLASH) {
+      if (xml.charCodeAt(i + 1) !== BYTE.GREATER) return -1;
       return emptyCell(cell, column, styleIndex, type, i + 2);
     }
-    if (code !== SPACE || xml.charCodeAt(i + 2) !== EQUALS || xml.charCodeAt(i + 3) !== QUOTE) return -1;
+    if (code !== BYTE.SPACE || xml.charCodeAt(i + 2) !== BYTE.EQUALS || xml.charCodeAt(i + 3) !== BYTE.DOUBLE_QUOTE) return -1;
     const name = xml.charCodeAt(i + 1);
     const valueStart = i + 4;
     i = valueStart;
@@ -139,7 +130,7 @@ export function readSimpleCell(xml: string, less: number, cell: SimpleCell): num
         code = xml.charCodeAt(i);
         if (code < 48 || code > 57) break;
       }
-      if (code !== QUOTE || column === 0) return -1;
+      if (code !== BYTE.DOUBLE_QUOTE || column === 0) return -1;
     } else if (name === 0x73 /* s */) {
       if (styleIndex >= 0) return -1;
       let value = 0;
@@ -148,7 +139,7 @@ export function readSimpleCell(xml: string, less: number, cell: SimpleCell): num
         if (code < 48 || code > 57) break;
         value = value * 10 + code - 48;
       }
-      if (code !== QUOTE || i === valueStart || i - valueStart > 9) return -1;
+      if (code !== BYTE.DOUBLE_QUOTE || i === valueStart || i - valueStart > 9) return -1;
       styleIndex = value;
     } else if (name === 0x74 /* t */) {
       if (type >= 0) return -1;
@@ -157,7 +148,7 @@ export function readSimpleCell(xml: string, less: number, cell: SimpleCell): num
         if (code < 97 || code > 122) break;
       }
       // Only the lower-case types; inlineStr and anything else go the long way.
-      if (code !== QUOTE) return -1;
+      if (code !== BYTE.DOUBLE_QUOTE) return -1;
       type = cellTypeCode(xml, valueStart, i);
     } else {
       return -1;
@@ -165,25 +156,25 @@ export function readSimpleCell(xml: string, less: number, cell: SimpleCell): num
     i++;
   }
   // Then </c> for a cell holding nothing, or <v>text</v></c>.
-  if (i + 4 > length || xml.charCodeAt(i) !== LESS) return -1;
-  if (xml.charCodeAt(i + 1) === SLASH) {
-    if (xml.charCodeAt(i + 2) !== LETTER_C || xml.charCodeAt(i + 3) !== GREATER) return -1;
+  if (i + 4 > length || xml.charCodeAt(i) !== BYTE.LESS) return -1;
+  if (xml.charCodeAt(i + 1) === BYTE.SLASH) {
+    if (xml.charCodeAt(i + 2) !== BYTE.LETTER_C || xml.charCodeAt(i + 3) !== BYTE.GREATER) return -1;
     return emptyCell(cell, column, styleIndex, type, i + 4);
   }
-  if (xml.charCodeAt(i + 1) !== LETTER_V || xml.charCodeAt(i + 2) !== GREATER) return -1;
+  if (xml.charCodeAt(i + 1) !== BYTE.LETTER_V || xml.charCodeAt(i + 2) !== BYTE.GREATER) return -1;
   const valueStart = i + 3;
   let valueEnd = valueStart;
   let ascii = true;
   for (; valueEnd < length; valueEnd++) {
     const code = xml.charCodeAt(valueEnd);
-    if (code === LESS) break;
+    if (code === BYTE.LESS) break;
     // An entity or a carriage return needs decoding: the general path does that.
-    if (code === AMPERSAND || code === CARRIAGE_RETURN) return -1;
+    if (code === BYTE.AMPERSAND || code === BYTE.CARRIAGE_RETURN) return -1;
     if (code >= 0x80) ascii = false;
   }
-  if (valueEnd + 8 > length || xml.charCodeAt(valueEnd + 1) !== SLASH || xml.charCodeAt(valueEnd + 2) !== LETTER_V
-    || xml.charCodeAt(valueEnd + 3) !== GREATER || xml.charCodeAt(valueEnd + 4) !== LESS || xml.charCodeAt(valueEnd + 5) !== SLASH
-    || xml.charCodeAt(valueEnd + 6) !== LETTER_C || xml.charCodeAt(valueEnd + 7) !== GREATER) return -1;
+  if (valueEnd + 8 > length || xml.charCodeAt(valueEnd + 1) !== BYTE.SLASH || xml.charCodeAt(valueEnd + 2) !== BYTE.LETTER_V
+    || xml.charCodeAt(valueEnd + 3) !== BYTE.GREATER || xml.charCodeAt(valueEnd + 4) !== BYTE.LESS || xml.charCodeAt(valueEnd + 5) !== BYTE.SLASH
+    || xml.charCodeAt(valueEnd + 6) !== BYTE.LETTER_C || xml.charCodeAt(valueEnd + 7) !== BYTE.GREATER) return -1;
   cell.column = column;
   cell.styleIndex = styleIndex;
   cell.type = type < 0 ? NUMBER_CELL : type;

@@ -1,6 +1,23 @@
 // The character rules of XML 1.0 the XLSX tokenizer applies: names, white space, forbidden characters, and the
 // decoding of entity and character references and of line ends, as saxes (exceljs' parser) applies them.
 
+/** Byte values of the markup characters the scanners look for (XML's markup is ASCII, so bytes and Latin-1 codes agree). */
+export const BYTE = {
+  LESS: 0x3c,
+  GREATER: 0x3e,
+  SLASH: 0x2f,
+  SPACE: 0x20,
+  EQUALS: 0x3d,
+  DOUBLE_QUOTE: 0x22,
+  SINGLE_QUOTE: 0x27,
+  AMPERSAND: 0x26,
+  CARRIAGE_RETURN: 0x0d,
+  QUESTION: 0x3f,
+  BANG: 0x21,
+  LETTER_C: 0x63,
+  LETTER_V: 0x76,
+} as const;
+
 /** ASCII name characters: 1 may start a name, 2 may only continue one; every non-ASCII character is allowed. */
 const NAME_CHARACTER = new Uint8Array(128);
 for (let code = 0; code < 128; code++) {
@@ -57,8 +74,6 @@ export function forbiddenCharacter(latin1: string): { at: number; name: string }
 }
 
 const PREDEFINED_ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-const AMPERSAND = 0x26;
-const CARRIAGE_RETURN = 0x0d;
 
 /**
  * Entity and character references decoded; line ends (CR LF, CR) become LF in text and, like tabs and line feeds,
@@ -70,7 +85,7 @@ export function decodeReferences(text: string, inAttribute: boolean): { text: st
   const end = text.length;
   for (let i = 0; i < end; i++) {
     const code = text.charCodeAt(i);
-    if (code === AMPERSAND) {
+    if (code === BYTE.AMPERSAND) {
       const semicolon = text.indexOf(';', i + 1);
       if (semicolon < 0) return { error: '实体缺少分号（& 未转义）' };
       const name = text.slice(i + 1, semicolon);
@@ -79,7 +94,7 @@ export function decodeReferences(text: string, inAttribute: boolean): { text: st
       out += text.slice(from, i) + decoded;
       i = semicolon;
       from = i + 1;
-    } else if (code === CARRIAGE_RETURN) {
+    } else if (code === BYTE.CARRIAGE_RETURN) {
       out += text.slice(from, i) + (inAttribute ? ' ' : '\n');
       if (i + 1 < end && text.charCodeAt(i + 1) === 0x0a) i++;
       from = i + 1;

@@ -5,7 +5,7 @@
 // Markup is scanned in a Latin-1 view of the bytes: one character per byte, so positions are byte offsets, the view
 // costs a third of a UTF-8 decode, and one-byte strings search fastest. Only text and attribute values are decoded
 // as UTF-8, from the bytes, when they are asked for.
-import { decodeReferences, elementName, forbiddenCharacter, isNameCharacter, isNameStart, isSpace } from './xml-characters.ts';
+import { BYTE, decodeReferences, elementName, forbiddenCharacter, isNameCharacter, isNameStart, isSpace } from './xml-characters.ts';
 
 /** The XML is not well-formed; the message says what and roughly where. */
 export class XmlSyntaxError extends Error {}
@@ -32,16 +32,6 @@ const MAX_PENDING = 8 << 20;
 const SCAN_SLICE = 1 << 16;
 const UTF8_BOM = '\xEF\xBB\xBF';
 
-const LESS = 0x3c;
-const GREATER = 0x3e;
-const SLASH = 0x2f;
-const EQUALS = 0x3d;
-const DOUBLE_QUOTE = 0x22;
-const SINGLE_QUOTE = 0x27;
-const AMPERSAND = 0x26;
-const CARRIAGE_RETURN = 0x0d;
-const QUESTION = 0x3f;
-const BANG = 0x21;
 
 export class XmlScanner {
   /** The bytes not yet consumed and their Latin-1 view: markup is scanned in `xml`, text decoded from `bytes`. */
@@ -182,9 +172,9 @@ export class XmlScanner {
     const xml = this.xml;
     if (less + 1 >= xml.length) return -1;
     const next = xml.charCodeAt(less + 1);
-    if (next === SLASH) return this.closeTag(less);
-    if (next === QUESTION) return skipTo(xml, '?>', less + 2);
-    if (next === BANG) return this.declaration(less);
+    if (next === BYTE.SLASH) return this.closeTag(less);
+    if (next === BYTE.QUESTION) return skipTo(xml, '?>', less + 2);
+    if (next === BYTE.BANG) return this.declaration(less);
     if (this.handler.consumeMarkup && this.open.length > 0) {
       const after = this.handler.consumeMarkup(xml, less, this);
       if (after >= 0) return after;
@@ -205,13 +195,13 @@ export class XmlScanner {
     for (;;) {
       if (i >= length) return -1;
       let code = xml.charCodeAt(i);
-      if (code === GREATER) {
+      if (code === BYTE.GREATER) {
         i++;
         break;
       }
-      if (code === SLASH) {
+      if (code === BYTE.SLASH) {
         if (i + 1 >= length) return -1;
-        if (xml.charCodeAt(i + 1) !== GREATER) throw this.error('标记中有多余的 /', i);
+        if (xml.charCodeAt(i + 1) !== BYTE.GREATER) throw this.error('标记中有多余的 /', i);
         selfClosing = true;
         i += 2;
         break;
@@ -220,24 +210,24 @@ export class XmlScanner {
       while (i < length && isSpace(xml.charCodeAt(i))) i++;
       if (i >= length) return -1;
       code = xml.charCodeAt(i);
-      if (code === GREATER || code === SLASH) continue;
+      if (code === BYTE.GREATER || code === BYTE.SLASH) continue;
       if (!isNameStart(code)) throw this.error('属性名无效', i);
       const attributeStart = i;
       while (i < length && isNameCharacter(xml.charCodeAt(i))) i++;
       const attributeEnd = i;
       while (i < length && isSpace(xml.charCodeAt(i))) i++;
       if (i >= length) return -1;
-      if (xml.charCodeAt(i) !== EQUALS) throw this.error('属性缺少 =', i);
+      if (xml.charCodeAt(i) !== BYTE.EQUALS) throw this.error('属性缺少 =', i);
       i++;
       while (i < length && isSpace(xml.charCodeAt(i))) i++;
       if (i >= length) return -1;
       const quote = xml.charCodeAt(i);
-      if (quote !== DOUBLE_QUOTE && quote !== SINGLE_QUOTE) throw this.error('属性值缺少引号', i);
+      if (quote !== BYTE.DOUBLE_QUOTE && quote !== BYTE.SINGLE_QUOTE) throw this.error('属性值缺少引号', i);
       const valueStart = ++i;
       while (i < length) {
         const value = xml.charCodeAt(i);
         if (value === quote) break;
-        if (value === LESS) throw this.error('属性值中有 <', i);
+        if (value === BYTE.LESS) throw this.error('属性值中有 <', i);
         i++;
       }
       if (i >= length) return -1;
@@ -313,7 +303,7 @@ export class XmlScanner {
     const xml = this.xml;
     for (let i = start; i < end; i++) {
       const code = xml.charCodeAt(i);
-      if (code === AMPERSAND || code === 0x09 || code === 0x0a || code === CARRIAGE_RETURN || code >= 0x80) return this.decode(start, end, true);
+      if (code === BYTE.AMPERSAND || code === 0x09 || code === 0x0a || code === BYTE.CARRIAGE_RETURN || code >= 0x80) return this.decode(start, end, true);
     }
     return xml.slice(start, end);
   }
