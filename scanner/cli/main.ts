@@ -37,7 +37,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .option('skip-bad-files', { type: 'boolean', default: false, describe: '跳过无法读取的文件（在汇总中列出）而不是中止' })
       .option('unmask', { type: 'boolean', default: false, describe: '台账工作簿中显示完整身份证号（记入本次运行）' })
       .option('checks-dir', { type: 'string', describe: '自定义检查项文件夹（*.json，每项一条 SELECT，在沙箱中运行）' })
-      .option('memory-limit', { type: 'string', describe: `内存上限，如 2GB、4GB（默认 ${DEFAULT_MEMORY_LIMIT}；超出部分暂存到临时文件夹，扫描结束即删除）` })
+      .option('memory-limit', { type: 'string', describe: `内存上限，如 1.5GB、4GB（默认 ${DEFAULT_MEMORY_LIMIT}；超出部分暂存到临时文件夹，扫描结束即删除）` })
       .option('json', { type: 'boolean', default: false, describe: '把 summary.json 打印到标准输出' })
       .option('fail-on', { choices: ['high', 'medium', 'low'] as const, describe: '有该级别及以上的未办结问题时退出码为 1（定时任务报警用）' })
       .option('quiet', { type: 'boolean', default: false, describe: '不打印进度' }),
