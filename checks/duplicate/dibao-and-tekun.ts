@@ -12,9 +12,10 @@ export default defineCheck({
   basis: '《特困人员认定办法》(民发〔2021〕43号)；《社会救助暂行办法》(国务院令第649号) 第二章、第三章；《最低生活保障审核确认办法》(民发〔2021〕57号)',
   inputs: ['roll'],
   sql: `
+    -- 特困 rows are few: their IDs are looked up among the 低保 rows, not every ID of the roll grouped.
     WITH both_families AS (
-      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
-      GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
+      SELECT DISTINCT id_number FROM roll
+      WHERE active AND family = '低保' AND id_number IN (SELECT id_number FROM roll WHERE active AND family = '特困')
     ),
     -- Only those people's rows are numbered and cited: a province's roll holds a few hundred, not millions.
     occurrences AS (

@@ -95,6 +95,8 @@ export async function runChecks(connection: DuckDBConnection, checks: readonly C
       }
       onCheck?.(check.id, index, checks.length);
       const findings = await runOneCheck(connection, check, context, prepared);
+      // A shared table no later check reads gives its memory back now, not after the last check.
+      await prepared.keepOnly(checks.slice(index + 1));
       outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
     }
   } finally {
@@ -133,8 +135,18 @@ class PreparedTables {
     }
   }
 
+  /** Drops the built tables none of these checks declares. */
+  async keepOnly(checks: readonly CheckDefinition[]): Promise<void> {
+    const needed = new Set(checks.flatMap((check) => check.prepare.map((p) => p.table)));
+    for (const table of [...this.built.keys()]) {
+      if (needed.has(table)) continue;
+      await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
+      this.built.delete(table);
+    }
+  }
+
   async dropAll(): Promise<void> {
-    for (const table of this.built.keys()) await this.connection.run(`DROP TABLE IF EXISTS ${table}`);
+    await this.keepOnly([]);
   }
 }
 

@@ -32,6 +32,15 @@ const counterCheck = (id: string) => ({
   deadlineDays: 30,
 });
 
+/** A check without prepared tables that reports how many shared tables exist while it runs. */
+const probe = {
+  ...counterCheck('probe'),
+  params: undefined,
+  prepare: [],
+  sql: `SELECT 'probe' AS subject_id, NULL AS subject_name, NULL AS household_id, NULL AS county, NULL AS township, NULL AS village,
+               NULL AS program, 'shared|' || count(*) AS fact, NULL AS evidence FROM duckdb_tables() WHERE table_name LIKE 'shared_%'`,
+};
+
 const datasets = Object.fromEntries(DATASETS.map((d) => [d.name, { files: ['x.csv'], columns: [] as string[], rowsRead: 0, rowsUsed: 0, rowsRejected: 0 }])) as Record<DatasetName, DatasetCounts>;
 
 describe('prepared tables', () => {
@@ -62,6 +71,17 @@ describe('prepared tables', () => {
   it('rebuilds it when a check binds other values, and again when the next goes back', async () => {
     const config = { checks: { 'data_quality.second': { params: { label: 'other' } } } };
     expect(await factsAfter(config)).toEqual(['first:build|1|same', 'second:build|2|other', 'third:build|3|same']);
+  });
+
+  it('drops a shared table as soon as no later check needs it, not before', async () => {
+    const run = async (ids: string[]) => {
+      const checks = validateChecks(ids.map((id) => (id === 'probe' ? probe : counterCheck(id))));
+      await runChecks(connection, checks, { period: parsePeriod('2026-10'), config: configSchema.parse({}), datasets });
+      const rows = await connection.runAndReadAll("SELECT fact FROM scan_findings WHERE subject_id = 'probe'");
+      return rows.getRows()[0]![0];
+    };
+    expect(await run(['first', 'probe', 'second'])).toBe('shared|1');
+    expect(await run(['first', 'second', 'probe'])).toBe('shared|0');
   });
 
   it('drops the shared tables when the checks are done', async () => {
