@@ -99,9 +99,12 @@ export async function runChecks(connection: DuckDBConnection, checks: readonly C
       await prepared.keepOnly(checks.slice(index + 1));
       outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
     }
-  } finally {
-    await prepared.dropAll();
+  } catch (error) {
+    // The check's own error (out of memory, a bad custom check) is what the user must see, not a failed clean-up.
+    await prepared.dropAll().catch(() => undefined);
+    throw error;
   }
+  await prepared.dropAll();
   return outcomes;
 }
 
