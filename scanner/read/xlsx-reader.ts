@@ -2,13 +2,11 @@
 // It yields what the former exceljs reader (xlsx-reader-exceljs.ts) yielded, in a sixth of the time; the few valid
 // files exceljs misread are read as the format means (tests/read/xlsx-fast-reader.test.ts lists both). Worksheets
 // are inflated and parsed chunk by chunk, so memory stays bounded; every part's CRC-32 is checked.
-import { open } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { RawRow, RawSheet } from './raw-row.ts';
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
-import { entryDataStart, readZipDirectory } from './zip-directory.ts';
-import { entryChunks, type LocatedEntry } from './zip-entry.ts';
+import { entryChunks, locatedEntries, type LocatedEntry } from './zip-entry.ts';
 import { assertZipSignature, corruptXlsx } from './xlsx-refusals.ts';
 import { SharedStringsReader } from './xlsx-shared-strings.ts';
 import { SheetRowsReader, type SheetContext } from './xlsx-sheet-rows.ts';
@@ -61,21 +59,9 @@ async function openWorkbook(path: string): Promise<OpenedWorkbook> {
 
 /** The zip's entries in file order (the order exceljs meets them), each with where its data starts. */
 async function zipEntries(path: string): Promise<LocatedEntry[]> {
-  const handle = await open(path, 'r');
-  try {
-    const { size } = await handle.stat();
-    const directory = await readZipDirectory(handle, size);
-    if (typeof directory === 'string') throw new Error(directory);
-    const entries: LocatedEntry[] = [];
-    for (const entry of directory) {
-      const dataStart = await entryDataStart(handle, entry, size);
-      if (typeof dataStart === 'string') throw new Error(`${entry.name}：${dataStart}`);
-      entries.push({ ...entry, dataStart });
-    }
-    return entries.sort((a, b) => a.dataStart - b.dataStart);
-  } finally {
-    await handle.close();
-  }
+  const entries = await locatedEntries(path);
+  if (typeof entries === 'string') throw new Error(entries);
+  return entries.sort((a, b) => a.dataStart - b.dataStart);
 }
 
 async function readOptionalPart<Handler extends XmlHandler>(path: string, entry: LocatedEntry | undefined, handler: Handler): Promise<Handler | null> {

@@ -2,7 +2,7 @@
 import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { createInflateRaw, crc32, inflateRawSync, type ZlibOptions } from 'node:zlib';
-import type { ZipEntry } from './zip-directory.ts';
+import { entryDataStart, readZipDirectory, type ZipEntry } from './zip-directory.ts';
 
 export interface LocatedEntry extends ZipEntry {
   /** File offset of the entry's compressed data (after its local header). */
@@ -13,6 +13,25 @@ export interface LocatedEntry extends ZipEntry {
 export class ZipEntryDamage extends Error {
   constructor(readonly entry: string, readonly reason: string) {
     super(`${entry}：${reason}`);
+  }
+}
+
+/** The zip's entries in directory order, each with where its data starts; or why the zip cannot be read. */
+export async function locatedEntries(path: string): Promise<LocatedEntry[] | string> {
+  const handle = await open(path, 'r');
+  try {
+    const { size } = await handle.stat();
+    const directory = await readZipDirectory(handle, size);
+    if (typeof directory === 'string') return directory;
+    const entries: LocatedEntry[] = [];
+    for (const entry of directory) {
+      const dataStart = await entryDataStart(handle, entry, size);
+      if (typeof dataStart === 'string') return `${entry.name}：${dataStart}`;
+      entries.push({ ...entry, dataStart });
+    }
+    return entries;
+  } finally {
+    await handle.close();
   }
 }
 
