@@ -1,7 +1,8 @@
 // Streaming XLSX reader: every worksheet's rows as text cells with Excel's row numbers, read straight from the zip.
-// It yields what the former exceljs reader (xlsx-reader-exceljs.ts) yielded, in a sixth of the time; the few valid
-// files exceljs misread are read as the format means (tests/read/xlsx-fast-reader.test.ts lists both). Worksheets
-// are inflated and parsed chunk by chunk, so memory stays bounded; every part's CRC-32 is checked.
+// It yields what the former exceljs reader yielded (kept as the tests' reference, tests/read/xlsx-reader-exceljs.ts),
+// in a sixth of the time; the few valid files exceljs misread are read as the format means
+// (tests/read/xlsx-fast-reader.test.ts lists both). Worksheets are inflated and parsed chunk by chunk, so memory
+// stays bounded; every part's CRC-32 is checked.
 import { basename } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { RawRow, RawSheet } from './raw-row.ts';

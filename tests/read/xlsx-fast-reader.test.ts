@@ -1,4 +1,4 @@
-// The fast XLSX reader against the exceljs reader it replaced (kept as xlsx-reader-exceljs.ts): the same sheets, in
+// The fast XLSX reader against the exceljs reader it replaced (kept here as xlsx-reader-exceljs.ts): the same sheets, in
 // the same order, with the same rows, cell for cell, on workbooks of every kind; where exceljs could not read a valid
 // file the fast reader reads it as the format means; damaged files are refused with an InputError, never a hang.
 import { existsSync, readdirSync } from 'node:fs';
@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
 import type { RawRow, RawSheet } from '../../scanner/read/raw-row.ts';
 import { openXlsx } from '../../scanner/read/xlsx-reader.ts';
-import { openXlsxWithExceljs } from '../../scanner/read/xlsx-reader-exceljs.ts';
+import { openXlsxWithExceljs } from './xlsx-reader-exceljs.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 import { everyKindOfCellWorkbook, streamedWorkbook } from './every-kind-of-cell.ts';
 import { EXCEL_LAYOUT, handMadeXlsx, zipParts, type HandMadeWorkbook, type ZipParts } from './hand-made-xlsx.ts';

@@ -1,11 +1,11 @@
 // The former exceljs-based XLSX reader, kept only as the reference the fast reader is tested against.
 import { basename } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
-import ExcelJS from './exceljs.ts';
-import { InputError } from '../errors.ts';
-import type { Cell, RawRow, RawSheet } from './raw-row.ts';
-import { dateText, numberText } from './xlsx-cell-text.ts';
-import { assertLooksLikeXlsx, corruptXlsx } from './xlsx-refusals.ts';
+import ExcelJS from '../../scanner/read/exceljs.ts';
+import { InputError } from '../../scanner/errors.ts';
+import type { Cell, RawRow, RawSheet } from '../../scanner/read/raw-row.ts';
+import { dateText, numberText } from '../../scanner/read/xlsx-cell-text.ts';
+import { assertLooksLikeXlsx, corruptXlsx } from '../../scanner/read/xlsx-refusals.ts';
 
 /** Converts one exceljs cell value to the text a person sees, keeping precision loss visible. */
 export function cellText(value: ExcelTypes.CellValue): Cell {
