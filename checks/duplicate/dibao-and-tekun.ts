@@ -1,7 +1,7 @@
 // duplicate.dibao-and-tekun: one person (normalised ID) on active rows of both the 低保 and the 特困 families, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
-import { COPY_IN_HOUSEHOLD } from './shared-sql.ts';
+import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.dibao-and-tekun',
@@ -12,11 +12,7 @@ export default defineCheck({
   basis: '《特困人员认定办法》(民发〔2021〕43号)；《社会救助暂行办法》(国务院令第649号) 第二章、第三章；《最低生活保障审核确认办法》(民发〔2021〕57号)',
   inputs: ['roll'],
   sql: `
-    -- 特困 rows are few: their IDs are looked up among the 低保 rows, not every ID of the roll grouped.
-    WITH both_families AS (
-      SELECT DISTINCT id_number FROM roll
-      WHERE active AND family = '低保' AND id_number IN (SELECT id_number FROM roll WHERE active AND family = '特困')
-    ),
+    WITH both_families AS (${DIBAO_AND_TEKUN_IDS}),
     -- Only those people's rows are numbered and cited: a province's roll holds a few hundred, not millions.
     occurrences AS (
       SELECT r.*,

@@ -1,7 +1,7 @@
 // duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
-import { COPY_IN_HOUSEHOLD } from './shared-sql.ts';
+import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.two-households',
@@ -29,10 +29,7 @@ export default defineCheck({
       FROM placed r
     ),
     -- Covered by duplicate.dibao-and-tekun (on active rows of both families, with or without a household id).
-    dibao_and_tekun AS (
-      SELECT id_number FROM roll WHERE active AND id_number IN (SELECT id_number FROM several)
-      GROUP BY id_number HAVING bool_or(family = '低保') AND bool_or(family = '特困')
-    )
+    dibao_and_tekun AS (${DIBAO_AND_TEKUN_IDS})
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'two-households|' || p.households || '|' || r.copy AS fact,
            '身份证号码 ' || r.id_number || ' 同时在 ' || p.household_count || ' 户在保；其他：' ||
