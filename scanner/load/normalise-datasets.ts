@@ -34,7 +34,10 @@ function typedColumns(column: ColumnSpec): string[] {
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
-  start_date: ['coalesce("start_date__date".m_value, "start_date__month".m_value) AS start_date', 'start_date AS start_date_raw'],
+  start_date: [
+    `coalesce(${mappedAlias({ name: 'start_date' }, 'date')}.m_value, ${mappedAlias({ name: 'start_date' }, 'month')}.m_value) AS start_date`,
+    'start_date AS start_date_raw',
+  ],
   status: [
     'rs_roll_status(status) AS status',
     'status AS status_raw',

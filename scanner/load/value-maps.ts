@@ -41,7 +41,7 @@ function kindsOf(dataset: DatasetSpec, column: ColumnSpec): MappedKind[] {
 }
 
 /** The alias under which a column's parse of this kind is joined into its dataset's query. */
-export function mappedAlias(column: ColumnSpec, kind: MappedKind): string {
+export function mappedAlias(column: Pick<ColumnSpec, 'name'>, kind: MappedKind): string {
   return q(`${column.name}__${kind}`);
 }
 
