@@ -73,6 +73,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const spillFolder = await mkdtemp(join(tmpdir(), 'rollsweep-spill-'));
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillFolder });
   const connection = await instance.connect();
+  const typing = await instance.connect();
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
     await attachLedger(connection, options.ledger);
@@ -82,6 +83,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onDiscovered: (files) => checksums.start(files.map((f) => f.path)),
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
+      typingConnections: [typing],
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);
@@ -129,6 +131,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit);
     throw error;
   } finally {
+    typing.closeSync();
     connection.closeSync();
     instance.closeSync();
     await rm(spillFolder, { recursive: true, force: true });

@@ -8,8 +8,8 @@ import { MAX_RECORD_CHARS } from '../read/csv-reader.ts';
 import { countLineFeeds } from '../read/count-lines.ts';
 import type { TextEncoding } from '../read/detect-encoding.ts';
 import { transcodeToUtf8 } from '../read/transcode-to-utf8.ts';
-import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { rawTable } from './raw-tables.ts';
+import { sqlString } from '../sql-text.ts';
+import { newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
 
 export interface CsvInDuckDb {
   path: string;
@@ -34,8 +34,6 @@ export interface CsvCounts {
   blankRows: number;
 }
 
-const STAGE = 'csv_stage';
-const cell = (index: number) => `c${index}`;
 /**
  * Blank as isBlankRow means it: nothing but what JavaScript's String.trim removes (U+3000 and U+FEFF among it).
  * A regular expression, because DuckDB's trim with a character list is ten times slower.
@@ -43,34 +41,39 @@ const cell = (index: number) => `c${index}`;
 const NOT_JS_WHITESPACE = `'[^\\t\\n\\x0b\\f\\r \\x{00a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]'`;
 const blank = (expression: string) => `(${expression} IS NULL OR NOT regexp_matches(${expression}, ${NOT_JS_WHITESPACE}))`;
 
+/** Stages the file (read later through raw_rows_<dataset>) and counts its rows; null when the careful reader must read it. */
 export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDuckDb): Promise<CsvCounts | null> {
   if (csv.delimiter.length !== 1 || csv.delimiter === '"') return null;
   const transcoded = csv.encoding === 'utf-8' ? null : await transcodeToUtf8(csv.path, csv.encoding, csv.bomLength);
   if (csv.encoding !== 'utf-8' && !transcoded) return null;
+  const table = await newStageTable(connection);
+  let landed = false;
   try {
     const path = transcoded?.path ?? csv.path;
     // Counting runs on Node's thread while DuckDB's threads parse.
     const lines = countLineFeeds(path);
-    const staged = await stage(connection, path, csv);
+    const staged = await stage(connection, table, path, csv);
     const { lineFeeds, endsWithLineFeed, hasReplacementCharacter } = await lines;
     if (!staged || hasReplacementCharacter) return null;
     // Every physical line after the header is one row: no blank line skipped, no quoted line break, so line = header + row.
     const expectedRows = lineFeeds - csv.headerLine + (endsWithLineFeed ? 0 : 1);
-    const rows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${STAGE}`)).getRows()[0]![0]);
+    const rows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${table}`)).getRows()[0]![0]);
     if (rows !== expectedRows) return null;
-    return await landRows(connection, csv, rows);
+    const counts = await sortOutRows(connection, table, csv, rows);
+    landed = true;
+    return counts;
   } finally {
-    await connection.run(`DROP TABLE IF EXISTS ${STAGE}`);
+    if (!landed) await connection.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${skipTable(table)}`);
     await transcoded?.remove();
   }
 }
 
-async function stage(connection: DuckDBConnection, path: string, csv: CsvInDuckDb): Promise<boolean> {
-  const columns = Array.from({ length: csv.headerFields }, (_, i) => `${sqlString(cell(i))}: 'VARCHAR'`).join(', ');
+async function stage(connection: DuckDBConnection, table: string, path: string, csv: CsvInDuckDb): Promise<boolean> {
+  const columns = Array.from({ length: csv.headerFields }, (_, i) => `${sqlString(stageCell(i))}: 'VARCHAR'`).join(', ');
   try {
     // insertion order is kept (DuckDB's default), so rowid is the row's position after the header.
     await connection.run(`
-      CREATE OR REPLACE TEMP TABLE ${STAGE} AS
+      CREATE TABLE ${table} AS
       SELECT * FROM read_csv(${sqlString(path)}, header = false, skip = ${csv.headerLine}, auto_detect = false,
         columns = {${columns}}, all_varchar = true, delim = ${sqlString(csv.delimiter)}, quote = '"', escape = '"',
         strict_mode = true, null_padding = false, max_line_size = ${MAX_RECORD_CHARS})`);
@@ -81,35 +84,30 @@ async function stage(connection: DuckDBConnection, path: string, csv: CsvInDuckD
   }
 }
 
-/** The row as the careful reader keeps it: every cell, empty ones as '', joined by commas. */
-function rawRowText(fields: number): string {
-  return `concat_ws(',', ${Array.from({ length: fields }, (_, i) => `coalesce(${cell(i)}, '')`).join(', ')})`;
-}
-
-async function landRows(connection: DuckDBConnection, csv: CsvInDuckDb, rows: number): Promise<CsvCounts> {
+/**
+ * The staged rows stay where they are; the few that are not data are listed in the skip table: blank ones are
+ * only counted, shifted ones (a filled cell past the header's last filled column) refused with their text.
+ */
+async function sortOutRows(connection: DuckDBConnection, table: string, csv: CsvInDuckDb, rows: number): Promise<CsvCounts> {
   const all = Array.from({ length: csv.headerFields }, (_, i) => i);
-  const blankRow = all.map((i) => blank(cell(i))).join(' AND ');
+  const blankRow = all.map((i) => blank(stageCell(i))).join(' AND ');
   const past = all.filter((i) => i >= csv.headerWidth);
-  const shifted = past.length ? `(${past.map((i) => `NOT ${blank(cell(i))}`).join(' OR ')})` : 'false';
-  const filledFields = `CASE ${[...all].reverse().map((i) => `WHEN NOT ${blank(cell(i))} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
-  const line = `(${csv.headerLine} + 1 + rowid)::INTEGER`;
-  const rawRow = rawRowText(csv.headerFields);
-  const target = [...csv.match.columnIndex.keys()];
-  const landed = await connection.run(
-    `INSERT INTO ${rawTable(csv.dataset)} (${target.map(q).join(', ')}, _file, _sheet, _line, _raw_row)
-     SELECT ${target.map((column) => cell(csv.match.columnIndex.get(column)!)).join(', ')}, $file, NULL, ${line}, ${rawRow}
-     FROM ${STAGE} WHERE NOT (${blankRow}) AND NOT ${shifted}`,
-    { file: csv.file },
-  );
+  const shifted = past.length ? `(${past.map((i) => `NOT ${blank(stageCell(i))}`).join(' OR ')})` : 'false';
+  const filledFields = `CASE ${[...all].reverse().map((i) => `WHEN NOT ${blank(stageCell(i))} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
+  const firstLine = csv.headerLine + 1;
+  await connection.run(`CREATE TABLE ${skipTable(table)} AS SELECT rowid AS row, ${blankRow} AS blank FROM ${table} WHERE (${blankRow}) OR ${shifted}`);
   const refused = await connection.run(
     `INSERT INTO load_rejects (dataset, _file, _sheet, _line, kind, column_name, raw_value, reason, raw_row)
-     SELECT $dataset, $file, NULL, ${line}, 'shape', NULL, NULL,
-            '本行有 ' || ${filledFields} || ' 列，多于表头的 ${csv.headerWidth} 列（可能有未加引号的逗号），各列无法对应', ${rawRow}
-     FROM ${STAGE} WHERE NOT (${blankRow}) AND ${shifted}`,
+     SELECT $dataset, $file, NULL, (${firstLine} + s.rowid)::INTEGER, 'shape', NULL, NULL,
+            '本行有 ' || ${filledFields} || ' 列，多于表头的 ${csv.headerWidth} 列（可能有未加引号的逗号），各列无法对应', ${stagedRowText(csv.headerFields)}
+     FROM ${table} s JOIN ${skipTable(table)} k ON k.row = s.rowid WHERE NOT k.blank`,
     { dataset: csv.dataset, file: csv.file },
   );
-  // Every row is landed, refused as shifted, or blank: the blanks are what the two inserts did not take.
-  const landedRows = Number(landed.rowsChanged);
+  const skippedRows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${skipTable(table)}`)).getRows()[0]![0]);
+  await registerStage(connection, {
+    table, dataset: csv.dataset, file: csv.file, firstLine, cellCount: csv.headerFields, columns: csv.match.columnIndex, skippedRows,
+  });
+  // Every row is landed, refused as shifted, or blank.
   const shapeRejected = Number(refused.rowsChanged);
-  return { rowsRead: landedRows + shapeRejected, shapeRejected, blankRows: rows - landedRows - shapeRejected };
+  return { rowsRead: rows - skippedRows + shapeRejected, shapeRejected, blankRows: skippedRows - shapeRejected };
 }

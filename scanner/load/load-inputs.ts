@@ -7,6 +7,7 @@ import { installNormalisationMacros } from '../normalise/index.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
+import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 
 export interface DatasetCounts {
@@ -39,6 +40,8 @@ export interface LoadOptions {
   onFile?: (file: string, index: number, total: number) => void;
   onNormalise?: () => void;
   csvReader?: TabularOptions['csvReader'];
+  /** More connections to the same database, for typing several datasets at once (see normaliseDatasets); idle otherwise. */
+  typingConnections?: readonly DuckDBConnection[];
 }
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
@@ -65,7 +68,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
 
   const read = performance.now();
   options.onNormalise?.();
-  await normaliseDatasets(connection);
+  await normaliseDatasets(connection, options.typingConnections);
   const normalised = performance.now();
   const datasets = await countRows(connection, reports);
   for (const report of reports) {
@@ -89,6 +92,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
 /** With --skip-bad-files, a file that failed part-way leaves none of its rows behind. */
 async function forgetFile(connection: DuckDBConnection, file: string): Promise<void> {
   for (const dataset of DATASETS) await connection.run(`DELETE FROM ${rawTable(dataset.name)} WHERE _file = $file`, { file });
+  await dropStages(connection, { file });
   await connection.run('DELETE FROM load_rejects WHERE _file = $file', { file });
 }
 

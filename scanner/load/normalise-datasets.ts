@@ -1,15 +1,15 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { installNormalisationMacros } from '../normalise/index.ts';
+import { settleAll } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedCsv } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
-
-/** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
-const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
 
 /** The typed columns a raw column becomes, by the kind the catalog gives it; costly parses come from the value maps. */
 function typedColumns(column: ColumnSpec): string[] {
@@ -48,10 +48,6 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
 };
 
-function blank(expression: string): string {
-  return `(${expression} IS NULL OR trim(${expression}) = '')`;
-}
-
 /** One list element per way a row of a reference list can be unusable: a (kind, column, reason, raw) struct or NULL. */
 function rejectArms(dataset: DatasetSpec): string[] {
   const arms: string[] = [];
@@ -76,22 +72,33 @@ function rejectArms(dataset: DatasetSpec): string[] {
 
 
 function nonDataCondition(dataset: DatasetSpec): string {
-  // Any cell of the original row counts, mapped or not: 合计 often sits in a 序号 column.
-  const anyFooter = `regexp_matches(_raw_row, ${FOOTER_PATTERN})`;
   const allEmpty = dataset.columns.map((c) => blank(q(c.name))).join(' AND ');
-  // The columns that say whose row it is: empty (or holding the footer word itself) with a footer word in the row, it is not a person's row.
-  const identity = dataset.columns
-    .filter((c) => c.kind === 'id' || c.name === 'household_id')
-    .map((c) => `(${blank(q(c.name))} OR regexp_matches(${q(c.name)}, ${FOOTER_PATTERN}))`);
-  const identityEmpty = identity.join(' AND ');
-  return `((${allEmpty}) OR (${identityEmpty} AND (${anyFooter}${dataset.name === 'roll' ? ` OR ${blank('name')}` : ''})))`;
+  // _footer (see raw-rows.ts) already requires the identity columns empty; a roll row with neither identity nor name is no person's either.
+  const rollNameless = dataset.name === 'roll' ? ` OR (${identityEmpty(dataset, q)} AND ${blank('name')})` : '';
+  return `((${allEmpty}) OR _footer${rollNameless})`;
 }
 
-export async function normaliseDatasets(connection: DuckDBConnection): Promise<void> {
-  await buildValueMaps(connection);
-  for (const dataset of DATASETS) await normaliseDataset(connection, dataset);
-  // Typed tables and load_rejects now hold every row: the raw text and the maps would only double the memory used.
-  for (const dataset of DATASETS) await connection.run(`DROP TABLE ${rawTable(dataset.name)}`);
+/**
+ * Types every dataset. Given more connections to the same database, several
+ * datasets are typed at once: DuckDB splits a table across cores only by row groups of 122,880 rows, so a county's
+ * lists would otherwise each run on one core.
+ */
+export async function normaliseDatasets(connection: DuckDBConnection, moreConnections: readonly DuckDBConnection[] = []): Promise<void> {
+  const stages = new Map<DatasetSpec, StagedCsv[]>();
+  for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
+  // The other connections get the macros while the value maps are built.
+  await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
+  const queue = [...DATASETS];
+  const workers = [connection, ...moreConnections].map(async (worker) => {
+    for (let dataset = queue.shift(); dataset; dataset = queue.shift()) {
+      await normaliseDataset(worker, dataset, stages.get(dataset)!);
+      // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
+      await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
+      await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
+      await dropStages(worker, { dataset: dataset.name });
+    }
+  });
+  await settleAll(workers);
   await dropValueMaps(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
@@ -110,7 +117,8 @@ function idOccurrencesView(): string {
   return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
 }
 
-async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec): Promise<void> {
+/** The dataset's typed rows, refused ones included with their problems in _rejects (empty list or NULL when none). */
+export function typedSelect(dataset: DatasetSpec): string {
   const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const arms = dataset.name === 'roll' ? [] : rejectArms(dataset);
@@ -121,18 +129,20 @@ async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSp
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
   const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';
+  return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
+    FROM ${mappedSource(dataset)}`;
+}
+
+async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedCsv[]): Promise<void> {
   // The typed table is written once, refused rows included, then those are listed and deleted: no second copy
   // of millions of rows, and the raw row text is fetched only for the few refused (file, sheet, line is unique).
   const table = q(dataset.name);
-  await connection.run(`
-    CREATE OR REPLACE TABLE ${table} AS
-    SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
-    FROM ${mappedSource(dataset)}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(dataset)}`);
+  const refused = `(SELECT _file, _sheet, _line, unnest(_rejects) AS problem FROM ${table} WHERE len(_rejects) > 0)`;
   await connection.run(`
     INSERT INTO load_rejects
-    SELECT ${sqlString(dataset.name)}, r._file, r._sheet, r._line, r.problem.kind, r.problem.col, r.problem.raw, r.problem.why, raw._raw_row
-    FROM (SELECT _file, _sheet, _line, unnest(_rejects) AS problem FROM ${table} WHERE len(_rejects) > 0) r
-    JOIN ${rawTable(dataset.name)} raw ON raw._file = r._file AND raw._sheet IS NOT DISTINCT FROM r._sheet AND raw._line = r._line`);
+    SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, problem.kind, problem.col, problem.raw, problem.why, _raw_row
+    FROM (${refusedWithRowText(dataset.name, refused, stages)})`);
   await connection.run(`DELETE FROM ${table} WHERE len(_rejects) > 0`);
   await connection.run(`ALTER TABLE ${table} DROP COLUMN _rejects`);
 }

@@ -1,4 +1,5 @@
-// Raw landing tables: one VARCHAR table per dataset (raw_<dataset>) plus the rows refused before typing.
+// Raw landing tables: one VARCHAR table per dataset (raw_<dataset>), the registry of CSV files DuckDB staged whole,
+// and the rows refused before typing.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import type { Cell } from '../read/raw-row.ts';
@@ -13,6 +14,16 @@ export const REJECTS_DDL = `
     column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR
   )`;
 
+/** Registry of the CSV files DuckDB staged whole (raw-rows.ts), so normalising (and forgetting a failed file) finds them. */
+export const STAGES_DDL = `
+  CREATE OR REPLACE TABLE csv_stages (
+    stage VARCHAR NOT NULL, dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, first_line INTEGER NOT NULL,
+    cell_count INTEGER NOT NULL,
+    columns VARCHAR NOT NULL,  -- JSON: dataset column → cell index
+    skipped_rows BIGINT NOT NULL
+  );
+  CREATE OR REPLACE SEQUENCE csv_stage_numbers`;
+
 export async function createRawTables(connection: DuckDBConnection): Promise<void> {
   for (const dataset of DATASETS) {
     const columns = dataset.columns.map((c) => `"${c.name}" VARCHAR`).join(', ');
@@ -20,6 +31,7 @@ export async function createRawTables(connection: DuckDBConnection): Promise<voi
     await connection.run(`CREATE OR REPLACE TABLE ${rawTable(dataset.name)} (${columns}, _file VARCHAR NOT NULL, _sheet VARCHAR, _line INTEGER NOT NULL, _raw_row VARCHAR)`);
   }
   await connection.run(REJECTS_DDL);
+  await connection.run(STAGES_DDL);
 }
 
 /** Appends mapped rows of one file to its dataset's raw table. */

@@ -1,11 +1,12 @@
 // The costly parses (dates, months, amounts, numbers, names) run once per distinct raw text across every dataset,
-// not once per row: a county's lists repeat the same dates and amounts many times over. Each map is a temp table
-// keyed by the raw text (NULL included). ID numbers are nearly all distinct and nearly all well-formed: they are
-// typed in the row (the fast lane), and only the rest go through the full parse, row by row.
+// not once per row: a county's lists repeat the same dates and amounts many times over. Each map is a table keyed
+// by the raw text (NULL included), not a temp one: datasets may be typed on several connections at once. ID numbers
+// are nearly all distinct and nearly all well-formed: they are typed in the row (the fast lane), and only the rest go
+// through the full parse, row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
-import { rawTable } from './raw-tables.ts';
+import { rawRows } from './raw-rows.ts';
 
 export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name';
 
@@ -49,9 +50,9 @@ export async function buildValueMaps(connection: DuckDBConnection): Promise<void
   for (const [kind, map] of Object.entries(VALUE_MAPS) as [MappedKind, ValueMap][]) {
     const sources = DATASETS.flatMap((dataset) => dataset.columns
       .filter((column) => kindsOf(dataset, column).includes(kind))
-      .map((column) => `SELECT ${q(column.name)} AS m_raw FROM ${rawTable(dataset.name)}`));
+      .map((column) => `SELECT ${q(column.name)} AS m_raw FROM ${rawRows(dataset.name)}`));
     const distinctRaw = `SELECT DISTINCT m_raw FROM (${sources.join(' UNION ALL ')})`;
-    await connection.run(`CREATE OR REPLACE TEMP TABLE ${map.table} AS ${map.select(distinctRaw)}`);
+    await connection.run(`CREATE OR REPLACE TABLE ${map.table} AS ${map.select(distinctRaw)}`);
   }
 }
 
@@ -81,7 +82,7 @@ export function idField(column: ColumnSpec, field: IdField): string {
  * (<column>__parsed: CASE evaluates its branch for the rows that reach it alone).
  */
 export function mappedSource(dataset: DatasetSpec): string {
-  const table = rawTable(dataset.name);
+  const table = rawRows(dataset.name);
   const ids = dataset.columns.filter((column) => column.kind === 'id');
   const bodies = ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`);
   const canonicals = ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`);

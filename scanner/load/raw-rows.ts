@@ -1,0 +1,122 @@
+// What typing reads: raw_rows_<dataset>, a view over the rows appended to raw_<dataset> (XLSX, Parquet, the careful
+// CSV reader) and the CSV files DuckDB staged whole (csv_stage_<n>), read where they lie instead of copied: at a
+// million-person scale the copy, and the joined text of every row kept for the few refused, cost seconds and a
+// couple of gigabytes. A staged file's rows that are not data (blank, shifted) are listed in its skip table.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { rawTable } from './raw-tables.ts';
+
+/** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
+export const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
+
+/** One CSV file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
+export interface StagedCsv {
+  table: string;
+  dataset: DatasetName;
+  file: string;
+  /** Physical line of the stage's first row (rowid 0). */
+  firstLine: number;
+  /** Cells of every row (c0 … c<n-1>), mapped or not: the row as the careful reader keeps it joins them all. */
+  cellCount: number;
+  /** Dataset column → cell index. */
+  columns: ReadonlyMap<string, number>;
+  /** Rows of the stage that are not landed (blank, or refused as shifted): in <table>_skip, by rowid. */
+  skippedRows: number;
+}
+
+export const stageCell = (index: number) => `c${index}`;
+export const skipTable = (stage: string) => `${stage}_skip`;
+export const rawRows = (dataset: DatasetName) => `raw_rows_${dataset}`;
+
+export async function newStageTable(connection: DuckDBConnection): Promise<string> {
+  const next = (await connection.runAndReadAll("SELECT nextval('csv_stage_numbers')::INTEGER")).getRows()[0]![0];
+  return `csv_stage_${next}`;
+}
+
+export async function registerStage(connection: DuckDBConnection, staged: StagedCsv): Promise<void> {
+  await connection.run(
+    'INSERT INTO csv_stages VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $skipped)',
+    {
+      stage: staged.table, dataset: staged.dataset, file: staged.file, first_line: staged.firstLine, cell_count: staged.cellCount,
+      columns: JSON.stringify(Object.fromEntries(staged.columns)), skipped: staged.skippedRows,
+    },
+  );
+}
+
+export async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedCsv[]> {
+  const reader = await connection.runAndReadAll(
+    'SELECT stage, _file, first_line, cell_count, columns, skipped_rows::INTEGER FROM csv_stages WHERE dataset = $dataset ORDER BY rowid',
+    { dataset },
+  );
+  return reader.getRows().map(([table, file, firstLine, cellCount, columns, skippedRows]) => ({
+    table: String(table), dataset, file: String(file), firstLine: Number(firstLine), cellCount: Number(cellCount),
+    columns: new Map(Object.entries(JSON.parse(String(columns)) as Record<string, number>)), skippedRows: Number(skippedRows),
+  }));
+}
+
+/** Drops the stages (and their registry rows) of one file, or of every file of a dataset once it is typed. */
+export async function dropStages(connection: DuckDBConnection, where: { file: string } | { dataset: DatasetName }): Promise<void> {
+  const [column, value] = 'file' in where ? ['_file', where.file] : ['dataset', where.dataset];
+  const stages = (await connection.runAndReadAll(`SELECT stage FROM csv_stages WHERE ${column} = $value`, { value })).getRows();
+  for (const [stage] of stages) {
+    await connection.run(`DROP TABLE IF EXISTS ${q(String(stage))}`);
+    await connection.run(`DROP TABLE IF EXISTS ${q(skipTable(String(stage)))}`);
+  }
+  await connection.run(`DELETE FROM csv_stages WHERE ${column} = $value`, { value });
+}
+
+/** The row as the careful reader keeps it: every cell, empty ones as '', joined by commas. */
+export function stagedRowText(cellCount: number, alias = ''): string {
+  return `concat_ws(',', ${Array.from({ length: cellCount }, (_, i) => `coalesce(${alias}${stageCell(i)}, '')`).join(', ')})`;
+}
+
+export function blank(expression: string): string {
+  return `(${expression} IS NULL OR trim(${expression}) = '')`;
+}
+
+/** Whose row it is: the ID columns and the household. Empty, or holding a footer word, with a footer word in the row: not a person's row. */
+export function identityEmpty(dataset: DatasetSpec, column: (name: string) => string): string {
+  return dataset.columns
+    .filter((c) => c.kind === 'id' || c.name === 'household_id')
+    .map((c) => `(${blank(column(c.name))} OR regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}))`)
+    .join(' AND ');
+}
+
+/**
+ * _footer: the row's identity is empty and some cell of the original row, mapped or not, holds a footer word (合计 often
+ * sits in a 序号 column). CASE joins and searches the row's text only for rows without an identity: a few in millions.
+ */
+function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
+  return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${FOOTER_PATTERN}) ELSE false END AS _footer`;
+}
+
+function stagedSelect(dataset: DatasetSpec, staged: StagedCsv): string {
+  const cellOf = (name: string) => (staged.columns.has(name) ? stageCell(staged.columns.get(name)!) : 'NULL::VARCHAR');
+  const columns = dataset.columns.map((c) => `${cellOf(c.name)} AS ${q(c.name)}`);
+  const skip = staged.skippedRows > 0 ? `WHERE rowid NOT IN (SELECT row FROM ${q(skipTable(staged.table))})` : '';
+  return `SELECT ${columns.join(', ')}, ${sqlString(staged.file)} AS _file, NULL::VARCHAR AS _sheet, (${staged.firstLine} + rowid)::INTEGER AS _line,
+    ${footer(dataset, cellOf, stagedRowText(staged.cellCount))}
+    FROM ${q(staged.table)} ${skip}`;
+}
+
+/** (Re)creates raw_rows_<dataset> over the appended rows and every staged file of the dataset, in landing order. */
+export async function createRawRowsView(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedCsv[]> {
+  const spec = datasetSpec(dataset);
+  const stages = await stagesOf(connection, dataset);
+  const appended = `SELECT ${spec.columns.map((c) => q(c.name)).join(', ')}, _file, _sheet, _line, ${footer(spec, q, '_raw_row')} FROM ${rawTable(dataset)}`;
+  await connection.run(`CREATE OR REPLACE VIEW ${rawRows(dataset)} AS ${[appended, ...stages.map((s) => stagedSelect(spec, s))].join('\nUNION ALL\n')}`);
+  return stages;
+}
+
+/**
+ * The original row's text for each refused row of `refused` (a relation with _file, _sheet, _line and more): from
+ * raw_<dataset> for appended rows, re-joined from its stage for a staged file's row, so only refused rows are joined.
+ */
+export function refusedWithRowText(dataset: DatasetName, refused: string, stages: readonly StagedCsv[]): string {
+  const appended = `SELECT r.*, raw._raw_row FROM ${refused} r
+    JOIN ${rawTable(dataset)} raw ON raw._file = r._file AND raw._sheet IS NOT DISTINCT FROM r._sheet AND raw._line = r._line`;
+  const staged = stages.map((s) => `SELECT r.*, ${stagedRowText(s.cellCount, 's.')} AS _raw_row FROM ${refused} r
+    JOIN ${q(s.table)} s ON r._file = ${sqlString(s.file)} AND r._sheet IS NULL AND s.rowid = r._line - ${s.firstLine}`);
+  return [appended, ...staged].join('\nUNION ALL\n');
+}

@@ -1,0 +1,49 @@
+// A scan types datasets on two connections at once (normaliseDatasets): the typed tables and the refused rows must be
+// exactly what one connection produces, and no stage, view or map may be left behind.
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { DATASETS } from '../../scanner/datasets/catalog.ts';
+import { loadInputs } from '../../scanner/load/load-inputs.ts';
+
+const SAMPLE = new URL('../../sample-data/demo-township', import.meta.url).pathname;
+
+async function loadSample(typingConnections: number) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  const more = await Promise.all(Array.from({ length: typingConnections }, () => instance.connect()));
+  try {
+    const result = await loadInputs(connection, SAMPLE, { typingConnections: more });
+    const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJson();
+    const tables: Record<string, unknown> = {};
+    // Sorted: a typed table's row order is whatever DuckDB's joins leave, and no check may depend on it.
+    for (const dataset of DATASETS) tables[dataset.name] = await rows(`SELECT * FROM "${dataset.name}" ORDER BY _file, _sheet, _line`);
+    return {
+      datasets: result.datasets,
+      tables,
+      rejects: await rows('SELECT * FROM load_rejects ORDER BY ALL'),
+      leftOver: await rows(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw%' OR table_name LIKE 'csv\\_stage\\_%' ESCAPE '\\' OR table_name LIKE 'map_%'
+                            UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'raw_rows%'`),
+      staged: await rows('SELECT count(*) FROM csv_stages'),
+    };
+  } finally {
+    for (const extra of more) extra.closeSync();
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('typing datasets on several connections at once', () => {
+  it('gives the same typed rows and the same refused rows as one connection', async () => {
+    const alone = await loadSample(0);
+    const together = await loadSample(1);
+    expect(together).toEqual(alone);
+    expect(Object.values(alone.tables).every((rows) => (rows as unknown[]).length > 0)).toBe(true);
+    expect((alone.rejects as unknown[]).length).toBeGreaterThan(0);
+  });
+
+  it('leaves no raw table, staged CSV, raw view or value map behind', async () => {
+    const { leftOver, staged } = await loadSample(1);
+    expect(leftOver).toEqual([]);
+    expect(staged).toEqual([['0']]);
+  });
+});
