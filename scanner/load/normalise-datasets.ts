@@ -48,28 +48,44 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
 };
 
-/** One list element per way a row of a reference list can be unusable: a (kind, column, reason, raw) struct or NULL. */
-function rejectArms(dataset: DatasetSpec): string[] {
-  const arms: string[] = [];
+/** One way a row of a reference list can be unusable: when it holds, and the (kind, column, reason, raw) it is listed with. */
+interface RejectArm {
+  when: string;
+  problem: string;
+}
+
+function rejectArms(dataset: DatasetSpec): RejectArm[] {
+  const arms: RejectArm[] = [];
+  const problem = (kind: string, label: string, why: string, raw: string) => `{'kind': '${kind}', 'col': ${label}, 'why': ${why}, 'raw': ${raw}}`;
   for (const column of dataset.columns) {
     const raw = q(column.name);
     const label = sqlString(column.label);
     if (column.kind === 'id') {
       // Only the full parse (never the fast lane) finds a missing or invalid number.
       const status = idParsed(column, 'status');
-      arms.push(`CASE WHEN ${status} = 'missing' THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
-      arms.push(`CASE WHEN ${status} = 'invalid' THEN {'kind': 'id', 'col': ${label}, 'why': ${label} || '无法识别：' || ${idParsed(column, 'problem')}, 'raw': ${raw}} END`);
+      arms.push({ when: `${status} = 'missing'`, problem: problem('value', label, `${label} || '为空'`, raw) });
+      arms.push({ when: `${status} = 'invalid'`, problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw) });
       continue;
     }
-    if (column.required) arms.push(`CASE WHEN ${blank(raw)} THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '为空', 'raw': ${raw}} END`);
+    if (column.required) arms.push({ when: blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
       const parsed = `${mappedAlias(column, column.kind)}.m_value`;
-      arms.push(`CASE WHEN NOT ${blank(raw)} AND ${parsed} IS NULL THEN {'kind': 'value', 'col': ${label}, 'why': ${label} || '无法识别：' || ${raw}, 'raw': ${raw}} END`);
+      arms.push({ when: `NOT ${blank(raw)} AND ${parsed} IS NULL`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
   }
   return arms;
 }
 
+/**
+ * Every problem of a refused row (a kinship row may carry two bad IDs), NULL for a usable row. The list is built
+ * only for rows with some problem: building and filtering it for every row of millions cost more than the tests.
+ */
+function problemList(arms: readonly RejectArm[]): string {
+  if (arms.length === 0) return 'NULL';
+  const any = arms.map((arm) => `(${arm.when})`).join(' OR ');
+  const each = arms.map((arm) => `CASE WHEN ${arm.when} THEN ${arm.problem} END`).join(', ');
+  return `CASE WHEN ${any} THEN list_filter([${each}], problem -> problem IS NOT NULL) END`;
+}
 
 function nonDataCondition(dataset: DatasetSpec): string {
   const allEmpty = dataset.columns.map((c) => blank(q(c.name))).join(' AND ');
@@ -121,10 +137,9 @@ function idOccurrencesView(): string {
 export function typedSelect(dataset: DatasetSpec): string {
   const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
-  const arms = dataset.name === 'roll' ? [] : rejectArms(dataset);
-  // Every problem of a refused row is kept (a kinship row may carry two bad IDs); a non-data row is only that.
+  const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset));
+  // A non-data row is only that.
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR}]`;
-  const problems = arms.length ? `list_filter([${arms.join(', ')}], problem -> problem IS NOT NULL)` : 'NULL';
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData} ELSE ${problems} END`;
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');

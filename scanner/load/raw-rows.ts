@@ -79,7 +79,9 @@ export function blank(expression: string): string {
 export function identityEmpty(dataset: DatasetSpec, column: (name: string) => string): string {
   return dataset.columns
     .filter((c) => c.kind === 'id' || c.name === 'household_id')
-    .map((c) => `(${blank(column(c.name))} OR regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}))`)
+    // An all-ASCII value (byte count = character count: every well-formed ID) cannot hold a footer word: no regexp for it.
+    .map((c) => `CASE WHEN ${blank(column(c.name))} THEN true WHEN strlen(${column(c.name)}) = length(${column(c.name)}) THEN false
+                      ELSE regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}) END`)
     .join(' AND ');
 }
 
