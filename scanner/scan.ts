@@ -53,6 +53,9 @@ export interface ScanResult {
   workbooks: string[];
 }
 
+/** The largest roll whose checks run two at a time (see the call of runChecks). */
+const SIDE_BY_SIDE_CHECKS_MAX_ROLL = 250_000;
+
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
   const log = options.log ?? (() => {});
@@ -90,7 +93,11 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await definePeriodMacros(connection, period);
     await defineStandards(connection, config);
     const checksStarted = performance.now();
-    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id, index, total) => step('checks', index, total, id));
+    // Two checks at a time only while the roll fits in about two of DuckDB's row groups (122,880 rows), the unit it
+    // splits a query across cores by: beyond that each check already uses every core, and two at once only compete
+    // for memory (measured: 30% faster checks for a county and B100k, none for B1M).
+    const sideBySide = load.datasets.roll.rowsUsed <= SIDE_BY_SIDE_CHECKS_MAX_ROLL ? [typing] : [];
+    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id, index, total) => step('checks', index, total, id), sideBySide);
     const phases = { read: load.timings.readMs, normalise: load.timings.normaliseMs, checks: Math.round(performance.now() - checksStarted), ledger: 0, exports: 0 };
 
     const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;

@@ -5,6 +5,7 @@ import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { CheckDefinitionError, ConfigError, isOutOfMemory } from '../errors.ts';
 import type { DatasetCounts } from '../load/load-inputs.ts';
 import type { Period } from '../period.ts';
+import { settleAll } from '../settle-all.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { OPTIONAL_FINDING_COLUMNS, REQUIRED_FINDING_COLUMNS, type CheckDefinition } from './define-check.ts';
 import { FINDING_ID_SQL } from './fingerprint.ts';
@@ -81,31 +82,74 @@ function bindings(sql: string, params: Record<string, unknown>): { values: Recor
   return { values, types };
 }
 
-export async function runChecks(connection: DuckDBConnection, checks: readonly CheckDefinition[], context: CheckRunContext, onCheck?: (id: string, index: number, total: number) => void): Promise<CheckOutcome[]> {
+/**
+ * Runs the checks, on several connections at once when given more (same database): over a county's small tables each
+ * check's query runs on one core. Checks that share a prepared table form a chain run in order on one connection, as
+ * temp tables belong to their connection. Outcomes come back in the checks' order whatever order they finished in.
+ */
+export async function runChecks(
+  connection: DuckDBConnection,
+  checks: readonly CheckDefinition[],
+  context: CheckRunContext,
+  onCheck?: (id: string, index: number, total: number) => void,
+  moreConnections: readonly DuckDBConnection[] = [],
+): Promise<CheckOutcome[]> {
   await connection.run(SCAN_FINDINGS_DDL);
-  const outcomes: CheckOutcome[] = [];
-  const prepared = new PreparedTables(connection);
-  try {
-    for (const [index, check] of checks.entries()) {
-      const started = performance.now();
-      const reason = skipReason(check, context);
-      if (reason) {
-        outcomes.push({ id: check.id, ran: false, reason, durationMs: 0 });
-        continue;
-      }
-      onCheck?.(check.id, index, checks.length);
-      const findings = await runOneCheck(connection, check, context, prepared);
-      // A shared table no later check reads gives its memory back now, not after the last check.
-      await prepared.keepOnly(checks.slice(index + 1));
-      outcomes.push({ id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - started) });
-    }
-  } catch (error) {
-    // The check's own error (out of memory, a bad custom check) is what the user must see, not a failed clean-up.
-    await prepared.dropAll().catch(() => undefined);
-    throw error;
+  const outcomes: CheckOutcome[] = new Array(checks.length);
+  const runnable: number[] = [];
+  for (const [index, check] of checks.entries()) {
+    const reason = skipReason(check, context);
+    if (reason) outcomes[index] = { id: check.id, ran: false, reason, durationMs: 0 };
+    else runnable.push(index);
   }
-  await prepared.dropAll();
+  const queue = chainsSharingTables(runnable, checks);
+  let started = 0;
+  let stopped = false;
+  const worker = async (workerConnection: DuckDBConnection) => {
+    const prepared = new PreparedTables(workerConnection);
+    try {
+      for (let chain = queue.shift(); chain && !stopped; chain = queue.shift()) {
+        for (const [position, index] of chain.entries()) {
+          if (stopped) break;
+          const check = checks[index]!;
+          const began = performance.now();
+          onCheck?.(check.id, started++, checks.length);
+          const findings = await runOneCheck(workerConnection, check, context, prepared);
+          // A shared table no later check of the chain reads gives its memory back now, not after the last check.
+          await prepared.keepOnly(chain.slice(position + 1).map((later) => checks[later]!));
+          outcomes[index] = { id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - began) };
+        }
+      }
+    } catch (error) {
+      stopped = true;
+      // The check's own error (out of memory, a bad custom check) is what the user must see, not a failed clean-up.
+      await prepared.dropAll().catch(() => undefined);
+      throw error;
+    }
+    await prepared.dropAll();
+  };
+  await settleAll([connection, ...moreConnections].map(worker));
   return outcomes;
+}
+
+/** The runnable checks (by index) grouped so that checks sharing a prepared table are in one chain, each in check order. */
+export function chainsSharingTables(runnable: readonly number[], checks: readonly CheckDefinition[]): number[][] {
+  const chains: number[][] = [];
+  const chainOfTable = new Map<string, number[]>();
+  for (const index of runnable) {
+    const linked = [...new Set(checks[index]!.prepare.map((p) => chainOfTable.get(p.table)).filter((c) => c !== undefined))];
+    const chain = linked[0] ?? [];
+    if (linked.length === 0) chains.push(chain);
+    // A check sharing tables with two chains joins them into one.
+    for (const other of linked.slice(1)) {
+      chain.push(...other.splice(0));
+      chains.splice(chains.indexOf(other), 1);
+    }
+    chain.push(index);
+    chain.sort((a, b) => a - b);
+    for (const check of chain) for (const { table } of checks[check]!.prepare) chainOfTable.set(table, chain);
+  }
+  return chains;
 }
 
 /** A check's SQL run for its findings, or one of its prepared tables: a failure either way is the check's. */

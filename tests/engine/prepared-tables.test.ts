@@ -73,15 +73,18 @@ describe('prepared tables', () => {
     expect(await factsAfter(config)).toEqual(['first:build|1|same', 'second:build|2|other', 'third:build|3|same']);
   });
 
-  it('drops a shared table as soon as no later check needs it, not before', async () => {
+  it('keeps a shared table for the checks that share it, run one after another, and drops it before the others run', async () => {
     const run = async (ids: string[]) => {
       const checks = validateChecks(ids.map((id) => (id === 'probe' ? probe : counterCheck(id))));
-      await runChecks(connection, checks, { period: parsePeriod('2026-10'), config: configSchema.parse({}), datasets });
-      const rows = await connection.runAndReadAll("SELECT fact FROM scan_findings WHERE subject_id = 'probe'");
-      return rows.getRows()[0]![0];
+      const outcomes = await runChecks(connection, checks, { period: parsePeriod('2026-10'), config: configSchema.parse({}), datasets });
+      const rows = await connection.runAndReadAll("SELECT subject_id, fact FROM scan_findings ORDER BY subject_id");
+      return { outcomes: outcomes.map((o) => o.id), facts: rows.getRows().map(([subject, fact]) => `${subject}:${fact}`) };
     };
-    expect(await run(['first', 'probe', 'second'])).toBe('shared|1');
-    expect(await run(['first', 'second', 'probe'])).toBe('shared|0');
+    // The probe comes between the two in the list but runs after both: second still reads first's build.
+    expect(await run(['first', 'probe', 'second'])).toEqual({
+      outcomes: ['data_quality.first', 'data_quality.probe', 'data_quality.second'],
+      facts: ['first:build|1|same', 'probe:shared|0', 'second:build|1|same'],
+    });
   });
 
   it('drops the shared tables when the checks are done', async () => {
