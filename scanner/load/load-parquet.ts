@@ -1,4 +1,4 @@
-// Loads a Parquet file straight into its raw table in DuckDB; column names are the header.
+// Loads a Parquet file straight into DuckDB, staged like a CSV DuckDB reads (raw-rows.ts); column names are the header.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { describeColumn } from '../datasets/headers.ts';
@@ -7,7 +7,7 @@ import { InputError } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
-import { rawTable } from './raw-tables.ts';
+import { newStageTable, registerStage, stageCell } from './raw-rows.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: 'parquet', classifiedBy: input.classifiedBy, sheets: [] };
@@ -30,15 +30,22 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     return report;
   }
   const { match } = search.header;
-  const target = datasetSpec(match.dataset).columns.filter((c) => match.columnIndex.has(c.name));
-  const selectList = target.map((c) => `CAST(${quoteIdentifier(columnNames[match.columnIndex.get(c.name)!]!)} AS VARCHAR)`).join(', ');
-  const result = await connection.run(
-    `INSERT INTO ${rawTable(match.dataset)} (${target.map((c) => `"${c.name}"`).join(', ')}, _file, _sheet, _line, _raw_row)
-     SELECT ${selectList}, $name, NULL, CAST(file_row_number + 1 AS INTEGER),
-            concat_ws(',', ${columnNames.map((name) => `coalesce(CAST(${quoteIdentifier(name)} AS VARCHAR), '')`).join(', ')})
-     FROM read_parquet($path, file_row_number = true)`,
-    { path: input.path, name: input.name },
-  );
-  report.sheets.push({ dataset: match.dataset, rowsRead: Number(result.rowsChanged), shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()] });
+  // Staged whole as text cells (c0 …), in file order, and typed through raw_rows_<dataset> like a staged CSV: rowid 0 is line 1.
+  const table = await newStageTable(connection);
+  let rowsRead: number;
+  try {
+    await connection.run(
+      `CREATE TABLE ${table} AS SELECT ${columnNames.map((name, i) => `CAST(${quoteIdentifier(name)} AS VARCHAR) AS ${stageCell(i)}`).join(', ')} FROM read_parquet($path)`,
+      { path: input.path },
+    );
+    rowsRead = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${table}`)).getRows()[0]![0]);
+  } catch (error) {
+    await connection.run(`DROP TABLE IF EXISTS ${table}`);
+    throw new InputError({ file: input.name }, `Parquet 文件无法读取（文件损坏或不是 Parquet）：${(error as Error).message.split('\n')[0]}`, '请从原系统重新导出。');
+  }
+  await registerStage(connection, {
+    table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
+  });
+  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()] });
   return report;
 }

@@ -4,7 +4,7 @@ import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { settleAll } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedCsv } from './raw-rows.ts';
+import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
 
@@ -100,7 +100,7 @@ function nonDataCondition(dataset: DatasetSpec): string {
  * lists would otherwise each run on one core.
  */
 export async function normaliseDatasets(connection: DuckDBConnection, moreConnections: readonly DuckDBConnection[] = []): Promise<void> {
-  const stages = new Map<DatasetSpec, StagedCsv[]>();
+  const stages = new Map<DatasetSpec, StagedFile[]>();
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
   // The other connections get the macros while the value maps are built.
   await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
@@ -148,7 +148,7 @@ export function typedSelect(dataset: DatasetSpec): string {
     FROM ${mappedSource(dataset)}`;
 }
 
-async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedCsv[]): Promise<void> {
+async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedFile[]): Promise<void> {
   // The typed table is written once, refused rows included, then those are listed and deleted: no second copy
   // of millions of rows, and the raw row text is fetched only for the few refused (file, sheet, line is unique).
   const table = q(dataset.name);

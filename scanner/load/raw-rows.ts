@@ -1,7 +1,8 @@
-// What typing reads: raw_rows_<dataset>, a view over the rows appended to raw_<dataset> (XLSX, Parquet, the careful
-// CSV reader) and the CSV files DuckDB staged whole (csv_stage_<n>), read where they lie instead of copied: at a
-// million-person scale the copy, and the joined text of every row kept for the few refused, cost seconds and a
-// couple of gigabytes. A staged file's rows that are not data (blank, shifted) are listed in its skip table.
+// What typing reads: raw_rows_<dataset>, a view over the rows appended to raw_<dataset> (XLSX sheets, the careful
+// CSV reader) and the files DuckDB staged whole (stage_<n>: CSV files it reads, Parquet files), read where they lie
+// instead of copied: at a million-person scale the copy, and the joined text of every row kept for the few refused,
+// cost seconds and a couple of gigabytes. A staged CSV's rows that are not data (blank, shifted) are listed in its
+// skip table.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -10,8 +11,8 @@ import { rawTable } from './raw-tables.ts';
 /** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
 export const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
 
-/** One CSV file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
-export interface StagedCsv {
+/** One file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
+export interface StagedFile {
   table: string;
   dataset: DatasetName;
   file: string;
@@ -30,13 +31,13 @@ export const skipTable = (stage: string) => `${stage}_skip`;
 export const rawRows = (dataset: DatasetName) => `raw_rows_${dataset}`;
 
 export async function newStageTable(connection: DuckDBConnection): Promise<string> {
-  const next = (await connection.runAndReadAll("SELECT nextval('csv_stage_numbers')::INTEGER")).getRows()[0]![0];
-  return `csv_stage_${next}`;
+  const next = (await connection.runAndReadAll("SELECT nextval('stage_numbers')::INTEGER")).getRows()[0]![0];
+  return `stage_${next}`;
 }
 
-export async function registerStage(connection: DuckDBConnection, staged: StagedCsv): Promise<void> {
+export async function registerStage(connection: DuckDBConnection, staged: StagedFile): Promise<void> {
   await connection.run(
-    'INSERT INTO csv_stages VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $skipped)',
+    'INSERT INTO staged_files VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $skipped)',
     {
       stage: staged.table, dataset: staged.dataset, file: staged.file, first_line: staged.firstLine, cell_count: staged.cellCount,
       columns: JSON.stringify(Object.fromEntries(staged.columns)), skipped: staged.skippedRows,
@@ -44,9 +45,9 @@ export async function registerStage(connection: DuckDBConnection, staged: Staged
   );
 }
 
-export async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedCsv[]> {
+export async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
   const reader = await connection.runAndReadAll(
-    'SELECT stage, _file, first_line, cell_count, columns, skipped_rows::INTEGER FROM csv_stages WHERE dataset = $dataset ORDER BY rowid',
+    'SELECT stage, _file, first_line, cell_count, columns, skipped_rows::INTEGER FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
     { dataset },
   );
   return reader.getRows().map(([table, file, firstLine, cellCount, columns, skippedRows]) => ({
@@ -58,12 +59,12 @@ export async function stagesOf(connection: DuckDBConnection, dataset: DatasetNam
 /** Drops the stages (and their registry rows) of one file, or of every file of a dataset once it is typed. */
 export async function dropStages(connection: DuckDBConnection, where: { file: string } | { dataset: DatasetName }): Promise<void> {
   const [column, value] = 'file' in where ? ['_file', where.file] : ['dataset', where.dataset];
-  const stages = (await connection.runAndReadAll(`SELECT stage FROM csv_stages WHERE ${column} = $value`, { value })).getRows();
+  const stages = (await connection.runAndReadAll(`SELECT stage FROM staged_files WHERE ${column} = $value`, { value })).getRows();
   for (const [stage] of stages) {
     await connection.run(`DROP TABLE IF EXISTS ${q(String(stage))}`);
     await connection.run(`DROP TABLE IF EXISTS ${q(skipTable(String(stage)))}`);
   }
-  await connection.run(`DELETE FROM csv_stages WHERE ${column} = $value`, { value });
+  await connection.run(`DELETE FROM staged_files WHERE ${column} = $value`, { value });
 }
 
 /** The row as the careful reader keeps it: every cell, empty ones as '', joined by commas. */
@@ -93,7 +94,7 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${FOOTER_PATTERN}) ELSE false END AS _footer`;
 }
 
-function stagedSelect(dataset: DatasetSpec, staged: StagedCsv): string {
+function stagedSelect(dataset: DatasetSpec, staged: StagedFile): string {
   const cellOf = (name: string) => (staged.columns.has(name) ? stageCell(staged.columns.get(name)!) : 'NULL::VARCHAR');
   const columns = dataset.columns.map((c) => `${cellOf(c.name)} AS ${q(c.name)}`);
   const skip = staged.skippedRows > 0 ? `WHERE rowid NOT IN (SELECT row FROM ${q(skipTable(staged.table))})` : '';
@@ -103,7 +104,7 @@ function stagedSelect(dataset: DatasetSpec, staged: StagedCsv): string {
 }
 
 /** (Re)creates raw_rows_<dataset> over the appended rows and every staged file of the dataset, in landing order. */
-export async function createRawRowsView(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedCsv[]> {
+export async function createRawRowsView(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
   const spec = datasetSpec(dataset);
   const stages = await stagesOf(connection, dataset);
   const appended = `SELECT ${spec.columns.map((c) => q(c.name)).join(', ')}, _file, _sheet, _line, ${footer(spec, q, '_raw_row')} FROM ${rawTable(dataset)}`;
@@ -115,7 +116,7 @@ export async function createRawRowsView(connection: DuckDBConnection, dataset: D
  * The original row's text for each refused row of `refused` (a relation with _file, _sheet, _line and more): from
  * raw_<dataset> for appended rows, re-joined from its stage for a staged file's row, so only refused rows are joined.
  */
-export function refusedWithRowText(dataset: DatasetName, refused: string, stages: readonly StagedCsv[]): string {
+export function refusedWithRowText(dataset: DatasetName, refused: string, stages: readonly StagedFile[]): string {
   const appended = `SELECT r.*, raw._raw_row FROM ${refused} r
     JOIN ${rawTable(dataset)} raw ON raw._file = r._file AND raw._sheet IS NOT DISTINCT FROM r._sheet AND raw._line = r._line`;
   const staged = stages.map((s) => `SELECT r.*, ${stagedRowText(s.cellCount, 's.')} AS _raw_row FROM ${refused} r

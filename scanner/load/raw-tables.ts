@@ -1,4 +1,4 @@
-// Raw landing tables: one VARCHAR table per dataset (raw_<dataset>), the registry of CSV files DuckDB staged whole,
+// Raw landing tables: one VARCHAR table per dataset (raw_<dataset>), the registry of files DuckDB staged whole,
 // and the rows refused before typing.
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
@@ -14,15 +14,15 @@ export const REJECTS_DDL = `
     column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR
   )`;
 
-/** Registry of the CSV files DuckDB staged whole (raw-rows.ts), so normalising (and forgetting a failed file) finds them. */
+/** Registry of the CSV and Parquet files DuckDB staged whole (raw-rows.ts), so normalising (and forgetting a failed file) finds them. */
 export const STAGES_DDL = `
-  CREATE OR REPLACE TABLE csv_stages (
+  CREATE OR REPLACE TABLE staged_files (
     stage VARCHAR NOT NULL, dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, first_line INTEGER NOT NULL,
     cell_count INTEGER NOT NULL,
     columns VARCHAR NOT NULL,  -- JSON: dataset column → cell index
     skipped_rows BIGINT NOT NULL
   );
-  CREATE OR REPLACE SEQUENCE csv_stage_numbers`;
+  CREATE OR REPLACE SEQUENCE stage_numbers`;
 
 export async function createRawTables(connection: DuckDBConnection): Promise<void> {
   for (const dataset of DATASETS) {

@@ -1,6 +1,7 @@
 // quality-bars.md "Bad input": every malformed input ends in exit 2 or a data-quality finding naming file, row and column.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
@@ -23,6 +24,23 @@ async function scanWith(files: Record<string, string | Buffer>, extraArgs: strin
   expect(run.code, run.stderr).not.toBe(3);
   expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
   return { ...run, out, input };
+}
+
+/** A death list written as Parquet, with bytes of its first data page flipped: the footer (column names) stays intact. */
+async function damagedParquet(): Promise<Buffer> {
+  const path = join(root, `deaths-${counter++}.parquet`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await connection.run(`COPY (SELECT '11010519491231002' || (range % 10) AS "身份证号码", '张三' || range AS "姓名", '2026-01-01' AS "死亡日期"
+                          FROM range(5000)) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`);
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+  const bytes = await readFile(path);
+  for (let k = 0; k < 40; k++) bytes[200 + k * 3]! ^= 0xff;
+  return bytes;
 }
 
 async function findingsCsv(out: string): Promise<string> {
@@ -54,6 +72,12 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     const run = await scanWith({ '服刑人员.xlsx': Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(500, 1)]) });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/服刑人员\.xlsx.*(损坏|corrupt)/);
+  });
+
+  it('Parquet whose column list reads but whose data is damaged', async () => {
+    const run = await scanWith({ '死亡人员.parquet': await damagedParquet() });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.parquet.*Parquet 文件无法读取/);
   });
 
   it('empty file', async () => {

@@ -21,9 +21,9 @@ async function loadSample(typingConnections: number) {
       datasets: result.datasets,
       tables,
       rejects: await rows('SELECT * FROM load_rejects ORDER BY ALL'),
-      leftOver: await rows(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw%' OR table_name LIKE 'csv\\_stage\\_%' ESCAPE '\\' OR table_name LIKE 'map_%'
+      leftOver: await rows(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw%' OR table_name LIKE 'stage\\_%' ESCAPE '\\' OR table_name LIKE 'map_%'
                             UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'raw_rows%'`),
-      staged: await rows('SELECT count(*) FROM csv_stages'),
+      staged: await rows('SELECT count(*) FROM staged_files'),
     };
   } finally {
     for (const extra of more) extra.closeSync();
