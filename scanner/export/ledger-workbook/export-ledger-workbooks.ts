@@ -6,6 +6,7 @@ import { UsageError } from '../../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
+import { settleAll } from '../../settle-all.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
 import { ensureOutputFolder } from '../output-folder.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
@@ -35,6 +36,9 @@ interface WorkbookPlan {
   villages: VillageGroup[];
 }
 
+/** Several workbooks are written at a time: part of each one's time is spent waiting on its zip stream and the disk. */
+const WORKBOOKS_AT_A_TIME = 4;
+
 export async function exportLedgerWorkbooks(connection: DuckDBConnection, options: LedgerExportOptions): Promise<LedgerExportResult> {
   const ledger = await ledgerRowsForPeriod(connection, options.period);
   const outDir = resolve(options.outDir);
@@ -47,12 +51,19 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
     throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
   });
 
-  const files: string[] = [];
-  for (const plan of planWorkbooks(ledger.rows, options.split, ledger.period)) {
-    const path = join(outDir, plan.fileName);
-    await writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf });
-    files.push(path);
-  }
+  const plans = planWorkbooks(ledger.rows, options.split, ledger.period);
+  const files = plans.map((plan) => join(outDir, plan.fileName));
+  let next = 0;
+  let failed = false;
+  const writer = async () => {
+    for (let index = next++; index < plans.length && !failed; index = next++) {
+      await writeWorkbook(files[index]!, plans[index]!, { ...header, unmask: options.unmask, asOf }).catch((error: unknown) => {
+        failed = true;
+        throw error;
+      });
+    }
+  };
+  await settleAll(Array.from({ length: Math.min(WORKBOOKS_AT_A_TIME, plans.length) }, writer));
   await recordExport(connection, {
     exportedAt, period: ledger.period, runId: ledger.runId, outDir, kind: options.split, unmasked: options.unmask, files,
     exportedBy: options.exportedBy ?? null,

@@ -27,14 +27,28 @@ export const TITLE_STYLE: Partial<ExcelTypes.Style> = {
   protection: { locked: true },
 };
 
-export function headerStyle(editable: boolean): Partial<ExcelTypes.Style> {
-  return {
-    font: { ...FONT, bold: true },
-    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-    border: BORDER,
-    fill: editable ? EDITABLE_HEADER_FILL : HEADER_FILL,
-    protection: { locked: true },
+/**
+ * exceljs recognises a style object it has seen by identity; a new object costs it a full comparison (its font
+ * rendered as XML) for every cell. So each style below is made once per combination and handed out again.
+ */
+function once<Key extends string, Value>(make: (key: Key) => Value): (key: Key) => Value {
+  const made = new Map<Key, Value>();
+  return (key) => {
+    if (!made.has(key)) made.set(key, make(key));
+    return made.get(key)!;
   };
+}
+
+const HEADER_STYLE = once((kind: 'editable' | 'fixed'): Partial<ExcelTypes.Style> => ({
+  font: { ...FONT, bold: true },
+  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+  border: BORDER,
+  fill: kind === 'editable' ? EDITABLE_HEADER_FILL : HEADER_FILL,
+  protection: { locked: true },
+}));
+
+export function headerStyle(editable: boolean): Partial<ExcelTypes.Style> {
+  return HEADER_STYLE(editable ? 'editable' : 'fixed');
 }
 
 /**
@@ -54,7 +68,9 @@ export function dataCellStyle(kind: ColumnKind, options: { editable: boolean; se
   };
 }
 
-export function summaryCellStyle(kind: 'text' | 'count' | 'amount', total: boolean): Partial<ExcelTypes.Style> {
+const SUMMARY_STYLE = once((key: `${'text' | 'count' | 'amount'} ${'total' | 'village'}`): Partial<ExcelTypes.Style> => {
+  const [kind, line] = key.split(' ');
+  const total = line === 'total';
   return {
     numFmt: kind === 'amount' ? AMOUNT_FORMAT : kind === 'count' ? '0' : TEXT_FORMAT,
     font: { ...FONT, bold: total },
@@ -63,6 +79,10 @@ export function summaryCellStyle(kind: 'text' | 'count' | 'amount', total: boole
     protection: { locked: true },
     ...(total ? { fill: HEADER_FILL } : {}),
   };
+});
+
+export function summaryCellStyle(kind: 'text' | 'count' | 'amount', total: boolean): Partial<ExcelTypes.Style> {
+  return SUMMARY_STYLE(`${kind} ${total ? 'total' : 'village'}`);
 }
 
 /** A4 landscape, all columns on one page width, the title and header repeated on every page. */
