@@ -11,7 +11,6 @@ import { builtInChecks } from './engine/registry.ts';
 import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
 import { lockDownDatabase } from './engine/sandbox.ts';
 import { writeFindingsCsv } from './export/findings-csv.ts';
-import { exportLedgerWorkbooks } from './export/ledger-workbook/export-ledger-workbooks.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
@@ -58,6 +57,9 @@ const SIDE_BY_SIDE_CHECKS_MAX_ROLL = 250_000;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
+  // The workbook writer (exceljs) takes a third of a second to load: it loads while DuckDB reads and types the inputs.
+  const workbookWriter = import('./export/ledger-workbook/export-ledger-workbooks.ts');
+  workbookWriter.catch(() => {}); // awaited (and any failure reported) when the workbooks are written
   const log = options.log ?? (() => {});
   const step = options.onStep ?? (() => {});
   const asOf = parseScanDate(options.asOf, started);
@@ -76,7 +78,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const spillFolder = await mkdtemp(join(tmpdir(), 'rollsweep-spill-'));
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillFolder });
   const connection = await instance.connect();
-  const typing = await instance.connect();
+  // A second connection types datasets, and for small rolls runs checks, beside the first.
+  const second = await instance.connect();
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
     await attachLedger(connection, options.ledger);
@@ -86,7 +89,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onDiscovered: (files) => checksums.start(files.map((f) => f.path)),
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
-      typingConnections: [typing],
+      typingConnections: [second],
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);
@@ -96,7 +99,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // Two checks at a time only while the roll fits in about two of DuckDB's row groups (122,880 rows), the unit it
     // splits a query across cores by: beyond that each check already uses every core, and two at once only compete
     // for memory (measured: 30% faster checks for a county and B100k, none for B1M).
-    const sideBySide = load.datasets.roll.rowsUsed <= SIDE_BY_SIDE_CHECKS_MAX_ROLL ? [typing] : [];
+    const sideBySide = load.datasets.roll.rowsUsed <= SIDE_BY_SIDE_CHECKS_MAX_ROLL ? [second] : [];
     const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id, index, total) => step('checks', index, total, id), sideBySide);
     const phases = { read: load.timings.readMs, normalise: load.timings.normaliseMs, checks: Math.round(performance.now() - checksStarted), ledger: 0, exports: 0 };
 
@@ -127,6 +130,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
+    const { exportLedgerWorkbooks } = await workbookWriter;
     const { files: workbooks } = await exportLedgerWorkbooks(connection, {
       period: period.label, outDir: join(outDir, 'ledger'), split: 'township', unmask: options.unmask ?? false, exportedBy: `scan ${runId}`, asOf,
     });
@@ -138,7 +142,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit);
     throw error;
   } finally {
-    typing.closeSync();
+    second.closeSync();
     connection.closeSync();
     instance.closeSync();
     await rm(spillFolder, { recursive: true, force: true });

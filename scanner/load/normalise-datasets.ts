@@ -1,4 +1,4 @@
-// Builds the typed, normalised tables (roll, payments, deaths, …) from raw_<dataset>, once, in SQL; refused rows go to load_rejects.
+// Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
@@ -95,9 +95,8 @@ function nonDataCondition(dataset: DatasetSpec): string {
 }
 
 /**
- * Types every dataset. Given more connections to the same database, several
- * datasets are typed at once: DuckDB splits a table across cores only by row groups of 122,880 rows, so a county's
- * lists would otherwise each run on one core.
+ * Types every dataset. Given more connections to the same database, several datasets are typed at once: DuckDB
+ * splits a table across cores only by row groups of 122,880 rows, so a county's lists would each run on one core.
  */
 export async function normaliseDatasets(connection: DuckDBConnection, moreConnections: readonly DuckDBConnection[] = []): Promise<void> {
   const stages = new Map<DatasetSpec, StagedFile[]>();
@@ -133,7 +132,7 @@ function idOccurrencesView(): string {
   return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
 }
 
-/** The dataset's typed rows, refused ones included with their problems in _rejects (empty list or NULL when none). */
+/** The dataset's typed rows, refused ones included with their problems in _rejects (NULL for a usable row). */
 export function typedSelect(dataset: DatasetSpec): string {
   const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.

@@ -9,7 +9,7 @@ import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
 /** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
-export const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
+const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
 
 /** One file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
 export interface StagedFile {
@@ -45,7 +45,7 @@ export async function registerStage(connection: DuckDBConnection, staged: Staged
   );
 }
 
-export async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
+async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
   const reader = await connection.runAndReadAll(
     'SELECT stage, _file, first_line, cell_count, columns, skipped_rows::INTEGER FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
     { dataset },
