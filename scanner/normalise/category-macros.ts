@@ -67,5 +67,7 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
     WHEN rs_answer IN (${list(YES)}) THEN true
   END`)),
 
-  defineMacro('rs_is_head', ['s'], `coalesce(rs_category_text(s) IN (${list(HEAD_RELATIONS)}), false)`),
+  // list_contains, not IN (…): DuckDB plans an IN list of this length as a join against the list (0.4 s of CPU over
+  // a million-person roll); as a function call, typing the B1M roll took 2.18 s instead of 2.46 s.
+  defineMacro('rs_is_head', ['s'], `coalesce(list_contains([${list(HEAD_RELATIONS)}], rs_category_text(s)), false)`),
 ];
