@@ -5,7 +5,7 @@ import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { CheckDefinitionError, ConfigError, isOutOfMemory } from '../errors.ts';
 import type { DatasetCounts } from '../load/load-inputs.ts';
 import type { Period } from '../period.ts';
-import { settleAll } from '../settle-all.ts';
+import { workThrough } from '../settle-all.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { OPTIONAL_FINDING_COLUMNS, REQUIRED_FINDING_COLUMNS, type CheckDefinition } from './define-check.ts';
 import { FINDING_ID_SQL } from './fingerprint.ts';
@@ -102,33 +102,28 @@ export async function runChecks(
     if (reason) outcomes[index] = { id: check.id, ran: false, reason, durationMs: 0 };
     else runnable.push(index);
   }
-  const queue = chainsSharingTables(runnable, checks);
+  const connections = [connection, ...moreConnections];
+  const prepared = new Map(connections.map((c) => [c, new PreparedTables(c)]));
   let started = 0;
-  let stopped = false;
-  const worker = async (workerConnection: DuckDBConnection) => {
-    const prepared = new PreparedTables(workerConnection);
-    try {
-      for (let chain = queue.shift(); chain && !stopped; chain = queue.shift()) {
-        for (const [position, index] of chain.entries()) {
-          if (stopped) break;
-          const check = checks[index]!;
-          const began = performance.now();
-          onCheck?.(check.id, started++, checks.length);
-          const findings = await runOneCheck(workerConnection, check, context, prepared);
-          // A shared table no later check of the chain reads gives its memory back now, not after the last check.
-          await prepared.keepOnly(chain.slice(position + 1).map((later) => checks[later]!));
-          outcomes[index] = { id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - began) };
-        }
+  try {
+    await workThrough(chainsSharingTables(runnable, checks), connections, async (chain, workerConnection) => {
+      const tables = prepared.get(workerConnection)!;
+      for (const [position, index] of chain.entries()) {
+        const check = checks[index]!;
+        const began = performance.now();
+        onCheck?.(check.id, started++, checks.length);
+        const findings = await runOneCheck(workerConnection, check, context, tables);
+        // A shared table no later check of the chain reads gives its memory back now, not after the last check.
+        await tables.keepOnly(chain.slice(position + 1).map((later) => checks[later]!));
+        outcomes[index] = { id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - began) };
       }
-    } catch (error) {
-      stopped = true;
-      // The check's own error (out of memory, a bad custom check) is what the user must see, not a failed clean-up.
-      await prepared.dropAll().catch(() => undefined);
-      throw error;
-    }
-    await prepared.dropAll();
-  };
-  await settleAll([connection, ...moreConnections].map(worker));
+    });
+  } catch (error) {
+    // The check's own error (out of memory, a bad custom check) is what the user must see, not a failed clean-up.
+    for (const tables of prepared.values()) await tables.dropAll().catch(() => undefined);
+    throw error;
+  }
+  for (const tables of prepared.values()) await tables.dropAll();
   return outcomes;
 }
 

@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
-import { settleAll } from '../settle-all.ts';
+import { settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
@@ -103,17 +103,13 @@ export async function normaliseDatasets(connection: DuckDBConnection, moreConnec
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
   // The other connections get the macros while the value maps are built.
   await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
-  const queue = [...DATASETS];
-  const workers = [connection, ...moreConnections].map(async (worker) => {
-    for (let dataset = queue.shift(); dataset; dataset = queue.shift()) {
-      await normaliseDataset(worker, dataset, stages.get(dataset)!);
-      // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
-      await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
-      await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
-      await dropStages(worker, { dataset: dataset.name });
-    }
+  await workThrough(DATASETS, [connection, ...moreConnections], async (dataset, worker) => {
+    await normaliseDataset(worker, dataset, stages.get(dataset)!);
+    // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
+    await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
+    await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
+    await dropStages(worker, { dataset: dataset.name });
   });
-  await settleAll(workers);
   await dropValueMaps(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);

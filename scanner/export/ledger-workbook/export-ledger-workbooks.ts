@@ -6,7 +6,7 @@ import { UsageError } from '../../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
-import { settleAll } from '../../settle-all.ts';
+import { workThrough } from '../../settle-all.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
 import { ensureOutputFolder } from '../output-folder.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
@@ -51,19 +51,10 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
     throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
   });
 
-  const plans = planWorkbooks(ledger.rows, options.split, ledger.period);
-  const files = plans.map((plan) => join(outDir, plan.fileName));
-  let next = 0;
-  let failed = false;
-  const writer = async () => {
-    for (let index = next++; index < plans.length && !failed; index = next++) {
-      await writeWorkbook(files[index]!, plans[index]!, { ...header, unmask: options.unmask, asOf }).catch((error: unknown) => {
-        failed = true;
-        throw error;
-      });
-    }
-  };
-  await settleAll(Array.from({ length: Math.min(WORKBOOKS_AT_A_TIME, plans.length) }, writer));
+  const plans = planWorkbooks(ledger.rows, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
+  const writers = Array.from({ length: WORKBOOKS_AT_A_TIME }, (_, writer) => writer);
+  await workThrough(plans, writers, ({ plan, path }) => writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf }));
+  const files = plans.map(({ path }) => path);
   await recordExport(connection, {
     exportedAt, period: ledger.period, runId: ledger.runId, outDir, kind: options.split, unmasked: options.unmask, files,
     exportedBy: options.exportedBy ?? null,
