@@ -57,9 +57,14 @@ const SIDE_BY_SIDE_CHECKS_MAX_ROLL = 250_000;
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
-  // The workbook writer (exceljs) takes a third of a second to load: it loads while DuckDB reads and types the inputs.
-  const workbookWriter = import('./export/ledger-workbook/export-ledger-workbooks.ts');
-  workbookWriter.catch(() => {}); // awaited (and any failure reported) when the workbooks are written
+  // The workbook writer (exceljs) takes half a second of JavaScript to load: it loads while DuckDB types the inputs
+  // and Node's thread has nothing else to do (reading the inputs needs that thread for workbooks and GBK files).
+  let workbookWriter: Promise<typeof import('./export/ledger-workbook/export-ledger-workbooks.ts')> | undefined;
+  const loadWorkbookWriter = () => {
+    workbookWriter ??= import('./export/ledger-workbook/export-ledger-workbooks.ts');
+    workbookWriter.catch(() => {}); // awaited (and any failure reported) when the workbooks are written
+    return workbookWriter;
+  };
   const log = options.log ?? (() => {});
   const step = options.onStep ?? (() => {});
   const asOf = parseScanDate(options.asOf, started);
@@ -89,6 +94,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onDiscovered: (files) => checksums.start(files.map((f) => f.path)),
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
+      whileTyping: () => void loadWorkbookWriter(),
       typingConnections: [second],
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
@@ -130,7 +136,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
-    const { exportLedgerWorkbooks } = await workbookWriter;
+    const { exportLedgerWorkbooks } = await loadWorkbookWriter();
     const { files: workbooks } = await exportLedgerWorkbooks(connection, {
       period: period.label, outDir: join(outDir, 'ledger'), split: 'township', unmask: options.unmask ?? false, exportedBy: `scan ${runId}`, asOf,
     });

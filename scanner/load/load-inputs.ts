@@ -39,6 +39,8 @@ export interface LoadOptions {
   onDiscovered?: (files: readonly InputFile[]) => void;
   onFile?: (file: string, index: number, total: number) => void;
   onNormalise?: () => void;
+  /** Called once DuckDB is typing the datasets: Node's thread is free for other work until typing ends. */
+  whileTyping?: () => void;
   csvReader?: TabularOptions['csvReader'];
   /** More connections to the same database, for typing several datasets at once (see normaliseDatasets); idle otherwise. */
   typingConnections?: readonly DuckDBConnection[];
@@ -68,7 +70,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
 
   const read = performance.now();
   options.onNormalise?.();
-  await normaliseDatasets(connection, options.typingConnections);
+  await normaliseDatasets(connection, options.typingConnections, options.whileTyping);
   const normalised = performance.now();
   const datasets = await countRows(connection, reports);
   for (const report of reports) {

@@ -98,18 +98,25 @@ function nonDataCondition(dataset: DatasetSpec): string {
  * Types every dataset. Given more connections to the same database, several datasets are typed at once: DuckDB
  * splits a table across cores only by row groups of 122,880 rows, so a county's lists would each run on one core.
  */
-export async function normaliseDatasets(connection: DuckDBConnection, moreConnections: readonly DuckDBConnection[] = []): Promise<void> {
+export async function normaliseDatasets(
+  connection: DuckDBConnection,
+  moreConnections: readonly DuckDBConnection[] = [],
+  whileTyping: () => void = () => {},
+): Promise<void> {
   const stages = new Map<DatasetSpec, StagedFile[]>();
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
   // The other connections get the macros while the value maps are built.
   await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
-  await workThrough(DATASETS, [connection, ...moreConnections], async (dataset, worker) => {
+  const typing = workThrough(DATASETS, [connection, ...moreConnections], async (dataset, worker) => {
     await normaliseDataset(worker, dataset, stages.get(dataset)!);
     // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
     await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
     await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
     await dropStages(worker, { dataset: dataset.name });
   });
+  // Every connection is now running its first (and largest) typing query.
+  whileTyping();
+  await typing;
   await dropValueMaps(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
