@@ -12,9 +12,11 @@ export interface EncodingGuess {
 /** True when the sample looks like binary data rather than text (NUL bytes, many control bytes). */
 export function looksBinary(sample: Buffer): boolean {
   if (sample.length === 0) return false;
+  if (sample.includes(0)) return true;
   let control = 0;
-  for (const byte of sample) {
-    if (byte === 0) return true;
+  // An indexed loop: iterating a megabyte-long Buffer with for…of took 30 ms a file.
+  for (let i = 0; i < sample.length; i++) {
+    const byte = sample[i]!;
     if (byte < 0x09 || (byte > 0x0d && byte < 0x20) || byte === 0x7f) control++;
   }
   return control / sample.length > 0.02;

@@ -66,6 +66,15 @@ describe('CSV encodings', () => {
     const error = await readError(Buffer.from([0x00, 0x01, 0x02, 0x89, 0x50, 0x4e, 0x47, 0x00, 0x00]));
     expect(error.message).toMatch(/二进制|binary/);
   });
+
+  it('refuses data full of control bytes even without a NUL, but reads text with a stray one (at most 2%)', async () => {
+    const junk = Buffer.from('a,b\n'.repeat(250));
+    for (let i = 0; i < junk.length; i += 40) junk[i] = 0x01; // 2.5% of the bytes
+    expect((await readError(junk)).message).toMatch(/二进制|binary/);
+    const stray = Buffer.from('a,b\n'.repeat(250));
+    for (let i = 0; i < stray.length; i += 60) stray[i + 1] = 0x1b; // 1.7%, in place of a comma
+    expect((await readCsv(stray)).rows).toHaveLength(250);
+  });
 });
 
 describe('CSV records', () => {
