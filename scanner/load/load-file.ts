@@ -1,7 +1,7 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn, type HeaderMatch } from '../datasets/headers.ts';
+import { describeColumn } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
@@ -159,24 +159,25 @@ async function writeSheet(
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
   const rejects: ShapeReject[] = [];
-  const writer = await RawRowWriter.open(connection, match.dataset);
+  const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex);
   try {
     const take = (row: RawRow) => {
-      if (isBlankRow(row.cells)) {
+      const lastFilled = lastFilledIndex(row.cells);
+      if (lastFilled < 0) { // a blank row (isBlankRow)
         report.blankRows++;
         return;
       }
       report.rowsRead++;
-      if (lastFilledIndex(row.cells) >= headerWidth) {
+      if (lastFilled >= headerWidth) {
         report.shapeRejected++;
         rejects.push({
           dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
-          reason: `本行有 ${lastFilledIndex(row.cells) + 1} 列，多于表头的 ${headerWidth} 列（可能有未加引号的逗号），各列无法对应`,
+          reason: `本行有 ${lastFilled + 1} 列，多于表头的 ${headerWidth} 列（可能有未加引号的逗号），各列无法对应`,
           rawRow: rowText(row.cells),
         });
         return;
       }
-      writer.append(mapCells(match, row.cells), input.name, sheetName, row.line, rowText(row.cells));
+      writer.append(row.cells, input.name, sheetName, row.line, rowText(row.cells));
     };
     for (const row of leading.rows) if (row.line > headerRow.line) take(row);
     for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);
@@ -195,12 +196,6 @@ function rowText(cells: readonly Cell[]): string {
 function lastFilledIndex(cells: readonly Cell[]): number {
   for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== null && cells[i]!.trim() !== '') return i;
   return -1;
-}
-
-function mapCells(match: HeaderMatch, cells: readonly Cell[]): Map<string, Cell> {
-  const values = new Map<string, Cell>();
-  for (const [column, index] of match.columnIndex) values.set(column, cells[index] ?? null);
-  return values;
 }
 
 function missingColumnsError(input: InputFile, miss: { sheet: string | undefined; header: LocatedHeader | null } | null): InputError {

@@ -34,20 +34,22 @@ export async function createRawTables(connection: DuckDBConnection): Promise<voi
   await connection.run(STAGES_DDL);
 }
 
-/** Appends mapped rows of one file to its dataset's raw table. */
+/** Appends the rows of one sheet to its dataset's raw table, each dataset column from its cell of the row. */
 export class RawRowWriter {
-  private readonly columnNames: readonly string[];
-  private constructor(private readonly appender: DuckDBAppender, dataset: DatasetName) {
-    this.columnNames = datasetSpec(dataset).columns.map((c) => c.name);
+  /** Per dataset column (in table order), the index of its cell in a row; -1 where the sheet has no such column. */
+  private readonly cellIndexes: readonly number[];
+  private constructor(private readonly appender: DuckDBAppender, dataset: DatasetName, columnIndex: ReadonlyMap<string, number>) {
+    this.cellIndexes = datasetSpec(dataset).columns.map((c) => columnIndex.get(c.name) ?? -1);
   }
 
-  static async open(connection: DuckDBConnection, dataset: DatasetName): Promise<RawRowWriter> {
-    return new RawRowWriter(await connection.createAppender(rawTable(dataset)), dataset);
+  /** `columnIndex`: the header's dataset column → cell index (HeaderMatch.columnIndex). */
+  static async open(connection: DuckDBConnection, dataset: DatasetName, columnIndex: ReadonlyMap<string, number>): Promise<RawRowWriter> {
+    return new RawRowWriter(await connection.createAppender(rawTable(dataset)), dataset, columnIndex);
   }
 
-  append(values: ReadonlyMap<string, Cell>, file: string, sheet: string | undefined, line: number, rawRow: string): void {
-    for (const name of this.columnNames) {
-      const value = values.get(name);
+  append(cells: readonly Cell[], file: string, sheet: string | undefined, line: number, rawRow: string): void {
+    for (const index of this.cellIndexes) {
+      const value = index < 0 ? null : cells[index];
       if (value === undefined || value === null) this.appender.appendNull();
       else this.appender.appendVarchar(value);
     }
