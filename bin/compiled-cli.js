@@ -8,7 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const ENTRY = 'scanner/cli/main.ts';
 /** Loaded from their own folders: DuckDB's native binding, and exceljs (large, loaded only when a workbook is made). */
-const EXTERNAL = ['@duckdb/node-api', 'exceljs'];
+const EXTERNAL = ['@duckdb/node-bindings', 'exceljs'];
 /** npm rewrites this on every install, so a changed dependency makes the bundle stale without checking its files. */
 const INSTALLED = 'node_modules/.package-lock.json';
 
