@@ -77,6 +77,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
   const outDir = resolve(options.out ?? join('out', period.label));
+  // Before any work: an --out that cannot be a folder must not fail the scan after its run is in the ledger.
+  await ensureOutputFolder(outDir);
 
   const memoryLimit = parseMemoryLimit(options.memoryLimit);
   // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends.
@@ -85,6 +87,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const connection = await instance.connect();
   // A second connection types datasets, and for small rolls runs checks, beside the first.
   const second = await instance.connect();
+  let ledgerCheckpoint: Promise<unknown> = Promise.resolve();
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
     await attachLedger(connection, options.ledger);
@@ -128,11 +131,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       return summary;
     });
     phases.ledger = Math.round(performance.now() - ledgerStarted);
+    // The run is committed (in the ledger's write-ahead log); it is written into the ledger file itself while Node's
+    // thread makes the workbooks, instead of when the ledger is closed at the end.
+    ledgerCheckpoint = second.run('CHECKPOINT ledger');
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
     step('exports', 0, 1, outDir);
     const exportsStarted = performance.now();
 
-    await ensureOutputFolder(outDir);
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
@@ -140,6 +145,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const { files: workbooks } = await exportLedgerWorkbooks(connection, {
       period: period.label, outDir: join(outDir, 'ledger'), split: 'township', unmask: options.unmask ?? false, exportedBy: `scan ${runId}`, asOf,
     });
+    await ledgerCheckpoint;
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
@@ -148,6 +154,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit);
     throw error;
   } finally {
+    await ledgerCheckpoint.catch(() => {}); // a failed export is the error to report; the close checkpoints again
     second.closeSync();
     connection.closeSync();
     instance.closeSync();

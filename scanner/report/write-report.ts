@@ -27,8 +27,8 @@ export async function writeReport(connection: DuckDBConnection, options: ReportO
   const html = renderReport(data, { unmask: options.unmask ?? false, generatedAt });
   const outDir = resolve(options.outDir);
   const file = join(outDir, `report-${period}.html`);
+  await ensureOutputFolder(outDir);
   try {
-    await ensureOutputFolder(outDir);
     await writeOwnerOnlyFile(file, html);
   } catch (error) {
     throw new UsageError(`无法写入报告 ${file}：${(error as Error).message}`, '请确认输出文件夹可写，或换一个输出文件夹。');

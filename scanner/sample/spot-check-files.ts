@@ -18,9 +18,7 @@ export function spotCheckFileStem(period: string, seed: string, villages: number
 
 /** Returns the absolute paths written: the workbook, then the CSV. */
 export async function writeSpotCheckFiles(outDir: string, content: SpotCheckContent): Promise<string[]> {
-  await ensureOutputFolder(outDir).catch((error: Error) => {
-    throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
-  });
+  await ensureOutputFolder(outDir);
   const stem = join(outDir, spotCheckFileStem(content.period, content.seed, content.villagesRequested, content.householdsPerVillage));
   const workbook = new ExcelJS.Workbook();
   workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;

@@ -180,6 +180,22 @@ describe('usage errors', () => {
       expect(looksLikeStackTrace(run.stderr)).toBe(false);
     }
   });
+
+  it('an --out that is a file stops the scan before any work: exit 2 naming it, nothing in the ledger', async () => {
+    const folder = join(root, `case-${counter++}`);
+    const input = join(folder, 'input');
+    await mkdir(input, { recursive: true });
+    await writeSmallTownship(input);
+    const notAFolder = join(folder, 'out.txt');
+    await writeFile(notAFolder, 'x');
+    const ledger = join(folder, 'ledger.duckdb');
+    const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', ledger, '--out', notAFolder, '--quiet']);
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.stderr).toContain(`无法创建输出文件夹 ${notAFolder}`);
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    // Refused before the ledger was opened: no run recorded that never got its outputs.
+    await expect(readFile(ledger)).rejects.toThrow(/ENOENT/);
+  });
 });
 
 describe('config', () => {

@@ -47,9 +47,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   const header: SnapshotHeader = {
     period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
   };
-  await ensureOutputFolder(outDir).catch((error: Error) => {
-    throw new UsageError(`无法创建输出文件夹 ${outDir}：${error.message}`);
-  });
+  await ensureOutputFolder(outDir);
 
   const plans = planWorkbooks(ledger.rows, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
   const writers = Array.from({ length: WORKBOOKS_AT_A_TIME }, (_, writer) => writer);
