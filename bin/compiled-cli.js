@@ -1,7 +1,7 @@
 // The CLI compiled into one file, built on first use and again whenever a source file changes. Loading the CLI's
 // three hundred modules one by one (TypeScript through tsx, date-fns and zod file by file) took over a second of
 // every run; the one-file bundle loads in a third of that.
-import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -66,7 +66,9 @@ async function build(bundle, record) {
     plugins: [keepModuleLocations],
   });
   const sources = Object.keys(result.metafile.inputs).filter((source) => !source.startsWith('node_modules/'));
-  writeFileSync(`${record}.${unique}`, JSON.stringify({ root: ROOT, startedAt, sources: [...sources, 'package.json', INSTALLED] }));
+  // Without npm's record (another package manager), package.json alone stands for the dependencies.
+  const installed = existsSync(join(ROOT, INSTALLED)) ? [INSTALLED] : [];
+  writeFileSync(`${record}.${unique}`, JSON.stringify({ root: ROOT, startedAt, sources: [...sources, 'package.json', ...installed] }));
   renameSync(`${bundle}.${unique}`, bundle);
   renameSync(`${record}.${unique}`, record);
 }

@@ -114,9 +114,11 @@ export async function normaliseDatasets(
     await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
     await dropStages(worker, { dataset: dataset.name });
   });
-  // Every connection is now running its first (and largest) typing query.
-  whileTyping();
-  await typing;
+  try {
+    whileTyping(); // every connection is now running its first (and largest) typing query
+  } finally {
+    await typing;
+  }
   await dropValueMaps(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
