@@ -77,10 +77,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const { config, source: configSource } = await loadConfig(options.config, checks.map((c) => c.id), options.input);
   log(configSource ? `配置 ${resolve(configSource)}` : '未找到配置文件：按各检查项默认值运行（未设定低保标准的检查项将跳过）');
   const outDir = resolve(options.out ?? join('out', period.label));
-  // Before any work: an --out that cannot be a folder must not fail the scan after its run is in the ledger.
-  await ensureOutputFolder(outDir);
 
   const memoryLimit = parseMemoryLimit(options.memoryLimit);
+  // Before any work: an --out that cannot be a folder must not fail the scan after its run is in the ledger.
+  await ensureOutputFolder(outDir);
   // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends.
   const spillFolder = await mkdtemp(join(tmpdir(), 'rollsweep-spill-'));
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: memoryLimit, temp_directory: spillFolder });
