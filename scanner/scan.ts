@@ -61,8 +61,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // and Node's thread has nothing else to do (reading the inputs needs that thread for workbooks and GBK files).
   let workbookWriter: Promise<typeof import('./export/ledger-workbook/export-ledger-workbooks.ts')> | undefined;
   const loadWorkbookWriter = () => {
-    workbookWriter ??= import('./export/ledger-workbook/export-ledger-workbooks.ts');
-    workbookWriter.catch(() => {}); // awaited (and any failure reported) when the workbooks are written
+    if (!workbookWriter) {
+      workbookWriter = import('./export/ledger-workbook/export-ledger-workbooks.ts');
+      workbookWriter.catch(() => {}); // awaited (and any failure reported) when the workbooks are written
+    }
     return workbookWriter;
   };
   const log = options.log ?? (() => {});

@@ -9,7 +9,7 @@ import { countLineFeeds } from '../read/count-lines.ts';
 import type { TextEncoding } from '../read/detect-encoding.ts';
 import { transcodeToUtf8 } from '../read/transcode-to-utf8.ts';
 import { sqlString } from '../sql-text.ts';
-import { newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
+import { dropStageTables, newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
 
 export interface CsvInDuckDb {
   path: string;
@@ -63,7 +63,7 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     landed = true;
     return counts;
   } finally {
-    if (!landed) await connection.run(`DROP TABLE IF EXISTS ${table}; DROP TABLE IF EXISTS ${skipTable(table)}`);
+    if (!landed) await dropStageTables(connection, table);
     await transcoded?.remove();
   }
 }

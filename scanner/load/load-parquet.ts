@@ -7,7 +7,7 @@ import { InputError } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
-import { newStageTable, registerStage, stageCell } from './raw-rows.ts';
+import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: 'parquet', classifiedBy: input.classifiedBy, sheets: [] };
@@ -40,7 +40,7 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     );
     rowsRead = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${table}`)).getRows()[0]![0]);
   } catch (error) {
-    await connection.run(`DROP TABLE IF EXISTS ${table}`);
+    await dropStageTables(connection, table);
     throw new InputError({ file: input.name }, `Parquet 文件无法读取（文件损坏或不是 Parquet）：${(error as Error).message.split('\n')[0]}`, '请从原系统重新导出。');
   }
   await registerStage(connection, {

@@ -60,11 +60,14 @@ async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Pro
 export async function dropStages(connection: DuckDBConnection, where: { file: string } | { dataset: DatasetName }): Promise<void> {
   const [column, value] = 'file' in where ? ['_file', where.file] : ['dataset', where.dataset];
   const stages = (await connection.runAndReadAll(`SELECT stage FROM staged_files WHERE ${column} = $value`, { value })).getRows();
-  for (const [stage] of stages) {
-    await connection.run(`DROP TABLE IF EXISTS ${q(String(stage))}`);
-    await connection.run(`DROP TABLE IF EXISTS ${q(skipTable(String(stage)))}`);
-  }
+  for (const [stage] of stages) await dropStageTables(connection, String(stage));
   await connection.run(`DELETE FROM staged_files WHERE ${column} = $value`, { value });
+}
+
+/** A stage and its skip table (if it has one), registered or not: a file that failed before registering leaves none. */
+export async function dropStageTables(connection: DuckDBConnection, stage: string): Promise<void> {
+  await connection.run(`DROP TABLE IF EXISTS ${q(stage)}`);
+  await connection.run(`DROP TABLE IF EXISTS ${q(skipTable(stage))}`);
 }
 
 /** The row as the careful reader keeps it: every cell, empty ones as '', joined by commas. */

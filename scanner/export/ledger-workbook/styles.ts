@@ -29,26 +29,23 @@ export const TITLE_STYLE: Partial<ExcelTypes.Style> = {
 
 /**
  * exceljs recognises a style object it has seen by identity; a new object costs it a full comparison (its font
- * rendered as XML) for every cell. So each style below is made once per combination and handed out again.
+ * rendered as XML) for every cell. So every header and summary style is made once, here, and handed out again.
  */
-function once<Key extends string, Value>(make: (key: Key) => Value): (key: Key) => Value {
-  const made = new Map<Key, Value>();
-  return (key) => {
-    if (!made.has(key)) made.set(key, make(key));
-    return made.get(key)!;
+function makeHeaderStyle(fill: ExcelTypes.Fill): Partial<ExcelTypes.Style> {
+  return {
+    font: { ...FONT, bold: true },
+    alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
+    border: BORDER,
+    fill,
+    protection: { locked: true },
   };
 }
 
-const HEADER_STYLE = once((kind: 'editable' | 'fixed'): Partial<ExcelTypes.Style> => ({
-  font: { ...FONT, bold: true },
-  alignment: { horizontal: 'center', vertical: 'middle', wrapText: true },
-  border: BORDER,
-  fill: kind === 'editable' ? EDITABLE_HEADER_FILL : HEADER_FILL,
-  protection: { locked: true },
-}));
+const EDITABLE_HEADER_STYLE = makeHeaderStyle(EDITABLE_HEADER_FILL);
+const FIXED_HEADER_STYLE = makeHeaderStyle(HEADER_FILL);
 
 export function headerStyle(editable: boolean): Partial<ExcelTypes.Style> {
-  return HEADER_STYLE(editable ? 'editable' : 'fixed');
+  return editable ? EDITABLE_HEADER_STYLE : FIXED_HEADER_STYLE;
 }
 
 /**
@@ -68,9 +65,9 @@ export function dataCellStyle(kind: ColumnKind, options: { editable: boolean; se
   };
 }
 
-const SUMMARY_STYLE = once((key: `${'text' | 'count' | 'amount'} ${'total' | 'village'}`): Partial<ExcelTypes.Style> => {
-  const [kind, line] = key.split(' ');
-  const total = line === 'total';
+type SummaryKind = 'text' | 'count' | 'amount';
+
+function makeSummaryStyle(kind: SummaryKind, total: boolean): Partial<ExcelTypes.Style> {
   return {
     numFmt: kind === 'amount' ? AMOUNT_FORMAT : kind === 'count' ? '0' : TEXT_FORMAT,
     font: { ...FONT, bold: total },
@@ -79,10 +76,17 @@ const SUMMARY_STYLE = once((key: `${'text' | 'count' | 'amount'} ${'total' | 'vi
     protection: { locked: true },
     ...(total ? { fill: HEADER_FILL } : {}),
   };
-});
+}
 
-export function summaryCellStyle(kind: 'text' | 'count' | 'amount', total: boolean): Partial<ExcelTypes.Style> {
-  return SUMMARY_STYLE(`${kind} ${total ? 'total' : 'village'}`);
+/** Per kind: the style of a village line, then of the total line. */
+const SUMMARY_STYLES: Record<SummaryKind, readonly [Partial<ExcelTypes.Style>, Partial<ExcelTypes.Style>]> = {
+  text: [makeSummaryStyle('text', false), makeSummaryStyle('text', true)],
+  count: [makeSummaryStyle('count', false), makeSummaryStyle('count', true)],
+  amount: [makeSummaryStyle('amount', false), makeSummaryStyle('amount', true)],
+};
+
+export function summaryCellStyle(kind: SummaryKind, total: boolean): Partial<ExcelTypes.Style> {
+  return SUMMARY_STYLES[kind][total ? 1 : 0];
 }
 
 /** A4 landscape, all columns on one page width, the title and header repeated on every page. */
