@@ -12,16 +12,17 @@ export default defineCheck({
   inputs: ['roll'],
   sql: `
     WITH roll_ids AS (SELECT DISTINCT id_number FROM roll WHERE id_number IS NOT NULL),
-    named AS (
-      SELECT o.* FROM id_occurrences o SEMI JOIN roll_ids USING (id_number) WHERE o.name_key IS NOT NULL
+    -- min ≠ max is "more than one name", found without building text for the millions of IDs that agree. Only the
+    -- two columns it needs: a CTE of whole sightings, read twice, was kept in memory row by row (millions at B1M).
+    conflicting AS (
+      SELECT id_number FROM id_occurrences SEMI JOIN roll_ids USING (id_number) WHERE name_key IS NOT NULL
+      GROUP BY id_number HAVING min(name_key) <> max(name_key)
     ),
-    -- min ≠ max is "more than one name", found without building text for the millions of IDs that agree.
-    conflicting AS (SELECT id_number FROM named GROUP BY id_number HAVING min(name_key) <> max(name_key)),
     conflicts AS (
       SELECT id_number,
              string_agg(DISTINCT name_key, '/' ORDER BY name_key) AS names_seen,
              string_agg(dataset_label || '「' || name || '」(' || ${citeRow('named')} || ')', '；' ORDER BY dataset <> 'roll', _file, _line) AS sightings
-      FROM named SEMI JOIN conflicting USING (id_number) GROUP BY id_number
+      FROM id_occurrences named SEMI JOIN conflicting USING (id_number) WHERE name_key IS NOT NULL GROUP BY id_number
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            c.names_seen AS fact,
