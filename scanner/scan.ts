@@ -145,6 +145,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // The run is committed (in the ledger's write-ahead log); it is written into the ledger file itself while Node's
     // thread makes the workbooks, instead of when the ledger is closed at the end.
     ledgerCheckpoint = second.run('CHECKPOINT ledger');
+    // Awaited (and a failure reported) when the exports end; a failure before then must not end the process as an
+    // unhandled rejection while the workbooks are still being written.
+    ledgerCheckpoint.catch(() => {});
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
     step('exports', 0, 1, outDir);
     const exportsStarted = performance.now();
