@@ -6,7 +6,7 @@ import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
 import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
-import { isBlankRow, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
+import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
@@ -163,7 +163,7 @@ async function writeSheet(
   try {
     const take = (row: RawRow) => {
       const lastFilled = lastFilledIndex(row.cells);
-      if (lastFilled < 0) { // a blank row (isBlankRow)
+      if (lastFilled < 0) { // blank (isBlankRow), found with the index the shape test needs
         report.blankRows++;
         return;
       }
@@ -191,11 +191,6 @@ async function writeSheet(
 /** The row as one line of text, every cell included, for rejects and footer detection. */
 function rowText(cells: readonly Cell[]): string {
   return cells.map((c) => c ?? '').join(',');
-}
-
-function lastFilledIndex(cells: readonly Cell[]): number {
-  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== null && cells[i]!.trim() !== '') return i;
-  return -1;
 }
 
 function missingColumnsError(input: InputFile, miss: { sheet: string | undefined; header: LocatedHeader | null } | null): InputError {

@@ -15,6 +15,12 @@ export interface RawSheet {
   rows: AsyncIterable<RawRow>;
 }
 
+/** Index of the row's last cell holding more than whitespace; -1 for a blank row. */
+export function lastFilledIndex(cells: readonly Cell[]): number {
+  for (let i = cells.length - 1; i >= 0; i--) if (cells[i] !== null && cells[i]!.trim() !== '') return i;
+  return -1;
+}
+
 export function isBlankRow(cells: readonly Cell[]): boolean {
-  return cells.every((cell) => cell === null || cell.trim() === '');
+  return lastFilledIndex(cells) < 0;
 }
