@@ -96,7 +96,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     checkpoint_threshold: '1TB',
   });
   const connection = await instance.connect();
-  // A second connection types datasets, and for small rolls runs checks, beside the first.
+  // A second connection reads CSV and Parquet files while the first reads workbooks, types datasets, and for small
+  // rolls runs checks, beside the first.
   const second = await instance.connect();
   let ledgerCheckpoint: Promise<unknown> = Promise.resolve();
   try {
@@ -109,7 +110,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onFile: (file, index, total) => step('read', index, total, file),
       onNormalise: () => step('normalise', 0, 1, ''),
       whileTyping: () => void loadWorkbookWriter(),
-      typingConnections: [second],
+      moreConnections: [second],
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);

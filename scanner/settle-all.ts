@@ -31,3 +31,31 @@ export async function workThrough<Item, Worker>(
     }
   }));
 }
+
+/**
+ * Items that each belong to one lane (a worker each), every lane taking its own items in list order, the lanes side by
+ * side. After a failure no lane starts an item later in the list than the failed one, yet items before it are still
+ * done: the failure passed on is the earliest item's that failed, the one working through the list in order meets.
+ */
+export async function workThroughLanes<Item, Worker>(
+  items: readonly Item[],
+  lanes: readonly Worker[],
+  laneOf: (item: Item) => number,
+  task: (item: Item, worker: Worker, index: number) => Promise<void>,
+): Promise<void> {
+  let earliestFailed = Infinity;
+  let failure: unknown;
+  await Promise.all(lanes.map(async (worker, lane) => {
+    for (const [index, item] of items.entries()) {
+      if (index > earliestFailed) return;
+      if (laneOf(item) !== lane) continue;
+      try {
+        await task(item, worker, index);
+      } catch (error) {
+        if (index < earliestFailed) [earliestFailed, failure] = [index, error];
+        return;
+      }
+    }
+  }));
+  if (earliestFailed !== Infinity) throw failure;
+}

@@ -9,6 +9,7 @@ import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
+import { workThroughLanes } from '../settle-all.ts';
 
 export interface DatasetCounts {
   files: string[];
@@ -42,9 +43,15 @@ export interface LoadOptions {
   /** Called once DuckDB is typing the datasets: Node's thread is free for other work until typing ends. */
   whileTyping?: () => void;
   csvReader?: TabularOptions['csvReader'];
-  /** More connections to the same database, for typing several datasets at once (see normaliseDatasets); idle otherwise. */
-  typingConnections?: readonly DuckDBConnection[];
+  /**
+   * More connections to the same database: the first reads CSV and Parquet files beside the workbooks (see readFiles),
+   * and all type several datasets at once (see normaliseDatasets).
+   */
+  moreConnections?: readonly DuckDBConnection[];
 }
+
+/** Which lane reads a file (readFiles): 0 the workbooks, whose XML JavaScript parses, 1 the files DuckDB's threads parse. */
+const laneOf = (input: InputFile) => (input.format === 'xlsx' ? 0 : 1);
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
@@ -52,25 +59,14 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   await createRawTables(connection);
   const { files, skipped } = await discoverInputFiles(folder);
   options.onDiscovered?.(files);
-  const reports: FileReport[] = [];
+  const outcomes = await readFiles(files, [connection, ...(options.moreConnections ?? [])], options);
+  const reports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
+  skipped.push(...outcomes.flatMap((outcome) => ('skipped' in outcome ? [outcome.skipped] : [])));
   const warnings: LoadWarning[] = [];
-
-  for (const [index, input] of files.entries()) {
-    options.onFile?.(input.name, index, files.length);
-    try {
-      const report = input.format === 'parquet' ? await loadParquetFile(connection, input) : await loadTabularFile(connection, input, { csvReader: options.csvReader });
-      if (report.skippedReason) skipped.push({ file: input.name, reason: report.skippedReason });
-      else reports.push(report);
-    } catch (error) {
-      if (!(error instanceof UserFacingError) || !options.skipBadFiles) throw error;
-      await forgetFile(connection, input.name);
-      skipped.push({ file: input.name, reason: `无法读取，已跳过：${error.message}` });
-    }
-  }
 
   const read = performance.now();
   options.onNormalise?.();
-  await normaliseDatasets(connection, options.typingConnections, options.whileTyping);
+  await normaliseDatasets(connection, options.moreConnections, options.whileTyping);
   const normalised = performance.now();
   const datasets = await countRows(connection, reports);
   for (const report of reports) {
@@ -89,6 +85,36 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
     throw new InputError({ file: datasets.roll.files.join('、') }, '花名册没有任何可用的数据行 (roll has no rows)', '请确认导出是否完整。');
   }
   return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(read - started), normaliseMs: Math.round(normalised - read) } };
+}
+
+type FileOutcome = { report: FileReport } | { skipped: SkippedFile };
+
+/**
+ * Reads every file into the raw tables; the outcomes in the files' order. Given a second connection, workbooks are read
+ * on the first and CSV and Parquet files on the second at the same time: a county's roll arrives as township workbooks,
+ * which JavaScript parses on Node's one thread, and the departments' lists as CSV files, which DuckDB's threads parse
+ * while Node's thread would otherwise wait. Each lane reads its files in order; which rows land first in a raw table
+ * may then differ from run to run, which nothing reads (typing's joins do not keep row order either). A file that
+ * cannot be read stops the scan as reading one file after the other would: the earliest such file is reported.
+ */
+async function readFiles(files: readonly InputFile[], connections: readonly DuckDBConnection[], options: LoadOptions): Promise<FileOutcome[]> {
+  const outcomes: FileOutcome[] = [];
+  let started = 0;
+  const lanes = connections.slice(0, 2);
+  await workThroughLanes(files, lanes, (input) => (lanes.length > 1 ? laneOf(input) : 0), async (input, laneConnection, index) => {
+    options.onFile?.(input.name, started++, files.length);
+    try {
+      const report = input.format === 'parquet'
+        ? await loadParquetFile(laneConnection, input)
+        : await loadTabularFile(laneConnection, input, { csvReader: options.csvReader });
+      outcomes[index] = report.skippedReason ? { skipped: { file: input.name, reason: report.skippedReason } } : { report };
+    } catch (error) {
+      if (!(error instanceof UserFacingError) || !options.skipBadFiles) throw error;
+      await forgetFile(laneConnection, input.name);
+      outcomes[index] = { skipped: { file: input.name, reason: `无法读取，已跳过：${error.message}` } };
+    }
+  });
+  return outcomes;
 }
 
 /** With --skip-bad-files, a file that failed part-way leaves none of its rows behind. */

@@ -19,7 +19,7 @@ async function scanSample(sideBySide: boolean) {
   try {
     const checks = builtInChecks();
     const { config } = await loadConfig(SAMPLE_CONFIG, checks.map((c) => c.id));
-    const load = await loadInputs(connection, SAMPLE, { typingConnections: [other] });
+    const load = await loadInputs(connection, SAMPLE, { moreConnections: [other] });
     await lockDownDatabase(connection);
     const period = parsePeriod('2026-10');
     await definePeriodMacros(connection, period);

@@ -116,3 +116,48 @@ describe('a refused row with several problems', () => {
     ]);
   });
 });
+
+describe('reading workbooks and CSV files side by side (a second connection)', () => {
+  async function loadWithTwoConnections(files: Record<string, string | Buffer>, options: { skipBadFiles?: boolean } = {}) {
+    const folder = await tempFolder();
+    for (const [name, content] of Object.entries(files)) await writeFile(join(folder, name), content);
+    const own = await DuckDBInstance.create(':memory:');
+    const first = await own.connect();
+    const second = await own.connect();
+    try {
+      return await loadInputs(first, folder, { moreConnections: [second], ...options });
+    } finally {
+      second.closeSync();
+      first.closeSync();
+      own.closeSync();
+    }
+  }
+  const goodFiles = async () => ({
+    '1-低保花名册.csv': rollCsv(),
+    '4-服刑人员.xlsx': await workbook({ Sheet1: [['身份证号码', '姓名', '刑期起日'], [PEOPLE.li, '李秀英', '2026-01-01']] }),
+  });
+
+  it('stops at the first unreadable file in the folder, whichever lane reads it', async () => {
+    // 2-车辆 (CSV lane) fails at once, while the workbook lane is still reading 0-不动产, which comes first and fails too.
+    const files = {
+      ...await goodFiles(),
+      '0-不动产登记.xlsx': Buffer.from('not a workbook'),
+      '2-车辆登记.csv': '姓名,备注\n张三,无\n',
+    };
+    await expect(loadWithTwoConnections(files)).rejects.toThrow(expect.objectContaining({ location: expect.objectContaining({ file: '0-不动产登记.xlsx' }) }));
+    const withoutIt = { ...files, '0-不动产登记.xlsx': await workbook({ Sheet1: [['身份证号码', '姓名', '坐落', '用途'], [PEOPLE.li, '李秀英', '东村1号', '住宅']] }) };
+    await expect(loadWithTwoConnections(withoutIt)).rejects.toThrow(expect.objectContaining({ location: expect.objectContaining({ file: '2-车辆登记.csv' }) }));
+  });
+
+  it('with --skip-bad-files lists the skipped files in the folder order and reads the rest of both lanes', async () => {
+    const result = await loadWithTwoConnections({
+      ...await goodFiles(),
+      '0-不动产登记.xlsx': Buffer.from('not a workbook'),
+      '2-车辆登记.csv': '姓名,备注\n张三,无\n',
+    }, { skipBadFiles: true });
+    expect(result.skipped.map((s) => s.file)).toEqual(['0-不动产登记.xlsx', '2-车辆登记.csv']);
+    expect(result.files.map((f) => f.file)).toEqual(['1-低保花名册.csv', '4-服刑人员.xlsx']);
+    expect(result.datasets.prisoners).toMatchObject({ rowsRead: 1, rowsUsed: 1 });
+    expect(result.datasets.roll.rowsUsed).toBeGreaterThan(0);
+  });
+});

@@ -1,5 +1,6 @@
-// A scan types datasets on two connections at once (normaliseDatasets): the typed tables and the refused rows must be
-// exactly what one connection produces, and no stage, view or map may be left behind.
+// A scan reads its files (workbooks on one connection, CSV and Parquet files on the other) and types datasets on two
+// connections at once: the typed tables and the refused rows must be exactly what one connection produces, and no
+// stage, view or map may be left behind.
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../scanner/datasets/catalog.ts';
@@ -7,12 +8,12 @@ import { loadInputs } from '../../scanner/load/load-inputs.ts';
 
 const SAMPLE = new URL('../../sample-data/demo-township', import.meta.url).pathname;
 
-async function loadSample(typingConnections: number) {
+async function loadSample(moreConnections: number) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  const more = await Promise.all(Array.from({ length: typingConnections }, () => instance.connect()));
+  const more = await Promise.all(Array.from({ length: moreConnections }, () => instance.connect()));
   try {
-    const result = await loadInputs(connection, SAMPLE, { typingConnections: more });
+    const result = await loadInputs(connection, SAMPLE, { moreConnections: more });
     const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJson();
     const tables: Record<string, unknown> = {};
     // Sorted: a typed table's row order is whatever DuckDB's joins leave, and no check may depend on it.
@@ -32,7 +33,7 @@ async function loadSample(typingConnections: number) {
   }
 }
 
-describe('typing datasets on several connections at once', () => {
+describe('reading files and typing datasets on several connections at once', () => {
   it('gives the same typed rows and the same refused rows as one connection', async () => {
     const alone = await loadSample(0);
     const together = await loadSample(1);
