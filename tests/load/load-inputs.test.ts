@@ -138,7 +138,8 @@ describe('reading workbooks and CSV files side by side (a second connection)', (
   });
 
   it('stops at the first unreadable file in the folder, whichever lane reads it', async () => {
-    // 2-车辆 (CSV lane) fails at once, while the workbook lane is still reading 0-不动产, which comes first and fails too.
+    // 0-不动产 (workbook lane) and 2-车辆 (CSV lane) are both unreadable: the first in the folder's order is reported;
+    // with 0-不动产 mended, the CSV lane's failure is.
     const files = {
       ...await goodFiles(),
       '0-不动产登记.xlsx': Buffer.from('not a workbook'),
