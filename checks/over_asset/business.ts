@@ -1,7 +1,7 @@
 // over_asset.business: a household member runs (经营者/法定代表人) a business that is active during P.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.business',
@@ -30,7 +30,7 @@ export default defineCheck({
       FROM members m JOIN businesses b ON b.id_number = m.id_number
       -- Active during P: registered by P.end, and either not closed or closed on or after P.start.
       WHERE (b.registered_on IS NULL OR b.registered_on <= period_end())
-        AND (len(list_filter($closedStatuses, s -> contains(b.status, s))) = 0 OR b.closed_on >= period_start())
+        AND (NOT ${containsAny('b.status', '$closedStatuses')} OR b.closed_on >= period_start())
     )
     ${householdFindings('businesses', `'business|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'本期存续的市场主体 ' || count(*) || ' 户：'`)}`,
   remedy: '入户核查家庭经济状况及经营收入，超标的依规清退',

@@ -1,14 +1,14 @@
 // over_asset.property: the members together hold more than maxResidential homes, or any commercial/office/industrial property.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
 /** Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words first. */
 const kind = (usage: string) => `CASE
-  WHEN len(list_filter($ignoredUsages, w -> contains(${usage}, w))) > 0 THEN NULL
-  WHEN len(list_filter($nonResidentialUsages, w -> contains(${usage}, w))) > 0 THEN 'other'
-  WHEN len(list_filter($residentialUsages, w -> contains(${usage}, w))) > 0 THEN 'residential' END`;
+  WHEN ${containsAny(usage, '$ignoredUsages')} THEN NULL
+  WHEN ${containsAny(usage, '$nonResidentialUsages')} THEN 'other'
+  WHEN ${containsAny(usage, '$residentialUsages')} THEN 'residential' END`;
 
 export default defineCheck({
   id: 'over_asset.property',

@@ -1,7 +1,7 @@
 // over_asset.vehicle: a household member owns a vehicle of a counted type that was not deregistered before P.start.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.vehicle',
@@ -30,8 +30,10 @@ export default defineCheck({
              -- The plate names the vehicle; a list without plates falls back to the type.
              m.id_number || ':' || coalesce(v.plate, v.vehicle_type) AS holding_key,
              true AS triggers, v._file, v._line
-      FROM members m JOIN vehicles v ON v.id_number = m.id_number
-      WHERE len(list_filter($exemptTypes, t -> contains(v.vehicle_type, t))) = 0
+      -- Vehicles first: written the other way round, DuckDB built its hash table on the two million vehicles left after
+      -- the filters below instead of on the members (B1M profiles: 0.9–2.1 s against 0.35 s for this join, same rows).
+      FROM vehicles v JOIN members m ON v.id_number = m.id_number
+      WHERE NOT ${containsAny('v.vehicle_type', '$exemptTypes')}
         -- Gone: a deregistered status dated before P.start or undated; or no status at all but a date before P.start.
         AND NOT coalesce(
           CASE WHEN list_contains($deregisteredStatuses, v.status) THEN v.deregistered_on IS NULL OR v.deregistered_on < period_start()

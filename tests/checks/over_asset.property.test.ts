@@ -59,6 +59,13 @@ testCheck('over_asset.property', {
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },
     { name: 'an 工业厂房', rows: { roll: couple, properties: [home(ZHANG, '工业厂房')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：工业厂房'] }] },
     {
+      // Matched as plain text: as a pattern, 商业(临街) would only match 商业临街.
+      name: 'a configured usage word with brackets matches literally',
+      config: { checks: { 'over_asset.property': { params: { nonResidentialUsages: ['商业(临街)'] } } } },
+      rows: { roll: couple, properties: [home(ZHANG, '商业(临街)用房'), home(LI, '商业临街')] },
+      expected: [{ subject_id: ZHANG, evidence: ['非住宅用房 1 处', '张三：商业(临街)用房'] }],
+    },
+    {
       name: 'a jointly held shop is listed once with its co-owners',
       rows: { roll: couple, properties: [home(ZHANG, '商业', { address: '城关镇东村9号' }), home(LI, '商业', { address: '城关镇东村9号' })] },
       expected: [{ subject_id: LI, evidence: ['非住宅用房 1 处', '李四：商业 城关镇东村9号 88.50㎡（共有人 张三、李四）'] }],

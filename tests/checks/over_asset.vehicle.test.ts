@@ -62,6 +62,19 @@ testCheck('over_asset.vehicle', {
       expected: [{ subject_id: ZHANG, evidence: ['状态 达到报废标准', '名单姓名「張叁」，需核实身份'] }],
     },
     {
+      // The words are matched as plain text: as a pattern, '.*' would exempt every vehicle.
+      name: 'exemptTypes are plain words, not patterns: a configured \'.*\' exempts nothing here',
+      config: { checks: { 'over_asset.vehicle': { params: { exemptTypes: ['.*'] } } } },
+      rows: { roll: couple, vehicles: [car(ZHANG)] },
+      expected: [{ subject_id: ZHANG, evidence: ['张三：小型轿车 鲁A12345'] }],
+    },
+    {
+      name: 'exemptTypes configured as an empty list: a motorcycle counts too',
+      config: { checks: { 'over_asset.vehicle': { params: { exemptTypes: [] } } } },
+      rows: { roll: couple, vehicles: [car(ZHANG, { vehicle_type: '普通二轮摩托车' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['张三：普通二轮摩托车'] }],
+    },
+    {
       name: 'one finding per household: H002 too',
       rows: {
         roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '赵六', id_number: ZHAO })],
