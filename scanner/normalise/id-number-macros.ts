@@ -41,6 +41,22 @@ const WEIGHTED_SUM = ID_CHECK_WEIGHTS
   .map((weight, index) => `${weight} * (n // ${10n ** BigInt(16 - index)} % 10)`)
   .join(' + ');
 
+/**
+ * The fast lane's weighted sum (mod 11), read three digits at a time. Each weight is twice the next one (mod 11), so a
+ * group of digits a b c whose last weight is w adds w * (4a + 2b + c), and 4a + 2b + c (mod 11) for every group value
+ * 0–999 is one lookup in a constant list. Six groups (the last of two digits) instead of seventeen digits: the fast
+ * lane runs on every ID of every list, and this halved its arithmetic. The full parse keeps WEIGHTED_SUM: it runs
+ * inside lambdas, where the 1,000-element list made every chunk slower.
+ */
+const GROUP_VALUES = Array.from({ length: 1000 }, (_, p) => (4 * Math.floor(p / 100) + 2 * (Math.floor(p / 10) % 10) + (p % 10)) % 11);
+const GROUPED_SUM = [[0, 3], [3, 3], [6, 3], [9, 3], [12, 3], [15, 2]]
+  .map(([first, size]) => {
+    const last = first! + size! - 1;
+    const group = `n // ${10n ** BigInt(16 - last)} % ${10 ** size!}`;
+    return `${ID_CHECK_WEIGHTS[last]} * list_extract([${GROUP_VALUES.join(', ')}]::INTEGER[], ${group} + 1)`;
+  })
+  .join(' + ');
+
 /** Today as yyyymmdd, computed outside the lambdas: inside one, current_date is re-evaluated per row. */
 const TODAY = 'year(current_date) * 10000 + month(current_date) * 100 + day(current_date)';
 
@@ -83,7 +99,8 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
   // not an expression pasted 17 times. For such a number rs_id_parse gives exactly: valid, the number itself, this birth date.
   defineMacro('rs_id_canonical_body', ['s'], "CASE WHEN regexp_full_match(s, '\\d{17}[\\dX]') THEN TRY_CAST(left(s, 17) AS BIGINT) END"),
 
-  defineMacro('rs_id_canonical', ['s', 'n'], `CASE WHEN rs_id_check_character(n) = right(s, 1)
+  // The check holds when the weighted sum plus the check character's value (X = 10) is 1 (mod 11), as in the standard.
+  defineMacro('rs_id_canonical', ['s', 'n'], `CASE WHEN (${GROUPED_SUM} + coalesce(TRY_CAST(right(s, 1) AS INTEGER), 10)) % 11 = 1
     AND coalesce(rs_id_birth_ok(n // 1000 % 100000000, ${TODAY}), false) THEN n END`),
 
   // c is the cleaned text, n its 17-digit body as BIGINT (NULL when the shape is wrong). The
