@@ -137,13 +137,13 @@ describe('rs_id_parse over many rows', () => {
 
 describe('the fast lane (rs_id_canonical_body, rs_id_canonical)', () => {
   it('takes exactly the numbers rs_id_parse finds valid: 50,000 bodies, each with all eleven check characters', async () => {
-    // Region, birth date (some impossible: day 00 or 31 of every month, the future) and sequence vary independently,
-    // so every digit position and every remainder of the weighted sum is reached.
+    // Region, birth date (some impossible: day 00, a day past the month's end, a year after this one) and sequence vary
+    // independently, so every digit position and every remainder of the weighted sum is reached.
     const row = await queryOneRow(connection(), `
       WITH bodies AS (
         SELECT lpad(CAST(hash(i) % 1000000 AS VARCHAR), 6, '0')
                || CAST(1900 + i % 140 AS VARCHAR) || lpad(CAST(i // 140 % 12 + 1 AS VARCHAR), 2, '0')
-               || lpad(CAST(i // 1680 % 32 AS VARCHAR), 2, '0') || lpad(CAST(hash(i * 7) % 1000 AS VARCHAR), 3, '0') AS body
+               || lpad(CAST(hash(i * 3) % 32 AS VARCHAR), 2, '0') || lpad(CAST(hash(i * 7) % 1000 AS VARCHAR), 3, '0') AS body
           FROM range(50000) AS series(i)),
       numbers AS (SELECT body || unnest(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X']) AS s FROM bodies),
       read AS (SELECT rs_id_canonical(s, rs_id_canonical_body(s)) IS NOT NULL AS fast, rs_id_parse(s).status = 'valid' AS valid FROM numbers)
