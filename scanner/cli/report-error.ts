@@ -1,5 +1,5 @@
 // The one choke point that turns an error into a message and an exit code (2 user error, 3 internal).
-import { UserFacingError } from '../errors.ts';
+import { UserFacingError, isOutOfMemory } from '../errors.ts';
 import { ROLLSWEEP_VERSION } from '../version.ts';
 
 export const EXIT = { ok: 0, findings: 1, badInput: 2, internal: 3 } as const;
@@ -8,6 +8,13 @@ export function reportError(error: unknown, writeError: (text: string) => void):
   if (error instanceof UserFacingError) {
     writeError(`错误：${error.message}\n`);
     if (error.hint) writeError(`处理办法：${error.hint}\n`);
+    return EXIT.badInput;
+  }
+  // The scan names its --memory-limit (MemoryLimitError); any other command that runs out has met the machine's memory,
+  // which is no fault of rollsweep's to report to its maintainers.
+  if (isOutOfMemory(error)) {
+    writeError(`错误：内存不足 (out of memory)：${(error as Error).message.split('\n')[0]}\n`);
+    writeError('处理办法：关闭其他占用内存的程序后重试，或在内存更大的电脑上运行。\n');
     return EXIT.badInput;
   }
   const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);

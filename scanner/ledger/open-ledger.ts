@@ -2,7 +2,7 @@
 import { chmod, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LedgerInUseError, UsageError } from '../errors.ts';
+import { LedgerInUseError, UsageError, isOutOfMemory } from '../errors.ts';
 import { sqlString } from '../sql-text.ts';
 import { inTransaction } from './transaction.ts';
 import { LEDGER_DDL, LEDGER_MIGRATIONS, LEDGER_SCHEMA_VERSION } from './schema.ts';
@@ -23,6 +23,8 @@ export async function attachLedger(connection: DuckDBConnection, ledgerPath: str
   } catch (error) {
     const message = (error as Error).message;
     if (/lock/i.test(message)) throw new LedgerInUseError(path);
+    // A big ledger's log replayed under a small --memory-limit: the limit is the problem, not the file.
+    if (isOutOfMemory(error)) throw error;
     throw new UsageError(`无法打开台账文件 ${path}：${message.split('\n')[0]}`, '请确认这是 rollsweep 的台账文件（.duckdb）。');
   }
   // The ledger holds ID numbers of poor families: readable by its owner only.

@@ -80,6 +80,8 @@ async function stage(connection: DuckDBConnection, table: string, path: string, 
     return true;
   } catch {
     // Any row DuckDB refuses (wrong field count, stray quote, invalid UTF-8, a line too long) is for the careful reader to name.
+    // Running out of memory falls back too: the careful reader appends row by row, which may fit where read_csv's buffers
+    // did not; if it runs out as well, the scan reports 内存不足.
     return false;
   }
 }

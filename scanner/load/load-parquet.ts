@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { describeColumn } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
-import { InputError } from '../errors.ts';
+import { InputError, isOutOfMemory } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
@@ -16,7 +16,7 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     const described = await connection.runAndReadAll('DESCRIBE SELECT * FROM read_parquet($path)', { path: input.path });
     columnNames = described.getRowObjectsJson().map((row) => String(row['column_name']));
   } catch (error) {
-    throw new InputError({ file: input.name }, `Parquet 文件无法读取（文件损坏或不是 Parquet）：${(error as Error).message.split('\n')[0]}`, '请从原系统重新导出。');
+    throw unreadableParquet(input, error);
   }
   const search = locateHeader([{ line: 0, cells: columnNames }], input.candidates, undefined, input.options.columns);
   if (!search.found) {
@@ -41,11 +41,20 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     rowsRead = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${table}`)).getRows()[0]![0]);
   } catch (error) {
     await dropStageTables(connection, table);
-    throw new InputError({ file: input.name }, `Parquet 文件无法读取（文件损坏或不是 Parquet）：${(error as Error).message.split('\n')[0]}`, '请从原系统重新导出。');
+    throw unreadableParquet(input, error);
   }
   await registerStage(connection, {
     table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
   });
   report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()] });
   return report;
+}
+
+/**
+ * DuckDB's refusal to read the file, as the damaged file it names. Running out of memory is not the file's fault: it
+ * stays DuckDB's error, for the scan to report as 内存不足 (and never a file --skip-bad-files would skip).
+ */
+function unreadableParquet(input: InputFile, error: unknown): Error {
+  if (isOutOfMemory(error)) return error as Error;
+  return new InputError({ file: input.name }, `Parquet 文件无法读取（文件损坏或不是 Parquet）：${(error as Error).message.split('\n')[0]}`, '请从原系统重新导出。');
 }

@@ -1,9 +1,13 @@
 // Running out of --memory-limit must read as "内存不足" (exit 2) wherever DuckDB runs out: in a query, and while the
 // readers append rows, where DuckDB's appender reports the bare wording without the "Out of Memory Error" prefix
-// (the CI run of 51dec52 met it there and ended as an internal error, exit 3).
+// (the CI run of 51dec52 met it there and ended as an internal error, exit 3). Nor may a file that DuckDB could not
+// read for want of memory be called damaged.
+import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { isOutOfMemory } from '../../scanner/errors.ts';
+import { InputError, isOutOfMemory } from '../../scanner/errors.ts';
+import { loadInputs } from '../../scanner/load/load-inputs.ts';
+import { tempFolder } from '../support/temp-folder.ts';
 
 async function tinyDatabase(): Promise<DuckDBConnection> {
   // No temporary folder: nothing can be spilled, so 5 MB runs out quickly.
@@ -55,5 +59,26 @@ describe('isOutOfMemory', () => {
     });
     expect(isOutOfMemory(error)).toBe(false);
     expect(isOutOfMemory(new Error('Binder Error: column "size" not found'))).toBe(false);
+  });
+});
+
+describe('a file read into DuckDB when memory runs out', () => {
+  // Not a damaged file: the scan says 内存不足, and --skip-bad-files (which skips only the user's errors) does not skip it.
+  it('Parquet: out of memory, not "damaged"', async () => {
+    const folder = await tempFolder();
+    const writer = await DuckDBInstance.create(':memory:');
+    const writing = await writer.connect();
+    await writing.run(`COPY (SELECT '110105194912310' || lpad((range % 1000)::VARCHAR, 3, '0') AS "身份证号码", repeat('张', 100) || range AS "姓名",
+                         '2026-01-01' AS "死亡日期" FROM range(300000)) TO '${join(folder, '死亡人员.parquet')}' (FORMAT parquet)`);
+    writing.closeSync();
+    writer.closeSync();
+    // Like a scan's database (scan.ts: memory limit, a spill folder), with little room in both.
+    const instance = await DuckDBInstance.create(':memory:', {
+      memory_limit: '8MB', threads: '1', temp_directory: join(folder, 'spill'), max_temp_directory_size: '1MB',
+    });
+    const connection = await instance.connect();
+    const error = await errorOf(() => loadInputs(connection, folder).then(() => {}));
+    expect(error).not.toBeInstanceOf(InputError);
+    expect(isOutOfMemory(error)).toBe(true);
   });
 });
