@@ -47,7 +47,7 @@ export class MemoryLimitError extends UserFacingError {
 
 // DuckDB's own wording when its buffer pool is full. An appender's error arrives as "Failed to append: " and the bare
 // message, without the "Out of Memory Error" its queries' errors start with, so the wording itself is what is matched.
-const OUT_OF_MEMORY_WORDING = /Out of Memory Error|(could not allocate block|failed to allocate data|failed to pin block|failed to reserve memory data) of size/;
+const OUT_OF_MEMORY_WORDING = /Out of Memory Error|(could not allocate block|failed to allocate data|failed to pin block|failed to reserve memory data|failed to offload data block) of size/;
 
 export function isOutOfMemory(error: unknown): boolean {
   return error instanceof Error && OUT_OF_MEMORY_WORDING.test(error.message);

@@ -48,6 +48,16 @@ describe('isOutOfMemory', () => {
     expect(isOutOfMemory(error)).toBe(true);
   });
 
+  it('recognises each of DuckDB\'s buffer-pool wordings without the prefix', () => {
+    for (const wording of [
+      'could not allocate block of size 256.0 KiB (4.6 MiB/4.7 MiB used)',
+      'failed to allocate data of size 4.0 KiB (32.9 MiB/4.7 MiB used)',
+      'failed to pin block of size 256.0 KiB (7.5 MiB/7.6 MiB used)',
+      'failed to reserve memory data of size 1.0 MiB (7.5 MiB/7.6 MiB used)',
+      'failed to offload data block of size 256.0 KiB (1.0 MiB/1.0 MiB used).',
+    ]) expect(isOutOfMemory(new Error(`Failed to append: ${wording}`)), wording).toBe(true);
+  });
+
   it('leaves other errors alone', async () => {
     const connection = await tinyDatabase();
     await connection.run('CREATE TABLE t (a INTEGER NOT NULL)');
