@@ -38,10 +38,21 @@ export class LedgerInUseError extends UserFacingError {
   }
 }
 
-/** DuckDB ran out of the memory the scan may use (--memory-limit); what was spilled to disk was not enough. */
+/**
+ * DuckDB ran out of the memory the scan may use (--memory-limit); what was spilled to disk was not enough. Before the
+ * run is in the ledger nothing was written; after it (while exporting) the run stands and only the exports are missing.
+ */
 export class MemoryLimitError extends UserFacingError {
-  constructor(limit: string) {
-    super(`内存不足：扫描超出了内存上限 ${limit}，未写入台账 (out of memory)`, '用 --memory-limit 调大上限（如 --memory-limit 4GB）后重新扫描，或在内存更大的电脑上运行。');
+  constructor(limit: string, recorded?: { runId: string; period: string }) {
+    const raise = '用 --memory-limit 调大上限（如 --memory-limit 4GB）';
+    if (recorded) {
+      super(
+        `内存不足：扫描超出了内存上限 ${limit}；本次运行 ${recorded.runId} 已记入台账，但导出（findings.csv、整改台账工作簿）未完成 (out of memory)`,
+        `用 rollsweep ledger export --period ${recorded.period} --out 目录 导出台账工作簿；或${raise}后重新扫描，或在内存更大的电脑上运行。`,
+      );
+    } else {
+      super(`内存不足：扫描超出了内存上限 ${limit}，未写入台账 (out of memory)`, `${raise}后重新扫描，或在内存更大的电脑上运行。`);
+    }
   }
 }
 

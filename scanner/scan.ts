@@ -100,6 +100,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // rolls runs checks, beside the first.
   const second = await instance.connect();
   let ledgerCheckpoint: Promise<unknown> = Promise.resolve();
+  let recorded: { runId: string; period: string } | undefined;
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
     await attachLedger(connection, options.ledger);
@@ -143,6 +144,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       return summary;
     });
     phases.ledger = Math.round(performance.now() - ledgerStarted);
+    recorded = { runId, period: period.label };
     // The run is committed (in the ledger's write-ahead log); it is written into the ledger file itself while Node's
     // thread makes the workbooks, instead of when the ledger is closed at the end.
     ledgerCheckpoint = second.run('CHECKPOINT ledger');
@@ -166,7 +168,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
     return { summary, outDir, findingsCsv, summaryJson, workbooks };
   } catch (error) {
-    if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit);
+    if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit, recorded);
     throw error;
   } finally {
     await ledgerCheckpoint.catch(() => {}); // a failed export is the error to report; the close checkpoints again

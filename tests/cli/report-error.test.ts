@@ -17,6 +17,15 @@ describe('reportError', () => {
     expect(code).toBe(2);
     expect(text).toContain('内存不足');
     expect(text).toContain('--memory-limit');
+    expect(text).toContain('未写入台账');
+  });
+
+  it('the scan out of memory while exporting, after its run is in the ledger: says so, and how to export', () => {
+    const { code, text } = report(new MemoryLimitError('512MB', { runId: '2026-10-20261130201500', period: '2026-10' }));
+    expect(code).toBe(2);
+    expect(text).toContain('本次运行 2026-10-20261130201500 已记入台账，但导出');
+    expect(text).not.toContain('未写入台账');
+    expect(text).toContain('rollsweep ledger export --period 2026-10');
   });
 
   it('DuckDB out of memory in any other command: exit 2, a plain message without a stack trace', () => {
