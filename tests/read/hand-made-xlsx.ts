@@ -111,9 +111,9 @@ export interface HandMadeWorkbook {
 
 /**
  * A complete workbook around hand-written sheet XML. The worksheets come last, after the parts they need, so that
- * exceljs reads them where it meets them: its reader sets aside a worksheet met earlier and then at times loses
- * the entries that follow (shared strings, styles, other worksheets), which would make it an unreliable reference.
- * `order` rearranges the parts, e.g. into Excel's own layout (EXCEL_LAYOUT) for the fast reader alone.
+ * exceljs reads them where it meets them rather than setting them aside (its own streaming pass at times loses the
+ * entries after one set aside; the tests' exceljs reference reads the zip's directory instead, xlsx-reader-exceljs.ts).
+ * `order` rearranges the parts, e.g. into Excel's own layout (EXCEL_LAYOUT).
  */
 export function handMadeXlsx(book: HandMadeWorkbook): Buffer {
   const sheetDocument = (xml: string) => (/^\ufeff?<(\?xml|worksheet)/.test(xml)

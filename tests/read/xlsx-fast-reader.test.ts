@@ -240,9 +240,10 @@ describe('fast XLSX reader: the same rows as the exceljs reader', () => {
     };
     const expected = await expectSameAsExceljs(await saved(handMadeXlsx(book)));
     expect(expected.map((s) => [s.sheet, ...s.rows[0]!.cells])).toEqual([['一', '共享', '2026-03-15'], ['二', '共享', '2026-03-16'], ['三', '共享', '2026-03-17']]);
-    // exceljs loses parts at times in these layouts (see hand-made-xlsx.ts): the fast reader is compared with itself.
     for (const layout of [{ order: EXCEL_LAYOUT }, { zip: { method: 'store' as const } }, { zip: { zip64: true } }, { order: EXCEL_LAYOUT, zip: { method: 'store' as const, zip64: true } }]) {
-      expect(await readAll(openXlsx, await saved(handMadeXlsx({ ...book, ...layout }))), JSON.stringify(layout)).toEqual(expected);
+      const path = await saved(handMadeXlsx({ ...book, ...layout }));
+      expect(await readAll(openXlsx, path), JSON.stringify(layout)).toEqual(expected);
+      expect(await readAll(openXlsxWithExceljs, path), JSON.stringify(layout)).toEqual(expected);
     }
   });
 

@@ -1,5 +1,7 @@
 // The former exceljs-based XLSX reader, kept only as the reference the fast reader is tested against.
+import { createRequire } from 'node:module';
 import { basename } from 'node:path';
+import type { Readable } from 'node:stream';
 import type * as ExcelTypes from 'exceljs';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import { InputError } from '../../scanner/errors.ts';
@@ -25,16 +27,9 @@ export function cellText(value: ExcelTypes.CellValue): Cell {
 
 export async function* openXlsxWithExceljs(path: string): AsyncGenerator<RawSheet> {
   await assertLooksLikeXlsx(path);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
-    entries: 'emit',
-    sharedStrings: 'cache',
-    hyperlinks: 'ignore',
-    styles: 'cache',
-    worksheets: 'emit',
-  });
   const file = basename(path);
   try {
-    for await (const worksheet of reader) {
+    for await (const worksheet of exceljsWorksheets(path)) {
       const state = (worksheet as unknown as { state?: string }).state;
       const name = (worksheet as unknown as { name: string }).name;
       yield { sheet: name, hidden: state === 'hidden' || state === 'veryHidden', rows: sheetRows(worksheet, file) };
@@ -43,6 +38,78 @@ export async function* openXlsxWithExceljs(path: string): AsyncGenerator<RawShee
     if (error instanceof InputError) throw error;
     throw corruptXlsx(file, (error as Error).message);
   }
+}
+
+/** The parts of exceljs's stream.xlsx.WorkbookReader that its parse() drives, one zip entry each. */
+interface WorkbookReaderParts {
+  sharedStrings?: unknown[];
+  workbookRels?: unknown[];
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ eventType: string; value: ExcelTypes.stream.xlsx.WorksheetReader }>;
+}
+
+interface ZipDirectoryFile {
+  path: string;
+  type: 'File' | 'Directory';
+  offsetToLocalFileHeader: number;
+  stream(): Readable;
+}
+
+// unzipper is exceljs's own dependency: resolve it from there, not from our package.json.
+const unzipper = createRequire(createRequire(import.meta.url).resolve('exceljs'))('unzipper') as {
+  Open: { file(path: string): Promise<{ files: ZipDirectoryFile[] }> };
+};
+
+/**
+ * exceljs's WorkbookReader.parse(), entry for entry, over the zip's central directory instead of its single streaming
+ * pass. That pass (unzipper.Parse) at times loses every entry after a worksheet it has set aside to a temporary file
+ * (exceljs issue #3064): xl/workbook.xml never read, so the sheets came out unnamed or failed with "Cannot read
+ * properties of undefined (reading 'sheets')" — a few reads in a thousand on a busy machine, which failed CI.
+ * exceljs's streaming writer stores the worksheets before workbook.xml. The reading of each part, and the order
+ * worksheets are handed out (those met after the shared strings and relationships at once, the ones set aside at the
+ * end), are exceljs's; hyperlinks are not read (the reader ignores them).
+ */
+async function* exceljsWorksheets(path: string): AsyncGenerator<ExcelTypes.stream.xlsx.WorksheetReader> {
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(path, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+  }) as unknown as WorkbookReaderParts;
+  const entries = (await unzipper.Open.file(path)).files
+    .filter((entry) => entry.type === 'File')
+    .sort((a, b) => a.offsetToLocalFileHeader - b.offsetToLocalFileHeader);
+  const setAside: { entry: ZipDirectoryFile; sheetNo: string }[] = [];
+  for (const entry of entries) {
+    switch (entry.path) {
+      case 'xl/_rels/workbook.xml.rels':
+        await reader._parseRels(entry.stream());
+        break;
+      case 'xl/workbook.xml':
+        await reader._parseWorkbook(entry.stream());
+        break;
+      case 'xl/sharedStrings.xml':
+        for await (const _event of reader._parseSharedStrings(entry.stream()));
+        break;
+      case 'xl/styles.xml':
+        await reader._parseStyles(entry.stream());
+        break;
+      default: {
+        const sheetNo = /xl\/worksheets\/sheet(\d+)[.]xml/.exec(entry.path)?.[1];
+        if (sheetNo === undefined) break;
+        if (reader.sharedStrings && reader.workbookRels) yield* worksheetsOf(reader._parseWorksheet(entry.stream(), sheetNo));
+        else setAside.push({ entry, sheetNo });
+      }
+    }
+  }
+  for (const { entry, sheetNo } of setAside) yield* worksheetsOf(reader._parseWorksheet(entry.stream(), sheetNo));
+}
+
+function* worksheetsOf(events: Iterable<{ eventType: string; value: ExcelTypes.stream.xlsx.WorksheetReader }>) {
+  for (const { eventType, value } of events) if (eventType === 'worksheet') yield value;
 }
 
 /** Rows are read later, while openXlsx is paused at its yield: a parse error here needs its own translation. */
