@@ -58,7 +58,8 @@ interface ZipDirectoryFile {
   stream(): Readable;
 }
 
-// unzipper is exceljs's own dependency: resolve it from there, not from our package.json.
+// unzipper is exceljs's own dependency: resolve it from there, not from our package.json. Not rollsweep's own zip
+// reader (scanner/read/zip-entry.ts): the reference must not share code with the reader it checks.
 const unzipper = createRequire(createRequire(import.meta.url).resolve('exceljs'))('unzipper') as {
   Open: { file(path: string): Promise<{ files: ZipDirectoryFile[] }> };
 };
