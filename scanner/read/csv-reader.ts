@@ -105,7 +105,7 @@ async function* parseRecords(path: string, info: CsvFileInfo): AsyncGenerator<Ra
       throw new InputError(
         { file, line: recordLine, column: `第 ${column + 1} 列` },
         `按 ${ENCODING_LABEL[info.encoding]} 解码后出现乱码字符，文件编码无法识别 (wrong encoding)`,
-        '请用 Excel 或 WPS 将文件另存为 “CSV UTF-8” 或 GBK 编码后再扫描。',
+        '若只有这一处乱码，文件可能已损坏，请从原系统重新导出；若整个文件都是乱码，请用 Excel 或 WPS 将文件另存为 “CSV UTF-8” 或 GBK 编码后再扫描。',
       );
     }
     const row = { line: recordLine, cells };

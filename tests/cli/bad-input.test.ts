@@ -68,6 +68,17 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     expect(run.stderr).toMatch(/死亡人员\.csv 第 2 行 列「第 2 列」.*乱码/);
   });
 
+  it('a UTF-8 file without BOM with one damaged byte: names the damaged line, not the header', async () => {
+    const lines = ['姓名,身份证号码,死亡日期,来源', ...Array.from({ length: 12 }, (_, i) => `王秀英${i},${PEOPLE.wang},2026-03-01,公安户籍注销`)];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    // A bit flipped in the second byte of 注 on line 9 (its 来源 cell).
+    const at = Buffer.byteLength(`${lines.slice(0, 8).join('\n')}\n${lines[8]!.slice(0, lines[8]!.indexOf('注'))}`) + 1;
+    bytes[at]! ^= 0x40;
+    const run = await scanWith({ '死亡人员.csv': bytes });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员\.csv 第 9 行 列「第 4 列」: 按 UTF-8 解码后出现乱码字符/);
+  });
+
   it('corrupt XLSX', async () => {
     const run = await scanWith({ '服刑人员.xlsx': Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(500, 1)]) });
     expect(run.code).toBe(2);

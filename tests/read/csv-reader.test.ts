@@ -1,10 +1,11 @@
 // The streaming CSV reader: encodings, delimiters, quoted line breaks, line numbers, and refusals.
-import { writeFile } from 'node:fs/promises';
+import { readdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
 import { MAX_RECORD_CHARS, openCsv, sniffDelimiter } from '../../scanner/read/csv-reader.ts';
+import { guessEncoding } from '../../scanner/read/detect-encoding.ts';
 import type { RawRow } from '../../scanner/read/raw-row.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -60,6 +61,36 @@ describe('CSV encodings', () => {
     const error = await readError(bad);
     expect(error.message).toMatch(/乱码|wrong encoding/);
     expect(error.location.line).toBe(3);
+  });
+
+  it('names the damaged line of a UTF-8 file without BOM, not its header: a few bad bytes do not make it GBK', async () => {
+    const lines = ['乡镇,村,姓名,身份证号码', ...Array.from({ length: 40 }, (_, i) => `张庄镇,东村,王秀英,1101011990030${String(i).padStart(5, '0')}`)];
+    const bytes = Buffer.from(`${lines.join('\n')}\n`, 'utf8');
+    // The first byte of 王 on line 23 (a bit flipped in transfer), and a stray byte in line 31's village.
+    const lineStart = (line: number) => Buffer.byteLength(`${lines.slice(0, line - 1).join('\n')}\n`);
+    bytes[lineStart(23) + Buffer.byteLength('张庄镇,东村,')] = 0xe7 ^ 0x40;
+    const damaged = Buffer.concat([bytes.subarray(0, lineStart(31) + 10), Buffer.from([0xb8]), bytes.subarray(lineStart(31) + 10)]);
+    const error = await readError(damaged);
+    expect(error.message).toContain('按 UTF-8 解码后出现乱码字符');
+    expect(error.location).toMatchObject({ line: 23, column: '第 3 列' });
+  });
+
+  it('still takes GBK text for GBK, though some of its characters read as valid UTF-8', async () => {
+    // Every committed sample CSV, UTF-8 or GBK, re-encoded as GBK without BOM: about one character in six of such text
+    // forms a valid UTF-8 sequence; it must never count as UTF-8 with a few bad bytes.
+    const folder = join(import.meta.dirname, '../../sample-data/demo-township');
+    const texts: string[] = [];
+    for (const name of (await readdir(folder)).filter((n) => n.endsWith('.csv'))) {
+      const bytes = await readFile(join(folder, name));
+      const { encoding, bomLength } = guessEncoding(bytes);
+      texts.push(iconv.decode(bytes.subarray(bomLength), encoding));
+    }
+    expect(texts.length).toBeGreaterThanOrEqual(5);
+    for (const text of texts) {
+      expect(guessEncoding(iconv.encode(text, 'gbk')).encoding).toBe('gb18030');
+      // The first lines alone, as a small township's file.
+      expect(guessEncoding(iconv.encode(text.split('\n').slice(0, 4).join('\n'), 'gbk')).encoding).toBe('gb18030');
+    }
   });
 
   it('refuses binary junk', async () => {
