@@ -165,7 +165,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await ledgerCheckpoint;
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
-    await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`);
+    await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`, '运行摘要');
     return { summary, outDir, findingsCsv, summaryJson, workbooks };
   } catch (error) {
     if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit, recorded);

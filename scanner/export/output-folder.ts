@@ -1,5 +1,6 @@
 // Output folders and files are created owner-only: they carry ID numbers of poor families.
-import { chmod, mkdir, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.ts';
 
 /** Creates the folder (owner-only) if needed; a path that cannot be one (a file, no permission) is a usage error. */
@@ -9,7 +10,26 @@ export async function ensureOutputFolder(folder: string): Promise<void> {
   });
 }
 
-export async function writeOwnerOnlyFile(path: string, content: string): Promise<void> {
-  await writeFile(path, content, { mode: 0o600 });
-  await chmod(path, 0o600);
+/**
+ * Has `write` fill a file beside the target (.<name>.<pid>.partial), then renames it over the target: a run killed
+ * or failing part-way never leaves half a findings.csv, report or workbook, and the last whole one stays. The file
+ * must be created owner-only by `write`; it is made so again before it appears. File-system trouble (a full disk, no
+ * permission) is a usage error naming the file; anything else (a DuckDB error, a bug) is passed on as it is.
+ */
+export async function writeWhole(path: string, what: string, write: (partial: string) => Promise<void>): Promise<void> {
+  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  try {
+    await write(partial);
+    await chmod(partial, 0o600);
+    await rename(partial, path);
+  } catch (error) {
+    // The write's own error is the one to report, not a failed clean-up.
+    await rm(partial, { force: true }).catch(() => {});
+    if (!(error as NodeJS.ErrnoException).code) throw error;
+    throw new UsageError(`无法写入${what} ${path}：${(error as Error).message}`, '请确认输出文件夹可写且有足够空间，或换一个输出文件夹。');
+  }
+}
+
+export async function writeOwnerOnlyFile(path: string, content: string | Uint8Array, what: string): Promise<void> {
+  await writeWhole(path, what, (partial) => writeFile(partial, content, { mode: 0o600 }));
 }

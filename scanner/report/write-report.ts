@@ -1,7 +1,6 @@
 // `report`: a period's HTML report written owner-only into the output folder (it names poor families).
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UsageError } from '../errors.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from '../export/output-folder.ts';
 import { recordExport } from '../ledger/record-export.ts';
 import { parsePeriod, parseScanDate } from '../period.ts';
@@ -28,11 +27,7 @@ export async function writeReport(connection: DuckDBConnection, options: ReportO
   const outDir = resolve(options.outDir);
   const file = join(outDir, `report-${period}.html`);
   await ensureOutputFolder(outDir);
-  try {
-    await writeOwnerOnlyFile(file, html);
-  } catch (error) {
-    throw new UsageError(`无法写入报告 ${file}：${(error as Error).message}`, '请确认输出文件夹可写，或换一个输出文件夹。');
-  }
+  await writeOwnerOnlyFile(file, html, '报告');
   const run = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
   await recordExport(connection, {
     exportedAt: generatedAt, period, runId: String(run?.[0] ?? ''), outDir, kind: 'report', unmasked: options.unmask ?? false, files: [file],

@@ -1,9 +1,7 @@
 // Writes a sample's 抽查-<period>-<seed>-<N>村<M>户.xlsx and .csv into the output folder, owner-only, each whole or not at all.
-import { chmod, rename, rm, writeFile } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
-import { UsageError } from '../errors.ts';
+import { join } from 'node:path';
 import { safeFileName } from '../export/ledger-workbook/names.ts';
-import { ensureOutputFolder } from '../export/output-folder.ts';
+import { ensureOutputFolder, writeOwnerOnlyFile } from '../export/output-folder.ts';
 import ExcelJS from '../read/exceljs.ts';
 import { ROLLSWEEP_VERSION } from '../version.ts';
 import { writeSampleNotesSheet } from './sample-notes-sheet.ts';
@@ -30,20 +28,6 @@ export async function writeSpotCheckFiles(outDir: string, content: SpotCheckCont
     [`${stem}.xlsx`, new Uint8Array(await workbook.xlsx.writeBuffer())],
     [`${stem}.csv`, spotCheckCsv(content)],
   ];
-  for (const [path, data] of files) await writeOwnerOnlyWhole(path, data);
+  for (const [path, data] of files) await writeOwnerOnlyFile(path, data, '抽查文件');
   return files.map(([path]) => path);
-}
-
-/** Written beside the target and renamed over it: never half a file, and owner-only from the first byte. */
-async function writeOwnerOnlyWhole(path: string, data: string | Uint8Array): Promise<void> {
-  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-  try {
-    await writeFile(partial, data, { mode: 0o600 });
-    await chmod(partial, 0o600);
-    await rename(partial, path);
-  } catch (error) {
-    await rm(partial, { force: true });
-    if (!(error as NodeJS.ErrnoException).code) throw error;
-    throw new UsageError(`无法写入抽查文件 ${path}：${(error as Error).message}`, '请确认输出文件夹可写且有足够空间，或换一个输出文件夹。');
-  }
 }

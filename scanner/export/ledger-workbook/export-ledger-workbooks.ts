@@ -1,14 +1,13 @@
 // `ledger export`: a period's 整改台账 as one workbook per township (or per village), recorded in ledger.exports.
-import { chmod, open, rename, rm, type FileHandle } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { open } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { UsageError } from '../../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
 import { workThrough } from '../../settle-all.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
-import { ensureOutputFolder } from '../output-folder.ts';
+import { ensureOutputFolder, writeWhole } from '../output-folder.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
 import { fitSheetName, safeFileName, SNAPSHOT_SHEET, SUMMARY_SHEET, townshipLabel, UniqueNames, villageLabel } from './names.ts';
 import { writeSnapshotSheet, type SnapshotHeader, type SnapshotRow } from './snapshot-sheet.ts';
@@ -90,44 +89,38 @@ function consecutiveGroups(rows: readonly LedgerRow[], key: (row: LedgerRow) => 
 }
 
 async function writeWorkbook(path: string, plan: WorkbookPlan, context: SnapshotHeader & { unmask: boolean; asOf: string }): Promise<void> {
-  // Written beside the target and renamed over it: never a half-written workbook, and created owner-only from the start.
-  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
-  let file: FileHandle | undefined;
-  try {
+  await writeWhole(path, '台账工作簿', async (partial) => {
     // Opened first so that a folder we cannot write to fails here, not as an unhandled stream error later.
-    file = await open(partial, 'w', 0o600);
-    const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
-      stream: file.createWriteStream(),
-      useStyles: true,
-      // Inline strings: a shared-string table makes exceljs several times slower on big ledgers.
-      useSharedStrings: false,
-    });
-    workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;
-    workbook.created = new Date(context.exportedAt);
-    await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf });
-    const sheetNames = new UniqueNames([SUMMARY_SHEET, SNAPSHOT_SHEET]);
-    const snapshotRows: SnapshotRow[] = [];
-    for (const village of plan.villages) {
-      const township = village.rows[0]?.township ?? null;
-      snapshotRows.push(...await writeLedgerSheet(workbook, {
-        sheetName: sheetNames.claim(village.label, fitSheetName),
-        title: `${townshipLabel(township)}${village.label} 整改台账（${context.period}）`,
-        rows: village.rows,
-        unmask: context.unmask,
-      }));
+    const file = await open(partial, 'w', 0o600);
+    try {
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+        stream: file.createWriteStream(),
+        useStyles: true,
+        // Inline strings: a shared-string table makes exceljs several times slower on big ledgers.
+        useSharedStrings: false,
+      });
+      workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;
+      workbook.created = new Date(context.exportedAt);
+      await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf });
+      const sheetNames = new UniqueNames([SUMMARY_SHEET, SNAPSHOT_SHEET]);
+      const snapshotRows: SnapshotRow[] = [];
+      for (const village of plan.villages) {
+        const township = village.rows[0]?.township ?? null;
+        snapshotRows.push(...await writeLedgerSheet(workbook, {
+          sheetName: sheetNames.claim(village.label, fitSheetName),
+          title: `${townshipLabel(township)}${village.label} 整改台账（${context.period}）`,
+          rows: village.rows,
+          unmask: context.unmask,
+        }));
+      }
+      await writeSnapshotSheet(workbook, { ...context, rows: snapshotRows });
+      await workbook.commit();
+    } catch (error) {
+      // The stream closes the file when it finishes; after a failure part-way it is still open.
+      await file.close().catch(() => {});
+      throw error;
     }
-    await writeSnapshotSheet(workbook, { ...context, rows: snapshotRows });
-    await workbook.commit();
-    await chmod(partial, 0o600);
-    await rename(partial, path);
-  } catch (error) {
-    // The stream closes the file when it finishes; after a failure part-way it is still open.
-    await file?.close().catch(() => {});
-    await rm(partial, { force: true });
-    // File-system trouble is the user's to fix; anything else is a bug and keeps its stack.
-    if (!(error as NodeJS.ErrnoException).code) throw error;
-    throw new UsageError(`无法写入台账工作簿 ${path}：${(error as Error).message}`, '请确认输出文件夹可写且有足够空间，或换一个输出文件夹。');
-  }
+  });
 }
 
 function localDate(date: Date): string {
