@@ -1,5 +1,5 @@
 // Output folders and files are created owner-only: they carry ID numbers of poor families.
-import { chmod, mkdir, rename, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { UsageError } from '../errors.ts';
 
@@ -12,13 +12,15 @@ export async function ensureOutputFolder(folder: string): Promise<void> {
 
 /**
  * Has `write` fill a file beside the target (.<name>.<pid>.partial), then renames it over the target: a run killed
- * or failing part-way never leaves half a findings.csv, report or workbook, and the last whole one stays. The file
- * must be created owner-only by `write`; it is made so again before it appears. File-system trouble (a full disk, no
- * permission) is a usage error naming the file; anything else (a DuckDB error, a bug) is passed on as it is.
+ * or failing part-way never leaves half a findings.csv, report or workbook, and the last whole one stays (the partial
+ * file a killed run leaves goes at the next write of the target). The file must be created owner-only by `write`; it
+ * is made so again before it appears. File-system trouble (a full disk, no permission) is a usage error naming the
+ * file; anything else (a DuckDB error, a bug) is passed on as it is.
  */
 export async function writeWhole(path: string, what: string, write: (partial: string) => Promise<void>): Promise<void> {
-  const partial = join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
+  const partial = partialFile(path, process.pid);
   try {
+    await removeAbandonedPartials(path);
     await write(partial);
     await chmod(partial, 0o600);
     await rename(partial, path);
@@ -32,4 +34,29 @@ export async function writeWhole(path: string, what: string, write: (partial: st
 
 export async function writeOwnerOnlyFile(path: string, content: string | Uint8Array, what: string): Promise<void> {
   await writeWhole(path, what, (partial) => writeFile(partial, content, { mode: 0o600 }));
+}
+
+const partialFile = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.partial`);
+
+/**
+ * Partial files of the same target left by runs that were killed: hidden, they would keep poor families' ID numbers
+ * on disk unseen. One whose process still runs (another export writing the same file) is left alone.
+ */
+async function removeAbandonedPartials(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  for (const name of await readdir(dirname(path))) {
+    if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
+    const pid = Number(name.slice(prefix.length, -'.partial'.length));
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(partialFile(path, pid), { force: true });
+  }
+}
+
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user.
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

@@ -1,6 +1,6 @@
 // Output files appear whole or not at all: findings.csv, summary.json, the report, workbooks and spot-check files are
 // written beside their target and renamed over it. A write that fails part-way (or a scan killed part-way) leaves the
-// previous file as it was, and no half file under the target's name.
+// previous file as it was, and no half file under the target's name; a killed run's partial file goes at the next write.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -64,6 +64,19 @@ describe('output files are whole or absent', () => {
     expect((failure as UsageError).message).toContain(`无法写入运行摘要 ${target}`);
     expect(await readFile(target, 'utf8')).toBe('{"run_id":"last month"}\n');
     expect(await readFile(file, 'utf8')).toBe(LAST_MONTH);
+  });
+
+  it('removes the partial files killed runs left of the same target, not one a running process is writing', async () => {
+    const { folder, file } = await folderWithLastMonth('abandoned');
+    // Above any pid_max: no process has this id. The test runner's parent is running.
+    const abandoned = '.findings.csv.2147483646.partial';
+    const stillWriting = `.findings.csv.${process.ppid}.partial`;
+    const otherTarget = '.summary.json.2147483646.partial';
+    for (const name of [abandoned, stillWriting, otherTarget]) await writeFile(join(folder, name), 'F1,11010119900307451\n');
+    await writeCsvLines(connection, file, ['finding_id'], `SELECT 'F1' AS line`);
+    expect((await readdir(folder)).sort()).toEqual([stillWriting, otherTarget, 'findings.csv'].sort());
+    await writeOwnerOnlyFile(join(folder, 'summary.json'), '{}\n', '运行摘要');
+    expect((await readdir(folder)).sort()).toEqual([stillWriting, 'findings.csv', 'summary.json'].sort());
   });
 
   it('no code of the tool reads a DuckDB result as a stream: one that fails part-way would end as if complete', async () => {
