@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { accessSync, constants, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { answerKeyProblem, compareWithAnswerKey, type AnswerKeyComparison } from './answer-key.ts';
 import { REPO_ROOT } from './workloads.ts';
 import type { PreparedWorkload } from './workloads.ts';
 
@@ -49,6 +50,8 @@ export interface RunFigures {
   /** checks_run[].duration_ms by check id. */
   checks_ms: Record<string, number> | null;
   findings_total: number | null;
+  /** The run's findings against the workload's answer key (a run that differs is failed: its time does not count). */
+  answer_key: AnswerKeyComparison | null;
   /** 1-minute load average when the run started and when it ended: other work on the machine skews the figures. */
   load_avg_1m: { start: number; end: number };
   /** The last lines of stderr when the run did not succeed. */
@@ -181,7 +184,7 @@ export async function runScanOnce(workload: PreparedWorkload, run: number, optio
     run, status: timedOut ? 'timeout' : exit.code === 0 ? 'ok' : 'failed', exit_code: exit.code, signal: exit.signal,
     wall_ms: Math.round(exit.wallMs), peak_rss_bytes: null, rss_method: method, peak_rss_polled_bytes: polledKb > 0 ? polledKb * 1024 : null, cpu_ms: null,
     rows_read: null, rows_per_s: null, phases_ms: null, scan_without_exports_ms: null, in_process_ms: null, checks_ms: null, findings_total: null,
-    load_avg_1m: { start: round2(loadAtStart), end: round2(loadavg()[0]!) },
+    answer_key: null, load_avg_1m: { start: round2(loadAtStart), end: round2(loadavg()[0]!) },
   };
   if (underTime) {
     try {
@@ -213,6 +216,20 @@ export async function runScanOnce(workload: PreparedWorkload, run: number, optio
     } catch (error) {
       figures.status = 'failed';
       figures.error = `summary.json unreadable: ${(error as Error).message}`;
+    }
+  }
+  const answerKey = workload.spec.options.answerKey;
+  if (figures.status === 'ok' && answerKey) {
+    try {
+      figures.answer_key = await compareWithAnswerKey(join(runDir, 'ledger.duckdb'), answerKey);
+      const problem = answerKeyProblem(figures.answer_key);
+      if (problem) {
+        figures.status = 'failed';
+        figures.error = problem;
+      }
+    } catch (error) {
+      figures.status = 'failed';
+      figures.error = `answer key not compared: ${(error as Error).message}`;
     }
   }
   if (figures.status !== 'ok' && figures.error === undefined) {

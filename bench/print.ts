@@ -43,6 +43,12 @@ export function formatWorkload(workload: WorkloadResult): string {
   );
   const findings = workload.runs.find((run) => run.findings_total !== null)?.findings_total;
   if (findings !== undefined && findings !== null) lines.push(`  findings: ${int(findings)}`);
+  const compared = workload.runs.filter((run) => run.answer_key !== null);
+  const correct = compared.filter((run) => run.status === 'ok').length;
+  if (compared.length > 0) {
+    const key = compared[0]!.answer_key!;
+    lines.push(`  answer key: ${correct} of ${compared.length} runs found exactly its ${int(key.expected)} findings (listings included)`);
+  }
   const loads = workload.runs.flatMap((run) => (run.load_avg_1m ? [run.load_avg_1m.start, run.load_avg_1m.end] : []));
   if (loads.length > 0) {
     lines.push(`  load average (1 min) around the runs: ${Math.min(...loads).toFixed(2)}–${Math.max(...loads).toFixed(2)} on ${cpuCount()} CPUs`);

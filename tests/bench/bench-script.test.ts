@@ -1,8 +1,9 @@
 // The benchmark script (bench/): measures a tiny generated workload with the real CLI and writes results.json.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { answerKeyProblem, compareWithAnswerKey } from '../../bench/answer-key.ts';
 import { judgeTargets, runBenchmark } from '../../bench/benchmark.ts';
 import type { BenchResults, WorkloadResult } from '../../bench/benchmark.ts';
 import { median, PHASES } from '../../bench/measure.ts';
@@ -17,7 +18,7 @@ describe('bench/run.ts', () => {
     const spec = workloadSpec('tiny-csv', 'b100k', 'csv', root, { persons: 500, townships: 1, villages: 3, seed: 11 });
     const resultsPath = join(root, 'results.json');
     const lines: string[] = [];
-    const returned = await runBenchmark({ workloads: [spec], runs: 1, timeoutS: 60, keep: false, merge: false, resultsPath, log: (line) => lines.push(line) });
+    const returned = await runBenchmark({ workloads: [spec], runs: 1, timeoutS: 60, keep: true, merge: false, resultsPath, log: (line) => lines.push(line) });
 
     const results = JSON.parse(readFileSync(resultsPath, 'utf8')) as BenchResults;
     expect(results).toEqual(JSON.parse(JSON.stringify(returned)));
@@ -44,6 +45,10 @@ describe('bench/run.ts', () => {
     for (const phase of PHASES) expect(run!.phases_ms![phase]).toBeGreaterThanOrEqual(0);
     expect(run!.phases_ms!.read + run!.phases_ms!.checks).toBeGreaterThan(0);
     expect(Object.keys(run!.checks_ms!).length).toBeGreaterThan(5);
+    // The run found exactly the workload's answer key, listings included.
+    expect(run!.answer_key).toMatchObject({ missing: 0, extra: 0, overpayments_off: 0, examples: [] });
+    expect(run!.answer_key!.expected).toBeGreaterThan(10);
+    expect(run!.answer_key!.found).toBe(run!.answer_key!.expected);
     expect(workload.stats.wall_ms).toEqual({ median: run!.wall_ms, min: run!.wall_ms, max: run!.wall_ms });
     expect(workload.stats.peak_rss_bytes!.median).toBeGreaterThan(0);
     expect(workload.stats.rows_per_s!.median).toBeGreaterThan(0);
@@ -51,6 +56,31 @@ describe('bench/run.ts', () => {
     // Not the benchmark workloads: every target is "not measured".
     expect(results.targets.map((t) => t.id)).toEqual(['b1m-csv-scan', 'b1m-csv-peak-rss', 'b1m-csv-with-xlsx', 'growth-csv', 'growth-parquet', 'county-whole-cli']);
     expect(results.targets.every((t) => t.pass === null)).toBe(true);
+
+    // Against a key that differs (a listed finding dropped, one the scan cannot have added, an overpayment 5 yuan
+    // higher) the same ledger is a wrong result: the benchmark fails such a run.
+    const key = JSON.parse(readFileSync(join(spec.dir, 'answer-key.json'), 'utf8')) as { expected: Record<string, unknown>[] };
+    const paid = key.expected.find((entry) => typeof entry['overpayment_cents'] === 'number');
+    expect(paid, 'the tiny workload has a deceased recipient with an overpayment').toBeDefined();
+    paid!['overpayment_cents'] = (paid!['overpayment_cents'] as number) + 500;
+    const dropped = key.expected.splice(key.expected.indexOf(paid!) === 0 ? 1 : 0, 1)[0]!;
+    key.expected.push({ ...dropped, household_id: 'H-NOBODY', id_number: '110101190001010000', file: 'nowhere.csv', line: 1 });
+    const wrongKey = join(root, 'wrong-answer-key.json');
+    writeFileSync(wrongKey, JSON.stringify(key));
+    const comparison = await compareWithAnswerKey(join(run!.kept!, 'ledger.duckdb'), wrongKey);
+    expect(comparison).toMatchObject({ missing: 1, extra: 1, overpayments_off: 1 });
+    expect(answerKeyProblem(comparison)).toMatch(/^findings differ from the answer key: 1 missing, 1 extra, 1 overpayments off/);
+    rmSync(run!.kept!, { recursive: true, force: true });
+    // Measured against that key, the run is failed and its time is left out of the medians.
+    const keyPath = join(spec.dir, 'answer-key.json');
+    const rightKey = readFileSync(keyPath);
+    writeFileSync(keyPath, JSON.stringify(key));
+    const wrong = (await runBenchmark({ workloads: [spec], runs: 1, timeoutS: 60, keep: false, merge: false, resultsPath: join(root, 'wrong.json'), log: () => {} })).workloads[0]!;
+    writeFileSync(keyPath, rightKey);
+    expect(wrong).toMatchObject({ runs_ok: 0, runs_failed: 1 });
+    expect(wrong.runs[0]).toMatchObject({ status: 'failed', exit_code: 0, answer_key: { missing: 1, extra: 1, overpayments_off: 1 } });
+    expect(wrong.runs[0]!.error).toMatch(/^findings differ from the answer key/);
+    expect(wrong.stats.wall_ms).toBeNull();
 
     // A second benchmark reuses the workload (its stamp matches).
     const again = await prepareWorkload(spec);

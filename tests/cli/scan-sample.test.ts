@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { HOUSEHOLD_LEVEL_CHECKS, ROW_LEVEL_CHECKS } from '../../bench/answer-key.ts';
 import { builtInChecks } from '../../scanner/engine/registry.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -21,15 +22,12 @@ const run = await runCli(['scan', '--input', INPUT, '--period', key.period, '--c
 const summary = run.code === 0 ? JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) : null;
 const findings = run.code === 0 ? parseCsv(await readFile(join(out, 'findings.csv'), 'utf8')) : [];
 
-const ROW_LEVEL = new Set(['data_quality.id-invalid', 'data_quality.bad-row']);
-/** Checks the key records once per household (its conventions): matched on household only. */
-const HOUSEHOLD_LEVEL = /^(over_asset\.|duplicate\.shared-account$|data_quality\.(household-|amount-))/;
 
 /** How the answer key's conventions identify a finding: by file and line, by household, or by person and household. */
 function sameFinding(expected: KeyEntry, found: Record<string, string>): boolean {
   if (expected.check_id !== found['check_id']) return false;
-  if (ROW_LEVEL.has(expected.check_id)) return found['source_file'] === expected.file && found['source_line'] === String(expected.line);
-  if (HOUSEHOLD_LEVEL.test(expected.check_id)) return found['household_id'] === expected.household_id;
+  if (ROW_LEVEL_CHECKS.has(expected.check_id)) return found['source_file'] === expected.file && found['source_line'] === String(expected.line);
+  if (HOUSEHOLD_LEVEL_CHECKS.test(expected.check_id)) return found['household_id'] === expected.household_id;
   return (expected.id_number === null || found['id_number'] === expected.id_number) && (expected.household_id === null || found['household_id'] === expected.household_id);
 }
 
