@@ -57,7 +57,7 @@ describe('bench/run.ts', () => {
     expect(results.targets.map((t) => t.id)).toEqual(['b1m-csv-scan', 'b1m-csv-peak-rss', 'b1m-csv-with-xlsx', 'growth-csv', 'growth-parquet', 'county-whole-cli']);
     expect(results.targets.every((t) => t.pass === null)).toBe(true);
 
-    // Against a key that differs (a listed finding dropped, one the scan cannot have added, an overpayment 5 yuan
+    // Against a key that differs (a finding the scan made dropped, one no scan makes added, an overpayment 5 yuan
     // higher) the same ledger is a wrong result: the benchmark fails such a run.
     const key = JSON.parse(readFileSync(join(spec.dir, 'answer-key.json'), 'utf8')) as { expected: Record<string, unknown>[] };
     const paid = key.expected.find((entry) => typeof entry['overpayment_cents'] === 'number');

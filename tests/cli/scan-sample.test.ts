@@ -22,7 +22,6 @@ const run = await runCli(['scan', '--input', INPUT, '--period', key.period, '--c
 const summary = run.code === 0 ? JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')) : null;
 const findings = run.code === 0 ? parseCsv(await readFile(join(out, 'findings.csv'), 'utf8')) : [];
 
-
 /** How the answer key's conventions identify a finding: by file and line, by household, or by person and household. */
 function sameFinding(expected: KeyEntry, found: Record<string, string>): boolean {
   if (expected.check_id !== found['check_id']) return false;

@@ -31,7 +31,7 @@ async function folderWithLastMonth(name: string): Promise<{ folder: string; file
 describe('output files are whole or absent', () => {
   it('a CSV whose query fails part-way leaves the previous file as it was, and no partial file', async () => {
     const { folder, file } = await folderWithLastMonth('failing-query');
-    // The 2,000,001st line fails: DuckDB has handed out (and the writer written) megabytes of lines before it meets it.
+    // The 2,000,001st line fails: a streamed result hands out megabytes of lines before it, then ends as if complete.
     const select = `SELECT CASE WHEN i < 2000000 THEN 'F' || i ELSE error('查询中途失败') END AS line FROM range(3000000) t(i)`;
     const failure = await writeCsvLines(connection, file, ['finding_id'], select).then(() => undefined, (error: unknown) => error);
     expect(failure).toBeInstanceOf(Error);
