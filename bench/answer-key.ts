@@ -57,7 +57,8 @@ export async function compareWithAnswerKey(ledgerPath: string, answerKeyPath: st
   const unmatched = new Map<string, (typeof found)[number][]>();
   for (const finding of found) {
     const key = identity(finding);
-    unmatched.set(key, [...(unmatched.get(key) ?? []), finding]);
+    if (!unmatched.has(key)) unmatched.set(key, []);
+    unmatched.get(key)!.push(finding);
   }
   const examples: string[] = [];
   let missing = 0;

@@ -47,7 +47,7 @@ async function removeAbandonedPartials(path: string): Promise<void> {
   for (const name of await readdir(dirname(path))) {
     if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
     const pid = Number(name.slice(prefix.length, -'.partial'.length));
-    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(partialFile(path, pid), { force: true });
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(path), name), { force: true });
   }
 }
 

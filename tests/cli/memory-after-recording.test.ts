@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { MemoryLimitError } from '../../scanner/errors.ts';
 import { scan } from '../../scanner/scan.ts';
+import { errorOf } from '../support/error-of.ts';
 import { SAMPLE_AS_OF, SAMPLE_CONFIG, SAMPLE_INPUT, SAMPLE_PERIOD } from '../support/ledger-fixture.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { tempFolder } from '../support/temp-folder.ts';
@@ -19,8 +20,7 @@ describe('scan out of memory while exporting', () => {
   it('names the recorded run and the way to export, and the run is in the ledger', async () => {
     const folder = await tempFolder();
     const ledger = join(folder, 'ledger.duckdb');
-    const error = await scan({ input: SAMPLE_INPUT, config: SAMPLE_CONFIG, period: SAMPLE_PERIOD, asOf: SAMPLE_AS_OF, ledger, out: join(folder, 'out'), memoryLimit: '1GB' })
-      .then(() => undefined, (failure: unknown) => failure);
+    const error = await errorOf(() => scan({ input: SAMPLE_INPUT, config: SAMPLE_CONFIG, period: SAMPLE_PERIOD, asOf: SAMPLE_AS_OF, ledger, out: join(folder, 'out'), memoryLimit: '1GB' }));
     expect(error).toBeInstanceOf(MemoryLimitError);
     const { message, hint } = error as MemoryLimitError;
     expect(message).toMatch(/本次运行 2026-10-\d{14} 已记入台账，但导出/);

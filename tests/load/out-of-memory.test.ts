@@ -7,21 +7,13 @@ import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { InputError, isOutOfMemory } from '../../scanner/errors.ts';
 import { loadInputs } from '../../scanner/load/load-inputs.ts';
+import { errorOf } from '../support/error-of.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 async function tinyDatabase(): Promise<DuckDBConnection> {
   // No temporary folder: nothing can be spilled, so 5 MB runs out quickly.
   const instance = await DuckDBInstance.create(':memory:', { memory_limit: '5MB', threads: '1', temp_directory: '' });
   return instance.connect();
-}
-
-async function errorOf(work: () => Promise<void>): Promise<unknown> {
-  try {
-    await work();
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected the work to fail');
 }
 
 describe('isOutOfMemory', () => {

@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../scanner/errors.ts';
 import { writeCsvLines } from '../../scanner/export/csv-lines.ts';
 import { writeOwnerOnlyFile } from '../../scanner/export/output-folder.ts';
+import { errorOf } from '../support/error-of.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const root = await tempFolder();
@@ -33,7 +34,7 @@ describe('output files are whole or absent', () => {
     const { folder, file } = await folderWithLastMonth('failing-query');
     // The 2,000,001st line fails: a streamed result hands out megabytes of lines before it, then ends as if complete.
     const select = `SELECT CASE WHEN i < 2000000 THEN 'F' || i ELSE error('查询中途失败') END AS line FROM range(3000000) t(i)`;
-    const failure = await writeCsvLines(connection, file, ['finding_id'], select).then(() => undefined, (error: unknown) => error);
+    const failure = await errorOf(() => writeCsvLines(connection, file, ['finding_id'], select));
     expect(failure).toBeInstanceOf(Error);
     expect((failure as Error).message).toContain('查询中途失败');
     // Not a file-system problem: passed on as DuckDB's error, not turned into a usage error.
@@ -59,7 +60,7 @@ describe('output files are whole or absent', () => {
     await mkdir(join(folder, `.summary.json.${process.pid}.partial`));
     const target = join(folder, 'summary.json');
     await writeFile(target, '{"run_id":"last month"}\n');
-    const failure = await writeOwnerOnlyFile(target, '{"run_id":"this month"}\n', '运行摘要').then(() => undefined, (error: unknown) => error);
+    const failure = await errorOf(() => writeOwnerOnlyFile(target, '{"run_id":"this month"}\n', '运行摘要'));
     expect(failure).toBeInstanceOf(UsageError);
     expect((failure as UsageError).message).toContain(`无法写入运行摘要 ${target}`);
     expect(await readFile(target, 'utf8')).toBe('{"run_id":"last month"}\n');
