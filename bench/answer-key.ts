@@ -32,29 +32,42 @@ interface Identified {
   line?: number | null;
 }
 
+/** A finding as the ledger holds it, for matching with the key. */
+export type LedgerFinding = Identified & { overpayment_cents: number | null };
+
 function identity(finding: Identified): string {
   if (ROW_LEVEL_CHECKS.has(finding.check_id)) return `${finding.check_id} @${finding.file}:${finding.line}`;
   if (HOUSEHOLD_LEVEL_CHECKS.test(finding.check_id)) return `${finding.check_id} household ${finding.household_id}`;
   return `${finding.check_id} ${finding.id_number} ${finding.household_id}`;
 }
 
-export async function compareWithAnswerKey(ledgerPath: string, answerKeyPath: string): Promise<AnswerKeyComparison> {
-  const expected = (JSON.parse(readFileSync(answerKeyPath, 'utf8')) as { expected: ExpectedEntry[] }).expected;
+function readAnswerKey(answerKeyPath: string): ExpectedEntry[] {
+  return (JSON.parse(readFileSync(answerKeyPath, 'utf8')) as { expected: ExpectedEntry[] }).expected;
+}
+
+/** Every finding of the ledger, the info listings included. */
+export async function readLedgerFindings(ledgerPath: string): Promise<LedgerFinding[]> {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
-  let found: (Identified & { overpayment_cents: number | null })[];
   try {
     await connection.run(`ATTACH '${ledgerPath.replaceAll("'", "''")}' AS ledger (READ_ONLY)`);
     const reader = await connection.runAndReadAll(`
       SELECT check_id, id_number, household_id, source_file AS file, source_line AS line, overpayment_cents::DOUBLE AS overpayment_cents
       FROM ledger.findings`);
-    found = reader.getRowObjectsJS() as unknown as typeof found;
+    return reader.getRowObjectsJS() as unknown as LedgerFinding[];
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
+}
 
-  const unmatched = new Map<string, (typeof found)[number][]>();
+export async function compareWithAnswerKey(ledgerPath: string, answerKeyPath: string): Promise<AnswerKeyComparison> {
+  return compareFindings(readAnswerKey(answerKeyPath), await readLedgerFindings(ledgerPath));
+}
+
+/** One-to-one matching of the key's entries with the findings, by the key's conventions. */
+export function compareFindings(expected: readonly ExpectedEntry[], found: readonly LedgerFinding[]): AnswerKeyComparison {
+  const unmatched = new Map<string, LedgerFinding[]>();
   for (const finding of found) {
     const key = identity(finding);
     if (!unmatched.has(key)) unmatched.set(key, []);
