@@ -13,14 +13,14 @@ export async function ensureOutputFolder(folder: string): Promise<void> {
 /**
  * Has `write` fill a file beside the target (.<name>.<pid>.partial), then renames it over the target: a run killed
  * or failing part-way never leaves half a findings.csv, report or workbook, and the last whole one stays (the partial
- * file a killed run leaves goes at the next write of the target). The file must be created owner-only by `write`; it
+ * files a killed run leaves go at the next write into the same folder). The file must be created owner-only by `write`; it
  * is made so again before it appears. File-system trouble (a full disk, no permission) is a usage error naming the
  * file; anything else (a DuckDB error, a bug) is passed on as it is.
  */
 export async function writeWhole(path: string, what: string, write: (partial: string) => Promise<void>): Promise<void> {
   const partial = partialFile(path, process.pid);
   try {
-    await removeAbandonedPartials(path);
+    await removeAbandonedPartials(dirname(path));
     await write(partial);
     await chmod(partial, 0o600);
     await rename(partial, path);
@@ -38,16 +38,18 @@ export async function writeOwnerOnlyFile(path: string, content: string | Uint8Ar
 
 const partialFile = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.partial`);
 
+/** .<name>.<pid>.partial: a file writeWhole is filling, or one a killed run left. */
+const PARTIAL_NAME = /^\..+\.(\d+)\.partial$/;
+
 /**
- * Partial files of the same target left by runs that were killed: hidden, they would keep poor families' ID numbers
- * on disk unseen. One whose process still runs (another export writing the same file) is left alone.
+ * Partial files killed runs left in the folder, of any target (a killed scan may have been writing a workbook the next
+ * one does not write, e.g. per village instead of per township): hidden, they would keep poor families' ID numbers on
+ * disk unseen. One whose process still runs (another export writing into the folder) is left alone.
  */
-async function removeAbandonedPartials(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
-  for (const name of await readdir(dirname(path))) {
-    if (!name.startsWith(prefix) || !name.endsWith('.partial')) continue;
-    const pid = Number(name.slice(prefix.length, -'.partial'.length));
-    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(dirname(path), name), { force: true });
+async function removeAbandonedPartials(folder: string): Promise<void> {
+  for (const name of await readdir(folder)) {
+    const pid = Number(PARTIAL_NAME.exec(name)?.[1]);
+    if (Number.isSafeInteger(pid) && pid > 0 && pid !== process.pid && !isRunning(pid)) await rm(join(folder, name), { force: true });
   }
 }
 
