@@ -5,11 +5,7 @@ import type { ScanResult } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
 
 export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, outDir }: ScanResult, io: CliIo): void {
-  const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', '数据集        读取    使用    拒收  文件'];
-  for (const [name, d] of Object.entries(summary.datasets)) {
-    if (d.files.length === 0) continue;
-    lines.push(`${name.padEnd(12)}${String(d.rows_read).padStart(6)}${String(d.rows_used).padStart(8)}${String(d.rows_rejected).padStart(8)}  ${d.files.join('、')}`);
-  }
+  const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', ...datasetTable(summary.datasets)];
   for (const skipped of summary.files_skipped) lines.push(`跳过文件 ${skipped.file}：${skipped.reason}`);
   for (const warning of summary.warnings) lines.push(`注意 ${warning.file}：${warning.message}`);
   for (const check of summary.checks_skipped) lines.push(`未运行 ${check.id}：${check.reason}`);
@@ -19,6 +15,29 @@ export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, 
   lines.push(...carryOverLines(f));
   lines.push('', `findings.csv  ${findingsCsv}`, `summary.json  ${summaryJson}`, `台账工作簿    ${workbooks.length} 个，在 ${join(outDir, 'ledger')}`, `台账          ${summary.ledger}`);
   io.out(`${lines.join('\n')}\n`);
+}
+
+type DatasetRows = ScanSummary['datasets'][string];
+
+const COUNT_COLUMNS: { heading: string; least: number; count: (d: DatasetRows) => number }[] = [
+  { heading: '读取', least: 6, count: (d) => d.rows_read },
+  { heading: '使用', least: 8, count: (d) => d.rows_used },
+  { heading: '拒收', least: 8, count: (d) => d.rows_rejected },
+];
+
+/**
+ * Rows read, used and rejected per dataset, right-aligned under their headings. A column widens for a province's
+ * counts (a payments list of 12,543,809 rows) so that two numbers never run together.
+ */
+function datasetTable(datasets: ScanSummary['datasets']): string[] {
+  const shown = Object.entries(datasets).filter(([, d]) => d.files.length > 0);
+  const columns = COUNT_COLUMNS.map((column) => ({
+    ...column, width: Math.max(column.least, ...shown.map(([, d]) => String(column.count(d)).length + 2)),
+  }));
+  // A heading of two Chinese characters takes four columns on a terminal, 数据集 six.
+  const header = `数据集${' '.repeat(6)}${columns.map((c) => `${' '.repeat(c.width - 4)}${c.heading}`).join('')}  文件`;
+  const rows = shown.map(([name, d]) => `${name.padEnd(12)}${columns.map((c) => String(c.count(d)).padStart(c.width)).join('')}  ${d.files.join('、')}`);
+  return [header, ...rows];
 }
 
 function carryOverLines(f: ScanSummary['findings']): string[] {
