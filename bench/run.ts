@@ -12,12 +12,13 @@ import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { DEFAULT_RESULTS, machineInfo, runBenchmark } from './benchmark.ts';
 import { formatMachine, formatTargets, formatWorkload } from './print.ts';
-import { DEFAULT_WORKLOADS_ROOT, defaultWorkloads, selectWorkloads } from './workloads.ts';
+import { DEFAULT_WORKLOADS_ROOT, allWorkloads, selectWorkloads } from './workloads.ts';
 import type { InputFormat } from './workloads.ts';
 
 export const USAGE = `usage: node --import tsx bench/run.ts [options]
 
-  --only LIST       workloads: county, b100k, b1m, or names (B100k-csv, B1M-parquet …); default all
+  --only LIST       workloads: county, b100k, b1m, or names (B100k-csv, B1M-parquet …); default all of those;
+                    b3m (a province of three million persons, CSV: minutes a run) only when named
   --formats LIST    csv, parquet (B100k and B1M; the county is always its messy files); default csv,parquet
   --runs N          runs per workload, fresh ledger each (default 3); medians are reported
   --timeout-s S     a run longer than this is killed and counted as failed (default 900)
@@ -80,7 +81,7 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  const workloads = selectWorkloads(defaultWorkloads(args.workloadsRoot), args.only, args.formats);
+  const workloads = selectWorkloads(allWorkloads(args.workloadsRoot), args.only, args.formats);
   if (workloads.length === 0) throw new Error(`no workload matches --only ${args.only?.join(',') ?? ''} --formats ${args.formats?.join(',') ?? ''}`);
   const log = (line: string): void => {
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`);

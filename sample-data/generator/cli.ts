@@ -5,7 +5,7 @@ import { isPresetName, resolveOptions } from './options.ts';
 import type { WorkloadOptions } from './options.ts';
 import { generateWorkload } from './workload.ts';
 
-const USAGE = `usage: node --import tsx sample-data/generator/cli.ts [--preset sample|county|b100k|b1m]
+const USAGE = `usage: node --import tsx sample-data/generator/cli.ts [--preset sample|county|b100k|b1m|b3m]
          [--out DIR] [--seed N] [--persons N] [--townships N] [--villages N] [--period YYYY-MM]
          [--style messy|clean|parquet] [--answer-key FILE | --no-answer-key] [--anomaly-rate R]
 

@@ -62,6 +62,12 @@ export const PRESETS = {
     style: 'clean', answerKey: 'bench/workloads/B1M.answer-key.json', coverage: 'random', anomalyRate: 0.03,
     cadresPerVillage: 25, ratios: BENCHMARK_RATIOS, standards: STANDARDS,
   },
+  // A province's sweep (quality-bars.md: 1–3 million persons), beyond the targets: that it completes, correctly.
+  b3m: {
+    out: 'bench/workloads/B3M', seed: 3000, persons: 3_000_000, townships: 120, villages: 20, period: '2026-10',
+    style: 'clean', answerKey: 'bench/workloads/B3M.answer-key.json', coverage: 'random', anomalyRate: 0.03,
+    cadresPerVillage: 25, ratios: BENCHMARK_RATIOS, standards: STANDARDS,
+  },
 } as const satisfies Record<string, WorkloadOptions>;
 
 export type PresetName = keyof typeof PRESETS;

@@ -47,7 +47,7 @@ export async function drawSample(connection: DuckDBConnection, options: DrawSamp
   const seed = normaliseSeed(options.seed);
   const period = await resolveSamplePeriod(connection, options.period);
   const population = await loadSamplePopulation(connection, period);
-  const drawn = drawFromPopulation(population.villages, { villages: villagesRequested, households: householdsPerVillage, seed });
+  const drawn = await drawFromPopulation(population.villages, { villages: villagesRequested, households: householdsPerVillage, seed }, population.householdsOf);
 
   const picks = drawn.flatMap((village) => village.households.map((household) => ({ ...household, township: village.township, village: village.village })))
     .map((household, index) => ({ ...household, drawOrder: index + 1 }));
@@ -115,7 +115,7 @@ function villageLines(population: SamplePopulation, drawn: readonly DrawnVillage
     const order = drawn.findIndex((d) => d.township === village.township && d.village === village.village);
     return {
       township: village.township, village: village.village, openFindings: village.openFindings, weight: villageWeight(village),
-      households: village.flagged.length + village.unflagged.length, flaggedHouseholds: village.flagged.length,
+      households: village.households, flaggedHouseholds: village.flaggedHouseholds,
       drawOrder: order === -1 ? null : order + 1, drawnHouseholds: order === -1 ? 0 : drawn[order]!.households.length,
     };
   });

@@ -1,5 +1,5 @@
 // The whole draw, from villages and their households to the sample: canonical order, N villages by weight,
-// M households in each. Pure: the same population and seed give the same sample on any machine.
+// M households in each. The same population and seed give the same sample on any machine.
 import { createSeededRandom } from './seeded-random.ts';
 import { drawWeightedWithoutReplacement, pickHouseholds, type PickedHousehold } from './weighted-draw.ts';
 
@@ -8,7 +8,10 @@ export interface PopulationVillage {
   village: string | null;
   /** Findings of the village in the period's ledger whose status is not terminal. */
   openFindings: number;
-  /** Household ids (家庭编号) with a finding above info in the period's scan. */
+}
+
+/** A village's household ids (家庭编号): with a finding above info in the period's scan, and without; in any order. */
+export interface VillageHouseholds {
   flagged: readonly string[];
   unflagged: readonly string[];
 }
@@ -44,16 +47,21 @@ export function compareCodeUnits(a: string | null, b: string | null): number {
   return a < b ? -1 : 1;
 }
 
-/** Villages by township then village, and each village's households by 家庭编号. */
-export function inCanonicalOrder(villages: readonly PopulationVillage[]): PopulationVillage[] {
-  const byCodeUnits = (ids: readonly string[]) => [...ids].sort(compareCodeUnits);
-  return villages
-    .map((village) => ({ ...village, flagged: byCodeUnits(village.flagged), unflagged: byCodeUnits(village.unflagged) }))
-    .sort((x, y) => compareCodeUnits(x.township, y.township) || compareCodeUnits(x.village, y.village));
+/** Villages by township then village. */
+export function inCanonicalOrder<V extends PopulationVillage>(villages: readonly V[]): V[] {
+  return [...villages].sort((x, y) => compareCodeUnits(x.township, y.township) || compareCodeUnits(x.village, y.village));
 }
 
-/** Villages in the order drawn (all of them when N is at least their number), with their households. */
-export function drawFromPopulation(population: readonly PopulationVillage[], request: DrawRequest): DrawnVillage[] {
+const byCodeUnits = (ids: readonly string[]) => [...ids].sort(compareCodeUnits);
+
+/**
+ * Villages in the order drawn (all of them when N is at least their number), with their households. Only the drawn
+ * villages' households are asked for, in draw order (householdsOf): a province's roll has a million households, a
+ * spot check a few dozen.
+ */
+export async function drawFromPopulation<V extends PopulationVillage>(
+  population: readonly V[], request: DrawRequest, householdsOf: (village: V) => VillageHouseholds | Promise<VillageHouseholds>,
+): Promise<DrawnVillage[]> {
   for (const [name, value] of [['villages', request.villages], ['households', request.households]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
   }
@@ -61,14 +69,17 @@ export function drawFromPopulation(population: readonly PopulationVillage[], req
   const random = createSeededRandom(request.seed);
   const order = drawWeightedWithoutReplacement(villages.map(villageWeight), request.villages, random);
   // All villages are drawn before any household, so adding M or changing it never changes which villages come out.
-  return order.map((index) => {
+  const drawn: DrawnVillage[] = [];
+  for (const index of order) {
     const village = villages[index]!;
-    return {
+    const { flagged, unflagged } = await householdsOf(village);
+    drawn.push({
       township: village.township,
       village: village.village,
       openFindings: village.openFindings,
       weight: villageWeight(village),
-      households: pickHouseholds(village.flagged, village.unflagged, request.households, random),
-    };
-  });
+      households: pickHouseholds(byCodeUnits(flagged), byCodeUnits(unflagged), request.households, random),
+    });
+  }
+  return drawn;
 }

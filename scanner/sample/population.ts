@@ -5,17 +5,25 @@ import { UsageError } from '../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TERMINAL_STATUSES } from '../ledger/statuses.ts';
 import { parsePeriod } from '../period.ts';
-import { inCanonicalOrder, type PopulationVillage } from './draw.ts';
+import { inCanonicalOrder, type PopulationVillage, type VillageHouseholds } from './draw.ts';
+
+export interface SampleVillage extends PopulationVillage {
+  households: number;
+  /** Households with a finding above info in the period's scan. */
+  flaggedHouseholds: number;
+}
 
 export interface SamplePopulation {
   period: string;
   runId: string;
   /** In canonical order (draw.ts). */
-  villages: PopulationVillage[];
+  villages: SampleVillage[];
   /** Findings above info raised by the period's scan, by 家庭编号 of the household they were matched to. */
   findingsByHousehold: Map<string, LedgerRow[]>;
   /** Open findings that belong to no village on the roll (county-wide data problems): they weigh nothing. */
   openFindingsOutsideVillages: number;
+  /** A village's households, read from the ledger when it is drawn. */
+  householdsOf: (village: PopulationVillage) => Promise<VillageHouseholds>;
 }
 
 interface RollHousehold {
@@ -23,6 +31,9 @@ interface RollHousehold {
   township: string | null;
   village: string | null;
 }
+
+/** Every 家庭编号 on the run's roll with its place (placeHouseholds), for the one sample being drawn. */
+const PLACED_HOUSEHOLDS = 'sample_placed_households';
 
 /** The period asked for, or the latest the ledger has scanned. */
 export async function resolveSamplePeriod(connection: DuckDBConnection, period: string | undefined): Promise<string> {
@@ -32,20 +43,23 @@ export async function resolveSamplePeriod(connection: DuckDBConnection, period: 
   return String(latest);
 }
 
+/**
+ * The villages on the period's roll with their households counted, and the period's findings matched to households.
+ * A province's roll holds a million households: they stay in DuckDB, counted per village, and only the households
+ * of the villages drawn are read (householdsOf).
+ */
 export async function loadSamplePopulation(connection: DuckDBConnection, period: string): Promise<SamplePopulation> {
   const ledger = await ledgerRowsForPeriod(connection, period);
-  const { households, byTownshipAndId } = await rollHouseholds(connection, ledger.runId);
-  if (households.length === 0) {
+  await placeHouseholds(connection, ledger.runId);
+  const villages = new Map<string, SampleVillage>();
+  for (const village of await villagesOnRoll(connection)) villages.set(placeKey(village.township, village.village), village);
+  if (villages.size === 0) {
     throw new UsageError(`台账中没有 ${period} 扫描时的花名册（该次扫描早于抽查功能）`, `重新扫描 ${period} 的数据后再抽样。`);
   }
 
-  const villages = new Map<string, PopulationVillage & { flagged: string[]; unflagged: string[] }>();
-  for (const household of households) {
-    const key = placeKey(household.township, household.village);
-    if (!villages.has(key)) villages.set(key, { township: household.township, village: household.village, openFindings: 0, flagged: [], unflagged: [] });
-  }
-
+  const byTownshipAndId = await householdsNamedByFindings(connection, ledger.runId);
   const findingsByHousehold = new Map<string, LedgerRow[]>();
+  const flaggedHouseholds = new Map<string, RollHousehold>();
   let openFindingsOutsideVillages = 0;
   for (const row of ledger.rows) {
     // A finding is the household's when a member of that household on the roll shares its township and 家庭编号.
@@ -55,42 +69,75 @@ export async function loadSamplePopulation(connection: DuckDBConnection, period:
       const list = findingsByHousehold.get(household.householdId) ?? [];
       list.push(row);
       findingsByHousehold.set(household.householdId, list);
+      flaggedHouseholds.set(household.householdId, household);
     }
     if ((TERMINAL_STATUSES as readonly string[]).includes(row.status)) continue;
     const village = villages.get(household ? placeKey(household.township, household.village) : placeKey(row.township, row.village));
     if (village) village.openFindings++;
     else openFindingsOutsideVillages++;
   }
+  for (const household of flaggedHouseholds.values()) villages.get(placeKey(household.township, household.village))!.flaggedHouseholds++;
 
-  for (const household of households) {
-    const village = villages.get(placeKey(household.township, household.village))!;
-    (findingsByHousehold.has(household.householdId) ? village.flagged : village.unflagged).push(household.householdId);
-  }
-  return { period, runId: ledger.runId, villages: inCanonicalOrder([...villages.values()]), findingsByHousehold, openFindingsOutsideVillages };
+  const householdsOf = async (village: PopulationVillage): Promise<VillageHouseholds> => {
+    const ids = await householdsIn(connection, village);
+    return { flagged: ids.filter((id) => flaggedHouseholds.has(id)), unflagged: ids.filter((id) => !flaggedHouseholds.has(id)) };
+  };
+  return { period, runId: ledger.runId, villages: inCanonicalOrder([...villages.values()]), findingsByHousehold, openFindingsOutsideVillages, householdsOf };
 }
 
 /**
  * One row per 家庭编号 on the run's roll, placed where its head is (else its first member with a township and
  * village, in file order): a member whose township is missing, or who sits in another village, does not split
- * the household. Also every (township, 家庭编号) its members carry, to match findings to it.
+ * the household.
  */
-async function rollHouseholds(connection: DuckDBConnection, runId: string) {
+async function placeHouseholds(connection: DuckDBConnection, runId: string): Promise<void> {
   const memberOrder = 'is_head DESC NULLS LAST, township IS NULL, village IS NULL, source_file, source_line';
-  const reader = await connection.runAndReadAll(
-    `SELECT household_id, first(township ORDER BY ${memberOrder}) AS township, first(village ORDER BY ${memberOrder}) AS village,
-            list(DISTINCT township) AS member_townships
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE ${PLACED_HOUSEHOLDS} AS
+     SELECT household_id, first(township ORDER BY ${memberOrder}) AS township, first(village ORDER BY ${memberOrder}) AS village
      FROM ledger.roll_members WHERE run_id = $run_id AND household_id IS NOT NULL
-     GROUP BY household_id`,
+     GROUP BY household_id
+     -- Stored by place: reading one village's households (householdsIn) then skips the rest of the table.
+     ORDER BY township, village`,
     { run_id: runId },
   );
-  const households: RollHousehold[] = [];
+}
+
+async function villagesOnRoll(connection: DuckDBConnection): Promise<SampleVillage[]> {
+  const reader = await connection.runAndReadAll(`SELECT township, village, count(*)::INTEGER AS households FROM ${PLACED_HOUSEHOLDS} GROUP BY ALL`);
+  return reader.getRowObjectsJson().map((row) => ({
+    township: text(row['township']), village: text(row['village']), households: Number(row['households']), openFindings: 0, flaggedHouseholds: 0,
+  }));
+}
+
+/**
+ * The households some finding names, by every (township, 家庭编号) their members carry: a finding is matched to
+ * a household through them. Only households in ledger.findings are read, not the whole roll.
+ */
+async function householdsNamedByFindings(connection: DuckDBConnection, runId: string): Promise<Map<string, RollHousehold>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT DISTINCT m.township AS member_township, h.household_id, h.township, h.village
+     FROM ledger.roll_members m JOIN ${PLACED_HOUSEHOLDS} h USING (household_id)
+     WHERE m.run_id = $run_id AND m.household_id IN (SELECT household_id FROM ledger.findings)`,
+    { run_id: runId },
+  );
   const byTownshipAndId = new Map<string, RollHousehold>();
   for (const row of reader.getRowObjectsJson()) {
     const household = { householdId: String(row['household_id']), township: text(row['township']), village: text(row['village']) };
-    households.push(household);
-    for (const township of row['member_townships'] as (string | null)[]) byTownshipAndId.set(placeKey(township, household.householdId), household);
+    byTownshipAndId.set(placeKey(text(row['member_township']), household.householdId), household);
   }
-  return { households, byTownshipAndId };
+  return byTownshipAndId;
+}
+
+async function householdsIn(connection: DuckDBConnection, village: PopulationVillage): Promise<string[]> {
+  // Equality (not IS NOT DISTINCT FROM) lets DuckDB skip the row groups of other places.
+  const place = { township: village.township, village: village.village };
+  const where = Object.entries(place).map(([column, value]) => (value === null ? `${column} IS NULL` : `${column} = $${column}`));
+  const reader = await connection.runAndReadAll(
+    `SELECT household_id FROM ${PLACED_HOUSEHOLDS} WHERE ${where.join(' AND ')}`,
+    Object.fromEntries(Object.entries(place).filter(([, value]) => value !== null)),
+  );
+  return reader.getRowsJson().map(([id]) => String(id));
 }
 
 function placeKey(first: string | null, second: string | null): string {

@@ -8,7 +8,7 @@ import { judgeTargets, runBenchmark } from '../../bench/benchmark.ts';
 import type { BenchResults, WorkloadResult } from '../../bench/benchmark.ts';
 import { median, PHASES } from '../../bench/measure.ts';
 import { parseBenchArgs } from '../../bench/run.ts';
-import { defaultWorkloads, prepareWorkload, selectWorkloads, workloadSpec } from '../../bench/workloads.ts';
+import { allWorkloads, prepareWorkload, selectWorkloads, workloadSpec } from '../../bench/workloads.ts';
 
 describe('bench/run.ts', () => {
   const root = mkdtempSync(join(tmpdir(), 'rollsweep-bench-test-'));
@@ -110,9 +110,12 @@ describe('bench/run.ts', () => {
     expect(defaults).toMatchObject({ only: null, formats: null, runs: 3, timeoutS: 900, keep: false });
     const args = parseBenchArgs(['--only', 'county,b100k', '--formats', 'csv', '--runs', '1', '--timeout-s', '60', '--keep']);
     expect(args).toMatchObject({ only: ['county', 'b100k'], formats: ['csv'], runs: 1, timeoutS: 60, keep: true });
-    expect(selectWorkloads(defaultWorkloads('/nowhere'), args.only, args.formats).map((w) => w.name)).toEqual(['county', 'B100k-csv']);
-    expect(selectWorkloads(defaultWorkloads('/nowhere'), null, null).map((w) => w.name))
+    expect(selectWorkloads(allWorkloads('/nowhere'), args.only, args.formats).map((w) => w.name)).toEqual(['county', 'B100k-csv']);
+    expect(selectWorkloads(allWorkloads('/nowhere'), null, null).map((w) => w.name))
       .toEqual(['county', 'B100k-csv', 'B100k-parquet', 'B1M-csv', 'B1M-parquet']);
+    // The province runs only when named.
+    expect(selectWorkloads(allWorkloads('/nowhere'), ['b3m'], null).map((w) => w.name)).toEqual(['B3M-csv']);
+    expect(selectWorkloads(allWorkloads('/nowhere'), ['b1m', 'B3M-csv'], ['csv']).map((w) => w.name)).toEqual(['B1M-csv', 'B3M-csv']);
     expect(() => parseBenchArgs(['--formats', 'xlsx'])).toThrow(/csv and parquet/);
     expect(() => parseBenchArgs(['--runs', '0'])).toThrow(/positive/);
   });

@@ -133,11 +133,11 @@ describe('weights', () => {
       expect(population.villages.reduce((sum, v) => sum + v.openFindings, 0) + population.openFindingsOutsideVillages).toBe(open);
       const guanzhuang = population.villages.find((v) => v.village === '官庄村')!;
       expect(guanzhuang.openFindings).toBe(0);
-      expect(guanzhuang.flagged.length).toBeGreaterThan(0);
+      expect(guanzhuang.flaggedHouseholds).toBeGreaterThan(0);
 
       const drawn = new Map<string, number>();
       for (let i = 0; i < 300; i++) {
-        for (const village of drawFromPopulation(population.villages, { villages: 3, households: 1, seed: `weights-${i}` })) {
+        for (const village of await drawFromPopulation(population.villages, { villages: 3, households: 1, seed: `weights-${i}` }, population.householdsOf)) {
           drawn.set(village.village!, (drawn.get(village.village!) ?? 0) + 1);
         }
       }

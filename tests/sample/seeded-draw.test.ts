@@ -2,7 +2,7 @@
 // replacement (chi-square over many seeds), shuffles, the half-flagged household rule and the canonical order.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../scanner/errors.ts';
-import { compareCodeUnits, drawFromPopulation, type PopulationVillage } from '../../scanner/sample/draw.ts';
+import { compareCodeUnits, drawFromPopulation, type DrawRequest, type PopulationVillage, type VillageHouseholds } from '../../scanner/sample/draw.ts';
 import { createSeededRandom, normaliseSeed, uniformIntBelow } from '../../scanner/sample/seeded-random.ts';
 import { drawWeightedWithoutReplacement, pickHouseholds, shuffled } from '../../scanner/sample/weighted-draw.ts';
 
@@ -126,7 +126,8 @@ describe('households of a village: half flagged, half unflagged where possible',
 });
 
 describe('drawing a sample from villages', () => {
-  const village = (township: string | null, name: string | null, openFindings: number, flagged: number, unflagged: number): PopulationVillage => ({
+  type Village = PopulationVillage & VillageHouseholds;
+  const village = (township: string | null, name: string | null, openFindings: number, flagged: number, unflagged: number): Village => ({
     township, village: name, openFindings,
     flagged: Array.from({ length: flagged }, (_, i) => `${name}-F${i}`),
     unflagged: Array.from({ length: unflagged }, (_, i) => `${name}-U${i}`),
@@ -136,26 +137,38 @@ describe('drawing a sample from villages', () => {
     village('乙镇', '四村', 2, 1, 3), village(null, '无乡镇村', 1, 1, 2),
   ];
   const request = { villages: 3, households: 4, seed: 'S-1' };
-
-  it('does not depend on the order villages and households are given in', () => {
-    const reordered = [...population].reverse().map((v) => ({ ...v, flagged: [...v.flagged].reverse(), unflagged: [...v.unflagged].reverse() }));
-    expect(drawFromPopulation(reordered, request)).toEqual(drawFromPopulation(population, request));
+  /** Each village's households are its own lists; which villages were asked for, in order, is kept. */
+  const asked: (string | null)[] = [];
+  const draw = (villages: readonly Village[], of: DrawRequest) => drawFromPopulation(villages, of, (v) => {
+    asked.push(v.village);
+    return v;
   });
 
-  it('draws the same sample from the same seed and another from another seed', () => {
-    const first = drawFromPopulation(population, request);
-    expect(drawFromPopulation(population, request)).toEqual(first);
+  it('does not depend on the order villages and households are given in', async () => {
+    const reordered = [...population].reverse().map((v) => ({ ...v, flagged: [...v.flagged].reverse(), unflagged: [...v.unflagged].reverse() }));
+    expect(await draw(reordered, request)).toEqual(await draw(population, request));
+  });
+
+  it('draws the same sample from the same seed and another from another seed', async () => {
+    const first = await draw(population, request);
+    expect(await draw(population, request)).toEqual(first);
     expect(first).toHaveLength(3);
     expect(first.every((v) => v.weight === v.openFindings + 1)).toBe(true);
-    expect(drawFromPopulation(population, { ...request, seed: 'S-2' })).not.toEqual(first);
+    expect(await draw(population, { ...request, seed: 'S-2' })).not.toEqual(first);
   });
 
-  it('draws the same villages whatever M is, and all villages when N is larger than their number', () => {
-    const villagesOf = (households: number) => drawFromPopulation(population, { ...request, households }).map((v) => v.village);
-    expect(villagesOf(2)).toEqual(villagesOf(7));
-    const all = drawFromPopulation(population, { ...request, villages: 50 });
+  it('asks for the households of the drawn villages only, in draw order', async () => {
+    asked.length = 0;
+    const drawn = await draw(population, request);
+    expect(asked).toEqual(drawn.map((v) => v.village));
+  });
+
+  it('draws the same villages whatever M is, and all villages when N is larger than their number', async () => {
+    const villagesOf = async (households: number) => (await draw(population, { ...request, households })).map((v) => v.village);
+    expect(await villagesOf(2)).toEqual(await villagesOf(7));
+    const all = await draw(population, { ...request, villages: 50 });
     expect(all.map((v) => v.village).sort()).toEqual(population.map((v) => v.village).sort());
-    expect(() => drawFromPopulation(population, { ...request, villages: 0 })).toThrow(RangeError);
+    await expect(draw(population, { ...request, villages: 0 })).rejects.toThrow(RangeError);
   });
 
   it('orders text by code units, missing values last, not by locale', () => {
