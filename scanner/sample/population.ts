@@ -22,7 +22,7 @@ export interface SamplePopulation {
   findingsByHousehold: Map<string, LedgerRow[]>;
   /** Open findings that belong to no village on the roll (county-wide data problems): they weigh nothing. */
   openFindingsOutsideVillages: number;
-  /** A village's households, read from the ledger when it is drawn. */
+  /** A village's households, read when it is drawn (from a temporary table: until the next loadSamplePopulation on the connection). */
   householdsOf: (village: PopulationVillage) => Promise<VillageHouseholds>;
 }
 
