@@ -1,7 +1,7 @@
 // A scan killed (SIGKILL) at any moment leaves the ledger as it was; the next scan gives the same ids.
 // A second process on a ledger in use fails fast with "ledger in use", exit 2.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, looksLikeStackTrace, runCli } from '../support/run-cli.ts';
@@ -56,11 +56,16 @@ async function waitFor(predicate: () => boolean, what: string, timeoutMs = 60_00
 
 const findingIds = (state: Record<string, unknown[]>) => state['findings']!.map((f) => (f as { finding_id: string }).finding_id);
 
-/** After a crash, a scan of the same month runs and gives exactly the ids of an uninterrupted scan. */
+/**
+ * After a crash, a scan of the same month runs and gives exactly the ids of an uninterrupted scan, and leaves no
+ * hidden partial output file (one a scan killed while writing its outputs left, with full ID numbers in it).
+ */
 async function rescanGivesTheSameIds(ledger: string): Promise<void> {
   const next = await runCli(scanArgs(november, '2026-11', ledger));
   expect(next.code, next.stderr).toBe(0);
   expect(findingIds(await ledgerState(ledger))).toEqual(novemberIds);
+  const outputs = await readdir(join(root, 'out-2026-11'), { recursive: true });
+  expect(outputs.filter((name) => name.endsWith('.partial'))).toEqual([]);
 }
 
 let octoberState: Record<string, unknown[]>;
