@@ -147,6 +147,31 @@ describe('weights', () => {
   });
 });
 
+describe('households placed without a township or village', () => {
+  it('are a village of their own, counted, drawn and flagged like any other', async () => {
+    const copy = await copyLedger(ledger);
+    await withLedger(copy, async (connection) => {
+      // A flagged household whose head's row lost its township, and one whose head lost both township and village.
+      const [flagged, plain] = (await connection.runAndReadAll(`
+        SELECT (SELECT min(f.household_id) FROM ledger.run_findings JOIN ledger.findings f USING (finding_id) WHERE f.severity <> 'info'),
+               (SELECT min(household_id) FROM ledger.roll_members WHERE household_id NOT IN (SELECT household_id FROM ledger.findings WHERE household_id IS NOT NULL))`,
+      )).getRowsJson()[0] as [string, string];
+      await connection.run(`UPDATE ledger.roll_members SET township = NULL WHERE household_id = $id AND is_head`, { id: flagged });
+      await connection.run(`UPDATE ledger.findings SET township = NULL WHERE household_id = $id`, { id: flagged });
+      await connection.run(`UPDATE ledger.roll_members SET township = NULL, village = NULL WHERE household_id = $id AND is_head`, { id: plain });
+      const population = await loadSamplePopulation(connection, SAMPLE_PERIOD);
+      const unplaced = population.villages.filter((v) => v.township === null);
+      expect(unplaced.map((v) => [v.households, v.flaggedHouseholds])).toEqual([[1, 1], [1, 0]]);
+      expect(unplaced[1]!.village).toBeNull();
+      // Drawn with every village: each gives its one household, flagged as the ledger has it.
+      const drawn = await drawFromPopulation(population.villages, { villages: 50, households: 3, seed: 'unplaced' }, population.householdsOf);
+      const households = drawn.filter((v) => v.township === null).map((v) => v.households);
+      expect(households).toEqual(expect.arrayContaining([[{ householdId: flagged, flagged: true }], [{ householdId: plain, flagged: false }]]));
+      expect(population.findingsByHousehold.get(flagged)?.length).toBeGreaterThan(0);
+    });
+  });
+});
+
 describe('the spot-check sheet', () => {
   let workbook: ExcelTypes.Workbook;
   let sheet: ExcelTypes.Worksheet;
