@@ -1,13 +1,14 @@
 // Output files appear whole or not at all: findings.csv, summary.json, the report, workbooks and spot-check files are
 // written beside their target and renamed over it. A write that fails part-way (or a scan killed part-way) leaves the
-// previous file as it was, and no half file under the target's name; a killed run's partial file goes at the next write.
+// previous file as it was, and no half file under the target's name; a killed run's partial files go when the next
+// command writes into the folder.
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../scanner/errors.ts';
 import { writeCsvLines } from '../../scanner/export/csv-lines.ts';
-import { writeOwnerOnlyFile } from '../../scanner/export/output-folder.ts';
+import { ensureOutputFolder, writeOwnerOnlyFile } from '../../scanner/export/output-folder.ts';
 import { errorOf } from '../support/error-of.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -67,7 +68,7 @@ describe('output files are whole or absent', () => {
     expect(await readFile(file, 'utf8')).toBe(LAST_MONTH);
   });
 
-  it('removes the partial files killed runs left in the folder, of any target, not one a running process is writing', async () => {
+  it('removes, before a command writes into the folder, the partial files killed runs left of any target, not one a running process is writing', async () => {
     const { folder, file } = await folderWithLastMonth('abandoned');
     // Above any pid_max: no process has this id. The test runner's parent is running.
     const abandoned = '.findings.csv.2147483646.partial';
@@ -76,6 +77,7 @@ describe('output files are whole or absent', () => {
     const otherTarget = '.梨树乡-新村.xlsx.2147483646.partial';
     const notPartials = ['.findings.csv.partial', '.notes.2147483646.partial.bak', 'findings.csv.2147483646.partial'];
     for (const name of [abandoned, stillWriting, otherTarget, ...notPartials]) await writeFile(join(folder, name), 'F1,11010119900307451\n');
+    await ensureOutputFolder(folder);
     await writeCsvLines(connection, file, ['finding_id'], `SELECT 'F1' AS line`);
     expect((await readdir(folder)).sort()).toEqual([stillWriting, ...notPartials, 'findings.csv'].sort());
   });
