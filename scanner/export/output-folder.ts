@@ -43,8 +43,11 @@ export async function writeOwnerOnlyFile(path: string, content: string | Uint8Ar
 
 const partialFile = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.partial`);
 
-/** .<name>.<pid>.partial: a file writeWhole is filling, or one a killed run left. */
-const PARTIAL_NAME = /^\..+\.(\d+)\.partial$/;
+/**
+ * .<name>.<pid>.partial of a kind of file rollsweep writes (workbooks, CSV, summary.json, the report): a file
+ * writeWhole is filling, or one a killed run left. Other tools' files in the folder are never touched.
+ */
+const PARTIAL_NAME = /^\..+\.(?:xlsx|csv|json|html)\.(\d+)\.partial$/;
 
 /**
  * Partial files killed runs left in the folder, of any target (a killed scan may have been writing a workbook the next

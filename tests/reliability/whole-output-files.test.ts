@@ -75,7 +75,8 @@ describe('output files are whole or absent', () => {
     const stillWriting = `.findings.csv.${process.ppid}.partial`;
     // A workbook this run does not write (the killed run split by village), and files that only look alike.
     const otherTarget = '.梨树乡-新村.xlsx.2147483646.partial';
-    const notPartials = ['.findings.csv.partial', '.notes.2147483646.partial.bak', 'findings.csv.2147483646.partial'];
+    // Look-alikes (another tool's partial file among them) stay.
+    const notPartials = ['.findings.csv.partial', '.notes.2147483646.partial.bak', 'findings.csv.2147483646.partial', '.video.mp4.2147483646.partial'];
     for (const name of [abandoned, stillWriting, otherTarget, ...notPartials]) await writeFile(join(folder, name), 'F1,11010119900307451\n');
     await ensureOutputFolder(folder);
     await writeCsvLines(connection, file, ['finding_id'], `SELECT 'F1' AS line`);
