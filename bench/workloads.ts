@@ -25,7 +25,7 @@ export interface WorkloadSpec {
   dir: string;
   /** Generator options, with out = <dir>/input and answerKey = <dir>/answer-key.json. */
   options: WorkloadOptions;
-  /** Run only when --only names it (B3M: minutes per run and 3.4 GB of input). */
+  /** Run only when --only names it (B3M: minutes per run and 3.5 GB of input). */
   onRequest?: boolean;
 }
 
