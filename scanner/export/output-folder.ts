@@ -24,7 +24,7 @@ export async function ensureOutputFolder(folder: string): Promise<void> {
  * permission) is a usage error naming the file; anything else (a DuckDB error, a bug) is passed on as it is.
  */
 export async function writeWhole(path: string, what: string, write: (partial: string) => Promise<void>): Promise<void> {
-  const partial = partialFile(path, process.pid);
+  const partial = partialFile(path);
   try {
     await write(partial);
     await chmod(partial, 0o600);
@@ -41,7 +41,8 @@ export async function writeOwnerOnlyFile(path: string, content: string | Uint8Ar
   await writeWhole(path, what, (partial) => writeFile(partial, content, { mode: 0o600 }));
 }
 
-const partialFile = (path: string, pid: number) => join(dirname(path), `.${basename(path)}.${pid}.partial`);
+/** Where this process writes `path` before renaming it over the target. */
+const partialFile = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.partial`);
 
 /**
  * .<name>.<pid>.partial of a kind of file rollsweep writes (workbooks, CSV, summary.json, the report): a file
