@@ -56,11 +56,11 @@ const byCodeUnits = (ids: readonly string[]) => [...ids].sort(compareCodeUnits);
 
 /**
  * Villages in the order drawn (all of them when N is at least their number), with their households. Only the drawn
- * villages' households are asked for, in draw order (householdsOf): a province's roll has a million households, a
- * spot check a few dozen.
+ * villages' households are asked for, all at once and in draw order (householdsOf): a province's roll has a million
+ * households, a spot check a few dozen.
  */
 export async function drawFromPopulation<V extends PopulationVillage>(
-  population: readonly V[], request: DrawRequest, householdsOf: (village: V) => VillageHouseholds | Promise<VillageHouseholds>,
+  population: readonly V[], request: DrawRequest, householdsOf: (villages: readonly V[]) => readonly VillageHouseholds[] | Promise<readonly VillageHouseholds[]>,
 ): Promise<DrawnVillage[]> {
   for (const [name, value] of [['villages', request.villages], ['households', request.households]] as const) {
     if (!Number.isSafeInteger(value) || value < 1) throw new RangeError(`${name} must be a positive integer, got ${value}`);
@@ -69,17 +69,14 @@ export async function drawFromPopulation<V extends PopulationVillage>(
   const random = createSeededRandom(request.seed);
   const order = drawWeightedWithoutReplacement(villages.map(villageWeight), request.villages, random);
   // All villages are drawn before any household, so adding M or changing it never changes which villages come out.
-  const drawn: DrawnVillage[] = [];
-  for (const index of order) {
-    const village = villages[index]!;
-    const { flagged, unflagged } = await householdsOf(village);
-    drawn.push({
-      township: village.township,
-      village: village.village,
-      openFindings: village.openFindings,
-      weight: villageWeight(village),
-      households: pickHouseholds(byCodeUnits(flagged), byCodeUnits(unflagged), request.households, random),
-    });
-  }
-  return drawn;
+  const drawnVillages = order.map((index) => villages[index]!);
+  const households = await householdsOf(drawnVillages);
+  // In draw order: each village's pick takes the next numbers from the one random stream.
+  return drawnVillages.map((village, i) => ({
+    township: village.township,
+    village: village.village,
+    openFindings: village.openFindings,
+    weight: villageWeight(village),
+    households: pickHouseholds(byCodeUnits(households[i]!.flagged), byCodeUnits(households[i]!.unflagged), request.households, random),
+  }));
 }

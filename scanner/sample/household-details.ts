@@ -28,7 +28,8 @@ export async function loadHouseholdMembers(connection: DuckDBConnection, runId: 
     `SELECT household_id, name, id_number, relation, coalesce(is_head, false) AS is_head, program, monthly_amount_cents, status,
             coalesce(active, false) AS active
      FROM ledger.roll_members
-     WHERE run_id = $run_id AND list_contains($household_ids, household_id)
+     -- A semi-join: list_contains would compare every roll row with every id asked for (6,000 of them took 6 s).
+     WHERE run_id = $run_id AND household_id IN (SELECT unnest($household_ids))
      ORDER BY household_id, is_head DESC, source_file, source_line`,
     { run_id: runId, household_ids: listValue([...householdIds]) },
     { run_id: VARCHAR, household_ids: LIST(VARCHAR) },

@@ -1,6 +1,6 @@
 // What a spot check draws from: the households on a period's roll, grouped by village, each flagged or not,
 // and each village's open findings (its weight).
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TERMINAL_STATUSES } from '../ledger/statuses.ts';
@@ -22,8 +22,8 @@ export interface SamplePopulation {
   findingsByHousehold: Map<string, LedgerRow[]>;
   /** Open findings that belong to no village on the roll (county-wide data problems): they weigh nothing. */
   openFindingsOutsideVillages: number;
-  /** A village's households, read when it is drawn (from a temporary table: until the next loadSamplePopulation on the connection). */
-  householdsOf: (village: PopulationVillage) => Promise<VillageHouseholds>;
+  /** The drawn villages' households, read once they are drawn (from a temporary table: until the next loadSamplePopulation on the connection). */
+  householdsOf: (villages: readonly PopulationVillage[]) => Promise<VillageHouseholds[]>;
 }
 
 interface RollHousehold {
@@ -78,10 +78,10 @@ export async function loadSamplePopulation(connection: DuckDBConnection, period:
   }
   for (const household of flaggedHouseholds.values()) villages.get(placeKey(household.township, household.village))!.flaggedHouseholds++;
 
-  const householdsOf = async (village: PopulationVillage): Promise<VillageHouseholds> => {
-    const ids = await householdsIn(connection, village);
-    return { flagged: ids.filter((id) => flaggedHouseholds.has(id)), unflagged: ids.filter((id) => !flaggedHouseholds.has(id)) };
-  };
+  const householdsOf = async (drawn: readonly PopulationVillage[]): Promise<VillageHouseholds[]> =>
+    (await householdsIn(connection, drawn)).map((ids) => ({
+      flagged: ids.filter((id) => flaggedHouseholds.has(id)), unflagged: ids.filter((id) => !flaggedHouseholds.has(id)),
+    }));
   return { period, runId: ledger.runId, villages: inCanonicalOrder([...villages.values()]), findingsByHousehold, openFindingsOutsideVillages, householdsOf };
 }
 
@@ -96,9 +96,7 @@ async function placeHouseholds(connection: DuckDBConnection, runId: string): Pro
     `CREATE OR REPLACE TEMP TABLE ${PLACED_HOUSEHOLDS} AS
      SELECT household_id, first(township ORDER BY ${memberOrder}) AS township, first(village ORDER BY ${memberOrder}) AS village
      FROM ledger.roll_members WHERE run_id = $run_id AND household_id IS NOT NULL
-     GROUP BY household_id
-     -- Stored by place: reading one village's households (householdsIn) then skips the rest of the table.
-     ORDER BY township, village`,
+     GROUP BY household_id`,
     { run_id: runId },
   );
 }
@@ -129,15 +127,23 @@ async function householdsNamedByFindings(connection: DuckDBConnection, runId: st
   return byTownshipAndId;
 }
 
-async function householdsIn(connection: DuckDBConnection, village: PopulationVillage): Promise<string[]> {
-  // Equality (not IS NOT DISTINCT FROM) lets DuckDB skip the row groups of other places.
-  const place = { township: village.township, village: village.village };
-  const where = Object.entries(place).map(([column, value]) => (value === null ? `${column} IS NULL` : `${column} = $${column}`));
+/**
+ * Each village's 家庭编号, in the order the villages are given: one query for them all. Asking village by village
+ * took 2 ms a query, 2.3 s for a draw of 1,200 villages.
+ */
+async function householdsIn(connection: DuckDBConnection, villages: readonly PopulationVillage[]): Promise<string[][]> {
   const reader = await connection.runAndReadAll(
-    `SELECT household_id FROM ${PLACED_HOUSEHOLDS} WHERE ${where.join(' AND ')}`,
-    Object.fromEntries(Object.entries(place).filter(([, value]) => value !== null)),
+    `SELECT drawn.position, placed.household_id
+     FROM (SELECT unnest($townships) AS township, unnest($villages) AS village, unnest(range(len($townships)))::INTEGER AS position) drawn
+     JOIN ${PLACED_HOUSEHOLDS} placed
+       ON placed.township IS NOT DISTINCT FROM drawn.township AND placed.village IS NOT DISTINCT FROM drawn.village`,
+    { townships: listValue(villages.map((v) => v.township)), villages: listValue(villages.map((v) => v.village)) },
+    { townships: LIST(VARCHAR), villages: LIST(VARCHAR) },
   );
-  return reader.getRowsJson().map(([id]) => String(id));
+  const households = villages.map((): string[] => []);
+  const [positions, ids] = reader.getColumnsJS() as [number[], string[]];
+  positions.forEach((position, row) => households[position]!.push(ids[row]!));
+  return households;
 }
 
 function placeKey(first: string | null, second: string | null): string {

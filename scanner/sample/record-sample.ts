@@ -1,6 +1,6 @@
 // The ledger's record of a spot check (ledger.samples, ledger.sample_households): who drew which households,
 // when, and with which seed, so that anyone can later see which households were checked.
-import type { DuckDBConnection } from '@duckdb/node-api';
+import { BOOLEAN, INTEGER, LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { inTransaction } from '../ledger/transaction.ts';
 import type { SampleIdentity } from './spot-check-content.ts';
 
@@ -42,16 +42,21 @@ export async function recordSample(connection: DuckDBConnection, record: SampleR
         villages: record.villagesRequested, households: record.householdsPerVillage, drawn_by: record.drawnBy, files_json: JSON.stringify(record.files), unmasked: record.unmasked,
       },
     );
-    for (const household of record.households) {
-      await connection.run(
-        `INSERT INTO ledger.sample_households (sample_id, draw_order, township, village, household_id, flagged)
-         VALUES ($sample_id, $draw_order, $township, $village, $household_id, $flagged)`,
-        {
-          sample_id: record.sampleId, draw_order: household.drawOrder, township: household.township, village: household.village,
-          household_id: household.householdId, flagged: household.flagged,
-        },
-      );
-    }
+    // One statement for every household: one INSERT each took 0.5 ms, 6 s for a draw of 12,000 households.
+    const { households } = record;
+    await connection.run(
+      `INSERT INTO ledger.sample_households (sample_id, draw_order, township, village, household_id, flagged)
+       SELECT $sample_id, unnest($draw_orders), unnest($townships), unnest($villages), unnest($household_ids), unnest($flagged)`,
+      {
+        sample_id: record.sampleId, draw_orders: listValue(households.map((h) => h.drawOrder)), townships: listValue(households.map((h) => h.township)),
+        villages: listValue(households.map((h) => h.village)), household_ids: listValue(households.map((h) => h.householdId)),
+        flagged: listValue(households.map((h) => h.flagged)),
+      },
+      {
+        sample_id: VARCHAR, draw_orders: LIST(INTEGER), townships: LIST(VARCHAR), villages: LIST(VARCHAR), household_ids: LIST(VARCHAR),
+        flagged: LIST(BOOLEAN),
+      },
+    );
   });
 }
 

@@ -3,6 +3,7 @@
 import type * as ExcelTypes from 'exceljs';
 import { printSetup } from '../export/ledger-workbook/styles.ts';
 import { displayWidth } from '../export/ledger-workbook/text-width.ts';
+import { mergeDisjointWithoutStyle } from './merge-disjoint.ts';
 import { blockCellStyle, headerStyle, INFO_STYLE, TITLE_STYLE } from './sheet-styles.ts';
 import { SPOT_CHECK_COLUMNS, type CellValue, type SpotCheckColumn } from './spot-check-columns.ts';
 import { localDateTime, type SampledHousehold, type SpotCheckContent } from './spot-check-content.ts';
@@ -94,7 +95,7 @@ function writeHousehold(sheet: ExcelTypes.Worksheet, firstRow: number, household
   if (rows > 1) {
     SPOT_CHECK_COLUMNS.forEach((column, i) => {
       // Without style: each cell keeps its own borders, so the heavier line under the household stays.
-      if (column.part === 'household' || column.part === 'handwritten') sheet.mergeCellsWithoutStyle(firstRow, i + 1, firstRow + rows - 1, i + 1);
+      if (column.part === 'household' || column.part === 'handwritten') mergeDisjointWithoutStyle(sheet, firstRow, i + 1, firstRow + rows - 1, i + 1);
     });
   }
   return rows;
