@@ -8,8 +8,12 @@ import { datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/cat
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
-/** Rows that hold no person: totals and signature lines under a table (合计、制表人 …). */
-const FOOTER_PATTERN = `'(^|,)\\s*(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])'`;
+/** Words that open the rows under a table that hold no person: totals and signature lines (合计、制表人 …). */
+const FOOTER_WORDS = '(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])';
+/** A cell (of a row's cells joined by commas) that starts with a footer word. */
+const FOOTER_PATTERN = `'(^|,)\\s*${FOOTER_WORDS}'`;
+/** The row's first non-empty cell starts with a footer word. */
+const LEADING_FOOTER_PATTERN = `'^[,\\s\\x{3000}]*${FOOTER_WORDS}'`;
 
 /** One file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
 export interface StagedFile {
@@ -90,11 +94,16 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
 }
 
 /**
- * _footer: the row's identity is empty and some cell of the original row, mapped or not, holds a footer word (合计 often
- * sits in a 序号 column). CASE joins and searches the row's text only for rows without an identity: a few in millions.
+ * _footer: the row's identity is empty and it opens with a footer word (合计 often sits in a 序号 column, left of
+ * everything), or its ID, household or name cell holds one. A footer word further along does not make a row a footer:
+ * a person on the roll without an ID whose 备注 reads 注：身份证待补办 is still a person (data_quality reports the
+ * missing ID). CASE searches the row's text only for rows without an identity: a few in millions.
  */
 function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
-  return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${FOOTER_PATTERN}) ELSE false END AS _footer`;
+  const ownCells = dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'name')
+    .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}), false)`);
+  return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
+    ELSE false END AS _footer`;
 }
 
 function stagedSelect(dataset: DatasetSpec, staged: StagedFile): string {

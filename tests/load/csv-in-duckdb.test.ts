@@ -17,9 +17,9 @@ const DEATHS_HEADER = '身份证号码,姓名,死亡日期';
 interface Landed {
   readers: (string | undefined)[];
   counts: unknown;
-  roll: unknown[];
-  deaths: unknown[];
-  rejects: unknown[];
+  roll: Record<string, unknown>[];
+  deaths: Record<string, unknown>[];
+  rejects: Record<string, unknown>[];
 }
 
 async function land(files: Record<string, string | Buffer>, options: LoadOptions): Promise<Landed> {
@@ -94,6 +94,26 @@ describe('CSV files DuckDB reads exactly as the careful reader: it lands them', 
       expect.objectContaining({ _line: 3, kind: 'shape' }),
       expect.objectContaining({ _line: 4, kind: 'non-data' }),
     ]));
+  });
+});
+
+describe('footer rows: totals and signature lines under the table, not a person without an ID', () => {
+  // The roll with an unmapped 备注 column: a footer word there does not make a row a footer.
+  const body = [
+    `${ROLL_HEADER},备注`,
+    `${ROW('东村', 'H001', '张大山', PEOPLE.zhang)},`,
+    `${ROW('东村', '', '赵六', '')},注：身份证待补办`, // line 3: a person whose ID and household are still missing
+    `${ROW('东村', '', '钱七', '')},说明：户籍迁入中`, // line 4: another
+    ',合计,,,,,,2100,,', // line 5: the first filled cell opens with 合计
+    '张庄镇,,,合计,,,,2100,,', // line 6: 合计 in the name column, after the township
+    ',,,,,,,,,制表人：李会计', // line 7: a signature line, alone in the last column
+  ].join('\n');
+
+  it('keeps a roll row with a name and a footer word further along as a person, and refuses the real footers', async () => {
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+    const landed = await land(roll(body), {});
+    expect(landed.roll.map((row) => [row['_line'], row['name'], row['id_number']])).toEqual([[2, '张大山', PEOPLE.zhang], [3, '赵六', null], [4, '钱七', null]]);
+    expect(landed.rejects.map((row) => [row['_line'], row['kind']])).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data']]);
   });
 });
 
