@@ -25,7 +25,7 @@ export function formatWorkload(workload: WorkloadResult): string {
       + `(${mb(workload.input.bytes)}, style ${workload.style}), period ${workload.period}; ${generated}`,
     `  ${`${workload.runs_ok} of ${workload.runs.length} runs ok`.padEnd(40)}${['median', 'min', 'max'].map((cell) => cell.padStart(14)).join('')}`,
     row('wall (spawn → exit)', stats.wall_ms, secs),
-    row('wall − exports', stats.scan_without_exports_ms, secs),
+    row('wall without the workbooks', stats.scan_without_exports_ms, secs),
     row('CPU time (user + sys)', stats.cpu_ms, secs),
     row('peak RSS', stats.peak_rss_bytes, mb),
     row('peak RSS, polled VmHWM (check)', stats.peak_rss_polled_bytes, mb),

@@ -129,6 +129,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const summary: ScanSummary = {
       rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
       ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0, phases_ms: phases,
+      export_parts_ms: { findings_csv: 0, workbooks: 0, ledger_checkpoint: 0 },
       as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection),
     };
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await checksums.of(join(options.input, f.file)) })));
@@ -147,7 +148,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     recorded = { runId, period: period.label };
     // The run is committed (in the ledger's write-ahead log); it is written into the ledger file itself while Node's
     // thread makes the workbooks, instead of when the ledger is closed at the end.
-    ledgerCheckpoint = second.run('CHECKPOINT ledger');
+    const checkpointStarted = performance.now();
+    ledgerCheckpoint = second.run('CHECKPOINT ledger').then(() => {
+      summary.export_parts_ms.ledger_checkpoint = Math.round(performance.now() - checkpointStarted);
+    });
     // Awaited (and a failure reported) when the exports end; a failure before then must not end the process as an
     // unhandled rejection while the workbooks are still being written.
     ledgerCheckpoint.catch(() => {});
@@ -158,10 +162,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     const findingsCsv = join(outDir, 'findings.csv');
     const summaryJson = join(outDir, 'summary.json');
     await writeFindingsCsv(connection, runId, findingsCsv);
+    const workbooksStarted = performance.now();
+    summary.export_parts_ms.findings_csv = Math.round(workbooksStarted - exportsStarted);
     const { exportLedgerWorkbooks } = await loadWorkbookWriter();
     const { files: workbooks } = await exportLedgerWorkbooks(connection, {
       period: period.label, outDir: join(outDir, 'ledger'), split: 'township', unmask: options.unmask ?? false, exportedBy: `scan ${runId}`, asOf,
     });
+    summary.export_parts_ms.workbooks = Math.round(performance.now() - workbooksStarted);
     await ledgerCheckpoint;
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();

@@ -17,6 +17,11 @@ export interface ScanSummary {
   duration_ms: number;
   /** Wall time of each phase, for performance work (checks: see checks_run). */
   phases_ms: { read: number; normalise: number; checks: number; ledger: number; exports: number };
+  /**
+   * Inside the exports phase: findings.csv, then the workbooks, while the ledger's checkpoint (started as the phase
+   * begins) runs beside them. The benchmark takes the scan without the workbooks from these.
+   */
+  export_parts_ms: { findings_csv: number; workbooks: number; ledger_checkpoint: number };
   datasets: Record<string, { files: string[]; rows_read: number; rows_used: number; rows_rejected: number }>;
   files: { file: string; format: string; encoding?: string; classified_by: string; sheets: { sheet?: string; dataset?: string; header_line?: number; rows_read: number; skipped?: string }[] }[];
   files_skipped: { file: string; reason: string }[];

@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { answerKeyProblem, compareWithAnswerKey } from '../../bench/answer-key.ts';
 import { judgeTargets, runBenchmark } from '../../bench/benchmark.ts';
 import type { BenchResults, WorkloadResult } from '../../bench/benchmark.ts';
-import { median, PHASES } from '../../bench/measure.ts';
+import { median, PHASES, scanWithoutWorkbooks } from '../../bench/measure.ts';
 import { parseBenchArgs } from '../../bench/run.ts';
 import { allWorkloads, prepareWorkload, selectWorkloads, workloadSpec } from '../../bench/workloads.ts';
 
@@ -87,6 +87,15 @@ describe('bench/run.ts', () => {
     expect(again.reused).toBe(true);
     expect(again.stamp.generated_at).toBe(workload.generation.generated_at);
   }, 60_000);
+
+  it('takes the workbooks, not findings.csv nor the ledger checkpoint beside them, off the wall for the scan', () => {
+    // wall 40 s, exports 5 s: findings.csv 0.3 s and a checkpoint of 1.2 s that ran while the workbooks were written.
+    expect(scanWithoutWorkbooks(40_000, 5_000, { findings_csv: 300, workbooks: 4_600, ledger_checkpoint: 1_200 })).toBe(36_200);
+    expect(scanWithoutWorkbooks(40_000, 5_000, { findings_csv: 300, workbooks: 4_600, ledger_checkpoint: 100 })).toBe(35_300);
+    // A checkpoint that outlasted the workbooks is inside the exports phase already: never more than the whole wall.
+    expect(scanWithoutWorkbooks(40_000, 5_000, { findings_csv: 300, workbooks: 1_000, ledger_checkpoint: 4_900 })).toBe(39_900);
+    expect(scanWithoutWorkbooks(40_000, 5_000, undefined)).toBe(35_000);
+  });
 
   it('judges the targets on the medians', () => {
     const fake = (name: string, wallMs: number, exportsMs: number, rss: number): WorkloadResult => ({

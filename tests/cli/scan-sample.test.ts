@@ -89,6 +89,12 @@ describe('rollsweep scan on sample-data/demo-township', () => {
     expect(Object.keys(summary.phases_ms)).toEqual(['read', 'normalise', 'checks', 'ledger', 'exports']);
     for (const ms of Object.values(summary.phases_ms)) expect(ms).toBeGreaterThanOrEqual(0);
     expect(summary.phases_ms.read + summary.phases_ms.normalise).toBeLessThanOrEqual(summary.duration_ms);
+    // The exports phase's parts, from which the benchmark takes the scan without the workbooks.
+    const parts = summary.export_parts_ms;
+    expect(Object.keys(parts)).toEqual(['findings_csv', 'workbooks', 'ledger_checkpoint']);
+    expect(parts.workbooks).toBeGreaterThan(0);
+    expect(parts.findings_csv + parts.workbooks).toBeLessThanOrEqual(summary.phases_ms.exports);
+    expect(parts.ledger_checkpoint).toBeLessThanOrEqual(summary.phases_ms.exports);
   });
 });
 
