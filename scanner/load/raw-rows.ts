@@ -5,6 +5,7 @@
 // skip table.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
@@ -12,8 +13,8 @@ import { rawTable } from './raw-tables.ts';
 const FOOTER_WORDS = '(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])';
 /** A cell (of a row's cells joined by commas) that starts with a footer word. */
 const FOOTER_PATTERN = `'(^|,)\\s*${FOOTER_WORDS}'`;
-/** The row's first non-empty cell starts with a footer word. */
-const LEADING_FOOTER_PATTERN = `'^[,\\s\\x{3000}]*${FOOTER_WORDS}'`;
+/** The row's first non-empty cell starts with a footer word (cells of spaces of any kind count as empty). */
+const LEADING_FOOTER_PATTERN = sqlString(`^(?:,|${WHITESPACE_CLASS})*${FOOTER_WORDS}`);
 
 /** One file DuckDB staged: which dataset, where its rows start, and which cell holds which column. */
 export interface StagedFile {

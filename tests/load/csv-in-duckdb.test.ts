@@ -108,12 +108,24 @@ describe('footer rows: totals and signature lines under the table, not a person 
     '张庄镇,,,合计,,,,2100,,', // line 6: 合计 in the name column, after the township
     ',,,,,,,,,制表人：李会计', // line 7: a signature line, alone in the last column
   ].join('\n');
+  // A reference list, where a row without an ID is refused either way: as non-data, or for its missing ID.
+  const deaths = [
+    `${DEATHS_HEADER},备注`,
+    `${PEOPLE.li},李秀英,2026-08-03,`,
+    ',,,制表人：李会计', // line 3: a signature line in the last column
+    '\u3000,\ufeff,,\u00a0审核：王会计', // line 4: the same after cells of other spaces
+    ',合计：1人,,', // line 5: 合计 in the name column
+    ',王小明,2026-09-01,注：身份证待补', // line 6: a death without an ID, not a footer
+  ].join('\n');
+  const files = { ...roll(body), '死亡人员.csv': deaths };
 
   it('keeps a roll row with a name and a footer word further along as a person, and refuses the real footers', async () => {
-    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
-    const landed = await land(roll(body), {});
+    expect(await expectSameAsCarefulReader(files)).toEqual(['duckdb', 'duckdb']);
+    const landed = await land(files, {});
     expect(landed.roll.map((row) => [row['_line'], row['name'], row['id_number']])).toEqual([[2, '张大山', PEOPLE.zhang], [3, '赵六', null], [4, '钱七', null]]);
-    expect(landed.rejects.map((row) => [row['_line'], row['kind']])).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data']]);
+    const refused = (file: string) => landed.rejects.filter((row) => row['_file'] === file).map((row) => [row['_line'], row['kind']]);
+    expect(refused('低保花名册.csv')).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data']]);
+    expect(refused('死亡人员.csv')).toEqual([[3, 'non-data'], [4, 'non-data'], [5, 'non-data'], [6, 'value']]);
   });
 });
 
