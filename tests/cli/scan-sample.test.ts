@@ -93,8 +93,9 @@ describe('rollsweep scan on sample-data/demo-township', () => {
     const parts = summary.export_parts_ms;
     expect(Object.keys(parts)).toEqual(['findings_csv', 'workbooks', 'ledger_checkpoint']);
     expect(parts.workbooks).toBeGreaterThan(0);
-    expect(parts.findings_csv + parts.workbooks).toBeLessThanOrEqual(summary.phases_ms.exports);
-    expect(parts.ledger_checkpoint).toBeLessThanOrEqual(summary.phases_ms.exports);
+    // Each is rounded to the millisecond on its own: two rounded parts may add up to 1 ms more than the rounded whole.
+    expect(parts.findings_csv + parts.workbooks).toBeLessThanOrEqual(summary.phases_ms.exports + 1);
+    expect(parts.ledger_checkpoint).toBeLessThanOrEqual(summary.phases_ms.exports + 1);
   });
 });
 
