@@ -148,9 +148,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     recorded = { runId, period: period.label };
     // The run is committed (in the ledger's write-ahead log); it is written into the ledger file itself while Node's
     // thread makes the workbooks, instead of when the ledger is closed at the end.
-    const checkpointStarted = performance.now();
+    let checkpointEnded = 0;
     ledgerCheckpoint = second.run('CHECKPOINT ledger').then(() => {
-      summary.export_parts_ms.ledger_checkpoint = Math.round(performance.now() - checkpointStarted);
+      checkpointEnded = performance.now();
     });
     // Awaited (and a failure reported) when the exports end; a failure before then must not end the process as an
     // unhandled rejection while the workbooks are still being written.
@@ -170,6 +170,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     });
     summary.export_parts_ms.workbooks = Math.round(performance.now() - workbooksStarted);
     await ledgerCheckpoint;
+    summary.export_parts_ms.ledger_checkpoint = Math.round(Math.max(0, checkpointEnded - exportsStarted));
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`, '运行摘要');

@@ -18,8 +18,8 @@ export interface ScanSummary {
   /** Wall time of each phase, for performance work (checks: see checks_run). */
   phases_ms: { read: number; normalise: number; checks: number; ledger: number; exports: number };
   /**
-   * Inside the exports phase: findings.csv, then the workbooks, while the ledger's checkpoint (started as the phase
-   * begins) runs beside them. The benchmark takes the scan without the workbooks from these.
+   * Inside the exports phase: findings.csv, then the workbooks, and how far into the phase the ledger's checkpoint
+   * (started as it begins) ran beside them. The benchmark takes the scan without the workbooks from these.
    */
   export_parts_ms: { findings_csv: number; workbooks: number; ledger_checkpoint: number };
   datasets: Record<string, { files: string[]; rows_read: number; rows_used: number; rows_rejected: number }>;
