@@ -10,9 +10,9 @@ import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
 /** Words that open the rows under a table that hold no person: totals and signature lines (合计、制表人 …). */
-const FOOTER_WORDS = '(合计|总计|小计|共计|制表|审核|填表|负责人|经办人|单位负责人|备注|说明|注[:：])';
-/** A cell (of a row's cells joined by commas) that starts with a footer word. */
-const FOOTER_PATTERN = `'(^|,)\\s*${FOOTER_WORDS}'`;
+const FOOTER_WORDS = '(合计|总计|小计|共计|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])';
+/** A cell that starts with a footer word (after spaces of any kind). */
+const CELL_FOOTER_PATTERN = sqlString(`^${WHITESPACE_CLASS}*${FOOTER_WORDS}`);
 /** The row's first non-empty cell starts with a footer word (cells of spaces of any kind count as empty). */
 const LEADING_FOOTER_PATTERN = sqlString(`^(?:,|${WHITESPACE_CLASS})*${FOOTER_WORDS}`);
 
@@ -90,7 +90,7 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
     .filter((c) => c.kind === 'id' || c.name === 'household_id')
     // An all-ASCII value (byte count = character count: every well-formed ID) cannot hold a footer word: no regexp for it.
     .map((c) => `CASE WHEN ${blank(column(c.name))} THEN true WHEN strlen(${column(c.name)}) = length(${column(c.name)}) THEN false
-                      ELSE regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}) END`)
+                      ELSE regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}) END`)
     .join(' AND ');
 }
 
@@ -102,7 +102,7 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
  */
 function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
   const ownCells = dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'name')
-    .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${FOOTER_PATTERN}), false)`);
+    .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
     ELSE false END AS _footer`;
 }

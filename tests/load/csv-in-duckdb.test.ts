@@ -107,6 +107,7 @@ describe('footer rows: totals and signature lines under the table, not a person 
     ',合计,,,,,,2100,,', // line 5: the first filled cell opens with 合计
     '张庄镇,,,合计,,,,2100,,', // line 6: 合计 in the name column, after the township
     ',,,,,,,,,制表人：李会计', // line 7: a signature line, alone in the last column
+    '张庄镇,,,\u00a0合计,,,,2100,,', // line 8: 合计 in the name column after a no-break space
   ].join('\n');
   // A reference list, where a row without an ID is refused either way: as non-data, or for its missing ID.
   const deaths = [
@@ -116,6 +117,7 @@ describe('footer rows: totals and signature lines under the table, not a person 
     '\u3000,\ufeff,,\u00a0审核：王会计', // line 4: the same after cells of other spaces
     ',合计：1人,,', // line 5: 合计 in the name column
     ',王小明,2026-09-01,注：身份证待补', // line 6: a death without an ID, not a footer
+    '填报单位：城关镇派出所,,,负责人：赵所长', // line 7: who sent the list
   ].join('\n');
   const files = { ...roll(body), '死亡人员.csv': deaths };
 
@@ -124,8 +126,8 @@ describe('footer rows: totals and signature lines under the table, not a person 
     const landed = await land(files, {});
     expect(landed.roll.map((row) => [row['_line'], row['name'], row['id_number']])).toEqual([[2, '张大山', PEOPLE.zhang], [3, '赵六', null], [4, '钱七', null]]);
     const refused = (file: string) => landed.rejects.filter((row) => row['_file'] === file).map((row) => [row['_line'], row['kind']]);
-    expect(refused('低保花名册.csv')).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data']]);
-    expect(refused('死亡人员.csv')).toEqual([[3, 'non-data'], [4, 'non-data'], [5, 'non-data'], [6, 'value']]);
+    expect(refused('低保花名册.csv')).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data'], [8, 'non-data']]);
+    expect(refused('死亡人员.csv')).toEqual([[3, 'non-data'], [4, 'non-data'], [5, 'non-data'], [6, 'value'], [7, 'non-data']]);
   });
 });
 
