@@ -1,6 +1,7 @@
 // Matching a header row to a dataset's columns: alias lookup after normalising header text.
 import type { ColumnSpec, DatasetName, DatasetSpec } from './catalog.ts';
 import { DATASETS } from './catalog.ts';
+import { judgeNote, splitTrailingNote } from './header-notes.ts';
 
 /** Header text as compared: trimmed, full-width folded to half-width, spaces and required-markers removed. */
 export function normaliseHeader(text: string): string {
@@ -21,6 +22,17 @@ export interface HeaderMatch {
   missingRequired: ColumnSpec[];
   /** Canonical columns claimed by more than one header cell. */
   duplicated: { column: ColumnSpec; headers: string[] }[];
+  /** Header cells naming a column in a unit it is not read in (余额(万元)): not mapped, and the file is refused. */
+  otherUnit: NotedHeader[];
+  /** Header cells naming a column with a note that says nothing rollsweep can judge (月保障金(暂定)): not read, and staff are told. */
+  unreadNotes: NotedHeader[];
+}
+
+/** A header cell whose name is a column's alias followed by a bracketed note. */
+export interface NotedHeader {
+  column: ColumnSpec;
+  header: string;
+  note: string;
 }
 
 const aliasIndexCache = new Map<DatasetName, Map<string, ColumnSpec>>();
@@ -49,12 +61,24 @@ export function matchHeader(
   const index = aliasIndex(dataset);
   const overrideByHeader = new Map(Object.entries(overrides).map(([column, header]) => [normaliseHeader(header), column]));
   const headersByColumn = new Map<string, { column: ColumnSpec; headers: string[]; firstIndex: number }>();
+  const otherUnit: NotedHeader[] = [];
+  const unreadNotes: NotedHeader[] = [];
+  /** The column a header names with a bracketed note after an alias (发放金额(元)), when the note fits the column. */
+  const notedColumn = (key: string, cell: string): ColumnSpec | undefined => {
+    const noted = splitTrailingNote(key);
+    const column = noted && index.get(noted.base);
+    if (!noted || !column) return undefined;
+    const verdict = judgeNote(column, noted.note);
+    if (verdict === 'restates') return column;
+    (verdict === 'other-unit' ? otherUnit : unreadNotes).push({ column, header: cell, note: noted.note });
+    return undefined;
+  };
   cells.forEach((cell, cellIndex) => {
     if (cell === null) return;
     const key = normaliseHeader(cell);
     if (key === '') return;
     const overridden = overrideByHeader.get(key);
-    const column = overridden ? dataset.columns.find((c) => c.name === overridden) : index.get(key);
+    const column = overridden ? dataset.columns.find((c) => c.name === overridden) : index.get(key) ?? notedColumn(key, cell);
     if (!column) return;
     const seen = headersByColumn.get(column.name);
     if (seen) seen.headers.push(cell);
@@ -67,6 +91,8 @@ export function matchHeader(
     columnIndex,
     missingRequired: dataset.columns.filter((c) => c.required && !columnIndex.has(c.name)),
     duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers }) => ({ column, headers })),
+    otherUnit,
+    unreadNotes,
   };
 }
 

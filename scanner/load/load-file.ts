@@ -1,7 +1,7 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn } from '../datasets/headers.ts';
+import { describeColumn, type NotedHeader } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
@@ -9,6 +9,7 @@ import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
 import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
+import { OTHER_UNIT_HINT, otherUnitError, otherUnitText } from './header-notes-errors.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
@@ -20,6 +21,8 @@ export interface SheetReport {
   shapeRejected: number;
   blankRows: number;
   columns: string[];
+  /** Header cells that name a column with a note rollsweep cannot judge: not read (see header-notes.ts). */
+  unreadNotes?: NotedHeader[];
   skippedReason?: string;
 }
 
@@ -121,7 +124,7 @@ async function landCsvInDuckDb(
   rows: AsyncIterator<RawRow>,
 ): Promise<SheetReport | null> {
   const { match, row: headerRow } = header;
-  if (match.duplicated.length > 0) return null;
+  if (match.duplicated.length > 0 || match.otherUnit.length > 0) return null;
   const counts = await loadCsvInDuckDb(connection, {
     path: input.path, file: input.name, encoding: layout.encoding, bomLength: layout.bomLength, delimiter: layout.delimiter,
     dataset: match.dataset, match, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
@@ -129,7 +132,7 @@ async function landCsvInDuckDb(
   if (!counts) return null;
   await rows.return?.();
   return {
-    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns: [...match.columnIndex.keys()],
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes,
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
@@ -152,9 +155,10 @@ async function writeSheet(
       '请删除或改名其中一列后再扫描。',
     );
   }
+  if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name, sheet: sheetName, line: headerRow.line }, match.otherUnit);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [...match.columnIndex.keys()],
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes,
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
@@ -201,9 +205,10 @@ function missingColumnsError(input: InputFile, miss: { sheet: string | undefined
   const { row, match } = miss.header;
   const missing = datasetSpec(match.dataset).columns.filter((c) => c.required && !match.columnIndex.has(c.name));
   const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
+  const unit = match.otherUnit.length > 0 ? `${otherUnitText(match.otherUnit)}。` : '';
   return new InputError(
     { file: input.name, sheet: miss.sheet, line: row.line, column: missing.map((c) => c.label).join('、') },
-    `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。找到的列：${found || '（无）'} (missing required column)`,
-    '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
+    `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${unit}找到的列：${found || '（无）'} (missing required column)`,
+    unit ? OTHER_UNIT_HINT : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
   );
 }

@@ -76,6 +76,12 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       } else if (sheet.skippedReason) {
         warnings.push({ file: report.file, message: `工作表「${sheet.sheet}」未读取：${sheet.skippedReason}` });
       }
+      for (const { column, header, note } of sheet.unreadNotes ?? []) {
+        warnings.push({
+          file: report.file,
+          message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}列「${header}」未读取：表头像是「${column.label}」，但无法判断括号中的「${note}」；如确是${column.label}，请把表头改为「${column.aliases[0] ?? column.label}」`,
+        });
+      }
     }
   }
   if (datasets.roll.files.length === 0) {

@@ -5,6 +5,7 @@ import { describeColumn } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError, isOutOfMemory } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
+import { OTHER_UNIT_HINT, otherUnitError, otherUnitText } from './header-notes-errors.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
 import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
@@ -23,13 +24,16 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     if (input.candidates !== 'any' && input.candidates.length === 1) {
       const dataset = datasetSpec(input.candidates[0] as DatasetName);
       const missing = dataset.columns.filter((c) => c.required && !search.closest?.match.columnIndex.has(c.name));
+      const otherUnit = search.closest?.match.otherUnit ?? [];
       throw new InputError({ file: input.name, column: missing.map((c) => c.label).join('、') },
-        `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。找到的列：${columnNames.join('、')} (missing required column)`);
+        `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : ''}找到的列：${columnNames.join('、')} (missing required column)`,
+        otherUnit.length > 0 ? OTHER_UNIT_HINT : undefined);
     }
     report.skippedReason = search.ambiguous.length > 1 ? `列名同时符合多个数据集（${search.ambiguous.join('、')}）` : '列名与任何数据集都不符';
     return report;
   }
   const { match } = search.header;
+  if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name }, match.otherUnit);
   // Staged whole as text cells (c0 …), in file order, and typed through raw_rows_<dataset> like a staged CSV: rowid 0 is line 1.
   const table = await newStageTable(connection);
   let rowsRead: number;
@@ -46,7 +50,7 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   await registerStage(connection, {
     table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
   });
-  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()] });
+  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes });
   return report;
 }
 

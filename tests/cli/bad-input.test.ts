@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
-import { PEOPLE, ROLL_HEADER, writeSmallTownship } from '../support/small-township.ts';
+import { PEOPLE, ROLL_HEADER, rollCsv, writeSmallTownship } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const root = await tempFolder();
@@ -26,19 +26,24 @@ async function scanWith(files: Record<string, string | Buffer>, extraArgs: strin
   return { ...run, out, input };
 }
 
-/** A death list written as Parquet, with bytes of its first data page flipped: the footer (column names) stays intact. */
-async function damagedParquet(): Promise<Buffer> {
-  const path = join(root, `deaths-${counter++}.parquet`);
+/** The rows of a SELECT written as a Parquet file. */
+async function parquetOf(select: string, options = 'FORMAT parquet'): Promise<Buffer> {
+  const path = join(root, `list-${counter++}.parquet`);
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   try {
-    await connection.run(`COPY (SELECT '11010519491231002' || (range % 10) AS "身份证号码", '张三' || range AS "姓名", '2026-01-01' AS "死亡日期"
-                          FROM range(5000)) TO '${path}' (FORMAT parquet, COMPRESSION zstd)`);
+    await connection.run(`COPY (${select}) TO '${path}' (${options})`);
   } finally {
     connection.closeSync();
     instance.closeSync();
   }
-  const bytes = await readFile(path);
+  return readFile(path);
+}
+
+/** A death list written as Parquet, with bytes of its first data page flipped: the footer (column names) stays intact. */
+async function damagedParquet(): Promise<Buffer> {
+  const bytes = await parquetOf(`SELECT '11010519491231002' || (range % 10) AS "身份证号码", '张三' || range AS "姓名", '2026-01-01' AS "死亡日期"
+                                 FROM range(5000)`, 'FORMAT parquet, COMPRESSION zstd');
   for (let k = 0; k < 40; k++) bytes[200 + k * 3]! ^= 0xff;
   return bytes;
 }
@@ -103,6 +108,19 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     expect(run.stderr).toMatch(/死亡人员\.csv 第 1 行 列「身份证号码、证件号码」.*表头重复/);
   });
 
+  it('an amount column in another unit (万元): refused, not read as 元 nor dropped', async () => {
+    const roll = rollCsv().replace('月保障金', '月保障金(万元)');
+    const run = await scanWith({ '低保花名册.csv': roll });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/低保花名册\.csv 第 1 行 列「月保障金\(万元\)」.*「月保障金」.*单位是「万元」.*按元读取/);
+    const required = await scanWith({ '存款.csv': `身份证号码,余额（万元）\n${PEOPLE.zhang},3.5\n` });
+    expect(required.code).toBe(2);
+    expect(required.stderr).toMatch(/存款\.csv 第 1 行.*缺少必需的列 「余额」.*列「余额（万元）」是「余额」，但注明的单位是「万元」/);
+    const parquet = await scanWith({ '财政供养人员.parquet': await parquetOf(`SELECT '${PEOPLE.wang}' AS "身份证号码", 0.65 AS "月工资(万元)"`) });
+    expect(parquet.code).toBe(2);
+    expect(parquet.stderr).toMatch(/财政供养人员\.parquet 列「月工资\(万元\)」.*单位是「万元」/);
+  });
+
   it('binary junk', async () => {
     const run = await scanWith({ '机动车.csv': Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48]) });
     expect(run.code).toBe(2);
@@ -150,6 +168,24 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 1, rows_rejected: 1 });
     const line = (await findingsCsv(run.out)).split('\n').find((l) => l.includes('data_quality.bad-row'));
     expect(line).toMatch(/死亡人员\.csv 第2行.*死亡日期无法识别：2026-13-45/);
+  });
+
+  it('headers with a unit or format note are read; a note that cannot be judged is warned about', async () => {
+    const rollWith = (amountHeader: string) => rollCsv().replace('月保障金', amountHeader).replace(',李秀英,' + PEOPLE.li + ',配偶,农村低保,1400,', ',李秀英,' + PEOPLE.li + ',配偶,农村低保,1300,');
+    const deaths = `身份证号码(18位),姓名,死亡日期(yyyy-mm-dd)\n${PEOPLE.zhang},张大山,2026-03-01\n`;
+    const noted = await scanWith({ '低保花名册.csv': rollWith('月保障金(元)'), '死亡人员.csv': deaths });
+    expect(noted.code).toBe(0);
+    const csv = await findingsCsv(noted.out);
+    expect(csv).toMatch(/deceased\.recipient/);
+    expect(csv).toMatch(/data_quality\.amount-inconsistent/); // H001's two amounts were read
+    expect((await summaryOf(noted.out)).warnings).toEqual([]);
+
+    const unjudged = await scanWith({ '低保花名册.csv': rollWith('月保障金(暂定)') });
+    expect(unjudged.code).toBe(0);
+    expect(await findingsCsv(unjudged.out)).not.toMatch(/data_quality\.amount-inconsistent/);
+    expect((await summaryOf(unjudged.out)).warnings).toContainEqual({
+      file: '低保花名册.csv', message: expect.stringMatching(/列「月保障金\(暂定\)」未读取.*「暂定」.*请把表头改为「月保障金」/),
+    });
   });
 
   it('a header-only reference list is read as empty and warned about', async () => {
