@@ -59,7 +59,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     payments: {
       file: '低保发放明细.csv', dataset: 'payments', format: 'csv', encoding: 'utf8-bom',
-      columns: columns('户编号=household_id 户主姓名=head_name 发放月份=month 发放金额=amount'),
+      columns: columns('户编号=household_id 户主姓名=head_name 发放月份=month 发放金额（元）=amount'),
       dates: 'mixed', amounts: 'mixed', ...messy, nameVariantShare: 0,
     },
     deaths: {
@@ -80,7 +80,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     properties: {
       file: '不动产登记信息.xlsx', dataset: 'properties', format: 'xlsx', sheetName: '登记信息',
-      columns: columns('权利人=name 权利人证件号码=id_number 坐落=address 规划用途=usage 建筑面积=area_m2 登记日期=registered_on'),
+      columns: columns('权利人=name 权利人证件号码=id_number 坐落=address 规划用途=usage 建筑面积(㎡)=area_m2 登记日期=registered_on'),
       dates: 'mixed', amounts: 'number', ...messy,
     },
     businesses: {
@@ -90,7 +90,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     payroll: {
       file: '财政供养人员工资.csv', dataset: 'payroll', format: 'csv', encoding: 'utf8',
-      columns: columns('单位名称=employer 姓名=name 身份证号码=id_number 应发工资=monthly_salary'),
+      columns: columns('单位名称=employer 姓名=name 身份证号码=id_number 应发工资(元)=monthly_salary'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     deposits: {
