@@ -3,11 +3,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { describeColumn, type NotedHeader } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
+import { ownCsv, ownWorkbook } from '../discover/own-outputs.ts';
 import { InputError } from '../errors.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
 import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
 import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
-import { openXlsx } from '../read/xlsx-reader.ts';
+import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import { OTHER_UNIT_HINT, otherUnitError, otherUnitText } from './header-notes-errors.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
@@ -56,6 +57,10 @@ async function openSheets(input: InputFile, report: FileReport): Promise<{ sheet
 
 export async function loadTabularFile(connection: DuckDBConnection, input: InputFile, options: TabularOptions = {}): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: input.format, classifiedBy: input.classifiedBy, sheets: [] };
+  if (input.format === 'xlsx') {
+    const own = ownWorkbook(await xlsxSheetNames(input.path));
+    if (own) return { ...report, skippedReason: own };
+  }
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
   let closestMiss: { sheet: string | undefined; header: LocatedHeader | null } | null = null;
 
@@ -67,6 +72,11 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     const rows = sheet.rows[Symbol.asyncIterator]();
     const leading = await readLeadingRows(rows);
+    const ownCsvReason = input.format === 'csv' ? ownCsv(leading.rows[0]?.cells) : null;
+    if (ownCsvReason) {
+      await rows.return?.();
+      return { ...report, skippedReason: ownCsvReason };
+    }
     const search = locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns);
     if (!search.found) {
       await drain(rows);

@@ -33,6 +33,18 @@ export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
   }
 }
 
+/** The workbook's sheet names, from workbook.xml alone; none when that cannot be read (openXlsx then says why). */
+export async function xlsxSheetNames(path: string): Promise<string[]> {
+  try {
+    await assertZipSignature(path);
+    const entries = await zipEntries(path);
+    const workbook = await readOptionalPart(path, entries.find((entry) => entry.name === WORKBOOK_PART), new WorkbookReader());
+    return workbook?.sheets.map((sheet) => sheet.name) ?? [];
+  } catch {
+    return [];
+  }
+}
+
 interface OpenedWorkbook {
   worksheets: WorksheetPart<LocatedEntry>[];
   context: SheetContext;

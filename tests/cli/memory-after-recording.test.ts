@@ -10,7 +10,8 @@ import { SAMPLE_AS_OF, SAMPLE_CONFIG, SAMPLE_INPUT, SAMPLE_PERIOD } from '../sup
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
-vi.mock('../../scanner/export/findings-csv.ts', () => ({
+vi.mock('../../scanner/export/findings-csv.ts', async (importOriginal) => ({
+  ...await importOriginal<typeof import('../../scanner/export/findings-csv.ts')>(),
   writeFindingsCsv: async () => {
     throw new Error('Failed to append: could not allocate block of size 256.0 KiB (4.6 MiB/4.7 MiB used)');
   },
