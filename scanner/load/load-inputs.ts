@@ -8,6 +8,7 @@ import { loadTabularFile, type FileReport, type TabularOptions } from './load-fi
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { dropStages } from './raw-rows.ts';
+import { refuseRepeatedLists } from './repeated-lists.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
@@ -69,6 +70,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping);
   const normalised = performance.now();
   const datasets = await countRows(connection, reports);
+  await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {
     for (const sheet of report.sheets) {
       if (sheet.dataset && sheet.rowsRead === 0) {

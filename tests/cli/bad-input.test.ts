@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
-import { PEOPLE, ROLL_HEADER, rollCsv, writeSmallTownship } from '../support/small-township.ts';
+import { PEOPLE, ROLL_HEADER, rollCsv, validId, writeSmallTownship } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const root = await tempFolder();
@@ -119,6 +119,37 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     const parquet = await scanWith({ '财政供养人员.parquet': await parquetOf(`SELECT '${PEOPLE.wang}' AS "身份证号码", 0.65 AS "月工资(万元)"`) });
     expect(parquet.code).toBe(2);
     expect(parquet.stderr).toMatch(/财政供养人员\.parquet 列「月工资\(万元\)」.*单位是「万元」/);
+  });
+
+  it('the same list twice (last month\'s beside this month\'s): refused naming both parts; distinct parts are read', async () => {
+    const people = Array.from({ length: 30 }, (_, i) => ({ id: validId('370481', `1960${String(1 + (i % 12)).padStart(2, '0')}1${i % 10}`, String(100 + i)), household: `H${100 + i}` }));
+    const rollOf = (rows: typeof people) => [ROLL_HEADER, ...rows.map((p, i) => `张庄镇,东村,${p.household},人${i},${p.id},户主,农村低保,700,在保`)].join('\n') + '\n';
+    const paymentsOf = (rows: typeof people, months: string[]) =>
+      ['家庭编号,发放月份,发放金额', ...months.flatMap((month) => rows.map((p) => `${p.household},${month},700`))].join('\n') + '\n';
+
+    const rolls = await scanWith({ '2026年9月低保花名册.csv': rollOf(people), '2026年10月低保花名册.csv': rollOf(people.slice(0, 25)) });
+    expect(rolls.code).toBe(2);
+    expect(rolls.stderr).toMatch(/「2026年10月低保花名册\.csv」与「2026年9月低保花名册\.csv」有 25 人相同（占较小一份的 100%）.*上月和本月.*重复享受/);
+
+    const payments = await scanWith({
+      '低保发放明细.csv': paymentsOf(people, ['2026-08', '2026-09', '2026-10']),
+      '低保发放明细-上月.csv': paymentsOf(people, ['2026-07', '2026-08', '2026-09']),
+    });
+    expect(payments.code).toBe(2);
+    expect(payments.stderr).toMatch(/低保发放明细.*有 60 条发放记录（家庭编号、月份、金额）相同（占较小一份的 67%）.*重复计算发放金额/);
+
+    const deposits = ['身份证号码,余额,截止日期', ...people.map((p, i) => `${p.id},${1000 + i}.50,2026-09-30`)].join('\n') + '\n';
+    const downloadedTwice = await scanWith({ '金融资产核对反馈.csv': deposits, '金融资产核对反馈 (1).csv': deposits });
+    expect(downloadedTwice.code).toBe(2);
+    expect(downloadedTwice.stderr).toMatch(/有 30 条存款记录（身份证号码、余额、截止日期）相同（占较小一份的 100%）.*余额重复相加/);
+
+    // Township halves, one person on both (a finding, not a list read twice), and payments split by month: all read.
+    const split = await scanWith({
+      '东村低保花名册.csv': rollOf(people.slice(0, 16)), '西村低保花名册.csv': rollOf(people.slice(15)),
+      '低保发放明细-9月.csv': paymentsOf(people, ['2026-09']), '低保发放明细-10月.csv': paymentsOf(people, ['2026-10']),
+    });
+    expect(split.code, split.stderr).toBe(0);
+    expect((await summaryOf(split.out)).datasets.roll.rows_read).toBe(3 + 31);
   });
 
   it('binary junk', async () => {
