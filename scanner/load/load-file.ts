@@ -24,6 +24,8 @@ export interface SheetReport {
   columns: string[];
   /** Header cells that name a column with a note rollsweep cannot judge: not read (see header-notes.ts). */
   unreadNotes?: NotedHeader[];
+  /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
+  hidden?: boolean;
   skippedReason?: string;
 }
 
@@ -93,7 +95,8 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       ? await landCsvInDuckDb(connection, input, csv, search.header, leading, rows)
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
-    report.sheets.push(landed ?? await writeSheet(connection, input, sheet.sheet, search.header, leading, rows));
+    const read = landed ?? await writeSheet(connection, input, sheet.sheet, search.header, leading, rows);
+    report.sheets.push(sheet.hidden ? { ...read, hidden: true } : read);
   }
 
   if (report.sheets.some((s) => s.dataset)) return report;

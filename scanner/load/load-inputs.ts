@@ -8,8 +8,8 @@ import { loadTabularFile, type FileReport, type TabularOptions } from './load-fi
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { dropStages } from './raw-rows.ts';
-import { refuseRepeatedLists } from './repeated-lists.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
+import { refuseRepeatedLists } from './repeated-lists.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
 export interface DatasetCounts {
@@ -77,6 +77,12 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
         warnings.push({ file: report.file, message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}只有表头，没有数据行` });
       } else if (sheet.skippedReason) {
         warnings.push({ file: report.file, message: `工作表「${sheet.sheet}」未读取：${sheet.skippedReason}` });
+      }
+      if (sheet.hidden && sheet.dataset && sheet.rowsRead > 0) {
+        warnings.push({
+          file: report.file,
+          message: `隐藏的工作表「${sheet.sheet}」也已读取（${sheet.rowsRead} 行）；如它不是本期数据，请删除该工作表，或在 sweep.json 中用 "sheet" 指定要读的工作表`,
+        });
       }
       for (const { column, header, note } of sheet.unreadNotes ?? []) {
         warnings.push({

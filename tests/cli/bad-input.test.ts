@@ -234,6 +234,17 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     expect(await findingsCsv(run.out)).toMatch(/死亡人员\.csv 第2行 已拒收：本行有 4 列，多于表头的 3 列/);
   });
 
+  it('a hidden worksheet is read like the others, and named in the warnings', async () => {
+    const workbook = new ExcelJS.Workbook();
+    workbook.addWorksheet('10月').addRows([['身份证号码', '姓名', '死亡日期'], [PEOPLE.zhang, '张大山', '2026-03-01']]);
+    workbook.addWorksheet('9月', { state: 'hidden' }).addRows([['身份证号码', '姓名', '死亡日期'], [PEOPLE.wang, '王小明', '2026-02-01']]);
+    const run = await scanWith({ '死亡人员.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 2 });
+    expect(summary.warnings).toEqual([{ file: '死亡人员.xlsx', message: expect.stringMatching(/^隐藏的工作表「9月」也已读取（1 行）.*"sheet"/) }]);
+  });
+
   it('an XLSX death list with a title row and a numeric ID that lost digits', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('Sheet1');
