@@ -1,12 +1,14 @@
 // Streaming XLSX reader: every worksheet's rows as text cells with Excel's row numbers, read straight from the zip.
 // It yields what the former exceljs reader yielded (kept as the tests' reference, tests/read/xlsx-reader-exceljs.ts),
 // in a sixth of the time; the few valid files exceljs misread are read as the format means
-// (tests/read/xlsx-fast-reader.test.ts lists both). Worksheets are inflated and parsed chunk by chunk, so memory
-// stays bounded; every part's CRC-32 is checked.
+// (tests/read/xlsx-fast-reader.test.ts lists both), and cells merged down across rows are filled as Excel shows them
+// (xlsx-merged-cells.ts). Worksheets are inflated and parsed chunk by chunk, so memory stays bounded; every part's
+// CRC-32 is checked.
 import { basename } from 'node:path';
 import { InputError } from '../errors.ts';
 import type { RawRow, RawSheet } from './raw-row.ts';
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
+import { MergeFill, verticalMerges, type VerticalMerge } from './xlsx-merged-cells.ts';
 import { entryChunks, locatedEntries, type LocatedEntry } from './zip-entry.ts';
 import { assertZipSignature, corruptXlsx } from './xlsx-refusals.ts';
 import { SharedStringsReader } from './xlsx-shared-strings.ts';
@@ -28,8 +30,8 @@ export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
   } catch (error) {
     throw asInputError(error, file);
   }
-  for (const worksheet of workbook.worksheets) {
-    yield { sheet: worksheet.name, hidden: worksheet.hidden, rows: sheetRows(path, worksheet.entry, workbook.context, file) };
+  for (const [index, worksheet] of workbook.worksheets.entries()) {
+    yield { sheet: worksheet.name, hidden: worksheet.hidden, rows: sheetRows(path, worksheet.entry, workbook.context, file, workbook.merges[index]!) };
   }
 }
 
@@ -47,6 +49,8 @@ export async function xlsxSheetNames(path: string): Promise<string[]> {
 
 interface OpenedWorkbook {
   worksheets: WorksheetPart<LocatedEntry>[];
+  /** Each worksheet's vertical merges (xlsx-merged-cells.ts); a failure is reported when its rows are read. */
+  merges: Promise<VerticalMerge[]>[];
   context: SheetContext;
 }
 
@@ -56,9 +60,13 @@ async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   const find = (name: string) => entries.find((entry) => entry.name === name);
   const workbook = await readOptionalPart(path, find(WORKBOOK_PART), new WorkbookReader());
   const relationships = await readOptionalPart(path, find(WORKBOOK_RELATIONSHIPS_PART), new RelationshipsReader());
+  const worksheets = worksheetsInReadingOrder(entries, workbook, relationships);
+  // A sheet's merge list follows its rows in the part: it is read by inflating the part once more, started now so that
+  // it runs off Node's thread while the styles and shared strings are parsed here.
+  const merges = worksheets.map((worksheet) => verticalMerges(entryChunks(path, worksheet.entry)));
+  for (const pending of merges) pending.catch(() => {});
   const styles = await readOptionalPart(path, find(STYLES_PART), new StylesReader());
   const sharedStrings = await readOptionalPart(path, find(SHARED_STRINGS_PART), new SharedStringsReader());
-  const worksheets = worksheetsInReadingOrder(entries, workbook, relationships);
   // Every other part is still inflated and its CRC checked, as before: a damaged file is refused, whatever is damaged.
   const parsed = new Set<LocatedEntry | undefined>([...worksheets.map((w) => w.entry), find(WORKBOOK_PART), find(WORKBOOK_RELATIONSHIPS_PART), find(STYLES_PART), find(SHARED_STRINGS_PART)]);
   for (const entry of entries) {
@@ -66,6 +74,7 @@ async function openWorkbook(path: string): Promise<OpenedWorkbook> {
   }
   return {
     worksheets,
+    merges,
     context: { sharedStrings: sharedStrings?.strings, styles: styles ? styles.styles() : NO_STYLES, date1904: workbook?.date1904 ?? false },
   };
 }
@@ -93,8 +102,8 @@ async function feed(chunks: AsyncIterable<Buffer>, scanner: XmlScanner, part: st
 }
 
 /** A worksheet's rows, read (again) from the zip each time they are iterated. */
-function sheetRows(path: string, entry: LocatedEntry, context: SheetContext, file: string): AsyncIterable<RawRow> {
-  return { [Symbol.asyncIterator]: () => new SheetRowIterator(path, entry, context, file) };
+function sheetRows(path: string, entry: LocatedEntry, context: SheetContext, file: string, merges: Promise<VerticalMerge[]>): AsyncIterable<RawRow> {
+  return { [Symbol.asyncIterator]: () => new SheetRowIterator(path, entry, context, file, merges) };
 }
 
 /**
@@ -106,11 +115,16 @@ class SheetRowIterator implements AsyncIterator<RawRow> {
   private readonly reader: SheetRowsReader;
   private readonly scanner: XmlScanner;
   private readonly chunks: AsyncGenerator<Buffer>;
+  /** Set before the first rows are parsed (the merge list follows them in the part). */
+  private mergeFill: MergeFill | undefined;
   private rows: RawRow[] = [];
   private index = 0;
   private finished = false;
 
-  constructor(path: string, private readonly entry: LocatedEntry, context: SheetContext, private readonly file: string) {
+  constructor(
+    path: string, private readonly entry: LocatedEntry, context: SheetContext, private readonly file: string,
+    private readonly merges: Promise<VerticalMerge[]>,
+  ) {
     this.reader = new SheetRowsReader(context);
     this.scanner = new XmlScanner(this.reader);
     this.chunks = entryChunks(path, entry);
@@ -129,6 +143,7 @@ class SheetRowIterator implements AsyncIterator<RawRow> {
 
   private async parseMore(): Promise<IteratorResult<RawRow>> {
     try {
+      this.mergeFill ??= new MergeFill(await this.merges);
       while (this.index >= this.rows.length) {
         if (this.finished) return { done: true, value: undefined };
         const chunk = await this.chunks.next();
@@ -141,6 +156,7 @@ class SheetRowIterator implements AsyncIterator<RawRow> {
         this.rows = this.reader.rows;
         this.reader.rows = [];
         this.index = 0;
+        for (const row of this.rows) this.mergeFill.apply(row);
       }
       return { done: false, value: this.rows[this.index++]! };
     } catch (error) {

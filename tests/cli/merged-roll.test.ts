@@ -1,0 +1,47 @@
+// A 花名册 as townships keep it: a household's 家庭编号, 救助类别 and 月保障金 merged down across its members' rows, and the
+// village's 乡镇 and 村 merged down across the village. Read as stored, the spouse had no household: a false missing-field
+// finding, and a household of one, so the deceased head's share of the payments was the whole payment.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../support/parse-csv.ts';
+import { runCli } from '../support/run-cli.ts';
+import { PEOPLE } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+describe('a roll with merged household and village cells', () => {
+  it('reads every member into the household: the deceased head\'s overpayment is his share, and no field is missing', async () => {
+    const folder = await tempFolder();
+    const input = join(folder, 'input');
+    await mkdir(input);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRows([
+      ['2026年10月张庄镇农村低保花名册'],
+      ['乡镇', '村(社区)', '家庭编号', '姓名', '身份证号码', '与户主关系', '救助类别', '月保障金', '保障状态'],
+      ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
+      [null, null, null, '李秀英', PEOPLE.li, '配偶', null, null, '在保'],
+      [null, '西村', 'H002', '王小明', PEOPLE.wang, '户主', '农村低保', 700, '在保'],
+    ]);
+    sheet.mergeCells('A1:I1');
+    sheet.mergeCells('A3:A5');
+    for (const column of ['B', 'C', 'G', 'H']) sheet.mergeCells(`${column}3:${column}4`);
+    await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
+    await writeFile(join(input, '死亡人员.csv'), `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n`);
+    const months = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    await writeFile(join(input, '低保发放明细.csv'), ['家庭编号,发放月份,发放金额', ...months.map((month) => `H001,${month},1400`)].join('\n'));
+
+    const out = join(folder, 'out');
+    const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+    const column = (name: string) => header!.indexOf(name);
+    expect(findings.map((f) => f[column('check_id')])).toEqual(['deceased.recipient']);
+    const deceased = findings[0]!;
+    // 1400 ÷ 2 members × 7 months (April to October); 9800.00 when the spouse was not seen as a member.
+    expect(deceased[column('overpayment_yuan')]).toBe('4900.00');
+    expect(deceased[column('evidence')]).toContain('在保 2 人');
+    expect([deceased[column('township')], deceased[column('village')], deceased[column('household_id')]]).toEqual(['张庄镇', '东村', 'H001']);
+  });
+});
