@@ -31,7 +31,7 @@ function period(month: MonthIndex): string {
   return `${monthYear(month)}年${monthNumber(month)}月`;
 }
 
-/** The rural 低保 roll of one township: XLSX with a merged title row and a blank row above the header. */
+/** The rural 低保 roll of one township: XLSX with a merged title row, a blank row above the header, household cells merged. */
 export function messyRuralRollSpec(township: Township, month: MonthIndex, oneTownship: boolean): TableSpec {
   return {
     file: oneTownship ? `${period(month)}农村低保花名册.xlsx` : `${period(month)}${township.name}农村低保花名册.xlsx`,
@@ -41,6 +41,8 @@ export function messyRuralRollSpec(township: Township, month: MonthIndex, oneTow
       身份证号码=id_number 与户主关系=relation 救助类别=program 月保障金=monthly_amount 开始享受时间=start_date
       状态=status 银行账号=bank_account 近亲属备案=cadre_relative_filed`),
     dates: 'cell', amounts: 'number', months: 'iso', messyIdShare: MESSY_ID_SHARE,
+    // As townships keep them: a household's place, number, program, amount and account merged across its members.
+    mergeDown: { key: 'household_id', fields: ['township', 'village', 'village_code', 'household_id', 'program', 'monthly_amount', 'bank_account'] },
   };
 }
 

@@ -33,6 +33,8 @@ export interface TableSpec {
   messyIdShare: number;
   /** Share of names written in another spelling that normalises back (traditional, spaces, dots). */
   nameVariantShare?: number;
+  /** XLSX only: these fields' cells merged down across a household's rows (consecutive rows with the same key field). */
+  mergeDown?: { key: string; fields: readonly string[] };
 }
 
 export interface FileSummary {
@@ -55,7 +57,9 @@ export class Table {
     const path = `${directory}/${spec.file}`;
     const header = spec.columns.map((column) => column.header);
     if (spec.format === 'xlsx') {
-      this.writer = new XlsxFile(path, { sheetName: spec.sheetName ?? 'Sheet1', preamble: spec.preamble ?? [], header });
+      const columnOf = (field: string) => spec.columns.findIndex((column) => column.field === field);
+      const mergeDown = spec.mergeDown && { key: columnOf(spec.mergeDown.key), columns: spec.mergeDown.fields.map(columnOf).filter((index) => index >= 0) };
+      this.writer = new XlsxFile(path, { sheetName: spec.sheetName ?? 'Sheet1', preamble: spec.preamble ?? [], header, mergeDown });
     } else if (spec.format === 'parquet') {
       this.writer = new ParquetFile(path, header);
     } else {

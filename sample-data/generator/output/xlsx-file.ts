@@ -1,4 +1,5 @@
-// An XLSX file written row by row with exceljs's streaming writer: optional merged title rows, fixed timestamps.
+// An XLSX file written row by row with exceljs's streaming writer: optional merged title rows and household cells, fixed
+// timestamps.
 import { readFileSync, writeFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 
@@ -9,6 +10,12 @@ export interface XlsxOptions {
   /** Rows above the header: a merged title, then e.g. 填报单位 …; '' gives a blank row. */
   preamble: readonly string[];
   header: readonly string[];
+  /**
+   * Household cells merged down across the members' rows, as 花名册 are kept: consecutive rows with the same value in
+   * column `key` form a household, and each of `columns` (0-based) is merged from its first row for as long as the
+   * rows hold its value (a member with another amount, or none, keeps its own cell).
+   */
+  mergeDown?: { key: number; columns: readonly number[] };
 }
 
 // Document properties and zip entries carry this date, so the same input gives the same bytes.
@@ -44,6 +51,10 @@ export class XlsxFile {
   private readonly sheet: ExcelJS.Worksheet;
   /** Rows written so far, title and header included: the next data row's number is lines + 1. */
   lines = 0;
+  private readonly mergeDown: XlsxOptions['mergeDown'];
+  /** The rows of the household being written (mergeDown), from line householdLine on. */
+  private household: XlsxCell[][] = [];
+  private householdLine = 0;
 
   constructor(readonly path: string, options: XlsxOptions) {
     this.workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: path, useStyles: true, useSharedStrings: false });
@@ -68,12 +79,41 @@ export class XlsxFile {
       row.commit();
     }
     this.writeRow([...options.header]);
+    this.mergeDown = options.mergeDown;
   }
 
-  /** Writes one row and returns its worksheet row number. */
+  /** Writes one row (with mergeDown, a household's rows once the household ends) and returns its worksheet row number. */
   writeRow(cells: readonly XlsxCell[]): number {
-    this.lines += 1;
-    const row = this.sheet.getRow(this.lines);
+    const line = ++this.lines;
+    const key = this.mergeDown ? cells[this.mergeDown.key] : null;
+    const household = key !== null && key !== undefined && key !== '';
+    if (!household || key !== this.household[0]?.[this.mergeDown!.key]) this.flushHousehold();
+    if (!household) {
+      this.commitRow(line, cells);
+    } else {
+      if (this.household.length === 0) this.householdLine = line;
+      this.household.push([...cells]);
+    }
+    return line;
+  }
+
+  private flushHousehold(): void {
+    const rows = this.household;
+    for (const column of this.mergeDown?.columns ?? []) {
+      const value = rows[0]?.[column];
+      if (value === null || value === undefined || value === '') continue;
+      let run = 1;
+      while (run < rows.length && rows[run]![column] === value) run++;
+      if (run < 2) continue;
+      for (let i = 1; i < run; i++) rows[i]![column] = null;
+      this.sheet.mergeCells(this.householdLine, column + 1, this.householdLine + run - 1, column + 1);
+    }
+    rows.forEach((row, i) => this.commitRow(this.householdLine + i, row));
+    this.household = [];
+  }
+
+  private commitRow(line: number, cells: readonly XlsxCell[]): void {
+    const row = this.sheet.getRow(line);
     cells.forEach((value, index) => {
       if (value === null || value === '') return;
       const cell = row.getCell(index + 1);
@@ -81,10 +121,10 @@ export class XlsxFile {
       if (value instanceof Date) cell.numFmt = 'yyyy-mm-dd';
     });
     row.commit();
-    return this.lines;
   }
 
   async close(): Promise<void> {
+    this.flushHousehold();
     this.sheet.commit();
     await this.workbook.commit();
     pinZipTimestamps(this.path);
