@@ -48,7 +48,8 @@ export async function verticalMerges(chunks: AsyncIterable<Buffer>): Promise<Ver
 function listStart(buffer: Buffer): number {
   for (let at = buffer.indexOf(LIST_TAG); at >= 0; at = buffer.indexOf(LIST_TAG, at + 1)) {
     let open = at - 1;
-    if (buffer[open] === 0x3a /* : */) while (open > 0 && buffer[open] !== 0x3c && buffer[open] !== 0x20) open--;
+    // A prefix is a name: back over it to its <, stopping at a space or > (then it was text, not a tag).
+    if (buffer[open] === 0x3a /* : */) while (open > 0 && buffer[open] !== 0x3c && buffer[open] !== 0x20 && buffer[open] !== 0x3e) open--;
     if (buffer[open] === 0x3c /* < */) return open;
   }
   return -1;

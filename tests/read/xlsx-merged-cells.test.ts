@@ -17,7 +17,8 @@ const SHEET_END = '</sheetData><mergeCells count="4"><mergeCell ref="A1:I1"/><me
 
 describe('verticalMerges', () => {
   it('lists the merges spanning rows, whatever the chunk boundaries', async () => {
-    const xml = `<worksheet><sheetData><row r="1"><c r="A1" t="inlineStr"><is><t>&lt;mergeCells&gt;</t></is></c></row>${SHEET_END}`;
+    const text = '<c r="A1" t="inlineStr"><is><t>&lt;mergeCells&gt; x:mergeCells</t></is></c><c r="B1" t="inlineStr"><is><t>a:mergeCells</t></is></c>';
+    const xml = `<worksheet><sheetData><row r="1">${text}</row>${SHEET_END}`;
     const expected = [{ column: 0, firstLine: 2, lastLine: 9 }, { column: 2, firstLine: 2, lastLine: 4 }, { column: 27, firstLine: 10, lastLine: 11 }];
     for (const size of [1, 3, 7, 11, 64, 10_000]) expect(await verticalMerges(chunksOf(xml, size)), `chunks of ${size}`).toEqual(expected);
   });
