@@ -44,4 +44,32 @@ describe('a roll with merged household and village cells', () => {
     expect(deceased[column('evidence')]).toContain('在保 2 人');
     expect([deceased[column('township')], deceased[column('village')], deceased[column('household_id')]]).toEqual(['张庄镇', '东村', 'H001']);
   });
+
+  it('finds a two-row header whose single columns are merged down over both rows (乡镇, 村, 保障状态)', async () => {
+    const folder = await tempFolder();
+    const input = join(folder, 'input');
+    await mkdir(input);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRows([
+      ['2026年10月农村低保花名册'],
+      ['乡镇', '村(社区)', '家庭信息', null, null, '成员信息', null, null, '保障状态'],
+      [null, null, '家庭编号', '救助类别', '月保障金', '姓名', '身份证号码', '与户主关系', null],
+      ['张庄镇', '东村', 'H001', '农村低保', 1400, '张大山', PEOPLE.zhang, '户主', '停保'],
+      ['张庄镇', '西村', 'H002', '农村低保', 700, '王小明', PEOPLE.wang, '户主', '在保'],
+    ]);
+    for (const range of ['A1:I1', 'A2:A3', 'B2:B3', 'C2:E2', 'F2:H2', 'I2:I3']) sheet.mergeCells(range);
+    await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
+    await writeFile(join(input, '死亡人员.csv'), `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n${PEOPLE.wang},王小明,2026-03-15\n`);
+
+    const out = join(folder, 'out');
+    const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.files[0].sheets).toEqual([{ sheet: '花名册', dataset: 'roll', header_line: 3, rows_read: 2 }]);
+    const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+    // 保障状态 read from the merged header: the 停保 head is not flagged, the 在保 one is, in his village.
+    expect(findings.map((f) => [f[header!.indexOf('check_id')], f[header!.indexOf('name')], f[header!.indexOf('village')]]))
+      .toEqual([['deceased.recipient', '王小明', '西村']]);
+  });
 });
