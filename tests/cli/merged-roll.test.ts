@@ -10,66 +10,63 @@ import { runCli } from '../support/run-cli.ts';
 import { PEOPLE } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
+type SheetRow = (string | number | null)[];
+
+/** Scans a roll workbook of these rows and merged ranges, with the other files given; the findings and summary. */
+async function scanRoll(rows: SheetRow[], merges: string[], files: Record<string, string>) {
+  const folder = await tempFolder();
+  const input = join(folder, 'input');
+  await mkdir(input);
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('花名册');
+  sheet.addRows(rows);
+  for (const range of merges) sheet.mergeCells(range);
+  await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
+  for (const [name, text] of Object.entries(files)) await writeFile(join(input, name), text);
+  const out = join(folder, 'out');
+  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
+  expect(run.code, run.stderr).toBe(0);
+  const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+  const column = (name: string) => header!.indexOf(name);
+  return {
+    findings: findings.map((f) => (name: string) => f[column(name)]),
+    summary: JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')),
+  };
+}
+
 describe('a roll with merged household and village cells', () => {
   it('reads every member into the household: the deceased head\'s overpayment is his share, and no field is missing', async () => {
-    const folder = await tempFolder();
-    const input = join(folder, 'input');
-    await mkdir(input);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('花名册');
-    sheet.addRows([
+    const months = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
+    const { findings } = await scanRoll([
       ['2026年10月张庄镇农村低保花名册'],
       ['乡镇', '村(社区)', '家庭编号', '姓名', '身份证号码', '与户主关系', '救助类别', '月保障金', '保障状态'],
       ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
       [null, null, null, '李秀英', PEOPLE.li, '配偶', null, null, '在保'],
       [null, '西村', 'H002', '王小明', PEOPLE.wang, '户主', '农村低保', 700, '在保'],
-    ]);
-    sheet.mergeCells('A1:I1');
-    sheet.mergeCells('A3:A5');
-    for (const column of ['B', 'C', 'G', 'H']) sheet.mergeCells(`${column}3:${column}4`);
-    await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
-    await writeFile(join(input, '死亡人员.csv'), `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n`);
-    const months = ['2026-04', '2026-05', '2026-06', '2026-07', '2026-08', '2026-09', '2026-10'];
-    await writeFile(join(input, '低保发放明细.csv'), ['家庭编号,发放月份,发放金额', ...months.map((month) => `H001,${month},1400`)].join('\n'));
-
-    const out = join(folder, 'out');
-    const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
-    expect(run.code, run.stderr).toBe(0);
-    const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
-    const column = (name: string) => header!.indexOf(name);
-    expect(findings.map((f) => f[column('check_id')])).toEqual(['deceased.recipient']);
+    ], ['A1:I1', 'A3:A5', 'B3:B4', 'C3:C4', 'G3:G4', 'H3:H4'], {
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n`,
+      '低保发放明细.csv': ['家庭编号,发放月份,发放金额', ...months.map((month) => `H001,${month},1400`)].join('\n'),
+    });
+    expect(findings.map((f) => f('check_id'))).toEqual(['deceased.recipient']);
     const deceased = findings[0]!;
     // 1400 ÷ 2 members × 7 months (April to October); 9800.00 when the spouse was not seen as a member.
-    expect(deceased[column('overpayment_yuan')]).toBe('4900.00');
-    expect(deceased[column('evidence')]).toContain('在保 2 人');
-    expect([deceased[column('township')], deceased[column('village')], deceased[column('household_id')]]).toEqual(['张庄镇', '东村', 'H001']);
+    expect(deceased('overpayment_yuan')).toBe('4900.00');
+    expect(deceased('evidence')).toContain('在保 2 人');
+    expect([deceased('township'), deceased('village'), deceased('household_id')]).toEqual(['张庄镇', '东村', 'H001']);
   });
 
   it('finds a two-row header whose single columns are merged down over both rows (乡镇, 村, 保障状态)', async () => {
-    const folder = await tempFolder();
-    const input = join(folder, 'input');
-    await mkdir(input);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('花名册');
-    sheet.addRows([
+    const { findings, summary } = await scanRoll([
       ['2026年10月农村低保花名册'],
       ['乡镇', '村(社区)', '家庭信息', null, null, '成员信息', null, null, '保障状态'],
       [null, null, '家庭编号', '救助类别', '月保障金', '姓名', '身份证号码', '与户主关系', null],
       ['张庄镇', '东村', 'H001', '农村低保', 1400, '张大山', PEOPLE.zhang, '户主', '停保'],
       ['张庄镇', '西村', 'H002', '农村低保', 700, '王小明', PEOPLE.wang, '户主', '在保'],
-    ]);
-    for (const range of ['A1:I1', 'A2:A3', 'B2:B3', 'C2:E2', 'F2:H2', 'I2:I3']) sheet.mergeCells(range);
-    await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
-    await writeFile(join(input, '死亡人员.csv'), `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n${PEOPLE.wang},王小明,2026-03-15\n`);
-
-    const out = join(folder, 'out');
-    const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
-    expect(run.code, run.stderr).toBe(0);
-    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    ], ['A1:I1', 'A2:A3', 'B2:B3', 'C2:E2', 'F2:H2', 'I2:I3'], {
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-15\n${PEOPLE.wang},王小明,2026-03-15\n`,
+    });
     expect(summary.files[0].sheets).toEqual([{ sheet: '花名册', dataset: 'roll', header_line: 3, rows_read: 2 }]);
-    const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
     // 保障状态 read from the merged header: the 停保 head is not flagged, the 在保 one is, in his village.
-    expect(findings.map((f) => [f[header!.indexOf('check_id')], f[header!.indexOf('name')], f[header!.indexOf('village')]]))
-      .toEqual([['deceased.recipient', '王小明', '西村']]);
+    expect(findings.map((f) => [f('check_id'), f('name'), f('village')])).toEqual([['deceased.recipient', '王小明', '西村']]);
   });
 });
