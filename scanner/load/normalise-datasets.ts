@@ -143,7 +143,7 @@ export function typedSelect(dataset: DatasetSpec): string {
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset));
   // A non-data row is only that.
-  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字或说明行）', 'raw': NULL::VARCHAR}]`;
+  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字、说明或重复的表头行）', 'raw': NULL::VARCHAR}]`;
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData} ELSE ${problems} END`;
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');

@@ -104,7 +104,23 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
   const ownCells = dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'name')
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
-    ELSE false END AS _footer`;
+    ELSE ${headerAgain(dataset, column)} END AS _footer`;
+}
+
+/**
+ * The header row again among the data: lists pasted one after another (a village's block, then the next with its own
+ * header) repeat it, and read as data it was a person named 姓名 with four false data-quality findings. A row whose ID
+ * or 家庭编号 cell holds one of that column's own header names is such a row: no ID or household number reads 身份证号码.
+ * A cell starting with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
+ */
+function headerAgain(dataset: DatasetSpec, column: (name: string) => string): string {
+  return dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id').map((c) => {
+    const cell = `trim(${column(c.name)})`;
+    const chinese = c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(sqlString);
+    const named = chinese.length > 0 ? `${cell} IN (${chinese.join(', ')})` : 'false';
+    return `coalesce(CASE WHEN ascii(${column(c.name)}) BETWEEN 48 AND 57 THEN false
+      WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} END, false)`;
+  }).join(' OR ');
 }
 
 function stagedSelect(dataset: DatasetSpec, staged: StagedFile): string {

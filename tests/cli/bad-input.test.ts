@@ -5,6 +5,8 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../support/parse-csv.ts';
+import { readLedgerRows } from '../support/read-ledger.ts';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
 import { PEOPLE, ROLL_HEADER, rollCsv, validId, writeSmallTownship } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
@@ -232,6 +234,26 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     const summary = await summaryOf(run.out);
     expect(summary.datasets.deaths).toMatchObject({ rows_read: 1, rows_used: 0, rows_rejected: 1 });
     expect(await findingsCsv(run.out)).toMatch(/死亡人员\.csv 第2行 已拒收：本行有 4 列，多于表头的 3 列/);
+  });
+
+  it('a header row repeated among the data (lists pasted one after another) is a non-data row, not a person', async () => {
+    const roll = rollCsv().trim().split('\n');
+    roll.splice(3, 0, '', ROLL_HEADER);
+    const run = await scanWith({
+      '低保花名册.csv': `${roll.join('\n')}\n`,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-01\n 公民身份号码 ,姓名,死亡日期\n${PEOPLE.wang},王小明,2026-03-01\n`,
+    });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
+    const checks = parseCsvRecords(await findingsCsv(run.out)).slice(1).map((f) => f[2]);
+    expect(checks.sort()).toEqual(['deceased.recipient', 'deceased.recipient']);
+    const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), 'SELECT file, line, kind, reason FROM rejects ORDER BY file, line');
+    expect(rejects).toEqual([
+      { file: '低保花名册.csv', line: 5, kind: 'non-data', reason: '非数据行（合计、签字、说明或重复的表头行）' },
+      { file: '死亡人员.csv', line: 3, kind: 'non-data', reason: '非数据行（合计、签字、说明或重复的表头行）' },
+    ]);
   });
 
   it('a hidden worksheet is read like the others, and named in the warnings', async () => {
