@@ -30,6 +30,11 @@ const FORMAT_BY_EXTENSION: Record<string, FileFormat> = {
   '.csv': 'csv', '.txt': 'csv', '.tsv': 'csv', '.xlsx': 'xlsx', '.xlsm': 'xlsx', '.xls': 'xlsx', '.parquet': 'parquet',
 };
 
+/** The data format a file name stands for; undefined for anything else (documents, images, archives …). */
+export function fileFormatOf(name: string): FileFormat | undefined {
+  return FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
+}
+
 async function listFiles(folder: string): Promise<string[]> {
   const entries = await readdir(folder, { withFileTypes: true, recursive: true });
   return entries
@@ -66,7 +71,7 @@ export async function discoverInputFiles(folder: string): Promise<{ files: Input
       skipped.push({ file: name, reason: '清单 sweep.json 中设为忽略' });
       continue;
     }
-    const format = FORMAT_BY_EXTENSION[extname(name).toLowerCase()];
+    const format = fileFormatOf(name);
     const fromManifest = named.get(name);
     if (!format) {
       skipped.push({ file: name, reason: `不是可读取的数据文件格式（${extname(name) || '无扩展名'}）；支持 CSV、XLSX、Parquet` });

@@ -3,14 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { printScanResult } from '../../scanner/cli/commands/print-scan-result.ts';
 import type { ScanSummary } from '../../scanner/export/summary.ts';
 
-function printed(datasets: ScanSummary['datasets']): string[] {
+/** Every line printed after a scan with these datasets and skipped files. */
+function printedLines(datasets: ScanSummary['datasets'], skipped: ScanSummary['files_skipped'] = []): string[] {
   const summary = {
-    period: '2026-10', duration_ms: 1234, ledger: '/l.duckdb', datasets, files_skipped: [], warnings: [], checks_skipped: [],
+    period: '2026-10', duration_ms: 1234, ledger: '/l.duckdb', datasets, files_skipped: skipped, warnings: [], checks_skipped: [],
     findings: { total: 3, listings: 1, overpayment_yuan: '0.00', by_category: { deceased: 3 }, by_severity: {}, by_village: {} },
   } as unknown as ScanSummary;
   let out = '';
   printScanResult({ summary, findingsCsv: '/o/findings.csv', summaryJson: '/o/summary.json', workbooks: [], outDir: '/o' }, { out: (t) => { out += t; }, err: () => {}, isTerminal: false });
-  const lines = out.split('\n');
+  return out.split('\n');
+}
+
+/** The dataset table. */
+function printed(datasets: ScanSummary['datasets']): string[] {
+  const lines = printedLines(datasets);
   return lines.slice(lines.indexOf('') + 1, lines.indexOf('', lines.indexOf('') + 1));
 }
 
@@ -44,5 +50,24 @@ describe('the dataset table after a scan', () => {
       const countEnds = [...row.matchAll(/\d+(?= )/g)].map((m) => m.index + m[0].length);
       expect(countEnds).toEqual(headingEnds);
     }
+  });
+});
+
+describe('skipped files after a scan', () => {
+  const roll = { roll: { files: ['花名册.xlsx'], rows_read: 3, rows_used: 3, rows_rejected: 0 } };
+  const notData = (name: string) => ({ file: name, reason: `不是可读取的数据文件格式（${name.slice(name.lastIndexOf('.'))}）；支持 CSV、XLSX、Parquet` });
+  const ownOutput = { file: 'out/2026-09/findings.csv', reason: 'rollsweep 导出的 findings.csv（表头 finding_id,period,check_id …），不作为输入数据读取' };
+
+  it('lists each one while there are few', () => {
+    const skipped = [notData('说明.docx'), ownOutput];
+    expect(printedLines(roll, skipped).filter((line) => line.startsWith('跳过'))).toEqual(skipped.map((s) => `跳过文件 ${s.file}：${s.reason}`));
+  });
+
+  it('counts a folder of scans by extension, and still lists every file that is data', () => {
+    const scans = [...Array.from({ length: 12 }, (_, i) => notData(`材料/申请书${i}.PDF`)), ...['a.jpg', 'b.jpg', 'c.jpg'].map(notData), { file: 'README', reason: '不是可读取的数据文件格式（无扩展名）' }];
+    expect(printedLines(roll, [...scans, ownOutput]).filter((line) => line.startsWith('跳过'))).toEqual([
+      `跳过文件 ${ownOutput.file}：${ownOutput.reason}`,
+      '跳过 16 个不是数据格式的文件（.pdf 12 个、.jpg 3 个、无扩展名 1 个；支持 CSV、XLSX、Parquet），逐个列在 summary.json 的 files_skipped 中',
+    ]);
   });
 });

@@ -1,12 +1,13 @@
 // The short human report after a scan: rows per dataset, skipped files and checks, findings, output paths.
-import { join } from 'node:path';
+import { extname, join } from 'node:path';
+import { fileFormatOf } from '../../discover/input-files.ts';
 import type { ScanSummary } from '../../export/summary.ts';
 import type { ScanResult } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
 
 export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, outDir }: ScanResult, io: CliIo): void {
   const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', ...datasetTable(summary.datasets)];
-  for (const skipped of summary.files_skipped) lines.push(`跳过文件 ${skipped.file}：${skipped.reason}`);
+  lines.push(...skippedFileLines(summary.files_skipped));
   for (const warning of summary.warnings) lines.push(`注意 ${warning.file}：${warning.message}`);
   for (const check of summary.checks_skipped) lines.push(`未运行 ${check.id}：${check.reason}`);
   const f = summary.findings;
@@ -15,6 +16,30 @@ export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, 
   lines.push(...carryOverLines(f));
   lines.push('', `findings.csv  ${findingsCsv}`, `summary.json  ${summaryJson}`, `台账工作簿    ${workbooks.length} 个，在 ${join(outDir, 'ledger')}`, `台账          ${summary.ledger}`);
   io.out(`${lines.join('\n')}\n`);
+}
+
+/** Beyond this many, files that are no data (scans, photos, documents beside the lists) are counted, not listed. */
+const MAX_LISTED_OTHER_FILES = 10;
+
+/**
+ * One line per skipped file, but a folder with thousands of scanned 申请材料 in it would bury the lines that matter (a
+ * file that could not be read, rollsweep's own outputs): past MAX_LISTED_OTHER_FILES, files that are no data format
+ * are counted by extension in one line. summary.json lists every one.
+ */
+function skippedFileLines(skipped: ScanSummary['files_skipped']): string[] {
+  const others = skipped.filter((s) => fileFormatOf(s.file) === undefined);
+  const grouped = others.length > MAX_LISTED_OTHER_FILES;
+  const lines = skipped.filter((s) => !grouped || fileFormatOf(s.file) !== undefined).map((s) => `跳过文件 ${s.file}：${s.reason}`);
+  if (grouped) {
+    const byExtension = new Map<string, number>();
+    for (const { file } of others) {
+      const extension = extname(file).toLowerCase() || '无扩展名';
+      byExtension.set(extension, (byExtension.get(extension) ?? 0) + 1);
+    }
+    const counts = [...byExtension].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([extension, n]) => `${extension} ${n} 个`).join('、');
+    lines.push(`跳过 ${others.length} 个不是数据格式的文件（${counts}；支持 CSV、XLSX、Parquet），逐个列在 summary.json 的 files_skipped 中`);
+  }
+  return lines;
 }
 
 type DatasetRows = ScanSummary['datasets'][string];
