@@ -10,7 +10,7 @@ import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
 import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
-import { OTHER_UNIT_HINT, otherUnitError, otherUnitText } from './header-notes-errors.ts';
+import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
@@ -216,12 +216,11 @@ function missingColumnsError(input: InputFile, miss: { sheet: string | undefined
     return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
   }
   const { row, match } = miss.header;
-  const missing = datasetSpec(match.dataset).columns.filter((c) => c.required && !match.columnIndex.has(c.name));
   const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
-  const unit = match.otherUnit.length > 0 ? `${otherUnitText(match.otherUnit)}。` : '';
+  const refusal = missingColumns(dataset, match, found || '（无）');
   return new InputError(
-    { file: input.name, sheet: miss.sheet, line: row.line, column: missing.map((c) => c.label).join('、') },
-    `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${unit}找到的列：${found || '（无）'} (missing required column)`,
-    unit ? OTHER_UNIT_HINT : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
+    { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
+    refusal.message,
+    refusal.unitHint ?? '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
   );
 }

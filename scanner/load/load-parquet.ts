@@ -1,11 +1,10 @@
 // Loads a Parquet file straight into DuckDB, staged like a CSV DuckDB reads (raw-rows.ts); column names are the header.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError, isOutOfMemory } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
-import { OTHER_UNIT_HINT, otherUnitError, otherUnitText } from './header-notes-errors.ts';
+import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { locateHeader } from './header-row.ts';
 import type { FileReport } from './load-file.ts';
 import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
@@ -22,12 +21,8 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   const search = locateHeader([{ line: 0, cells: columnNames }], input.candidates, undefined, input.options.columns);
   if (!search.found) {
     if (input.candidates !== 'any' && input.candidates.length === 1) {
-      const dataset = datasetSpec(input.candidates[0] as DatasetName);
-      const missing = dataset.columns.filter((c) => c.required && !search.closest?.match.columnIndex.has(c.name));
-      const otherUnit = search.closest?.match.otherUnit ?? [];
-      throw new InputError({ file: input.name, column: missing.map((c) => c.label).join('、') },
-        `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : ''}找到的列：${columnNames.join('、')} (missing required column)`,
-        otherUnit.length > 0 ? OTHER_UNIT_HINT : undefined);
+      const refusal = missingColumns(datasetSpec(input.candidates[0] as DatasetName), search.closest?.match, columnNames.join('、'));
+      throw new InputError({ file: input.name, column: refusal.column }, refusal.message, refusal.unitHint);
     }
     report.skippedReason = search.ambiguous.length > 1 ? `列名同时符合多个数据集（${search.ambiguous.join('、')}）` : '列名与任何数据集都不符';
     return report;

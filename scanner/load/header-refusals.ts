@@ -1,0 +1,39 @@
+// Why a header row is refused, for CSV, XLSX and Parquet alike: required columns missing, or a column whose header names
+// another unit than the one rollsweep reads (余额(万元): see header-notes.ts).
+import type { ColumnSpec, DatasetSpec } from '../datasets/catalog.ts';
+import { unitOf } from '../datasets/header-notes.ts';
+import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
+import { InputError, type InputLocation } from '../errors.ts';
+
+const OTHER_UNIT_HINT = '请把该列换算后再扫描，表头写成可用名称（可注明单位，如「发放金额(元)」）；用不到的列也可以删除。';
+
+/** 「余额(万元)」 is 余额 in 万元: named so staff see why the column was not read as the amount it looks like. */
+function otherUnitText(otherUnit: readonly NotedHeader[], name: (column: ColumnSpec) => string = (column) => `「${column.label}」`): string {
+  return otherUnit
+    .map(({ column, header, note }) => `列「${header}」是${name(column)}，但注明的单位是「${note}」；rollsweep 按${unitOf(column)?.name}读取，照读会算错`)
+    .join('；');
+}
+
+/** A header that fits its dataset but holds a column in another unit: the file is refused (exit 2). */
+export function otherUnitError(location: Omit<InputLocation, 'column'>, otherUnit: readonly NotedHeader[]): InputError {
+  return new InputError(
+    { ...location, column: otherUnit.map((u) => u.header).join('、') },
+    `${otherUnitText(otherUnit, describeColumn)} (unit)`,
+    OTHER_UNIT_HINT,
+  );
+}
+
+/**
+ * A header without all of `dataset`'s required columns (`match`, the closest it came, if any): which are missing, with
+ * their aliases, what was found, and when a missing column was there in another unit, that and its own hint.
+ */
+export function missingColumns(dataset: DatasetSpec, match: HeaderMatch | undefined, found: string): { column: string; message: string; unitHint?: string } {
+  const missing = dataset.columns.filter((c) => c.required && !match?.columnIndex.has(c.name));
+  const otherUnit = match?.otherUnit ?? [];
+  const unit = otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : '';
+  return {
+    column: missing.map((c) => c.label).join('、'),
+    message: `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${unit}找到的列：${found} (missing required column)`,
+    unitHint: unit ? OTHER_UNIT_HINT : undefined,
+  };
+}
