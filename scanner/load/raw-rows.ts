@@ -84,10 +84,12 @@ export function blank(expression: string): string {
   return `(${expression} IS NULL OR trim(${expression}) = '')`;
 }
 
-/** Whose row it is: the ID columns and the household. Empty, or holding a footer word, with a footer word in the row: not a person's row. */
+/** Whose row it is: its ID columns and its 家庭编号. */
+const identityColumns = (dataset: DatasetSpec) => dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id');
+
+/** The row's identity cells are each empty or hold a footer word: with a footer word in the row, not a person's row. */
 export function identityEmpty(dataset: DatasetSpec, column: (name: string) => string): string {
-  return dataset.columns
-    .filter((c) => c.kind === 'id' || c.name === 'household_id')
+  return identityColumns(dataset)
     // An all-ASCII value (byte count = character count: every well-formed ID) cannot hold a footer word: no regexp for it.
     .map((c) => `CASE WHEN ${blank(column(c.name))} THEN true WHEN strlen(${column(c.name)}) = length(${column(c.name)}) THEN false
                       ELSE regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}) END`)
@@ -101,7 +103,7 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
  * missing ID). CASE searches the row's text only for rows without an identity: a few in millions.
  */
 function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
-  const ownCells = dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'name')
+  const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.name === 'name')]
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
     ELSE ${headerAgain(dataset, column)} END AS _footer`;
@@ -114,7 +116,7 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
  * A cell starting with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
  */
 function headerAgain(dataset: DatasetSpec, column: (name: string) => string): string {
-  return dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id').map((c) => {
+  return identityColumns(dataset).map((c) => {
     const cell = `trim(${column(c.name)})`;
     const chinese = c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(sqlString);
     const named = chinese.length > 0 ? `${cell} IN (${chinese.join(', ')})` : 'false';
