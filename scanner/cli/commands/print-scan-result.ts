@@ -27,9 +27,10 @@ const MAX_LISTED_OTHER_FILES = 10;
  * are counted by extension in one line. summary.json lists every one.
  */
 function skippedFileLines(skipped: ScanSummary['files_skipped']): string[] {
-  const others = skipped.filter((s) => fileFormatOf(s.file) === undefined);
+  const [data, others]: ScanSummary['files_skipped'][] = [[], []];
+  for (const file of skipped) (fileFormatOf(file.file) === undefined ? others : data).push(file);
   const grouped = others.length > MAX_LISTED_OTHER_FILES;
-  const lines = skipped.filter((s) => !grouped || fileFormatOf(s.file) !== undefined).map((s) => `跳过文件 ${s.file}：${s.reason}`);
+  const lines = (grouped ? data : skipped).map((s) => `跳过文件 ${s.file}：${s.reason}`);
   if (grouped) {
     const byExtension = new Map<string, number>();
     for (const { file } of others) {
