@@ -22,6 +22,10 @@ export interface DatasetSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
+/** Whose row it is: its ID columns and its 家庭编号. */
+export const identityColumns = (dataset: DatasetSpec): ColumnSpec[] =>
+  dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id');
+
 export const DATASET_NAMES = [
   'roll', 'payments', 'deaths', 'prisoners', 'vehicles', 'properties',
   'businesses', 'payroll', 'deposits', 'cadres', 'kinship',

@@ -1,14 +1,16 @@
 // The fast way in for a CSV: DuckDB's parallel reader lands the rows, then SQL maps, counts and refuses them
 // exactly as the careful JS reader would. Whenever DuckDB could read the file differently from that reader
-// (blank lines, quoted line breaks, ragged rows, bad bytes), this returns null and the careful reader takes over.
+// (blank lines, quoted line breaks, ragged rows, bad bytes), or a cell says 同上 (the value above: ditto-fill.ts), this
+// returns null and the careful reader takes over.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetName } from '../datasets/catalog.ts';
+import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import type { HeaderMatch } from '../datasets/headers.ts';
 import { MAX_RECORD_CHARS } from '../read/csv-reader.ts';
 import { countLineFeeds } from '../read/count-lines.ts';
 import type { TextEncoding } from '../read/detect-encoding.ts';
 import { transcodeToUtf8 } from '../read/transcode-to-utf8.ts';
 import { sqlString } from '../sql-text.ts';
+import { carriesDown, dittoMarkSql, readsDittoMarks } from './ditto-fill.ts';
 import { dropStageTables, newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
 
 export interface CsvInDuckDb {
@@ -51,14 +53,16 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
   try {
     const path = transcoded?.path ?? csv.path;
     // Counting runs on Node's thread while DuckDB's threads parse.
-    const lines = countLineFeeds(path);
+    const lines = countLineFeeds(path, { dittoMarks: readsDittoMarks(csv.dataset) });
     const staged = await stage(connection, table, path, csv);
-    const { lineFeeds, endsWithLineFeed, hasReplacementCharacter } = await lines;
+    const { lineFeeds, endsWithLineFeed, hasReplacementCharacter, mayHoldDittoMark } = await lines;
     if (!staged || hasReplacementCharacter) return null;
     // Every physical line after the header is one row: no blank line skipped, no quoted line break, so line = header + row.
     const expectedRows = lineFeeds - csv.headerLine + (endsWithLineFeed ? 0 : 1);
-    const rows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${table}`)).getRows()[0]![0]);
-    if (rows !== expectedRows) return null;
+    const [rowCount, dittoMarks] = (await connection.runAndReadAll(`SELECT count(*)::BIGINT, ${mayHoldDittoMark ? anyDittoMark(csv) : 'false'} FROM ${table}`)).getRows()[0]!;
+    const rows = Number(rowCount);
+    // A 同上 is read as the value above, row by row: the careful reader does that.
+    if (rows !== expectedRows || dittoMarks === true) return null;
     const counts = await sortOutRows(connection, table, csv, rows);
     landed = true;
     return counts;
@@ -66,6 +70,14 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     if (!landed) await dropStageTables(connection, table);
     await transcoded?.remove();
   }
+}
+
+/** Whether a cell of a column where 同上 means the value above (ditto-fill.ts) holds such a mark. */
+function anyDittoMark(csv: CsvInDuckDb): string {
+  const spec = datasetSpec(csv.dataset);
+  const carries = carriesDown(spec);
+  const cells = spec.columns.flatMap((c, i) => (carries[i] && csv.match.columnIndex.has(c.name) ? [stageCell(csv.match.columnIndex.get(c.name)!)] : []));
+  return cells.length > 0 ? `bool_or(${cells.map(dittoMarkSql).join(' OR ')})` : 'false';
 }
 
 async function stage(connection: DuckDBConnection, table: string, path: string, csv: CsvInDuckDb): Promise<boolean> {

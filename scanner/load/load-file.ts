@@ -10,6 +10,7 @@ import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
 import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
+import type { DittoCount } from './ditto-fill.ts';
 import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
@@ -26,6 +27,8 @@ export interface SheetReport {
   unreadNotes?: NotedHeader[];
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
+  /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
+  dittoMarks?: DittoCount[];
   skippedReason?: string;
 }
 
@@ -202,7 +205,8 @@ async function writeSheet(
     writer.close();
   }
   await insertShapeRejects(connection, rejects);
-  return report;
+  const dittoMarks = writer.dittoMarks();
+  return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;
 }
 
 /** The row as one line of text, every cell included, for rejects and footer detection. */

@@ -1,9 +1,10 @@
 // Loads an input folder: discovers files, lands every row, normalises once, and reconciles read = used + rejected.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
+import type { DittoCount } from './ditto-fill.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
@@ -84,6 +85,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
           message: `隐藏的工作表「${sheet.sheet}」也已读取（${sheet.rowsRead} 行）；如它不是本期数据，请删除该工作表，或在 sweep.json 中用 "sheet" 指定要读的工作表`,
         });
       }
+      if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
       for (const { column, header, note } of sheet.unreadNotes ?? []) {
         warnings.push({
           file: report.file,
@@ -99,6 +101,21 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
     throw new InputError({ file: datasets.roll.files.join('、') }, '花名册没有任何可用的数据行 (roll has no rows)', '请确认导出是否完整。');
   }
   return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(read - started), normaliseMs: Math.round(normalised - read) } };
+}
+
+/** Where a sheet wrote 同上 or 〃 and how rollsweep read it: the value above, or empty where there was none. */
+function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: readonly DittoCount[]): string {
+  const label = (column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)?.label ?? column;
+  // Columns with the same count together (a household's cells are marked on the same rows): 家庭编号、救助类别 各 32 格.
+  const byCount = new Map<number, string[]>();
+  for (const { column, filled } of marks) if (filled > 0) byCount.set(filled, [...(byCount.get(filled) ?? []), label(column)]);
+  const filled = [...byCount].map(([count, labels]) => `${labels.join('、')} ${labels.length > 1 ? '各 ' : ''}${count} 格`);
+  const unresolved = marks.filter((m) => m.unresolved > 0).map((m) => `${label(m.column)} ${m.unresolved} 格（第 ${m.firstUnresolvedLine} 行起）`);
+  const where = sheet ? `工作表「${sheet}」` : '';
+  return [
+    filled.length > 0 ? `${where}有单元格写作「同上」或「〃」，已按上一行同列的值读取：${filled.join('；')}` : `${where}有单元格写作「同上」或「〃」`,
+    unresolved.length > 0 ? `上面没有可沿用的值、按空值读取的：${unresolved.join('、')}` : '',
+  ].filter(Boolean).join('；');
 }
 
 type FileOutcome = { report: FileReport } | { skipped: SkippedFile };

@@ -4,7 +4,7 @@
 // cost seconds and a couple of gigabytes. A staged CSV's rows that are not data (blank, shifted) are listed in its
 // skip table.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { datasetSpec, identityColumns, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
@@ -83,9 +83,6 @@ export function stagedRowText(cellCount: number, alias = ''): string {
 export function blank(expression: string): string {
   return `(${expression} IS NULL OR trim(${expression}) = '')`;
 }
-
-/** Whose row it is: its ID columns and its 家庭编号. */
-const identityColumns = (dataset: DatasetSpec) => dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id');
 
 /** The row's identity cells are each empty or hold a footer word: with a footer word in the row, not a person's row. */
 export function identityEmpty(dataset: DatasetSpec, column: (name: string) => string): string {

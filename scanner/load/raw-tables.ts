@@ -3,6 +3,7 @@
 import type { DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import type { Cell } from '../read/raw-row.ts';
+import { DittoFill, type DittoCount } from './ditto-fill.ts';
 
 export const rawTable = (dataset: DatasetName) => `raw_${dataset}`;
 
@@ -34,12 +35,13 @@ export async function createRawTables(connection: DuckDBConnection): Promise<voi
   await connection.run(STAGES_DDL);
 }
 
-/** Appends the rows of one sheet to its dataset's raw table, each dataset column from its cell of the row. */
+/** Appends the rows of one sheet to its dataset's raw table, each dataset column from its cell of the row (同上 read as the value above). */
 export class RawRowWriter {
-  /** Per dataset column (in table order), the index of its cell in a row; -1 where the sheet has no such column. */
-  private readonly cellIndexes: readonly number[];
+  private readonly ditto: DittoFill;
   private constructor(private readonly appender: DuckDBAppender, dataset: DatasetName, columnIndex: ReadonlyMap<string, number>) {
-    this.cellIndexes = datasetSpec(dataset).columns.map((c) => columnIndex.get(c.name) ?? -1);
+    const spec = datasetSpec(dataset);
+    // Per dataset column (in table order), the index of its cell in a row; -1 where the sheet has no such column.
+    this.ditto = new DittoFill(spec, spec.columns.map((c) => columnIndex.get(c.name) ?? -1));
   }
 
   /** `columnIndex`: the header's dataset column → cell index (HeaderMatch.columnIndex). */
@@ -48,9 +50,8 @@ export class RawRowWriter {
   }
 
   append(cells: readonly Cell[], file: string, sheet: string | undefined, line: number, rawRow: string): void {
-    for (const index of this.cellIndexes) {
-      const value = index < 0 ? null : cells[index];
-      if (value === undefined || value === null) this.appender.appendNull();
+    for (const value of this.ditto.resolve(cells, line)) {
+      if (value === null) this.appender.appendNull();
       else this.appender.appendVarchar(value);
     }
     this.appender.appendVarchar(file);
@@ -59,6 +60,11 @@ export class RawRowWriter {
     this.appender.appendInteger(line);
     this.appender.appendVarchar(rawRow);
     this.appender.endRow();
+  }
+
+  /** Where the sheet wrote 同上 or 〃, and how each was read. */
+  dittoMarks(): DittoCount[] {
+    return this.ditto.report();
   }
 
   close(): void {

@@ -1,6 +1,7 @@
 // One pass over a file's bytes, without decoding it: how the DuckDB CSV path proves it kept every physical line
-// and that no cell holds U+FFFD (which the careful reader refuses as a wrong encoding).
+// and that no cell holds U+FFFD (which the careful reader refuses as a wrong encoding), and whether a cell may say 同上.
 import { createReadStream } from 'node:fs';
+import { DITTO_MARK_OVERLAP, bytesMayHoldDittoMark } from './ditto-marks.ts';
 
 export interface LineCount {
   /** Number of '\n' bytes. */
@@ -9,14 +10,19 @@ export interface LineCount {
   endsWithLineFeed: boolean;
   /** The file holds U+FFFD (UTF-8 bytes EF BF BD): text that was already garbled before it reached us. */
   hasReplacementCharacter: boolean;
+  /** The file may hold 同上, 〃 or ″ (ditto-marks.ts); false when no cell can be one, or when not asked. */
+  mayHoldDittoMark: boolean;
 }
 
 const REPLACEMENT_CHARACTER = Buffer.from('\ufffd', 'utf8');
 
-export async function countLineFeeds(path: string): Promise<LineCount> {
+/** `dittoMarks`: also search for 同上, 〃 and ″ (only where they are read: a list kept by hand). */
+export async function countLineFeeds(path: string, options: { dittoMarks?: boolean } = {}): Promise<LineCount> {
   let lineFeeds = 0;
   let lastByte = 0x0a;
   let hasReplacementCharacter = false;
+  let mayHoldDittoMark = false;
+  let dittoTail = Buffer.alloc(0);
   // The last two bytes of the previous chunk, so a character split across chunks is still seen.
   let tail = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
@@ -25,8 +31,12 @@ export async function countLineFeeds(path: string): Promise<LineCount> {
     if (!hasReplacementCharacter) {
       hasReplacementCharacter = Buffer.concat([tail, chunk.subarray(0, 2)]).includes(REPLACEMENT_CHARACTER) || chunk.includes(REPLACEMENT_CHARACTER);
     }
+    if (options.dittoMarks && !mayHoldDittoMark) {
+      mayHoldDittoMark = bytesMayHoldDittoMark(Buffer.concat([dittoTail, chunk.subarray(0, DITTO_MARK_OVERLAP)])) || bytesMayHoldDittoMark(chunk);
+      dittoTail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - DITTO_MARK_OVERLAP)));
+    }
     if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
     tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
   }
-  return { lineFeeds, endsWithLineFeed: lastByte === 0x0a, hasReplacementCharacter };
+  return { lineFeeds, endsWithLineFeed: lastByte === 0x0a, hasReplacementCharacter, mayHoldDittoMark };
 }

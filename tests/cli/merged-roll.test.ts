@@ -1,37 +1,13 @@
 // A 花名册 as townships keep it: a household's 家庭编号, 救助类别 and 月保障金 merged down across its members' rows, and the
 // village's 乡镇 and 村 merged down across the village. Read as stored, the spouse had no household: a false missing-field
 // finding, and a household of one, so the deceased head's share of the payments was the whole payment.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from '../support/parse-csv.ts';
-import { runCli } from '../support/run-cli.ts';
+import { scanInput, workbookOf, type SheetRow } from '../support/scan-input.ts';
 import { PEOPLE } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
-
-type SheetRow = (string | number | null)[];
 
 /** Scans a roll workbook of these rows and merged ranges, with the other files given; the findings and summary. */
 async function scanRoll(rows: SheetRow[], merges: string[], files: Record<string, string>) {
-  const folder = await tempFolder();
-  const input = join(folder, 'input');
-  await mkdir(input);
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('花名册');
-  sheet.addRows(rows);
-  for (const range of merges) sheet.mergeCells(range);
-  await workbook.xlsx.writeFile(join(input, '农村低保花名册.xlsx'));
-  for (const [name, text] of Object.entries(files)) await writeFile(join(input, name), text);
-  const out = join(folder, 'out');
-  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
-  expect(run.code, run.stderr).toBe(0);
-  const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
-  const column = (name: string) => header!.indexOf(name);
-  return {
-    findings: findings.map((f) => (name: string) => f[column(name)]),
-    summary: JSON.parse(await readFile(join(out, 'summary.json'), 'utf8')),
-  };
+  return scanInput({ '农村低保花名册.xlsx': await workbookOf('花名册', rows, merges), ...files });
 }
 
 describe('a roll with merged household and village cells', () => {

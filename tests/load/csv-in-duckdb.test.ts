@@ -79,6 +79,11 @@ describe('CSV files DuckDB reads exactly as the careful reader: it lands them', 
     expect(await expectSameAsCarefulReader(roll(rollCsv().replaceAll(',', '\t')))).toEqual(['duckdb']);
   });
 
+  it('同上 in a village\'s name or a remark, and 同上 as a name or ID (never read as the value above)', async () => {
+    const body = rollCsv([ROW('同上村', 'H003', '同上', '同上'), ROW('南村', 'H004', '赵四', PEOPLE.li, '700（同上）')]);
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+  });
+
   it('rows of empty or whitespace-only cells (U+3000, U+FEFF) count as blank, not read', async () => {
     const landed = await land(roll(rollCsv([',,,,,,,,', ' ,\u3000,\ufeff,,,,,,'])), {});
     expect(landed.readers).toEqual(['duckdb']);
@@ -138,6 +143,8 @@ describe('CSV files DuckDB could read differently: the careful reader takes them
     ['a short row (fewer cells than the header)', rollCsv(['张庄镇,南村,H010,钱五'])],
     ['a row with more cells than the header', rollCsv([`${ROW('南村', 'H011', '孙六', PEOPLE.wang)},多,余`])],
     ['old Mac line ends (CR only)', rollCsv().replaceAll('\n', '\r')],
+    ['a member\'s 家庭编号 written 同上 (read as the value above, row by row)', rollCsv([ROW('西村', ' 同 上', '赵四', PEOPLE.li)])],
+    ['an amount written 〃', rollCsv([ROW('西村', 'H002', '赵四', PEOPLE.li, '〃')])],
   ])('%s', async (_case, body) => {
     expect(await expectSameAsCarefulReader(roll(body))).toEqual(['careful']);
   });

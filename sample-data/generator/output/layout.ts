@@ -12,6 +12,11 @@ import type { Style } from './file-specs.ts';
 import { Table } from './table.ts';
 import type { FileSummary, TableSpec } from './table.ts';
 
+/** Household fields a clerk writes once, on the head's row, and as 同上 or 〃 on the members' (the messy CSV roll). */
+const DITTO_FIELDS = ['county', 'township', 'village', 'village_code', 'household_id', 'program', 'monthly_amount', 'start_date', 'bank_account'];
+/** Share of the messy CSV roll's households of two or more written so. */
+const DITTO_SHARE = 0.25;
+
 export interface FooterNote {
   location: Location;
   raw: string;
@@ -28,6 +33,8 @@ export class Layout {
   private urbanRollCents = 0;
   private urbanRollPersons = 0;
   readonly footers: FooterNote[] = [];
+  /** Its own stream, so that the choice leaves every other draw (and so the rest of the sample) as it was. */
+  private readonly dittoRng: Random;
 
   constructor(
     readonly style: Style,
@@ -37,6 +44,7 @@ export class Layout {
     private readonly period: MonthIndex,
   ) {
     mkdirSync(directory, { recursive: true });
+    this.dittoRng = rng.fork('ditto');
     this.messy = style === 'messy' ? messySpecs(townships, period) : null;
   }
 
@@ -82,9 +90,13 @@ export class Layout {
     const table = this.rollTable(toWorkbook);
     // The CSV export leaves 在保 and 否 empty for some households (empty means the default).
     const terse = this.messy !== null && !toWorkbook && this.rng.chance(0.3);
+    const ditto = this.messy !== null && !toWorkbook && household.rows.length > 1 && this.dittoRng.chance(DITTO_SHARE);
+    let above: Record<string, FieldValue> | null = null;
     household.rows.forEach((row, index) => {
       const amountHere = row.amountCentsOverride ?? (toWorkbook && index > 0 ? null : household.amountCents);
-      const record = this.rollRecord(household, row, amountHere, terse);
+      const values = this.rollRecord(household, row, amountHere, terse);
+      const record = ditto && above ? this.withDittoMarks(values, above) : values;
+      above = values;
       if (!toWorkbook && this.messy) {
         this.serial += 1;
         record['serial'] = String(this.serial);
@@ -93,6 +105,15 @@ export class Layout {
       }
       row.location = table.write(record);
     });
+  }
+
+  /** 同上 (or 〃) wherever a household field repeats the row above; a member's own village or amount (an anomaly) stays. */
+  private withDittoMarks(record: Record<string, FieldValue>, above: Record<string, FieldValue>): Record<string, FieldValue> {
+    const marked = { ...record };
+    for (const field of DITTO_FIELDS) {
+      if (record[field] !== null && sameValue(record[field]!, above[field] ?? null)) marked[field] = { text: this.dittoRng.chance(0.3) ? '〃' : '同上' };
+    }
+    return marked;
   }
 
   private rollRecord(household: Household, row: RollRow, amountCents: number | null, terse: boolean): Record<string, FieldValue> {
@@ -140,4 +161,9 @@ export class Layout {
     for (const table of this.tables.values()) this.summaries.push(await table.close());
     return this.summaries.sort((a, b) => a.file.localeCompare(b.file));
   }
+}
+
+function sameValue(a: FieldValue, b: FieldValue): boolean {
+  if (a instanceof Date || b instanceof Date) return a instanceof Date && b instanceof Date && a.getTime() === b.getTime();
+  return JSON.stringify(a) === JSON.stringify(b);
 }
