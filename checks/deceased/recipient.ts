@@ -41,15 +41,18 @@ export default defineCheck({
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'died|' || m.died::VARCHAR AS fact,
-           CASE WHEN (SELECT count(*) FROM payments) = 0 THEN NULL ELSE coalesce(o.cents, 0) END AS overpayment_cents,
+           CASE WHEN (SELECT count(*) FROM payments) = 0 OR r.household_id IS NULL THEN NULL ELSE coalesce(o.cents, 0) END AS overpayment_cents,
            '死亡人员名单：' || m.records || '。' ||
              CASE WHEN (SELECT count(*) FROM payments) = 0 THEN '未提供发放明细，未估算多发金额'
+                  -- Payments are listed by 家庭编号: without one (empty, or lost to scientific notation) none can be his.
+                  WHEN r.household_id IS NULL THEN '花名册中此人的家庭编号为空或无法识别，无法对应发放明细，未估算多发金额'
                   WHEN o.cents IS NULL THEN '死亡次月起无发放记录，多发 0.00 元'
                   ELSE '死亡次月起仍发放 ' || o.months || ' 个月（' || strftime(o.first_month, '%Y-%m') || ' 至 ' || strftime(o.last_month, '%Y-%m') ||
                        '），按每月实发金额 ÷ 在保 ' || o.members || ' 人估算多发 ' || ${yuan('o.cents')} || ' 元' END AS evidence,
            'deaths' AS source_dataset, m.source_file, m.source_line
-    FROM matched m JOIN subjects r USING (id_number, household_id)
-    LEFT JOIN overpaid o USING (id_number, household_id)`,
+    -- IS NOT DISTINCT FROM: a dead person whose 家庭编号 is missing is still found (USING would drop him).
+    FROM matched m JOIN subjects r ON r.id_number = m.id_number AND r.household_id IS NOT DISTINCT FROM m.household_id
+    LEFT JOIN overpaid o ON o.id_number = m.id_number AND o.household_id = m.household_id`,
   remedy: '停发并核减保障人口，追回多发资金',
   deadlineDays: 15,
 });

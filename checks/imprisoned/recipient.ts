@@ -32,7 +32,8 @@ export default defineCheck({
            'sentence|' || m.first_start::VARCHAR AS fact,
            '服刑/羁押人员名单：' || m.records || '。刑期与本期 ' || period_label() || ' 重叠' AS evidence,
            'prisoners' AS source_dataset, m.source_file, m.source_line
-    FROM matched m JOIN subjects r USING (id_number, household_id)`,
+    -- IS NOT DISTINCT FROM: a prisoner whose 家庭编号 is missing is still found (USING would drop him).
+    FROM matched m JOIN subjects r ON r.id_number = m.id_number AND r.household_id IS NOT DISTINCT FROM m.household_id`,
   remedy: '服刑期间不计入家庭保障人口，核减保障金',
   deadlineDays: 15,
 });

@@ -44,6 +44,12 @@ const ROLL_COLUMNS: Record<string, string[]> = {
     // An unrecognised status counts as 在保 so the person is still checked; data_quality.bad-value reports it.
     "coalesce(rs_roll_status(status), '在保') = '在保' AS active",
   ],
+  // A 家庭编号 in scientific notation has lost its last digits: read as one it would gather every household sharing
+  // the first six into one. It is left empty, and kept (household_id_lost) for data_quality.bad-value to report.
+  household_id: [
+    'CASE WHEN rs_code_lost_digits(household_id) THEN NULL ELSE rs_code(household_id) END AS household_id',
+    'CASE WHEN rs_code_lost_digits(household_id) THEN household_id END AS household_id_lost',
+  ],
   relation: ['rs_text(relation) AS relation', 'rs_is_head(relation) AS is_head'],
   cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
 };
@@ -68,6 +74,10 @@ function rejectArms(dataset: DatasetSpec): RejectArm[] {
       continue;
     }
     if (column.required) arms.push({ when: blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
+    if (column.name === 'household_id') {
+      // A payment's 家庭编号 in scientific notation names no one household (see ROLL_COLUMNS).
+      arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
+    }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
       const parsed = `${mappedAlias(column, column.kind)}.m_value`;
       arms.push({ when: `NOT ${blank(raw)} AND ${parsed} IS NULL`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });

@@ -1,4 +1,5 @@
-// Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_name / rs_name_key.
+// Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_code_lost_digits,
+// rs_name / rs_name_key.
 import {
   FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, defineMacro,
   type MacroDefinition,
@@ -17,6 +18,12 @@ const NEEDS_CLEANING = `${FULL_WIDTH_CLASS}|${WHITESPACE_CLASS}`;
 const MIDDLE_DOT_VARIANTS = String.raw`[\x{00B7}\x{2022}\x{30FB}\x{FF65}\x{2027}\x{2219}\x{22C5}\x{0387}\x{2E31}]`;
 const MIDDLE_DOT = '\u00B7';
 const HAN_DOT_HAN = String.raw`(\p{Han})\.(\p{Han})`;
+
+/**
+ * 3.71329E+15, 6.217993199683131e+18: how Excel and JavaScript write a long number, the exponent's + included, so that a
+ * code such as 37E1329 stays a code.
+ */
+const SCIENTIFIC_NOTATION = String.raw`[+-]?\d+(?:\.\d*)?[eE]\+\d+`;
 
 /** Quotes that forced a code to text, or the '.0' Excel appends when a numeric code became a float. */
 const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
@@ -43,6 +50,11 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
     WHEN regexp_matches(rs_text(s), ${sqlString(CODE_DECORATION)})
       THEN nullif(regexp_replace(rs_text(s), ${sqlString(CODE_STRIPPING)}, '\\1', 'g'), '')
     ELSE rs_text(s) END`),
+
+  // A code Excel turned into a number in scientific notation (3.71329E+15, or a number cell past 2^53): only its first
+  // digits are left, so two households or accounts would read alike. Never guessed; the caller reports it.
+  defineMacro('rs_code_lost_digits', ['s'], `coalesce((contains(CAST(s AS VARCHAR), 'E') OR contains(CAST(s AS VARCHAR), 'e'))
+    AND regexp_full_match(rs_text(s), ${sqlString(SCIENTIFIC_NOTATION)}), false)`),
 
   // Internal. A '.' only counts as a middle dot between two Han characters (so 'J.Smith' keeps its
   // full stop). The Han-dot-Han replacement runs twice because a match consumes the Han character

@@ -21,6 +21,10 @@ testCheck('data_quality.bad-value', {
       },
     },
     {
+      name: 'household numbers with letters or an E inside are codes, not numbers in scientific notation',
+      rows: { roll: [rollRow({ household_id: 'E001' }), rollRow({ household_id: '37E1329', name: '李四', id_number: LI })] },
+    },
+    {
       name: 'empty optional values are missing, not unreadable',
       rows: { roll: [rollRow({ monthly_amount: '', start_date: ' ', status: '', cadre_relative_filed: '', village_code: '' })] },
     },
@@ -34,6 +38,14 @@ testCheck('data_quality.bad-value', {
       name: 'an unreadable amount',
       rows: { roll: [rollRow({ household_id: 'H1', monthly_amount: '600' }), rollRow({ household_id: 'H2', village: '西村', name: '李四', id_number: LI, monthly_amount: '六百' })] },
       expected: [{ subject_id: LI, household_id: 'H2', village: '西村', evidence: ['月保障金「六百」', 'roll.csv 第3行'] }],
+    },
+    {
+      name: 'a 家庭编号 Excel turned into scientific notation: unreadable, so the two persons are in no household rather than in one',
+      rows: { roll: [rollRow({ household_id: '3.71329E+15' }), rollRow({ household_id: '3.713291100030002e+15', name: '李四', id_number: LI })] },
+      expected: [
+        { subject_id: ZHANG, household_id: null, evidence: ['家庭编号「3.71329E+15」（被 Excel 改成科学计数法，末位已丢失，无法区分家庭，按空处理）'] },
+        { subject_id: LI, household_id: null, evidence: ['家庭编号「3.713291100030002e+15」'] },
+      ],
     },
     {
       name: 'several unreadable values on one row: one finding naming each',

@@ -11,6 +11,10 @@ testCheck('data_quality.missing-field', {
       rows: { roll: [rollRow({ relation: '', monthly_amount: '', start_date: null, status: '', bank_account: '', cadre_relative_filed: '' })] },
     },
     {
+      name: 'a 家庭编号 in scientific notation is there but unreadable: data_quality.bad-value, not missing',
+      rows: { roll: [rollRow({ household_id: '3.71329E+15' })] },
+    },
+    {
       name: 'an ID that is present but unrecoverable is data_quality.id-invalid, not missing',
       rows: { roll: [rollRow({ id_number: wrongCheckId('110101', '19900307', '451') })] },
     },

@@ -110,6 +110,18 @@ testCheck('deceased.recipient', {
       expected: [{ subject_id: upgradeLegacyId(OLD_LI), household_id: 'H001' }],
     },
     {
+      name: 'no 家庭编号 (empty, or lost to Excel\'s scientific notation): still found; no payment can be his, so no estimate',
+      rows: {
+        roll: [rollRow({ household_id: '', name: '李四', id_number: LI }), rollRow({ household_id: '3.71329E+15', name: '王五', id_number: WANG })],
+        deaths: [{ id_number: LI, death_date: '2026-06-20' }, { id_number: WANG, death_date: '2026-06-20' }],
+        payments: paid('1400'),
+      },
+      expected: [
+        { subject_id: LI, household_id: null, overpayment_cents: null, evidence: ['家庭编号为空或无法识别，无法对应发放明细，未估算多发金额'] },
+        { subject_id: WANG, household_id: null, overpayment_cents: null },
+      ],
+    },
+    {
       name: 'active in two households: one finding per household, each with its own overpayment',
       rows: {
         roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: LI })],

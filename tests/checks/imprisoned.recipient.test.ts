@@ -49,6 +49,12 @@ testCheck('imprisoned.recipient', {
       expected: [{ subject_id: ZHANG, evidence: ['名单姓名「张山」与花名册「张三」不一致，需核实身份'] }],
     },
     {
+      name: 'no 家庭编号 (empty, or lost to Excel\'s scientific notation): still found',
+      rows: { roll: [rollRow({ household_id: '', name: '张三', id_number: ZHANG }), rollRow({ household_id: '3.71329E+15', name: '李四', id_number: LI })],
+        prisoners: [sentence('2025-01-01'), sentence('2025-01-01', '', { id_number: LI, name: '李四' })] },
+      expected: [{ subject_id: ZHANG, household_id: null }, { subject_id: LI, household_id: null }],
+    },
+    {
       name: 'active in two households: one finding per household',
       rows: { roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '张三', id_number: ZHANG })], prisoners: [sentence('2025-01-01')] },
       expected: [{ subject_id: ZHANG, household_id: 'H001' }, { subject_id: ZHANG, household_id: 'H002', village: '西村' }],
