@@ -9,11 +9,20 @@ const AREA_WORD = '农村|城市|城镇|城乡|居民';
 const DESCRIBING_WORD = '户|对象|人员|人口|家庭|成员|救助|供养|分散|集中';
 
 /**
- * Whole-value grammars, not substring tests: '低保边缘户' (a different programme) and '非低保'
- * must stay unknown. Optional area and describing words may surround the keyword.
+ * 分类施保: the class a province files a 低保 household under (农村低保一类, 城市低保B类, 低保(全额), 重点保障对象, 单人保).
+ * Without these a roll that states its classes, as many do, was all program-unknown: a data-quality finding for every
+ * person, and no deposit or standard checks for anyone.
  */
-const TEKUN_PATTERN = `(?:${AREA_WORD}|${DESCRIBING_WORD})*(?:特困|五保|三无|分散供养|集中供养)(?:${AREA_WORD}|${DESCRIBING_WORD})*`;
-const DIBAO_PATTERN = `(?:${AREA_WORD})*(?:低保|最低生活保障)(?:${AREA_WORD}|户|对象|人员|人口|家庭|成员|金)*`;
+const DIBAO_CLASS_WORD = '[一二三四五六1-6A-Fa-f][类档级]|全额|差额|重点保障|重点|一般保障|一般|单人保|单人户|整户保|整户|分类施保';
+/** The care level a 特困 person is filed under (特困供养(全自理), 分散供养特困(半护理)). */
+const TEKUN_CARE_WORD = '全自理|完全自理|半自理|部分自理|生活自理|全护理|半护理|全失能|半失能|失能|生活不能自理|不能自理';
+
+/**
+ * Whole-value grammars, not substring tests: '低保边缘户' (a different programme) and '非低保'
+ * must stay unknown. Optional area, describing and class words may surround the keyword.
+ */
+const TEKUN_PATTERN = `(?:${AREA_WORD}|${DESCRIBING_WORD}|${TEKUN_CARE_WORD})*(?:特困|五保|三无|分散供养|集中供养)(?:${AREA_WORD}|${DESCRIBING_WORD}|${TEKUN_CARE_WORD})*`;
+const DIBAO_PATTERN = `(?:${AREA_WORD}|${DIBAO_CLASS_WORD})*(?:低保|最低生活保障)(?:${AREA_WORD}|户|对象|人员|人口|家庭|成员|金|${DIBAO_CLASS_WORD})*`;
 
 const IN_PAYMENT = ['在保', '正常', '保障中', '享受中', '正常享受', '正常保障', '在册'];
 const SUSPENDED = ['停保', '暂停', '停发', '暂停发放', '暂停保障', '已停保'];
