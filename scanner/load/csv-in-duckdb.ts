@@ -22,6 +22,8 @@ export interface CsvInDuckDb {
   delimiter: string;
   dataset: DatasetName;
   match: HeaderMatch;
+  /** Columns every row is given (a 发放表's stated month). */
+  constants: ReadonlyMap<string, string>;
   /** Physical line of the header; data starts on the next line. */
   headerLine: number;
   /** Fields in the header record, filled or not. */
@@ -119,7 +121,7 @@ async function sortOutRows(connection: DuckDBConnection, table: string, csv: Csv
   );
   const skippedRows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${skipTable(table)}`)).getRows()[0]![0]);
   await registerStage(connection, {
-    table, dataset: csv.dataset, file: csv.file, firstLine, cellCount: csv.headerFields, columns: csv.match.columnIndex, skippedRows,
+    table, dataset: csv.dataset, file: csv.file, firstLine, cellCount: csv.headerFields, columns: csv.match.columnIndex, constants: csv.constants, skippedRows,
   });
   // Every row is landed, refused as shifted, or blank.
   const shapeRejected = Number(refused.rowsChanged);

@@ -2,17 +2,21 @@
 import { DATASETS, datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { datasetsFittingHeader, matchHeader, type HeaderMatch } from '../datasets/headers.ts';
 import type { RawRow } from '../read/raw-row.ts';
+import type { StatedMonth } from './stated-month.ts';
 
 export const HEADER_SEARCH_ROWS = 10;
 
 export interface LocatedHeader {
   row: RawRow;
   match: HeaderMatch;
+  /** A 发放表 without 发放月份 whose title or file name states its month: every row's month (stated-month.ts). */
+  statedMonth?: StatedMonth;
 }
 
 export type HeaderSearch =
   | { found: true; header: LocatedHeader }
-  | { found: false; closest: LocatedHeader | null; ambiguous: DatasetName[] };
+  /** `statedMonths`: a 发放表 without 发放月份 naming several months (none of them taken). */
+  | { found: false; closest: LocatedHeader | null; ambiguous: DatasetName[]; statedMonths?: StatedMonth[] };
 
 function candidateSpecs(candidates: DatasetName[] | 'any'): DatasetSpec[] {
   return candidates === 'any' ? [...DATASETS] : candidates.map(datasetSpec);

@@ -13,6 +13,7 @@ import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
+import { describeStatedMonth, withStatedMonth, type StatedMonth } from './stated-month.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
 export interface SheetReport {
@@ -29,6 +30,8 @@ export interface SheetReport {
   hidden?: boolean;
   /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
   dittoMarks?: DittoCount[];
+  /** A 发放表 without 发放月份: the month its title or file name states, read for every row (stated-month.ts). */
+  statedMonth?: StatedMonth;
   skippedReason?: string;
 }
 
@@ -67,7 +70,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     if (own) return { ...report, skippedReason: own };
   }
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
-  let closestMiss: { sheet: string | undefined; header: LocatedHeader | null } | null = null;
+  let closestMiss: ClosestMiss | null = null;
 
   const { sheets, csv } = await openSheets(input, report);
   for await (const sheet of sheets) {
@@ -82,7 +85,9 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       await rows.return?.();
       return { ...report, skippedReason: ownCsvReason };
     }
-    const search = locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns);
+    const search = withStatedMonth(
+      locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns), input.candidates, leading.rows, sheet.sheet, input.name,
+    );
     if (!search.found) {
       await drain(rows);
       const reason = search.ambiguous.length > 1
@@ -90,7 +95,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
         : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
       report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
       if (!closestMiss || (search.closest && (!closestMiss.header || search.closest.match.columnIndex.size > closestMiss.header.match.columnIndex.size))) {
-        closestMiss = { sheet: sheet.sheet, header: search.closest };
+        closestMiss = { sheet: sheet.sheet, header: search.closest, statedMonths: search.statedMonths };
       }
       continue;
     }
@@ -112,6 +117,20 @@ interface LeadingRows {
   rows: RawRow[];
   /** Lines of the blank rows among them (before and after the header). */
   blankLines: number[];
+}
+
+/** The sheet that came nearest to a header, for the message when none fits. */
+interface ClosestMiss {
+  sheet: string | undefined;
+  header: LocatedHeader | null;
+  /** A 发放表 without 发放月份 that states several months. */
+  statedMonths?: StatedMonth[];
+}
+
+/** The header's columns and the ones every row is given (a 发放表's stated month): what the sheet holds. */
+function sheetColumns({ match, statedMonth }: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
+  const constants = new Map(statedMonth ? [['month', statedMonth.month]] : []);
+  return { columns: [...match.columnIndex.keys(), ...constants.keys()], constants };
 }
 
 async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<LeadingRows> {
@@ -139,16 +158,17 @@ async function landCsvInDuckDb(
   leading: LeadingRows,
   rows: AsyncIterator<RawRow>,
 ): Promise<SheetReport | null> {
-  const { match, row: headerRow } = header;
+  const { match, row: headerRow, statedMonth } = header;
   if (match.duplicated.length > 0 || match.otherUnit.length > 0) return null;
+  const { columns, constants } = sheetColumns(header);
   const counts = await loadCsvInDuckDb(connection, {
     path: input.path, file: input.name, encoding: layout.encoding, bomLength: layout.bomLength, delimiter: layout.delimiter,
-    dataset: match.dataset, match, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
+    dataset: match.dataset, match, constants, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
   });
   if (!counts) return null;
   await rows.return?.();
   return {
-    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes,
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, ...(statedMonth ? { statedMonth } : {}),
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
@@ -162,7 +182,7 @@ async function writeSheet(
   leading: LeadingRows,
   rest: AsyncIterator<RawRow>,
 ): Promise<SheetReport> {
-  const { match, row: headerRow } = header;
+  const { match, row: headerRow, statedMonth } = header;
   if (match.duplicated.length > 0) {
     const { column, headers } = match.duplicated[0]!;
     throw new InputError(
@@ -172,14 +192,15 @@ async function writeSheet(
     );
   }
   if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name, sheet: sheetName, line: headerRow.line }, match.otherUnit);
+  const { columns, constants } = sheetColumns(header);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes,
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, ...(statedMonth ? { statedMonth } : {}),
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
   const rejects: ShapeReject[] = [];
-  const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex);
+  const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
   try {
     const take = (row: RawRow) => {
       const lastFilled = lastFilledIndex(row.cells);
@@ -214,7 +235,7 @@ function rowText(cells: readonly Cell[]): string {
   return cells.map((c) => c ?? '').join(',');
 }
 
-function missingColumnsError(input: InputFile, miss: { sheet: string | undefined; header: LocatedHeader | null } | null): InputError {
+function missingColumnsError(input: InputFile, miss: ClosestMiss | null): InputError {
   const dataset = datasetSpec((input.candidates as DatasetName[])[0]!);
   if (!miss?.header) {
     return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
@@ -222,9 +243,14 @@ function missingColumnsError(input: InputFile, miss: { sheet: string | undefined
   const { row, match } = miss.header;
   const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
   const refusal = missingColumns(dataset, match, found || '（无）');
+  const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
+  const months = miss.statedMonths ?? [];
+  const monthText = months.length > 1 ? `标题和文件名中写了不止一个月份：${months.map(describeStatedMonth).join('、')}，无法判断是哪个月的发放。` : '';
   return new InputError(
     { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
-    refusal.message,
-    refusal.unitHint ?? '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。',
+    monthText ? refusal.message.replace(' (missing required column)', `。${monthText} (missing required column)`) : refusal.message,
+    refusal.unitHint ?? (onlyMonthMissing
+      ? '一个月一张的发放表，请在标题或文件名中写明是哪年哪月（如「2026年10月」，只写一个月份），或加一列「发放月份」。'
+      : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。'),
   );
 }

@@ -85,6 +85,13 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
           message: `隐藏的工作表「${sheet.sheet}」也已读取（${sheet.rowsRead} 行）；如它不是本期数据，请删除该工作表，或在 sweep.json 中用 "sheet" 指定要读的工作表`,
         });
       }
+      if (sheet.statedMonth && sheet.rowsRead > 0) {
+        const { month, where } = sheet.statedMonth;
+        warnings.push({
+          file: report.file,
+          message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}没有「发放月份」列：${sheet.rowsRead} 行都按${where}写明的 ${month.slice(0, 4)}年${Number(month.slice(5))}月 读取`,
+        });
+      }
       if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
       for (const { column, header, note } of sheet.unreadNotes ?? []) {
         warnings.push({

@@ -27,6 +27,8 @@ export interface StagedFile {
   cellCount: number;
   /** Dataset column → cell index. */
   columns: ReadonlyMap<string, number>;
+  /** Dataset column → one value for every row: a 发放表's month stated in its title or file name (stated-month.ts). */
+  constants?: ReadonlyMap<string, string>;
   /** Rows of the stage that are not landed (blank, or refused as shifted): in <table>_skip, by rowid. */
   skippedRows: number;
 }
@@ -42,22 +44,24 @@ export async function newStageTable(connection: DuckDBConnection): Promise<strin
 
 export async function registerStage(connection: DuckDBConnection, staged: StagedFile): Promise<void> {
   await connection.run(
-    'INSERT INTO staged_files VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $skipped)',
+    'INSERT INTO staged_files VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $constants, $skipped)',
     {
       stage: staged.table, dataset: staged.dataset, file: staged.file, first_line: staged.firstLine, cell_count: staged.cellCount,
-      columns: JSON.stringify(Object.fromEntries(staged.columns)), skipped: staged.skippedRows,
+      columns: JSON.stringify(Object.fromEntries(staged.columns)), constants: JSON.stringify(Object.fromEntries(staged.constants ?? [])),
+      skipped: staged.skippedRows,
     },
   );
 }
 
 async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
   const reader = await connection.runAndReadAll(
-    'SELECT stage, _file, first_line, cell_count, columns, skipped_rows::INTEGER FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
+    'SELECT stage, _file, first_line, cell_count, columns, constants, skipped_rows::INTEGER FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
     { dataset },
   );
-  return reader.getRows().map(([table, file, firstLine, cellCount, columns, skippedRows]) => ({
+  return reader.getRows().map(([table, file, firstLine, cellCount, columns, constants, skippedRows]) => ({
     table: String(table), dataset, file: String(file), firstLine: Number(firstLine), cellCount: Number(cellCount),
-    columns: new Map(Object.entries(JSON.parse(String(columns)) as Record<string, number>)), skippedRows: Number(skippedRows),
+    columns: new Map(Object.entries(JSON.parse(String(columns)) as Record<string, number>)),
+    constants: new Map(Object.entries(JSON.parse(String(constants)) as Record<string, string>)), skippedRows: Number(skippedRows),
   }));
 }
 
@@ -123,7 +127,9 @@ function headerAgain(dataset: DatasetSpec, column: (name: string) => string): st
 }
 
 function stagedSelect(dataset: DatasetSpec, staged: StagedFile): string {
-  const cellOf = (name: string) => (staged.columns.has(name) ? stageCell(staged.columns.get(name)!) : 'NULL::VARCHAR');
+  const constant = (name: string) => staged.constants?.get(name);
+  const cellOf = (name: string) => (staged.columns.has(name) ? stageCell(staged.columns.get(name)!)
+    : constant(name) !== undefined ? sqlString(constant(name)!) : 'NULL::VARCHAR');
   const columns = dataset.columns.map((c) => `${cellOf(c.name)} AS ${q(c.name)}`);
   const skip = staged.skippedRows > 0 ? `WHERE rowid NOT IN (SELECT row FROM ${q(skipTable(staged.table))})` : '';
   return `SELECT ${columns.join(', ')}, ${sqlString(staged.file)} AS _file, NULL::VARCHAR AS _sheet, (${staged.firstLine} + rowid)::INTEGER AS _line,

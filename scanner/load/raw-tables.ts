@@ -21,6 +21,7 @@ export const STAGES_DDL = `
     stage VARCHAR NOT NULL, dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, first_line INTEGER NOT NULL,
     cell_count INTEGER NOT NULL,
     columns VARCHAR NOT NULL,  -- JSON: dataset column → cell index
+    constants VARCHAR NOT NULL,  -- JSON: dataset column → the value of every row (a 发放表's stated month)
     skipped_rows BIGINT NOT NULL
   );
   CREATE OR REPLACE SEQUENCE stage_numbers`;
@@ -38,20 +39,35 @@ export async function createRawTables(connection: DuckDBConnection): Promise<voi
 /** Appends the rows of one sheet to its dataset's raw table, each dataset column from its cell of the row (同上 read as the value above). */
 export class RawRowWriter {
   private readonly ditto: DittoFill;
-  private constructor(private readonly appender: DuckDBAppender, dataset: DatasetName, columnIndex: ReadonlyMap<string, number>) {
+  /** Per dataset column (in table order), the value of every row where the sheet states one (a 发放表's month). */
+  private readonly constants: readonly (string | undefined)[];
+  private constructor(
+    private readonly appender: DuckDBAppender,
+    dataset: DatasetName,
+    columnIndex: ReadonlyMap<string, number>,
+    constants: ReadonlyMap<string, string>,
+  ) {
     const spec = datasetSpec(dataset);
     // Per dataset column (in table order), the index of its cell in a row; -1 where the sheet has no such column.
     this.ditto = new DittoFill(spec, spec.columns.map((c) => columnIndex.get(c.name) ?? -1));
+    this.constants = spec.columns.map((c) => constants.get(c.name));
   }
 
-  /** `columnIndex`: the header's dataset column → cell index (HeaderMatch.columnIndex). */
-  static async open(connection: DuckDBConnection, dataset: DatasetName, columnIndex: ReadonlyMap<string, number>): Promise<RawRowWriter> {
-    return new RawRowWriter(await connection.createAppender(rawTable(dataset)), dataset, columnIndex);
+  /** `columnIndex`: the header's dataset column → cell index (HeaderMatch.columnIndex); `constants`: column → every row's value. */
+  static async open(
+    connection: DuckDBConnection,
+    dataset: DatasetName,
+    columnIndex: ReadonlyMap<string, number>,
+    constants: ReadonlyMap<string, string> = new Map(),
+  ): Promise<RawRowWriter> {
+    return new RawRowWriter(await connection.createAppender(rawTable(dataset)), dataset, columnIndex, constants);
   }
 
   append(cells: readonly Cell[], file: string, sheet: string | undefined, line: number, rawRow: string): void {
-    for (const value of this.ditto.resolve(cells, line)) {
-      if (value === null) this.appender.appendNull();
+    const values = this.ditto.resolve(cells, line);
+    for (let column = 0; column < values.length; column++) {
+      const value = this.constants[column] ?? values[column];
+      if (value === null || value === undefined) this.appender.appendNull();
       else this.appender.appendVarchar(value);
     }
     this.appender.appendVarchar(file);

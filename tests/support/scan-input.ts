@@ -18,14 +18,20 @@ export async function workbookOf(sheetName: string, rows: SheetRow[], merges: st
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** Each finding as a lookup by findings.csv column. */
-export async function scanInput(files: Record<string, string | Buffer>) {
+/** The CLI's run of a scan over a folder of these files, and where its outputs went. */
+export async function runScan(files: Record<string, string | Buffer>) {
   const folder = await tempFolder();
   const input = join(folder, 'input');
   await mkdir(input);
   for (const [name, content] of Object.entries(files)) await writeFile(join(input, name), content);
   const out = join(folder, 'out');
   const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
+  return { run, out };
+}
+
+/** A scan that must succeed: each finding as a lookup by findings.csv column, and summary.json. */
+export async function scanInput(files: Record<string, string | Buffer>) {
+  const { run, out } = await runScan(files);
   expect(run.code, run.stderr).toBe(0);
   const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
   const column = (name: string) => header!.indexOf(name);
