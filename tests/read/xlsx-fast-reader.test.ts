@@ -324,7 +324,8 @@ describe('fast XLSX reader: the same rows as the exceljs reader', () => {
   const countyWorkbooks = existsSync(county) ? readdirSync(county).filter((name) => name.endsWith('.xlsx')) : [];
   it.skipIf(countyWorkbooks.length === 0)('reads the county benchmark workbooks the same way (skipped where they are absent)', async () => {
     for (const name of countyWorkbooks) await expectSameAsExceljs(join(county, name));
-  }, 240_000);
+    // exceljs takes minutes over the seven workbooks on a slow machine (272 s on 2026-12-01); CI has no workloads.
+  }, 900_000);
 });
 
 describe('fast XLSX reader: valid files exceljs could not read', () => {
