@@ -1,6 +1,6 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { DATASETS, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -54,6 +54,26 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
 };
 
+/**
+ * A cadre's term as rosters write it: a month (任职起 2021.04, the first day; 任职止 2024.03, the last), 至今 for a term
+ * not ended, or the whole term in one cell (任职时间 2018.01—2021.03, 2021.04-至今), whose end serves when 任职止 is
+ * empty. Each of these refused the cadre's row before, and his relatives on the roll were not looked for.
+ */
+const TERM_START = `coalesce(${mappedAlias({ name: 'term_start' }, 'date')}.m_value, ${mappedAlias({ name: 'term_start' }, 'month')}.m_value, rs_term_start(term_start))`;
+const TERM_END_ITSELF = `coalesce(${mappedAlias({ name: 'term_end' }, 'date')}.m_value, last_day(${mappedAlias({ name: 'term_end' }, 'month')}.m_value))`;
+const CADRE_COLUMNS: Record<string, string[]> = {
+  term_start: [`${TERM_START} AS term_start`, 'term_start AS term_start_raw'],
+  term_end: [`CASE WHEN rs_serving(term_end) THEN NULL ELSE coalesce(${TERM_END_ITSELF}, rs_term_end(term_start)) END AS term_end`, 'term_end AS term_end_raw'],
+};
+/** When a cadre's term cell cannot be read (filled, and none of the above). */
+const CADRE_UNREADABLE: Record<string, string> = {
+  term_start: `${TERM_START} IS NULL`,
+  term_end: `NOT rs_serving(term_end) AND ${TERM_END_ITSELF} IS NULL`,
+};
+
+/** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
+const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = { roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS };
+
 /** One way a row of a reference list can be unusable: when it holds, and the (kind, column, reason, raw) it is listed with. */
 interface RejectArm {
   when: string;
@@ -79,8 +99,8 @@ function rejectArms(dataset: DatasetSpec): RejectArm[] {
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
     }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
-      const parsed = `${mappedAlias(column, column.kind)}.m_value`;
-      arms.push({ when: `NOT ${blank(raw)} AND ${parsed} IS NULL`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
+      const unreadable = (dataset.name === 'cadres' && CADRE_UNREADABLE[column.name]) || `${mappedAlias(column, column.kind)}.m_value IS NULL`;
+      arms.push({ when: `NOT ${blank(raw)} AND ${unreadable}`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
   }
   return arms;
@@ -149,7 +169,7 @@ function idOccurrencesView(): string {
 
 /** The dataset's typed rows, refused ones included with their problems in _rejects (NULL for a usable row). */
 export function typedSelect(dataset: DatasetSpec): string {
-  const typed = dataset.columns.flatMap((column) => (dataset.name === 'roll' && ROLL_COLUMNS[column.name]) || typedColumns(column));
+  const typed = dataset.columns.flatMap((column) => SPECIAL_COLUMNS[dataset.name]?.[column.name] ?? typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset));
   // A non-data row is only that.

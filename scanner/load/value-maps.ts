@@ -30,8 +30,10 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   },
 };
 
-/** Columns read as another kind too: 享受起始年月 (roll start_date) may hold a month. */
-const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = { 'roll.start_date': ['month'] };
+/** Columns read as another kind too: 享受起始年月 (roll start_date) and a cadre's 任职起/任职止 (2021.04) may hold a month. */
+const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
+  'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
+};
 
 function isMapped(kind: ValueKind): kind is MappedKind {
   return kind in VALUE_MAPS;

@@ -22,6 +22,13 @@ const SEPARATED_MONTH = `${YEAR} ?[-/.年] ?(\\d{1,2}) ?(?:月份?)?`;
 /** 202603 */
 const COMPACT_MONTH = `${YEAR}(\\d{2})`;
 
+/** Words a roster writes for a term not ended (任职止 至今, or 2021.04-至今 in one cell). */
+export const SERVING_WORDS = ['至今', '今', '现在', '现任', '在任', '在职', '任职中'];
+/** One end of a cadre's term: a date or a month (2021.04, 2021年4月, 2021-04-18, 202104, 20210418). */
+const TERM_POINT = '(?:19|20)\\d{2} ?[-/.年] ?\\d{1,2} ?(?:月|[-/.月] ?\\d{1,2} ?日?)?|(?:19|20)\\d{2}\\d{2}(?:\\d{2})?';
+/** A term in one cell: start, a separator (至, 到, a dash, ~) and an end, 至今 or nothing (2018.01—2021.03, 2021.04-至今). */
+const TERM_RANGE = `(${TERM_POINT}) ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${SERVING_WORDS.join('|')})?`;
+
 export const DATE_MACROS: readonly MacroDefinition[] = [
   // Internal. Half-width digits and separators, every whitespace run one ASCII space (the space
   // between date and time must survive, so spaces are not removed as rs_text does).
@@ -52,4 +59,19 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
 
   defineMacro('rs_month', ['s'],
     bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_month_value', 'rs_month_from_text(rs_month_value)')),
+
+  // A cadre's term written in one cell (任职时间 2018.01—2021.03): its start, a date or the first day of a month; NULL
+  // for a cell that is no such range. Cadre rosters are small, so these parse row by row.
+  defineMacro('rs_term_start', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
+    THEN coalesce(rs_date_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 1)),
+                  rs_month_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 1))) END`)),
+
+  // Its end: a date or the last day of a month; NULL when the term is open (至今, or nothing after the dash) or the
+  // cell is no range.
+  defineMacro('rs_term_end', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
+    THEN coalesce(rs_date_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 2)),
+                  last_day(rs_month_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 2)))) END`)),
+
+  // 任职止 written 至今 (or 现任 …): the term has not ended, as an empty cell says.
+  defineMacro('rs_serving', ['s'], `coalesce(rs_text(s) IN (${SERVING_WORDS.map(sqlString).join(', ')}), false)`),
 ];

@@ -42,6 +42,13 @@ testCheck('cadre_relative.unfiled', {
         roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)],
       }),
     },
+    {
+      name: 'terms as rosters write them, ended before P: 任职止 a month (2026.09), a range in one cell (2018.01—2026.09)',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲')], {
+        cadres: [cadre({ term_start: '2021.03', term_end: '2026.09' }), cadre({ id_number: C2, name: '李梅', term_start: '2018.01—2026.09' })],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)],
+      }),
+    },
     { name: 'filed relative (近亲属备案 是)', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { cadre_relative_filed: '是' })] }) },
     { name: 'relative whose roll row is 停保', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { status: '停保' })] }) },
     {
@@ -60,6 +67,24 @@ testCheck('cadre_relative.unfiled', {
       config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] } } } } },
   ],
   invalid: [
+    {
+      name: 'terms as rosters write them, serving in P: 2021.03 to 至今, 2021.04-至今 in one cell, a month ending in P (2026.10), a range ending in P',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲'), kin(S, R3, '母亲'), kin(F, Z, '父亲')], {
+        cadres: [
+          cadre({ term_start: '2021.03', term_end: '至今' }),
+          cadre({ id_number: C2, name: '李梅', term_start: '2021.04-至今' }),
+          cadre({ id_number: S, name: '刘芳', term_start: '2021年3月', term_end: '2026.10' }),
+          cadre({ id_number: F, name: '张老', term_start: '2018.01—2026.10' }),
+        ],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '孙七', 3), alone(Z, '张小', 4)],
+      }),
+      expected: [
+        { subject_id: R, evidence: ['任期 2021-03-01 至 今'] },
+        { subject_id: R2, evidence: ['任期 2021-04-01 至 今'] },
+        { subject_id: R3, evidence: ['任期 2021-03-01 至 2026-10-31'] },
+        { subject_id: Z, evidence: ['任期 2018-01-01 至 2026-10-31'] },
+      ],
+    },
     {
       name: '(C, R, rel) read forwards, with the cadre, position, village, term and kinship row in the evidence',
       rows: withKin([kin(C, R, '母亲')]),

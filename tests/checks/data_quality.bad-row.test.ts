@@ -21,6 +21,17 @@ testCheck('data_quality.bad-row', {
       },
     },
     {
+      name: 'cadres\' terms as rosters write them: a month, 至今, the whole term in one cell',
+      rows: {
+        roll: [rollRow()],
+        cadres: [
+          { id_number: ZHANG, name: '张三', term_start: '2021.03', term_end: '至今' },
+          { id_number: LI, name: '李四', term_start: '2018年1月—2021年3月' },
+          { id_number: LI, name: '李四', term_start: '2021.04-', term_end: '' },
+        ],
+      },
+    },
+    {
       name: 'a totals row under a list is not data, not a bad row',
       rows: { roll: [rollRow()], deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }, { id_number: '', name: '合计：1人', death_date: '' }] },
     },
@@ -44,19 +55,21 @@ testCheck('data_quality.bad-row', {
       expected: [{ subject_id: null, household_id: null, village: null, evidence: ['死亡人员名单 deaths.csv 第3行 已拒收', '死亡日期无法识别：2026-13-45', `原始内容「${LI},李四,2026-13-45`] }],
     },
     {
-      name: 'a required value empty, an unreadable amount, a reference row without ID, a payment\'s 家庭编号 in scientific notation',
+      name: 'a required value empty, an unreadable amount, a reference row without ID, a payment\'s 家庭编号 in scientific notation, a term end that is no date',
       rows: {
         roll: [rollRow()],
         prisoners: [{ id_number: ZHANG, name: '张三', sentence_start: '' }],
         deposits: [{ id_number: LI, name: '李四', balance: '十二万' }],
         vehicles: [{ id_number: '', name: '王五', plate: '京A12345', vehicle_type: '小型轿车' }],
         payments: [{ household_id: '3.71329E+15', month: '2026-10', amount: '700' }, { household_id: 'H001', month: '2026-10', amount: '700' }],
+        cadres: [{ id_number: ZHANG, name: '张三', term_start: '2021.03', term_end: '待定' }],
       },
       expected: [
         { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '入监日期为空'] },
         { subject_id: null, evidence: ['金融资产核对结果 deposits.csv 第2行 已拒收', '余额无法识别：十二万'] },
         { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.71329E+15（被 Excel 改成科学计数法，末位已丢失）'] },
+        { subject_id: null, evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
       ],
     },
   ],
