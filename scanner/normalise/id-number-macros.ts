@@ -62,10 +62,11 @@ const GROUPED_SUM = DIGIT_GROUPS
 const TODAY = 'year(current_date) * 10000 + month(current_date) * 100 + day(current_date)';
 
 export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
-  // A value that is already 15 or 18 plain characters skips the (costlier) cleaning regexp.
+  // A value that is already 15 or 18 plain characters skips the (costlier) cleaning regexp. A check character typed as
+  // the multiplication sign (× from a symbol menu, or ✕) is X: the checksum still decides whether the number holds.
   defineMacro('rs_id_clean', ['v'], `CASE
     WHEN regexp_full_match(v, '\\d{17}[\\dX]|\\d{15}') THEN v
-    ELSE upper(regexp_replace(rs_halfwidth(v), ${sqlString(CLEANING_PATTERN)}, '', 'g'))
+    ELSE upper(regexp_replace(regexp_replace(rs_halfwidth(v), ${sqlString(CLEANING_PATTERN)}, '', 'g'), '[×✕]$', 'X'))
   END`),
 
   // The 17 digits that carry the check character: an 18-character number's first 17, or a
