@@ -30,11 +30,11 @@ export function computeIdCheckCharacter(first17: string): string {
 
 const WHITESPACE_OR_QUOTE = `(?:${WHITESPACE_CLASS}|${QUOTE_CLASS})`;
 /**
- * One pass removes the leading run of spaces and quotes, interior spaces, and at the end the
- * quotes, spaces and a float's '.0' (a 15-digit number read from an XLSX numeric cell is exact
- * but may arrive as '370481900101123.0').
+ * One pass removes the leading run of spaces and quotes (with the = of ="…", the formula a system's CSV export writes so
+ * that Excel keeps all eighteen digits), interior spaces, and at the end the quotes, spaces and a float's '.0' (a
+ * 15-digit number read from an XLSX numeric cell is exact but may arrive as '370481900101123.0').
  */
-const CLEANING_PATTERN = `^${WHITESPACE_OR_QUOTE}+|(?:\\.0+)?${WHITESPACE_OR_QUOTE}*$|${WHITESPACE_CLASS}+`;
+const CLEANING_PATTERN = `^(?:=|${WHITESPACE_OR_QUOTE})+|(?:\\.0+)?${WHITESPACE_OR_QUOTE}*$|${WHITESPACE_CLASS}+`;
 
 /** Digit i (1-based) of the 17-digit body held as an integer n: integer arithmetic, no substrings. */
 const WEIGHTED_SUM = ID_CHECK_WEIGHTS

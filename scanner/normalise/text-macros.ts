@@ -25,10 +25,13 @@ const HAN_DOT_HAN = String.raw`(\p{Han})\.(\p{Han})`;
  */
 const SCIENTIFIC_NOTATION = String.raw`[+-]?\d+(?:\.\d*)?[eE]\+\d+`;
 
-/** Quotes that forced a code to text, or the '.0' Excel appends when a numeric code became a float. */
+/**
+ * Quotes that forced a code to text (also ="…", the formula a system's CSV export writes so that Excel keeps the digits),
+ * or the '.0' Excel appends when a numeric code became a float.
+ */
 const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
-/** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes. */
-const CODE_STRIPPING = String.raw`^${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
+/** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
+const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=?${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
 
 export const TEXT_MACROS: readonly MacroDefinition[] = [
   // Internal. translate() rebuilds its character map on every row (cost grows with the table:

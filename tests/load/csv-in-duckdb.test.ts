@@ -84,6 +84,11 @@ describe('CSV files DuckDB reads exactly as the careful reader: it lands them', 
     expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
   });
 
+  it('a system export\'s ="…" cells (so that Excel keeps the digits) land as the careful reader keeps them', async () => {
+    const body = rollCsv([ROW('南村', '="H003"', '赵四', `="${PEOPLE.li}"`)]);
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+  });
+
   it('rows of empty or whitespace-only cells (U+3000, U+FEFF) count as blank, not read', async () => {
     const landed = await land(roll(rollCsv([',,,,,,,,', ' ,\u3000,\ufeff,,,,,,'])), {});
     expect(landed.readers).toEqual(['duckdb']);

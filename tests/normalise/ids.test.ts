@@ -65,6 +65,7 @@ describeMacroTable('rs_id_parse', connection, {
     { input: '\u2019 11010519491231002X', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'curly quote' },
     { input: '`11010519491231002X', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'backtick' },
     { input: '"11010519491231002X"', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'double quotes' },
+    { input: '="11010519491231002X"', expected: valid(STANDARD_EXAMPLE, '1949-12-31'), note: 'a CSV export\'s text formula' },
     { input: STANDARD_LEGACY, expected: legacy(STANDARD_EXAMPLE, '1949-12-31'), note: 'the standard legacy pair' },
     { input: '370481900101123', expected: legacy(withCheck('37048119900101123'), '1990-01-01') },
     { input: '110105491231002.0', expected: legacy(STANDARD_EXAMPLE, '1949-12-31'), note: 'exact number cell' },

@@ -33,6 +33,8 @@ describeMacroTable('rs_code', connection, {
     { input: '12345.0', expected: '12345', note: 'Excel float' },
     { input: "'12345.0", expected: '12345' },
     { input: '"6228480012345678"', expected: '6228480012345678' },
+    { input: '="6228480012345678"', expected: '6228480012345678', note: 'a CSV export\'s text formula' },
+    { input: '="H001"', expected: 'H001' },
     { input: '\u20186228480012345678\u2019', expected: '6228480012345678' },
     { input: ' 3704 8100 1001 ', expected: '370481001001' },
     { input: '３７０４８１００１００１', expected: '370481001001', note: 'full-width' },
