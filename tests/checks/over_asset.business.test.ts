@@ -28,6 +28,11 @@ testCheck('over_asset.business', {
   ],
   invalid: [
     {
+      name: 'one business named twice by the list counts once, both records in the evidence',
+      rows: { roll: couple, businesses: [shop(ZHANG), shop(ZHANG)] },
+      expected: [{ subject_id: ZHANG, evidence: ['本期存续的市场主体 1 户：', 'businesses.csv 第2行', 'businesses.csv 第3行'] }],
+    },
+    {
       name: 'a 存续 个体工商户',
       rows: { roll: couple, businesses: [shop(ZHANG)] },
       expected: [{

@@ -57,6 +57,17 @@ testCheck('over_asset.vehicle', {
       expected: [{ subject_id: LI, household_id: 'H001', evidence: ['计入的机动车 2 辆', '李四：中型普通客车 鲁B67890，状态 未注明', '张三：小型轿车 鲁A12345'] }],
     },
     {
+      name: 'one vehicle named twice by the list (鲁A12345, 鲁a12345) counts once, both records in the evidence; two without a plate count twice',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', village: '西村', name: '赵六', id_number: ZHAO })],
+        vehicles: [car(ZHANG), car(ZHANG, { plate: '鲁a12345' }), car(ZHAO, { name: '赵六', plate: '' }), car(ZHAO, { name: '赵六', plate: '' })],
+      },
+      expected: [
+        { subject_id: ZHANG, evidence: ['计入的机动车 1 辆：', 'vehicles.csv 第2行', 'vehicles.csv 第3行'] },
+        { subject_id: ZHAO, household_id: 'H002', evidence: ['计入的机动车 2 辆：'] },
+      ],
+    },
+    {
       name: 'a status like 达到报废标准 is not a deregistration; the list spells the owner differently',
       rows: { roll: couple, vehicles: [car(ZHANG, { status: '达到报废标准', name: '張叁' })] },
       expected: [{ subject_id: ZHANG, evidence: ['状态 达到报废标准', '名单姓名「張叁」，需核实身份'] }],
