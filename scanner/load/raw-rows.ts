@@ -5,7 +5,6 @@
 // skip table.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, identityColumns, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
-import { normaliseHeader } from '../datasets/headers.ts';
 import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
@@ -112,24 +111,16 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
 }
 
 /**
- * A header cell as the header matcher compares it (normaliseHeader): full-width folded, spaces and * markers removed,
- * a bracketed note after the name dropped (身份证号码(18位)). In SQL, for the few identity cells that reach it.
- */
-const headerKey = (cell: string) => `regexp_replace(regexp_replace(regexp_replace(rs_halfwidth(${cell}), ${sqlString(WHITESPACE_CLASS)}, '', 'g'),
-  '^[*※]+|[*※]+$', '', 'g'), ${sqlString(String.raw`^(.+?)[(\[【〔][^()[\]【】〔〕]+[)\]】〕]$`)}, '\\1')`;
-
-/**
  * The header row again among the data: lists pasted one after another (a village's block, then the next with its own
  * header) repeat it, and read as data it was a person named 姓名 with four false data-quality findings. A row whose ID
- * or 家庭编号 cell holds one of that column's own header names, as the header matcher reads them (身份证 号码,
- * 身份证号码*, 身份证号码(18位)), is such a row: no ID or household number reads 身份证号码. A cell starting with a digit
- * (every real ID) is no header; another all-ASCII one is only compared with the English name.
+ * or 家庭编号 cell holds one of that column's own header names is such a row: no ID or household number reads 身份证号码.
+ * A cell starting with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
  */
 function headerAgain(dataset: DatasetSpec, column: (name: string) => string): string {
   return identityColumns(dataset).map((c) => {
     const cell = `trim(${column(c.name)})`;
-    const chinese = [...new Set(c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(normaliseHeader))].map(sqlString);
-    const named = chinese.length > 0 ? `${headerKey(column(c.name))} IN (${chinese.join(', ')})` : 'false';
+    const chinese = c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(sqlString);
+    const named = chinese.length > 0 ? `${cell} IN (${chinese.join(', ')})` : 'false';
     return `coalesce(CASE WHEN ascii(${column(c.name)}) BETWEEN 48 AND 57 THEN false
       WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} END, false)`;
   }).join(' OR ');
