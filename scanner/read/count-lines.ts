@@ -15,6 +15,8 @@ export interface LineCount {
 }
 
 const REPLACEMENT_CHARACTER = Buffer.from('\ufffd', 'utf8');
+/** Bytes of a chunk's end looked at again with the next chunk's start: enough for U+FFFD and for a ditto mark. */
+const OVERLAP = Math.max(REPLACEMENT_CHARACTER.length - 1, DITTO_MARK_OVERLAP);
 
 /** `dittoMarks`: also search for 同上, 〃 and ″ (only where they are read: a list kept by hand). */
 export async function countLineFeeds(path: string, options: { dittoMarks?: boolean } = {}): Promise<LineCount> {
@@ -22,21 +24,16 @@ export async function countLineFeeds(path: string, options: { dittoMarks?: boole
   let lastByte = 0x0a;
   let hasReplacementCharacter = false;
   let mayHoldDittoMark = false;
-  let dittoTail = Buffer.alloc(0);
-  // The last two bytes of the previous chunk, so a character split across chunks is still seen.
+  // The end of the previous chunk, so that a character or a mark split across two chunks is still seen.
   let tail = Buffer.alloc(0);
   for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
     // indexOf is a memchr over the buffer: a gigabyte counts in well under a second.
     for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) lineFeeds++;
-    if (!hasReplacementCharacter) {
-      hasReplacementCharacter = Buffer.concat([tail, chunk.subarray(0, 2)]).includes(REPLACEMENT_CHARACTER) || chunk.includes(REPLACEMENT_CHARACTER);
-    }
-    if (options.dittoMarks && !mayHoldDittoMark) {
-      mayHoldDittoMark = bytesMayHoldDittoMark(Buffer.concat([dittoTail, chunk.subarray(0, DITTO_MARK_OVERLAP)])) || bytesMayHoldDittoMark(chunk);
-      dittoTail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - DITTO_MARK_OVERLAP)));
-    }
+    const seam = Buffer.concat([tail, chunk.subarray(0, OVERLAP)]);
+    if (!hasReplacementCharacter) hasReplacementCharacter = seam.includes(REPLACEMENT_CHARACTER) || chunk.includes(REPLACEMENT_CHARACTER);
+    if (options.dittoMarks && !mayHoldDittoMark) mayHoldDittoMark = bytesMayHoldDittoMark(seam) || bytesMayHoldDittoMark(chunk);
     if (chunk.length > 0) lastByte = chunk[chunk.length - 1]!;
-    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - 2)));
+    tail = Buffer.from(chunk.subarray(Math.max(0, chunk.length - OVERLAP)));
   }
   return { lineFeeds, endsWithLineFeed: lastByte === 0x0a, hasReplacementCharacter, mayHoldDittoMark };
 }
