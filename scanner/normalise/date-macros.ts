@@ -29,6 +29,16 @@ const TERM_POINT = '(?:19|20)\\d{2} ?[-/.年] ?\\d{1,2} ?(?:月|[-/.月] ?\\d{1,
 /** A term in one cell: start, a separator (至, 到, a dash, ~) and an end, 至今 or nothing (2018.01—2021.03, 2021.04-至今). */
 const TERM_RANGE = `(${TERM_POINT}) ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${SERVING_WORDS.join('|')})?`;
 
+/**
+ * One end of a term written in one cell (group 1 its start, 2 its end), as a date, or as a month turned into a date by
+ * `ofMonth`; NULL for a cell that is no such range (or an open end). Cadre rosters are small: this parses row by row.
+ */
+function termEnd(group: 1 | 2, ofMonth: (month: string) => string): string {
+  const part = `regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, ${group})`;
+  return bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
+    THEN coalesce(rs_date_from_text(${part}), ${ofMonth(`rs_month_from_text(${part})`)}) END`);
+}
+
 export const DATE_MACROS: readonly MacroDefinition[] = [
   // Internal. Half-width digits and separators, every whitespace run one ASCII space (the space
   // between date and time must survive, so spaces are not removed as rs_text does).
@@ -60,17 +70,11 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_month', ['s'],
     bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_month_value', 'rs_month_from_text(rs_month_value)')),
 
-  // A cadre's term written in one cell (任职时间 2018.01—2021.03): its start, a date or the first day of a month; NULL
-  // for a cell that is no such range. Cadre rosters are small, so these parse row by row.
-  defineMacro('rs_term_start', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
-    THEN coalesce(rs_date_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 1)),
-                  rs_month_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 1))) END`)),
+  // A cadre's term written in one cell (任职时间 2018.01—2021.03): its start, a date or the first day of a month.
+  defineMacro('rs_term_start', ['s'], termEnd(1, (month) => month)),
 
-  // Its end: a date or the last day of a month; NULL when the term is open (至今, or nothing after the dash) or the
-  // cell is no range.
-  defineMacro('rs_term_end', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
-    THEN coalesce(rs_date_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 2)),
-                  last_day(rs_month_from_text(regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, 2)))) END`)),
+  // Its end: a date or the last day of a month; NULL when the term is open (至今, or nothing after the dash).
+  defineMacro('rs_term_end', ['s'], termEnd(2, (month) => `last_day(${month})`)),
 
   // 任职止 written 至今 (or 现任 …): the term has not ended, as an empty cell says.
   defineMacro('rs_serving', ['s'], `coalesce(rs_text(s) IN (${SERVING_WORDS.map(sqlString).join(', ')}), false)`),
