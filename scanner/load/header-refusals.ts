@@ -25,15 +25,18 @@ export function otherUnitError(location: Omit<InputLocation, 'column'>, otherUni
 
 /**
  * A header without all of `dataset`'s required columns (`match`, the closest it came, if any): which are missing, with
- * their aliases, what was found, and when a missing column was there in another unit, that and its own hint.
+ * their aliases, what was found, and when a missing column was there in another unit, that and its own hint. `more`: a
+ * further sentence of the caller's (a 发放表 naming several months).
  */
-export function missingColumns(dataset: DatasetSpec, match: HeaderMatch | undefined, found: string): { column: string; message: string; unitHint?: string } {
+export function missingColumns(
+  dataset: DatasetSpec, match: HeaderMatch | undefined, found: string, more = '',
+): { column: string; message: string; unitHint?: string } {
   const missing = dataset.columns.filter((c) => c.required && !match?.columnIndex.has(c.name));
   const otherUnit = match?.otherUnit ?? [];
   const unit = otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : '';
   return {
     column: missing.map((c) => c.label).join('、'),
-    message: `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${unit}找到的列：${found} (missing required column)`,
+    message: `${dataset.label}缺少必需的列 ${missing.map(describeColumn).join('，')}。${unit}找到的列：${found}${more ? `。${more}` : ''} (missing required column)`,
     unitHint: unit ? OTHER_UNIT_HINT : undefined,
   };
 }

@@ -242,13 +242,13 @@ function missingColumnsError(input: InputFile, miss: ClosestMiss | null): InputE
   }
   const { row, match } = miss.header;
   const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
-  const refusal = missingColumns(dataset, match, found || '（无）');
-  const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
   const months = miss.statedMonths ?? [];
   const monthText = months.length > 1 ? `标题和文件名中写了不止一个月份：${months.map(describeStatedMonth).join('、')}，无法判断是哪个月的发放。` : '';
+  const refusal = missingColumns(dataset, match, found || '（无）', monthText);
+  const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
   return new InputError(
     { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
-    monthText ? refusal.message.replace(' (missing required column)', `。${monthText} (missing required column)`) : refusal.message,
+    refusal.message,
     refusal.unitHint ?? (onlyMonthMissing
       ? '一个月一张的发放表，请在标题或文件名中写明是哪年哪月（如「2026年10月」，只写一个月份），或加一列「发放月份」。'
       : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。'),
