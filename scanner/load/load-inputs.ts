@@ -75,7 +75,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   for (const report of reports) {
     for (const sheet of report.sheets) {
       if (sheet.dataset && sheet.rowsRead === 0) {
-        warnings.push({ file: report.file, message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}只有表头，没有数据行` });
+        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}只有表头，没有数据行` });
       } else if (sheet.skippedReason) {
         warnings.push({ file: report.file, message: `工作表「${sheet.sheet}」未读取：${sheet.skippedReason}` });
       }
@@ -89,14 +89,14 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
         const { month, where } = sheet.statedMonth;
         warnings.push({
           file: report.file,
-          message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}没有「发放月份」列：${sheet.rowsRead} 行都按${where}写明的 ${month.slice(0, 4)}年${Number(month.slice(5))}月 读取`,
+          message: `${inSheet(sheet.sheet)}没有「发放月份」列：${sheet.rowsRead} 行都按${where}写明的 ${month.slice(0, 4)}年${Number(month.slice(5))}月 读取`,
         });
       }
       if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
       for (const { column, header, note } of sheet.unreadNotes ?? []) {
         warnings.push({
           file: report.file,
-          message: `${sheet.sheet ? `工作表「${sheet.sheet}」` : ''}列「${header}」未读取：表头像是「${column.label}」，但无法判断括号中的「${note}」；如确是${column.label}，请把表头改为「${column.aliases[0] ?? column.label}」`,
+          message: `${inSheet(sheet.sheet)}列「${header}」未读取：表头像是「${column.label}」，但无法判断括号中的「${note}」；如确是${column.label}，请把表头改为「${column.aliases[0] ?? column.label}」`,
         });
       }
     }
@@ -110,6 +110,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(read - started), normaliseMs: Math.round(normalised - read) } };
 }
 
+/** 工作表「…」 before a warning about one sheet of a workbook; nothing for a CSV. */
+const inSheet = (sheet: string | undefined) => (sheet ? `工作表「${sheet}」` : '');
+
 /** Where a sheet wrote 同上 or 〃 and how rollsweep read it: the value above, or empty where there was none. */
 function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: readonly DittoCount[]): string {
   const label = (column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)?.label ?? column;
@@ -118,7 +121,7 @@ function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: re
   for (const { column, filled } of marks) if (filled > 0) byCount.set(filled, [...(byCount.get(filled) ?? []), label(column)]);
   const filled = [...byCount].map(([count, labels]) => `${labels.join('、')} ${labels.length > 1 ? '各 ' : ''}${count} 格`);
   const unresolved = marks.filter((m) => m.unresolved > 0).map((m) => `${label(m.column)} ${m.unresolved} 格（第 ${m.firstUnresolvedLine} 行起）`);
-  const where = sheet ? `工作表「${sheet}」` : '';
+  const where = inSheet(sheet);
   return [
     filled.length > 0 ? `${where}有单元格写作「同上」或「〃」，已按上一行同列的值读取：${filled.join('；')}` : `${where}有单元格写作「同上」或「〃」`,
     unresolved.length > 0 ? `上面没有可沿用的值、按空值读取的：${unresolved.join('、')}` : '',
