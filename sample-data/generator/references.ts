@@ -30,15 +30,23 @@ export function address(rng: Random, village: Village): string {
 
 export const DEATH_SOURCES = ['公安户籍注销', '殡葬火化', '卫健死亡医学证明'] as const;
 
-export function deathRow(person: Person, deathDate: FieldValue, source: string, spelled?: string): ReferenceRow {
+/** A 公安 注销户籍 row says why the 户口 was cancelled (死亡 here; 迁出, 参军 … in the decoys); the other lists do not. */
+export function deathRow(person: Person, deathDate: FieldValue, source: string, spelled?: string, reason?: string): ReferenceRow {
   return {
     dataset: 'deaths',
-    values: { name: nameCell(person, spelled), gender: person.male ? '男' : '女', id_number: person.id, death_date: deathDate, source },
+    values: {
+      name: nameCell(person, spelled), gender: person.male ? '男' : '女', id_number: person.id, death_date: deathDate, source,
+      reason: reason ?? (source === '公安户籍注销' ? '死亡' : null),
+    },
   };
 }
 
-export function prisonerRow(person: Person, start: FieldValue, end: Date | null, facility: string): ReferenceRow {
-  return { dataset: 'prisoners', values: { name: person.name, id_number: person.id, facility, sentence_start: start, sentence_end: end } };
+/** 执行方式: 羁押 in a 看守所, 监内服刑 in a prison, unless given (缓刑, 取保候审 … in the decoys). */
+export function prisonerRow(person: Person, start: FieldValue, end: Date | null, facility: string, custody?: string): ReferenceRow {
+  return {
+    dataset: 'prisoners',
+    values: { name: person.name, id_number: person.id, facility, sentence_start: start, sentence_end: end, custody: custody ?? (facility.endsWith('看守所') ? '羁押' : '监内服刑') },
+  };
 }
 
 export function facility(rng: Random, county: County): string {

@@ -82,6 +82,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       personName(['死者姓名']),
       required('death_date', '死亡日期', 'date', ['死亡日期', '死亡时间', '注销日期', '火化日期']),
       column('source', '来源', 'text', ['来源', '数据来源']),
+      // A 公安 注销户籍 list also cancels for 迁出, 参军, 出国定居: only a death is a death (out-of-scope-rows.ts).
+      column('reason', '注销原因', 'text', ['注销原因', '注销类别', '注销类型', '注销事由', '变动原因']),
     ],
   },
   {
@@ -93,6 +95,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('sentence_start', '入监日期', 'date', ['入监日期', '羁押日期', '刑期起日', '刑期开始日期']),
       column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期']),
       column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),
+      // 缓刑, 假释, 取保候审 … are on such lists too, and are not 在监狱内服刑 (out-of-scope-rows.ts).
+      column('custody', '执行方式', 'text', ['执行方式', '刑罚执行方式', '执行类别', '刑罚执行类别', '强制措施', '羁押状态', '矫正类别']),
     ],
   },
   {

@@ -8,6 +8,7 @@ import type { DittoCount } from './ditto-fill.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
+import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
@@ -101,6 +102,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       }
     }
   }
+  for (const { file, sheet, message } of await outOfScopeWarnings(connection)) warnings.push({ file, message: `${inSheet(sheet ?? undefined)}${message}` });
   if (datasets.roll.files.length === 0) {
     throw new InputError({ file: folder }, '输入文件夹中没有找到救助对象花名册 (no roll file found)', '花名册文件名应含“花名册”“低保”“特困”或“roll”，或在 sweep.json 中指定。');
   }

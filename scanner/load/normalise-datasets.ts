@@ -5,6 +5,7 @@ import { installNormalisationMacros } from '../normalise/index.ts';
 import { settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
+import { outOfScopeArm } from './out-of-scope-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
 
@@ -71,8 +72,13 @@ const CADRE_UNREADABLE: Record<string, string> = {
   term_end: `NOT rs_serving(term_end) AND ${TERM_END_ITSELF} IS NULL`,
 };
 
+/** A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that is unclear is kept, to be verified. */
+const DEATH_COLUMNS: Record<string, string[]> = {
+  reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
+};
+
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
-const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = { roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS };
+const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = { roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, deaths: DEATH_COLUMNS };
 
 /** One way a row of a reference list can be unusable: when it holds, and the (kind, column, reason, raw) it is listed with. */
 interface RejectArm {
@@ -172,9 +178,9 @@ export function typedSelect(dataset: DatasetSpec): string {
   const typed = dataset.columns.flatMap((column) => SPECIAL_COLUMNS[dataset.name]?.[column.name] ?? typedColumns(column));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset));
-  // A non-data row is only that.
+  // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字、说明或重复的表头行）', 'raw': NULL::VARCHAR}]`;
-  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData} ELSE ${problems} END`;
+  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
   const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';

@@ -11,7 +11,7 @@ export const rawTable = (dataset: DatasetName) => `raw_${dataset}`;
 export const REJECTS_DDL = `
   CREATE OR REPLACE TABLE load_rejects (
     dataset VARCHAR NOT NULL, _file VARCHAR NOT NULL, _sheet VARCHAR, _line INTEGER NOT NULL,
-    kind VARCHAR NOT NULL,      -- 'shape' | 'id' | 'value' | 'non-data'
+    kind VARCHAR NOT NULL,      -- 'shape' | 'id' | 'value' | 'non-data' | 'out-of-scope'
     column_name VARCHAR, raw_value VARCHAR, reason VARCHAR NOT NULL, raw_row VARCHAR
   )`;
 

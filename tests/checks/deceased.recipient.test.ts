@@ -35,6 +35,14 @@ testCheck('deceased.recipient', {
       },
     },
     {
+      name: 'a 注销户籍 list cancels her 户口 for 迁出, 参军 or 出国(境)定居: no death (the row is refused as out of scope)',
+      rows: {
+        roll: couple,
+        deaths: ['迁出', '户口迁往外省', '参军入伍', '出国（境）定居', '重复户口'].map((reason) => ({ id_number: LI, name: '李四', death_date: '2026-05-02', source: '公安户籍注销', reason })),
+        payments: paid('1400'),
+      },
+    },
+    {
       name: 'a single-person household already 停保',
       rows: { roll: [rollRow({ name: '李四', id_number: LI, status: '停保' })], deaths: [{ id_number: LI, name: '李四', death_date: '2026-05-25' }] },
     },
@@ -81,6 +89,21 @@ testCheck('deceased.recipient', {
         subject_id: LI, overpayment_cents: 210000,
         evidence: ['死亡日期 2026-07-30，来源 殡葬火化（火化.csv 第3行）', '来源 卫健死亡医学证明（卫健.csv 第4行）', '死亡日期 2026-08-02，来源 公安户籍注销（公安.csv 第2行）'],
       }],
+    },
+    {
+      name: 'a 注销原因 naming death is a death and in the evidence; one naming no reason (其他) is read as one, to be verified',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })],
+        deaths: [
+          { id_number: LI, death_date: '2026-07-30', source: '公安户籍注销', reason: '死亡注销' },
+          { id_number: WANG, death_date: '2026-07-30', source: '公安户籍注销', reason: '其他' },
+        ],
+        payments: paid('1400'),
+      },
+      expected: [
+        { subject_id: LI, overpayment_cents: 210000, evidence: ['死亡日期 2026-07-30，来源 公安户籍注销，注销原因 死亡注销（deaths.csv 第2行）'] },
+        { subject_id: WANG, evidence: ['来源 公安户籍注销，注销原因「其他」，需核实是否死亡（deaths.csv 第3行）'] },
+      ],
     },
     {
       name: 'the death list names someone else under this ID: 需核实身份',

@@ -20,6 +20,13 @@ testCheck('imprisoned.recipient', {
     { name: 'sentence starting the day after P.end (no end date)', rows: { roll: couple, prisoners: [sentence('2026-11-01')] } },
     { name: 'a different person with the same name', rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { id_number: OTHER_ZHANG })] } },
     {
+      name: 'on the list but not held (缓刑, 假释, 暂予监外执行, 社区矫正, 取保候审, 监视居住): a household member still',
+      rows: {
+        roll: couple,
+        prisoners: ['缓刑', '假释', '暂予监外执行', '社区矫正', '取保候审', '指定居所监视居住'].map((custody) => sentence('2025-06-11', '', { custody })),
+      },
+    },
+    {
       name: 'the prisoner\'s roll row is already 停保',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, status: '停保' }), couple[1]!], prisoners: [sentence('2025-01-01')] },
     },
@@ -42,6 +49,11 @@ testCheck('imprisoned.recipient', {
         prisoners: [sentence('2026-10-20', '', { _file: '羁押.csv' }), sentence('2023-01-05', '2026-03-01'), sentence('2026-02-10', '2027-02-09', { _file: '服刑.csv' })],
       },
       expected: [{ subject_id: ZHANG, evidence: ['入监日期 2026-02-10，刑期止日 2027-02-09，监所 省第一监狱（服刑.csv 第4行）；入监日期 2026-10-20'] }],
+    },
+    {
+      name: 'held (监内服刑, 刑事拘留), or back inside (撤销缓刑，收监执行): found, the measure in the evidence',
+      rows: { roll: couple, prisoners: ['监内服刑', '刑事拘留', '撤销缓刑，收监执行'].map((custody) => sentence('2025-06-11', '', { custody })) },
+      expected: [{ subject_id: ZHANG, evidence: ['监所 省第一监狱，执行方式 监内服刑（prisoners.csv 第2行）', '执行方式 刑事拘留', '执行方式 撤销缓刑,收监执行'] }],
     },
     {
       name: 'the list names someone else under this ID: 需核实身份',

@@ -66,13 +66,13 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     deaths: {
       file: '公安户籍注销死亡人员.csv', dataset: 'deaths', format: 'csv', encoding: 'utf8',
-      columns: columns('姓名=name 性别=gender 公民身份号码=id_number 死亡日期=death_date 数据来源=source'),
+      columns: columns('姓名=name 性别=gender 公民身份号码=id_number 死亡日期=death_date 数据来源=source 注销原因=reason'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     prisoners: {
       file: '服刑在押人员名单.xlsx', dataset: 'prisoners', format: 'xlsx', sheetName: '名单',
       preamble: [`${county}${period(month)}服刑在押人员名单`],
-      columns: columns('姓名=name 身份证号=id_number 羁押场所=facility 入监日期=sentence_start 刑满日期=sentence_end'),
+      columns: columns('姓名=name 身份证号=id_number 羁押场所=facility 执行方式=custody 入监日期=sentence_start 刑满日期=sentence_end'),
       dates: 'cell', amounts: 'number', ...messy,
     },
     vehicles: {

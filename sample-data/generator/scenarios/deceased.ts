@@ -93,3 +93,17 @@ export const deceasedDecoy: Scenario = {
     }
   },
 };
+
+/** 公安's 注销户籍 list cancels 户口 for other reasons than death: a recipient listed so is not dead. */
+export const cancelledNotDead: Scenario = {
+  kind: 'deceased.cancelled-not-dead', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const household = context.household({ family: '低保', minSize: 2 });
+    const subject = household.rows[1]!.person;
+    const reason = variant === 0 ? rng.pick(['迁出', '户口迁往外省']) : rng.pick(['参军入伍', '出国（境）定居', '重复户口']);
+    const cancelled = dayIn(context, -rng.int(1, 9));
+    const row = context.reference(deathRow(subject, cancelled, '公安户籍注销', undefined, reason));
+    key.decoy({ kind: 'cancelled-not-dead', mustNotFlag: [CHECK], person: subject, household, row, note: `户口 cancelled ${isoDate(cancelled)} for ${reason}, not death: refused as out of scope` });
+  },
+};

@@ -48,3 +48,16 @@ export const imprisonedDecoy: Scenario = {
     }
   },
 };
+
+/** On a 服刑/羁押 list but not held (缓刑, 假释, 取保候审): a household member still, whose share is not cut. */
+export const notInCustody: Scenario = {
+  kind: 'imprisoned.not-in-custody', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const { household, subject } = prisonerHousehold(context);
+    const custody = variant === 0 ? rng.pick(['缓刑', '假释', '暂予监外执行']) : rng.pick(['取保候审', '监视居住']);
+    const start = day(context, -rng.int(2, 14));
+    const row = context.reference(prisonerRow(subject, start, null, facility(rng, subject.county), custody));
+    key.decoy({ kind: 'prisoner-not-in-custody', mustNotFlag: [CHECK], person: subject, household, row, note: `listed from ${isoDate(start)} with 执行方式 ${custody}: not held, refused as out of scope` });
+  },
+};

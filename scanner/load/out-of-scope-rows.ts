@@ -1,0 +1,76 @@
+// Rows a department's list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+
+interface OutOfScopeRule {
+  /** The column that tells. */
+  column: string;
+  /** SQL over the raw row: true when the row is not what the dataset means. */
+  when: string;
+  /** The reason kept in the ledger's rejects (SQL). */
+  why: string;
+  /** What the warning says of `rows` such rows of a file, `values` their cells with counts (迁出 10 行、参军 2 行). */
+  warning: (rows: number, values: string) => string;
+}
+
+/**
+ * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
+ * still counts as a household member) lost his share. Such a row is refused as out of scope: listed with its reason
+ * in the ledger's rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
+ */
+export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
+  deaths: {
+    column: 'reason',
+    when: "rs_cancellation_kind(reason) = 'not-death'",
+    why: "'注销原因为「' || rs_text(reason) || '」，不是死亡，未作为死亡记录'",
+    warning: (rows, values) => `注销原因不是死亡的 ${rows} 行未作为死亡记录（${values}），已列入拒收记录`,
+  },
+  prisoners: {
+    column: 'custody',
+    when: 'rs_out_of_custody(custody)',
+    why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
+    warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
+  },
+};
+
+/** The CASE arm that refuses a dataset's out-of-scope rows, or nothing for a dataset without such a rule. */
+export function outOfScopeArm(dataset: DatasetName): string {
+  const rule = OUT_OF_SCOPE_ROWS[dataset];
+  if (!rule) return '';
+  const label = sqlString(datasetSpec(dataset).columns.find((c) => c.name === rule.column)!.label);
+  return ` WHEN ${rule.when} THEN [{'kind': 'out-of-scope', 'col': ${label}, 'why': ${rule.why}, 'raw': ${q(rule.column)}}]`;
+}
+
+export interface SheetWarning {
+  file: string;
+  sheet: string | null;
+  message: string;
+}
+
+/**
+ * Per file (and sheet): the rows refused as out of scope, and the deaths whose 注销原因 says neither death nor another
+ * reason (其他): those are read as deaths, and their findings' evidence asks to verify.
+ */
+export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
+  const reader = await connection.runAndReadAll(`
+    SELECT dataset, _file, _sheet, sum(n)::BIGINT AS rows, string_agg(value || ' ' || n || ' 行', '、' ORDER BY n DESC, value) AS values
+    FROM (
+      SELECT dataset, _file, _sheet, rs_text(raw_value) AS value, count(*) AS n FROM load_rejects WHERE kind = 'out-of-scope' GROUP BY ALL
+      UNION ALL
+      SELECT 'unclear-deaths', _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
+    )
+    GROUP BY dataset, _file, _sheet ORDER BY _file, _sheet, dataset`);
+  return reader.getRowObjectsJson().map((row) => {
+    const rows = Number(row['rows']);
+    const values = String(row['values']);
+    const rule = OUT_OF_SCOPE_ROWS[row['dataset'] as DatasetName];
+    return {
+      file: String(row['_file']),
+      sheet: row['_sheet'] === null ? null : String(row['_sheet']),
+      message: rule
+        ? rule.warning(rows, values)
+        : `注销原因无法判断是否死亡的 ${rows} 行已按死亡读取（${values}），其发现的证据中注明需核实是否死亡`,
+    };
+  });
+}

@@ -1,0 +1,79 @@
+// A 公安 注销户籍 list cancels 户口 for 迁出, 参军 and 出国定居 as well as for death, and a 服刑/羁押 list names people
+// on 缓刑 or 取保候审: such rows were read as deaths and prisoners, false high-severity findings that stop a family's
+// benefit. They are refused as out of scope, listed in the ledger's rejects and counted in the warnings.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { runScan, workbookOf } from '../support/scan-input.ts';
+import { parseCsvRecords } from '../support/parse-csv.ts';
+import { PEOPLE, rollCsv } from '../support/small-township.ts';
+
+const CANCELLATIONS = [
+  '姓名,公民身份号码,注销日期,注销原因,数据来源',
+  `张大山,${PEOPLE.zhang},2026-07-15,死亡,公安户籍注销`,
+  `李秀英,${PEOPLE.li},2026-03-02,迁出,公安户籍注销`,
+  `王小明,${PEOPLE.wang},2026-05-20,出国（境）定居,公安户籍注销`,
+  `王小明,${PEOPLE.wang},2026-06-01,迁出,公安户籍注销`,
+].join('\n') + '\n';
+
+describe('rows of a department list that are not what the list means', () => {
+  it('reads only the deaths of a 注销户籍 list and only the held of a 羁押 list; the rest are listed, not found', async () => {
+    const prisoners = await workbookOf('名单', [
+      ['2026年10月服刑在押人员名单'],
+      ['姓名', '身份证号', '入监日期', '执行方式'],
+      ['李秀英', PEOPLE.li, '2025-11-03', '缓刑'],
+      ['王小明', PEOPLE.wang, '2026-02-14', '取保候审'],
+    ]);
+    const { run, out } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '注销户籍人员名单.csv': CANCELLATIONS,
+      '服刑在押人员名单.xlsx': prisoners,
+      '低保发放明细.csv': '家庭编号,发放月份,发放金额\nH001,2026-09,1400\nH001,2026-10,1400\nH002,2026-10,700\n',
+    });
+    expect(run.code, run.stderr).toBe(0);
+
+    const [header, ...rows] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+    const column = (name: string) => header!.indexOf(name);
+    expect(rows.map((row) => [row[column('check_id')], row[column('name')]])).toEqual([['deceased.recipient', '张大山']]);
+    expect(rows[0]![column('evidence')]).toContain('死亡日期 2026-07-15，来源 公安户籍注销，注销原因 死亡（注销户籍人员名单.csv 第2行）');
+
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 2, rows_used: 0, rows_rejected: 2 });
+    expect(summary.warnings).toEqual([
+      { file: '服刑在押人员名单.xlsx', message: '工作表「名单」执行方式为缓刑、假释、取保候审等（不在监所内）的 2 行未作为服刑/羁押记录（取保候审 1 行、缓刑 1 行），已列入拒收记录' },
+      { file: '注销户籍人员名单.csv', message: '注销原因不是死亡的 3 行未作为死亡记录（迁出 2 行、出国(境)定居 1 行），已列入拒收记录' },
+    ]);
+
+    const instance = await DuckDBInstance.create(join(out, '..', 'l.duckdb'), { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      const rejects = await connection.runAndReadAll('SELECT dataset, line, kind, column_name, reason FROM rejects ORDER BY dataset, line');
+      expect(rejects.getRowObjectsJson()).toEqual([
+        { dataset: 'deaths', line: 3, kind: 'out-of-scope', column_name: '注销原因', reason: '注销原因为「迁出」，不是死亡，未作为死亡记录' },
+        { dataset: 'deaths', line: 4, kind: 'out-of-scope', column_name: '注销原因', reason: '注销原因为「出国(境)定居」，不是死亡，未作为死亡记录' },
+        { dataset: 'deaths', line: 5, kind: 'out-of-scope', column_name: '注销原因', reason: '注销原因为「迁出」，不是死亡，未作为死亡记录' },
+        { dataset: 'prisoners', line: 3, kind: 'out-of-scope', column_name: '执行方式', reason: '执行方式为「缓刑」，不在监所内，未作为服刑/羁押记录' },
+        { dataset: 'prisoners', line: 4, kind: 'out-of-scope', column_name: '执行方式', reason: '执行方式为「取保候审」，不在监所内，未作为服刑/羁押记录' },
+      ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
+  it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {
+    const { run, out } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '注销户籍人员名单.csv': `姓名,公民身份号码,注销日期,注销原因\n李秀英,${PEOPLE.li},2026-03-02,其他\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.warnings).toEqual([
+      { file: '注销户籍人员名单.csv', message: '注销原因无法判断是否死亡的 1 行已按死亡读取（其他 1 行），其发现的证据中注明需核实是否死亡' },
+    ]);
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    expect(findings).toContain('注销原因「其他」，需核实是否死亡');
+  });
+});
