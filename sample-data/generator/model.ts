@@ -42,6 +42,8 @@ export interface RollRow {
 export interface PaymentOverride {
   month?: RawCell;
   amount?: RawCell;
+  /** 发放状态 of a payment the bank could not make (退回, 失败:账户已销户): refused, so never overpaid. */
+  status?: string;
   /** Set when written. */
   location?: Location;
 }

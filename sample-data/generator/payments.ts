@@ -24,7 +24,8 @@ export function shareCents(amountCents: number, members: number): number {
 
 /**
  * checks.md deceased.recipient: for each payment for a month after the month of death up to and
- * including the period, the amount paid ÷ the household's members on the roll; summed.
+ * including the period, the amount paid ÷ the household's members on the roll; summed. A month written otherwise (a
+ * refused row: unreadable, or returned by the bank) was not paid.
  */
 export function deceasedOverpaymentCents(household: Household, death: Date, period: MonthIndex): number {
   const deathMonth = monthOf(death);

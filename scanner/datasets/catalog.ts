@@ -67,11 +67,13 @@ export const DATASETS: readonly DatasetSpec[] = [
   },
   {
     name: 'payments', label: '发放明细',
-    fileKeywords: ['payments', '发放'],
+    fileKeywords: ['payments', '发放', '代发'],
     columns: [
       required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
       required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月']),
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
+      // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
+      column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),
     ],
   },
   {

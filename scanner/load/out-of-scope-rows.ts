@@ -1,4 +1,4 @@
-// Rows a department's list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑.
+// Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed payment.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -16,10 +16,17 @@ interface OutOfScopeRule {
 
 /**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
- * still counts as a household member) lost his share. Such a row is refused as out of scope: listed with its reason
- * in the ledger's rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
+ * still counts as a household member) lost his share; read as paid, a payment the bank returned was counted in what a
+ * dead man's family is asked to repay. Such a row is refused as out of scope: listed with its reason in the ledger's
+ * rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
  */
 export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
+  payments: {
+    column: 'status',
+    when: 'rs_payment_failed(status)',
+    why: "'发放状态为「' || rs_text(status) || '」，款项未发出，不计入发放'",
+    warning: (rows, values) => `发放状态为失败、退回等（款项未发出）的 ${rows} 行未计入发放（${values}），已列入拒收记录`,
+  },
   deaths: {
     column: 'reason',
     when: "rs_cancellation_kind(reason) = 'not-death'",

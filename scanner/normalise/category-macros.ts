@@ -1,4 +1,4 @@
-// Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody.
+// Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -45,6 +45,8 @@ const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵
  */
 const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入矫|取保|监视居住';
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
+/** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
+const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -104,4 +106,7 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // True for a person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …); false when empty or held.
   defineMacro('rs_out_of_custody', ['s'], bindOnce('rs_category_text(s)', 'rs_custody_text',
     `coalesce(regexp_matches(rs_custody_text, ${sqlString(OUT_OF_CUSTODY_WORD)}) AND NOT regexp_matches(rs_custody_text, ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`)),
+
+  // True for a payment row whose 发放状态 says it failed; false when empty or paid (成功, 已发放).
+  defineMacro('rs_payment_failed', ['s'], `coalesce(regexp_matches(rs_category_text(s), ${sqlString(PAYMENT_FAILED_WORD)}), false)`),
 ];

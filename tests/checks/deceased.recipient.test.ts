@@ -106,6 +106,17 @@ testCheck('deceased.recipient', {
       ],
     },
     {
+      name: 'a payment the bank could not make (发放状态 失败, 退回) is not counted: 2 paid months of 3 (Aug, Oct)',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-07-15' }],
+        payments: paid('1400').map((payment) => ({
+          ...payment, status: payment.month === '2026-09' ? '失败（账户已销户）' : payment.month === '2026-06' ? '退回' : '成功',
+        })),
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
+    },
+    {
       name: 'the death list names someone else under this ID: 需核实身份',
       rows: { roll: couple, deaths: [{ id_number: LI, name: '李斯', death_date: '2026-06-10', source: '公安户籍注销' }], payments: paid('1400') },
       expected: [{ subject_id: LI, overpayment_cents: 280000, evidence: ['死亡名单姓名「李斯」与花名册「李四」不一致，需核实身份'] }],

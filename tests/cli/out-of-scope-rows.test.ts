@@ -1,6 +1,7 @@
-// A 公安 注销户籍 list cancels 户口 for 迁出, 参军 and 出国定居 as well as for death, and a 服刑/羁押 list names people
-// on 缓刑 or 取保候审: such rows were read as deaths and prisoners, false high-severity findings that stop a family's
-// benefit. They are refused as out of scope, listed in the ledger's rejects and counted in the warnings.
+// A 公安 注销户籍 list cancels 户口 for 迁出, 参军 and 出国定居 as well as for death, a 服刑/羁押 list names people on
+// 缓刑 or 取保候审, and a bank's 代发 file lists the payments it could not make: such rows were read as deaths,
+// prisoners and payments, false high-severity findings that stop a family's benefit, or money a family never had
+// asked back. They are refused as out of scope, listed in the ledger's rejects and counted in the warnings.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -61,6 +62,25 @@ describe('rows of a department list that are not what the list means', () => {
       connection.closeSync();
       instance.closeSync();
     }
+  });
+
+  it('counts only the payments the bank made: a failed or returned one is no overpayment', async () => {
+    const { run, out } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '低保资金代发明细.csv': [
+        '户编号,发放月份,实发金额,处理结果',
+        'H001,2026-08,1400,成功', 'H001,2026-09,1400,失败:账户已销户', 'H001,2026-10,1400,退回', 'H002,2026-10,700,成功',
+      ].join('\n') + '\n',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    expect(findings).toContain('死亡次月起仍发放 1 个月（2026-08 至 2026-08），按每月实发金额 ÷ 在保 2 人估算多发 700.00 元');
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 4, rows_used: 2, rows_rejected: 2 });
+    expect(summary.warnings).toEqual([
+      { file: '低保资金代发明细.csv', message: '发放状态为失败、退回等（款项未发出）的 2 行未计入发放（失败:账户已销户 1 行、退回 1 行），已列入拒收记录' },
+    ]);
   });
 
   it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {

@@ -142,6 +142,8 @@ export class Layout {
       head_name: household.rows[0]!.person.name,
       month: override?.month ?? { month },
       amount: override?.amount ?? { cents: household.amountCents },
+      // A 代发 file states every row's result; the clean files leave the paid ones empty.
+      status: override?.status ?? (this.style === 'messy' ? '成功' : null),
     });
     if (override) override.location = location;
   }

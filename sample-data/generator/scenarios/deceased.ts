@@ -107,3 +107,26 @@ export const cancelledNotDead: Scenario = {
     key.decoy({ kind: 'cancelled-not-dead', mustNotFlag: [CHECK], person: subject, household, row, note: `户口 cancelled ${isoDate(cancelled)} for ${reason}, not death: refused as out of scope` });
   },
 };
+
+/**
+ * A dead head's account is closed, so the bank returns the household's last payments (发放状态 退回, 失败:账户已销户):
+ * only the payments made count in what the family is asked to repay.
+ */
+export const deceasedPaymentReturned: Scenario = {
+  kind: 'deceased.payment-returned', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key, period } = context;
+    const household = context.household({ family: '低保', minSize: 2 });
+    const subject = household.rows[0]!.person;
+    const death = dayIn(context, -rng.int(4, 7));
+    if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - rng.int(0, 900));
+    const returned = rng.int(1, 2);
+    for (let month = period - returned + 1; month <= period; month++) household.paymentOverrides.set(month, { status: rng.pick(['退回', '失败:账户已销户']) });
+    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
+    key.expect({
+      checkId: CHECK, person: subject, household, row,
+      note: `head died ${isoDate(death)}; the bank returned the last ${returned} month(s) of payments, which are not overpaid`,
+      overpaymentCents: () => deceasedOverpaymentCents(household, death, period),
+    });
+  },
+};

@@ -85,6 +85,8 @@ export function referenceFindings(directory: string, period: string, standards: 
 
   const payments = new Map<string, Row[]>();
   for (const row of read('payments')) {
+    // A payment the bank returned was not made (the generator writes 成功 or nothing for the others).
+    if (row.values['status'] && row.values['status'] !== '成功') continue;
     if (!badRow(row, parseMonth(row.values['month']!) !== null && parseCents(row.values['amount']!) !== null)) continue;
     const list = payments.get(row.values['household_id']!);
     if (list) list.push(row);
