@@ -4,8 +4,8 @@ import { DATASETS, type ColumnSpec, type DatasetName, type DatasetSpec } from '.
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
+import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
 

@@ -13,6 +13,7 @@ export type IdStatus = 'valid' | 'legacy' | 'missing' | 'invalid';
 export const ID_PROBLEMS = {
   missing: '身份证号码为空',
   scientificNotation: 'Excel科学计数法，末位已丢失',
+  masked: '已脱敏（含*号），无法比对',
   illegalCharacter: '含非法字符',
   wrongLengthPrefix: '位数错误',
   birthDate: '出生日期不合法',
@@ -117,6 +118,8 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
     WHEN c IS NULL OR c = '' THEN struct_pack(
       id := NULL::VARCHAR, status := 'missing', problem := ${sqlString(ID_PROBLEMS.missing)}, birth_date := NULL::DATE)
     WHEN regexp_full_match(c, '[+-]?\\d+(?:\\.\\d*)?E[+-]?\\d+') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.scientificNotation)})
+    -- 370481********123X: masked before it was sent (公示 copies, departments' exports); masked-ids.ts refuses such a file.
+    WHEN regexp_full_match(c, '[0-9X]*[*][0-9X*]*') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.masked)})
     WHEN NOT regexp_full_match(c, '[0-9X]+') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.illegalCharacter)})
     WHEN length(c) NOT IN (15, 18)
       THEN rs_id_invalid(${sqlString(ID_PROBLEMS.wrongLengthPrefix)} || '(' || length(c) || '位)')

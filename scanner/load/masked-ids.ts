@@ -1,0 +1,49 @@
+// A list whose ID numbers were masked before it was sent (370481********123X), as 公示 copies and many departments'
+// exports are: it can be compared with nothing, so the file is refused rather than reported row by row.
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { DATASETS } from '../datasets/catalog.ts';
+import { InputError, UserFacingError } from '../errors.ts';
+import { ID_PROBLEMS } from '../normalise/index.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import type { FileReport } from './load-file.ts';
+
+export interface MaskedFile {
+  file: string;
+  sheet: string | null;
+  masked: number;
+  example: string;
+}
+
+/**
+ * The files (and sheets) more than half of whose rows have a masked ID: each would otherwise be one data_quality
+ * finding per row, thousands for a 公安 list, with a 整改 deadline each, and not one comparison made.
+ */
+export async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<MaskedFile[]> {
+  const masked = sqlString(ID_PROBLEMS.masked);
+  // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem.
+  const reader = await connection.runAndReadAll(`
+    SELECT _file, _sheet, count(DISTINCT _line)::BIGINT AS masked, min(raw_value) AS example
+    FROM load_rejects WHERE kind = 'id' AND contains(reason, ${masked}) GROUP BY ALL
+    UNION ALL
+    SELECT _file, _sheet, count(*)::BIGINT, min(id_raw) FROM roll WHERE id_problem = ${masked} GROUP BY ALL`);
+  const rowsRead = new Map<string, number>();
+  for (const report of reports) for (const sheet of report.sheets) rowsRead.set(`${report.file}\u0000${sheet.sheet ?? ''}`, sheet.rowsRead);
+  return reader.getRowObjectsJson()
+    .map((row) => ({ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), masked: Number(row['masked']), example: String(row['example']).trim() }))
+    .filter((found) => 2 * found.masked > (rowsRead.get(`${found.file}\u0000${found.sheet ?? ''}`) ?? 0))
+    .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
+}
+
+export function maskedIdsError(found: MaskedFile): UserFacingError {
+  return new InputError(
+    { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: '身份证号码' },
+    `身份证号码已脱敏（${found.masked} 行，如「${found.example}」），无法与其他名单比对 (ID numbers masked)`,
+    '请向提供部门索取未脱敏的名单（比对在本机进行）；公示用的花名册请换成系统导出的原表。或在 sweep.json 的 "ignore" 中列出该文件。',
+  );
+}
+
+/** With --skip-bad-files: the refused file leaves no row behind, typed or rejected. */
+export async function forgetTypedFile(connection: DuckDBConnection, file: string): Promise<void> {
+  for (const dataset of DATASETS) await connection.run(`DELETE FROM ${q(dataset.name)} WHERE _file = $file`, { file });
+  await connection.run('DELETE FROM load_rejects WHERE _file = $file', { file });
+}

@@ -1,0 +1,78 @@
+// rs_cancellation_kind, rs_out_of_custody and rs_payment_failed: the cells that say a list's row is not a death, not a
+// prisoner held, not a payment made (scanner/load/out-of-scope-rows.ts), and their near-misses.
+import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
+
+const connection = useNormalisationDatabase();
+
+describeMacroTable('rs_cancellation_kind', connection, {
+  expression: 'rs_cancellation_kind(v)',
+  accepted: [
+    { input: '死亡', expected: 'death' },
+    { input: '死亡注销', expected: 'death' },
+    { input: '宣告死亡', expected: 'death' },
+    { input: '病故', expected: 'death' },
+    { input: '（死亡）', expected: 'death', note: 'decoration removed' },
+    { input: '迁出', expected: 'not-death' },
+    { input: '户口迁往外省', expected: 'not-death' },
+    { input: '出国（境）定居', expected: 'not-death' },
+    { input: '参军入伍', expected: 'not-death' },
+    { input: '重复户口', expected: 'not-death' },
+    { input: '户口登记错误', expected: 'not-death' },
+    { input: '加入外国国籍', expected: 'not-death' },
+    { input: '宣告失踪', expected: 'not-death' },
+    { input: '其他', expected: 'unclear', note: 'read as a death, to be verified' },
+    { input: '户口注销', expected: 'unclear' },
+  ],
+  rejected: [
+    { input: '', expected: null, note: 'empty: the list is a deaths list' },
+    { input: '  ', expected: null },
+    { input: null, expected: null },
+  ],
+});
+
+describeMacroTable('rs_out_of_custody', connection, {
+  expression: 'rs_out_of_custody(v)',
+  accepted: [
+    { input: '缓刑', expected: true },
+    { input: '假释', expected: true },
+    { input: '暂予监外执行', expected: true },
+    { input: '社区矫正', expected: true },
+    { input: '在矫', expected: true },
+    { input: '管制', expected: true },
+    { input: '取保候审', expected: true },
+    { input: '指定居所监视居住', expected: true },
+  ],
+  rejected: [
+    { input: '监内服刑', expected: false },
+    { input: '羁押', expected: false },
+    { input: '刑事拘留', expected: false },
+    { input: '逮捕', expected: false },
+    { input: '撤销缓刑，收监执行', expected: false, note: 'back inside' },
+    { input: '撤销假释', expected: false },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_payment_failed', connection, {
+  expression: 'rs_payment_failed(v)',
+  accepted: [
+    { input: '失败', expected: true },
+    { input: '失败:账户已销户', expected: true },
+    { input: '发放不成功', expected: true },
+    { input: '退回', expected: true },
+    { input: '银行退票', expected: true },
+    { input: '未到账', expected: true },
+    { input: '账户冻结', expected: true },
+    { input: '作废', expected: true },
+  ],
+  rejected: [
+    { input: '成功', expected: false },
+    { input: '已发放', expected: false },
+    { input: '正常', expected: false },
+    { input: '在保', expected: false, note: 'a roll status copied into the list' },
+    { input: '退保', expected: false, note: 'the household left the roll, the payment was still made' },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
