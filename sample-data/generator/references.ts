@@ -63,11 +63,12 @@ export function vehicleRow(rng: Random, person: Person, type: string, status: st
 export const EXEMPT_VEHICLE_TYPES = ['普通二轮摩托车', '轻便二轮摩托车', '普通正三轮摩托车', '三轮汽车', '低速货车', '变型拖拉机', '手扶拖拉机', '残疾人专用小型自动挡载客汽车'] as const;
 export const COUNTED_VEHICLE_TYPES = ['小型轿车', '小型普通客车', '小型越野客车', '轻型普通货车', '中型普通客车', '轻型厢式货车'] as const;
 
-export function propertyRow(rng: Random, person: Person, village: Village, usage: string, registeredOn: Date): ReferenceRow {
+/** 权利状态 is left empty but for a right no longer held (历史, 注销: the decoys). */
+export function propertyRow(rng: Random, person: Person, village: Village, usage: string, registeredOn: Date, status?: string): ReferenceRow {
   const area = usage === '住宅' ? rng.int(450, 1600) / 10 : usage === '车库' || usage === '车位' || usage === '储藏室' ? rng.int(80, 350) / 10 : rng.int(300, 2500) / 10;
   return {
     dataset: 'properties',
-    values: { name: person.name, id_number: person.id, address: address(rng, village), usage, area_m2: { number: area }, registered_on: registeredOn },
+    values: { name: person.name, id_number: person.id, address: address(rng, village), usage, area_m2: { number: area }, registered_on: registeredOn, status: status ?? null },
   };
 }
 

@@ -123,6 +123,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('usage', '用途', 'text', ['用途', '房屋用途', '规划用途']),
       column('area_m2', '建筑面积', 'number', ['建筑面积', '面积']),
       column('registered_on', '登记日期', 'date', ['登记日期', '登簿日期']),
+      // A 不动产 query returns a sold home's record too, as 历史 or 注销 (out-of-scope-rows.ts).
+      column('status', '权利状态', 'text', ['权利状态', '产权状态', '登记状态', '状态']),
     ],
   },
   {

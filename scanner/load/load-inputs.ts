@@ -7,7 +7,7 @@ import { installNormalisationMacros } from '../normalise/index.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
-import { filesWithMaskedIds, forgetTypedFile, maskedIdsError } from './masked-ids.ts';
+import { refuseMaskedFiles } from './masked-ids.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
@@ -64,7 +64,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   const { files, skipped } = await discoverInputFiles(folder);
   options.onDiscovered?.(files);
   const outcomes = await readFiles(files, [connection, ...(options.moreConnections ?? [])], options);
-  let reports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
+  const readReports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
   skipped.push(...outcomes.flatMap((outcome) => ('skipped' in outcome ? [outcome.skipped] : [])));
   const warnings: LoadWarning[] = [];
 
@@ -72,13 +72,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   options.onNormalise?.();
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping);
   const normalised = performance.now();
-  for (const found of await filesWithMaskedIds(connection, reports)) {
-    if (!options.skipBadFiles) throw maskedIdsError(found);
-    if (!reports.some((report) => report.file === found.file)) continue; // another of its sheets was masked too
-    await forgetTypedFile(connection, found.file);
-    reports = reports.filter((report) => report.file !== found.file);
-    skipped.push({ file: found.file, reason: `无法读取，已跳过：${maskedIdsError(found).message}` });
-  }
+  const reports = await refuseMaskedFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
   const datasets = await countRows(connection, reports);
   await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {

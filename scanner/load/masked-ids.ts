@@ -5,9 +5,10 @@ import { DATASETS } from '../datasets/catalog.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { ID_PROBLEMS } from '../normalise/index.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
 
-export interface MaskedFile {
+interface MaskedFile {
   file: string;
   sheet: string | null;
   masked: number;
@@ -18,7 +19,7 @@ export interface MaskedFile {
  * The files (and sheets) more than half of whose rows have a masked ID: each would otherwise be one data_quality
  * finding per row, thousands for a 公安 list, with a 整改 deadline each, and not one comparison made.
  */
-export async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<MaskedFile[]> {
+async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<MaskedFile[]> {
   const masked = sqlString(ID_PROBLEMS.masked);
   // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem.
   const reader = await connection.runAndReadAll(`
@@ -34,7 +35,23 @@ export async function filesWithMaskedIds(connection: DuckDBConnection, reports: 
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
 }
 
-export function maskedIdsError(found: MaskedFile): UserFacingError {
+/**
+ * Stops the scan at the first such file; with --skip-bad-files, forgets each (every sheet of it) and lists it as
+ * skipped, before the rows are counted. Returns the reports of the files kept.
+ */
+export async function refuseMaskedFiles(connection: DuckDBConnection, reports: FileReport[], skipBadFiles: boolean, skipped: SkippedFile[]): Promise<FileReport[]> {
+  let kept = reports;
+  for (const found of await filesWithMaskedIds(connection, reports)) {
+    if (!skipBadFiles) throw maskedIdsError(found);
+    if (!kept.some((report) => report.file === found.file)) continue; // another of its sheets was masked too
+    await forgetTypedFile(connection, found.file);
+    kept = kept.filter((report) => report.file !== found.file);
+    skipped.push({ file: found.file, reason: `无法读取，已跳过：${maskedIdsError(found).message}` });
+  }
+  return kept;
+}
+
+function maskedIdsError(found: MaskedFile): UserFacingError {
   return new InputError(
     { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: '身份证号码' },
     `身份证号码已脱敏（${found.masked} 行，如「${found.example}」），无法与其他名单比对 (ID numbers masked)`,
@@ -43,7 +60,7 @@ export function maskedIdsError(found: MaskedFile): UserFacingError {
 }
 
 /** With --skip-bad-files: the refused file leaves no row behind, typed or rejected. */
-export async function forgetTypedFile(connection: DuckDBConnection, file: string): Promise<void> {
+async function forgetTypedFile(connection: DuckDBConnection, file: string): Promise<void> {
   for (const dataset of DATASETS) await connection.run(`DELETE FROM ${q(dataset.name)} WHERE _file = $file`, { file });
   await connection.run('DELETE FROM load_rejects WHERE _file = $file', { file });
 }

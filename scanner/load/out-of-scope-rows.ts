@@ -1,4 +1,5 @@
-// Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed payment.
+// Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed
+// payment, a 不动产 list's sold home.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -17,7 +18,7 @@ interface OutOfScopeRule {
 /**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
  * still counts as a household member) lost his share; read as paid, a payment the bank returned was counted in what a
- * dead man's family is asked to repay. Such a row is refused as out of scope: listed with its reason in the ledger's
+ * dead man's family is asked to repay; read as held, a home sold years ago made a second home. Such a row is refused as out of scope: listed with its reason in the ledger's
  * rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
  */
 export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
@@ -38,6 +39,12 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
     when: 'rs_out_of_custody(custody)',
     why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
+  },
+  properties: {
+    column: 'status',
+    when: 'rs_right_ended(status)',
+    why: "'权利状态为「' || rs_text(status) || '」，已不是现时的权利，不计入房产'",
+    warning: (rows, values) => `权利状态为历史、注销等（已不再拥有）的 ${rows} 行未计入房产（${values}），已列入拒收记录`,
   },
 };
 

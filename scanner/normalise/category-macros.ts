@@ -1,4 +1,5 @@
-// Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed.
+// Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
+// rs_right_ended.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -47,6 +48,8 @@ const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
+/** A 不动产 record's 权利状态 when the right is no longer held (历史, 注销, 灭失); 现势, 查封 or 抵押 are held. */
+const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -104,9 +107,13 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   END`)),
 
   // True for a person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …); false when empty or held.
-  defineMacro('rs_out_of_custody', ['s'], bindOnce('rs_category_text(s)', 'rs_custody_text',
-    `coalesce(regexp_matches(rs_custody_text, ${sqlString(OUT_OF_CUSTODY_WORD)}) AND NOT regexp_matches(rs_custody_text, ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`)),
+  defineMacro('rs_out_of_custody', ['s'],
+    `coalesce(regexp_matches(s, ${sqlString(OUT_OF_CUSTODY_WORD)}) AND NOT regexp_matches(s, ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`),
 
-  // True for a payment row whose 发放状态 says it failed; false when empty or paid (成功, 已发放).
-  defineMacro('rs_payment_failed', ['s'], `coalesce(regexp_matches(rs_category_text(s), ${sqlString(PAYMENT_FAILED_WORD)}), false)`),
+  // True for a payment row whose 发放状态 says it failed; false when empty or paid (成功, 已发放). The words are
+  // searched in the cell as it is: spaces or full-width forms do not hide a Chinese word, and this runs on every payment.
+  defineMacro('rs_payment_failed', ['s'], `coalesce(regexp_matches(s, ${sqlString(PAYMENT_FAILED_WORD)}), false)`),
+
+  // True for a property record no longer held (历史, 注销 …, but not 未注销); false when empty or held.
+  defineMacro('rs_right_ended', ['s'], `coalesce(regexp_matches(s, ${sqlString(RIGHT_ENDED_WORD)}) AND NOT contains(s, '未'), false)`),
 ];

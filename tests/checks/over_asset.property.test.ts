@@ -31,6 +31,13 @@ testCheck('over_asset.property', {
       rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })], properties: [home(LI, '商业')] },
     },
     {
+      name: 'a second home sold, or a shop whose right ended: the 不动产 list\'s 历史 and 注销 records are not held',
+      rows: {
+        roll: couple,
+        properties: [home(ZHANG, '住宅', { status: '现势' }), home(LI, '住宅', { status: '历史' }), home(ZHANG, '商业', { status: '已注销' }), home(LI, '办公', { status: '灭失' })],
+      },
+    },
+    {
       name: 'maxResidential 2 from config: two homes allowed',
       config: { checks: { 'over_asset.property': { params: { maxResidential: 2 } } } },
       rows: { roll: couple, properties: [home(ZHANG), home(LI)] },
@@ -54,6 +61,11 @@ testCheck('over_asset.property', {
       name: 'one home plus a 商业服务 shop: the shop\'s holder is the subject',
       rows: { roll: couple, properties: [home(LI), home(ZHANG, '商业服务')] },
       expected: [{ subject_id: ZHANG, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '张三：商业服务', '李四：住宅'] }],
+    },
+    {
+      name: 'a home seized or mortgaged (查封, 抵押) or one whose 注销 is pending (未注销) is still held',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { status: '查封' }), home(LI, '住宅', { status: '抵押' }), home(LI, '商业', { status: '预告登记未注销' })] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套），商业/办公等非住宅用房 1 处'] }],
     },
     { name: 'an 办公 property', rows: { roll: couple, properties: [home(LI, '办公')] }, expected: [{ subject_id: LI, evidence: ['李四：办公'] }] },
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },

@@ -1,12 +1,12 @@
 // A 公安 注销户籍 list cancels 户口 for 迁出, 参军 and 出国定居 as well as for death, a 服刑/羁押 list names people on
-// 缓刑 or 取保候审, and a bank's 代发 file lists the payments it could not make: such rows were read as deaths,
-// prisoners and payments, false high-severity findings that stop a family's benefit, or money a family never had
-// asked back. They are refused as out of scope, listed in the ledger's rejects and counted in the warnings.
+// 缓刑 or 取保候审, a bank's 代发 file lists the payments it could not make, and a 不动产 query returns homes sold long
+// ago: such rows were read as deaths, prisoners, payments and homes, false high-severity findings that stop a family's
+// benefit, or money a family never had asked back. They are refused as out of scope, listed in the ledger's rejects and counted in the warnings.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
-import { runScan, workbookOf } from '../support/scan-input.ts';
+import { runScan, scanInput, workbookOf } from '../support/scan-input.ts';
 import { parseCsvRecords } from '../support/parse-csv.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 
@@ -80,6 +80,22 @@ describe('rows of a department list that are not what the list means', () => {
     expect(summary.datasets.payments).toMatchObject({ rows_read: 4, rows_used: 2, rows_rejected: 2 });
     expect(summary.warnings).toEqual([
       { file: '低保资金代发明细.csv', message: '发放状态为失败、退回等（款项未发出）的 2 行未计入发放（失败:账户已销户 1 行、退回 1 行），已列入拒收记录' },
+    ]);
+  });
+
+  it('counts only the homes held: a 不动产 record of a home sold (历史) makes no second home', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '不动产登记信息.csv': [
+        '权利人,权利人证件号码,坐落,规划用途,建筑面积,权利状态',
+        `张大山,${PEOPLE.zhang},张庄镇东村12号,住宅,96.5,现势`,
+        `李秀英,${PEOPLE.li},县城建设路8号,住宅,88.0,历史`,
+      ].join('\n') + '\n',
+    });
+    expect(findings.map((f) => f('check_id'))).toEqual([]);
+    expect(summary.datasets.properties).toMatchObject({ rows_read: 2, rows_used: 1, rows_rejected: 1 });
+    expect(summary.warnings).toEqual([
+      { file: '不动产登记信息.csv', message: '权利状态为历史、注销等（已不再拥有）的 1 行未计入房产（历史 1 行），已列入拒收记录' },
     ]);
   });
 

@@ -1,5 +1,6 @@
-// rs_cancellation_kind, rs_out_of_custody and rs_payment_failed: the cells that say a list's row is not a death, not a
-// prisoner held, not a payment made (scanner/load/out-of-scope-rows.ts), and their near-misses.
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed and rs_right_ended: the cells that say a list's row is not a
+// death, not a prisoner held, not a payment made, not a property held (scanner/load/out-of-scope-rows.ts), and their
+// near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
 
 const connection = useNormalisationDatabase();
@@ -72,6 +73,25 @@ describeMacroTable('rs_payment_failed', connection, {
     { input: '正常', expected: false },
     { input: '在保', expected: false, note: 'a roll status copied into the list' },
     { input: '退保', expected: false, note: 'the household left the roll, the payment was still made' },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_right_ended', connection, {
+  expression: 'rs_right_ended(v)',
+  accepted: [
+    { input: '历史', expected: true },
+    { input: '注销', expected: true },
+    { input: '已注销', expected: true },
+    { input: '灭失', expected: true },
+    { input: '已转移', expected: true },
+  ],
+  rejected: [
+    { input: '现势', expected: false },
+    { input: '查封', expected: false },
+    { input: '抵押', expected: false },
+    { input: '预告登记未注销', expected: false, note: 'not yet cancelled' },
     { input: '', expected: false },
     { input: null, expected: false },
   ],

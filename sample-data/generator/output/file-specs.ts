@@ -82,7 +82,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     properties: {
       file: '不动产登记信息.xlsx', dataset: 'properties', format: 'xlsx', sheetName: '登记信息',
-      columns: columns('权利人=name 权利人证件号码=id_number 坐落=address 规划用途=usage 建筑面积(㎡)=area_m2 登记日期=registered_on'),
+      columns: columns('权利人=name 权利人证件号码=id_number 坐落=address 规划用途=usage 建筑面积(㎡)=area_m2 登记日期=registered_on 权利状态=status'),
       dates: 'mixed', amounts: 'number', ...messy,
     },
     businesses: {

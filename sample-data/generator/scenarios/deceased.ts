@@ -1,6 +1,7 @@
 // deceased.recipient: dead people still paid (hits, with the exact overpayment) and the near-misses that are not.
 import { addDays, dayOf, firstDay, isoDate, lastDay, monthOf } from '../calendar.ts';
 import { toLegacy15 } from '../id-number.ts';
+import type { Household } from '../model.ts';
 import { alteredName, nameVariant } from '../names.ts';
 import { deceasedOverpaymentCents } from '../payments.ts';
 import { DEATH_SOURCES, deathRow } from '../references.ts';
@@ -10,6 +11,11 @@ const CHECK = 'deceased.recipient';
 
 function dayIn(context: ScenarioContext, monthOffset: number): Date {
   return dayOf(context.period + monthOffset, context.rng.int(1, 28));
+}
+
+/** Admitted well before dying, so the story holds together. */
+function admitBefore(context: ScenarioContext, household: Household, death: Date): void {
+  if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - context.rng.int(0, 900));
 }
 
 export const deceasedHit: Scenario = {
@@ -27,8 +33,7 @@ export const deceasedHit: Scenario = {
     // v2 dies within the period (nothing overpaid yet); v3 before the payment window (all 12 months overpaid).
     const offsets = [-5, -8, 0, -14, -rng.int(1, 9), -rng.int(1, 9), -3, -rng.int(1, 9)];
     const death = dayIn(context, offsets[variant]!);
-    // Admitted well before dying, so the story holds together.
-    if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - rng.int(0, 900));
+    admitBefore(context, household, death);
     const source = rng.pick(DEATH_SOURCES);
     let spelled: string | undefined;
     let note = `died ${isoDate(death)} (${source}), still 在保; paid after the month of death`;
@@ -119,7 +124,7 @@ export const deceasedPaymentReturned: Scenario = {
     const household = context.household({ family: '低保', minSize: 2 });
     const subject = household.rows[0]!.person;
     const death = dayIn(context, -rng.int(4, 7));
-    if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - rng.int(0, 900));
+    admitBefore(context, household, death);
     const returned = rng.int(1, 2);
     for (let month = period - returned + 1; month <= period; month++) household.paymentOverrides.set(month, { status: rng.pick(['退回', '失败:账户已销户']) });
     const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));

@@ -84,6 +84,19 @@ export const propertyDecoy: Scenario = {
   },
 };
 
+/** A 不动产 query returns the records of homes and shops sold long ago (权利状态 历史, 注销): not held. */
+export const propertySold: Scenario = {
+  kind: 'over_asset.property-sold', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const { household, head } = ownerHousehold(context);
+    const row = context.reference(propertyRow(rng, head, household.village, '住宅', pastDay(context, 20, 200)));
+    const [usage, status] = variant === 0 ? ['住宅', rng.pick(['历史', '已注销'])] : ['商业', rng.pick(['历史', '注销'])];
+    context.reference(propertyRow(rng, head, household.village, usage, pastDay(context, 60, 200), status));
+    key.decoy({ kind: 'property-no-longer-held', mustNotFlag: ['over_asset.property'], person: head, household, row, note: `one 住宅 held, and a ${usage} record whose 权利状态 is ${status}` });
+  },
+};
+
 export const businessHit: Scenario = {
   kind: 'over_asset.business', variants: 4, weight: 2,
   run(context, variant) {

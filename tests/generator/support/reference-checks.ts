@@ -105,12 +105,14 @@ export function referenceFindings(directory: string, period: string, standards: 
     return map;
   };
   const lists = {
-    // A 户口 cancelled for another reason than death, and a person on the list who is not held, are neither a death nor a
-    // sentence: the scanner refuses them as out of scope (the generator writes 死亡, 羁押 and 监内服刑 for the others).
+    // A 户口 cancelled for another reason than death, a person on the list who is not held and a home sold are neither a
+    // death, a sentence nor a holding: the scanner refuses them as out of scope (the generator writes 死亡, 羁押 and
+    // 监内服刑 for the others, and no 权利状态 for the homes held).
     deaths: reference('deaths', ['death_date']).filter((row) => !row.values['reason'] || row.values['reason'] === '死亡'),
     prisoners: reference('prisoners', ['sentence_start', 'sentence_end'])
       .filter((row) => !row.values['custody'] || ['羁押', '监内服刑'].includes(row.values['custody'])),
-    vehicles: reference('vehicles', ['deregistered_on']), properties: reference('properties', ['registered_on']),
+    vehicles: reference('vehicles', ['deregistered_on']),
+    properties: reference('properties', ['registered_on']).filter((row) => !row.values['status']),
     businesses: reference('businesses', ['registered_on', 'closed_on']), payroll: reference('payroll', [], ['monthly_salary']),
     deposits: reference('deposits', ['as_of'], ['balance']), cadres: reference('cadres', ['term_start', 'term_end']),
   };
