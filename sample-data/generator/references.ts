@@ -90,8 +90,12 @@ export function employer(rng: Random, township: Township): string {
     `${county}第一中学`, `${county}公安局`, `${county}自然资源局`, `${township.name}初级中学`]);
 }
 
-export function payrollRow(person: Person, employerName: string, salaryCents: number): ReferenceRow {
-  return { dataset: 'payroll', values: { employer: employerName, name: person.name, id_number: person.id, monthly_salary: { cents: salaryCents } } };
+/** 人员状态 is left empty but for someone the roster no longer pays (离职, 减员: the decoys). */
+export function payrollRow(person: Person, employerName: string, salaryCents: number, staffStatus?: string): ReferenceRow {
+  return {
+    dataset: 'payroll',
+    values: { employer: employerName, name: person.name, id_number: person.id, monthly_salary: { cents: salaryCents }, staff_status: staffStatus ?? null },
+  };
 }
 
 export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string): ReferenceRow {

@@ -148,6 +148,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       personName(),
       column('employer', '单位', 'text', ['单位', '工作单位', '单位名称']),
       column('monthly_salary', '月工资', 'amount', ['月工资', '工资', '应发工资']),
+      // A payroll roster keeps those who left (离职, 辞退, 减员) beside those still paid (out-of-scope-rows.ts).
+      column('staff_status', '人员状态', 'text', ['人员状态', '在职状态', '人员类别状态', '变动情况', '状态']),
     ],
   },
   {

@@ -1,5 +1,5 @@
 // Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed
-// payment, a 不动产 list's sold home.
+// payment, a 不动产 list's sold home, a payroll roster's leavers.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -18,7 +18,8 @@ interface OutOfScopeRule {
 /**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
  * still counts as a household member) lost his share; read as paid, a payment the bank returned was counted in what a
- * dead man's family is asked to repay; read as held, a home sold years ago made a second home. Such a row is refused as out of scope: listed with its reason in the ledger's
+ * dead man's family is asked to repay; read as held, a home sold years ago made a second home, and a job left years ago a
+ * member on the public payroll. Such a row is refused as out of scope: listed with its reason in the ledger's
  * rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
  */
 export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
@@ -39,6 +40,12 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
     when: 'rs_out_of_custody(custody)',
     why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
+  },
+  payroll: {
+    column: 'staff_status',
+    when: 'rs_off_payroll(staff_status)',
+    why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
+    warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
   },
   properties: {
     column: 'status',

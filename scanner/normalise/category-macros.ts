@@ -1,5 +1,5 @@
 // Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
-// rs_right_ended.
+// rs_right_ended, rs_off_payroll.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -50,6 +50,8 @@ const BACK_IN_CUSTODY_WORD = '撤销|收监';
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
 /** A 不动产 record's 权利状态 when the right is no longer held (历史, 注销, 灭失); 现势, 查封 or 抵押 are held. */
 const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
+/** A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 减员, 死亡); 在职, 退休 and 调出 are read as paid. */
+const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|解聘|解除|减员|停发|死亡|去世|注销';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -115,5 +117,8 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_payment_failed', ['s'], `coalesce(regexp_matches(s, ${sqlString(PAYMENT_FAILED_WORD)}), false)`),
 
   // True for a property record no longer held (历史, 注销 …, but not 未注销); false when empty or held.
+  // True for a payroll row of someone no longer paid by it; false when empty or paid (在职, 退休, 调出: verified by staff).
+  defineMacro('rs_off_payroll', ['s'], `coalesce(regexp_matches(s, ${sqlString(OFF_PAYROLL_WORD)}), false)`),
+
   defineMacro('rs_right_ended', ['s'], `coalesce(regexp_matches(s, ${sqlString(RIGHT_ENDED_WORD)}) AND NOT contains(s, '未'), false)`),
 ];

@@ -26,8 +26,17 @@ testCheck('over_asset.payroll', {
       name: 'the member\'s roll row is 停保',
       rows: { roll: [...family.slice(0, 2), rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })], payroll: [salary(WANG, '王五')] },
     },
+    {
+      name: 'the roster keeps those who left: 离职, 辞退, 减员 (no longer paid by it)',
+      rows: { roll: family, payroll: [salary(WANG, '王五', { staff_status: '离职' }), salary(LI, '李四', { staff_status: '已辞退' }), salary(ZHANG, '张三', { staff_status: '减员' })] },
+    },
   ],
   invalid: [
+    {
+      name: '在职, 退休 (a pension from public funds) and 调出 (to be verified) are read as paid',
+      rows: { roll: family, payroll: [salary(WANG, '王五', { staff_status: '在职' }), salary(LI, '李四', { staff_status: '退休' }), salary(ZHANG, '张三', { staff_status: '调出' })] },
+      expected: [{ subject_id: LI, evidence: ['月工资 5230.50 元，人员状态 退休', '人员状态 在职', '人员状态 调出'] }],
+    },
     {
       name: 'the son (not the head) is on the payroll',
       rows: { roll: family, payroll: [salary(WANG, '王五')] },

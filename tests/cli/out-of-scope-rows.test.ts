@@ -99,6 +99,18 @@ describe('rows of a department list that are not what the list means', () => {
     ]);
   });
 
+  it('counts only those the payroll still pays: a member who left his job years ago is not on it', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '财政供养人员工资.csv': `单位名称,姓名,身份证号码,应发工资(元),人员状态\n县水利局,王小明,${PEOPLE.wang},4200,离职\n`,
+    });
+    expect(findings.map((f) => f('check_id'))).toEqual([]);
+    expect(summary.datasets.payroll).toMatchObject({ rows_read: 1, rows_used: 0, rows_rejected: 1 });
+    expect(summary.warnings).toEqual([
+      { file: '财政供养人员工资.csv', message: '人员状态为离职、辞退、减员等（已不由财政供养）的 1 行未作为财政供养人员（离职 1 行），已列入拒收记录' },
+    ]);
+  });
+
   it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {
     const { run, out } = await runScan({
       '低保花名册.csv': rollCsv(),

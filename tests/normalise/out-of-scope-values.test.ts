@@ -1,6 +1,6 @@
-// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed and rs_right_ended: the cells that say a list's row is not a
-// death, not a prisoner held, not a payment made, not a property held (scanner/load/out-of-scope-rows.ts), and their
-// near-misses.
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_off_payroll and rs_right_ended: the cells that say a
+// list's row is not a death, not a prisoner held, not a payment made, not someone paid by the state, not a property held
+// (scanner/load/out-of-scope-rows.ts), and their near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
 
 const connection = useNormalisationDatabase();
@@ -73,6 +73,25 @@ describeMacroTable('rs_payment_failed', connection, {
     { input: '正常', expected: false },
     { input: '在保', expected: false, note: 'a roll status copied into the list' },
     { input: '退保', expected: false, note: 'the household left the roll, the payment was still made' },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_off_payroll', connection, {
+  expression: 'rs_off_payroll(v)',
+  accepted: [
+    { input: '离职', expected: true },
+    { input: '已辞职', expected: true },
+    { input: '辞退', expected: true },
+    { input: '解除聘用', expected: true },
+    { input: '减员', expected: true },
+    { input: '死亡', expected: true },
+  ],
+  rejected: [
+    { input: '在职', expected: false },
+    { input: '退休', expected: false, note: 'a pension from public funds' },
+    { input: '调出', expected: false, note: 'maybe to another public employer: staff verify' },
     { input: '', expected: false },
     { input: null, expected: false },
   ],

@@ -153,6 +153,18 @@ export const payrollDecoy: Scenario = {
   },
 };
 
+/** A payroll roster keeps those who left (人员状态 离职, 辞退, 减员): a member who left is not paid by the state. */
+export const payrollLeft: Scenario = {
+  kind: 'over_asset.payroll-left', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key } = context;
+    const { household, other } = ownerHousehold(context);
+    const status = rng.pick(['离职', '辞退', '减员']);
+    const row = context.reference(payrollRow(other, employer(rng, household.village.township), rng.int(3200, 6000) * 100, status));
+    key.decoy({ kind: 'payroll-left', mustNotFlag: ['over_asset.payroll'], person: other, household, row, note: `on the roster with 人员状态 ${status}: no longer paid by it` });
+  },
+};
+
 export const depositsScenario: Scenario = {
   kind: 'over_asset.deposits', variants: 4, weight: 2,
   run(context, variant) {

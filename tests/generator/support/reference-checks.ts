@@ -113,7 +113,8 @@ export function referenceFindings(directory: string, period: string, standards: 
       .filter((row) => !row.values['custody'] || ['羁押', '监内服刑'].includes(row.values['custody'])),
     vehicles: reference('vehicles', ['deregistered_on']),
     properties: reference('properties', ['registered_on']).filter((row) => !row.values['status']),
-    businesses: reference('businesses', ['registered_on', 'closed_on']), payroll: reference('payroll', [], ['monthly_salary']),
+    businesses: reference('businesses', ['registered_on', 'closed_on']),
+    payroll: reference('payroll', [], ['monthly_salary']).filter((row) => !row.values['staff_status']),
     deposits: reference('deposits', ['as_of'], ['balance']), cadres: reference('cadres', ['term_start', 'term_end']),
   };
   for (const rows of Object.values(lists)) {
