@@ -55,6 +55,13 @@ const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|解聘|解除|减员|停�
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
+/**
+ * The body of a word test: true when the cell holds one of `words` and none of `unless`, false when empty. The cell is
+ * searched as it is: spaces or full-width forms do not hide a Chinese word, and such a test runs on every payment.
+ */
+const holdsWord = (words: string, unless?: string) =>
+  `coalesce(regexp_matches(s, ${sqlString(words)})${unless ? ` AND NOT regexp_matches(s, ${sqlString(unless)})` : ''}, false)`;
+
 export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // Internal. rs_text without the decorating punctuation ('()' alone counts as empty).
   defineMacro('rs_category_text', ['s'], `nullif(regexp_replace(rs_text(s), ${sqlString(DECORATION)}, '', 'g'), '')`),
@@ -108,17 +115,15 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
     ELSE 'unclear'
   END`)),
 
-  // True for a person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …); false when empty or held.
-  defineMacro('rs_out_of_custody', ['s'],
-    `coalesce(regexp_matches(s, ${sqlString(OUT_OF_CUSTODY_WORD)}) AND NOT regexp_matches(s, ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`),
+  // A person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …, unless revoked).
+  defineMacro('rs_out_of_custody', ['s'], holdsWord(OUT_OF_CUSTODY_WORD, BACK_IN_CUSTODY_WORD)),
 
-  // True for a payment row whose 发放状态 says it failed; false when empty or paid (成功, 已发放). The words are
-  // searched in the cell as it is: spaces or full-width forms do not hide a Chinese word, and this runs on every payment.
-  defineMacro('rs_payment_failed', ['s'], `coalesce(regexp_matches(s, ${sqlString(PAYMENT_FAILED_WORD)}), false)`),
+  // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
+  defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),
 
-  // True for a property record no longer held (历史, 注销 …, but not 未注销); false when empty or held.
-  // True for a payroll row of someone no longer paid by it; false when empty or paid (在职, 退休, 调出: verified by staff).
-  defineMacro('rs_off_payroll', ['s'], `coalesce(regexp_matches(s, ${sqlString(OFF_PAYROLL_WORD)}), false)`),
+  // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff).
+  defineMacro('rs_off_payroll', ['s'], holdsWord(OFF_PAYROLL_WORD)),
 
-  defineMacro('rs_right_ended', ['s'], `coalesce(regexp_matches(s, ${sqlString(RIGHT_ENDED_WORD)}) AND NOT contains(s, '未'), false)`),
+  // A property record no longer held (历史, 注销 …, but not 未注销).
+  defineMacro('rs_right_ended', ['s'], holdsWord(RIGHT_ENDED_WORD, '未')),
 ];
