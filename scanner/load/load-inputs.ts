@@ -104,7 +104,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       }
     }
   }
-  for (const { file, sheet, message } of await outOfScopeWarnings(connection)) warnings.push({ file, message: `${inSheet(sheet ?? undefined)}${message}` });
+  for (const { file, sheet, message } of await outOfScopeWarnings(connection)) warnings.push({ file, message: `${inSheet(sheet)}${message}` });
   if (datasets.roll.files.length === 0) {
     throw new InputError({ file: folder }, '输入文件夹中没有找到救助对象花名册 (no roll file found)', '花名册文件名应含“花名册”“低保”“特困”或“roll”，或在 sweep.json 中指定。');
   }
@@ -115,7 +115,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
 }
 
 /** 工作表「…」 before a warning about one sheet of a workbook; nothing for a CSV. */
-const inSheet = (sheet: string | undefined) => (sheet ? `工作表「${sheet}」` : '');
+const inSheet = (sheet: string | null | undefined) => (sheet ? `工作表「${sheet}」` : '');
 
 /** Where a sheet wrote 同上 or 〃 and how rollsweep read it: the value above, or empty where there was none. */
 function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: readonly DittoCount[]): string {
