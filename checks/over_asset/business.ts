@@ -9,12 +9,13 @@ export default defineCheck({
   severity: 'medium',
   title: '家庭成员经营市场主体',
   description:
-    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销，或注销日期不早于本期首日。每户一条，证据列出各成员的市场主体。',
+    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销/撤销，或注销日期不早于本期首日。每户一条，证据列出各成员的市场主体。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'businesses'],
   params: z.object({
-    // Matched as substrings of 登记状态: 已注销, 吊销，未注销 … are closed.
-    closedStatuses: z.array(z.string().min(1)).default(['注销', '吊销']),
+    // Matched as substrings of 登记状态: 已注销, 吊销，未注销 … are closed, and so is a registration 撤销 (revoked: the
+    // business is as if never registered). 歇业, 停业 and 清算 are not: the business still exists.
+    closedStatuses: z.array(z.string().min(1)).default(['注销', '吊销', '撤销']),
   }).strict(),
   prepare: HOUSEHOLD_TABLES,
   sql: `

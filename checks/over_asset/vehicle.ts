@@ -9,14 +9,16 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员名下有机动车',
   description:
-    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车、拖拉机、农用车除外），且本期首日前未注销/报废。每户一条，证据列出各成员计入的车辆。',
+    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车除外），且本期首日前未注销/报废。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'vehicles'],
   params: z.object({
-    // Matched as substrings of 车辆类型: 普通二轮摩托车, 变型拖拉机 … are exempt.
-    exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '拖拉机', '农用车']),
-    // Matched exactly: 车管 statuses such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
-    deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销']),
+    // Matched as substrings of 车辆类型 (a code read as its name: M21 is 普通二轮摩托车): 普通二轮摩托车, 变型拖拉机 … are
+    // exempt; 低速车 is the 号牌种类 of 三轮汽车 and 低速货车.
+    exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车']),
+    // Matched exactly against each state the cell names (E, 注销(E) and E-注销 name 注销; GQ names 违法未处理 and
+    // 逾期未检验): 车管 states such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
+    deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销', '注销登记', '已注销登记', '报废注销']),
   }).strict(),
   prepare: HOUSEHOLD_TABLES,
   sql: `
@@ -24,6 +26,7 @@ export default defineCheck({
     holdings AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
              v.vehicle_type || coalesce(' ' || v.plate, '') || '，状态 ' || coalesce(v.status, '未注明') ||
+               CASE WHEN v.status_raw <> v.status THEN '（' || v.status_raw || '）' ELSE '' END ||
                coalesce('，注销日期 ' || strftime(v.deregistered_on, '%Y-%m-%d'), '') ||
                CASE WHEN v.deregistered_on >= period_start() THEN '（不早于本期首日，仍计入）' ELSE '' END ||
                ${nameNote('v')} || '，来源 ' || ${cite('vehicles', 'v')} AS holding,
@@ -39,8 +42,8 @@ export default defineCheck({
       WHERE NOT ${containsAny('v.vehicle_type', '$exemptTypes')}
         -- Gone: a deregistered status dated before P.start or undated; or no status at all but a date before P.start.
         AND NOT coalesce(
-          CASE WHEN list_contains($deregisteredStatuses, v.status) THEN v.deregistered_on IS NULL OR v.deregistered_on < period_start()
-               WHEN v.status IS NULL THEN v.deregistered_on < period_start() END, false)
+          CASE WHEN list_has_any(v.states, $deregisteredStatuses) THEN v.deregistered_on IS NULL OR v.deregistered_on < period_start()
+               WHEN v.states IS NULL THEN v.deregistered_on < period_start() END, false)
     )
     ${householdFindings('vehicles', `'vehicle|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'计入的机动车 ' || count(DISTINCT vehicle) || ' 辆：'`)}`,
   remedy: '入户核查家庭经济状况及车辆实际使用情况，超标的依规清退',

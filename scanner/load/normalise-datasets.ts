@@ -77,8 +77,23 @@ const DEATH_COLUMNS: Record<string, string[]> = {
   reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
 };
 
+/**
+ * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
+ * names (E → [注销]) for over_asset.vehicle, and as words (status); what the list wrote stays for the evidence.
+ */
+const VEHICLE_COLUMNS: Record<string, string[]> = {
+  vehicle_type: [`${mappedAlias({ name: 'vehicle_type' }, 'vehicle_type')}.m_value AS vehicle_type`],
+  status: [
+    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_value AS status`,
+    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_states AS states`,
+    'rs_text(status) AS status_raw',
+  ],
+};
+
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
-const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = { roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, deaths: DEATH_COLUMNS };
+const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
+  roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
+};
 
 /** One way a row of a reference list can be unusable: when it holds, and the (kind, column, reason, raw) it is listed with. */
 interface RejectArm {

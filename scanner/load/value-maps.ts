@@ -1,4 +1,4 @@
-// The costly parses (dates, months, amounts, numbers, names) run once per distinct raw text across every dataset,
+// The costly parses (dates, months, amounts, numbers, names, vehicle codes) run once per distinct raw text across every dataset,
 // not once per row: a county's lists repeat the same dates and amounts many times over. Each map is a table keyed
 // by the raw text (NULL included), not a temp one: datasets may be typed on several connections at once. ID numbers
 // are nearly all distinct and nearly all well-formed: they are typed in the row (the fast lane), and only the rest go
@@ -8,7 +8,7 @@ import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../
 import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawRows } from './raw-rows.ts';
 
-export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name';
+export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states';
 
 interface ValueMap {
   table: string;
@@ -28,14 +28,24 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
       SELECT names.*, keys.m_name_key FROM names
       LEFT JOIN (SELECT m_name, rs_name_key(m_name) AS m_name_key FROM (SELECT DISTINCT m_name FROM names WHERE m_name IS NOT NULL)) keys USING (m_name)`,
   },
+  // A 车管 list's codes (K33, 号牌种类 02, 机动车状态 E): a handful of distinct values over millions of vehicles.
+  vehicle_type: { table: 'map_vehicle_types', select: (distinctRaw) => `SELECT m_raw, rs_vehicle_type(m_raw) AS m_value FROM (${distinctRaw})` },
+  vehicle_states: {
+    table: 'map_vehicle_states',
+    select: (distinctRaw) => `SELECT m_raw, rs_vehicle_states(m_raw) AS m_states, array_to_string(m_states, '、') AS m_value FROM (${distinctRaw})`,
+  },
 };
 
-/** Columns read as another kind too: 享受起始年月 (roll start_date) and a cadre's 任职起/任职止 (2021.04) may hold a month. */
+/**
+ * Columns read as another kind too: 享受起始年月 (roll start_date) and a cadre's 任职起/任职止 (2021.04) may hold a month;
+ * a vehicle's type and state may be codes.
+ */
 const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
+  'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
 };
 
-function isMapped(kind: ValueKind): kind is MappedKind {
+function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {
   return kind in VALUE_MAPS;
 }
 

@@ -6,6 +6,7 @@ import { DATE_MACROS } from './date-macros.ts';
 import { ID_NUMBER_MACROS } from './id-number-macros.ts';
 import { createMacroStatement, type MacroDefinition } from './macro-definition.ts';
 import { TEXT_MACROS } from './text-macros.ts';
+import { VEHICLE_CODE_MACROS } from './vehicle-code-macros.ts';
 
 export { computeIdCheckCharacter, ID_CHECK_CHARACTERS, ID_CHECK_WEIGHTS, ID_PROBLEMS, type IdStatus } from './id-number-macros.ts';
 export { buildTraditionalToSimplifiedTable, type CharacterTable } from './traditional-to-simplified.ts';
@@ -20,6 +21,7 @@ export const NORMALISATION_MACROS: readonly MacroDefinition[] = [
   ...DATE_MACROS,
   ...AMOUNT_MACROS,
   ...CATEGORY_MACROS,
+  ...VEHICLE_CODE_MACROS,
 ];
 
 /**

@@ -19,6 +19,7 @@ testCheck('over_asset.business', {
     { name: '注销 on 2026-09-30, before P.start', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销', closed_on: '2026-09-30' })] } },
     { name: '吊销 in 2025', rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '2025-03-01' })] } },
     { name: '注销 with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销' })] } },
+    { name: 'registration 撤销 (revoked), undated', rows: { roll: couple, businesses: [shop(ZHANG, { status: '撤销登记' })] } },
     { name: 'registered 2026-11-01, after P.end', rows: { roll: couple, businesses: [shop(ZHANG, { registered_on: '2026-11-01' })] } },
     { name: 'a namesake with another ID', rows: { roll: couple, businesses: [shop(OTHER_ZHANG)] } },
     {

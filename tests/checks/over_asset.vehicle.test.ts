@@ -35,6 +35,20 @@ testCheck('over_asset.vehicle', {
     },
     { name: 'a household with no active row is not checked', rows: { roll: couple.map((row) => ({ ...row, status: '退保' })), vehicles: [car(ZHANG)] } },
     {
+      // A 车管 export writes codes: 车辆类型 of GA 24.4 (M21 普通二轮摩托车, N11 三轮汽车, H51 普通低速货车, T23 a tractor)
+      // and 号牌种类 (07 普通摩托车, 13 低速车, 14 拖拉机; 7 when a spreadsheet dropped the zero).
+      name: 'exempt types written as codes',
+      rows: {
+        roll: couple,
+        vehicles: ['M21', 'm22', 'N11', 'H51', 'T23', '07', '13', '14', '7'].map((type, i) => car(ZHANG, { vehicle_type: type, plate: `鲁A0000${i}` })),
+      },
+    },
+    {
+      name: 'deregistered as 机动车状态 codes: E, M (强制注销), 注销(E), E-注销, and 报废注销, undated',
+      rows: { roll: couple, vehicles: ['E', 'M', '注销(E)', 'E-注销', '报废注销'].map((status, i) => car(ZHANG, { status, plate: `鲁A0000${i}` })) },
+    },
+    { name: 'code E with a 注销日期 before P.start', rows: { roll: couple, vehicles: [car(LI, { vehicle_type: 'K33', status: 'E', deregistered_on: '2025-06-30' })] } },
+    {
       name: 'exemptTypes from config: 货车 exempt',
       config: { checks: { 'over_asset.vehicle': { params: { exemptTypes: ['货车'] } } } },
       rows: { roll: couple, vehicles: [car(ZHANG, { vehicle_type: '轻型普通货车' })] },
@@ -78,6 +92,19 @@ testCheck('over_asset.vehicle', {
       config: { checks: { 'over_asset.vehicle': { params: { exemptTypes: ['.*'] } } } },
       rows: { roll: couple, vehicles: [car(ZHANG)] },
       expected: [{ subject_id: ZHANG, evidence: ['张三：小型轿车 鲁A12345'] }],
+    },
+    {
+      name: 'codes of counted vehicles and of states that keep them registered: K33 with GQ (违法未处理, 逾期未检验), 号牌种类 02 with A',
+      rows: { roll: couple, vehicles: [car(ZHANG, { vehicle_type: 'K33', status: 'GQ' }), car(LI, { plate: '鲁B67890', vehicle_type: '02', status: 'A' })] },
+      expected: [{
+        subject_id: LI,
+        evidence: ['计入的机动车 2 辆', '李四：小型汽车（号牌种类 02） 鲁B67890，状态 正常（A）', '张三：小型轿车（K33） 鲁A12345，状态 违法未处理、逾期未检验（GQ）'],
+      }],
+    },
+    {
+      name: 'code E dated in P: still counted, the code beside its meaning; an unknown letter run stays as written',
+      rows: { roll: couple, vehicles: [car(ZHANG, { vehicle_type: 'H17', status: 'E', deregistered_on: '2026-10-08' }), car(LI, { plate: '鲁B67890', status: 'EX' })] },
+      expected: [{ subject_id: LI, evidence: ['重型货车（H17） 鲁A12345，状态 注销（E），注销日期 2026-10-08（不早于本期首日，仍计入）', '小型轿车 鲁B67890，状态 EX'] }],
     },
     {
       name: 'exemptTypes configured as an empty list: a motorcycle counts too',

@@ -25,6 +25,12 @@ const HANDWRITTEN = ['核查结果', '核查人', '核查日期'];
 const SEED = '2026年10月 抽查';
 const AT = new Date('2026-11-06T09:30:00+08:00');
 const MASKED_ID = /^\d{6}\*{8}[\dXx]{4}$/;
+/** A valid ID masked, or a raw value the roll could not read as one (3.71329E+17) masked the same way, first 6 and last 4 kept. */
+const expectMasked = (shown: unknown) => {
+  if (MASKED_ID.test(String(shown))) return;
+  expect(shown).toMatch(/^.{6}\*+.{4}$/);
+  expect(shown).not.toMatch(/\d{7}/);
+};
 
 const root = await tempFolder();
 let ledger: string;
@@ -221,7 +227,7 @@ describe('the spot-check sheet', () => {
       expect(texts(rows, '姓名')).toEqual(of(members, id, 'name').filter((name) => name !== null));
       const ids = texts(rows, '身份证号');
       expect(ids).toHaveLength(of(members, id, 'id_number').length);
-      for (const shown of ids) expect(shown).toMatch(MASKED_ID);
+      for (const shown of ids) expectMasked(shown);
       expect(texts(rows, '问题编号').sort()).toEqual(of(findings, id, 'finding_id'));
       expect(texts(rows, '问题描述')).toHaveLength(of(findings, id, 'finding_id').length);
       expect(texts(rows, '整改状态')).toHaveLength(of(findings, id, 'finding_id').length);
@@ -290,7 +296,7 @@ describe('the CSV and the files', () => {
     expect(new Set(rows.map((row) => row['抽样编号']))).toEqual(new Set([first.sampleId]));
     expect(new Set(rows.map((row) => row['家庭编号'])).size).toBe(first.households);
     for (const row of rows) {
-      expect(row['身份证号']).toMatch(MASKED_ID);
+      expectMasked(row['身份证号']);
       expect(row['问题编号'] === '').toBe(row['标记'] === '无问题');
     }
   });

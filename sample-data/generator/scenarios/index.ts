@@ -9,7 +9,8 @@ import { dibaoAndTekun, duplicateDecoy, sameHousehold, sharedAccount, twoHouseho
 import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
-  businessDecoy, businessHit, depositsScenario, payrollDecoy, payrollHit, payrollLeft, propertyDecoy, propertyHit, propertySold, vehicleDecoy, vehicleHit,
+  businessDecoy, businessHit, depositsScenario, payrollDecoy, payrollHit, payrollLeft, propertyDecoy, propertyHit, propertySold,
+  vehicleCodedDecoy, vehicleCodedHit, vehicleDecoy, vehicleHit,
 } from './over-asset.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -22,7 +23,7 @@ export const SCENARIOS: readonly Scenario[] = [
   idInvalid, idLegacy, idNameConflict, missingField, programUnknown, householdNoHead, householdSplit,
   amountInconsistent, amountOverStandard, badRow, nameForms,
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
-  cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft,
+  cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
 ];
 
 export interface PlannedScenario {

@@ -57,6 +57,51 @@ export const vehicleDecoy: Scenario = {
   },
 };
 
+/** What a 车管 export may write instead of words (GA 24.4 车辆类型, GA 24.7 号牌种类, 机动车状态 letters). */
+const EXEMPT_TYPE_CODES = ['M21', 'N11', 'H51', 'T22', '07', '13'] as const;
+const DEREGISTERED_STATES = ['E', '注销(E)', 'E-注销', 'M'] as const;
+
+export const vehicleCodedHit: Scenario = {
+  kind: 'over_asset.vehicle-coded', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const { household, head } = ownerHousehold(context);
+    if (variant === 0) {
+      const state = rng.pick(['A', 'GQ', 'G,Q']);
+      const row = context.reference(vehicleRow(rng, head, 'K33', state, null));
+      key.expect({ checkId: 'over_asset.vehicle', person: head, household, row, note: `K33 (小型轿车), 机动车状态 ${state}: still registered` });
+    } else {
+      const deregistered = dayOf(period, rng.int(2, 28));
+      const row = context.reference(vehicleRow(rng, head, '02', 'E', deregistered));
+      key.expect({ checkId: 'over_asset.vehicle', person: head, household, row, note: `号牌种类 02 (小型汽车), E (注销) on ${isoDate(deregistered)}: not before P.start` });
+    }
+  },
+};
+
+export const vehicleCodedDecoy: Scenario = {
+  kind: 'over_asset.vehicle-coded-decoy', variants: 3, weight: 1,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const { household, head } = ownerHousehold(context);
+    let row;
+    let note;
+    if (variant === 0) {
+      const type = rng.pick(EXEMPT_TYPE_CODES);
+      row = context.reference(vehicleRow(rng, head, type, 'A', null));
+      note = `exempt type written as the code ${type}`;
+    } else if (variant === 1) {
+      const state = rng.pick(DEREGISTERED_STATES);
+      row = context.reference(vehicleRow(rng, head, 'K33', state, null));
+      note = `K33 deregistered as 机动车状态 ${state}, undated`;
+    } else {
+      const date = addDays(firstDay(period), -rng.int(30, 600));
+      row = context.reference(vehicleRow(rng, head, '02', 'E', date));
+      note = `号牌种类 02, E (注销) on ${isoDate(date)}, before P.start`;
+    }
+    key.decoy({ kind: 'vehicle-coded-not-counted', mustNotFlag: ['over_asset.vehicle'], person: head, household, row, note });
+  },
+};
+
 export const propertyHit: Scenario = {
   kind: 'over_asset.property', variants: 4, weight: 2,
   run(context, variant) {

@@ -12,7 +12,12 @@ export interface Finding {
   overpayment_cents?: number;
 }
 
-const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '拖拉机', '农用车'];
+const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车'];
+/** The 车管 codes the generator writes (vehicleCoded scenarios), by their meaning. */
+const VEHICLE_TYPE_CODES: Record<string, string> = {
+  K33: '小型轿车', '02': '小型汽车', M21: '普通二轮摩托车', N11: '三轮汽车', H51: '普通低速货车', T22: '手扶拖拉机', '07': '普通摩托车', '13': '低速车',
+};
+const DEREGISTERED_STATES = ['注销', '报废', 'E', '注销(E)', 'E-注销', 'M'];
 // Relations "R is C's rel" that make R a near relative (checks.md default list).
 const NEAR = new Set(['配偶', '父亲', '母亲', '岳父', '岳母', '公公', '婆婆', '兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹', '儿子', '女儿',
   '长子', '次子', '长女', '次女', '儿媳', '女婿', '祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母', '外公', '外婆', '孙子', '孙女',
@@ -161,8 +166,9 @@ export function referenceFindings(directory: string, period: string, standards: 
   for (const [hh, rows] of activeHouseholds) {
     const own = (map: Map<string, Row[]>) => [...new Set(rows.map((row) => row.id))].flatMap((id) => (map.get(id) ?? []).map((holding) => ({ id, holding })));
     const flag = (checkId: string, hits: { id: string }[]) => { if (hits.length) add({ check_id: checkId, id_number: hits[0]!.id, household_id: hh }); };
-    flag('over_asset.vehicle', own(vehicles!).filter(({ holding: v }) => !EXEMPT.some((word) => v.values['vehicle_type']!.includes(word))
-      && !(['注销', '报废'].includes(v.values['status']!) && (!v.values['deregistered_on'] || day(v.values['deregistered_on'])! < pStart))));
+    const vehicleType = (v: Row) => VEHICLE_TYPE_CODES[v.values['vehicle_type']!] ?? v.values['vehicle_type']!;
+    flag('over_asset.vehicle', own(vehicles!).filter(({ holding: v }) => !EXEMPT.some((word) => vehicleType(v).includes(word))
+      && !(DEREGISTERED_STATES.includes(v.values['status']!) && (!v.values['deregistered_on'] || day(v.values['deregistered_on'])! < pStart))));
     const props = own(properties!);
     const homes = props.filter(({ holding }) => holding.values['usage'] === '住宅');
     const business = props.filter(({ holding }) => ['商业', '办公', '商服', '工业'].includes(holding.values['usage']!));
