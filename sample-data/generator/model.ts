@@ -65,6 +65,8 @@ export interface Household {
   bankAccount: string;
   rows: RollRow[];
   paymentOverrides: Map<MonthIndex, PaymentOverride>;
+  /** Paid through a bank's 代发 file that names the head (收款人身份证号码), not the 家庭编号. */
+  paidByBank?: boolean;
   /** Built by a scenario: background reference rows leave it alone so the answer key stays exact. */
   claimed: boolean;
 }

@@ -12,6 +12,8 @@ export interface ColumnSpec {
   readonly aliases: readonly string[];
   /** Chinese label used in messages to staff. */
   readonly label: string;
+  /** Another column that may take a required one's place: a bank's 代发 file names the payee, not the 家庭编号. */
+  readonly standIn?: string;
 }
 
 export interface DatasetSpec {
@@ -22,9 +24,13 @@ export interface DatasetSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
-/** Whose row it is: its ID columns and its 家庭编号. */
+/** Whose row it is: its ID columns and its 家庭编号 (or the payee who stands in for it). */
 export const identityColumns = (dataset: DatasetSpec): ColumnSpec[] =>
-  dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id');
+  dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'payee_id');
+
+/** The required columns a header lacks (`has`: whether it names a column); one with a stand-in lacks only when both are missing. */
+export const missingRequired = (dataset: DatasetSpec, has: (name: string) => boolean): ColumnSpec[] =>
+  dataset.columns.filter((c) => c.required && !has(c.name) && !(c.standIn && has(c.standIn)));
 
 export const DATASET_NAMES = [
   'roll', 'payments', 'deaths', 'prisoners', 'vehicles', 'properties',
@@ -69,11 +75,16 @@ export const DATASETS: readonly DatasetSpec[] = [
     name: 'payments', label: '发放明细',
     fileKeywords: ['payments', '发放', '代发'],
     columns: [
-      required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
+      { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIn: 'payee_id' },
       required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月']),
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),
+      // A bank's 代发 file names who was paid instead of the 家庭编号: his household is the one the roll holds him in
+      // (payee-households.ts). Read only for a row without a 家庭编号.
+      column('payee_id', '收款人身份证号码', 'text', [
+        '收款人身份证号码', '收款人身份证号', '收款人证件号码', '户主身份证号码', '户主身份证号', ...ID_ALIASES,
+      ]),
     ],
   },
   {

@@ -1,6 +1,6 @@
 // Matching a header row to a dataset's columns: alias lookup after normalising header text.
 import type { ColumnSpec, DatasetName, DatasetSpec } from './catalog.ts';
-import { DATASETS } from './catalog.ts';
+import { DATASETS, missingRequired } from './catalog.ts';
 import { judgeNote, splitTrailingNote } from './header-notes.ts';
 
 /** Header text as compared: trimmed, full-width folded to half-width, spaces and required-markers removed. */
@@ -89,7 +89,7 @@ export function matchHeader(
   return {
     dataset: dataset.name,
     columnIndex,
-    missingRequired: dataset.columns.filter((c) => c.required && !columnIndex.has(c.name)),
+    missingRequired: missingRequired(dataset, (name) => columnIndex.has(name)),
     duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers }) => ({ column, headers })),
     otherUnit,
     unreadNotes,

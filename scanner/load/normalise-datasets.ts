@@ -1,10 +1,11 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
+import { createPayeeHouseholds, dropPayeeHouseholds, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals, paymentsNamePayees } from './payee-households.ts';
 import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
@@ -101,9 +102,10 @@ interface RejectArm {
   problem: string;
 }
 
-function rejectArms(dataset: DatasetSpec): RejectArm[] {
+function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
   const arms: RejectArm[] = [];
   const problem = (kind: string, label: string, why: string, raw: string) => `{'kind': '${kind}', 'col': ${label}, 'why': ${why}, 'raw': ${raw}}`;
+  const standIn = (column: ColumnSpec) => dataset.columns.find((c) => c.name === column.standIn);
   for (const column of dataset.columns) {
     const raw = q(column.name);
     const label = sqlString(column.label);
@@ -114,7 +116,14 @@ function rejectArms(dataset: DatasetSpec): RejectArm[] {
       arms.push({ when: `${status} = 'invalid'`, problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw) });
       continue;
     }
-    if (column.required) arms.push({ when: blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
+    // A payment's 家庭编号 may be left empty where its payee is named (payee-households.ts: refused there if he names none).
+    if (column.required) {
+      const other = standIn(column);
+      arms.push({ when: other ? `${blank(raw)} AND ${blank(q(other.name))}` : blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
+    }
+    if (column.name === 'payee_id' && byPayee) {
+      for (const refusal of payeeRefusals(label)) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
+    }
     if (column.name === 'household_id') {
       // A payment's 家庭编号 in scientific notation names no one household (see ROLL_COLUMNS).
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
@@ -158,19 +167,27 @@ export async function normaliseDatasets(
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
   // The other connections get the macros while the value maps are built.
   await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
-  const typing = workThrough(DATASETS, [connection, ...moreConnections], async (dataset, worker) => {
-    await normaliseDataset(worker, dataset, stages.get(dataset)!);
+  const typeOne = async (dataset: DatasetSpec, worker: DuckDBConnection, byPayee: boolean) => {
+    await normaliseDataset(worker, dataset, stages.get(dataset)!, byPayee);
     // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
     await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
     await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
     await dropStages(worker, { dataset: dataset.name });
-  });
+  };
+  // A payment that names only its payee needs the typed roll to find its household: the roll is typed first then.
+  const byPayee = await paymentsNamePayees(connection, stages.get(datasetSpec('payments'))!);
+  const rollFirst = byPayee ? DATASETS.filter((dataset) => dataset.name === 'roll') : [];
+  for (const dataset of rollFirst) await typeOne(dataset, connection, false);
+  if (byPayee) await createPayeeHouseholds(connection);
+  const typing = workThrough(DATASETS.filter((dataset) => !rollFirst.includes(dataset)), [connection, ...moreConnections],
+    (dataset, worker) => typeOne(dataset, worker, byPayee));
   try {
     whileTyping(); // every connection is now running its first (and largest) typing query
   } finally {
     await typing;
   }
   await dropValueMaps(connection);
+  await dropPayeeHouseholds(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
 }
@@ -188,11 +205,17 @@ function idOccurrencesView(): string {
   return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
 }
 
-/** The dataset's typed rows, refused ones included with their problems in _rejects (NULL for a usable row). */
-export function typedSelect(dataset: DatasetSpec): string {
-  const typed = dataset.columns.flatMap((column) => SPECIAL_COLUMNS[dataset.name]?.[column.name] ?? typedColumns(column));
+/**
+ * The dataset's typed rows, refused ones included with their problems in _rejects (NULL for a usable row). `byPayee`:
+ * some payments name their payee instead of their household, found through payee_households (payee-households.ts).
+ */
+export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
+  const payee = byPayee && dataset.name === 'payments';
+  const typed = dataset.columns.flatMap((column) => (payee && column.name === 'household_id'
+    ? [`coalesce(rs_code(household_id), ${PAYEE_HOUSEHOLD}) AS household_id`]
+    : SPECIAL_COLUMNS[dataset.name]?.[column.name] ?? typedColumns(column)));
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
-  const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset));
+  const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset, payee));
   // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字、说明或重复的表头行）', 'raw': NULL::VARCHAR}]`;
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
@@ -200,14 +223,14 @@ export function typedSelect(dataset: DatasetSpec): string {
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
   const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';
   return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
-    FROM ${mappedSource(dataset)}`;
+    FROM ${payee ? mappedSource(dataset, PAYEE_SOURCE) : mappedSource(dataset)}`;
 }
 
-async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedFile[]): Promise<void> {
+async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedFile[], byPayee: boolean): Promise<void> {
   // The typed table is written once, refused rows included, then those are listed and deleted: no second copy
   // of millions of rows, and the raw row text is fetched only for the few refused (file, sheet, line is unique).
   const table = q(dataset.name);
-  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(dataset)}`);
+  await connection.run(`CREATE OR REPLACE TABLE ${table} AS ${typedSelect(dataset, byPayee)}`);
   const refused = `(SELECT _file, _sheet, _line, unnest(_rejects) AS problem FROM ${table} WHERE len(_rejects) > 0)`;
   await connection.run(`
     INSERT INTO load_rejects

@@ -93,18 +93,18 @@ export function idField(column: ColumnSpec, field: IdField): string {
  * fast-lane body (<column>__canonical, NULL unless well-formed) and, only where that is NULL, the full parse
  * (<column>__parsed: CASE evaluates its branch for the rows that reach it alone).
  */
-export function mappedSource(dataset: DatasetSpec): string {
+export function mappedSource(dataset: DatasetSpec, more: { columns: readonly string[]; joins: readonly string[] } = { columns: [], joins: [] }): string {
   const table = rawRows(dataset.name);
   const ids = dataset.columns.filter((column) => column.kind === 'id');
   const bodies = ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`);
   const canonicals = ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`);
   const parses = ids.map((column) => `CASE WHEN ${canonical(column)} IS NULL THEN rs_id_parse(${q(column.name)}) END AS ${parsed(column)}`);
-  const source = ids.length
-    ? `(SELECT *, ${parses.join(', ')} FROM (SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table}))) AS ${table}`
-    : table;
+  const withIds = ids.length ? `(SELECT *, ${parses.join(', ')} FROM (SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table})))` : table;
+  // `more`: the caller's columns over the raw row and joins on them (a 代发 file's payee and his household).
+  const source = ids.length || more.columns.length ? `(SELECT *${more.columns.map((c) => `, ${c}`).join('')} FROM ${withIds}) AS ${table}` : table;
   const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
     const alias = mappedAlias(column, kind);
     return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;
   }));
-  return [source, ...joins].join('\n');
+  return [source, ...joins, ...more.joins].join('\n');
 }

@@ -30,15 +30,18 @@ function readCsvHeader(path: string, encoding: string): string[] {
   return text.replace(/^\uFEFF/, '').split('\r\n')[0]!.split(',');
 }
 
-const EXTRA_COLUMNS = new Set(['序号', '户主姓名', '性别']);
+const EXTRA_COLUMNS = new Set(['序号', '户主姓名', '性别', '收款人姓名']);
 /** Unit notes after an alias that departments write and the README accepts (发放金额（元）, 建筑面积(㎡)). */
 const UNIT_NOTE = /(?:\(元\)|（元）|\(㎡\))$/;
 
 function expectHeadersAreAliases(dataset: DatasetName, noted: string[]) {
   const spec = DATASETS.find((candidate) => candidate.name === dataset)!;
   const header = noted.map((text) => text.replace(UNIT_NOTE, ''));
+  const names = (column: { name: string; aliases: readonly string[] }) => header.some((text) => text === column.name || column.aliases.includes(text));
   for (const column of spec.columns.filter((c) => c.required)) {
-    expect(header.some((text) => text === column.name || column.aliases.includes(text)), `${dataset} needs ${column.name}`).toBe(true);
+    // A bank's 代发 file names the payee instead of the 家庭编号.
+    const standIn = spec.columns.find((c) => c.name === column.standIn);
+    expect(names(column) || (standIn !== undefined && names(standIn)), `${dataset} needs ${column.name}`).toBe(true);
   }
   for (const text of header) {
     const known = EXTRA_COLUMNS.has(text) || spec.columns.some((column) => column.name === text || column.aliases.includes(text));

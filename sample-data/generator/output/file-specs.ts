@@ -47,7 +47,7 @@ export function messyRuralRollSpec(township: Township, month: MonthIndex, oneTow
 }
 
 /** Every dataset's messy file except the per-township rural rolls. */
-export function messySpecs(townships: Township[], month: MonthIndex): Record<Exclude<DatasetName, 'roll'> | 'urbanRoll', TableSpec> {
+export function messySpecs(townships: Township[], month: MonthIndex): Record<Exclude<DatasetName, 'roll'> | 'urbanRoll' | 'bankPayments', TableSpec> {
   const county = townships[0]!.county.name;
   const place = townships.length === 1 ? townships[0]!.name : county;
   const messy = { messyIdShare: MESSY_ID_SHARE, months: 'mixed' as const, nameVariantShare: 0.02 };
@@ -63,6 +63,12 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
       file: '低保发放明细.csv', dataset: 'payments', format: 'csv', encoding: 'utf8-bom',
       columns: columns('户编号=household_id 户主姓名=head_name 发放月份=month 发放金额（元）=amount 发放状态=status'),
       dates: 'mixed', amounts: 'mixed', ...messy, nameVariantShare: 0,
+    },
+    bankPayments: {
+      file: '低保特困资金代发明细.xlsx', dataset: 'payments', format: 'xlsx', sheetName: '代发明细',
+      preamble: [`${place}低保特困资金银行代发明细`],
+      columns: columns('收款人姓名=head_name 收款人身份证号码=payee_id 发放月份=month 金额=amount 处理结果=status'),
+      dates: 'mixed', amounts: 'number', ...messy, nameVariantShare: 0,
     },
     deaths: {
       file: '公安户籍注销死亡人员.csv', dataset: 'deaths', format: 'csv', encoding: 'utf8',

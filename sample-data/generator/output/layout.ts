@@ -137,8 +137,12 @@ export class Layout {
   }
 
   writePayment(household: Household, month: MonthIndex, override?: PaymentOverride): void {
-    const location = this.datasetTable('payments').write({
-      household_id: household.id,
+    // A bank's 代发 file names the head instead of the 家庭编号: its own workbook in the messy sample.
+    const bank = household.paidByBank === true;
+    const table = bank && this.messy ? this.table('bankPayments', () => this.messy!.bankPayments) : this.datasetTable('payments');
+    const location = table.write({
+      household_id: bank ? null : household.id,
+      payee_id: bank ? household.rows[0]!.person.id : null,
       head_name: household.rows[0]!.person.name,
       month: override?.month ?? { month },
       amount: override?.amount ?? { cents: household.amountCents },

@@ -135,3 +135,23 @@ export const deceasedPaymentReturned: Scenario = {
     });
   },
 };
+
+/** A household the bank pays through its head's ID (代发 file without 家庭编号): the payments still reach the overpayment. */
+export const deceasedPaidByBank: Scenario = {
+  kind: 'deceased.paid-by-bank', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    // v0: a 特困 person living alone, paid into his own account after his death; v1: a 低保 wife, paid through her husband.
+    const household = context.household(variant === 0 ? { family: '特困', shape: 'single' } : { family: '低保', shape: 'elderCouple' });
+    household.paidByBank = true;
+    const subject = household.rows[variant]!.person;
+    const death = dayIn(context, -rng.int(2, 6));
+    admitBefore(context, household, death);
+    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
+    key.expect({
+      checkId: CHECK, person: subject, household, row,
+      note: `died ${isoDate(death)}; the household is paid by a bank file naming the head's ID, not the 家庭编号`,
+      overpaymentCents: () => deceasedOverpaymentCents(household, death, context.period),
+    });
+  },
+};

@@ -89,13 +89,21 @@ export function referenceFindings(directory: string, period: string, standards: 
   }
 
   const payments = new Map<string, Row[]>();
+  /** A bank's row names the head (payee_id) instead of the household: the one household the roll holds him in. */
+  const householdOf = (row: Row) => {
+    if (row.values['household_id']) return row.values['household_id'];
+    const payee = normaliseId(row.values['payee_id'] ?? '').id;
+    const holding = new Set(roll.filter((member) => member.id === payee).map((member) => member.hh));
+    return holding.size === 1 ? [...holding][0]! : null;
+  };
   for (const row of read('payments')) {
     // A payment the bank returned was not made (the generator writes 成功 or nothing for the others).
     if (row.values['status'] && row.values['status'] !== '成功') continue;
-    if (!badRow(row, parseMonth(row.values['month']!) !== null && parseCents(row.values['amount']!) !== null)) continue;
-    const list = payments.get(row.values['household_id']!);
+    const household = householdOf(row);
+    if (!badRow(row, household !== null && parseMonth(row.values['month']!) !== null && parseCents(row.values['amount']!) !== null)) continue;
+    const list = payments.get(household!);
     if (list) list.push(row);
-    else payments.set(row.values['household_id']!, [row]);
+    else payments.set(household!, [row]);
   }
   const reference = (dataset: string, dates: string[], amounts: string[] = []) => usable(read(dataset)).filter((row) =>
     badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null)

@@ -1,0 +1,84 @@
+// A bank's 代发 file names who was paid (收款人身份证号码), not the 家庭编号. Such a file was refused whole (缺少必需的列
+// 家庭编号, exit 2), so a township with only the bank's list could not estimate what was paid after a death. Each payment
+// is now the household's whose roll holds the payee; a payee the roll does not hold, or holds twice, is refused by row.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { describe, expect, it } from 'vitest';
+import { runScan, workbookOf } from '../support/scan-input.ts';
+import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
+
+const STRANGER = validId('370481', '19770505', '117');
+const TWICE = validId('370481', '19450808', '442');
+/** 赵老汉 is on the roll twice, in H003 and H004 (duplicate.two-households reports it). */
+const roll = rollCsv([`张庄镇,南村,H003,赵老汉,${TWICE},户主,农村特困,900,在保`, `张庄镇,北村,H004,赵老汉,${TWICE},户主,农村特困,900,在保`]);
+
+async function rejects(out: string): Promise<unknown[]> {
+  const instance = await DuckDBInstance.create(join(out, '..', 'l.duckdb'), { access_mode: 'READ_ONLY' });
+  const connection = await instance.connect();
+  try {
+    return (await connection.runAndReadAll("SELECT line, kind, column_name, reason FROM rejects WHERE dataset = 'payments' ORDER BY line")).getRowObjectsJson();
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+}
+
+describe('payments that name the payee instead of the household', () => {
+  it('finds each payment\'s household through the roll, however the ID is written, and refuses the payees it cannot place', async () => {
+    const bank = await workbookOf('代发明细', [
+      ['2026年张庄镇低保金代发明细'],
+      ['收款人姓名', '收款人身份证号码', '发放月份', '发放金额', '处理结果'],
+      // 张大山 (H001) died in July; his wife stays. The bank pays the household through him.
+      ['张大山', PEOPLE.zhang, '2026-08', '1400', '成功'],
+      ['张大山', PEOPLE.zhang.slice(0, 6) + ' ' + PEOPLE.zhang.slice(6).toLowerCase(), '2026-09', '1400', '成功'],
+      ['张大山', PEOPLE.zhang, '2026-10', '1400', '退回'],
+      ['王小明', PEOPLE.wang, '2026-10', '700', '成功'],
+      ['路人甲', STRANGER, '2026-10', '500', '成功'],
+      ['赵老汉', TWICE, '2026-10', '900', '成功'],
+      ['钱某', '37048119800101', '2026-10', '600', '成功'],
+    ]);
+    const { run, out } = await runScan({
+      '低保花名册.csv': roll,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '低保金代发明细.xlsx': bank,
+    });
+    expect(run.code, run.stderr).toBe(0);
+
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    // August and September, each 1400 ÷ 2 members; October was returned.
+    expect(findings).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元');
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
+    expect(await rejects(out)).toEqual([
+      { line: 5, kind: 'out-of-scope', column_name: '发放状态', reason: expect.stringContaining('退回') },
+      { line: 7, kind: 'value', column_name: '收款人身份证号码', reason: '收款人身份证号码不在花名册中，无法对应家庭编号' },
+      { line: 8, kind: 'value', column_name: '收款人身份证号码', reason: '收款人在花名册的 2 户中（含 H003），无法确定家庭编号' },
+      { line: 9, kind: 'id', column_name: '收款人身份证号码', reason: '收款人身份证号码无法识别：位数错误(14位)，无法对应家庭' },
+    ]);
+    // Refused payments are data-quality findings like any unusable row (an unreadable payee ID like any unreadable ID).
+    expect(findings.match(/data_quality\.bad-row/g)).toHaveLength(2);
+    expect(findings.match(/data_quality\.id-invalid/g)).toHaveLength(1);
+  });
+
+  it('a file with neither 家庭编号 nor a payee column is still refused, naming both', async () => {
+    const { run } = await runScan({
+      '低保花名册.csv': roll,
+      '低保发放明细.csv': '姓名,发放月份,发放金额\n张大山,2026-10,1400\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('发放明细缺少必需的列 「家庭编号」');
+    expect(run.stderr).toContain('或以「收款人身份证号码」(payee_id；可用表头：收款人身份证号码');
+  });
+
+  it('a row with a 家庭编号 keeps it; the payee column is then only read where the 家庭编号 is empty', async () => {
+    const { run, out } = await runScan({
+      '低保花名册.csv': roll,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '低保发放明细.csv': `家庭编号,户主身份证号码,发放月份,发放金额\nH001,${PEOPLE.wang},2026-08,1400\n,${PEOPLE.zhang},2026-09,1400\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09）');
+    expect(await rejects(out)).toEqual([]);
+  });
+});
