@@ -138,7 +138,10 @@ export async function generateWorkload(input: WorkloadOptions): Promise<Workload
 
 function writeHousehold(layout: Layout, household: Household, period: number): void {
   layout.writeHousehold(household);
-  for (const month of paidMonths(household, period)) layout.writePayment(household, month, household.paymentOverrides.get(month));
+  for (const month of paidMonths(household, period)) {
+    layout.writePayment(household, month, household.paymentOverrides.get(month));
+    if (household.otherBenefit) layout.writeOtherBenefit(household, month);
+  }
 }
 
 /** Per list, the village's own rows shuffled among the county filler, which is made only as it is written. */

@@ -80,6 +80,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),
+      // A bank's 一卡通 file pays 高龄津贴, 耕地地力保护补贴 … beside the 低保金: not this benefit (out-of-scope-rows.ts).
+      column('item', '发放项目', 'text', ['发放项目', '补贴项目', '资金项目', '项目名称', '补贴名称', '补贴类别', '资金类别', '发放类别', '补贴类型', '项目']),
       // A bank's 代发 file names who was paid instead of the 家庭编号: his household is the one the roll holds him in
       // (payee-households.ts). Read only for a row without a 家庭编号.
       column('payee_id', '收款人身份证号码', 'text', [

@@ -176,10 +176,11 @@ export async function normaliseDatasets(
   };
   // A payment that names only its payee needs the typed roll to find its household: the roll is typed first then.
   const byPayee = await paymentsNamePayees(connection, stages.get(datasetSpec('payments'))!);
-  const rollFirst = byPayee ? DATASETS.filter((dataset) => dataset.name === 'roll') : [];
-  for (const dataset of rollFirst) await typeOne(dataset, connection, false);
-  if (byPayee) await createPayeeHouseholds(connection);
-  const typing = workThrough(DATASETS.filter((dataset) => !rollFirst.includes(dataset)), [connection, ...moreConnections],
+  if (byPayee) {
+    await typeOne(datasetSpec('roll'), connection, false);
+    await createPayeeHouseholds(connection);
+  }
+  const typing = workThrough(DATASETS.filter((dataset) => !(byPayee && dataset.name === 'roll')), [connection, ...moreConnections],
     (dataset, worker) => typeOne(dataset, worker, byPayee));
   try {
     whileTyping(); // every connection is now running its first (and largest) typing query

@@ -1,5 +1,5 @@
 // Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed
-// payment, a 不动产 list's sold home, a payroll roster's leavers.
+// payment or payment of another benefit, a 不动产 list's sold home, a payroll roster's leavers.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -17,50 +17,58 @@ interface OutOfScopeRule {
 
 /**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
- * still counts as a household member) lost his share; read as paid, a payment the bank returned was counted in what a
- * dead man's family is asked to repay; read as held, a home sold years ago made a second home, and a job left years ago a
- * member on the public payroll. Such a row is refused as out of scope: listed with its reason in the ledger's
- * rejects and counted in the warnings, not a data-quality finding (nothing in it is wrong).
+ * still counts as a household member) lost his share; read as paid, a payment the bank returned, or a 高龄津贴 paid into
+ * the same account, was counted in what a dead man's family is asked to repay; read as held, a home sold years ago made a
+ * second home, and a job left years ago a member on the public payroll. Such a row is refused as out of scope: listed
+ * with its reason in the ledger's rejects and counted in the warnings, not a data-quality finding (nothing in it is
+ * wrong). A row two rules refuse is listed under the first.
  */
-export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, OutOfScopeRule>> = {
-  payments: {
+export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> = {
+  payments: [{
     column: 'status',
     when: 'rs_payment_failed(status)',
     why: "'发放状态为「' || rs_text(status) || '」，款项未发出，不计入发放'",
     warning: (rows, values) => `发放状态为失败、退回等（款项未发出）的 ${rows} 行未计入发放（${values}），已列入拒收记录`,
-  },
-  deaths: {
+  }, {
+    column: 'item',
+    when: 'rs_other_benefit(item)',
+    why: "'发放项目为「' || rs_text(item) || '」，不是低保/特困保障金，不计入发放'",
+    warning: (rows, values) => `发放项目不是低保/特困保障金（高龄津贴、耕地地力补贴等）的 ${rows} 行未计入发放（${values}），已列入拒收记录`,
+  }],
+  deaths: [{
     column: 'reason',
     when: "rs_cancellation_kind(reason) = 'not-death'",
     why: "'注销原因为「' || rs_text(reason) || '」，不是死亡，未作为死亡记录'",
     warning: (rows, values) => `注销原因不是死亡的 ${rows} 行未作为死亡记录（${values}），已列入拒收记录`,
-  },
-  prisoners: {
+  }],
+  prisoners: [{
     column: 'custody',
     when: 'rs_out_of_custody(custody)',
     why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
-  },
-  payroll: {
+  }],
+  payroll: [{
     column: 'staff_status',
     when: 'rs_off_payroll(staff_status)',
     why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
     warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
-  },
-  properties: {
+  }],
+  properties: [{
     column: 'status',
     when: 'rs_right_ended(status)',
     why: "'权利状态为「' || rs_text(status) || '」，已不是现时的权利，不计入房产'",
     warning: (rows, values) => `权利状态为历史、注销等（已不再拥有）的 ${rows} 行未计入房产（${values}），已列入拒收记录`,
-  },
+  }],
 };
 
-/** The CASE arm that refuses a dataset's out-of-scope rows, or nothing for a dataset without such a rule. */
+const columnLabel = (dataset: DatasetName, column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)!.label;
+
+/** The CASE arms that refuse a dataset's out-of-scope rows, one per rule; nothing for a dataset without such rules. */
 export function outOfScopeArm(dataset: DatasetName): string {
-  const rule = OUT_OF_SCOPE_ROWS[dataset];
-  if (!rule) return '';
-  const label = sqlString(datasetSpec(dataset).columns.find((c) => c.name === rule.column)!.label);
-  return ` WHEN ${rule.when} THEN [{'kind': 'out-of-scope', 'col': ${label}, 'why': ${rule.why}, 'raw': ${q(rule.column)}}]`;
+  return (OUT_OF_SCOPE_ROWS[dataset] ?? []).map((rule) => {
+    const label = sqlString(columnLabel(dataset, rule.column));
+    return ` WHEN ${rule.when} THEN [{'kind': 'out-of-scope', 'col': ${label}, 'why': ${rule.why}, 'raw': ${q(rule.column)}}]`;
+  }).join('');
 }
 
 export interface SheetWarning {
@@ -75,17 +83,19 @@ export interface SheetWarning {
  */
 export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
-    SELECT dataset, _file, _sheet, sum(n)::BIGINT AS rows, string_agg(value || ' ' || n || ' 行', '、' ORDER BY n DESC, value) AS values
+    SELECT dataset, column_name, _file, _sheet, sum(n)::BIGINT AS rows, string_agg(value || ' ' || n || ' 行', '、' ORDER BY n DESC, value) AS values
     FROM (
-      SELECT dataset, _file, _sheet, rs_text(raw_value) AS value, count(*) AS n FROM load_rejects WHERE kind = 'out-of-scope' GROUP BY ALL
+      SELECT dataset, column_name, _file, _sheet, rs_text(raw_value) AS value, count(*) AS n FROM load_rejects WHERE kind = 'out-of-scope' GROUP BY ALL
       UNION ALL
-      SELECT 'unclear-deaths', _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
+      SELECT 'unclear-deaths', NULL, _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
     )
-    GROUP BY dataset, _file, _sheet ORDER BY _file, _sheet, dataset`);
+    GROUP BY dataset, column_name, _file, _sheet ORDER BY _file, _sheet, dataset, column_name`);
   return reader.getRowObjectsJson().map((row) => {
     const rows = Number(row['rows']);
     const values = String(row['values']);
-    const rule = OUT_OF_SCOPE_ROWS[row['dataset'] as DatasetName];
+    const dataset = row['dataset'] as DatasetName;
+    // The rule is known by the column its rows were refused under.
+    const rule = OUT_OF_SCOPE_ROWS[dataset]?.find((candidate) => columnLabel(dataset, candidate.column) === row['column_name']);
     return {
       file: String(row['_file']),
       sheet: row['_sheet'] === null ? null : String(row['_sheet']),

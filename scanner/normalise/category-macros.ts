@@ -1,5 +1,5 @@
 // Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
-// rs_right_ended, rs_off_payroll.
+// rs_other_benefit, rs_right_ended, rs_off_payroll.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -48,6 +48,13 @@ const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
+/**
+ * A 发放项目 other than the 低保/特困 benefit itself: a bank's 惠民惠农 一卡通 file pays 高龄津贴, 残疾人两项补贴, 耕地地力
+ * 保护补贴, 城乡居民养老金, 价格临时补贴 … into the same account, none of it 低保金 a deceased's family is asked to repay.
+ * A cell that names the benefit itself (低保金, 特困供养金, 保障金) is never taken out (低保户高龄补贴 is; 残疾人低保金 is not).
+ */
+const OTHER_BENEFIT_WORD = '高龄|残疾|耕地|地力|养老|临时救助|价格|物价|取暖|慰问|孤儿|优抚|抚恤|医疗|助学|教育|住房|危房|退耕|生态|护林|计生|计划生育|独生子女|粮食|良种|农机|燃气|电费';
+const OWN_BENEFIT_WORD = '低保金|保障金|供养金|最低生活保障金|特困供养|五保金|分类施保';
 /** A 不动产 record's 权利状态 when the right is no longer held (历史, 注销, 灭失); 现势, 查封 or 抵押 are held. */
 const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
 /** A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 减员, 死亡); 在职, 退休 and 调出 are read as paid. */
@@ -120,6 +127,9 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
 
   // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
   defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),
+
+  // A payment row of another benefit than 低保/特困 (高龄津贴, 耕地地力保护补贴 …) paid through the same account.
+  defineMacro('rs_other_benefit', ['s'], holdsWord(OTHER_BENEFIT_WORD, OWN_BENEFIT_WORD)),
 
   // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff).
   defineMacro('rs_off_payroll', ['s'], holdsWord(OFF_PAYROLL_WORD)),

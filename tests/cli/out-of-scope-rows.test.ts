@@ -83,6 +83,28 @@ describe('rows of a department list that are not what the list means', () => {
     ]);
   });
 
+  it('counts only the 低保/特困 benefit: a 高龄津贴 or 耕地地力补贴 the same 一卡通 file pays is no overpayment', async () => {
+    const { run, out } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '惠民惠农一卡通代发明细.csv': [
+        '家庭编号,补贴项目,发放月份,发放金额,代发结果',
+        'H001,农村低保金,2026-08,1400,成功', 'H001,高龄津贴,2026-08,100,成功', 'H001,耕地地力保护补贴,2026-08,356.8,成功',
+        'H001,高龄津贴,2026-09,100,退回',
+      ].join('\n') + '\n',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    expect(findings).toContain('死亡次月起仍发放 1 个月（2026-08 至 2026-08），按每月实发金额 ÷ 在保 2 人估算多发 700.00 元');
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
+    // A row both rules refuse (a 高龄津贴 returned) is listed under the first, 发放状态.
+    expect(summary.warnings).toEqual([
+      { file: '惠民惠农一卡通代发明细.csv', message: '发放状态为失败、退回等（款项未发出）的 1 行未计入发放（退回 1 行），已列入拒收记录' },
+      { file: '惠民惠农一卡通代发明细.csv', message: '发放项目不是低保/特困保障金（高龄津贴、耕地地力补贴等）的 2 行未计入发放（耕地地力保护补贴 1 行、高龄津贴 1 行），已列入拒收记录' },
+    ]);
+  });
+
   it('counts only the homes held: a 不动产 record of a home sold (历史) makes no second home', async () => {
     const { findings, summary } = await scanInput({
       '低保花名册.csv': rollCsv(),

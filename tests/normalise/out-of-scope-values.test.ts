@@ -1,4 +1,4 @@
-// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_off_payroll and rs_right_ended: the cells that say a
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll and rs_right_ended: the cells that say a
 // list's row is not a death, not a prisoner held, not a payment made, not someone paid by the state, not a property held
 // (scanner/load/out-of-scope-rows.ts), and their near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
@@ -73,6 +73,34 @@ describeMacroTable('rs_payment_failed', connection, {
     { input: '正常', expected: false },
     { input: '在保', expected: false, note: 'a roll status copied into the list' },
     { input: '退保', expected: false, note: 'the household left the roll, the payment was still made' },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_other_benefit', connection, {
+  expression: 'rs_other_benefit(v)',
+  accepted: [
+    { input: '高龄津贴', expected: true },
+    { input: '80周岁以上高龄补贴', expected: true },
+    { input: '困难残疾人生活补贴', expected: true },
+    { input: '重度残疾人护理补贴', expected: true },
+    { input: '耕地地力保护补贴', expected: true },
+    { input: '城乡居民基础养老金', expected: true },
+    { input: '价格临时补贴', expected: true },
+    { input: '临时救助金', expected: true },
+    { input: '低保户取暖补贴', expected: true, note: 'a 低保 household\'s other benefit' },
+    { input: '春节慰问金', expected: true },
+  ],
+  rejected: [
+    { input: '低保金', expected: false },
+    { input: '城市低保金', expected: false },
+    { input: '农村最低生活保障金', expected: false },
+    { input: '特困人员供养金', expected: false },
+    { input: '特困人员照料护理补贴', expected: false, note: 'part of 特困供养' },
+    { input: '分类施保金', expected: false },
+    { input: '残疾人低保金', expected: false, note: 'names the benefit itself' },
+    { input: '生活补助', expected: false, note: 'unclear: kept' },
     { input: '', expected: false },
     { input: null, expected: false },
   ],

@@ -137,19 +137,31 @@ export class Layout {
   }
 
   writePayment(household: Household, month: MonthIndex, override?: PaymentOverride): void {
-    // A bank's 代发 file names the head instead of the 家庭编号: its own workbook in the messy sample.
     const bank = household.paidByBank === true;
-    const table = bank && this.messy ? this.table('bankPayments', () => this.messy!.bankPayments) : this.datasetTable('payments');
-    const location = table.write({
+    const location = this.paymentTable(household).write({
       household_id: bank ? null : household.id,
       payee_id: bank ? household.rows[0]!.person.id : null,
       head_name: household.rows[0]!.person.name,
+      item: bank ? (household.family === '特困' ? '特困供养金' : '低保金') : null,
       month: override?.month ?? { month },
       amount: override?.amount ?? { cents: household.amountCents },
       // A 代发 file states every row's result; the clean files leave the paid ones empty.
       status: override?.status ?? (this.style === 'messy' ? '成功' : null),
     });
     if (override) override.location = location;
+  }
+
+  /** The month's payment of the household's other benefit (高龄津贴), by the same bank file. */
+  writeOtherBenefit(household: Household, month: MonthIndex): void {
+    this.paymentTable(household).write({
+      household_id: null, payee_id: household.rows[0]!.person.id, head_name: household.rows[0]!.person.name,
+      item: household.otherBenefit!.item, month: { month }, amount: { cents: household.otherBenefit!.cents }, status: this.style === 'messy' ? '成功' : null,
+    });
+  }
+
+  /** A bank's 代发 file names the head instead of the 家庭编号: its own workbook in the messy sample. */
+  private paymentTable(household: Household): Table {
+    return household.paidByBank && this.messy ? this.table('bankPayments', () => this.messy!.bankPayments) : this.datasetTable('payments');
   }
 
   writeReference(row: ReferenceRow): void {

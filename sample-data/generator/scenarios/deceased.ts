@@ -144,13 +144,15 @@ export const deceasedPaidByBank: Scenario = {
     // v0: a 特困 person living alone, paid into his own account after his death; v1: a 低保 wife, paid through her husband.
     const household = context.household(variant === 0 ? { family: '特困', shape: 'single' } : { family: '低保', shape: 'elderCouple' });
     household.paidByBank = true;
+    // The same account gets the 高龄津贴 of an old man living alone: not 低保/特困, so never asked back.
+    if (variant === 0) household.otherBenefit = { item: '高龄津贴', cents: 10000 };
     const subject = household.rows[variant]!.person;
     const death = dayIn(context, -rng.int(2, 6));
     admitBefore(context, household, death);
     const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
     key.expect({
       checkId: CHECK, person: subject, household, row,
-      note: `died ${isoDate(death)}; the household is paid by a bank file naming the head's ID, not the 家庭编号`,
+      note: `died ${isoDate(death)}; the household is paid by a bank file naming the head's ID, not the 家庭编号${variant === 0 ? ', with a 高龄津贴 beside it' : ''}`,
       overpaymentCents: () => deceasedOverpaymentCents(household, death, context.period),
     });
   },

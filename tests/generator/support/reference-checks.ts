@@ -97,8 +97,10 @@ export function referenceFindings(directory: string, period: string, standards: 
     return holding.size === 1 ? [...holding][0]! : null;
   };
   for (const row of read('payments')) {
-    // A payment the bank returned was not made (the generator writes 成功 or nothing for the others).
+    // A payment the bank returned was not made (the generator writes 成功 or nothing for the others); a 高龄津贴 is no
+    // 低保/特困 payment (the generator names those 低保金 and 特困供养金).
     if (row.values['status'] && row.values['status'] !== '成功') continue;
+    if (row.values['item'] && !['低保金', '特困供养金'].includes(row.values['item'])) continue;
     const household = householdOf(row);
     if (!badRow(row, household !== null && parseMonth(row.values['month']!) !== null && parseCents(row.values['amount']!) !== null)) continue;
     const list = payments.get(household!);
