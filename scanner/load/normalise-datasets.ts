@@ -174,14 +174,24 @@ export async function normaliseDatasets(
     await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
     await dropStages(worker, { dataset: dataset.name });
   };
-  // A payment that names only its payee needs the typed roll to find its household: the roll is typed first then.
+  // A payment that names only its payee needs the typed roll to find its household: the payments are then typed last,
+  // once the roll is (typing the roll alone first left a core idle: a county's roll is one row group, one thread).
   const byPayee = await paymentsNamePayees(connection, stages.get(datasetSpec('payments'))!);
-  if (byPayee) {
-    await typeOne(datasetSpec('roll'), connection, false);
-    await createPayeeHouseholds(connection);
-  }
-  const typing = workThrough(DATASETS.filter((dataset) => !(byPayee && dataset.name === 'roll')), [connection, ...moreConnections],
-    (dataset, worker) => typeOne(dataset, worker, byPayee));
+  const rollTyped = deferred();
+  const order = byPayee ? [...DATASETS.filter((dataset) => dataset.name !== 'payments'), datasetSpec('payments')] : DATASETS;
+  const typing = workThrough(order, [connection, ...moreConnections], async (dataset, worker) => {
+    if (!byPayee || (dataset.name !== 'roll' && dataset.name !== 'payments')) return typeOne(dataset, worker, byPayee);
+    if (dataset.name === 'payments') return rollTyped.promise.then(() => typeOne(dataset, worker, true));
+    // The roll: its IDs and households are what the payments are matched with.
+    try {
+      await typeOne(dataset, worker, true);
+      await createPayeeHouseholds(worker);
+      rollTyped.resolve();
+    } catch (error) {
+      rollTyped.reject(error);
+      throw error;
+    }
+  });
   try {
     whileTyping(); // every connection is now running its first (and largest) typing query
   } finally {
@@ -191,6 +201,15 @@ export async function normaliseDatasets(
   await dropPayeeHouseholds(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
+}
+
+/** A promise settled from outside; its rejection counts as handled (the task that failed reports the error). */
+function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
 }
 
 /** Every used ID of every dataset with the name it came with: for checks that compare a person across lists. */
