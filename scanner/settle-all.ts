@@ -59,3 +59,15 @@ export async function workThroughLanes<Item, Worker>(
   }));
   if (earliestFailed !== Infinity) throw failure;
 }
+
+/** A promise settled from outside (one task waiting for another's); its rejection counts as handled: the failing task reports it. */
+export function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
+  let resolve = () => {};
+  let reject: (error: unknown) => void = () => {};
+  const promise = new Promise<void>((res, rej) => {
+    resolve = res;
+    reject = rej;
+  });
+  promise.catch(() => {});
+  return { promise, resolve, reject };
+}

@@ -28,6 +28,10 @@ export interface DatasetSpec {
 export const identityColumns = (dataset: DatasetSpec): ColumnSpec[] =>
   dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'payee_id');
 
+/** The column that may take `column`'s place (payments: the payee for the 家庭编号), if any. */
+export const standInOf = (dataset: DatasetSpec, column: ColumnSpec): ColumnSpec | undefined =>
+  column.standIn === undefined ? undefined : dataset.columns.find((c) => c.name === column.standIn);
+
 /** The required columns a header lacks (`has`: whether it names a column); one with a stand-in lacks only when both are missing. */
 export const missingRequired = (dataset: DatasetSpec, has: (name: string) => boolean): ColumnSpec[] =>
   dataset.columns.filter((c) => c.required && !has(c.name) && !(c.standIn && has(c.standIn)));

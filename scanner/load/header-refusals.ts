@@ -1,6 +1,6 @@
 // Why a header row is refused, for CSV, XLSX and Parquet alike: required columns missing, or a column whose header names
 // another unit than the one rollsweep reads (余额(万元): see header-notes.ts).
-import { missingRequired, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { missingRequired, standInOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { unitOf } from '../datasets/header-notes.ts';
 import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
 import { InputError, type InputLocation } from '../errors.ts';
@@ -32,8 +32,10 @@ export function missingColumns(
   dataset: DatasetSpec, match: HeaderMatch | undefined, found: string, more = '',
 ): { column: string; message: string; unitHint?: string } {
   const missing = missingRequired(dataset, (name) => match?.columnIndex.has(name) ?? false);
-  const standIn = (column: ColumnSpec) => dataset.columns.find((c) => c.name === column.standIn);
-  const describe = (column: ColumnSpec) => describeColumn(column) + (standIn(column) ? `（或以${describeColumn(standIn(column)!)}代替）` : '');
+  const describe = (column: ColumnSpec) => {
+    const standIn = standInOf(dataset, column);
+    return describeColumn(column) + (standIn ? `（或以${describeColumn(standIn)}代替）` : '');
+  };
   const otherUnit = match?.otherUnit ?? [];
   const unit = otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : '';
   return {

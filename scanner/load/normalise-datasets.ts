@@ -1,11 +1,13 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, datasetSpec, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, standInOf, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
-import { settleAll, workThrough } from '../settle-all.ts';
+import { deferred, settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
-import { createPayeeHouseholds, dropPayeeHouseholds, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals, paymentsNamePayees } from './payee-households.ts';
+import {
+  createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals, paymentsNamePayees,
+} from './payee-households.ts';
 import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
@@ -105,7 +107,6 @@ interface RejectArm {
 function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
   const arms: RejectArm[] = [];
   const problem = (kind: string, label: string, why: string, raw: string) => `{'kind': '${kind}', 'col': ${label}, 'why': ${why}, 'raw': ${raw}}`;
-  const standIn = (column: ColumnSpec) => dataset.columns.find((c) => c.name === column.standIn);
   for (const column of dataset.columns) {
     const raw = q(column.name);
     const label = sqlString(column.label);
@@ -118,10 +119,10 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
     }
     // A payment's 家庭编号 may be left empty where its payee is named (payee-households.ts: refused there if he names none).
     if (column.required) {
-      const other = standIn(column);
+      const other = standInOf(dataset, column);
       arms.push({ when: other ? `${blank(raw)} AND ${blank(q(other.name))}` : blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
     }
-    if (column.name === 'payee_id' && byPayee) {
+    if (column.name === PAYEE_COLUMN && byPayee) {
       for (const refusal of payeeRefusals(label)) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
     }
     if (column.name === 'household_id') {
@@ -201,15 +202,6 @@ export async function normaliseDatasets(
   await dropPayeeHouseholds(connection);
   await connection.run(idOccurrencesView());
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
-}
-
-/** A promise settled from outside; its rejection counts as handled (the task that failed reports the error). */
-function deferred(): { promise: Promise<void>; resolve: () => void; reject: (error: unknown) => void } {
-  let resolve = () => {};
-  let reject: (error: unknown) => void = () => {};
-  const promise = new Promise<void>((res, rej) => { resolve = res; reject = rej; });
-  promise.catch(() => {});
-  return { promise, resolve, reject };
 }
 
 /** Every used ID of every dataset with the name it came with: for checks that compare a person across lists. */

@@ -39,7 +39,7 @@ export const PAYEE_SOURCE = {
   joins: [`LEFT JOIN payee_households AS payee ON payee.p_id = ${PAYEE_PARSED}.id`],
 };
 
-/** The payment's household: its own 家庭编号, else its payee's. */
+/** The household the payee names (joined by PAYEE_SOURCE); a payment's own 家庭编号 comes before it. */
 export const PAYEE_HOUSEHOLD = 'payee.p_household';
 
 /** Why a payment that names only its payee has no household: (when, kind, reason), as normalise-datasets lists refusals. */
