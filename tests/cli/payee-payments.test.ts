@@ -61,6 +61,16 @@ describe('payments that name the payee instead of the household', () => {
     expect(findings.match(/data_quality\.id-invalid/g)).toHaveLength(1);
   });
 
+  it('a bank file whose payees are masked (3704**********123X) is refused as a masked list, not read as unplaced payments', async () => {
+    const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
+    const { run } = await runScan({
+      '低保花名册.csv': roll,
+      '低保金代发明细.csv': `收款人身份证号码,发放月份,发放金额\n${masked(PEOPLE.zhang)},2026-09,1400\n${masked(PEOPLE.wang)},2026-10,700\n`,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('低保金代发明细.csv 列「身份证号码」: 身份证号码已脱敏（2 行，如「3704**********');
+  });
+
   it('a file with neither 家庭编号 nor a payee column is still refused, naming both', async () => {
     const { run } = await runScan({
       '低保花名册.csv': roll,
