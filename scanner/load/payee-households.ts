@@ -15,10 +15,9 @@ const NEEDS_PAYEE = `${blank('household_id')} AND NOT ${blank(PAYEE_COLUMN)}`;
 
 /** Whether some payment names its payee instead of its household (a cheap test first: whether any file has the column). */
 export async function paymentsNamePayees(connection: DuckDBConnection, stages: readonly StagedFile[]): Promise<boolean> {
-  const appended = Number((await connection.runAndReadAll(`SELECT count(*) FROM ${rawTable('payments')} WHERE ${PAYEE_COLUMN} IS NOT NULL`)).getRows()[0]![0]);
-  if (appended === 0 && !stages.some((stage) => stage.columns.has(PAYEE_COLUMN))) return false;
-  const reader = await connection.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${rawRows('payments')} WHERE ${NEEDS_PAYEE})`);
-  return reader.getRows()[0]![0] === true;
+  const exists = async (where: string) => (await connection.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${where})`)).getRows()[0]![0] === true;
+  if (!stages.some((stage) => stage.columns.has(PAYEE_COLUMN)) && !(await exists(`${rawTable('payments')} WHERE ${PAYEE_COLUMN} IS NOT NULL`))) return false;
+  return exists(`${rawRows('payments')} WHERE ${NEEDS_PAYEE}`);
 }
 
 /** Every ID of the typed roll with its household, and how many households hold it (a payee in two names neither). */

@@ -99,9 +99,10 @@ export function mappedSource(dataset: DatasetSpec, more: { columns: readonly str
   const bodies = ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`);
   const canonicals = ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`);
   const parses = ids.map((column) => `CASE WHEN ${canonical(column)} IS NULL THEN rs_id_parse(${q(column.name)}) END AS ${parsed(column)}`);
-  const withIds = ids.length ? `(SELECT *, ${parses.join(', ')} FROM (SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table})))` : table;
   // `more`: the caller's columns over the raw row and joins on them (a 代发 file's payee and his household).
-  const source = ids.length || more.columns.length ? `(SELECT *${more.columns.map((c) => `, ${c}`).join('')} FROM ${withIds}) AS ${table}` : table;
+  const outer = [...parses, ...more.columns];
+  const inner = ids.length ? `(SELECT *, ${canonicals.join(', ')} FROM (SELECT *, ${bodies.join(', ')} FROM ${table}))` : table;
+  const source = outer.length ? `(SELECT *, ${outer.join(', ')} FROM ${inner}) AS ${table}` : table;
   const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
     const alias = mappedAlias(column, kind);
     return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;

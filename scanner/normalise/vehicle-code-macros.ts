@@ -40,6 +40,9 @@ const STATE_NAMES = [
 ];
 
 const mapLiteral = (entries: Record<string, string>) => `MAP {${Object.entries(entries).map(([code, name]) => `${sqlString(code)}: ${sqlString(name)}`).join(', ')}}`;
+const TYPES = mapLiteral(VEHICLE_TYPE_NAMES);
+const CLASSES = mapLiteral(VEHICLE_CLASS_NAMES);
+const PLATE_KINDS = mapLiteral(PLATE_KIND_NAMES);
 
 /**
  * A state cell's parts: runs of letters (codes) and runs of other characters (words), split at punctuation and spaces.
@@ -52,10 +55,9 @@ export const VEHICLE_CODE_MACROS: readonly MacroDefinition[] = [
   // over_asset.vehicle match it and the evidence still shows what the list wrote; any other value is rs_text.
   defineMacro('rs_vehicle_type', ['s'], bindOnce('rs_text(s)', 'rs_vehicle_text', bindOnce('upper(rs_vehicle_text)', 'rs_vehicle_code', `coalesce(CASE
     WHEN regexp_full_match(rs_vehicle_code, '[A-Z][0-9][0-9A-Z]') THEN
-      coalesce(${mapLiteral(VEHICLE_TYPE_NAMES)}[rs_vehicle_code], ${mapLiteral(VEHICLE_CLASS_NAMES)}[left(rs_vehicle_code, 2)],
-               ${mapLiteral(VEHICLE_CLASS_NAMES)}[left(rs_vehicle_code, 1)]) || '（' || rs_vehicle_code || '）'
+      coalesce(${TYPES}[rs_vehicle_code], ${CLASSES}[left(rs_vehicle_code, 2)], ${CLASSES}[left(rs_vehicle_code, 1)]) || '（' || rs_vehicle_code || '）'
     WHEN regexp_full_match(rs_vehicle_code, '[0-9]{1,2}') THEN
-      ${mapLiteral(PLATE_KIND_NAMES)}[lpad(rs_vehicle_code, 2, '0')] || '（号牌种类 ' || lpad(rs_vehicle_code, 2, '0') || '）'
+      ${PLATE_KINDS}[lpad(rs_vehicle_code, 2, '0')] || '（号牌种类 ' || lpad(rs_vehicle_code, 2, '0') || '）'
   END, rs_vehicle_text)`))),
 
   // The states a cell names, in its order, each once: E → [注销]; 注销(E) → [注销]; GQ → [违法未处理, 逾期未检验];
