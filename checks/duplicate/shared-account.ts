@@ -1,4 +1,5 @@
 // duplicate.shared-account: one bank account is the payment account of more than one household (代领/冒领 risk).
+import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { citeRow } from '../shared-sql.ts';
 
@@ -7,16 +8,22 @@ export default defineCheck({
   category: 'duplicate',
   severity: 'medium',
   title: '多户共用同一发放账号',
-  description: '同一银行账号（去掉空格、连字符等分隔后比较）是两户及以上在保家庭的发放账号，存在代领、冒领风险。每户各列一条（户主为对象），证据列出共用此账号的其他家庭。只看在保行：停保、退保家庭已不再向该账号发放。被 Excel 改成科学计数法的账号已丢失位数，不参与比对。',
+  description: '同一银行账号（去掉空格、连字符等分隔后比较）是两户及以上在保家庭的发放账号，存在代领、冒领风险。每户各列一条（户主为对象），证据列出共用此账号的其他家庭。只看在保行：停保、退保家庭已不再向该账号发放。被 Excel 改成科学计数法的账号已丢失位数，不参与比对。集中供养的特困人员（供养方式或救助类别写明集中供养），供养金按规定拨付其供养服务机构（敬老院）的账号，同一机构的人员共用该账号不列出；其他家庭用了这样的账号，仍列出这些家庭。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第五章 管理监督（保障金社会化发放）；《社会救助暂行办法》(国务院令第649号)',
   inputs: ['roll'],
   requiresColumns: ['roll.bank_account'],
+  params: z.object({
+    // 集中供养 特困 persons are paid through their 供养服务机构's account (《特困人员认定办法》): sharing it is expected.
+    // false: list them too (a county whose institutions pay each resident into his own 一卡通).
+    skipInstitutionalCare: z.boolean().default(true),
+  }).strict(),
   // Not `payments`: it has no account column, so it cannot confirm which account was paid; the roll's
   // 发放账号 of an active household is where its payments go, and the check must not be skipped without it.
   sql: `
     -- Only the columns the findings use: every active row of a province's roll passes through here.
     WITH accounts AS (
       SELECT a.household_id, a.county, a.township, a.village, a.program, a.is_head, a.id_number, a.name, a._file, a._sheet, a._line,
+             a.institutional AND $skipInstitutionalCare AS institutional,
              regexp_replace(upper(a.bank_account), '[^0-9A-Z]', '', 'g') AS account
       FROM roll a
       WHERE a.active AND a.household_id IS NOT NULL AND a.bank_account IS NOT NULL
@@ -24,32 +31,42 @@ export default defineCheck({
         AND NOT regexp_full_match(a.bank_account, '[0-9.]+[eE][+]?[0-9]+')
     ),
     usable AS (SELECT * FROM accounts WHERE regexp_full_match(account, '[0-9A-Z]{6,}') AND NOT regexp_full_match(account, '0+')),
-    -- The few accounts of two or more households, found before each household's evidence is gathered.
-    shared_accounts AS (SELECT account FROM usable GROUP BY account HAVING min(household_id) <> max(household_id)),
+    -- The few accounts of two or more households, found before each household's evidence is gathered; an
+    -- institution's account is shared only when some household outside the institution's care uses it too.
+    shared_accounts AS (
+      SELECT account FROM usable GROUP BY account HAVING min(household_id) <> max(household_id) AND bool_or(NOT institutional)
+    ),
     holders AS (
       SELECT account, household_id, min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
              mode(program ORDER BY program) AS program, arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
              arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
              arg_min(cited, (NOT coalesce(is_head, false), id_number, _file, _line)) AS cited,
              arg_min(_file, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_file,
-             arg_min(_line, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_line
+             arg_min(_line, (NOT coalesce(is_head, false), id_number, _file, _line)) AS source_line,
+             bool_and(institutional) AS institutional
       -- The row is cited only for the few rows of shared accounts.
       FROM (SELECT *, ${citeRow('u')} AS cited FROM usable u WHERE account IN (SELECT account FROM shared_accounts))
       GROUP BY account, household_id
     ),
     shared AS (
-      SELECT account, string_agg(household_id, '/' ORDER BY household_id) AS households, count(*) AS household_count
+      SELECT account, string_agg(household_id, '/' ORDER BY household_id) AS households, count(*) AS household_count,
+             count(*) FILTER (WHERE institutional) AS institutional_count
       FROM holders GROUP BY account HAVING count(*) > 1
     )
     SELECT h.subject_id, h.subject_name, '' AS subject_key, h.county, h.township, h.village, h.household_id, h.program,
            'shared-account|' || h.account || '|' || s.households AS fact,
-           '银行账号 ' || h.account || ' 是 ' || s.household_count || ' 户在保家庭的发放账号；本户 ' || coalesce(h.subject_name, '?') ||
+           '银行账号 ' || h.account || ' 是 ' || s.household_count || ' 户在保家庭的发放账号' ||
+             CASE WHEN s.institutional_count > 0 THEN '（其中集中供养 ' || s.institutional_count || ' 户，其供养金应拨付供养服务机构）' ELSE '' END ||
+             '；本户 ' || coalesce(h.subject_name, '?') ||
              '（' || h.cited || '）；其他：' ||
              (SELECT string_agg(coalesce(o.township, '') || coalesce(o.village, '') || ' 家庭编号 ' || o.household_id || ' ' ||
-                                coalesce(o.subject_name, '?') || '（' || o.cited || '）', '；' ORDER BY o.household_id)
+                                coalesce(o.subject_name, '?') || '（' || o.cited || CASE WHEN o.institutional THEN '，集中供养' ELSE '' END || '）',
+                                '；' ORDER BY o.household_id)
               FROM holders o WHERE o.account = h.account AND o.household_id <> h.household_id) AS evidence,
            'roll' AS source_dataset, h.source_file, h.source_line
-    FROM holders h JOIN shared s USING (account)`,
+    FROM holders h JOIN shared s USING (account)
+    -- The institution's residents are where their money should go; the household outside it is the one to look at.
+    WHERE NOT h.institutional`,
   remedy: '核实账号实际持有人，各户改用本人（或户主）名下账号发放，排查代领、冒领并追回被冒领资金',
   deadlineDays: 30,
 });

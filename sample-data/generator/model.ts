@@ -63,6 +63,8 @@ export interface Household {
   stopMonth: MonthIndex | null;
   status: Status;
   bankAccount: string;
+  /** 供养方式 of a 特困 household when a scenario sets it (集中供养: paid into its 敬老院's account); see careModeText. */
+  careMode?: string;
   rows: RollRow[];
   paymentOverrides: Map<MonthIndex, PaymentOverride>;
   /** Paid through a bank's 代发 file that names the head (收款人身份证号码), not the 家庭编号. */

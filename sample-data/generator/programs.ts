@@ -70,3 +70,9 @@ export function householdAmountCents(rng: Random, standards: Standards, family: 
   const incomeCents = rng.chance(0.15) ? rng.int(40, 1000) * 50 : rng.int(2, maxIncomeTens) * 1000;
   return (perPerson - incomeCents) * members;
 }
+
+/** 供养方式 as a 特困 roll writes it (empty for 低保): what a scenario set, else what the program says. */
+export function careModeText(household: { family: Family | null; program: string; careMode?: string }): string | null {
+  if (household.family !== '特困') return null;
+  return household.careMode ?? (household.program.includes('集中') ? '集中供养' : '分散供养');
+}

@@ -72,6 +72,9 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('start_date', '开始享受时间', 'date', ['开始享受时间', '享受起始年月', '审批日期', '纳入时间']),
       column('status', '保障状态', 'text', ['状态', '保障状态']),
       column('bank_account', '银行账号', 'code', ['银行账号', '发放账号', '社保卡号', '一卡通账号']),
+      // 集中供养 特困 persons' 供养金 is paid to their 供养服务机构 (敬老院): its one account serves every resident (the
+      // program may say it instead: 集中供养特困).
+      column('care_mode', '供养方式', 'text', ['供养方式', '供养形式', '特困供养方式']),
       column('cadre_relative_filed', '近亲属备案', 'text', ['近亲属备案', '是否备案', '干部近亲属备案']),
     ],
   },

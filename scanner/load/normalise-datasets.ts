@@ -56,6 +56,11 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   ],
   relation: ['rs_text(relation) AS relation', 'rs_is_head(relation) AS is_head'],
   cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
+  // Lives in a 供养服务机构 (敬老院), paid through its account: 供养方式 says so where given, else the program (集中供养特困).
+  care_mode: [
+    'rs_text(care_mode) AS care_mode',
+    "contains(coalesce(rs_text(care_mode), CAST(program AS VARCHAR), ''), '集中') AS institutional",
+  ],
 };
 
 /**

@@ -21,6 +21,16 @@ const second = (account: string | null, status = '') => [
   rollRow({ household_id: 'H002', village: '西村', name: '王五', id_number: WANG, relation: '户主', bank_account: account, status }),
 ];
 
+const HOME_ACCOUNT = '6217001234567890001';
+/** A 特困 resident of the township's 敬老院 (集中供养), a household of his own paid into the institution's account. */
+const resident = (household: string, birth: string, overrides: Record<string, string | null> = {}) => rollRow({
+  household_id: household, village: '南村', name: `五保${household}`, id_number: validId('110101', birth, '013'),
+  relation: '本人', program: '集中供养特困', bank_account: HOME_ACCOUNT, ...overrides,
+});
+const residents = (overrides: Record<string, string | null> = {}) => [
+  resident('T001', '19400101', overrides), resident('T002', '19410202', overrides), resident('T003', '19420303', overrides),
+];
+
 testCheck('duplicate.shared-account', {
   valid: [
     { name: 'one household, the account on every row', rows: { roll: first() } },
@@ -29,6 +39,11 @@ testCheck('duplicate.shared-account', {
     { name: 'accounts Excel turned into 6.22848E+18 are not compared', rows: { roll: [...first('6.22848E+18'), ...second('6.22848E+18')] } },
     { name: 'no account given', rows: { roll: [...first(null), ...second('')] } },
     { name: 'two different people with the same name, each with an account', rows: { roll: [...first(), ...second('6228481234567890124').map((r) => ({ ...r, name: '张三' }))] } },
+    { name: '集中供养特困 residents of one 敬老院 share its account', rows: { roll: residents() } },
+    {
+      name: '特困 residents whose 供养方式 says 集中供养 (the program only 特困供养) share the institution\'s account',
+      rows: { roll: residents({ program: '特困供养', care_mode: '集中供养' }) },
+    },
   ],
   invalid: [
     {
@@ -47,6 +62,25 @@ testCheck('duplicate.shared-account', {
         { household_id: 'H002', evidence: ['家庭编号 H001 张三', '家庭编号 H003 孙六'] },
         { household_id: 'H003', evidence: ['家庭编号 H001 张三', '家庭编号 H002 王五'] },
       ],
+    },
+    {
+      name: 'a 低保 household paid into the 敬老院\'s account: it alone is listed, the residents named as 集中供养',
+      rows: { roll: [...first(HOME_ACCOUNT), ...residents().slice(0, 2)] },
+      expected: [{
+        household_id: 'H001',
+        evidence: [`银行账号 ${HOME_ACCOUNT} 是 3 户在保家庭的发放账号（其中集中供养 2 户`, '家庭编号 T001 五保T001（roll.csv 第4行，集中供养）', '家庭编号 T002 五保T002（roll.csv 第5行，集中供养）'],
+      }],
+    },
+    {
+      name: '供养方式 分散供养 outweighs the program\'s 集中供养: two such households sharing one account are listed',
+      rows: { roll: residents({ care_mode: '分散供养' }).slice(0, 2) },
+      expected: [{ household_id: 'T001' }, { household_id: 'T002' }],
+    },
+    {
+      name: 'skipInstitutionalCare false (each resident paid into his own 一卡通): the residents sharing one account are listed',
+      rows: { roll: residents().slice(0, 2) },
+      config: { checks: { 'duplicate.shared-account': { params: { skipInstitutionalCare: false } } } },
+      expected: [{ household_id: 'T001', evidence: ['是 2 户在保家庭的发放账号；'] }, { household_id: 'T002' }],
     },
   ],
 });

@@ -56,7 +56,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
       file: '城市低保及特困人员花名册.csv', dataset: 'roll', format: 'csv', encoding: 'gb18030',
       columns: columns(`序号=serial 区县=county 乡镇(街道)=township 村(社区)=village 区划代码=village_code 户编号=household_id
         成员姓名=name 公民身份号码=id_number 关系=relation 保障类别=program 保障金额=monthly_amount 纳入时间=start_date
-        保障状态=status 发放账号=bank_account 是否备案=cadre_relative_filed`),
+        保障状态=status 发放账号=bank_account 供养方式=care_mode 是否备案=cadre_relative_filed`),
       dates: 'mixed', amounts: 'mixed', ...messy, nameVariantShare: 0,
     },
     payments: {

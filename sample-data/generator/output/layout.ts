@@ -6,6 +6,7 @@ import type { MonthIndex } from '../calendar.ts';
 import type { Township } from '../geography.ts';
 import type { FieldValue, Household, Location, PaymentOverride, ReferenceDataset, ReferenceRow, RollRow } from '../model.ts';
 import type { Random } from '../random.ts';
+import { careModeText } from '../programs.ts';
 import { canonicalAmount } from './spellings.ts';
 import { canonicalSpec, messyRuralRollSpec, messySpecs } from './file-specs.ts';
 import type { Style } from './file-specs.ts';
@@ -132,6 +133,7 @@ export class Layout {
       start_date: household.startDate,
       status: terse && row.status === '在保' ? null : row.status,
       bank_account: household.bankAccount,
+      care_mode: careModeText(household),
       cadre_relative_filed: terse && row.filed === '否' ? null : row.filed,
     };
   }

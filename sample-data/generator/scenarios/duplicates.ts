@@ -105,3 +105,33 @@ export const sharedAccount: Scenario = {
     else place(context);
   },
 };
+
+/**
+ * A township's 敬老院: 集中供养 特困 residents, each a household of his own, all paid into the institution's account
+ * (expected, never listed). v1: a 低保 household paid into the same account too: it alone is listed.
+ */
+export const institutionAccount: Scenario = {
+  kind: 'duplicate.institution-account', variants: 2, weight: 1,
+  run(context, variant) {
+    const { key } = context;
+    // A rural roll may say it in the program (集中供养特困); the city's 特困 roll says it in 供养方式.
+    const program = context.work.village.area === 'rural' ? '集中供养特困' : '城市特困';
+    const residents = [0, 1, 2].map(() => context.household({ family: '特困', shape: 'single', program }));
+    for (const resident of residents) {
+      resident.careMode = '集中供养';
+      resident.bankAccount = residents[0]!.bankAccount;
+      key.decoy({
+        kind: 'shared-account-institution', mustNotFlag: ['duplicate.shared-account'], person: resident.rows[0]!.person, household: resident,
+        row: resident.rows[0]!, note: `集中供养: paid into the 敬老院's account ${residents[0]!.bankAccount} with the other residents`,
+      });
+    }
+    if (variant === 1) {
+      const outsider = context.household({ family: '低保', minSize: 1 });
+      outsider.bankAccount = residents[0]!.bankAccount;
+      key.expect({
+        checkId: 'duplicate.shared-account', person: outsider.rows[0]!.person, household: outsider,
+        note: `a 低保 household paid into the 敬老院's account ${residents[0]!.bankAccount}`,
+      });
+    }
+  },
+};

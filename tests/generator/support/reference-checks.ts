@@ -210,7 +210,12 @@ export function referenceFindings(directory: string, period: string, standards: 
     if (set) set.add(row.hh);
     else accounts.set(row.values['bank_account']!, new Set([row.hh]));
   }
-  for (const hhs of accounts.values()) if (hhs.size > 1) for (const hh of hhs) add({ check_id: 'duplicate.shared-account', id_number: head(hh), household_id: hh });
+  // 集中供养 (供养方式, else the program): paid into the 敬老院's account, so sharing it is no finding.
+  const institutional = (hh: string) => households.get(hh)!.every((row) => (row.values['care_mode'] || row.values['program']!).includes('集中'));
+  for (const hhs of accounts.values()) {
+    const outside = [...hhs].filter((hh) => !institutional(hh));
+    if (hhs.size > 1) for (const hh of outside) add({ check_id: 'duplicate.shared-account', id_number: head(hh), household_id: hh });
+  }
 
   // Cadre relatives: one and two hops over kinship read both ways, plus the cadre's own roll household.
   const serving = lists.cadres.filter((c) => parseDate(c.values['term_start']!)! <= pEnd && (!c.values['term_end'] || parseDate(c.values['term_end'])! >= pStart));
