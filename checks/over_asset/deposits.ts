@@ -1,6 +1,7 @@
 // over_asset.deposits: the members' balances together exceed depositMonths × the area's monthly 低保 standard × members.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { CURRENT_DEPOSITS } from '../../scanner/load/deposit-rounds.ts';
 import { yuan } from '../shared-sql.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
 
@@ -10,7 +11,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭金融资产超标',
   description:
-    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置。每户一条，证据列出各成员余额和限额算式。',
+    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置。每户一条，证据列出各成员余额和限额算式。同一人在同一金融机构（未写机构时同一账号）有不同截止日期的余额（如两轮核对的反馈）时，只计截止日期最近的一轮，较早的已被取代，不重复相加。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'deposits'],
   requiresConfig: ['standards'],
@@ -18,7 +19,9 @@ export default defineCheck({
   prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
-    owned AS (SELECT m.household_id, d.balance_cents FROM members m JOIN deposits d ON d.id_number = m.id_number),
+    -- Two 核对 rounds' feedback in one folder would count a balance twice: a bank's latest round replaces its earlier ones.
+    current_deposits AS (${CURRENT_DEPOSITS}),
+    owned AS (SELECT m.household_id, d.balance_cents FROM members m JOIN current_deposits d ON d.id_number = m.id_number),
     totals AS (
       SELECT o.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
              h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
@@ -29,10 +32,11 @@ export default defineCheck({
     -- Balances are described for the households over the limit only (the findings keep no other).
     held AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, d.balance_cents,
-             '余额 ' || ${yuan('d.balance_cents')} || ' 元' || coalesce('，截至 ' || strftime(d.as_of, '%Y-%m-%d'), '') ||
+             coalesce(d.institution || ' ', '') || coalesce('账号 ' || d.account || ' ', '') ||
+               '余额 ' || ${yuan('d.balance_cents')} || ' 元' || coalesce('，截至 ' || strftime(d.as_of, '%Y-%m-%d'), '') ||
                ${nameNote('d')} || '，来源 ' || ${cite('deposits', 'd')} AS holding,
              d._file, d._line
-      FROM members m JOIN deposits d ON d.id_number = m.id_number
+      FROM members m JOIN current_deposits d ON d.id_number = m.id_number
       WHERE m.household_id IN (SELECT household_id FROM over_limit)
     ),
     holdings AS (

@@ -98,8 +98,15 @@ export function payrollRow(person: Person, employerName: string, salaryCents: nu
   };
 }
 
-export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string): ReferenceRow {
-  return { dataset: 'deposits', values: { name: nameCell(person, spelled), id_number: person.id, balance, as_of: asOf } };
+const BANKS = ['中国农业银行', '中国邮政储蓄银行', '农村商业银行', '中国工商银行', '中国建设银行', '中国银行'];
+
+/** A person's usual bank, chosen by his ID rather than drawn, so that naming banks redeals nothing. */
+export function bankOf(person: Person, offset = 0): string {
+  return BANKS[(Number(person.id.slice(14, 17)) + offset) % BANKS.length]!;
+}
+
+export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string, institution = bankOf(person)): ReferenceRow {
+  return { dataset: 'deposits', values: { name: nameCell(person, spelled), id_number: person.id, balance, as_of: asOf, institution } };
 }
 
 export function cadreRow(person: Person, township: Township, village: Village | null, position: string, start: Date, end: Date | null): ReferenceRow {

@@ -180,6 +180,9 @@ export const DATASETS: readonly DatasetSpec[] = [
       personName(),
       required('balance', '余额', 'amount', ['余额', '金额', '金融资产', '存款余额']),
       column('as_of', '截止日期', 'date', ['截止日期', '查询日期']),
+      // Which bank's (or account's) balance: a later 核对 round's balance of the same one replaces the earlier one.
+      column('institution', '金融机构', 'text', ['金融机构', '金融机构名称', '机构名称', '开户行', '开户银行', '开户机构', '银行名称']),
+      column('account', '账号', 'code', ['账号', '卡号', '账户', '存款账号', '账户号码', '账号/卡号', '卡号/账号']),
     ],
   },
   {

@@ -4,6 +4,7 @@ import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts'
 import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
+import { depositRoundWarnings } from './deposit-rounds.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
@@ -104,7 +105,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       }
     }
   }
-  for (const { file, sheet, message } of await outOfScopeWarnings(connection)) warnings.push({ file, message: `${inSheet(sheet)}${message}` });
+  for (const { file, sheet, message } of [...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection)]) {
+    warnings.push({ file, message: `${inSheet(sheet)}${message}` });
+  }
   if (datasets.roll.files.length === 0) {
     throw new InputError({ file: folder }, '输入文件夹中没有找到救助对象花名册 (no roll file found)', '花名册文件名应含“花名册”“低保”“特困”或“roll”，或在 sweep.json 中指定。');
   }

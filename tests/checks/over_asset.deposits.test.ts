@@ -14,6 +14,12 @@ const OTHER_ZHANG = validId('110101', '19451208', '519');
 /** H001 in 东村, 农村低保: 张三 (head) and 李四 (spouse; the lower ID). Limit 24 × 700 × 2 = 33600 元. */
 const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })];
 const balance = (id: string, amount: string, name = id === LI ? '李四' : '张三') => ({ id_number: id, name, balance: amount, as_of: '2026-09-30' });
+/** A balance as one 核对 round's feedback reports it: which bank, which account, at which date. */
+const reported = (id: string, amount: string, asOf: string, where: { institution?: string; account?: string }) => ({
+  ...balance(id, amount), as_of: asOf, institution: where.institution ?? null, account: where.account ?? null,
+});
+const JUNE = '2026-06-30';
+const SEPTEMBER = '2026-09-30';
 
 testCheck('over_asset.deposits', {
   valid: [
@@ -30,6 +36,16 @@ testCheck('over_asset.deposits', {
       rows: { roll: [...couple, rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })], deposits: [balance(WANG, '90000', '王五'), balance(ZHANG, '1000')] },
     },
     { name: 'a namesake with another ID has the money', config, rows: { roll: couple, deposits: [balance(OTHER_ZHANG, '500000')] } },
+    {
+      name: 'two 核对 rounds of one bank (June 30000, September 20000): the later replaces the earlier, 20000 ≤ 33600',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '30000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] },
+    },
+    {
+      name: 'two rounds of one account, the bank not named',
+      config,
+      rows: { roll: couple, deposits: [reported(LI, '30000', SEPTEMBER, { account: '6228 4800 1122' }), reported(LI, '25000', JUNE, { account: '622848001122' })] },
+    },
   ],
   invalid: [
     {
@@ -62,6 +78,21 @@ testCheck('over_asset.deposits', {
       rows: { roll: [...couple, couple[0]!], deposits: [balance(ZHANG, '33700')] },
       expected: [{ subject_id: ZHANG, evidence: ['× 2 人 = 33600.00 元'] }],
     },
+    {
+      name: 'two banks reporting at different dates: both balances count',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '13600.01', SEPTEMBER, { institution: '中国邮政储蓄银行' })] },
+      expected: [{
+        subject_id: ZHANG,
+        evidence: ['合计 33600.01 元', '张三：中国农业银行 余额 20000.00 元，截至 2026-06-30', '张三：中国邮政储蓄银行 余额 13600.01 元，截至 2026-09-30'],
+      }],
+    },
+    {
+      name: 'rows that name no bank and no account all count, whatever their dates',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, {}), reported(ZHANG, '13600.01', SEPTEMBER, {})] },
+      expected: [{ subject_id: ZHANG, evidence: ['合计 33600.01 元'] }],
+    },
   ],
 });
 
@@ -70,6 +101,15 @@ describe('over_asset.deposits', () => {
 
   it('is skipped with a reason when config sets no standards, not passed', async () => {
     await expect(findingsFor(check, { roll: couple, deposits: [balance(ZHANG, '999999')] }, '2026-10', {})).rejects.toThrow(/did not run: .*低保标准/);
+  });
+
+  it('shows the latest round of a bank, not the balance it replaced', async () => {
+    const rows = { roll: couple, deposits: [reported(ZHANG, '90000', JUNE, { institution: '中国农业银行', account: '622848001122' }), reported(ZHANG, '40000', SEPTEMBER, { institution: '中国农业银行', account: '622848001122' })] };
+    const [finding, ...others] = await findingsFor(check, rows, '2026-10', config);
+    expect(others).toEqual([]);
+    expect(finding!.evidence).toContain('家庭成员金融资产合计 40000.00 元');
+    expect(finding!.evidence).toContain('张三：中国农业银行 账号 622848001122 余额 40000.00 元，截至 2026-09-30');
+    expect(finding!.evidence).not.toContain('90000');
   });
 
   it('keeps its finding id when the rows are re-sorted and the balances move next month', async () => {

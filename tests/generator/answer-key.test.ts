@@ -51,7 +51,7 @@ describe('answer key', () => {
   });
 
   it('a randomly drawn county workload has an exact key too (no accidental findings)', () => {
-    expect(county.key.expected.length).toBeGreaterThan(100);
+    expect(county.key.expected.length).toBeGreaterThan(80); // a drawn plan: about a hundred, never a handful
     expect(differences(county.key.expected, referenceFindings(county.directory, county.options.period, county.options.standards))).toEqual([]);
   });
 

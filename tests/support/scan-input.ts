@@ -18,20 +18,22 @@ export async function workbookOf(sheetName: string, rows: SheetRow[], merges: st
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The CLI's run of a scan over a folder of these files, and where its outputs went. */
-export async function runScan(files: Record<string, string | Buffer>) {
+/** The CLI's run of a scan over a folder of these files (with this config, if given), and where its outputs went. */
+export async function runScan(files: Record<string, string | Buffer>, config?: unknown) {
   const folder = await tempFolder();
   const input = join(folder, 'input');
   await mkdir(input);
   for (const [name, content] of Object.entries(files)) await writeFile(join(input, name), content);
+  const configArgs = config === undefined ? [] : ['--config', join(folder, 'rollsweep.config.json')];
+  if (config !== undefined) await writeFile(join(folder, 'rollsweep.config.json'), JSON.stringify(config));
   const out = join(folder, 'out');
-  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet']);
+  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet', ...configArgs]);
   return { run, out };
 }
 
 /** A scan that must succeed: each finding as a lookup by findings.csv column, and summary.json. */
-export async function scanInput(files: Record<string, string | Buffer>) {
-  const { run, out } = await runScan(files);
+export async function scanInput(files: Record<string, string | Buffer>, config?: unknown) {
+  const { run, out } = await runScan(files, config);
   expect(run.code, run.stderr).toBe(0);
   const [header, ...findings] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
   const column = (name: string) => header!.indexOf(name);

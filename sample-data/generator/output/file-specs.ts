@@ -103,7 +103,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     deposits: {
       file: '金融资产核对反馈.csv', dataset: 'deposits', format: 'csv', encoding: 'gb18030',
-      columns: columns('姓名=name 证件号码=id_number 金融资产=balance 截止日期=as_of'),
+      columns: columns('姓名=name 证件号码=id_number 金融机构名称=institution 金融资产=balance 截止日期=as_of'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     cadres: {

@@ -3,7 +3,7 @@ import { addDays, dayOf, firstDay, isoDate, lastDay } from '../calendar.ts';
 import type { Household, Person } from '../model.ts';
 import { nameVariant } from '../names.ts';
 import { standardCents } from '../programs.ts';
-import { COUNTED_VEHICLE_TYPES, businessRow, depositRow, employer, payrollRow, propertyRow, vehicleRow } from '../references.ts';
+import { COUNTED_VEHICLE_TYPES, bankOf, businessRow, depositRow, employer, payrollRow, propertyRow, vehicleRow } from '../references.ts';
 import type { Scenario, ScenarioContext } from './context.ts';
 
 function pastDay(context: ScenarioContext, minMonths: number, maxMonths: number): Date {
@@ -232,6 +232,38 @@ export const depositsScenario: Scenario = {
       const spelled = nameVariant(rng, head.name) ?? head.name;
       const row = context.reference(depositRow(head, { cents: rng.int(500, 3000) * 100 }, asOf, spelled));
       key.decoy({ kind: 'name-spelling-variant', mustNotFlag: ['data_quality.id-name-conflict', 'over_asset.deposits'], person: head, household, row, note: `deposits list spells ${head.name} as ${spelled}` });
+    }
+  },
+};
+
+/**
+ * Two 核对 rounds' feedback in one folder (June's and September's). v0: one bank's June balance is over the limit,
+ * its September balance under it: September's replaces June's (a decoy; summed, they were over). v1: two banks, each
+ * under the limit, reporting in different rounds: both count, and together they are over (a hit).
+ */
+export const depositsTwoRounds: Scenario = {
+  kind: 'over_asset.deposits-two-rounds', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key, period, standards } = context;
+    const { household, head } = ownerHousehold(context);
+    const limitCents = 24 * standardCents(standards, household.area!) * household.rows.length;
+    const june = lastDay(period - 4);
+    const september = lastDay(period - 1);
+    if (variant === 0) {
+      context.reference(depositRow(head, { cents: limitCents + rng.int(100, 900) * 10000 }, june));
+      const row = context.reference(depositRow(head, { cents: limitCents - rng.int(5, 50) * 10000 }, september));
+      key.decoy({
+        kind: 'deposits-replaced-by-later-round', mustNotFlag: ['over_asset.deposits'], person: head, household, row,
+        note: `${bankOf(head)}: June's balance over the limit ${limitCents / 100} 元, September's under it; only September's counts`,
+      });
+    } else {
+      const first = Math.floor(limitCents * 0.6);
+      const row = context.reference(depositRow(head, { cents: first }, june));
+      context.reference(depositRow(head, { cents: limitCents - first + 60000 }, september, undefined, bankOf(head, 1)));
+      key.expect({
+        checkId: 'over_asset.deposits', person: head, household, row,
+        note: `${bankOf(head)} (June) and ${bankOf(head, 1)} (September) sum to the limit + 600 元 (limit ${limitCents / 100} 元)`,
+      });
     }
   },
 };

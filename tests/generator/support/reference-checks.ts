@@ -190,7 +190,13 @@ export function referenceFindings(directory: string, period: string, standards: 
     }));
     flag('over_asset.payroll', own(payroll!));
     const program = programOf(rows[0]!.values['program']!);
-    const balances = own(deposits!);
+    // A bank's (or account's) latest round replaces its earlier ones; rows naming neither, or undated, all count.
+    const balances = own(deposits!).filter(({ id, holding }) => {
+      const where = holding.values['institution'] || holding.values['account'];
+      if (!where || !holding.values['as_of']) return true;
+      const rounds = deposits!.get(id)!.filter((other) => (other.values['institution'] || other.values['account']) === where && other.values['as_of']);
+      return rounds.every((other) => parseDate(other.values['as_of']!)! <= parseDate(holding.values['as_of']!)!);
+    });
     const total = balances.reduce((sum, { holding }) => sum + parseCents(holding.values['balance']!)!, 0);
     if (program && total > 24 * (program.urban ? standards.urban : standards.rural) * 100 * rows.length) flag('over_asset.deposits', balances);
   }

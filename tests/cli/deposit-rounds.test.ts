@@ -1,0 +1,52 @@
+// Two rounds of 居民家庭经济状况核对 feedback left in one folder (June's and September's). Their balances were summed, so a
+// family whose bank reported 30,000 in June and 20,000 in September held 50,000 and was over the limit of 33,600: a
+// false 家庭金融资产超标 (high), the kind of finding that stops a benefit. A bank's latest round now replaces its earlier one.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { scanInput } from '../support/scan-input.ts';
+import { PEOPLE, rollCsv } from '../support/small-township.ts';
+
+const CONFIG = { standards: { default: { urban: 900, rural: 700 } } };
+const HEADER = '姓名,证件号码,金融机构名称,账号,金融资产,截止日期';
+const feedback = (rows: string[]) => iconv.encode([HEADER, ...rows].join('\r\n') + '\r\n', 'gbk');
+
+describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)', () => {
+  it('counts each bank\'s latest round once, and every bank\'s', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '金融资产核对反馈2026年6月.csv': feedback([
+        `张大山,${PEOPLE.zhang},中国农业银行,6228480011223344,30000,2026-06-30`,
+        `王小明,${PEOPLE.wang},中国农业银行,6228480099887766,9000,2026-06-30`,
+      ]),
+      '金融资产核对反馈2026年9月.csv': feedback([
+        // H001 (张大山, 李秀英; limit 24 × 700 × 2 = 33,600): the same bank's September balance replaces June's.
+        `张大山,${PEOPLE.zhang},中国农业银行,6228480011223344,20000,2026-09-30`,
+        // H002 (王小明 alone; limit 16,800): another bank reported only in September; with June's 9,000 he holds 17,000.
+        `王小明,${PEOPLE.wang},中国邮政储蓄银行,6217990000111222,8000,2026-09-30`,
+      ]),
+    }, CONFIG);
+    const deposits = findings.filter((f) => f('check_id') === 'over_asset.deposits');
+    expect(deposits.map((f) => f('household_id'))).toEqual(['H002']);
+    expect(deposits[0]!('evidence')).toContain('家庭成员金融资产合计 17000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 1 人 = 16800.00 元');
+    expect(deposits[0]!('evidence')).toContain('中国农业银行 账号 6228480099887766 余额 9000.00 元，截至 2026-06-30');
+    expect(deposits[0]!('evidence')).toContain('中国邮政储蓄银行 账号 6217990000111222 余额 8000.00 元，截至 2026-09-30');
+    expect(summary.warnings).toContainEqual({
+      file: '金融资产核对反馈2026年6月.csv',
+      message: '有 1 条余额（截止 2026-06-30）已由同一金融机构（未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产',
+    });
+  });
+
+  it('adds up the rounds of a list that names no bank or account, and says it could not tell them apart', async () => {
+    const undated = (rows: string[]) => iconv.encode(['姓名,证件号码,金融资产,截止日期', ...rows].join('\r\n') + '\r\n', 'gbk');
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '金融资产核对反馈.csv': undated([`张大山,${PEOPLE.zhang},30000,2026-06-30`, `张大山,${PEOPLE.zhang},20000,2026-09-30`]),
+    }, CONFIG);
+    expect(findings.filter((f) => f('check_id') === 'over_asset.deposits').map((f) => f('household_id'))).toEqual(['H001']);
+    expect(summary.warnings).toContainEqual({
+      file: '金融资产核对反馈.csv',
+      message: '有 1 人在不同截止日期（2026-06-30、2026-09-30）各有余额，名单没有「金融机构」或「账号」列，无法判断是否同一账户的两轮核对反馈，' +
+        '已全部相加；如是两轮反馈，请只保留最近一轮，或补上金融机构列',
+    });
+  });
+});
