@@ -44,6 +44,8 @@ export interface PaymentOverride {
   amount?: RawCell;
   /** 发放状态 of a payment the bank could not make (退回, 失败:账户已销户): refused, so never overpaid. */
   status?: string;
+  /** 发放月份 of a month's money paid late (a 补发): the messy 发放明细 states it beside 所属期, which stays the month. */
+  paidMonth?: MonthIndex;
   /** Set when written. */
   location?: Location;
 }

@@ -14,6 +14,8 @@ export interface ColumnSpec {
   readonly label: string;
   /** Another column that may take a required one's place: a bank's 代发 file names the payee, not the 家庭编号. */
   readonly standIn?: string;
+  /** Aliases that win when the header also holds another alias of this column (所属期 over 发放月份): the others are left unread. */
+  readonly preferred?: readonly string[];
 }
 
 export interface DatasetSpec {
@@ -83,7 +85,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     fileKeywords: ['payments', '发放', '代发'],
     columns: [
       { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIn: 'payee_id' },
-      required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月']),
+      // A 补发 paid in August for July: 所属期 is the month the money is for, which decides whether it was paid after a death.
+      { ...required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月', '所属月份', '资金所属期']), preferred: ['所属期', '所属月份', '资金所属期'] },
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),

@@ -26,6 +26,8 @@ export interface HeaderMatch {
   otherUnit: NotedHeader[];
   /** Header cells naming a column with a note that says nothing rollsweep can judge (月保障金(暂定)): not read, and staff are told. */
   unreadNotes: NotedHeader[];
+  /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
+  passedOver: { column: ColumnSpec; header: string; chosen: string }[];
 }
 
 /** A header cell whose name is a column's alias followed by a bracketed note. */
@@ -60,7 +62,7 @@ export function matchHeader(
 ): HeaderMatch {
   const index = aliasIndex(dataset);
   const overrideByHeader = new Map(Object.entries(overrides).map(([column, header]) => [normaliseHeader(header), column]));
-  const headersByColumn = new Map<string, { column: ColumnSpec; headers: string[]; firstIndex: number }>();
+  const headersByColumn = new Map<string, { column: ColumnSpec; headers: string[]; indexes: number[] }>();
   const otherUnit: NotedHeader[] = [];
   const unreadNotes: NotedHeader[] = [];
   /** The column a header names with a bracketed note after an alias (发放金额(元)), when the note fits the column. */
@@ -80,12 +82,24 @@ export function matchHeader(
     const overridden = overrideByHeader.get(key);
     const column = overridden ? dataset.columns.find((c) => c.name === overridden) : index.get(key) ?? notedColumn(key, cell);
     if (!column) return;
+    // sweep.json named this column's header: the file's other headers for it are not it.
+    if (!overridden && column.name in overrides) return;
     const seen = headersByColumn.get(column.name);
-    if (seen) seen.headers.push(cell);
-    else headersByColumn.set(column.name, { column, headers: [cell], firstIndex: cellIndex });
+    if (seen) {
+      seen.headers.push(cell);
+      seen.indexes.push(cellIndex);
+    } else headersByColumn.set(column.name, { column, headers: [cell], indexes: [cellIndex] });
   });
+  const passedOver: HeaderMatch['passedOver'] = [];
+  for (const seen of headersByColumn.values()) {
+    const chosen = preferredHeader(seen.column, seen.headers);
+    if (chosen === undefined) continue;
+    for (const header of seen.headers) if (header !== seen.headers[chosen]) passedOver.push({ column: seen.column, header, chosen: seen.headers[chosen]! });
+    seen.headers = [seen.headers[chosen]!];
+    seen.indexes = [seen.indexes[chosen]!];
+  }
   const columnIndex = new Map<string, number>();
-  for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.firstIndex);
+  for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.indexes[0]!);
   return {
     dataset: dataset.name,
     columnIndex,
@@ -93,7 +107,16 @@ export function matchHeader(
     duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers }) => ({ column, headers })),
     otherUnit,
     unreadNotes,
+    passedOver,
   };
+}
+
+/** Which of several headers naming one column is read: the one of its preferred aliases, when exactly one is. */
+function preferredHeader(column: ColumnSpec, headers: readonly string[]): number | undefined {
+  if (headers.length < 2 || !column.preferred) return undefined;
+  const preferred = new Set(column.preferred.map(normaliseHeader));
+  const winners = headers.flatMap((header, i) => (preferred.has(normaliseHeader(header)) ? [i] : []));
+  return winners.length === 1 ? winners[0] : undefined;
 }
 
 /** The datasets whose required columns all appear in the row, best fit (most matched columns) first. */

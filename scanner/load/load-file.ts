@@ -1,7 +1,7 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn, type NotedHeader } from '../datasets/headers.ts';
+import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { ownCsv, ownWorkbook } from '../discover/own-outputs.ts';
 import { InputError } from '../errors.ts';
@@ -26,6 +26,8 @@ export interface SheetReport {
   columns: string[];
   /** Header cells that name a column with a note rollsweep cannot judge: not read (see header-notes.ts). */
   unreadNotes?: NotedHeader[];
+  /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
+  passedOver?: HeaderMatch['passedOver'];
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
   /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
@@ -168,7 +170,7 @@ async function landCsvInDuckDb(
   if (!counts) return null;
   await rows.return?.();
   return {
-    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, ...(statedMonth ? { statedMonth } : {}),
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(statedMonth ? { statedMonth } : {}),
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
@@ -195,7 +197,7 @@ async function writeSheet(
   const { columns, constants } = sheetColumns(header);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, ...(statedMonth ? { statedMonth } : {}),
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(statedMonth ? { statedMonth } : {}),
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;

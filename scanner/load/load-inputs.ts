@@ -97,6 +97,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
         });
       }
       if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
+      for (const { column, header, chosen } of sheet.passedOver ?? []) {
+        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}列「${header}」未读取：本表另有「${chosen}」，${column.label}按「${chosen}」读取` });
+      }
       for (const { column, header, note } of sheet.unreadNotes ?? []) {
         warnings.push({
           file: report.file,

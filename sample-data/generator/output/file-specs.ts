@@ -61,7 +61,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     payments: {
       file: '低保发放明细.csv', dataset: 'payments', format: 'csv', encoding: 'utf8-bom',
-      columns: columns('户编号=household_id 户主姓名=head_name 发放月份=month 发放金额（元）=amount 发放状态=status'),
+      columns: columns('户编号=household_id 户主姓名=head_name 发放月份=paid_month 所属期=month 发放金额（元）=amount 发放状态=status'),
       dates: 'mixed', amounts: 'mixed', ...messy, nameVariantShare: 0,
     },
     bankPayments: {

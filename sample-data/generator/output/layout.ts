@@ -146,6 +146,7 @@ export class Layout {
       head_name: household.rows[0]!.person.name,
       item: bank ? (household.family === '特困' ? '特困供养金' : '低保金') : null,
       month: override?.month ?? { month },
+      paid_month: { month: override?.paidMonth ?? month },
       amount: override?.amount ?? { cents: household.amountCents },
       // A 代发 file states every row's result; the clean files leave the paid ones empty.
       status: override?.status ?? (this.style === 'messy' ? '成功' : null),

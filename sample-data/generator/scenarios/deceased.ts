@@ -157,3 +157,25 @@ export const deceasedPaidByBank: Scenario = {
     });
   },
 };
+
+/**
+ * The month a man died in was paid late, in the month after (a 补发): the messy 发放明细 states 发放月份 beside 所属期. It is
+ * that month's money, not paid after his death (死亡次月起停发); read by 发放月份 it was one more month overpaid.
+ */
+export const deceasedBackPay: Scenario = {
+  kind: 'deceased.back-pay', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key, period } = context;
+    const household = context.household({ family: '低保', minSize: 2 });
+    const subject = household.rows[1]!.person;
+    const death = dayIn(context, -rng.int(2, 6));
+    admitBefore(context, household, death);
+    household.paymentOverrides.set(monthOf(death), { paidMonth: monthOf(death) + 1 });
+    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
+    key.expect({
+      checkId: CHECK, person: subject, household, row,
+      note: `died ${isoDate(death)}; that month's money paid the month after (发放月份 a month after its 所属期): not after the death, not overpaid`,
+      overpaymentCents: () => deceasedOverpaymentCents(household, death, period),
+    });
+  },
+};

@@ -1,0 +1,36 @@
+// Two headers of one file may name the same column. A 发放明细 often holds both 发放月份 (when it was paid) and 所属期 (the
+// month the money is for); such a file was refused as a duplicated header, and sweep.json's "columns", which names the
+// header to read, could not settle it either.
+import { describe, expect, it } from 'vitest';
+import { datasetSpec } from '../../scanner/datasets/catalog.ts';
+import { matchHeader } from '../../scanner/datasets/headers.ts';
+
+const payments = datasetSpec('payments');
+
+describe('two headers naming one column', () => {
+  it('reads the month the money is for (所属期, 所属月份, 资金所属期) and leaves 发放月份 unread, named', () => {
+    for (const preferred of ['所属期', '所属月份', '资金所属期', ' 所属期 ']) {
+      const match = matchHeader(payments, ['家庭编号', '发放月份', preferred, '发放金额']);
+      expect(Object.fromEntries(match.columnIndex), preferred).toEqual({ household_id: 0, month: 2, amount: 3 });
+      expect(match.duplicated, preferred).toEqual([]);
+      expect(match.passedOver.map((p) => [p.column.name, p.header, p.chosen]), preferred).toEqual([['month', '发放月份', preferred]]);
+    }
+    // Whichever comes first.
+    expect(matchHeader(payments, ['所属期', '家庭编号', '月份', '发放金额']).columnIndex.get('month')).toBe(0);
+  });
+
+  it('stays a duplicated header when no one of them is preferred, or two are', () => {
+    expect(matchHeader(payments, ['家庭编号', '发放月份', '发放年月', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['发放月份', '发放年月']]);
+    expect(matchHeader(payments, ['家庭编号', '所属期', '所属月份', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['所属期', '所属月份']]);
+    expect(matchHeader(datasetSpec('roll'), ['状态', '保障状态']).duplicated.map((d) => d.column.name)).toEqual(['status']);
+  });
+
+  it('reads the header sweep.json names, and no other header of that column', () => {
+    const match = matchHeader(payments, ['家庭编号', '发放月份', '所属期', '发放金额'], { month: '发放月份' });
+    expect(Object.fromEntries(match.columnIndex)).toEqual({ household_id: 0, month: 1, amount: 3 });
+    expect(match.duplicated).toEqual([]);
+    expect(match.passedOver).toEqual([]);
+    // A header that is no alias, named by sweep.json, beside one that is.
+    expect(matchHeader(datasetSpec('roll'), ['状态', '享受状态'], { status: '享受状态' }).columnIndex.get('status')).toBe(1);
+  });
+});
