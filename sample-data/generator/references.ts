@@ -90,11 +90,22 @@ export function employer(rng: Random, township: Township): string {
     `${county}第一中学`, `${county}公安局`, `${county}自然资源局`, `${township.name}初级中学`]);
 }
 
-/** 人员状态 is left empty but for someone the roster no longer pays (离职, 减员: the decoys). */
-export function payrollRow(person: Person, employerName: string, salaryCents: number, staffStatus?: string): ReferenceRow {
+const STAFF_KINDS = ['行政编制', '事业编制', '参照公务员法管理', '工勤人员', '事业编制（公益一类）'];
+
+/** 人员类别 of a post on the payroll, chosen by the person's ID rather than drawn, so that writing it redeals nothing. */
+const staffKindOf = (person: Person) => STAFF_KINDS[Number(person.id.slice(14, 17)) % STAFF_KINDS.length]!;
+
+/**
+ * 人员状态 is left empty but for someone the roster no longer pays (离职, 减员: the decoys); 人员类别 is a 财政供养 post
+ * but for a 乡村公益性岗位 (the decoys of over_asset.payroll-welfare-post).
+ */
+export function payrollRow(person: Person, employerName: string, salaryCents: number, staffStatus?: string, staffKind = staffKindOf(person)): ReferenceRow {
   return {
     dataset: 'payroll',
-    values: { employer: employerName, name: person.name, id_number: person.id, monthly_salary: { cents: salaryCents }, staff_status: staffStatus ?? null },
+    values: {
+      employer: employerName, name: person.name, id_number: person.id, monthly_salary: { cents: salaryCents }, staff_status: staffStatus ?? null,
+      staff_kind: staffKind,
+    },
   };
 }
 

@@ -173,6 +173,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('monthly_salary', '月工资', 'amount', ['月工资', '工资', '应发工资']),
       // A payroll roster keeps those who left (离职, 辞退, 减员) beside those still paid (out-of-scope-rows.ts).
       column('staff_status', '人员状态', 'text', ['人员状态', '在职状态', '人员类别状态', '变动情况', '状态']),
+      // A 乡村公益性岗位 (护林员, 保洁员) is paid from public funds but is no 财政供养 post (out-of-scope-rows.ts).
+      column('staff_kind', '人员类别', 'text', ['人员类别', '人员身份', '人员性质', '编制性质', '编制类型', '编制情况', '用工性质', '用工形式', '岗位类别', '岗位性质']),
     ],
   },
   {

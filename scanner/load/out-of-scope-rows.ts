@@ -1,5 +1,5 @@
 // Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed
-// payment or payment of another benefit, a 不动产 list's sold home, a payroll roster's leavers.
+// payment or payment of another benefit, a 不动产 list's sold home, a payroll roster's leavers and 公益性岗位 workers.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -52,6 +52,11 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
     when: 'rs_off_payroll(staff_status)',
     why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
     warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
+  }, {
+    column: 'staff_kind',
+    when: 'rs_welfare_post(staff_kind)',
+    why: "'人员类别为「' || rs_text(staff_kind) || '」，乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员'",
+    warning: (rows, values) => `人员类别为公益性岗位（护林员、保洁员等）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录；其工资应计入家庭收入核算`,
   }],
   properties: [{
     column: 'status',

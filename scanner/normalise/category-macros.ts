@@ -1,5 +1,5 @@
 // Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
-// rs_other_benefit, rs_right_ended, rs_off_payroll.
+// rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -59,6 +59,11 @@ const OWN_BENEFIT_WORD = '低保金|保障金|供养金|最低生活保障金|�
 const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
 /** A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 减员, 死亡); 在职, 退休 and 调出 are read as paid. */
 const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|解聘|解除|减员|停发|死亡|去世|注销';
+/**
+ * A payroll roster's 人员类别 of a 乡村公益性岗位 (护林员, 保洁员 …): a post that 就业援助 gives people of poor households,
+ * often 低保 members, paid from public funds but not 财政供养 (在编) staff. 编外, 临时工 and 劳务派遣 are left counted.
+ */
+const WELFARE_POST_WORD = '公益性岗位|公益岗|公益性|护林员|护林|保洁员|保洁|护路员|护路|护河|巡河|河道管护|管护员|生态岗';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -133,6 +138,9 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
 
   // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff).
   defineMacro('rs_off_payroll', ['s'], holdsWord(OFF_PAYROLL_WORD)),
+
+  // A payroll row of a 乡村公益性岗位 worker, not a 财政供养 member of staff.
+  defineMacro('rs_welfare_post', ['s'], holdsWord(WELFARE_POST_WORD)),
 
   // A property record no longer held (历史, 注销 …, but not 未注销).
   defineMacro('rs_right_ended', ['s'], holdsWord(RIGHT_ENDED_WORD, '未')),

@@ -30,12 +30,32 @@ testCheck('over_asset.payroll', {
       name: 'the roster keeps those who left: 离职, 辞退, 减员 (no longer paid by it)',
       rows: { roll: family, payroll: [salary(WANG, '王五', { staff_status: '离职' }), salary(LI, '李四', { staff_status: '已辞退' }), salary(ZHANG, '张三', { staff_status: '减员' })] },
     },
+    {
+      name: 'a 乡村公益性岗位 (生态护林员, 保洁员) is paid from public funds but is no 财政供养 post',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { employer: '城关镇人民政府', monthly_salary: '800', staff_kind: '生态护林员' }),
+          salary(LI, '李四', { employer: '城关镇人民政府', monthly_salary: '600', staff_kind: '乡村公益性岗位', staff_status: '在职' }),
+        ],
+      },
+    },
   ],
   invalid: [
     {
       name: '在职, 退休 (a pension from public funds) and 调出 (to be verified) are read as paid',
       rows: { roll: family, payroll: [salary(WANG, '王五', { staff_status: '在职' }), salary(LI, '李四', { staff_status: '退休' }), salary(ZHANG, '张三', { staff_status: '调出' })] },
       expected: [{ subject_id: LI, evidence: ['月工资 5230.50 元，人员状态 退休', '人员状态 在职', '人员状态 调出'] }],
+    },
+    {
+      name: '在编, 编外 and 公益一类事业单位 staff are counted, their 人员类别 in the evidence',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { staff_kind: '事业编制（公益一类）' }), salary(LI, '李四', { staff_kind: '编外聘用' }), salary(ZHANG, '张三', { staff_kind: '劳务派遣' }),
+        ],
+      },
+      expected: [{ subject_id: LI, evidence: ['人员类别 事业编制(公益一类)', '月工资 5230.50 元，人员类别 编外聘用', '人员类别 劳务派遣'] }],
     },
     {
       name: 'the son (not the head) is on the payroll',

@@ -133,6 +133,25 @@ describe('rows of a department list that are not what the list means', () => {
     ]);
   });
 
+  it('counts no 乡村公益性岗位 worker as 财政供养: a 生态护林员 of a 低保 family is no public servant', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '财政供养人员工资.xlsx': await workbookOf('工资', [
+        ['单位名称', '姓名', '身份证号码', '人员类别', '应发工资(元)'],
+        ['张庄镇人民政府', '王小明', PEOPLE.wang, '生态护林员', 800],
+        ['张庄镇人民政府', '李秀英', PEOPLE.li, '乡村公益性岗位', 600],
+        ['县水利局', '张大山', PEOPLE.zhang, '事业编制', 4200],
+      ]),
+    });
+    // H001 (张大山, 李秀英) has a member on the payroll; H002 (王小明) has none.
+    expect(findings.filter((f) => f('check_id') === 'over_asset.payroll').map((f) => [f('household_id'), f('name')])).toEqual([['H001', '张大山']]);
+    expect(summary.datasets.payroll).toMatchObject({ rows_read: 3, rows_used: 1, rows_rejected: 2 });
+    expect(summary.warnings).toEqual([{
+      file: '财政供养人员工资.xlsx',
+      message: '工作表「工资」人员类别为公益性岗位（护林员、保洁员等）的 2 行未作为财政供养人员（乡村公益性岗位 1 行、生态护林员 1 行），已列入拒收记录；其工资应计入家庭收入核算',
+    }]);
+  });
+
   it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {
     const { run, out } = await runScan({
       '低保花名册.csv': rollCsv(),

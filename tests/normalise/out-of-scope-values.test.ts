@@ -1,4 +1,4 @@
-// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll and rs_right_ended: the cells that say a
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll, rs_welfare_post and rs_right_ended: the cells that say a
 // list's row is not a death, not a prisoner held, not a payment made, not someone paid by the state, not a property held
 // (scanner/load/out-of-scope-rows.ts), and their near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
@@ -120,6 +120,30 @@ describeMacroTable('rs_off_payroll', connection, {
     { input: '在职', expected: false },
     { input: '退休', expected: false, note: 'a pension from public funds' },
     { input: '调出', expected: false, note: 'maybe to another public employer: staff verify' },
+    { input: '', expected: false },
+    { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_welfare_post', connection, {
+  expression: 'rs_welfare_post(v)',
+  accepted: [
+    { input: '公益性岗位', expected: true },
+    { input: '乡村公益性岗位', expected: true },
+    { input: '公益岗', expected: true },
+    { input: '生态护林员', expected: true },
+    { input: '村庄保洁员', expected: true },
+    { input: '护路员', expected: true },
+    { input: '（公益性岗位）', expected: true, note: 'decoration around it' },
+  ],
+  rejected: [
+    { input: '行政编制', expected: false },
+    { input: '事业编制', expected: false },
+    { input: '公益一类事业单位', expected: false, note: 'a 事业单位 class: its staff are 财政供养' },
+    { input: '参照公务员法管理', expected: false },
+    { input: '编外聘用', expected: false, note: 'paid from public funds: staff verify' },
+    { input: '临时工', expected: false },
+    { input: '劳务派遣', expected: false },
     { input: '', expected: false },
     { input: null, expected: false },
   ],

@@ -98,7 +98,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     payroll: {
       file: '财政供养人员工资.csv', dataset: 'payroll', format: 'csv', encoding: 'utf8',
-      columns: columns('单位名称=employer 姓名=name 身份证号码=id_number 应发工资(元)=monthly_salary 人员状态=staff_status'),
+      columns: columns('单位名称=employer 姓名=name 身份证号码=id_number 人员类别=staff_kind 应发工资(元)=monthly_salary 人员状态=staff_status'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     deposits: {

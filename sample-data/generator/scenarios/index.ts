@@ -9,7 +9,7 @@ import { dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, share
 import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
-  businessDecoy, businessHit, depositsScenario, depositsTwoRounds, payrollDecoy, payrollHit, payrollLeft, propertyDecoy, propertyHit, propertySold,
+  businessDecoy, businessHit, depositsScenario, depositsTwoRounds, payrollDecoy, payrollHit, payrollLeft, payrollWelfarePost, propertyDecoy, propertyHit, propertySold,
   vehicleCodedDecoy, vehicleCodedHit, vehicleDecoy, vehicleHit,
 } from './over-asset.ts';
 
@@ -24,7 +24,7 @@ export const SCENARIOS: readonly Scenario[] = [
   amountInconsistent, amountOverStandard, badRow, nameForms,
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
-  deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay,
+  deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost,
 ];
 
 export interface PlannedScenario {

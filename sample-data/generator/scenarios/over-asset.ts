@@ -267,3 +267,15 @@ export const depositsTwoRounds: Scenario = {
     }
   },
 };
+
+/** A member holds a 乡村公益性岗位 (生态护林员, 保洁员): on the township's payroll list, but no 财政供养 post. */
+export const payrollWelfarePost: Scenario = {
+  kind: 'over_asset.payroll-welfare-post', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key } = context;
+    const { household, other } = ownerHousehold(context);
+    const post = rng.pick(['生态护林员', '乡村公益性岗位', '村庄保洁员', '公益性岗位（护路员）']);
+    const row = context.reference(payrollRow(other, `${household.village.township.name}人民政府`, rng.int(5, 12) * 10000, undefined, post));
+    key.decoy({ kind: 'payroll-welfare-post', mustNotFlag: ['over_asset.payroll'], person: other, household, row, note: `on the payroll list as ${post}: no 财政供养 post` });
+  },
+};

@@ -129,7 +129,9 @@ export function referenceFindings(directory: string, period: string, standards: 
     vehicles: reference('vehicles', ['deregistered_on']),
     properties: reference('properties', ['registered_on']).filter((row) => !row.values['status']),
     businesses: reference('businesses', ['registered_on', 'closed_on']),
-    payroll: reference('payroll', [], ['monthly_salary']).filter((row) => !row.values['staff_status']),
+    // Those the roster no longer pays, and 乡村公益性岗位 workers, are not 财政供养.
+    payroll: reference('payroll', [], ['monthly_salary'])
+      .filter((row) => !row.values['staff_status'] && !/公益性|护林|保洁|护路/.test(row.values['staff_kind'] ?? '')),
     deposits: reference('deposits', ['as_of'], ['balance']), cadres: reference('cadres', ['term_start', 'term_end']),
   };
   for (const rows of Object.values(lists)) {
