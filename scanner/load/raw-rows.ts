@@ -110,17 +110,21 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
     ELSE ${headerAgain(dataset, column)} END AS _footer`;
 }
 
+/** What a header cell says without its spaces, required-field marks and a bracketed note: *身份证 号码（18位） → 身份证号码. */
+const HEADER_DECORATION = sqlString(`${WHITESPACE_CLASS}|[*※]|[(\\x{FF08}][^)\\x{FF09}]*[)\\x{FF09}]$`);
+
 /**
  * The header row again among the data: lists pasted one after another (a village's block, then the next with its own
- * header) repeat it, and read as data it was a person named 姓名 with four false data-quality findings. A row whose ID
- * or 家庭编号 cell holds one of that column's own header names is such a row: no ID or household number reads 身份证号码.
- * A cell starting with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
+ * header, often another township's, written its own way: 公民身份号码, 身份证 号码, *身份证号(必填)) repeat it, and read
+ * as data it was a person named 姓名 with four false data-quality findings. A row whose ID or 家庭编号 cell holds one
+ * of that column's header names, so written, is such a row: no ID or household number reads 身份证号码. A cell starting
+ * with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
  */
 function headerAgain(dataset: DatasetSpec, column: (name: string) => string): string {
   return identityColumns(dataset).map((c) => {
     const cell = `trim(${column(c.name)})`;
     const chinese = c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(sqlString);
-    const named = chinese.length > 0 ? `${cell} IN (${chinese.join(', ')})` : 'false';
+    const named = chinese.length > 0 ? `regexp_replace(${cell}, ${HEADER_DECORATION}, '', 'g') IN (${chinese.join(', ')})` : 'false';
     return `coalesce(CASE WHEN ascii(${column(c.name)}) BETWEEN 48 AND 57 THEN false
       WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} END, false)`;
   }).join(' OR ');

@@ -256,6 +256,24 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     ]);
   });
 
+  it('a header repeated as another township wrote it (身份证 号码, *公民身份号码（18位）) is a non-data row too', async () => {
+    // A county's lists pasted together from its townships' blocks, each under its own header.
+    const roll = rollCsv().trim().split('\n');
+    roll.splice(3, 0, '乡镇,村(社区),户 编号,姓 名,身份证 号码,与户主关系,救助类别,月保障金,保障状态');
+    const deaths = new ExcelJS.Workbook();
+    deaths.addWorksheet('死亡').addRows([
+      ['身份证号码', '姓名', '死亡日期'], [PEOPLE.zhang, '张大山', '2026-03-01'],
+      ['*公民身份号码（18位）', '姓名', '死亡日期'], [PEOPLE.wang, '王小明', '2026-03-01'],
+    ]);
+    const run = await scanWith({ '低保花名册.csv': `${roll.join('\n')}\n`, '死亡人员.xlsx': Buffer.from(await deaths.xlsx.writeBuffer()) });
+    expect(run.code).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
+    const checks = parseCsvRecords(await findingsCsv(run.out)).slice(1).map((f) => f[2]);
+    expect(checks.sort()).toEqual(['deceased.recipient', 'deceased.recipient']);
+  });
+
   it('a hidden worksheet is read like the others, and named in the warnings', async () => {
     const workbook = new ExcelJS.Workbook();
     workbook.addWorksheet('10月').addRows([['身份证号码', '姓名', '死亡日期'], [PEOPLE.zhang, '张大山', '2026-03-01']]);
