@@ -30,6 +30,8 @@ export interface SheetReport {
   passedOver?: HeaderMatch['passedOver'];
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
+  /** Rows hidden in the sheet (by hand, or filtered out), read like any other: how many, and the first few lines. */
+  hiddenRows?: { count: number; lines: number[] };
   /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
   dittoMarks?: DittoCount[];
   /** A 发放表 without 发放月份: the month its title or file name states, read for every row (stated-month.ts). */
@@ -211,6 +213,10 @@ async function writeSheet(
         return;
       }
       report.rowsRead++;
+      if (row.hidden) {
+        report.hiddenRows ??= { count: 0, lines: [] };
+        if (report.hiddenRows.count++ < HIDDEN_LINES_NAMED) report.hiddenRows.lines.push(row.line);
+      }
       if (lastFilled >= headerWidth) {
         report.shapeRejected++;
         rejects.push({
@@ -231,6 +237,9 @@ async function writeSheet(
   const dittoMarks = writer.dittoMarks();
   return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;
 }
+
+/** How many hidden rows a warning names by line. */
+const HIDDEN_LINES_NAMED = 5;
 
 /** The row as one line of text, every cell included, for rejects and footer detection. */
 function rowText(cells: readonly Cell[]): string {

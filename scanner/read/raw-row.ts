@@ -6,6 +6,8 @@ export interface RawRow {
   /** 1-based physical line (CSV) or row number (XLSX, Parquet) as a person would look it up. */
   line: number;
   cells: Cell[];
+  /** An XLSX row hidden in Excel (by hand, or filtered out): read like any other, and counted for a warning. */
+  hidden?: true;
 }
 
 export interface RawSheet {

@@ -5,7 +5,7 @@ import type { CellStyles } from './xlsx-styles.ts';
 import type { SharedStrings } from './xlsx-shared-strings.ts';
 import { decodeEntitiesAgain, numberText, serialDateText, storedNumberText, textOrNull } from './xlsx-cell-text.ts';
 import {
-  BOOLEAN_CELL, cellTypeCode, columnOfReference, ERROR_CELL, INLINE_STRING_CELL, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
+  BOOLEAN_CELL, cellTypeCode, columnOfReference, ERROR_CELL, INLINE_STRING_CELL, isTrue, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
   SHARED_STRING_CELL, STR_CELL, type SimpleCell, type SimpleRowStart,
 } from './xlsx-simple-cell.ts';
 
@@ -59,7 +59,8 @@ export class SheetRowsReader implements XmlHandler {
   private mayDecodeAgain = true;
   private target = NOWHERE;
   private readonly simpleCell: SimpleCell = { column: 0, styleIndex: -1, type: NUMBER_CELL, valueStart: -1, valueEnd: -1, valueIsAscii: true };
-  private readonly simpleRow: SimpleRowStart = { line: -1, styleIndex: -1, selfClosing: false };
+  private readonly simpleRow: SimpleRowStart = { line: -1, styleIndex: -1, hidden: false, selfClosing: false };
+  private rowHidden = false;
 
   constructor(private readonly context: SheetContext) {}
 
@@ -75,7 +76,7 @@ export class SheetRowsReader implements XmlHandler {
       const row = this.simpleRow;
       const end = readSimpleRowStart(xml, less, row);
       if (end < 0) return -1;
-      this.beginRow(row.line < 0 ? this.line + 1 : row.line, row.styleIndex);
+      this.beginRow(row.line < 0 ? this.line + 1 : row.line, row.styleIndex, row.hidden);
       if (row.selfClosing) {
         this.endRow();
         return end;
@@ -178,11 +179,12 @@ export class SheetRowsReader implements XmlHandler {
     if (!(line >= 0)) throw new SheetStructureError(`行号无效 r="${number}"`);
     // A row's own style (s="n", any non-empty value) is what its cells without a style of their own show.
     const style = scanner.attribute('s');
-    this.beginRow(line, style ? parseInt(style, 10) : -1);
+    this.beginRow(line, style ? parseInt(style, 10) : -1, isTrue(scanner.attribute('hidden')));
   }
 
-  private beginRow(line: number, styleIndex: number): void {
+  private beginRow(line: number, styleIndex: number, hidden: boolean): void {
     this.line = line;
+    this.rowHidden = hidden;
     this.inRow = true;
     this.lastColumn = 0;
     this.values = [];
@@ -268,7 +270,7 @@ export class SheetRowsReader implements XmlHandler {
     while (length > 0 && cells[length - 1] === undefined) length--;
     if (length !== cells.length) cells.length = length;
     for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = null;
-    this.rows.push({ line: this.line, cells: cells as Cell[] });
+    this.rows.push(this.rowHidden ? { line: this.line, cells: cells as Cell[], hidden: true } : { line: this.line, cells: cells as Cell[] });
     this.forgetCellStyles();
     this.inRow = false;
     this.inCell = false;

@@ -35,6 +35,8 @@ export interface SimpleRowStart {
   line: number;
   /** -1 when the row has no s attribute. */
   styleIndex: number;
+  /** hidden="1" (or "true"): a row hidden in Excel, by hand or by a filter. */
+  hidden: boolean;
   selfClosing: boolean;
 }
 
@@ -48,6 +50,7 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
   let i = less + 4;
   row.line = -1;
   row.styleIndex = -1;
+  row.hidden = false;
   for (;;) {
     if (i + 1 >= length) return -1;
     let code = xml.charCodeAt(i);
@@ -71,6 +74,7 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
     if (i === nameStart || i + 1 >= length || code !== BYTE.EQUALS || xml.charCodeAt(i + 1) !== BYTE.DOUBLE_QUOTE) return -1;
     const isLine = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x72 /* r */;
     const isStyle = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x73 /* s */;
+    const isHidden = i - nameStart === 6 && xml.startsWith('hidden', nameStart);
     const valueStart = i + 2;
     let value = 0;
     for (i = valueStart; i < length; i++) {
@@ -87,9 +91,13 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
       if (isLine) row.line = value;
       else row.styleIndex = value;
     }
+    if (isHidden) row.hidden = isTrue(xml.slice(valueStart, i));
     i++;
   }
 }
+
+/** An xsd:boolean attribute's true. */
+export const isTrue = (value: string | undefined) => value === '1' || value === 'true';
 
 /**
  * Reads the cell element starting at `less` (its '<') in the Latin-1 view of a worksheet; returns the position after

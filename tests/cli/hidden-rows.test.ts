@@ -1,0 +1,27 @@
+// Rows hidden in Excel: staff hide the members who left, or a filter hides other villages. They are read like any other
+// row (nothing in the file is dropped unseen), and the summary names them, so that a hidden 已退出 member whose finding
+// then comes up is seen for what it is.
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { scanInput } from '../support/scan-input.ts';
+import { PEOPLE, ROLL_HEADER, validId } from '../support/small-township.ts';
+
+describe('rows hidden in an XLSX roll', () => {
+  it('are read, and the warning names how many and where', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRows([
+      ROLL_HEADER.split(','),
+      ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
+      ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保'],
+      ...Array.from({ length: 7 }, (_, i) => ['张庄镇', '西村', `H1${i}`, `王${i}`, validId('370481', `1970010${i + 1}`, '335'), '户主', '农村低保', 700, '在保']),
+    ]);
+    for (const line of [3, 5, 6, 7, 8, 9]) sheet.getRow(line).hidden = true;
+    const { summary } = await scanInput({ '低保花名册.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 9, rows_used: 9 });
+    expect(summary.warnings).toEqual([{
+      file: '低保花名册.xlsx',
+      message: '工作表「花名册」有 6 行在 Excel 中被隐藏（第 3、5、6、7、8 行 等），已照常读取；隐藏的行可能是已停保、已退出或筛选掉的，请核实，不应读取的请从表中删除后再扫描',
+    }]);
+  });
+});
