@@ -63,7 +63,7 @@ const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|解聘|解除|减员|停�
  * A payroll roster's 人员类别 of a 乡村公益性岗位 (护林员, 保洁员 …): a post that 就业援助 gives people of poor households,
  * often 低保 members, paid from public funds but not 财政供养 (在编) staff. 编外, 临时工 and 劳务派遣 are left counted.
  */
-const WELFARE_POST_WORD = '公益性岗位|公益岗|公益性|护林员|护林|保洁员|保洁|护路员|护路|护河|巡河|河道管护|管护员|生态岗';
+const WELFARE_POST_WORD = '公益性|公益岗|护林|保洁|护路|护河|巡河|河道管护|管护员|生态岗';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 

@@ -54,6 +54,16 @@ async function findingsCsv(out: string): Promise<string> {
   return readFile(join(out, 'findings.csv'), 'utf8');
 }
 
+/** The roll and the death list each with one header row repeated among 3 persons and 2 deaths: those skipped, both deaths found. */
+async function expectOneHeaderRowSkippedEach(run: Awaited<ReturnType<typeof scanWith>>): Promise<void> {
+  expect(run.code).toBe(0);
+  const summary = await summaryOf(run.out);
+  expect(summary.datasets.roll).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
+  expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
+  const checks = parseCsvRecords(await findingsCsv(run.out)).slice(1).map((f) => f[2]);
+  expect(checks.sort()).toEqual(['deceased.recipient', 'deceased.recipient']);
+}
+
 async function summaryOf(out: string) {
   return JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
 }
@@ -243,12 +253,7 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
       '低保花名册.csv': `${roll.join('\n')}\n`,
       '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-03-01\n 公民身份号码 ,姓名,死亡日期\n${PEOPLE.wang},王小明,2026-03-01\n`,
     });
-    expect(run.code).toBe(0);
-    const summary = await summaryOf(run.out);
-    expect(summary.datasets.roll).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
-    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
-    const checks = parseCsvRecords(await findingsCsv(run.out)).slice(1).map((f) => f[2]);
-    expect(checks.sort()).toEqual(['deceased.recipient', 'deceased.recipient']);
+    await expectOneHeaderRowSkippedEach(run);
     const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), 'SELECT file, line, kind, reason FROM rejects ORDER BY file, line');
     expect(rejects).toEqual([
       { file: '低保花名册.csv', line: 5, kind: 'non-data', reason: '非数据行（合计、签字、说明或重复的表头行）' },
@@ -266,12 +271,7 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
       ['*公民身份号码（18位）', '姓名', '死亡日期'], [PEOPLE.wang, '王小明', '2026-03-01'],
     ]);
     const run = await scanWith({ '低保花名册.csv': `${roll.join('\n')}\n`, '死亡人员.xlsx': Buffer.from(await deaths.xlsx.writeBuffer()) });
-    expect(run.code).toBe(0);
-    const summary = await summaryOf(run.out);
-    expect(summary.datasets.roll).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
-    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
-    const checks = parseCsvRecords(await findingsCsv(run.out)).slice(1).map((f) => f[2]);
-    expect(checks.sort()).toEqual(['deceased.recipient', 'deceased.recipient']);
+    await expectOneHeaderRowSkippedEach(run);
   });
 
   it('a hidden worksheet is read like the others, and named in the warnings', async () => {
