@@ -19,7 +19,8 @@ import { sqlString } from '../sql-text.ts';
 export function dittoMarkSql(cell: string): string {
   const mayHold = [...new Set(DITTO_MARKS.map((mark) => mark[0]!))].map((first) => `contains(${cell}, ${sqlString(first)})`).join(' OR ');
   const spacesRemoved = `regexp_replace(${cell}, ${sqlString(WHITESPACE_CLASS)}, '', 'g')`;
-  return `CASE WHEN length(${cell}) <= ${LONGEST_MARKED_CELL} AND (${mayHold}) THEN ${spacesRemoved} IN (${DITTO_MARKS.map(sqlString).join(', ')}) ELSE false END`;
+  // list_contains, not IN: an IN list repeats its operand, which DuckDB then computes for every row ahead of the CASE.
+  return `CASE WHEN length(${cell}) <= ${LONGEST_MARKED_CELL} AND (${mayHold}) THEN list_contains([${DITTO_MARKS.map(sqlString).join(', ')}], ${spacesRemoved}) ELSE false END`;
 }
 
 /**
