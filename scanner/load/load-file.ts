@@ -31,7 +31,9 @@ export interface SheetReport {
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
   /** Rows hidden in the sheet (by hand, or filtered out), read like any other: how many, and the first few lines. */
-  hiddenRows?: { count: number; lines: number[] };
+  hiddenRows?: RowTally;
+  /** Rows whose every filled cell is struck through, read like any other: how many, and the first few lines. */
+  struckRows?: RowTally;
   /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
   dittoMarks?: DittoCount[];
   /** A 发放表 without 发放月份: the month its title or file name states, read for every row (stated-month.ts). */
@@ -213,10 +215,8 @@ async function writeSheet(
         return;
       }
       report.rowsRead++;
-      if (row.hidden) {
-        report.hiddenRows ??= { count: 0, lines: [] };
-        if (report.hiddenRows.count++ < HIDDEN_LINES_NAMED) report.hiddenRows.lines.push(row.line);
-      }
+      if (row.hidden) report.hiddenRows = tally(report.hiddenRows, row.line);
+      if (row.struck) report.struckRows = tally(report.struckRows, row.line);
       if (lastFilled >= headerWidth) {
         report.shapeRejected++;
         rejects.push({
@@ -238,8 +238,19 @@ async function writeSheet(
   return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;
 }
 
-/** How many hidden rows a warning names by line. */
-const HIDDEN_LINES_NAMED = 5;
+/** Rows of one kind a sheet holds (hidden, struck through): how many, and the first few lines, which a warning names. */
+export interface RowTally {
+  count: number;
+  lines: number[];
+}
+
+const LINES_NAMED = 5;
+
+function tally(sofar: RowTally | undefined, line: number): RowTally {
+  const rows = sofar ?? { count: 0, lines: [] };
+  if (rows.count++ < LINES_NAMED) rows.lines.push(line);
+  return rows;
+}
 
 /** The row as one line of text, every cell included, for rejects and footer detection. */
 function rowText(cells: readonly Cell[]): string {

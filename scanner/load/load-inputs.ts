@@ -89,13 +89,14 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
           message: `隐藏的工作表「${sheet.sheet}」也已读取（${sheet.rowsRead} 行）；如它不是本期数据，请删除该工作表，或在 sweep.json 中用 "sheet" 指定要读的工作表`,
         });
       }
-      if (sheet.hiddenRows) {
-        const { count, lines } = sheet.hiddenRows;
-        warnings.push({
-          file: report.file,
-          message: `${inSheet(sheet.sheet)}有 ${count} 行在 Excel 中被隐藏（第 ${lines.join('、')} 行${count > lines.length ? ' 等' : ''}），已照常读取；` +
-            '隐藏的行可能是已停保、已退出或筛选掉的，请核实，不应读取的请从表中删除后再扫描',
-        });
+      const marked = [
+        { rows: sheet.hiddenRows, how: '在 Excel 中被隐藏', why: '隐藏的行可能是已停保、已退出或筛选掉的' },
+        { rows: sheet.struckRows, how: '整行带删除线', why: '划掉的行常是已停保、已退出的成员' },
+      ];
+      for (const { rows, how, why } of marked) {
+        if (!rows) continue;
+        const lines = `第 ${rows.lines.join('、')} 行${rows.count > rows.lines.length ? ' 等' : ''}`;
+        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}有 ${rows.count} 行${how}（${lines}），已照常读取；${why}，请核实，不应读取的请从表中删除后再扫描` });
       }
       if (sheet.statedMonth && sheet.rowsRead > 0) {
         const { month, where } = sheet.statedMonth;

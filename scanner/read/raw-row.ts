@@ -8,6 +8,8 @@ export interface RawRow {
   cells: Cell[];
   /** An XLSX row hidden in Excel (by hand, or filtered out): read like any other, and counted for a warning. */
   hidden?: true;
+  /** An XLSX row whose every filled cell is struck through: read like any other, and counted for a warning. */
+  struck?: true;
 }
 
 export interface RawSheet {

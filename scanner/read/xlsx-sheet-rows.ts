@@ -44,6 +44,9 @@ export class SheetRowsReader implements XmlHandler {
   private lastColumn = 0;
   /** Per column of the current row: 0 no cell yet, 1 a cell shown as a number, 2 a cell shown as a date. */
   private readonly cellDates = new Uint8Array(MAX_COLUMN + 1);
+  /** Per column of the current row: 1 when the cell's font strikes its text through. */
+  private readonly cellStruck = new Uint8Array(MAX_COLUMN + 1);
+  private rowIsStruck = false;
   private readonly touchedColumns = new Uint16Array(MAX_COLUMN + 1);
   private touchedCount = 0;
   private inCell = false;
@@ -190,6 +193,7 @@ export class SheetRowsReader implements XmlHandler {
     this.values = [];
     this.forgetCellStyles();
     this.rowIsDate = this.context.styles.exists(styleIndex) && this.context.styles.isDate(styleIndex);
+    this.rowIsStruck = this.context.styles.exists(styleIndex) && this.context.styles.isStruck(styleIndex);
   }
 
   private startCell(scanner: XmlScanner): void {
@@ -222,8 +226,10 @@ export class SheetRowsReader implements XmlHandler {
     // A repeated cell keeps its earlier style unless it names one; `if (c.s)` in exceljs: s="0" names none.
     let isDate = before === 0 ? this.rowIsDate : before === 2;
     const { styles } = this.context;
-    if (this.styleIndex > 0 && styles.exists(this.styleIndex)) isDate = styles.isDate(this.styleIndex);
+    const ownStyle = this.styleIndex > 0 && styles.exists(this.styleIndex);
+    if (ownStyle) isDate = styles.isDate(this.styleIndex);
     this.cellDates[column] = isDate ? 2 : 1;
+    this.cellStruck[column] = (ownStyle ? styles.isStruck(this.styleIndex) : this.rowIsStruck) ? 1 : 0;
     if (this.hasFormula) this.values[column - 1] = this.formulaValue();
     else if (this.hasValue) this.values[column - 1] = this.storedValue(isDate);
     this.inCell = false;
@@ -270,14 +276,33 @@ export class SheetRowsReader implements XmlHandler {
     while (length > 0 && cells[length - 1] === undefined) length--;
     if (length !== cells.length) cells.length = length;
     for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = null;
-    this.rows.push(this.rowHidden ? { line: this.line, cells: cells as Cell[], hidden: true } : { line: this.line, cells: cells as Cell[] });
+    const row: RawRow = { line: this.line, cells: cells as Cell[] };
+    if (this.rowHidden) row.hidden = true;
+    if (this.everyFilledCellStruck(cells as Cell[])) row.struck = true;
+    this.rows.push(row);
     this.forgetCellStyles();
     this.inRow = false;
     this.inCell = false;
   }
 
+  /** The row has text, and every cell holding some is struck through: how a clerk crosses out a whole row. */
+  private everyFilledCellStruck(cells: readonly Cell[]): boolean {
+    let filled = false;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const column = this.touchedColumns[i]!;
+      const cell = cells[column - 1];
+      if (cell === null || cell === undefined || cell.trim() === '') continue;
+      if (this.cellStruck[column] === 0) return false;
+      filled = true;
+    }
+    return filled;
+  }
+
   private forgetCellStyles(): void {
-    for (let i = 0; i < this.touchedCount; i++) this.cellDates[this.touchedColumns[i]!] = 0;
+    for (let i = 0; i < this.touchedCount; i++) {
+      this.cellDates[this.touchedColumns[i]!] = 0;
+      this.cellStruck[this.touchedColumns[i]!] = 0;
+    }
     this.touchedCount = 0;
   }
 }

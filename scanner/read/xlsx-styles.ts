@@ -1,4 +1,5 @@
-// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml.
+// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml, and
+// which strike their text through (a row struck through is how many clerks mark a member who left).
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
 
 /** Built-in number formats exceljs knows (lib/xlsx/defaultnumformats.js, the entries with a format for every locale). */
@@ -25,19 +26,23 @@ export interface CellStyles {
   /** exceljs' getStyleModel(index) is not null: cellXfs has an entry there (otherwise the cell keeps its row's style). */
   exists(index: number): boolean;
   isDate(index: number): boolean;
+  /** Its font strikes the text through (<strike/>). */
+  isStruck(index: number): boolean;
 }
 
 /** A workbook without styles.xml: exceljs' default style manager has one style (index 0), with no number format. */
-export const NO_STYLES: CellStyles = { exists: (index) => index === 0, isDate: () => false };
+export const NO_STYLES: CellStyles = { exists: (index) => index === 0, isDate: () => false, isStruck: () => false };
 
 /** Reads styles.xml: the custom number formats (numFmts) and the cell formats (cellXfs) that point at them. */
 export class StylesReader implements XmlHandler {
   readonly wantsText = false;
   readonly scanner = new XmlScanner(this);
   private depth = 0;
-  private list: 'numFmts' | 'cellXfs' | null = null;
+  private list: 'numFmts' | 'cellXfs' | 'fonts' | null = null;
   private numFmts: { id: number; formatCode: string }[] = [];
-  private cellXfs: { numFmtId: number }[] = [];
+  private cellXfs: { numFmtId: number; fontId: number }[] = [];
+  /** Per font: strikes through. */
+  private fonts: boolean[] = [];
 
   openTag(name: string, scanner: XmlScanner): void {
     this.depth++;
@@ -45,13 +50,20 @@ export class StylesReader implements XmlHandler {
       // A list seen twice replaces the first, as exceljs' ListXform starts a new model on each opening tag.
       if (name === 'numFmts') this.numFmts = [];
       if (name === 'cellXfs') this.cellXfs = [];
-      this.list = name === 'numFmts' || name === 'cellXfs' ? name : null;
+      if (name === 'fonts') this.fonts = [];
+      this.list = name === 'numFmts' || name === 'cellXfs' || name === 'fonts' ? name : null;
     } else if (this.depth === 3 && this.list === 'numFmts' && name === 'numFmt') {
       // NumFmtXform drops the backslash of every escaped character: "yyyy\-mm" is stored as "yyyy-mm".
       const formatCode = (scanner.attribute('formatCode') ?? '').replace(/[\\](.)/g, '$1');
       this.numFmts.push({ id: parseInt(scanner.attribute('numFmtId') ?? '', 10), formatCode });
     } else if (this.depth === 3 && this.list === 'cellXfs' && name === 'xf') {
-      this.cellXfs.push({ numFmtId: parseInt(scanner.attribute('numFmtId') ?? '', 10) });
+      this.cellXfs.push({ numFmtId: parseInt(scanner.attribute('numFmtId') ?? '', 10), fontId: parseInt(scanner.attribute('fontId') ?? '', 10) });
+    } else if (this.depth === 3 && this.list === 'fonts' && name === 'font') {
+      this.fonts.push(false);
+    } else if (this.depth === 4 && this.list === 'fonts' && name === 'strike' && this.fonts.length > 0) {
+      // <strike/> or val="1"/"true"; val="0"/"false" turns it off.
+      const value = scanner.attribute('val');
+      this.fonts[this.fonts.length - 1] = value === undefined || value === '1' || value === 'true';
     }
   }
 
@@ -70,9 +82,11 @@ export class StylesReader implements XmlHandler {
       if (!numFmtId) return false;
       return isDateFormat(customFormats.get(numFmtId) || BUILT_IN_FORMATS[numFmtId]);
     });
+    const struck = this.cellXfs.map(({ fontId }) => this.fonts[fontId] === true);
     return {
       exists: (index) => index >= 0 && index < dates.length,
       isDate: (index) => dates[index] === true,
+      isStruck: (index) => struck[index] === true,
     };
   }
 }

@@ -25,3 +25,25 @@ describe('rows hidden in an XLSX roll', () => {
     }]);
   });
 });
+
+describe('rows struck through in an XLSX roll', () => {
+  it('are read, and the warning names them; a row with one struck cell is no struck row', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRows([
+      ROLL_HEADER.split(','),
+      ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
+      ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保'],
+      ['张庄镇', '西村', 'H002', '王小明', PEOPLE.wang, '户主', '农村低保', 700, '在保'],
+    ]);
+    // 李秀英's row crossed out cell by cell; only 王小明's name struck.
+    sheet.getRow(3).eachCell((cell) => { cell.font = { strike: true }; });
+    sheet.getCell('D4').font = { strike: true };
+    const { summary } = await scanInput({ '低保花名册.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 3, rows_used: 3 });
+    expect(summary.warnings).toEqual([{
+      file: '低保花名册.xlsx',
+      message: '工作表「花名册」有 1 行整行带删除线（第 3 行），已照常读取；划掉的行常是已停保、已退出的成员，请核实，不应读取的请从表中删除后再扫描',
+    }]);
+  });
+});

@@ -98,9 +98,10 @@ export interface HandMadeWorkbook {
    * workbook without one), none when null.
    */
   sharedStrings?: string[] | null;
-  /** styles.xml's <numFmts> and <cellXfs> children. */
+  /** styles.xml's <numFmts> and <cellXfs> children, and <font>s after the default one (fontId 1, 2 …). */
   numFmts?: string[];
   cellXfs?: string[];
+  fonts?: string[];
   date1904?: string;
   /** How workbook.xml.rels names the sheet parts: 'worksheets/sheet1.xml' or '/xl/worksheets/sheet1.xml'. */
   targets?: 'relative' | 'absolute';
@@ -129,7 +130,7 @@ export function handMadeXlsx(book: HandMadeWorkbook): Buffer {
     ['_rels/.rels', `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
     ['xl/workbook.xml', `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><workbookPr${book.date1904 !== undefined ? ` date1904="${book.date1904}"` : ''}/><sheets>${sheets}</sheets></workbook>`],
     ['xl/_rels/workbook.xml.rels', `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${extra + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>${book.sharedStrings !== null ? `<Relationship Id="rId${extra + 2}" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`],
-    ['xl/styles.xml', `${DECLARATION}<styleSheet xmlns="${MAIN}">${book.numFmts?.length ? `<numFmts count="${book.numFmts.length}">${book.numFmts.join('')}</numFmts>` : ''}<fonts count="1"><font><sz val="11"/><name val="Calibri"/></font></fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(book.cellXfs?.length ?? 0) + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${(book.cellXfs ?? []).join('')}</cellXfs></styleSheet>`],
+    ['xl/styles.xml', `${DECLARATION}<styleSheet xmlns="${MAIN}">${book.numFmts?.length ? `<numFmts count="${book.numFmts.length}">${book.numFmts.join('')}</numFmts>` : ''}<fonts count="${(book.fonts?.length ?? 0) + 1}"><font><sz val="11"/><name val="Calibri"/></font>${(book.fonts ?? []).join('')}</fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(book.cellXfs?.length ?? 0) + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${(book.cellXfs ?? []).join('')}</cellXfs></styleSheet>`],
   ];
   if (book.sharedStrings !== null) {
     const strings = book.sharedStrings ?? [];

@@ -67,7 +67,7 @@ async function fillMergedDown(path: string, sheets: ReadSheet[]): Promise<ReadSh
 
 /**
  * Both readers on one file: sheets in order with names and visibility, then rows, the first differing one shown.
- * Whether a row is hidden is left out: exceljs's streaming reader does not say.
+ * Whether a row is hidden or struck through is left out: exceljs's streaming reader does not say.
  */
 async function expectSameAsExceljs(path: string): Promise<ReadSheet[]> {
   const reference = await fillMergedDown(path, await readAll(openXlsxWithExceljs, path));
@@ -197,6 +197,25 @@ describe('fast XLSX reader: the same rows as the exceljs reader', () => {
       }],
     })));
     expect(sheets[0]!.rows.filter((row) => row.hidden).map((row) => row.line)).toEqual([2, 4, 5, 6]);
+  });
+
+  it('marks rows whose every filled cell is struck through (its own style, or the row\'s), in either path', async () => {
+    const sheets = await expectSameAsExceljs(await saved(handMadeXlsx({
+      fonts: ['<font><strike/><sz val="11"/></font>', '<font><strike val="0"/></font>', '<font><strike val="true"/></font>'],
+      cellXfs: ['<xf numFmtId="0" fontId="1"/>', '<xf numFmtId="0" fontId="2"/>', '<xf numFmtId="0" fontId="3"/>'],
+      sheets: [{
+        name: '花名册',
+        xml: '<row r="1"><c r="A1" s="1"><v>1</v></c><c r="B1" s="3"><v>2</v></c><c r="C1"/></row>'
+          + '<row r="2"><c r="A2" s="1"><v>1</v></c><c r="B2"><v>2</v></c></row>'
+          + '<row r="3"><c r="A3" s="2"><v>3</v></c></row>'
+          + '<row r="4" s="1" customFormat="1"><c r="A4"><v>4</v></c><c r="B4"><v>5</v></c></row>'
+          + '<row r="5" s="1" customFormat="1"><c r="A5" s="2"><v>4</v></c></row>'
+          // Single quotes are for the general path.
+          + "<row r='6'><c r='A6' s='1' t='inlineStr'><is><t>张三</t></is></c><c r='B6' s='1' t='inlineStr'><is><t> </t></is></c></row>"
+          + '<row r="7"><c r="A7" s="1"/></row>',
+      }],
+    })));
+    expect(sheets[0]!.rows.filter((row) => row.struck).map((row) => row.line)).toEqual([1, 4, 6]);
   });
 
   it('reads shared strings the same way: rich runs, empty entries, phonetic runs, white space between tags', async () => {
