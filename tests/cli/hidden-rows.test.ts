@@ -1,23 +1,30 @@
-// Rows hidden in Excel: staff hide the members who left, or a filter hides other villages. They are read like any other
-// row (nothing in the file is dropped unseen), and the summary names them, so that a hidden 已退出 member whose finding
-// then comes up is seen for what it is.
+// Rows hidden in Excel, or struck through: staff hide or cross out the members who left, or a filter hides other
+// villages. They are read like any other row (nothing in the file is dropped unseen), and the summary names them, so
+// that a hidden or crossed-out 已退出 member whose finding then comes up is seen for what it is.
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { scanInput } from '../support/scan-input.ts';
 import { PEOPLE, ROLL_HEADER, validId } from '../support/small-township.ts';
 
+/** A roll workbook: H001 (张大山 on line 2, 李秀英 on line 3), then one-person households of 西村; `mark` styles it. */
+async function scanRollWorkbook(others: number, mark: (sheet: ExcelJS.Worksheet) => void) {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('花名册');
+  sheet.addRows([
+    ROLL_HEADER.split(','),
+    ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
+    ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保'],
+    ...Array.from({ length: others }, (_, i) => ['张庄镇', '西村', `H1${i}`, `王${i}`, validId('370481', `1970010${i + 1}`, '335'), '户主', '农村低保', 700, '在保']),
+  ]);
+  mark(sheet);
+  return scanInput({ '低保花名册.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+}
+
 describe('rows hidden in an XLSX roll', () => {
   it('are read, and the warning names how many and where', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('花名册');
-    sheet.addRows([
-      ROLL_HEADER.split(','),
-      ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
-      ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保'],
-      ...Array.from({ length: 7 }, (_, i) => ['张庄镇', '西村', `H1${i}`, `王${i}`, validId('370481', `1970010${i + 1}`, '335'), '户主', '农村低保', 700, '在保']),
-    ]);
-    for (const line of [3, 5, 6, 7, 8, 9]) sheet.getRow(line).hidden = true;
-    const { summary } = await scanInput({ '低保花名册.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const { summary } = await scanRollWorkbook(7, (sheet) => {
+      for (const line of [3, 5, 6, 7, 8, 9]) sheet.getRow(line).hidden = true;
+    });
     expect(summary.datasets.roll).toMatchObject({ rows_read: 9, rows_used: 9 });
     expect(summary.warnings).toEqual([{
       file: '低保花名册.xlsx',
@@ -28,18 +35,11 @@ describe('rows hidden in an XLSX roll', () => {
 
 describe('rows struck through in an XLSX roll', () => {
   it('are read, and the warning names them; a row with one struck cell is no struck row', async () => {
-    const workbook = new ExcelJS.Workbook();
-    const sheet = workbook.addWorksheet('花名册');
-    sheet.addRows([
-      ROLL_HEADER.split(','),
-      ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保'],
-      ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保'],
-      ['张庄镇', '西村', 'H002', '王小明', PEOPLE.wang, '户主', '农村低保', 700, '在保'],
-    ]);
-    // 李秀英's row crossed out cell by cell; only 王小明's name struck.
-    sheet.getRow(3).eachCell((cell) => { cell.font = { strike: true }; });
-    sheet.getCell('D4').font = { strike: true };
-    const { summary } = await scanInput({ '低保花名册.xlsx': Buffer.from(await workbook.xlsx.writeBuffer()) });
+    const { summary } = await scanRollWorkbook(1, (sheet) => {
+      // 李秀英's row crossed out cell by cell; only the next row's name struck.
+      sheet.getRow(3).eachCell((cell) => { cell.font = { strike: true }; });
+      sheet.getCell('D4').font = { strike: true };
+    });
     expect(summary.datasets.roll).toMatchObject({ rows_read: 3, rows_used: 3 });
     expect(summary.warnings).toEqual([{
       file: '低保花名册.xlsx',
