@@ -90,16 +90,21 @@ export function employer(rng: Random, township: Township): string {
     `${county}第一中学`, `${county}公安局`, `${county}自然资源局`, `${township.name}初级中学`]);
 }
 
-const STAFF_KINDS = ['行政编制', '事业编制', '参照公务员法管理', '工勤人员', '事业编制（公益一类）'];
+/**
+ * One of `values` chosen by the person's ID (its sequence number, moved on by `offset`) rather than drawn: a column
+ * written this way redeals nothing else in the workload.
+ */
+function chosenById<T>(person: Person, values: readonly T[], offset = 0): T {
+  return values[(Number(person.id.slice(14, 17)) + offset) % values.length]!;
+}
 
-/** 人员类别 of a post on the payroll, chosen by the person's ID rather than drawn, so that writing it redeals nothing. */
-const staffKindOf = (person: Person) => STAFF_KINDS[Number(person.id.slice(14, 17)) % STAFF_KINDS.length]!;
+const STAFF_KINDS = ['行政编制', '事业编制', '参照公务员法管理', '工勤人员', '事业编制（公益一类）'];
 
 /**
  * 人员状态 is left empty but for someone the roster no longer pays (离职, 减员: the decoys); 人员类别 is a 财政供养 post
  * but for a 乡村公益性岗位 (the decoys of over_asset.payroll-welfare-post).
  */
-export function payrollRow(person: Person, employerName: string, salaryCents: number, staffStatus?: string, staffKind = staffKindOf(person)): ReferenceRow {
+export function payrollRow(person: Person, employerName: string, salaryCents: number, staffStatus?: string, staffKind = chosenById(person, STAFF_KINDS)): ReferenceRow {
   return {
     dataset: 'payroll',
     values: {
@@ -111,10 +116,8 @@ export function payrollRow(person: Person, employerName: string, salaryCents: nu
 
 const BANKS = ['中国农业银行', '中国邮政储蓄银行', '农村商业银行', '中国工商银行', '中国建设银行', '中国银行'];
 
-/** A person's usual bank, chosen by his ID rather than drawn, so that naming banks redeals nothing. */
-export function bankOf(person: Person, offset = 0): string {
-  return BANKS[(Number(person.id.slice(14, 17)) + offset) % BANKS.length]!;
-}
+/** A person's usual bank (`offset` 1: another one), chosen by his ID. */
+export const bankOf = (person: Person, offset = 0) => chosenById(person, BANKS, offset);
 
 export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string, institution = bankOf(person)): ReferenceRow {
   return { dataset: 'deposits', values: { name: nameCell(person, spelled), id_number: person.id, balance, as_of: asOf, institution } };

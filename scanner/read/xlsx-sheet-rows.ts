@@ -192,8 +192,10 @@ export class SheetRowsReader implements XmlHandler {
     this.lastColumn = 0;
     this.values = [];
     this.forgetCellStyles();
-    this.rowIsDate = this.context.styles.exists(styleIndex) && this.context.styles.isDate(styleIndex);
-    this.rowIsStruck = this.context.styles.exists(styleIndex) && this.context.styles.isStruck(styleIndex);
+    const { styles } = this.context;
+    const styled = styles.exists(styleIndex);
+    this.rowIsDate = styled && styles.isDate(styleIndex);
+    this.rowIsStruck = styled && styles.isStruck(styleIndex);
   }
 
   private startCell(scanner: XmlScanner): void {

@@ -1,7 +1,7 @@
 // deceased.recipient: dead people still paid (hits, with the exact overpayment) and the near-misses that are not.
 import { addDays, dayOf, firstDay, isoDate, lastDay, monthOf } from '../calendar.ts';
 import { toLegacy15 } from '../id-number.ts';
-import type { Household } from '../model.ts';
+import type { Household, Person } from '../model.ts';
 import { alteredName, nameVariant } from '../names.ts';
 import { deceasedOverpaymentCents } from '../payments.ts';
 import { DEATH_SOURCES, deathRow } from '../references.ts';
@@ -16,6 +16,12 @@ function dayIn(context: ScenarioContext, monthOffset: number): Date {
 /** Admitted well before dying, so the story holds together. */
 function admitBefore(context: ScenarioContext, household: Household, death: Date): void {
   if (household.startDate.getTime() > addDays(death, -200).getTime()) household.startDate = addDays(death, -200 - context.rng.int(0, 900));
+}
+
+/** The subject's death record, and the finding it must give with the household's exact overpayment. */
+function expectDeath(context: ScenarioContext, household: Household, subject: Person, death: Date, note: string): void {
+  const row = context.reference(deathRow(subject, death, context.rng.pick(DEATH_SOURCES)));
+  context.key.expect({ checkId: CHECK, person: subject, household, row, note, overpaymentCents: () => deceasedOverpaymentCents(household, death, context.period) });
 }
 
 export const deceasedHit: Scenario = {
@@ -120,19 +126,14 @@ export const cancelledNotDead: Scenario = {
 export const deceasedPaymentReturned: Scenario = {
   kind: 'deceased.payment-returned', variants: 1, weight: 1,
   run(context) {
-    const { rng, key, period } = context;
+    const { rng, period } = context;
     const household = context.household({ family: '低保', minSize: 2 });
     const subject = household.rows[0]!.person;
     const death = dayIn(context, -rng.int(4, 7));
     admitBefore(context, household, death);
     const returned = rng.int(1, 2);
     for (let month = period - returned + 1; month <= period; month++) household.paymentOverrides.set(month, { status: rng.pick(['退回', '失败:账户已销户']) });
-    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
-    key.expect({
-      checkId: CHECK, person: subject, household, row,
-      note: `head died ${isoDate(death)}; the bank returned the last ${returned} month(s) of payments, which are not overpaid`,
-      overpaymentCents: () => deceasedOverpaymentCents(household, death, period),
-    });
+    expectDeath(context, household, subject, death, `head died ${isoDate(death)}; the bank returned the last ${returned} month(s) of payments, which are not overpaid`);
   },
 };
 
@@ -140,7 +141,7 @@ export const deceasedPaymentReturned: Scenario = {
 export const deceasedPaidByBank: Scenario = {
   kind: 'deceased.paid-by-bank', variants: 2, weight: 1,
   run(context, variant) {
-    const { rng, key } = context;
+    const { rng } = context;
     // v0: a 特困 person living alone, paid into his own account after his death; v1: a 低保 wife, paid through her husband.
     const household = context.household(variant === 0 ? { family: '特困', shape: 'single' } : { family: '低保', shape: 'elderCouple' });
     household.paidByBank = true;
@@ -149,12 +150,8 @@ export const deceasedPaidByBank: Scenario = {
     const subject = household.rows[variant]!.person;
     const death = dayIn(context, -rng.int(2, 6));
     admitBefore(context, household, death);
-    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
-    key.expect({
-      checkId: CHECK, person: subject, household, row,
-      note: `died ${isoDate(death)}; the household is paid by a bank file naming the head's ID, not the 家庭编号${variant === 0 ? ', with a 高龄津贴 beside it' : ''}`,
-      overpaymentCents: () => deceasedOverpaymentCents(household, death, context.period),
-    });
+    expectDeath(context, household, subject, death,
+      `died ${isoDate(death)}; the household is paid by a bank file naming the head's ID, not the 家庭编号${variant === 0 ? ', with a 高龄津贴 beside it' : ''}`);
   },
 };
 
@@ -165,17 +162,12 @@ export const deceasedPaidByBank: Scenario = {
 export const deceasedBackPay: Scenario = {
   kind: 'deceased.back-pay', variants: 1, weight: 1,
   run(context) {
-    const { rng, key, period } = context;
+    const { rng } = context;
     const household = context.household({ family: '低保', minSize: 2 });
     const subject = household.rows[1]!.person;
     const death = dayIn(context, -rng.int(2, 6));
     admitBefore(context, household, death);
     household.paymentOverrides.set(monthOf(death), { paidMonth: monthOf(death) + 1 });
-    const row = context.reference(deathRow(subject, death, rng.pick(DEATH_SOURCES)));
-    key.expect({
-      checkId: CHECK, person: subject, household, row,
-      note: `died ${isoDate(death)}; that month's money paid the month after (发放月份 a month after its 所属期): not after the death, not overpaid`,
-      overpaymentCents: () => deceasedOverpaymentCents(household, death, period),
-    });
+    expectDeath(context, household, subject, death, `died ${isoDate(death)}; that month's money paid the month after (发放月份 a month after its 所属期): not after the death, not overpaid`);
   },
 };
