@@ -10,6 +10,12 @@ export const citeRow = (alias: string) =>
 /** The standard provenance columns of a finding about a roll row (alias r). */
 export const ROLL_SOURCE = `'roll' AS source_dataset, r._file AS source_file, r._line AS source_line`;
 
+/**
+ * A typed account Excel kept only the leading digits of (6.22848E+18, or 6.22848001234567e+15 for a 16-digit card
+ * typed into a number cell: see numberText): two different accounts would read alike, so it is compared with none.
+ */
+export const accountLostDigits = (account: string) => `regexp_full_match(${account}, '[0-9.]+[eE][+]?[0-9]+')`;
+
 /** Money in cents as yuan text with two decimals, for evidence. */
 export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;
 

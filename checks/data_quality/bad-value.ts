@@ -1,14 +1,14 @@
 // data_quality.bad-value: a roll value that could not be read; the person stays on the roll, the value is ignored
-// (a 家庭编号 in scientific notation too: the person is then in no household).
+// (a 家庭编号 in scientific notation too: the person is then in no household; an account so is compared with none).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, accountLostDigits, citeRow } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.bad-value',
   category: 'data_quality',
   severity: 'medium',
   title: '花名册数值无法识别',
-  description: '花名册中月保障金、开始享受时间、保障状态、近亲属备案、行政区划代码或家庭编号（被 Excel 改成科学计数法）无法识别。花名册的人从不被拒收：此人仍参与比对，该值按空处理（状态无法识别时按“在保”检查）。',
+  description: '花名册中月保障金、开始享受时间、保障状态、近亲属备案、行政区划代码、家庭编号或发放账号（被 Excel 存成数字，末位已丢失）无法识别。花名册的人从不被拒收：此人仍参与比对，该值按空处理（状态无法识别时按“在保”检查）。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；全国低保信息系统数据规范',
   inputs: ['roll'],
   sql: `
@@ -24,6 +24,8 @@ export default defineCheck({
                     THEN '近亲属备案「' || r.filed_raw || '」（按未备案处理）' END,
                CASE WHEN r.household_id_lost IS NOT NULL
                     THEN '家庭编号「' || r.household_id_lost || '」（被 Excel 改成科学计数法，末位已丢失，无法区分家庭，按空处理）' END,
+               CASE WHEN r.bank_account IS NOT NULL AND ${accountLostDigits('r.bank_account')}
+                    THEN '发放账号「' || r.bank_account || '」（被 Excel 存成数字，末位已丢失，无法核对是否多户共用一个账号）' END,
                CASE WHEN r.village_code IS NOT NULL AND NOT regexp_full_match(r.village_code, '\\d{12}')
                     THEN '行政区划代码「' || r.village_code || '」（应为12位数字）' END) AS unreadable
       FROM roll r

@@ -65,6 +65,8 @@ export interface Household {
   stopMonth: MonthIndex | null;
   status: Status;
   bankAccount: string;
+  /** The 发放账号 cell when a scenario writes it otherwise (a card typed into a number cell). */
+  bankAccountCell?: RawCell;
   /** 供养方式 of a 特困 household when a scenario sets it (集中供养: paid into its 敬老院's account); see careModeText. */
   careMode?: string;
   rows: RollRow[];

@@ -4,10 +4,17 @@ import type { Cell } from './raw-row.ts';
 /**
  * An integer beyond 2^53 (an 18-digit ID typed into a number cell) has already lost its last
  * digits inside the file: write it in exponent form so it can never pass as a real ID.
+ * So does a 16-digit one ending in 0: Excel keeps 15 significant digits of what is typed, so a
+ * 16-digit 家庭编号 or card number typed in reads 6228480012345670 whatever its last digit was,
+ * and two households' cards would read alike. A 16th digit other than 0 proves it was kept.
  */
 export function numberText(value: number): string {
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return value.toExponential();
+  if (Number.isInteger(value) && (!Number.isSafeInteger(value) || lostSixteenthDigit(value))) return value.toExponential();
   return String(value);
+}
+
+function lostSixteenthDigit(value: number): boolean {
+  return Math.abs(value) >= 1e15 && value % 10 === 0;
 }
 
 /**

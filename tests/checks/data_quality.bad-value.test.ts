@@ -48,6 +48,11 @@ testCheck('data_quality.bad-value', {
       ],
     },
     {
+      name: 'a card number Excel kept 15 digits of: unreadable, compared with no other household',
+      rows: { roll: [rollRow({ household_id: 'H1', bank_account: '6.22848001234567e+15' }), rollRow({ household_id: 'H2', name: '李四', id_number: LI, bank_account: '6228480012345678' })] },
+      expected: [{ subject_id: ZHANG, household_id: 'H1', evidence: ['发放账号「6.22848001234567e+15」（被 Excel 存成数字，末位已丢失，无法核对是否多户共用一个账号）', 'roll.csv 第2行'] }],
+    },
+    {
       name: 'several unreadable values on one row: one finding naming each',
       rows: { roll: [rollRow({ start_date: '2026-13-45', status: '待核实', cadre_relative_filed: '待定', village_code: '1101' })] },
       expected: [{

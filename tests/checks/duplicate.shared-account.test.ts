@@ -37,6 +37,8 @@ testCheck('duplicate.shared-account', {
     { name: 'two households, two accounts', rows: { roll: [...first(), ...second('6228481234567890124')] } },
     { name: 'the other household is 停保: no payment goes to it any more', rows: { roll: [...first(), ...second(ACCOUNT, '停保')] } },
     { name: 'accounts Excel turned into 6.22848E+18 are not compared', rows: { roll: [...first('6.22848E+18'), ...second('6.22848E+18')] } },
+    // 6228480012345678 and 6228480012345671 typed into number cells: Excel kept 15 digits, the reader writes both so.
+    { name: '16-digit cards whose last digit Excel dropped are not compared', rows: { roll: [...first('6.22848001234567e+15'), ...second('6.22848001234567e+15')] } },
     { name: 'no account given', rows: { roll: [...first(null), ...second('')] } },
     { name: 'two different people with the same name, each with an account', rows: { roll: [...first(), ...second('6228481234567890124').map((r) => ({ ...r, name: '张三' }))] } },
     { name: '集中供养特困 residents of one 敬老院 share its account', rows: { roll: residents() } },

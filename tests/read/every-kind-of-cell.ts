@@ -19,6 +19,8 @@ const VALUES: [ExcelTypes.CellValue, string?][] = [
   [{ text: '链接', hyperlink: 'http://example.invalid/?a=1&b=2' }], [{ text: 'mail', hyperlink: 'mailto:x@example.invalid' }],
   [{ richText: [{ text: '富', font: { bold: true } }, { text: '文本' }] }], [{ richText: [{ text: '' }] }],
   [{ richText: [{ text: '  ', font: { italic: true } }, { text: 'x<y' }] }],
+  // A 16-digit card typed into Excel (its last digit became 0), and one a system wrote exactly.
+  [6228480012345670], [6228480012345678],
 ];
 
 /** Every kind of cell, in several sheets: visible, hidden, very hidden, empty, merged titles, styled-only cells. */

@@ -48,6 +48,25 @@ describe('XLSX reader', () => {
     expect(dictionary).toMatchObject({ sheet: '字典', hidden: true });
   });
 
+  it('writes a 16-digit number ending in 0 in exponent form: Excel kept 15 digits of what was typed', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('花名册');
+    sheet.addRow(['家庭编号', '银行账号']);
+    // Typed into Excel, 6228480012345678 is stored as 6228480012345670: its neighbour's card reads the same.
+    sheet.addRow([3704810010010120, 6228480012345670]);
+    // A 16th digit other than 0 was kept (a system wrote the file): the number is exact and stays usable.
+    sheet.addRow([3704810010010123, 6228480012345678]);
+    sheet.addRow([370481001001012, 100000000000000]);
+    const path = join(folder, 'sixteen-digits.xlsx');
+    await workbook.xlsx.writeFile(path);
+    const [roll] = await readAll(path);
+    expect(roll!.rows.slice(1).map((row) => row.cells)).toEqual([
+      ['3.70481001001012e+15', '6.22848001234567e+15'],
+      ['3704810010010123', '6228480012345678'],
+      ['370481001001012', '100000000000000'],
+    ]);
+  });
+
   it('never splits a Chinese character between stream chunks (exceljs decoded each chunk on its own)', async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet('花名册');

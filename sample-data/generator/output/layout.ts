@@ -132,7 +132,7 @@ export class Layout {
       monthly_amount: amountCents === null ? null : { cents: amountCents },
       start_date: household.startDate,
       status: terse && row.status === '在保' ? null : row.status,
-      bank_account: household.bankAccount,
+      bank_account: household.bankAccountCell ?? household.bankAccount,
       care_mode: careModeText(household),
       cadre_relative_filed: terse && row.filed === '否' ? null : row.filed,
     };

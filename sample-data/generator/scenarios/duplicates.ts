@@ -1,6 +1,6 @@
 // duplicate.*: one person on two households or programs, twice in one household, one account for two households.
 import { toLegacy15 } from '../id-number.ts';
-import type { Household, Person, RollRow } from '../model.ts';
+import type { Household, Person, RawCell, RollRow } from '../model.ts';
 import { alteredName } from '../names.ts';
 import type { Scenario, ScenarioContext } from './context.ts';
 
@@ -132,6 +132,32 @@ export const institutionAccount: Scenario = {
         checkId: 'duplicate.shared-account', person: outsider.rows[0]!.person, household: outsider,
         note: `a 低保 household paid into the 敬老院's account ${residents[0]!.bankAccount}`,
       });
+    }
+  },
+};
+
+/**
+ * Two households' 16-digit cards, one digit apart, typed into number cells of the rural workbook: Excel kept 15 digits,
+ * so both read 6228480012345670. They share no account (never duplicate.shared-account); each row's 发放账号 is
+ * data_quality.bad-value. A roll written as text holds what Excel shows for such a cell (6.22848E+15), so every style
+ * holds the same people and findings.
+ */
+export const accountTypedAsNumber: Scenario = {
+  kind: 'duplicate.account-typed-as-number', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key } = context;
+    const rural = context.work.village.township.villages.find((village) => village.area === 'rural') ?? context.work.village;
+    const first15 = `622848${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
+    const stored = Number(`${first15}0`);
+    const workbook = context.style === 'messy' && rural.area === 'rural';
+    const cell: RawCell = workbook ? { number: stored } : { text: stored.toExponential(5).toUpperCase() };
+    for (const lastDigit of [rng.int(1, 4), rng.int(5, 9)]) {
+      const household = context.household({ family: '低保', minSize: 1 }, rural);
+      household.bankAccount = `${first15}${lastDigit}`;
+      household.bankAccountCell = cell;
+      const note = `card ${household.bankAccount} typed into a number cell: Excel kept ${stored}`;
+      key.decoy({ kind: 'account-typed-as-number', mustNotFlag: ['duplicate.shared-account'], person: household.rows[0]!.person, household, note });
+      for (const row of household.rows) key.expect({ checkId: 'data_quality.bad-value', person: row.person, household, row, note });
     }
   },
 };

@@ -5,7 +5,7 @@ import type { Scenario } from './context.ts';
 import { amountInconsistent, amountOverStandard, badRow, householdNoHead, householdSplit, missingField, programUnknown } from './data-quality-rows.ts';
 import { idInvalid, idLegacy, idNameConflict } from './data-quality-ids.ts';
 import { cancelledNotDead, deceasedBackPay, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaymentReturned } from './deceased.ts';
-import { dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, sharedAccount, twoHouseholds } from './duplicates.ts';
+import { accountTypedAsNumber, dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, sharedAccount, twoHouseholds } from './duplicates.ts';
 import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
@@ -24,7 +24,7 @@ export const SCENARIOS: readonly Scenario[] = [
   amountInconsistent, amountOverStandard, badRow, nameForms,
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
-  deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost,
+  deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
 ];
 
 export interface PlannedScenario {

@@ -30,6 +30,9 @@ const PARENT = new Set(['父亲', '母亲']);
 const SIBLING = new Set(['兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹']);
 const CHILD = new Set(['儿子', '女儿', '长子', '次子', '长女', '次女']);
 
+/** What Excel shows of a number too long to keep (6.22848E+15): its last digits are gone. */
+const lostDigits = (text: string | undefined) => /^[0-9.]+E\+[0-9]+$/i.test(text ?? '');
+
 export function referenceFindings(directory: string, period: string, standards: { urban: number; rural: number }): Finding[] {
   const P = parseMonth(period)!;
   const pStart = Date.UTC(Math.floor(P / 12), P % 12, 1) / 86_400_000;
@@ -56,6 +59,7 @@ export function referenceFindings(directory: string, period: string, standards: 
       add({ check_id: 'data_quality.missing-field', id_number: row.id, household_id: row.hh, file: row.file, line: row.line });
     }
     if (row.values['name']) names.set(row.id, new Set([...(names.get(row.id) ?? []), normaliseName(row.values['name'])]));
+    if (lostDigits(row.values['bank_account'])) add({ check_id: 'data_quality.bad-value', id_number: row.id, household_id: row.hh, file: row.file, line: row.line });
   }
   const households = new Map<string, typeof roll>();
   for (const row of roll) {
@@ -214,6 +218,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   }
   const accounts = new Map<string, Set<string>>();
   for (const row of active) {
+    if (lostDigits(row.values['bank_account'])) continue;
     const set = accounts.get(row.values['bank_account']!);
     if (set) set.add(row.hh);
     else accounts.set(row.values['bank_account']!, new Set([row.hh]));
