@@ -73,6 +73,8 @@ export interface Household {
   paymentOverrides: Map<MonthIndex, PaymentOverride>;
   /** Paid through a bank's 代发 file that names the head (收款人身份证号码), not the 家庭编号. */
   paidByBank?: boolean;
+  /** …by a bank's list that names only the account paid (户名, 账号): its rows give no 收款人身份证号码. */
+  paidToAccountOnly?: boolean;
   /** Another benefit the same bank file pays every month (高龄津贴): not 低保/特困, never overpaid. */
   otherBenefit?: { item: string; cents: number };
   /** Built by a scenario: background reference rows leave it alone so the answer key stays exact. */

@@ -12,8 +12,8 @@ export interface ColumnSpec {
   readonly aliases: readonly string[];
   /** Chinese label used in messages to staff. */
   readonly label: string;
-  /** Another column that may take a required one's place: a bank's 代发 file names the payee, not the 家庭编号. */
-  readonly standIn?: string;
+  /** Other columns that may take a required one's place: a bank's 代发 file names the payee or his account, not the 家庭编号. */
+  readonly standIns?: readonly string[];
   /** Aliases that win when the header also holds another alias of this column (所属期 over 发放月份): the others are left unread. */
   readonly preferred?: readonly string[];
 }
@@ -26,17 +26,17 @@ export interface DatasetSpec {
   readonly columns: readonly ColumnSpec[];
 }
 
-/** Whose row it is: its ID columns and its 家庭编号 (or the payee who stands in for it). */
+/** Whose row it is: its ID columns and its 家庭编号 (or the payee or account that stands in for it). */
 export const identityColumns = (dataset: DatasetSpec): ColumnSpec[] =>
-  dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'payee_id');
+  dataset.columns.filter((c) => c.kind === 'id' || c.name === 'household_id' || c.name === 'payee_id' || c.name === 'payee_account');
 
-/** The column that may take `column`'s place (payments: the payee for the 家庭编号), if any. */
-export const standInOf = (dataset: DatasetSpec, column: ColumnSpec): ColumnSpec | undefined =>
-  column.standIn === undefined ? undefined : dataset.columns.find((c) => c.name === column.standIn);
+/** The columns that may take `column`'s place (payments: the payee, or his account, for the 家庭编号). */
+export const standInsOf = (dataset: DatasetSpec, column: ColumnSpec): ColumnSpec[] =>
+  (column.standIns ?? []).map((name) => dataset.columns.find((c) => c.name === name)!);
 
-/** The required columns a header lacks (`has`: whether it names a column); one with a stand-in lacks only when both are missing. */
+/** The required columns a header lacks (`has`: whether it names a column); one with stand-ins lacks only when they are all missing. */
 export const missingRequired = (dataset: DatasetSpec, has: (name: string) => boolean): ColumnSpec[] =>
-  dataset.columns.filter((c) => c.required && !has(c.name) && !(c.standIn && has(c.standIn)));
+  dataset.columns.filter((c) => c.required && !has(c.name) && !(c.standIns ?? []).some(has));
 
 export const DATASET_NAMES = [
   'roll', 'payments', 'deaths', 'prisoners', 'vehicles', 'properties',
@@ -84,7 +84,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     name: 'payments', label: '发放明细',
     fileKeywords: ['payments', '发放', '代发'],
     columns: [
-      { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIn: 'payee_id' },
+      { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIns: ['payee_id', 'payee_account'] },
       // A 补发 paid in August for July: 所属期 is the month the money is for, which decides whether it was paid after a death.
       { ...required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月', '所属月份', '资金所属期']), preferred: ['所属期', '所属月份', '资金所属期'] },
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
@@ -96,6 +96,11 @@ export const DATASETS: readonly DatasetSpec[] = [
       // (payee-households.ts). Read only for a row without a 家庭编号.
       column('payee_id', '收款人身份证号码', 'text', [
         '收款人身份证号码', '收款人身份证号', '收款人证件号码', '户主身份证号码', '户主身份证号', ...ID_ALIASES,
+      ]),
+      // A bank's 代发 list may name only the account paid (户名, 账号, 金额): the household whose roll rows give it as
+      // their 发放账号 (payee-households.ts). Read only for a row with neither 家庭编号 nor payee.
+      column('payee_account', '收款账号', 'text', [
+        '收款账号', '收款人账号', '账号', '银行账号', '发放账号', '卡号', '银行卡号', '一卡通账号', '社保卡号', '收款卡号', '入账账号',
       ]),
     ],
   },

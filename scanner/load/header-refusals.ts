@@ -1,6 +1,6 @@
 // Why a header row is refused, for CSV, XLSX and Parquet alike: required columns missing, or a column whose header names
 // another unit than the one rollsweep reads (余额(万元): see header-notes.ts).
-import { missingRequired, standInOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { missingRequired, standInsOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { unitOf } from '../datasets/header-notes.ts';
 import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
 import { InputError, type InputLocation } from '../errors.ts';
@@ -33,8 +33,8 @@ export function missingColumns(
 ): { column: string; message: string; unitHint?: string } {
   const missing = missingRequired(dataset, (name) => match?.columnIndex.has(name) ?? false);
   const describe = (column: ColumnSpec) => {
-    const standIn = standInOf(dataset, column);
-    return describeColumn(column) + (standIn ? `（或以${describeColumn(standIn)}代替）` : '');
+    const standIns = standInsOf(dataset, column);
+    return describeColumn(column) + (standIns.length > 0 ? `（或以${standIns.map(describeColumn).join('或')}代替）` : '');
   };
   const otherUnit = match?.otherUnit ?? [];
   const unit = otherUnit.length > 0 ? `${otherUnitText(otherUnit)}。` : '';

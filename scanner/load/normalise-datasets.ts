@@ -1,12 +1,13 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, datasetSpec, standInOf, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, settleAll, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import {
-  createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals, paymentsNamePayees,
+  ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
+  paymentsNamePayees,
 } from './payee-households.ts';
 import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
@@ -124,12 +125,11 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
     }
     // A payment's 家庭编号 may be left empty where its payee is named (payee-households.ts: refused there if he names none).
     if (column.required) {
-      const other = standInOf(dataset, column);
-      arms.push({ when: other ? `${blank(raw)} AND ${blank(q(other.name))}` : blank(raw), problem: problem('value', label, `${label} || '为空'`, raw) });
+      const empty = [raw, ...standInsOf(dataset, column).map((other) => q(other.name))].map(blank).join(' AND ');
+      arms.push({ when: empty, problem: problem('value', label, `${label} || '为空'`, raw) });
     }
-    if (column.name === PAYEE_COLUMN && byPayee) {
-      for (const refusal of payeeRefusals(label)) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
-    }
+    const refusals = !byPayee ? [] : column.name === PAYEE_COLUMN ? payeeRefusals(label) : column.name === ACCOUNT_COLUMN ? accountRefusals(label) : [];
+    for (const refusal of refusals) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
     if (column.name === 'household_id') {
       // A payment's 家庭编号 in scientific notation names no one household (see ROLL_COLUMNS).
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });

@@ -1,48 +1,85 @@
-// A bank's 代发 file names who was paid (收款人身份证号码), not the 家庭编号 the social-assistance system files a
-// household under. Such a payment is the household's whose roll holds the payee: matched after the roll is typed, so a
-// payee written with full-width digits, a lower-case x or as a 15-digit number still finds his household. A payee the
-// roll does not hold, or holds in two households, names no household: the row is refused with that reason.
+// A bank's 代发 file names who was paid (收款人身份证号码), or only the account paid (户名, 账号, 金额), not the 家庭编号
+// the social-assistance system files a household under. Such a payment is the household's whose roll holds the payee,
+// or whose roll rows give the account as their 发放账号: matched after the roll is typed, so a payee written with
+// full-width digits, a lower-case x or as a 15-digit number, or an account written in groups of four, still finds its
+// household. A payee or account the roll does not hold, or holds in two households, names no household: the row is
+// refused with that reason.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { quoteIdentifier as q } from '../sql-text.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { blank, rawRows, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 
 export const PAYEE_COLUMN = 'payee_id';
+export const ACCOUNT_COLUMN = 'payee_account';
 
+/** 3704**********123X, 6228********2333: masked before the list was sent. */
+const masked = (value: string) => `regexp_matches(${value}, ${sqlString('[*＊]')})`;
+/**
+ * The account is read for a row with neither 家庭编号 nor payee (the payee's ID says more), and for one whose payee's ID
+ * the bank masked: its account is then all that names the household.
+ */
+const NEEDS_ACCOUNT = `${blank('household_id')} AND NOT ${blank(ACCOUNT_COLUMN)} AND (${blank(PAYEE_COLUMN)} OR ${masked(PAYEE_COLUMN)})`;
 /** The payee's parsed ID, only for a row that needs it (no 家庭编号 of its own): every other payment is left alone. */
 const PAYEE_PARSED = q(`${PAYEE_COLUMN}__parsed`);
-const NEEDS_PAYEE = `${blank('household_id')} AND NOT ${blank(PAYEE_COLUMN)}`;
+const NEEDS_PAYEE = `${blank('household_id')} AND NOT ${blank(PAYEE_COLUMN)} AND NOT (${NEEDS_ACCOUNT})`;
+const ACCOUNT_KEY = q(`${ACCOUNT_COLUMN}__key`);
 
-/** Whether some payment names its payee instead of its household (a cheap test first: whether any file has the column). */
+/**
+ * An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account), as
+ * duplicate.shared-account compares the roll's. Excel's 6.22848E+18 and a masked 6228****1234 are no account.
+ */
+const accountKey = (value: string) => `regexp_replace(upper(rs_code(${value})), '[^0-9A-Z]', '', 'g')`;
+const unusableAccount = (value: string) => `(${masked(value)} OR rs_code_lost_digits(${value}))`;
+
+/** Whether some payment names its payee or account instead of its household (a cheap test first: whether any file has the column). */
 export async function paymentsNamePayees(connection: DuckDBConnection, stages: readonly StagedFile[]): Promise<boolean> {
   const exists = async (where: string) => (await connection.runAndReadAll(`SELECT EXISTS (SELECT 1 FROM ${where})`)).getRows()[0]![0] === true;
-  if (!stages.some((stage) => stage.columns.has(PAYEE_COLUMN)) && !(await exists(`${rawTable('payments')} WHERE ${PAYEE_COLUMN} IS NOT NULL`))) return false;
-  return exists(`${rawRows('payments')} WHERE ${NEEDS_PAYEE}`);
+  const hasColumn = async (column: string) =>
+    stages.some((stage) => stage.columns.has(column)) || exists(`${rawTable('payments')} WHERE ${column} IS NOT NULL`);
+  if (!(await hasColumn(PAYEE_COLUMN)) && !(await hasColumn(ACCOUNT_COLUMN))) return false;
+  return exists(`${rawRows('payments')} WHERE ${blank('household_id')} AND NOT (${blank(PAYEE_COLUMN)} AND ${blank(ACCOUNT_COLUMN)})`);
 }
 
-/** Every ID of the typed roll with its household, and how many households hold it (a payee in two names neither). */
+/**
+ * Every ID of the typed roll with its household, and how many households hold it (a payee in two names neither);
+ * every 发放账号 likewise (a 敬老院's account, paid for all its residents, names none of them).
+ */
 export async function createPayeeHouseholds(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
     CREATE OR REPLACE TABLE payee_households AS
     SELECT id_number AS p_id, count(DISTINCT household_id) AS p_households, min(household_id) AS p_household
     FROM roll WHERE id_number IS NOT NULL AND household_id IS NOT NULL GROUP BY id_number`);
+  await connection.run(`
+    CREATE OR REPLACE TABLE account_households AS
+    SELECT ${accountKey('bank_account')} AS a_key, count(DISTINCT household_id) AS a_households, min(household_id) AS a_household
+    FROM roll WHERE bank_account IS NOT NULL AND household_id IS NOT NULL AND NOT ${unusableAccount('bank_account')}
+    GROUP BY a_key HAVING a_key <> ''`);
 }
 
 export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise<void> {
   await connection.run('DROP TABLE IF EXISTS payee_households');
+  await connection.run('DROP TABLE IF EXISTS account_households');
 }
 
-/** What the payments' source adds (mappedSource's `more`): each payee's parse, and his household beside the row. */
+/** What the payments' source adds (mappedSource's `more`): each payee's parse or account, and his household beside the row. */
 export const PAYEE_SOURCE = {
-  columns: [`CASE WHEN ${NEEDS_PAYEE} THEN rs_id_parse(${PAYEE_COLUMN}) END AS ${PAYEE_PARSED}`],
-  joins: [`LEFT JOIN payee_households AS payee ON payee.p_id = ${PAYEE_PARSED}.id`],
+  columns: [
+    `CASE WHEN ${NEEDS_PAYEE} THEN rs_id_parse(${PAYEE_COLUMN}) END AS ${PAYEE_PARSED}`,
+    `CASE WHEN ${NEEDS_ACCOUNT} AND NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN ${accountKey(ACCOUNT_COLUMN)} END AS ${ACCOUNT_KEY}`,
+  ],
+  joins: [
+    `LEFT JOIN payee_households AS payee ON payee.p_id = ${PAYEE_PARSED}.id`,
+    `LEFT JOIN account_households AS account ON account.a_key = ${ACCOUNT_KEY}`,
+  ],
 };
 
-/** The household the payee names (joined by PAYEE_SOURCE); a payment's own 家庭编号 comes before it. */
-export const PAYEE_HOUSEHOLD = 'payee.p_household';
+/** The household the payee or account names (joined by PAYEE_SOURCE); a payment's own 家庭编号 comes before it. */
+export const PAYEE_HOUSEHOLD = 'coalesce(payee.p_household, account.a_household)';
+
+interface PayeeRefusal { when: string; kind: 'id' | 'value'; why: string }
 
 /** Why a payment that names only its payee has no household: (when, kind, reason), as normalise-datasets lists refusals. */
-export function payeeRefusals(label: string): { when: string; kind: 'id' | 'value'; why: string }[] {
+export function payeeRefusals(label: string): PayeeRefusal[] {
   const usable = `${PAYEE_PARSED}.status IN ('valid', 'legacy')`;
   return [
     { when: `${NEEDS_PAYEE} AND NOT ${usable}`, kind: 'id', why: `${label} || '无法识别：' || ${PAYEE_PARSED}.problem || '，无法对应家庭'` },
@@ -50,6 +87,26 @@ export function payeeRefusals(label: string): { when: string; kind: 'id' | 'valu
     {
       when: `${NEEDS_PAYEE} AND payee.p_households > 1`, kind: 'value',
       why: `'收款人在花名册的 ' || payee.p_households || ' 户中（含 ' || payee.p_household || '），无法确定家庭编号'`,
+    },
+  ];
+}
+
+/** Why a payment that names only its account has no household, likewise. */
+export function accountRefusals(label: string): PayeeRefusal[] {
+  const raw = ACCOUNT_COLUMN;
+  return [
+    { when: `${NEEDS_ACCOUNT} AND ${masked(raw)}`, kind: 'value', why: `${label} || '已打码，无法对应家庭'` },
+    {
+      when: `${NEEDS_ACCOUNT} AND rs_code_lost_digits(${raw})`, kind: 'value',
+      why: `${label} || '被 Excel 改成科学计数法，末位已丢失，无法对应家庭'`,
+    },
+    {
+      when: `${NEEDS_ACCOUNT} AND ${ACCOUNT_KEY} IS NOT NULL AND account.a_households IS NULL`, kind: 'value',
+      why: `${label} || '不是花名册中任何家庭的发放账号，无法对应家庭编号'`,
+    },
+    {
+      when: `${NEEDS_ACCOUNT} AND account.a_households > 1`, kind: 'value',
+      why: `'该账号是花名册 ' || account.a_households || ' 户的发放账号（含 ' || account.a_household || '，如敬老院集中供养），无法确定家庭编号'`,
     },
   ];
 }

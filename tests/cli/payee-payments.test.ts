@@ -92,3 +92,68 @@ describe('payments that name the payee instead of the household', () => {
     expect(await rejects(out)).toEqual([]);
   });
 });
+
+// A bank's 代发 list often names only the account paid (户名, 账号, 金额). Such a file was refused whole like the payee's
+// was; each payment is now the household's whose roll rows give that account as their 发放账号.
+describe('payments that name only the account paid', () => {
+  const HOME = '6217001234567890001';
+  const accountRoll = [
+    '乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,银行账号',
+    `张庄镇,东村,H001,张大山,${PEOPLE.zhang},户主,农村低保,1400,6228 4800 1111 2222 333`,
+    `张庄镇,东村,H001,李秀英,${PEOPLE.li},配偶,农村低保,1400,6228 4800 1111 2222 333`,
+    `张庄镇,西村,H002,王小明,${PEOPLE.wang},户主,农村低保,700,6228480099998888777`,
+    // Two 集中供养 residents of one 敬老院: its account is paid for both.
+    `张庄镇,南村,T001,赵一,${validId('370481', '19400101', '117')},本人,集中供养特困,900,${HOME}`,
+    `张庄镇,南村,T002,钱二,${validId('370481', '19410202', '117')},本人,集中供养特困,900,${HOME}`,
+  ].join('\n') + '\n';
+
+  it('finds each payment\'s household by the roll\'s 发放账号, however spaced, and refuses the accounts it cannot place', async () => {
+    const bank = await workbookOf('代发明细', [
+      ['户名', '账号', '发放月份', '金额'],
+      // 张大山 (H001) died in July; the bank paid the household's account in August and September.
+      ['张大山', '6228480011112222333', '2026-08', '1400'],
+      ['张大山', '6228-4800-1111-2222-333', '2026-09', '1400'],
+      ['王小明', '6228480099998888777', '2026-10', '700'],
+      ['路人甲', '6228480055556666777', '2026-10', '500'],
+      ['赵一', HOME, '2026-10', '900'],
+      ['钱某', '6228********2333', '2026-10', '600'],
+      ['孙某', '6.22848E+18', '2026-10', '600'],
+    ]);
+    const { run, out } = await runScan({
+      '低保花名册.csv': accountRoll,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '低保金代发明细.xlsx': bank,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    expect(findings).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元');
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
+    expect(await rejects(out)).toEqual([
+      { line: 5, kind: 'value', column_name: '收款账号', reason: '收款账号不是花名册中任何家庭的发放账号，无法对应家庭编号' },
+      { line: 6, kind: 'value', column_name: '收款账号', reason: '该账号是花名册 2 户的发放账号（含 T001，如敬老院集中供养），无法确定家庭编号' },
+      { line: 7, kind: 'value', column_name: '收款账号', reason: '收款账号已打码，无法对应家庭' },
+      { line: 8, kind: 'value', column_name: '收款账号', reason: '收款账号被 Excel 改成科学计数法，末位已丢失，无法对应家庭' },
+    ]);
+  });
+
+  it('a bank list that masks its payees\' IDs but gives their accounts is read by the accounts', async () => {
+    const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
+    const { run, out } = await runScan({
+      '低保花名册.csv': accountRoll,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+      '低保金代发明细.csv': `收款人身份证号码,银行卡号,发放月份,发放金额\n${masked(PEOPLE.zhang)},6228480011112222333,2026-08,1400\n`
+        + `${masked(PEOPLE.zhang)},6228480011112222333,2026-09,1400\n${masked(PEOPLE.wang)},6228480099998888777,2026-10,700\n`,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toContain('估算多发 1400.00 元');
+    expect(await rejects(out)).toEqual([]);
+  });
+
+  it('a file with neither 家庭编号, payee nor account is refused naming all three', async () => {
+    const { run } = await runScan({ '低保花名册.csv': accountRoll, '低保发放明细.csv': '姓名,发放月份,发放金额\n张大山,2026-10,1400\n' });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('或以「收款人身份证号码」(payee_id；可用表头：收款人身份证号码');
+    expect(run.stderr).toContain('或「收款账号」(payee_account；可用表头：收款账号');
+  });
+});

@@ -67,7 +67,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     bankPayments: {
       file: '低保特困资金代发明细.xlsx', dataset: 'payments', format: 'xlsx', sheetName: '代发明细',
       preamble: [`${place}低保特困资金银行代发明细`],
-      columns: columns('收款人姓名=head_name 收款人身份证号码=payee_id 补贴项目=item 发放月份=month 金额=amount 处理结果=status'),
+      columns: columns('收款人姓名=head_name 收款人身份证号码=payee_id 账号=payee_account 补贴项目=item 发放月份=month 金额=amount 处理结果=status'),
       dates: 'mixed', amounts: 'number', ...messy, nameVariantShare: 0,
     },
     deaths: {

@@ -142,7 +142,8 @@ export class Layout {
     const bank = household.paidByBank === true;
     const location = this.paymentTable(household).write({
       household_id: bank ? null : household.id,
-      payee_id: bank ? household.rows[0]!.person.id : null,
+      payee_id: bank && !household.paidToAccountOnly ? household.rows[0]!.person.id : null,
+      payee_account: bank ? household.bankAccount : null,
       head_name: household.rows[0]!.person.name,
       item: bank ? (household.family === '特困' ? '特困供养金' : '低保金') : null,
       month: override?.month ?? { month },
@@ -157,12 +158,12 @@ export class Layout {
   /** The month's payment of the household's other benefit (高龄津贴), by the same bank file. */
   writeOtherBenefit(household: Household, month: MonthIndex): void {
     this.paymentTable(household).write({
-      household_id: null, payee_id: household.rows[0]!.person.id, head_name: household.rows[0]!.person.name,
+      household_id: null, payee_id: household.rows[0]!.person.id, payee_account: household.bankAccount, head_name: household.rows[0]!.person.name,
       item: household.otherBenefit!.item, month: { month }, amount: { cents: household.otherBenefit!.cents }, status: this.style === 'messy' ? '成功' : null,
     });
   }
 
-  /** A bank's 代发 file names the head instead of the 家庭编号: its own workbook in the messy sample. */
+  /** A bank's 代发 file names the head (or only his account) instead of the 家庭编号: its own workbook in the messy sample. */
   private paymentTable(household: Household): Table {
     return household.paidByBank && this.messy ? this.table('bankPayments', () => this.messy!.bankPayments) : this.datasetTable('payments');
   }

@@ -155,6 +155,21 @@ export const deceasedPaidByBank: Scenario = {
   },
 };
 
+/** A 低保 wife died; the household is paid by a bank's list that names only the account (户名, 账号), not even the head's ID. */
+export const deceasedPaidToAccount: Scenario = {
+  kind: 'deceased.paid-to-account', variants: 1, weight: 1,
+  run(context) {
+    const { rng } = context;
+    const household = context.household({ family: '低保', shape: 'elderCouple' });
+    household.paidByBank = true;
+    household.paidToAccountOnly = true;
+    const subject = household.rows[1]!.person;
+    const death = dayIn(context, -rng.int(2, 6));
+    admitBefore(context, household, death);
+    expectDeath(context, household, subject, death, `died ${isoDate(death)}; the household is paid by a bank list naming only its account (发放账号)`);
+  },
+};
+
 /**
  * The month a man died in was paid late, in the month after (a 补发): the messy 发放明细 states 发放月份 beside 所属期. It is
  * that month's money, not paid after his death (死亡次月起停发); read by 发放月份 it was one more month overpaid.

@@ -152,7 +152,8 @@ export const accountTypedAsNumber: Scenario = {
     const workbook = context.style === 'messy' && rural.area === 'rural';
     const cell: RawCell = workbook ? { number: stored } : { text: stored.toExponential(5).toUpperCase() };
     for (const lastDigit of [rng.int(1, 4), rng.int(5, 9)]) {
-      const household = context.household({ family: '低保', minSize: 1 }, rural);
+      // Persons living alone: a finding per roll row, as many as the other scenarios yield.
+      const household = context.household({ family: '低保', shape: 'single' }, rural);
       household.bankAccount = `${first15}${lastDigit}`;
       household.bankAccountCell = cell;
       const note = `card ${household.bankAccount} typed into a number cell: Excel kept ${stored}`;

@@ -4,7 +4,9 @@ import { cadreDecoy, cadreRelativeHit, cadreSelf } from './cadre-relatives.ts';
 import type { Scenario } from './context.ts';
 import { amountInconsistent, amountOverStandard, badRow, householdNoHead, householdSplit, missingField, programUnknown } from './data-quality-rows.ts';
 import { idInvalid, idLegacy, idNameConflict } from './data-quality-ids.ts';
-import { cancelledNotDead, deceasedBackPay, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaymentReturned } from './deceased.ts';
+import {
+  cancelledNotDead, deceasedBackPay, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaidToAccount, deceasedPaymentReturned,
+} from './deceased.ts';
 import { accountTypedAsNumber, dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, sharedAccount, twoHouseholds } from './duplicates.ts';
 import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
@@ -25,6 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
   deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
+  deceasedPaidToAccount,
 ];
 
 export interface PlannedScenario {

@@ -93,11 +93,15 @@ export function referenceFindings(directory: string, period: string, standards: 
   }
 
   const payments = new Map<string, Row[]>();
-  /** A bank's row names the head (payee_id) instead of the household: the one household the roll holds him in. */
+  /**
+   * A bank's row names the head (payee_id) instead of the household: the one household the roll holds him in; or only
+   * the account paid (payee_account): the one household whose roll rows give it as their 发放账号.
+   */
   const householdOf = (row: Row) => {
     if (row.values['household_id']) return row.values['household_id'];
-    const payee = normaliseId(row.values['payee_id'] ?? '').id;
-    const holding = new Set(roll.filter((member) => member.id === payee).map((member) => member.hh));
+    const payee = row.values['payee_id'] ? normaliseId(row.values['payee_id']).id : null;
+    const account = row.values['payee_account'];
+    const holding = new Set(roll.filter((member) => (payee ? member.id === payee : member.values['bank_account'] === account)).map((member) => member.hh));
     return holding.size === 1 ? [...holding][0]! : null;
   };
   for (const row of read('payments')) {
