@@ -73,7 +73,10 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('monthly_amount', '月保障金', 'amount', ['月保障金', '保障金额', '月救助金额', '月发放金额']),
       column('start_date', '开始享受时间', 'date', ['开始享受时间', '享受起始年月', '审批日期', '纳入时间']),
       column('status', '保障状态', 'text', ['状态', '保障状态']),
-      column('bank_account', '银行账号', 'code', ['银行账号', '发放账号', '社保卡号', '一卡通账号']),
+      // Township rolls name it many ways; a bank's list that names only the account paid is matched with it (payee-households.ts).
+      column('bank_account', '银行账号', 'code', [
+        '银行账号', '发放账号', '社保卡号', '一卡通账号', '银行卡号', '账号', '收款账号', '发放卡号', '一卡通号', '一卡通卡号', '惠民惠农一卡通账号',
+      ]),
       // 集中供养 特困 persons' 供养金 is paid to their 供养服务机构 (敬老院): its one account serves every resident (the
       // program may say it instead: 集中供养特困).
       column('care_mode', '供养方式', 'text', ['供养方式', '供养形式', '特困供养方式']),

@@ -16,12 +16,14 @@ export const ACCOUNT_COLUMN = 'payee_account';
 const masked = (value: string) => `regexp_matches(${value}, ${sqlString('[*＊]')})`;
 /**
  * The account is read for a row with neither 家庭编号 nor payee (the payee's ID says more), and for one whose payee's ID
- * the bank masked: its account is then all that names the household.
+ * the bank masked: its account is then all that names the household. A CASE, not an AND, so that the rows with a
+ * 家庭编号 (nearly all) go no further: DuckDB evaluates both sides of an AND for every row.
  */
-const NEEDS_ACCOUNT = `${blank('household_id')} AND NOT ${blank(ACCOUNT_COLUMN)} AND (${blank(PAYEE_COLUMN)} OR ${masked(PAYEE_COLUMN)})`;
+const NEEDS_ACCOUNT = `CASE WHEN ${blank('household_id')}
+  THEN NOT ${blank(ACCOUNT_COLUMN)} AND (${blank(PAYEE_COLUMN)} OR ${masked(PAYEE_COLUMN)}) ELSE false END`;
 /** The payee's parsed ID, only for a row that needs it (no 家庭编号 of its own): every other payment is left alone. */
 const PAYEE_PARSED = q(`${PAYEE_COLUMN}__parsed`);
-const NEEDS_PAYEE = `${blank('household_id')} AND NOT ${blank(PAYEE_COLUMN)} AND NOT (${NEEDS_ACCOUNT})`;
+const NEEDS_PAYEE = `CASE WHEN ${blank('household_id')} THEN NOT ${blank(PAYEE_COLUMN)} AND NOT (${NEEDS_ACCOUNT}) ELSE false END`;
 const ACCOUNT_KEY = q(`${ACCOUNT_COLUMN}__key`);
 
 /**
@@ -65,7 +67,7 @@ export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise
 export const PAYEE_SOURCE = {
   columns: [
     `CASE WHEN ${NEEDS_PAYEE} THEN rs_id_parse(${PAYEE_COLUMN}) END AS ${PAYEE_PARSED}`,
-    `CASE WHEN ${NEEDS_ACCOUNT} AND NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN ${accountKey(ACCOUNT_COLUMN)} END AS ${ACCOUNT_KEY}`,
+    `CASE WHEN ${NEEDS_ACCOUNT} THEN CASE WHEN NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN ${accountKey(ACCOUNT_COLUMN)} END END AS ${ACCOUNT_KEY}`,
   ],
   joins: [
     `LEFT JOIN payee_households AS payee ON payee.p_id = ${PAYEE_PARSED}.id`,
@@ -91,21 +93,19 @@ export function payeeRefusals(label: string): PayeeRefusal[] {
   ];
 }
 
-/** Why a payment that names only its account has no household, likewise. */
+/** Why a payment that names only its account has no household, likewise (each test only for such a row: see NEEDS_ACCOUNT). */
 export function accountRefusals(label: string): PayeeRefusal[] {
   const raw = ACCOUNT_COLUMN;
+  const forAccount = (test: string) => `CASE WHEN ${NEEDS_ACCOUNT} THEN ${test} ELSE false END`;
   return [
-    { when: `${NEEDS_ACCOUNT} AND ${masked(raw)}`, kind: 'value', why: `${label} || '已打码，无法对应家庭'` },
+    { when: forAccount(masked(raw)), kind: 'value', why: `${label} || '已打码，无法对应家庭'` },
+    { when: forAccount(`rs_code_lost_digits(${raw})`), kind: 'value', why: `${label} || '被 Excel 改成科学计数法，末位已丢失，无法对应家庭'` },
     {
-      when: `${NEEDS_ACCOUNT} AND rs_code_lost_digits(${raw})`, kind: 'value',
-      why: `${label} || '被 Excel 改成科学计数法，末位已丢失，无法对应家庭'`,
-    },
-    {
-      when: `${NEEDS_ACCOUNT} AND ${ACCOUNT_KEY} IS NOT NULL AND account.a_households IS NULL`, kind: 'value',
+      when: `${ACCOUNT_KEY} IS NOT NULL AND account.a_households IS NULL`, kind: 'value',
       why: `${label} || '不是花名册中任何家庭的发放账号，无法对应家庭编号'`,
     },
     {
-      when: `${NEEDS_ACCOUNT} AND account.a_households > 1`, kind: 'value',
+      when: `${ACCOUNT_KEY} IS NOT NULL AND account.a_households > 1`, kind: 'value',
       why: `'该账号是花名册 ' || account.a_households || ' 户的发放账号（含 ' || account.a_household || '，如敬老院集中供养），无法确定家庭编号'`,
     },
   ];

@@ -98,7 +98,8 @@ describe('payments that name the payee instead of the household', () => {
 describe('payments that name only the account paid', () => {
   const HOME = '6217001234567890001';
   const accountRoll = [
-    '乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,银行账号',
+    // 银行卡号, as many township rolls name the account: an alias since 2026-12-01.
+    '乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,银行卡号',
     `张庄镇,东村,H001,张大山,${PEOPLE.zhang},户主,农村低保,1400,6228 4800 1111 2222 333`,
     `张庄镇,东村,H001,李秀英,${PEOPLE.li},配偶,农村低保,1400,6228 4800 1111 2222 333`,
     `张庄镇,西村,H002,王小明,${PEOPLE.wang},户主,农村低保,700,6228480099998888777`,
