@@ -123,7 +123,7 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       arms.push({ when: `${status} = 'invalid'`, problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw) });
       continue;
     }
-    // A payment's 家庭编号 may be left empty where its payee is named (payee-households.ts: refused there if he names none).
+    // A payment's 家庭编号 may be left empty where its payee or account is named (payee-households.ts: refused there if it names none).
     if (column.required) {
       const empty = [raw, ...standInsOf(dataset, column).map((other) => q(other.name))].map(blank).join(' AND ');
       arms.push({ when: empty, problem: problem('value', label, `${label} || '为空'`, raw) });
