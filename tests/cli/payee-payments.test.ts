@@ -24,6 +24,21 @@ async function rejects(out: string): Promise<unknown[]> {
   }
 }
 
+/** An ID as 公示 copies and banks' lists mask it: 3704**********123X. */
+const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
+
+/** 张大山 (H001, with his wife) died in July: what the household was paid in August and September is overpaid. */
+const ZHANG_DIED = `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`;
+const PAID_AFTER_DEATH = '死亡次月起仍发放 2 个月（2026-08 至 2026-09），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元';
+
+/** A scan of this roll, 张大山's death and these payment files that must succeed: findings.csv, the payments' counts, their refusals. */
+async function scanPayments(rollText: string, paymentFiles: Record<string, string | Buffer>) {
+  const { run, out } = await runScan({ '低保花名册.csv': rollText, '死亡人员.csv': ZHANG_DIED, ...paymentFiles });
+  expect(run.code, run.stderr).toBe(0);
+  const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+  return { findings: await readFile(join(out, 'findings.csv'), 'utf8'), payments: summary.datasets.payments, refused: await rejects(out) };
+}
+
 describe('payments that name the payee instead of the household', () => {
   it('finds each payment\'s household through the roll, however the ID is written, and refuses the payees it cannot place', async () => {
     const bank = await workbookOf('代发明细', [
@@ -38,19 +53,11 @@ describe('payments that name the payee instead of the household', () => {
       ['赵老汉', TWICE, '2026-10', '900', '成功'],
       ['钱某', '37048119800101', '2026-10', '600', '成功'],
     ]);
-    const { run, out } = await runScan({
-      '低保花名册.csv': roll,
-      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
-      '低保金代发明细.xlsx': bank,
-    });
-    expect(run.code, run.stderr).toBe(0);
-
-    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
+    const { findings, payments, refused } = await scanPayments(roll, { '低保金代发明细.xlsx': bank });
     // August and September, each 1400 ÷ 2 members; October was returned.
-    expect(findings).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元');
-    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
-    expect(summary.datasets.payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
-    expect(await rejects(out)).toEqual([
+    expect(findings).toContain(PAID_AFTER_DEATH);
+    expect(payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
+    expect(refused).toEqual([
       { line: 5, kind: 'out-of-scope', column_name: '发放状态', reason: expect.stringContaining('退回') },
       { line: 7, kind: 'value', column_name: '收款人身份证号码', reason: '收款人身份证号码不在花名册中，无法对应家庭编号' },
       { line: 8, kind: 'value', column_name: '收款人身份证号码', reason: '收款人在花名册的 2 户中（含 H003），无法确定家庭编号' },
@@ -62,7 +69,6 @@ describe('payments that name the payee instead of the household', () => {
   });
 
   it('a bank file whose payees are masked (3704**********123X) is refused as a masked list, not read as unplaced payments', async () => {
-    const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
     const { run } = await runScan({
       '低保花名册.csv': roll,
       '低保金代发明细.csv': `收款人身份证号码,发放月份,发放金额\n${masked(PEOPLE.zhang)},2026-09,1400\n${masked(PEOPLE.wang)},2026-10,700\n`,
@@ -82,14 +88,11 @@ describe('payments that name the payee instead of the household', () => {
   });
 
   it('a row with a 家庭编号 keeps it; the payee column is then only read where the 家庭编号 is empty', async () => {
-    const { run, out } = await runScan({
-      '低保花名册.csv': roll,
-      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+    const { findings, refused } = await scanPayments(roll, {
       '低保发放明细.csv': `家庭编号,户主身份证号码,发放月份,发放金额\nH001,${PEOPLE.wang},2026-08,1400\n,${PEOPLE.zhang},2026-09,1400\n`,
     });
-    expect(run.code, run.stderr).toBe(0);
-    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09）');
-    expect(await rejects(out)).toEqual([]);
+    expect(findings).toContain(PAID_AFTER_DEATH);
+    expect(refused).toEqual([]);
   });
 });
 
@@ -120,17 +123,10 @@ describe('payments that name only the account paid', () => {
       ['钱某', '6228********2333', '2026-10', '600'],
       ['孙某', '6.22848E+18', '2026-10', '600'],
     ]);
-    const { run, out } = await runScan({
-      '低保花名册.csv': accountRoll,
-      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
-      '低保金代发明细.xlsx': bank,
-    });
-    expect(run.code, run.stderr).toBe(0);
-    const findings = await readFile(join(out, 'findings.csv'), 'utf8');
-    expect(findings).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元');
-    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
-    expect(summary.datasets.payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
-    expect(await rejects(out)).toEqual([
+    const { findings, payments, refused } = await scanPayments(accountRoll, { '低保金代发明细.xlsx': bank });
+    expect(findings).toContain(PAID_AFTER_DEATH);
+    expect(payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
+    expect(refused).toEqual([
       { line: 5, kind: 'value', column_name: '收款账号', reason: '收款账号不是花名册中任何家庭的发放账号，无法对应家庭编号' },
       { line: 6, kind: 'value', column_name: '收款账号', reason: '该账号是花名册 2 户的发放账号（含 T001，如敬老院集中供养），无法确定家庭编号' },
       { line: 7, kind: 'value', column_name: '收款账号', reason: '收款账号已打码，无法对应家庭' },
@@ -139,16 +135,12 @@ describe('payments that name only the account paid', () => {
   });
 
   it('a bank list that masks its payees\' IDs but gives their accounts is read by the accounts', async () => {
-    const masked = (id: string) => `${id.slice(0, 4)}${'*'.repeat(10)}${id.slice(-4)}`;
-    const { run, out } = await runScan({
-      '低保花名册.csv': accountRoll,
-      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${PEOPLE.zhang},张大山,2026-07-15\n`,
+    const { findings, refused } = await scanPayments(accountRoll, {
       '低保金代发明细.csv': `收款人身份证号码,银行卡号,发放月份,发放金额\n${masked(PEOPLE.zhang)},6228480011112222333,2026-08,1400\n`
         + `${masked(PEOPLE.zhang)},6228480011112222333,2026-09,1400\n${masked(PEOPLE.wang)},6228480099998888777,2026-10,700\n`,
     });
-    expect(run.code, run.stderr).toBe(0);
-    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toContain('估算多发 1400.00 元');
-    expect(await rejects(out)).toEqual([]);
+    expect(findings).toContain(PAID_AFTER_DEATH);
+    expect(refused).toEqual([]);
   });
 
   it('a file with neither 家庭编号, payee nor account is refused naming all three', async () => {
