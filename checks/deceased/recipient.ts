@@ -36,9 +36,11 @@ export default defineCheck({
       WHERE amount_cents IS NOT NULL AND household_id IN (SELECT household_id FROM matched) GROUP BY household_id, month
     ),
     overpaid AS (
-      -- Each share rounded half up to the cent, then summed: integer cents, no drift (死亡次月起停发).
-      SELECT m.id_number, m.household_id, any_value(n.n) AS members, count(*) AS months, min(p.month) AS first_month, max(p.month) AS last_month,
-             sum(CAST(floor((2 * p.cents + n.n) / (2.0 * n.n)) AS BIGINT)) AS cents
+      -- Each share rounded half up to the cent, then summed: integer cents, no drift (死亡次月起停发). A month whose
+      -- payment was reversed (冲正: -1400 beside 1400) is no month paid; the reversal counts in the sum all the same.
+      SELECT m.id_number, m.household_id, any_value(n.n) AS members, count(*) FILTER (WHERE p.cents > 0) AS months,
+             min(p.month) FILTER (WHERE p.cents > 0) AS first_month, max(p.month) FILTER (WHERE p.cents > 0) AS last_month,
+             greatest(sum(CAST(floor((2 * p.cents + n.n) / (2.0 * n.n)) AS BIGINT)), 0) AS cents
       FROM matched m JOIN paid p USING (household_id) JOIN members n USING (household_id)
       WHERE p.month > date_trunc('month', m.died) AND p.month <= period_start() GROUP BY m.id_number, m.household_id
     )
@@ -50,6 +52,7 @@ export default defineCheck({
                   -- Payments are listed by 家庭编号: without one (empty, or lost to scientific notation) none can be his.
                   WHEN r.household_id IS NULL THEN '花名册中此人的家庭编号为空或无法识别，无法对应发放明细，未估算多发金额'
                   WHEN o.cents IS NULL THEN '死亡次月起无发放记录，多发 0.00 元'
+                  WHEN o.months = 0 THEN '死亡次月起的发放均已冲回，多发 0.00 元'
                   ELSE '死亡次月起仍发放 ' || o.months || ' 个月（' || strftime(o.first_month, '%Y-%m') || ' 至 ' || strftime(o.last_month, '%Y-%m') ||
                        '），按每月实发金额 ÷ 在保 ' || o.members || ' 人估算多发 ' || ${yuan('o.cents')} || ' 元' END AS evidence,
            'deaths' AS source_dataset, m.source_file, m.source_line

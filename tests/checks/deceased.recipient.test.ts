@@ -117,6 +117,20 @@ testCheck('deceased.recipient', {
       expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
     },
     {
+      name: 'a payment reversed in the list (冲正: -1400 beside 1400) is no month paid: 2 months of 3 (Aug, Oct)',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026-07-15' }], payments: [...paid('1400'), { household_id: 'H001', month: '2026-09', amount: '-1400' }] },
+      expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
+    },
+    {
+      name: 'every payment after the death reversed: nothing overpaid, and the evidence says so',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }],
+        payments: [...paid('1400'), ...['2026-09', '2026-10'].map((month) => ({ household_id: 'H001', month, amount: '-1400' }))],
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 0, evidence: ['死亡次月起的发放均已冲回，多发 0.00 元'] }],
+    },
+    {
       name: 'the death list names someone else under this ID: 需核实身份',
       rows: { roll: couple, deaths: [{ id_number: LI, name: '李斯', death_date: '2026-06-10', source: '公安户籍注销' }], payments: paid('1400') },
       expected: [{ subject_id: LI, overpayment_cents: 280000, evidence: ['死亡名单姓名「李斯」与花名册「李四」不一致，需核实身份'] }],
