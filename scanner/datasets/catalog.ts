@@ -14,8 +14,11 @@ export interface ColumnSpec {
   readonly label: string;
   /** Other columns that may take a required one's place: a bank's 代发 file names the payee or his account, not the 家庭编号. */
   readonly standIns?: readonly string[];
-  /** Aliases that win when the header also holds another alias of this column (所属期 over 发放月份): the others are left unread. */
-  readonly preferred?: readonly string[];
+  /**
+   * Aliases that win when the header also holds another alias of this column, in tiers, best first (所属期 over
+   * 发放月份 over 交易日期): the others are left unread. Two of one tier, and none of a better one, are a duplicated column.
+   */
+  readonly preferred?: readonly (readonly string[])[];
 }
 
 export interface DatasetSpec {
@@ -53,6 +56,13 @@ function column(name: string, label: string, kind: ValueKind, aliases: readonly 
 const required = (name: string, label: string, kind: ValueKind, aliases: readonly string[]) =>
   column(name, label, kind, aliases, true);
 
+/** A payment's month as lists write it, in the order one is read when a list writes several. */
+const PAYMENT_MONTH_TIERS = [
+  ['所属期', '所属月份', '资金所属期'],
+  ['发放月份', '月份', '发放年月'],
+  ['发放日期', '代发日期', '交易日期', '入账日期', '发放时间'],
+];
+
 const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
 const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);
 
@@ -89,7 +99,11 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIns: ['payee_id', 'payee_account'] },
       // A 补发 paid in August for July: 所属期 is the month the money is for, which decides whether it was paid after a death.
-      { ...required('month', '发放月份', 'month', ['发放月份', '月份', '所属期', '发放年月', '所属月份', '资金所属期']), preferred: ['所属期', '所属月份', '资金所属期'] },
+      // A bank's 代发 list dates each payment instead (交易日期 2026-10-15): its month, where the list states no other.
+      {
+        ...required('month', '发放月份', 'month', [...PAYMENT_MONTH_TIERS.flat()]),
+        preferred: PAYMENT_MONTH_TIERS,
+      },
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),

@@ -111,12 +111,15 @@ export function matchHeader(
   };
 }
 
-/** Which of several headers naming one column is read: the one of its preferred aliases, when exactly one is. */
+/** Which of several headers naming one column is read: the one of the best tier of its preferred aliases that holds any, when it holds one. */
 function preferredHeader(column: ColumnSpec, headers: readonly string[]): number | undefined {
   if (headers.length < 2 || !column.preferred) return undefined;
-  const preferred = new Set(column.preferred.map(normaliseHeader));
-  const winners = headers.flatMap((header, i) => (preferred.has(normaliseHeader(header)) ? [i] : []));
-  return winners.length === 1 ? winners[0] : undefined;
+  for (const tier of column.preferred) {
+    const preferred = new Set(tier.map(normaliseHeader));
+    const winners = headers.flatMap((header, i) => (preferred.has(normaliseHeader(header)) ? [i] : []));
+    if (winners.length > 0) return winners.length === 1 ? winners[0] : undefined;
+  }
+  return undefined;
 }
 
 /** The datasets whose required columns all appear in the row, best fit (most matched columns) first. */

@@ -134,6 +134,18 @@ describe('payments that name only the account paid', () => {
     ]);
   });
 
+  it('a bank list that dates each payment (交易日期) instead of stating its month is read by the dates\' months', async () => {
+    const bank = await workbookOf('代发明细', [
+      ['户名', '账号', '金额', '交易日期'],
+      ['张大山', '6228480011112222333', 1400, new Date(Date.UTC(2026, 7, 5, 10, 21, 33))],
+      ['张大山', '6228480011112222333', 1400, '2026/9/5'],
+      ['张大山', '6228480011112222333', 1400, '2026-07-05'],
+    ]);
+    const { findings, payments } = await scanPayments(accountRoll, { '低保金代发明细.xlsx': bank });
+    expect(findings).toContain(PAID_AFTER_DEATH);
+    expect(payments).toMatchObject({ rows_read: 3, rows_used: 3 });
+  });
+
   it('a bank list that masks its payees\' IDs but gives their accounts is read by the accounts', async () => {
     const { findings, refused } = await scanPayments(accountRoll, {
       '低保金代发明细.csv': `收款人身份证号码,银行卡号,发放月份,发放金额\n${masked(PEOPLE.zhang)},6228480011112222333,2026-08,1400\n`

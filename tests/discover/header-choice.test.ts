@@ -19,6 +19,15 @@ describe('two headers naming one column', () => {
     expect(matchHeader(payments, ['所属期', '家庭编号', '月份', '发放金额']).columnIndex.get('month')).toBe(0);
   });
 
+  it('reads a stated month before the date a bank dates the payment with (交易日期, 代发日期, 发放日期 …), which it reads alone', () => {
+    const match = matchHeader(payments, ['户名', '账号', '交易日期', '发放月份', '金额']);
+    expect(match.columnIndex.get('month')).toBe(3);
+    expect(match.passedOver.map((p) => [p.header, p.chosen])).toEqual([['交易日期', '发放月份']]);
+    expect(matchHeader(payments, ['户名', '账号', '交易日期', '金额']).columnIndex.get('month')).toBe(2);
+    expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['代发日期', '月份']);
+    expect(matchHeader(payments, ['账号', '交易日期', '入账日期', '金额']).duplicated.map((d) => d.headers)).toEqual([['交易日期', '入账日期']]);
+  });
+
   it('stays a duplicated header when no one of them is preferred, or two are', () => {
     expect(matchHeader(payments, ['家庭编号', '发放月份', '发放年月', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['发放月份', '发放年月']]);
     expect(matchHeader(payments, ['家庭编号', '所属期', '所属月份', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['所属期', '所属月份']]);
