@@ -56,12 +56,10 @@ function column(name: string, label: string, kind: ValueKind, aliases: readonly 
 const required = (name: string, label: string, kind: ValueKind, aliases: readonly string[]) =>
   column(name, label, kind, aliases, true);
 
+/** A bank's date of a payment: its month is when it was paid, not always the month the money is for. */
+export const PAYMENT_DATE_HEADERS = ['发放日期', '代发日期', '交易日期', '入账日期', '发放时间'];
 /** A payment's month as lists write it, in the order one is read when a list writes several. */
-const PAYMENT_MONTH_TIERS = [
-  ['所属期', '所属月份', '资金所属期'],
-  ['发放月份', '月份', '发放年月'],
-  ['发放日期', '代发日期', '交易日期', '入账日期', '发放时间'],
-];
+const PAYMENT_MONTH_TIERS = [['所属期', '所属月份', '资金所属期'], ['发放月份', '月份', '发放年月'], PAYMENT_DATE_HEADERS];
 
 const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
 const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);

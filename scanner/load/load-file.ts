@@ -28,6 +28,8 @@ export interface SheetReport {
   unreadNotes?: NotedHeader[];
   /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
   passedOver?: HeaderMatch['passedOver'];
+  /** A bank's payment date read as the payment's month (交易日期): staff are told what that may cost. */
+  datedMonth?: string;
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
   /** Rows hidden in the sheet (by hand, or filtered out), read like any other: how many, and the first few lines. */
@@ -174,7 +176,7 @@ async function landCsvInDuckDb(
   if (!counts) return null;
   await rows.return?.();
   return {
-    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(statedMonth ? { statedMonth } : {}),
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth, ...(statedMonth ? { statedMonth } : {}),
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
@@ -201,7 +203,7 @@ async function writeSheet(
   const { columns, constants } = sheetColumns(header);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(statedMonth ? { statedMonth } : {}),
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth, ...(statedMonth ? { statedMonth } : {}),
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;

@@ -45,7 +45,7 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   await registerStage(connection, {
     table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
   });
-  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes, passedOver: match.passedOver });
+  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth });
   return report;
 }
 

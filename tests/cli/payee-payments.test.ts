@@ -36,7 +36,7 @@ async function scanPayments(rollText: string, paymentFiles: Record<string, strin
   const { run, out } = await runScan({ '低保花名册.csv': rollText, '死亡人员.csv': ZHANG_DIED, ...paymentFiles });
   expect(run.code, run.stderr).toBe(0);
   const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
-  return { findings: await readFile(join(out, 'findings.csv'), 'utf8'), payments: summary.datasets.payments, refused: await rejects(out) };
+  return { findings: await readFile(join(out, 'findings.csv'), 'utf8'), payments: summary.datasets.payments, refused: await rejects(out), warnings: summary.warnings };
 }
 
 describe('payments that name the payee instead of the household', () => {
@@ -141,9 +141,14 @@ describe('payments that name only the account paid', () => {
       ['张大山', '6228480011112222333', 1400, '2026/9/5'],
       ['张大山', '6228480011112222333', 1400, '2026-07-05'],
     ]);
-    const { findings, payments } = await scanPayments(accountRoll, { '低保金代发明细.xlsx': bank });
+    const { findings, payments, warnings } = await scanPayments(accountRoll, { '低保金代发明细.xlsx': bank });
     expect(findings).toContain(PAID_AFTER_DEATH);
     expect(payments).toMatchObject({ rows_read: 3, rows_used: 3 });
+    // The month paid is not always the month the money is for: staff are told what that may cost.
+    expect(warnings).toContainEqual({
+      file: '低保金代发明细.xlsx',
+      message: expect.stringContaining('工作表「代发明细」没有「发放月份」或「所属期」列：发放月份按「交易日期」的月份读取；若每月发放的是上月的保障金'),
+    });
   });
 
   it('a bank list that masks its payees\' IDs but gives their accounts is read by the accounts', async () => {

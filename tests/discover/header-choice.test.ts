@@ -23,7 +23,9 @@ describe('two headers naming one column', () => {
     const match = matchHeader(payments, ['户名', '账号', '交易日期', '发放月份', '金额']);
     expect(match.columnIndex.get('month')).toBe(3);
     expect(match.passedOver.map((p) => [p.header, p.chosen])).toEqual([['交易日期', '发放月份']]);
-    expect(matchHeader(payments, ['户名', '账号', '交易日期', '金额']).columnIndex.get('month')).toBe(2);
+    expect(match.datedMonth).toBeUndefined();
+    const dated = matchHeader(payments, ['户名', '账号', '交易日期', '金额']);
+    expect([dated.columnIndex.get('month'), dated.datedMonth]).toEqual([2, '交易日期']);
     expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['代发日期', '月份']);
     expect(matchHeader(payments, ['账号', '交易日期', '入账日期', '金额']).duplicated.map((d) => d.headers)).toEqual([['交易日期', '入账日期']]);
   });

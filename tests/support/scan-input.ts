@@ -7,7 +7,7 @@ import { parseCsvRecords } from './parse-csv.ts';
 import { runCli } from './run-cli.ts';
 import { tempFolder } from './temp-folder.ts';
 
-export type SheetRow = (string | number | null)[];
+export type SheetRow = (string | number | Date | null)[];
 
 /** A one-sheet workbook of these rows, with these ranges merged. */
 export async function workbookOf(sheetName: string, rows: SheetRow[], merges: string[] = []): Promise<Buffer> {
