@@ -25,7 +25,8 @@ export default defineCheck({
     totals AS (
       SELECT o.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
              h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
-      FROM owned o JOIN households h USING (household_id) GROUP BY ALL
+      -- A person alone for want of a 家庭编号: his household's limit (its members) is not known, so no limit is judged.
+      FROM owned o JOIN households h USING (household_id) WHERE NOT h.alone GROUP BY ALL
     ),
     -- A household without a known area has no standard: no limit, no finding (data_quality.program-unknown reports it).
     over_limit AS (SELECT * FROM totals WHERE standard IS NOT NULL AND total > limit_cents),

@@ -6,10 +6,17 @@ export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649�
 export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
 
 /**
+ * A person on an active roll row without a 家庭编号 (empty, or lost to Excel's scientific notation) is a household of
+ * his own here, keyed by his ID after a character no 家庭编号 holds: his own car or payroll post is found (until
+ * 2026-12-01 he was silently left out of every asset check), and data_quality.missing-field / bad-value report the gap.
+ */
+const UNIT = `coalesce(household_id, chr(1) || id_number)`;
+
+/**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan):
- * shared_asset_households (one row per household with at least one active roll row: its location, area and
- * member count) and shared_asset_members (one row per household and person on an active row).
- * Only active rows count: a 停保/退保 row is someone the household no longer claims as 保障人口
+ * shared_asset_households (one row per household with at least one active roll row: its location, area, member
+ * count, and whether it is a person alone for want of a 家庭编号) and shared_asset_members (one row per household and
+ * person on an active row). Only active rows count: a 停保/退保 row is someone the household no longer claims as 保障人口
  * (moved out, married out, removed after review), so neither their holdings nor their head count
  * belong to the household being paid — the same member set data_quality.amount-over-standard uses.
  */
@@ -17,21 +24,21 @@ export const HOUSEHOLD_TABLES = [
   {
     table: 'shared_asset_households',
     sql: `
-      SELECT household_id,
+      SELECT ${UNIT} AS household_id, bool_or(household_id IS NULL) AS alone,
              -- Location from one row (the head's, else the lowest ID), so county, township and village belong together.
              arg_min({'county': county, 'township': township, 'village': village, 'program': program, 'area': area},
                      (NOT coalesce(is_head, false), id_number, _file, _line)) AS at,
              -- A person on two rows of one household is one member; a row without a usable ID is still someone.
              count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS member_count
-      FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id`,
+      FROM roll WHERE active AND (household_id IS NOT NULL OR id_number IS NOT NULL) GROUP BY ${UNIT}`,
   },
   {
     table: 'shared_asset_members',
     sql: `
       -- The name as on the person's first row: one arg_min of both columns (two cost 20% more at a million persons).
       SELECT household_id, id_number, first_row.name, first_row.name_key FROM (
-        SELECT household_id, id_number, arg_min({'name': name, 'name_key': name_key}, (_file, _line)) AS first_row
-        FROM roll WHERE active AND household_id IS NOT NULL AND id_number IS NOT NULL GROUP BY household_id, id_number)`,
+        SELECT ${UNIT} AS household_id, id_number, arg_min({'name': name, 'name_key': name_key}, (_file, _line)) AS first_row
+        FROM roll WHERE active AND id_number IS NOT NULL GROUP BY ALL)`,
   },
 ];
 
@@ -59,17 +66,21 @@ export const cite = (dataset: DatasetName, x: string) => `'${datasetSpec(dataset
  * One finding per household from a CTE `holdings` (household_id, member_id, member_name, holding,
  * holding_key, triggers, _file, _line): the subject is the first member by ID whose holding triggers
  * it, subject_key '' so the finding id is the household's, and the evidence lists every holding.
+ * A person alone for want of a 家庭编号 is a finding of his own, without a 家庭编号, and the evidence says so.
  * `fact` is an SQL expression over the group (stable content only); `lead` opens the evidence.
  */
 export const householdFindings = (dataset: DatasetName, fact: string, lead: string) => `
   SELECT min(member_id) FILTER (WHERE triggers) AS subject_id,
-         arg_min(member_name, member_id) FILTER (WHERE triggers) AS subject_name, '' AS subject_key,
-         h.at.county AS county, h.at.township AS township, h.at.village AS village, household_id, h.at.program AS program,
+         arg_min(member_name, member_id) FILTER (WHERE triggers) AS subject_name,
+         CASE WHEN h.alone THEN min(member_id) ELSE '' END AS subject_key,
+         h.at.county AS county, h.at.township AS township, h.at.village AS village,
+         CASE WHEN h.alone THEN NULL ELSE household_id END AS household_id, h.at.program AS program,
          ${fact} AS fact,
+         CASE WHEN h.alone THEN '花名册中此人的家庭编号为空或无法识别，按本人核查；' ELSE '' END ||
          ${lead} || string_agg(member_name || '：' || holding, '；' ORDER BY member_id, holding_key, _file, _line) AS evidence,
          '${dataset}' AS source_dataset,
          arg_min(_file, (member_id, holding_key, _file, _line)) FILTER (WHERE triggers) AS source_file,
          arg_min(_line, (member_id, holding_key, _file, _line)) FILTER (WHERE triggers) AS source_line
   FROM holdings JOIN households h USING (household_id)
-  GROUP BY household_id, h.at
+  GROUP BY household_id, h.at, h.alone
   HAVING bool_or(triggers)`;

@@ -33,6 +33,8 @@ export interface RollRow {
   /** Overrides for injected faults. */
   villageOverride?: Village;
   townshipText?: string;
+  /** The 家庭编号 cell as written when a scenario leaves it empty. */
+  householdIdText?: string;
   nameText?: string;
   idCell?: RawCell;
   amountCentsOverride?: number;

@@ -37,6 +37,12 @@ testCheck('over_asset.deposits', {
     },
     { name: 'a namesake with another ID has the money', config, rows: { roll: couple, deposits: [balance(OTHER_ZHANG, '500000')] } },
     {
+      // His household's members, and so its limit, are not known: a limit for one would be a false finding for a family.
+      name: 'a person without a 家庭编号 is not judged against a limit',
+      config,
+      rows: { roll: [rollRow({ household_id: '', name: '张三', id_number: ZHANG })], deposits: [balance(ZHANG, '30000')] },
+    },
+    {
       name: 'two 核对 rounds of one bank (June 30000, September 20000): the later replaces the earlier, 20000 ≤ 33600',
       config,
       rows: { roll: couple, deposits: [reported(ZHANG, '30000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] },

@@ -61,6 +61,18 @@ testCheck('over_asset.vehicle', {
       expected: [{ subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['计入的机动车 1 辆：张三：小型轿车 鲁A12345，状态 正常，来源 机动车登记信息（vehicles.csv 第2行）'] }],
     },
     {
+      // Until 2026-12-01 a person without a 家庭编号 was left out of every asset check.
+      name: 'persons without a 家庭编号 (empty, or lost to scientific notation): each a finding of his own, without a household',
+      rows: {
+        roll: [rollRow({ household_id: '', name: '张三', id_number: ZHANG }), rollRow({ household_id: '3.71329E+15', name: '李四', id_number: LI })],
+        vehicles: [car(ZHANG), car(LI, { plate: '鲁B67890' })],
+      },
+      expected: [
+        { subject_id: LI, household_id: null, evidence: ['花名册中此人的家庭编号为空或无法识别，按本人核查；计入的机动车 1 辆：李四：小型轿车 鲁B67890'] },
+        { subject_id: ZHANG, household_id: null, evidence: ['花名册中此人的家庭编号为空或无法识别，按本人核查；计入的机动车 1 辆：张三：小型轿车 鲁A12345'] },
+      ],
+    },
+    {
       name: '注销 on 2026-10-05: not before P.start, still counted',
       rows: { roll: couple, vehicles: [car(ZHANG, { status: '注销', deregistered_on: '2026-10-05' })] },
       expected: [{ subject_id: ZHANG, evidence: ['状态 注销，注销日期 2026-10-05（不早于本期首日，仍计入）'] }],

@@ -124,7 +124,7 @@ export class Layout {
       township: row.townshipText ?? village.township.name,
       village: village.name,
       village_code: village.code,
-      household_id: household.id,
+      household_id: row.householdIdText ?? household.id,
       name: row.nameText ?? row.person.name,
       id_number: row.idCell ?? row.person.id,
       relation: row.relation,

@@ -12,7 +12,7 @@ import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
   businessDecoy, businessHit, depositsScenario, depositsTwoRounds, payrollDecoy, payrollHit, payrollLeft, payrollWelfarePost, propertyDecoy, propertyHit, propertySold,
-  vehicleCodedDecoy, vehicleCodedHit, vehicleDecoy, vehicleHit,
+  vehicleCodedDecoy, vehicleCodedHit, vehicleDecoy, vehicleHit, vehicleWithoutHousehold,
 } from './over-asset.ts';
 
 export const SCENARIOS: readonly Scenario[] = [
@@ -27,7 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
   deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
-  deceasedPaidToAccount,
+  deceasedPaidToAccount, vehicleWithoutHousehold,
 ];
 
 export interface PlannedScenario {

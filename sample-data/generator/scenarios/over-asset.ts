@@ -33,6 +33,24 @@ export const vehicleHit: Scenario = {
   },
 };
 
+/**
+ * A man living alone whose 家庭编号 the roll leaves empty owns a car: a data_quality.missing-field finding, and an
+ * over_asset.vehicle finding of his own, without a household (until 2026-12-01 no asset check saw him).
+ */
+export const vehicleWithoutHousehold: Scenario = {
+  kind: 'over_asset.vehicle-without-household', variants: 1, weight: 1,
+  run(context) {
+    const { rng, key } = context;
+    const household = context.household({ family: '低保', shape: 'single' });
+    const roll = household.rows[0]!;
+    roll.householdIdText = '';
+    key.expect({ checkId: 'data_quality.missing-field', person: roll.person, household: null, row: roll, note: '家庭编号 empty' });
+    const type = rng.pick(COUNTED_VEHICLE_TYPES);
+    const row = context.reference(vehicleRow(rng, roll.person, type, '正常', null));
+    key.expect({ checkId: 'over_asset.vehicle', person: roll.person, household: null, row, note: `${type}, 正常; his 家庭编号 is empty: checked alone` });
+  },
+};
+
 const EXEMPT_DECOYS = ['普通二轮摩托车', '三轮汽车', '低速货车', '变型拖拉机', '残疾人专用小型自动挡载客汽车'] as const;
 
 export const vehicleDecoy: Scenario = {

@@ -30,6 +30,8 @@ const PARENT = new Set(['父亲', '母亲']);
 const SIBLING = new Set(['兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹']);
 const CHILD = new Set(['儿子', '女儿', '长子', '次子', '长女', '次女']);
 
+const ALONE = '\u0001';
+
 /** What Excel shows of a number too long to keep (6.22848E+15): its last digits are gone. */
 const lostDigits = (text: string | undefined) => /^[0-9.]+E\+[0-9]+$/i.test(text ?? '');
 
@@ -39,7 +41,8 @@ export function referenceFindings(directory: string, period: string, standards: 
   const pEnd = Date.UTC(Math.floor(P / 12), (P % 12) + 1, 0) / 86_400_000;
   const read = (dataset: string) => readCsv(join(directory, `${dataset}.csv`), `${dataset}.csv`);
   const findings: Finding[] = [];
-  const add = (finding: Finding) => findings.push(finding);
+  // A person without a 家庭编号 is a household of his own (ALONE + ID), reported without one.
+  const add = (finding: Finding) => findings.push({ ...finding, household_id: finding.household_id?.startsWith(ALONE) ? null : finding.household_id });
   const names = new Map<string, Set<string>>();
   const rollIds = new Set<string>();
 
@@ -51,7 +54,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   });
   const badRow = (row: Row, ok: boolean) => { if (!ok) add({ check_id: 'data_quality.bad-row', id_number: null, household_id: null, file: row.file, line: row.line }); return ok; };
 
-  const roll = usable(read('roll')).map((row) => ({ ...row, hh: row.values['household_id']!, active: ['', '在保'].includes(row.values['status']!) }));
+  const roll = usable(read('roll')).map((row) => ({ ...row, hh: row.values['household_id'] || ALONE + row.id, active: ['', '在保'].includes(row.values['status']!) }));
   for (const row of roll) {
     rollIds.add(row.id);
     if (row.legacy) add({ check_id: 'data_quality.id-legacy', id_number: row.id, household_id: row.hh, file: row.file, line: row.line });
@@ -79,6 +82,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   for (const [hh, rows] of households) {
     const program = programOf(rows[0]!.values['program']!);
     for (const row of rows) if (!programOf(row.values['program']!)) add({ check_id: 'data_quality.program-unknown', id_number: row.id, household_id: hh, file: row.file, line: row.line });
+    if (hh.startsWith(ALONE)) continue; // the household checks need a 家庭编号
     if (!rows.some((row) => ['户主', '本人'].includes(row.values['relation']!))) add({ check_id: 'data_quality.household-no-head', id_number: null, household_id: hh });
     // One finding per village involved.
     const villages = new Set(rows.map((row) => row.values['village']));
@@ -208,7 +212,8 @@ export function referenceFindings(directory: string, period: string, standards: 
       return rounds.every((other) => parseDate(other.values['as_of']!)! <= parseDate(holding.values['as_of']!)!);
     });
     const total = balances.reduce((sum, { holding }) => sum + parseCents(holding.values['balance']!)!, 0);
-    if (program && total > 24 * (program.urban ? standards.urban : standards.rural) * 100 * rows.length) flag('over_asset.deposits', balances);
+    // Alone for want of a 家庭编号: the household's members, and so its limit, are not known.
+    if (program && !hh.startsWith(ALONE) && total > 24 * (program.urban ? standards.urban : standards.rural) * 100 * rows.length) flag('over_asset.deposits', balances);
   }
 
   const byPerson = byId(active);
@@ -222,7 +227,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   }
   const accounts = new Map<string, Set<string>>();
   for (const row of active) {
-    if (lostDigits(row.values['bank_account'])) continue;
+    if (lostDigits(row.values['bank_account']) || row.hh.startsWith(ALONE)) continue;
     const set = accounts.get(row.values['bank_account']!);
     if (set) set.add(row.hh);
     else accounts.set(row.values['bank_account']!, new Set([row.hh]));
