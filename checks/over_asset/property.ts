@@ -16,7 +16,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室不计。同一坐落、用途、面积的房产（多名成员共有）计为一处。每户一条，证据列出各成员计入的房产。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室不计。同一坐落、用途、面积的房产（多名成员共有）计为一处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
