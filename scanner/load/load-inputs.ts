@@ -14,6 +14,7 @@ import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
+import { refuseUnplacedPayments } from './unplaced-payments.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
 export interface DatasetCounts {
@@ -73,7 +74,8 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   options.onNormalise?.();
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping);
   const normalised = performance.now();
-  const reports = await refuseMaskedFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
+  const unmasked = await refuseMaskedFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
+  const reports = await refuseUnplacedPayments(connection, unmasked, options.skipBadFiles ?? false, skipped);
   const datasets = await countRows(connection, reports);
   await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {

@@ -1,12 +1,12 @@
 // A list whose ID numbers were masked before it was sent (370481********123X), as 公示 copies and many departments'
 // exports are: it can be compared with nothing, so the file is refused rather than reported row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS } from '../datasets/catalog.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { ID_PROBLEMS } from '../normalise/index.ts';
-import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
+import { refuseFiles, rowsReadBySheet } from './refuse-files.ts';
 
 interface MaskedFile {
   file: string;
@@ -27,11 +27,10 @@ async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonl
     FROM load_rejects WHERE kind = 'id' AND contains(reason, ${masked}) GROUP BY ALL
     UNION ALL
     SELECT _file, _sheet, count(*)::BIGINT, min(id_raw) FROM roll WHERE id_problem = ${masked} GROUP BY ALL`);
-  const rowsRead = new Map<string, number>();
-  for (const report of reports) for (const sheet of report.sheets) rowsRead.set(`${report.file}\u0000${sheet.sheet ?? ''}`, sheet.rowsRead);
+  const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => ({ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), masked: Number(row['masked']), example: String(row['example']).trim() }))
-    .filter((found) => 2 * found.masked > (rowsRead.get(`${found.file}\u0000${found.sheet ?? ''}`) ?? 0))
+    .filter((found) => 2 * found.masked > rowsRead(found))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
 }
 
@@ -40,15 +39,7 @@ async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonl
  * skipped, before the rows are counted. Returns the reports of the files kept.
  */
 export async function refuseMaskedFiles(connection: DuckDBConnection, reports: FileReport[], skipBadFiles: boolean, skipped: SkippedFile[]): Promise<FileReport[]> {
-  let kept = reports;
-  for (const found of await filesWithMaskedIds(connection, reports)) {
-    if (!skipBadFiles) throw maskedIdsError(found);
-    if (!kept.some((report) => report.file === found.file)) continue; // another of its sheets was masked too
-    await forgetTypedFile(connection, found.file);
-    kept = kept.filter((report) => report.file !== found.file);
-    skipped.push({ file: found.file, reason: `无法读取，已跳过：${maskedIdsError(found).message}` });
-  }
-  return kept;
+  return refuseFiles(connection, reports, await filesWithMaskedIds(connection, reports), maskedIdsError, skipBadFiles, skipped);
 }
 
 function maskedIdsError(found: MaskedFile): UserFacingError {
@@ -57,10 +48,4 @@ function maskedIdsError(found: MaskedFile): UserFacingError {
     `身份证号码已脱敏（${found.masked} 行，如「${found.example}」），无法与其他名单比对 (ID numbers masked)`,
     '请向提供部门索取未脱敏的名单（比对在本机进行）；公示用的花名册请换成系统导出的原表。或在 sweep.json 的 "ignore" 中列出该文件。',
   );
-}
-
-/** With --skip-bad-files: the refused file leaves no row behind, typed or rejected. */
-async function forgetTypedFile(connection: DuckDBConnection, file: string): Promise<void> {
-  for (const dataset of DATASETS) await connection.run(`DELETE FROM ${q(dataset.name)} WHERE _file = $file`, { file });
-  await connection.run('DELETE FROM load_rejects WHERE _file = $file', { file });
 }

@@ -11,6 +11,8 @@ import { rawTable } from './raw-tables.ts';
 
 export const PAYEE_COLUMN = 'payee_id';
 export const ACCOUNT_COLUMN = 'payee_account';
+/** The refusals of a payee or account the roll does not hold at all (unplaced-payments.ts counts them per file). */
+export const NOT_ON_ROLL = ['不在花名册中，无法对应家庭编号', '不是花名册中任何家庭的发放账号，无法对应家庭编号'] as const;
 
 /** 3704**********123X, 6228********2333: masked before the list was sent. */
 const masked = (value: string) => `regexp_matches(${value}, ${sqlString('[*＊]')})`;
@@ -85,7 +87,7 @@ export function payeeRefusals(label: string): PayeeRefusal[] {
   const usable = `${PAYEE_PARSED}.status IN ('valid', 'legacy')`;
   return [
     { when: `${NEEDS_PAYEE} AND NOT ${usable}`, kind: 'id', why: `${label} || '无法识别：' || ${PAYEE_PARSED}.problem || '，无法对应家庭'` },
-    { when: `${NEEDS_PAYEE} AND ${usable} AND payee.p_households IS NULL`, kind: 'value', why: `${label} || '不在花名册中，无法对应家庭编号'` },
+    { when: `${NEEDS_PAYEE} AND ${usable} AND payee.p_households IS NULL`, kind: 'value', why: `${label} || ${sqlString(NOT_ON_ROLL[0])}` },
     {
       when: `${NEEDS_PAYEE} AND payee.p_households > 1`, kind: 'value',
       why: `'收款人在花名册的 ' || payee.p_households || ' 户中（含 ' || payee.p_household || '），无法确定家庭编号'`,
@@ -102,7 +104,7 @@ export function accountRefusals(label: string): PayeeRefusal[] {
     { when: forAccount(`rs_code_lost_digits(${raw})`), kind: 'value', why: `${label} || '被 Excel 改成科学计数法，末位已丢失，无法对应家庭'` },
     {
       when: `${ACCOUNT_KEY} IS NOT NULL AND account.a_households IS NULL`, kind: 'value',
-      why: `${label} || '不是花名册中任何家庭的发放账号，无法对应家庭编号'`,
+      why: `${label} || ${sqlString(NOT_ON_ROLL[1])}`,
     },
     {
       when: `${ACCOUNT_KEY} IS NOT NULL AND account.a_households > 1`, kind: 'value',

@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
+import { looksLikeStackTrace } from '../support/run-cli.ts';
 import { runScan, workbookOf } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
 
@@ -158,6 +159,24 @@ describe('payments that name only the account paid', () => {
     });
     expect(findings).toContain(PAID_AFTER_DEATH);
     expect(refused).toEqual([]);
+  });
+
+  // A county's 代发 list beside one township's roll: each payment of the other townships was refused and reported, one
+  // data-quality finding per row. The file is refused instead, or skipped with --skip-bad-files.
+  it('a bank list most of whose payees the roll does not hold is refused whole (exit 2), or skipped and listed', async () => {
+    const stranger = (n: number) => validId('370481', `1950010${n}`, '117');
+    const bank = `收款人身份证号码,发放月份,发放金额\n${PEOPLE.zhang},2026-09,1400\n${[1, 2, 3].map((n) => `${stranger(n)},2026-09,900`).join('\n')}\n`;
+    const { run } = await runScan({ '低保花名册.csv': accountRoll, '全县低保金代发明细.csv': bank });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`全县低保金代发明细.csv 列「收款人身份证号码」: 3 行（共 4 行）的收款人身份证号码在花名册中找不到（如「${stranger(1)}」），无法对应家庭`);
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+
+    const skipped = await runScan({ '低保花名册.csv': accountRoll, '全县低保金代发明细.csv': bank }, undefined, ['--skip-bad-files']);
+    expect(skipped.run.code, skipped.run.stderr).toBe(0);
+    const summary = JSON.parse(await readFile(join(skipped.out, 'summary.json'), 'utf8'));
+    expect(summary.files_skipped).toEqual([{ file: '全县低保金代发明细.csv', reason: expect.stringContaining('3 行（共 4 行）') }]);
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 0, rows_rejected: 0 });
+    expect(await readFile(join(skipped.out, 'findings.csv'), 'utf8')).not.toContain('data_quality.bad-row');
   });
 
   it('a file with neither 家庭编号, payee nor account is refused naming all three', async () => {

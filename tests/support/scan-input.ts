@@ -18,8 +18,8 @@ export async function workbookOf(sheetName: string, rows: SheetRow[], merges: st
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
-/** The CLI's run of a scan over a folder of these files (with this config, if given), and where its outputs went. */
-export async function runScan(files: Record<string, string | Buffer>, config?: unknown) {
+/** The CLI's run of a scan over a folder of these files (with this config, if given, and more options), and where its outputs went. */
+export async function runScan(files: Record<string, string | Buffer>, config?: unknown, options: string[] = []) {
   const folder = await tempFolder();
   const input = join(folder, 'input');
   await mkdir(input);
@@ -27,7 +27,7 @@ export async function runScan(files: Record<string, string | Buffer>, config?: u
   const configArgs = config === undefined ? [] : ['--config', join(folder, 'rollsweep.config.json')];
   if (config !== undefined) await writeFile(join(folder, 'rollsweep.config.json'), JSON.stringify(config));
   const out = join(folder, 'out');
-  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet', ...configArgs]);
+  const run = await runCli(['scan', '--input', input, '--period', '2026-10', '--ledger', join(folder, 'l.duckdb'), '--out', out, '--quiet', ...configArgs, ...options]);
   return { run, out };
 }
 
