@@ -113,7 +113,7 @@ export const DATASETS: readonly DatasetSpec[] = [
         '收款人身份证号码', '收款人身份证号', '收款人证件号码', '户主身份证号码', '户主身份证号', ...ID_ALIASES,
       ]),
       // A bank's 代发 list may name only the account paid (户名, 账号, 金额): the household whose roll rows give it as
-      // their 发放账号 (payee-households.ts). Read only for a row with neither 家庭编号 nor payee.
+      // their 发放账号 (payee-households.ts). Read only for a row with neither 家庭编号 nor a readable payee (the bank may mask his ID).
       column('payee_account', '收款账号', 'text', [
         '收款账号', '收款人账号', '账号', '银行账号', '发放账号', '卡号', '银行卡号', '一卡通账号', '社保卡号', '收款卡号', '入账账号',
       ]),
