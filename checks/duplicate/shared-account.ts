@@ -24,7 +24,7 @@ export default defineCheck({
     WITH accounts AS (
       SELECT a.household_id, a.county, a.township, a.village, a.program, a.is_head, a.id_number, a.name, a._file, a._sheet, a._line,
              a.institutional AND $skipInstitutionalCare AS institutional,
-             regexp_replace(upper(a.bank_account), '[^0-9A-Z]', '', 'g') AS account
+             rs_account_key(a.bank_account) AS account
       FROM roll a
       WHERE a.active AND a.household_id IS NOT NULL AND a.bank_account IS NOT NULL
         AND NOT ${accountLostDigits('a.bank_account')}

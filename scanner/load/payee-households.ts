@@ -28,11 +28,7 @@ const PAYEE_PARSED = q(`${PAYEE_COLUMN}__parsed`);
 const NEEDS_PAYEE = `CASE WHEN ${blank('household_id')} THEN NOT ${blank(PAYEE_COLUMN)} AND NOT (${NEEDS_ACCOUNT}) ELSE false END`;
 const ACCOUNT_KEY = q(`${ACCOUNT_COLUMN}__key`);
 
-/**
- * An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account), as
- * duplicate.shared-account compares the roll's. Excel's 6.22848E+18 and a masked 6228****1234 are no account.
- */
-const accountKey = (value: string) => `regexp_replace(upper(rs_code(${value})), '[^0-9A-Z]', '', 'g')`;
+/** Excel's 6.22848E+18 and a masked 6228****1234 are no account (the others compare by rs_account_key). */
 const unusableAccount = (value: string) => `(${masked(value)} OR rs_code_lost_digits(${value}))`;
 
 /** Whether some payment names its payee or account instead of its household (a cheap test first: whether any file has the column). */
@@ -55,7 +51,7 @@ export async function createPayeeHouseholds(connection: DuckDBConnection): Promi
     FROM roll WHERE id_number IS NOT NULL AND household_id IS NOT NULL GROUP BY id_number`);
   await connection.run(`
     CREATE OR REPLACE TABLE account_households AS
-    SELECT ${accountKey('bank_account')} AS a_key, count(DISTINCT household_id) AS a_households, min(household_id) AS a_household
+    SELECT rs_account_key(bank_account) AS a_key, count(DISTINCT household_id) AS a_households, min(household_id) AS a_household
     FROM roll WHERE bank_account IS NOT NULL AND household_id IS NOT NULL AND NOT ${unusableAccount('bank_account')}
     GROUP BY a_key HAVING a_key <> ''`);
 }
@@ -69,7 +65,7 @@ export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise
 export const PAYEE_SOURCE = {
   columns: [
     `CASE WHEN ${NEEDS_PAYEE} THEN rs_id_parse(${PAYEE_COLUMN}) END AS ${PAYEE_PARSED}`,
-    `CASE WHEN ${NEEDS_ACCOUNT} THEN CASE WHEN NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN ${accountKey(ACCOUNT_COLUMN)} END END AS ${ACCOUNT_KEY}`,
+    `CASE WHEN ${NEEDS_ACCOUNT} THEN CASE WHEN NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN rs_account_key(rs_code(${ACCOUNT_COLUMN})) END END AS ${ACCOUNT_KEY}`,
   ],
   joins: [
     `LEFT JOIN payee_households AS payee ON payee.p_id = ${PAYEE_PARSED}.id`,

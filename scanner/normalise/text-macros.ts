@@ -54,6 +54,10 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
       THEN nullif(regexp_replace(rs_text(s), ${sqlString(CODE_STRIPPING)}, '\\1', 'g'), '')
     ELSE rs_text(s) END`),
 
+  // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
+  // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.
+  defineMacro('rs_account_key', ['account'], `regexp_replace(upper(account), '[^0-9A-Z]', '', 'g')`),
+
   // A code Excel turned into a number in scientific notation (3.71329E+15, or a number cell past 2^53): only its first
   // digits are left, so two households or accounts would read alike. Never guessed; the caller reports it.
   // The exponent's + first, in a CASE so that only the few cells holding one reach the regexp (AND evaluates both sides):
