@@ -16,6 +16,10 @@ import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-r
 import { describeStatedMonth, withStatedMonth, type StatedMonth } from './stated-month.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
+/** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
+export const headerRemarks = (match: HeaderMatch): Pick<SheetReport, 'unreadNotes' | 'passedOver' | 'datedMonth'> =>
+  ({ unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(match.datedMonth ? { datedMonth: match.datedMonth } : {}) });
+
 export interface SheetReport {
   sheet?: string;
   dataset?: DatasetName;
@@ -176,7 +180,7 @@ async function landCsvInDuckDb(
   if (!counts) return null;
   await rows.return?.();
   return {
-    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth, ...(statedMonth ? { statedMonth } : {}),
+    sheet: undefined, dataset: match.dataset, headerLine: headerRow.line, columns, ...headerRemarks(match), ...(statedMonth ? { statedMonth } : {}),
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
@@ -203,7 +207,7 @@ async function writeSheet(
   const { columns, constants } = sheetColumns(header);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth, ...(statedMonth ? { statedMonth } : {}),
+    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, ...headerRemarks(match), ...(statedMonth ? { statedMonth } : {}),
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;

@@ -6,7 +6,7 @@ import { InputError, isOutOfMemory } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
 import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { locateHeader } from './header-row.ts';
-import type { FileReport } from './load-file.ts';
+import { headerRemarks, type FileReport } from './load-file.ts';
 import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
@@ -45,7 +45,7 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   await registerStage(connection, {
     table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
   });
-  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], unreadNotes: match.unreadNotes, passedOver: match.passedOver, datedMonth: match.datedMonth });
+  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], ...headerRemarks(match) });
   return report;
 }
 
