@@ -42,7 +42,7 @@ export function deathRow(person: Person, deathDate: FieldValue, source: string, 
 }
 
 /** 执行方式: 羁押 in a 看守所, 监内服刑 in a prison, unless given (缓刑, 取保候审 … in the decoys). */
-export function prisonerRow(person: Person, start: FieldValue, end: Date | null, facility: string, custody?: string): ReferenceRow {
+export function prisonerRow(person: Person, start: FieldValue, end: FieldValue, facility: string, custody?: string): ReferenceRow {
   return {
     dataset: 'prisoners',
     values: { name: person.name, id_number: person.id, facility, sentence_start: start, sentence_end: end, custody: custody ?? (facility.endsWith('看守所') ? '羁押' : '监内服刑') },

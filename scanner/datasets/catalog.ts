@@ -137,8 +137,11 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
-      required('sentence_start', '入监日期', 'date', ['入监日期', '羁押日期', '刑期起日', '刑期开始日期']),
-      column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期']),
+      // 司法 lists often write the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04): read as its start and end.
+      required('sentence_start', '入监日期', 'date', [
+        '入监日期', '羁押日期', '刑期起日', '刑期开始日期', '刑期起始日期', '刑期起止', '刑期起止日期', '刑期起止时间', '刑期起讫', '刑期起讫日期',
+      ]),
+      column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期', '刑期截止日期', '刑满释放日期', '刑期届满日期']),
       column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),
       // 缓刑, 假释, 取保候审 … are on such lists too, and are not 在监狱内服刑 (out-of-scope-rows.ts).
       column('custody', '执行方式', 'text', ['执行方式', '刑罚执行方式', '执行类别', '刑罚执行类别', '强制措施', '羁押状态', '矫正类别']),

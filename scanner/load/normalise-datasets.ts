@@ -81,6 +81,27 @@ const CADRE_UNREADABLE: Record<string, string> = {
   term_end: `NOT rs_serving(term_end) AND ${TERM_END_ITSELF} IS NULL`,
 };
 
+/**
+ * A sentence as 司法 lists write it: dates, the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04), whose end
+ * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
+ * sentence_end_word keeps that word for the evidence.
+ */
+const SENTENCE_START = `coalesce(${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value, rs_sentence_start(sentence_start))`;
+const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_value`;
+const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, rs_sentence_end(sentence_start)) END`;
+const PRISONER_COLUMNS: Record<string, string[]> = {
+  sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
+  sentence_end: [
+    `${SENTENCE_END} AS sentence_end`,
+    'sentence_end AS sentence_end_raw',
+    `CASE WHEN ${SENTENCE_END} IS NULL THEN coalesce(rs_sentence_end_word(sentence_end), rs_sentence_end_word(sentence_start)) END AS sentence_end_word`,
+  ],
+};
+const PRISONER_UNREADABLE: Record<string, string> = {
+  sentence_start: `${SENTENCE_START} IS NULL`,
+  sentence_end: `NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
+};
+
 /** A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that is unclear is kept, to be verified. */
 const DEATH_COLUMNS: Record<string, string[]> = {
   reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
@@ -101,8 +122,11 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
 
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
-  roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
+  roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
 };
+
+/** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
+const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = { cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE };
 
 /** One way a row of a reference list can be unusable: when it holds, and the (kind, column, reason, raw) it is listed with. */
 interface RejectArm {
@@ -135,7 +159,7 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
     }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
-      const unreadable = (dataset.name === 'cadres' && CADRE_UNREADABLE[column.name]) || `${mappedAlias(column, column.kind)}.m_value IS NULL`;
+      const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedAlias(column, column.kind)}.m_value IS NULL`;
       arms.push({ when: `NOT ${blank(raw)} AND ${unreadable}`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
   }

@@ -24,20 +24,37 @@ const COMPACT_MONTH = `${YEAR}(\\d{2})`;
 
 /** Words a roster writes for a term not ended (任职止 至今, or 2021.04-至今 in one cell). */
 export const SERVING_WORDS = ['至今', '今', '现在', '现任', '在任', '在职', '任职中'];
-/** One end of a cadre's term: a date or a month (2021.04, 2021年4月, 2021-04-18, 202104, 20210418). */
+/**
+ * Words a 服刑/羁押 list writes where a sentence has no end date: a life or suspended death sentence (无期徒刑, 死缓), or a
+ * detainee not yet sentenced (待定, 未判决). Read as a date, each refused the row, and a lifer stayed on the roll unflagged.
+ */
+export const OPEN_SENTENCE_WORDS = [
+  '无期', '无期徒刑', '死缓', '死刑缓期执行', '死刑缓期二年执行', '死刑缓期两年执行', '死刑', '终身监禁',
+  '待定', '未判', '未判决', '待判', '待判决', '尚未判决', '未决', '在押', '羁押中', ...SERVING_WORDS,
+];
+/** One end of a cadre's term or a sentence: a date or a month (2021.04, 2021年4月, 2021-04-18, 202104, 20210418). */
 const TERM_POINT = '(?:19|20)\\d{2} ?[-/.年] ?\\d{1,2} ?(?:月|[-/.月] ?\\d{1,2} ?日?)?|(?:19|20)\\d{2}\\d{2}(?:\\d{2})?';
-/** A term in one cell: start, a separator (至, 到, a dash, ~) and an end, 至今 or nothing (2018.01—2021.03, 2021.04-至今). */
-const TERM_RANGE = `(${TERM_POINT}) ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${SERVING_WORDS.join('|')})?`;
+/**
+ * A term in one cell: start, a separator (至, 到, a dash, ~) and an end, one of `openWords` or nothing (2018.01—2021.03,
+ * 2021.04-至今, 自2021年3月5日起至2028年3月4日止).
+ */
+const termRange = (openWords: readonly string[]) =>
+  `自?(${TERM_POINT}) ?起? ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${openWords.join('|')})? ?止?`;
 
 /**
  * One end of a term written in one cell (group 1 its start, 2 its end), as a date, or as a month turned into a date by
- * `ofMonth`; NULL for a cell that is no such range (or an open end). Cadre rosters are small: this parses row by row.
+ * `ofMonth`; NULL for a cell that is no such range (or an open end). Cadre rosters and prison lists are small: this
+ * parses row by row.
  */
-function termEnd(group: 1 | 2, ofMonth: (month: string) => string): string {
-  const part = `regexp_extract(rs_term, ${sqlString(`^${TERM_RANGE}$`)}, ${group})`;
-  return bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(TERM_RANGE)})
+function termEnd(group: 1 | 2, ofMonth: (month: string) => string, openWords: readonly string[]): string {
+  const range = termRange(openWords);
+  const part = `regexp_extract(rs_term, ${sqlString(`^${range}$`)}, ${group})`;
+  return bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(range)})
     THEN coalesce(rs_date_from_text(${part}), ${ofMonth(`rs_month_from_text(${part})`)}) END`);
 }
+
+/** Whether the cell is one of `words` (spaces and full-width forms aside). */
+const isOneOf = (words: readonly string[]) => `coalesce(list_contains([${words.map(sqlString).join(', ')}], rs_text(s)), false)`;
 
 export const DATE_MACROS: readonly MacroDefinition[] = [
   // Internal. Half-width digits and separators, every whitespace run one ASCII space (the space
@@ -71,11 +88,26 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
     bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_month_value', 'rs_month_from_text(rs_month_value)')),
 
   // A cadre's term written in one cell (任职时间 2018.01—2021.03): its start, a date or the first day of a month.
-  defineMacro('rs_term_start', ['s'], termEnd(1, (month) => month)),
+  defineMacro('rs_term_start', ['s'], termEnd(1, (month) => month, SERVING_WORDS)),
 
   // Its end: a date or the last day of a month; NULL when the term is open (至今, or nothing after the dash).
-  defineMacro('rs_term_end', ['s'], termEnd(2, (month) => `last_day(${month})`)),
+  defineMacro('rs_term_end', ['s'], termEnd(2, (month) => `last_day(${month})`, SERVING_WORDS)),
 
   // 任职止 written 至今 (or 现任 …): the term has not ended, as an empty cell says.
-  defineMacro('rs_serving', ['s'], `coalesce(rs_text(s) IN (${SERVING_WORDS.map(sqlString).join(', ')}), false)`),
+  defineMacro('rs_serving', ['s'], isOneOf(SERVING_WORDS)),
+
+  // A sentence written in one cell (刑期起止 2021.03.05-2028.03.04, 2019年5月10日至无期): its start, and its end, NULL
+  // when the sentence has none (无期, 待定 …).
+  defineMacro('rs_sentence_start', ['s'], termEnd(1, (month) => month, OPEN_SENTENCE_WORDS)),
+  defineMacro('rs_sentence_end', ['s'], termEnd(2, (month) => `last_day(${month})`, OPEN_SENTENCE_WORDS)),
+
+  // 刑期止日 written 无期徒刑, 死缓, 待定 …: the sentence has no end, as an empty cell says (still held).
+  defineMacro('rs_sentence_open', ['s'], isOneOf(OPEN_SENTENCE_WORDS)),
+
+  // The word that leaves a sentence open, alone (无期徒刑) or ending a range (2019.05.10-无期徒刑), for the evidence.
+  defineMacro('rs_sentence_end_word', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE
+    WHEN rs_sentence_open(rs_term) THEN rs_text(rs_term)
+    WHEN regexp_full_match(rs_term, ${sqlString(termRange(OPEN_SENTENCE_WORDS))})
+      THEN list_filter([regexp_extract(rs_term, ${sqlString(`^${termRange(OPEN_SENTENCE_WORDS)}$`)}, 2)], (word) -> rs_sentence_open(word))[1]
+  END`)),
 ];

@@ -23,6 +23,12 @@ testCheck('data_quality.bad-row', {
           { id_number: LI, name: '李四', term_start: '2018年1月—2021年3月' },
           { id_number: LI, name: '李四', term_start: '2021.04-', term_end: '' },
         ],
+        // 司法 lists' sentences: in one cell, with no end date because there is none.
+        prisoners: [
+          { id_number: ZHANG, name: '张三', sentence_start: '2021.03.05-2028.03.04' },
+          { id_number: LI, name: '李四', sentence_start: '2019年5月10日', sentence_end: '无期徒刑' },
+          { id_number: LI, name: '李四', sentence_start: '2026-09-20', sentence_end: '待定' },
+        ],
       },
     },
     {
@@ -52,14 +58,21 @@ testCheck('data_quality.bad-row', {
       name: 'a required value empty, an unreadable amount, a reference row without ID, a payment\'s 家庭编号 in scientific notation, a term end that is no date',
       rows: {
         roll: [rollRow()],
-        prisoners: [{ id_number: ZHANG, name: '张三', sentence_start: '' }],
         deposits: [{ id_number: LI, name: '李四', balance: '十二万' }],
         vehicles: [{ id_number: '', name: '王五', plate: '京A12345', vehicle_type: '小型轿车' }],
         payments: [{ household_id: '3.71329E+15', month: '2026-10', amount: '700' }, { household_id: 'H001', month: '2026-10', amount: '700' }],
         cadres: [{ id_number: ZHANG, name: '张三', term_start: '2021.03', term_end: '待定' }],
+        // A sentence's length is not its end; a range whose end is neither a date nor a word for none.
+        prisoners: [
+          { id_number: ZHANG, name: '张三', sentence_start: '' },
+          { id_number: LI, name: '李四', sentence_start: '2025-01-01', sentence_end: '有期徒刑三年' },
+          { id_number: LI, name: '李四', sentence_start: '2025.01.01-三年后' },
+        ],
       },
       expected: [
         { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '入监日期为空'] },
+        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第3行 已拒收', '刑期止日无法识别：有期徒刑三年'] },
+        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第4行 已拒收', '入监日期无法识别：2025.01.01-三年后'] },
         { subject_id: null, evidence: ['金融资产核对结果 deposits.csv 第2行 已拒收', '余额无法识别：十二万'] },
         { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.71329E+15（被 Excel 改成科学计数法，末位已丢失）'] },

@@ -27,6 +27,10 @@ testCheck('imprisoned.recipient', {
       },
     },
     {
+      name: 'the whole sentence in one cell (刑期起止), released before P.start or starting after P.end',
+      rows: { roll: couple, prisoners: [sentence('2021.03.05-2026.09.30'), sentence('2026年11月2日至2029年11月1日'), sentence('2026.11.02—无期徒刑')] },
+    },
+    {
       name: 'the prisoner\'s roll row is already 停保',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, status: '停保' }), couple[1]!], prisoners: [sentence('2025-01-01')] },
     },
@@ -54,6 +58,30 @@ testCheck('imprisoned.recipient', {
       name: 'held (监内服刑, 刑事拘留), or back inside (撤销缓刑，收监执行): found, the measure in the evidence',
       rows: { roll: couple, prisoners: ['监内服刑', '刑事拘留', '撤销缓刑，收监执行'].map((custody) => sentence('2025-06-11', '', { custody })) },
       expected: [{ subject_id: ZHANG, evidence: ['监所 省第一监狱，执行方式 监内服刑（prisoners.csv 第2行）', '执行方式 刑事拘留', '执行方式 撤销缓刑,收监执行'] }],
+    },
+    {
+      name: 'no end date because there is none (无期徒刑, 死缓, 待定 for a detainee not yet sentenced): still held, the word in the evidence',
+      rows: { roll: couple, prisoners: [sentence('2019-05-10', '无期徒刑'), sentence('2020-01-06', '死刑缓期二年执行'), sentence('2026-09-20', ' 待定 ', { facility: '县看守所' })] },
+      expected: [{
+        subject_id: ZHANG,
+        evidence: ['入监日期 2019-05-10，刑期止日 无期徒刑（无刑满日期，仍在押），监所 省第一监狱（prisoners.csv 第2行）', '刑期止日 死刑缓期二年执行（无刑满日期，仍在押）', '刑期止日 待定（无刑满日期，仍在押），监所 县看守所'],
+      }],
+    },
+    {
+      name: 'the whole sentence in one cell (刑期起止) overlapping P: its start and end, or the word that leaves it open',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2021年3月5日至2028年3月4日'), sentence('2019.05.10 - 无期', '', { id_number: LI, name: '李四' })],
+      },
+      expected: [
+        { subject_id: ZHANG, evidence: ['入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（prisoners.csv 第2行）'] },
+        { subject_id: LI, evidence: ['入监日期 2019-05-10，刑期止日 无期（无刑满日期，仍在押）'] },
+      ],
+    },
+    {
+      name: 'a 刑期止日 beside the sentence in one cell is the end read; written 自…起至…止',
+      rows: { roll: couple, prisoners: [sentence('自2024年3月1日起至2026年9月30日止', '2026-12-31')] },
+      expected: [{ subject_id: ZHANG, evidence: ['入监日期 2024-03-01，刑期止日 2026-12-31'] }],
     },
     {
       name: 'the list names someone else under this ID: 需核实身份',

@@ -77,6 +77,51 @@ describeMacroTable('rs_month', connection, {
   ],
 });
 
+// A sentence as 司法 lists write it: start and end in one cell (刑期起止), the end NULL where the sentence has none.
+describeMacroTable('rs_sentence_start and rs_sentence_end', connection, {
+  expression: "CAST(rs_sentence_start(v) AS VARCHAR) || ' ' || coalesce(CAST(rs_sentence_end(v) AS VARCHAR), '-')",
+  accepted: [
+    { input: '2021.03.05-2028.03.04', expected: '2021-03-05 2028-03-04' },
+    { input: '2021-03-05-2028-03-04', expected: '2021-03-05 2028-03-04', note: 'dashes within and between' },
+    { input: '2021年3月5日至2028年3月4日', expected: '2021-03-05 2028-03-04' },
+    { input: '自2021年3月5日起至2028年3月4日止', expected: '2021-03-05 2028-03-04' },
+    { input: '2021/3/5 — 2028/3/4', expected: '2021-03-05 2028-03-04' },
+    { input: '２０２１．０３．０５～２０２８．０３．０４', expected: '2021-03-05 2028-03-04', note: 'full-width' },
+    { input: '2021.03-2028.02', expected: '2021-03-01 2028-02-29', note: 'months: the first and the last day' },
+    { input: '2019.05.10-无期徒刑', expected: '2019-05-10 -' },
+    { input: '2019年5月10日至无期', expected: '2019-05-10 -' },
+    { input: '2020.01.06-死缓', expected: '2020-01-06 -' },
+    { input: '2026.09.20-', expected: '2026-09-20 -', note: 'nothing after the dash: no end given' },
+  ],
+  rejected: [
+    { input: '2021-03-05', expected: null, note: 'one date is no range' },
+    { input: '2025.01.01-三年后', expected: null },
+    { input: '有期徒刑三年', expected: null },
+    { input: '2021.03.05-2028.03.04-2030.01.01', expected: null },
+    { input: '', expected: null },
+    { input: null, expected: null },
+  ],
+});
+
+describeMacroTable('rs_sentence_open and rs_sentence_end_word', connection, {
+  expression: "CASE WHEN rs_sentence_open(v) THEN '不限期 ' ELSE '' END || coalesce(rs_sentence_end_word(v), '-')",
+  accepted: [
+    { input: '无期徒刑', expected: '不限期 无期徒刑' },
+    { input: ' 无 期 ', expected: '不限期 无期' },
+    { input: '死刑缓期二年执行', expected: '不限期 死刑缓期二年执行' },
+    { input: '待定', expected: '不限期 待定', note: 'a detainee not yet sentenced' },
+    { input: '未判决', expected: '不限期 未判决' },
+    { input: '2019.05.10-无期徒刑', expected: '无期徒刑', note: 'a range ending with the word: its end, not the cell, is open' },
+    { input: '2021.03.05-2028.03.04', expected: '-' },
+  ],
+  rejected: [
+    { input: '有期徒刑三年', expected: '-' },
+    { input: '2028-03-04', expected: '-' },
+    { input: '', expected: '-' },
+    { input: null, expected: '-' },
+  ],
+});
+
 describe('date macro types', () => {
   it('rs_date and rs_month return DATE, also for typed (non-text) input', async () => {
     const row = await queryOneRow(connection(), `

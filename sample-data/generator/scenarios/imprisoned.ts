@@ -61,3 +61,20 @@ export const notInCustody: Scenario = {
     key.decoy({ kind: 'prisoner-not-in-custody', mustNotFlag: [CHECK], person: subject, household, row, note: `listed from ${isoDate(start)} with 执行方式 ${custody}: not held, refused as out of scope` });
   },
 };
+
+/**
+ * No end date because there is none: a life or suspended death sentence (刑满日期 无期徒刑, 死缓), or a detainee in the
+ * 看守所 not yet sentenced (待定). Still held, found; read as an unreadable date they once refused the row.
+ */
+export const prisonerNoEndDate: Scenario = {
+  kind: 'imprisoned.no-end-date', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const { household, subject } = prisonerHousehold(context);
+    const [start, end, held] = variant === 0
+      ? [day(context, -rng.int(30, 90)), rng.pick(['无期徒刑', '死刑缓期二年执行']), rng.pick(['省第一监狱', '省第三监狱'])]
+      : [day(context, -rng.int(0, 3)), '待定', `${subject.county.name}看守所`];
+    const row = context.reference(prisonerRow(subject, start, end, held));
+    key.expect({ checkId: CHECK, person: subject, household, row, note: `sentence from ${isoDate(start)}, 刑满日期 ${end}: still held` });
+  },
+};

@@ -8,7 +8,7 @@ import {
   cancelledNotDead, deceasedBackPay, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaidToAccount, deceasedPaymentReturned,
 } from './deceased.ts';
 import { accountTypedAsNumber, dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, sharedAccount, twoHouseholds } from './duplicates.ts';
-import { imprisonedDecoy, imprisonedHit, notInCustody } from './imprisoned.ts';
+import { imprisonedDecoy, imprisonedHit, notInCustody, prisonerNoEndDate } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
   businessDecoy, businessHit, depositsScenario, depositsTwoRounds, payrollDecoy, payrollHit, payrollLeft, payrollWelfarePost, propertyDecoy, propertyHit, propertySold,
@@ -27,7 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
   deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
-  deceasedPaidToAccount, vehicleWithoutHousehold,
+  deceasedPaidToAccount, vehicleWithoutHousehold, prisonerNoEndDate,
 ];
 
 export interface PlannedScenario {

@@ -12,6 +12,8 @@ export interface Finding {
   overpayment_cents?: number;
 }
 
+/** The words the generator writes for a sentence with no end date (无期徒刑, 死缓, a detainee's 待定): still held. */
+const NO_END_DATE = ['无期徒刑', '死刑缓期二年执行', '待定'];
 const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车'];
 /** The 车管 codes the generator writes (vehicleCoded scenarios), by their meaning. */
 const VEHICLE_TYPE_CODES: Record<string, string> = {
@@ -120,7 +122,7 @@ export function referenceFindings(directory: string, period: string, standards: 
     else payments.set(household!, [row]);
   }
   const reference = (dataset: string, dates: string[], amounts: string[] = []) => usable(read(dataset)).filter((row) =>
-    badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null)
+    badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null || (column === 'sentence_end' && NO_END_DATE.includes(row.values[column]!)))
       && amounts.every((column) => parseCents(row.values[column]!) !== null)));
   const byId = <T extends { id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
@@ -136,6 +138,7 @@ export function referenceFindings(directory: string, period: string, standards: 
     // death, a sentence nor a holding: the scanner refuses them as out of scope (the generator writes 死亡, 羁押 and
     // 监内服刑 for the others, and no 权利状态 for the homes held).
     deaths: reference('deaths', ['death_date']).filter((row) => !row.values['reason'] || row.values['reason'] === '死亡'),
+    // A 刑满日期 of 无期徒刑, 死缓 or 待定 is no end date (still held): the generator writes those three words.
     prisoners: reference('prisoners', ['sentence_start', 'sentence_end'])
       .filter((row) => !row.values['custody'] || ['羁押', '监内服刑'].includes(row.values['custody'])),
     vehicles: reference('vehicles', ['deregistered_on']),
@@ -173,7 +176,7 @@ export function referenceFindings(directory: string, period: string, standards: 
       add({ check_id: 'deceased.recipient', id_number: row.id, household_id: row.hh, overpayment_cents: overpayment });
     }
     for (const prisoner of prisoners.get(row.id) ?? []) {
-      const end = prisoner.values['sentence_end'] ? parseDate(prisoner.values['sentence_end'])! : Infinity;
+      const end = prisoner.values['sentence_end'] && !NO_END_DATE.includes(prisoner.values['sentence_end']) ? parseDate(prisoner.values['sentence_end'])! : Infinity;
       if (parseDate(prisoner.values['sentence_start']!)! <= pEnd && end >= pStart) add({ check_id: 'imprisoned.recipient', id_number: row.id, household_id: row.hh });
     }
   }

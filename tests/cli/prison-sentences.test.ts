@@ -1,0 +1,33 @@
+// 司法 lists write a sentence as they keep it: the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04) and, where
+// there is no end date, a word for why (无期徒刑, 死缓, 待定 for a detainee not yet sentenced). A list with 刑期起止 and no
+// 入监日期 was refused whole (exit 2), and a 刑满日期 of 无期徒刑 refused the row: the lifer stayed on the roll, paid.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { scanInput, workbookOf } from '../support/scan-input.ts';
+import { PEOPLE, rollCsv } from '../support/small-township.ts';
+
+describe('prison sentences as 司法 lists write them', () => {
+  it('reads a sentence in one cell and a 刑满日期 that is no date because there is none', async () => {
+    const sentenced = await workbookOf('服刑人员', [
+      ['2026年10月服刑人员名单'],
+      ['序号', '姓名', '身份证号码', '罪名', '刑期', '刑期起止', '服刑场所'],
+      [1, '张大山', PEOPLE.zhang, '盗窃罪', '有期徒刑7年', '2021.03.05-2028.03.04', '省第一监狱'],
+      [2, '王小明', PEOPLE.wang, '诈骗罪', '有期徒刑6年8个月', '2020.01.02-2026.08.31', '省第三监狱'],
+    ]);
+    const detained = iconv.encode(`姓名,身份证号,羁押日期,刑满日期,羁押场所\n李秀英,${PEOPLE.li},2026-09-20,待定,县看守所\n`, 'gbk');
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '服刑人员名单.xlsx': sentenced,
+      '看守所在押人员.csv': detained,
+    });
+
+    const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
+    const evidenceOf = (name: string) => imprisoned.find((finding) => finding('name') === name)?.('evidence');
+    expect(imprisoned.map((finding) => finding('name')).sort()).toEqual(['张大山', '李秀英'].sort());
+    expect(evidenceOf('张大山')).toContain('入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（服刑人员名单.xlsx 工作表「服刑人员」 第3行）');
+    expect(evidenceOf('李秀英')).toContain('入监日期 2026-09-20，刑期止日 待定（无刑满日期，仍在押），监所 县看守所（看守所在押人员.csv 第2行）');
+    // 王小明 was released on 2026-08-31: read, not found, and no row refused.
+    expect(findings.filter((finding) => finding('check_id') === 'data_quality.bad-row')).toEqual([]);
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 3, rows_used: 3, rows_rejected: 0 });
+  });
+});
