@@ -45,9 +45,10 @@ describe('bench/run.ts', () => {
     for (const phase of PHASES) expect(run!.phases_ms![phase]).toBeGreaterThanOrEqual(0);
     expect(run!.phases_ms!.read + run!.phases_ms!.checks).toBeGreaterThan(0);
     expect(Object.keys(run!.checks_ms!).length).toBeGreaterThan(5);
-    // The run found exactly the workload's answer key, listings included.
+    // The run found exactly the workload's answer key, listings included: a key of some findings (about 2% of 500
+    // persons, drawn by weight over the scenarios, so a new scenario moves it), not an empty one matched by nothing.
     expect(run!.answer_key).toMatchObject({ missing: 0, extra: 0, overpayments_off: 0, examples: [] });
-    expect(run!.answer_key!.expected).toBeGreaterThan(10);
+    expect(run!.answer_key!.expected).toBeGreaterThanOrEqual(8);
     expect(run!.answer_key!.found).toBe(run!.answer_key!.expected);
     expect(workload.stats.wall_ms).toEqual({ median: run!.wall_ms, min: run!.wall_ms, max: run!.wall_ms });
     expect(workload.stats.peak_rss_bytes!.median).toBeGreaterThan(0);
