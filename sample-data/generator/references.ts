@@ -1,4 +1,5 @@
 // Builders for reference-list rows (deaths, prisoners, vehicles …), shared by the background and the scenarios.
+import { addDays } from './calendar.ts';
 import type { County, Township, Village } from './geography.ts';
 import type { FieldValue, Person, ReferenceRow } from './model.ts';
 import type { Random } from './random.ts';
@@ -31,12 +32,17 @@ export function address(rng: Random, village: Village): string {
 export const DEATH_SOURCES = ['公安户籍注销', '殡葬火化', '卫健死亡医学证明'] as const;
 
 /** A 公安 注销户籍 row says why the 户口 was cancelled (死亡 here; 迁出, 参军 … in the decoys); the other lists do not. */
+/**
+ * 公安's rows date the 户口's cancellation too (注销日期, in the messy file only), 3 to 45 days after the death: the death's
+ * own date is the one read.
+ */
 export function deathRow(person: Person, deathDate: FieldValue, source: string, spelled?: string, reason?: string): ReferenceRow {
+  const cancelledOn = source === '公安户籍注销' && deathDate instanceof Date ? addDays(deathDate, 3 + (Number(person.id.slice(14, 17)) % 43)) : null;
   return {
     dataset: 'deaths',
     values: {
       name: nameCell(person, spelled), gender: person.male ? '男' : '女', id_number: person.id, death_date: deathDate, source,
-      reason: reason ?? (source === '公安户籍注销' ? '死亡' : null),
+      reason: reason ?? (source === '公安户籍注销' ? '死亡' : null), cancelled_on: cancelledOn,
     },
   };
 }

@@ -19,6 +19,11 @@ export interface ColumnSpec {
    * 发放月份 over 交易日期): the others are left unread. Two of one tier, and none of a better one, are a duplicated column.
    */
   readonly preferred?: readonly (readonly string[])[];
+  /**
+   * Aliases that stand in for the column at a cost, read only where the list has nothing better (a bank's 交易日期 for
+   * the 发放月份, a 注销日期 for the 死亡日期): reading one adds the warning `says(header)` to the summary.
+   */
+  readonly caveat?: { readonly headers: readonly string[]; readonly says: (header: string) => string };
 }
 
 export interface DatasetSpec {
@@ -57,9 +62,14 @@ const required = (name: string, label: string, kind: ValueKind, aliases: readonl
   column(name, label, kind, aliases, true);
 
 /** A bank's date of a payment: its month is when it was paid, not always the month the money is for. */
-export const PAYMENT_DATE_HEADERS = ['发放日期', '代发日期', '交易日期', '入账日期', '发放时间'];
+const PAYMENT_DATE_HEADERS = ['发放日期', '代发日期', '交易日期', '入账日期', '发放时间'];
 /** A payment's month as lists write it, in the order one is read when a list writes several. */
 const PAYMENT_MONTH_TIERS = [['所属期', '所属月份', '资金所属期'], ['发放月份', '月份', '发放年月'], PAYMENT_DATE_HEADERS];
+/**
+ * A death's date as lists write it, in the order one is read when a list writes several: a 殡葬 list dates the
+ * cremation beside the death, a 公安 list the 户口's cancellation, each days or months after it.
+ */
+const DEATH_DATE_TIERS = [['死亡日期', '死亡时间'], ['火化日期', '火化时间'], ['注销日期', '注销时间']];
 
 const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
 const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);
@@ -101,6 +111,11 @@ export const DATASETS: readonly DatasetSpec[] = [
       {
         ...required('month', '发放月份', 'month', [...PAYMENT_MONTH_TIERS.flat()]),
         preferred: PAYMENT_MONTH_TIERS,
+        caveat: {
+          headers: PAYMENT_DATE_HEADERS,
+          says: (header) => `没有「发放月份」或「所属期」列：发放月份按「${header}」的月份读取；`
+            + '若每月发放的是上月的保障金（如次月初代发），死亡人员的多发金额会多算一个月，请向银行或业务系统索取带「所属期」的明细',
+        },
       },
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
@@ -125,7 +140,18 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(['死者身份证号码']),
       personName(['死者姓名']),
-      required('death_date', '死亡日期', 'date', ['死亡日期', '死亡时间', '注销日期', '火化日期']),
+      {
+        ...required('death_date', '死亡日期', 'date', DEATH_DATE_TIERS.flat()),
+        preferred: DEATH_DATE_TIERS,
+        caveat: {
+          headers: [...DEATH_DATE_TIERS[1]!, ...DEATH_DATE_TIERS[2]!],
+          says: (header) => {
+            const event = header.includes('火化') ? '火化' : '注销户籍';
+            return `没有「死亡日期」列：死亡日期按「${header}」读取；${event}多在死亡之后，死亡次月起的多发金额可能少算，`
+              + `本期死亡而本期之后才${event}的也查不到，请向公安或殡葬部门索取带死亡日期的名单`;
+          },
+        },
+      },
       column('source', '来源', 'text', ['来源', '数据来源']),
       // A 公安 注销户籍 list also cancels for 迁出, 参军, 出国定居: only a death is a death (out-of-scope-rows.ts).
       column('reason', '注销原因', 'text', ['注销原因', '注销类别', '注销类型', '注销事由', '变动原因']),

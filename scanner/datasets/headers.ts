@@ -1,6 +1,6 @@
 // Matching a header row to a dataset's columns: alias lookup after normalising header text.
 import type { ColumnSpec, DatasetName, DatasetSpec } from './catalog.ts';
-import { DATASETS, PAYMENT_DATE_HEADERS, missingRequired } from './catalog.ts';
+import { DATASETS, missingRequired } from './catalog.ts';
 import { judgeNote, splitTrailingNote } from './header-notes.ts';
 
 /** Header text as compared: trimmed, full-width folded to half-width, spaces and required-markers removed. */
@@ -28,8 +28,8 @@ export interface HeaderMatch {
   unreadNotes: NotedHeader[];
   /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
   passedOver: { column: ColumnSpec; header: string; chosen: string }[];
-  /** The header of a bank's payment date read as the payment's month (交易日期), when the list states no month. */
-  datedMonth?: string;
+  /** What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), in the summary's words. */
+  caveats: string[];
 }
 
 /** A header cell whose name is a column's alias followed by a bracketed note. */
@@ -102,10 +102,12 @@ export function matchHeader(
   }
   const columnIndex = new Map<string, number>();
   for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.indexes[0]!);
-  const monthHeader = dataset.name === 'payments' ? headersByColumn.get('month')?.headers[0] : undefined;
-  const datedMonth = monthHeader !== undefined && PAYMENT_DATE_HEADERS.includes(normaliseHeader(monthHeader)) ? monthHeader : undefined;
+  const caveats = [...headersByColumn.values()].flatMap(({ column, headers }) => {
+    const caveat = column.caveat;
+    return caveat && headers.length === 1 && caveat.headers.some((h) => normaliseHeader(h) === normaliseHeader(headers[0]!)) ? [caveat.says(headers[0]!)] : [];
+  });
   return {
-    ...(datedMonth ? { datedMonth } : {}),
+    caveats,
     dataset: dataset.name,
     columnIndex,
     missingRequired: missingRequired(dataset, (name) => columnIndex.has(name)),

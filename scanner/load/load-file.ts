@@ -17,8 +17,8 @@ import { describeStatedMonth, withStatedMonth, type StatedMonth } from './stated
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
 /** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
-export const headerRemarks = (match: HeaderMatch): Pick<SheetReport, 'unreadNotes' | 'passedOver' | 'datedMonth'> =>
-  ({ unreadNotes: match.unreadNotes, passedOver: match.passedOver, ...(match.datedMonth ? { datedMonth: match.datedMonth } : {}) });
+export const headerRemarks = (match: HeaderMatch): Pick<SheetReport, 'unreadNotes' | 'passedOver' | 'caveats'> =>
+  ({ unreadNotes: match.unreadNotes, passedOver: match.passedOver, caveats: match.caveats });
 
 export interface SheetReport {
   sheet?: string;
@@ -32,8 +32,8 @@ export interface SheetReport {
   unreadNotes?: NotedHeader[];
   /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
   passedOver?: HeaderMatch['passedOver'];
-  /** A bank's payment date read as the payment's month (交易日期): staff are told what that may cost. */
-  datedMonth?: string;
+  /** What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), in the summary's words. */
+  caveats?: string[];
   /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
   hidden?: boolean;
   /** Rows hidden in the sheet (by hand, or filtered out), read like any other: how many, and the first few lines. */

@@ -108,13 +108,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
         });
       }
       if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
-      if (sheet.datedMonth && sheet.rowsRead > 0) {
-        warnings.push({
-          file: report.file,
-          message: `${inSheet(sheet.sheet)}没有「发放月份」或「所属期」列：发放月份按「${sheet.datedMonth}」的月份读取；`
-            + '若每月发放的是上月的保障金（如次月初代发），死亡人员的多发金额会多算一个月，请向银行或业务系统索取带「所属期」的明细',
-        });
-      }
+      if (sheet.rowsRead > 0) for (const caveat of sheet.caveats ?? []) warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}${caveat}` });
       for (const { column, header, chosen } of sheet.passedOver ?? []) {
         warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}列「${header}」未读取：本表另有「${chosen}」，${column.label}按「${chosen}」读取` });
       }

@@ -18,6 +18,10 @@ const CANCELLATIONS = [
   `王小明,${PEOPLE.wang},2026-06-01,迁出,公安户籍注销`,
 ].join('\n') + '\n';
 
+/** The 注销户籍 lists here date the cancellation, not the death: read by it, with a warning of what that costs. */
+const BY_CANCELLATION_DATE = '没有「死亡日期」列：死亡日期按「注销日期」读取；注销户籍多在死亡之后，死亡次月起的多发金额可能少算，'
+  + '本期死亡而本期之后才注销户籍的也查不到，请向公安或殡葬部门索取带死亡日期的名单';
+
 describe('rows of a department list that are not what the list means', () => {
   it('reads only the deaths of a 注销户籍 list and only the held of a 羁押 list; the rest are listed, not found', async () => {
     const prisoners = await workbookOf('名单', [
@@ -43,6 +47,7 @@ describe('rows of a department list that are not what the list means', () => {
     expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 2, rows_used: 0, rows_rejected: 2 });
     expect(summary.warnings).toEqual([
+      { file: '注销户籍人员名单.csv', message: BY_CANCELLATION_DATE },
       { file: '服刑在押人员名单.xlsx', message: '工作表「名单」执行方式为缓刑、假释、取保候审等（不在监所内）的 2 行未作为服刑/羁押记录（取保候审 1 行、缓刑 1 行），已列入拒收记录' },
       { file: '注销户籍人员名单.csv', message: '注销原因不是死亡的 3 行未作为死亡记录（迁出 2 行、出国(境)定居 1 行），已列入拒收记录' },
     ]);
@@ -160,6 +165,7 @@ describe('rows of a department list that are not what the list means', () => {
     expect(run.code, run.stderr).toBe(0);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.warnings).toEqual([
+      { file: '注销户籍人员名单.csv', message: BY_CANCELLATION_DATE },
       { file: '注销户籍人员名单.csv', message: '注销原因无法判断是否死亡的 1 行已按死亡读取（其他 1 行），其发现的证据中注明需核实是否死亡' },
     ]);
     const findings = await readFile(join(out, 'findings.csv'), 'utf8');

@@ -23,11 +23,24 @@ describe('two headers naming one column', () => {
     const match = matchHeader(payments, ['户名', '账号', '交易日期', '发放月份', '金额']);
     expect(match.columnIndex.get('month')).toBe(3);
     expect(match.passedOver.map((p) => [p.header, p.chosen])).toEqual([['交易日期', '发放月份']]);
-    expect(match.datedMonth).toBeUndefined();
+    expect(match.caveats).toEqual([]);
     const dated = matchHeader(payments, ['户名', '账号', '交易日期', '金额']);
-    expect([dated.columnIndex.get('month'), dated.datedMonth]).toEqual([2, '交易日期']);
+    expect(dated.columnIndex.get('month')).toBe(2);
+    expect(dated.caveats).toEqual([expect.stringContaining('发放月份按「交易日期」的月份读取')]);
     expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['代发日期', '月份']);
     expect(matchHeader(payments, ['账号', '交易日期', '入账日期', '金额']).duplicated.map((d) => d.headers)).toEqual([['交易日期', '入账日期']]);
+  });
+
+  it('reads a death\'s own date before a cremation\'s or a cancellation\'s, each read alone with what it may cost', () => {
+    const deaths = datasetSpec('deaths');
+    const cremated = matchHeader(deaths, ['姓名', '身份证号码', '死亡日期', '火化日期', '注销日期']);
+    expect(cremated.columnIndex.get('death_date')).toBe(2);
+    expect(cremated.passedOver.map((p) => [p.header, p.chosen])).toEqual([['火化日期', '死亡日期'], ['注销日期', '死亡日期']]);
+    expect(cremated.caveats).toEqual([]);
+    const noDeathDate = matchHeader(deaths, ['身份证号码', '注销日期', '火化时间']);
+    expect([noDeathDate.columnIndex.get('death_date'), noDeathDate.passedOver.map((p) => p.header)]).toEqual([2, ['注销日期']]);
+    expect(noDeathDate.caveats).toEqual([expect.stringContaining('没有「死亡日期」列：死亡日期按「火化时间」读取；火化多在死亡之后')]);
+    expect(matchHeader(deaths, ['身份证号码', '注销日期']).caveats).toEqual([expect.stringContaining('注销户籍多在死亡之后，死亡次月起的多发金额可能少算')]);
   });
 
   it('stays a duplicated header when no one of them is preferred, or two are', () => {

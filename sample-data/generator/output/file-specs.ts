@@ -72,7 +72,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     deaths: {
       file: '公安户籍注销死亡人员.csv', dataset: 'deaths', format: 'csv', encoding: 'utf8',
-      columns: columns('姓名=name 性别=gender 公民身份号码=id_number 死亡日期=death_date 数据来源=source 注销原因=reason'),
+      columns: columns('姓名=name 性别=gender 公民身份号码=id_number 死亡日期=death_date 数据来源=source 注销原因=reason 注销日期=cancelled_on'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     prisoners: {
