@@ -59,10 +59,22 @@ export function facility(rng: Random, county: County): string {
   return rng.pick([`${county.name}看守所`, '省第一监狱', '省第三监狱', '省女子监狱', '省未成年犯管教所']);
 }
 
+/** The 号牌种类 (GA 24.7) a 车管 export gives beside the 车辆类型, in the messy file only: the scanner reads the latter. */
+function plateKind(type: string): string {
+  if (/^\d{2}$/.test(type)) return type;
+  if (/摩托|^M/.test(type)) return '07';
+  if (/低速|三轮汽车|^N|^H5/.test(type)) return '13';
+  if (/拖拉机|^T/.test(type)) return '14';
+  return /大型|中型/.test(type) ? '01' : '02';
+}
+
 export function vehicleRow(rng: Random, person: Person, type: string, status: string, deregisteredOn: FieldValue, spelled?: string): ReferenceRow {
   return {
     dataset: 'vehicles',
-    values: { plate: plate(rng, person.county), vehicle_type: type, name: nameCell(person, spelled), id_number: person.id, status, deregistered_on: deregisteredOn },
+    values: {
+      plate: plate(rng, person.county), plate_kind: plateKind(type), vehicle_type: type, name: nameCell(person, spelled), id_number: person.id, status,
+      deregistered_on: deregisteredOn,
+    },
   };
 }
 

@@ -71,6 +71,9 @@ const PAYMENT_MONTH_TIERS = [['所属期', '所属月份', '资金所属期'], [
  */
 const DEATH_DATE_TIERS = [['死亡日期', '死亡时间'], ['火化日期', '火化时间'], ['注销日期', '注销时间']];
 
+/** A column whose aliases come in tiers, best first: where a list gives several, the best one is read, the others named unread. */
+const tiered = (spec: ColumnSpec, tiers: readonly (readonly string[])[]): ColumnSpec => ({ ...spec, aliases: tiers.flat(), preferred: tiers });
+
 const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
 const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);
 
@@ -89,11 +92,13 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('relation', '与户主关系', 'text', ['与户主关系', '关系']),
       required('program', '救助类别', 'text', ['救助类别', '保障类别', '类别', '救助类型']),
       column('monthly_amount', '月保障金', 'amount', ['月保障金', '保障金额', '月救助金额', '月发放金额']),
-      column('start_date', '开始享受时间', 'date', ['开始享受时间', '享受起始年月', '审批日期', '纳入时间']),
+      // A roll may date the approval (审批日期) beside the start: the start is read.
+      tiered(column('start_date', '开始享受时间', 'date', []), [['开始享受时间', '享受起始年月', '纳入时间'], ['审批日期']]),
       column('status', '保障状态', 'text', ['状态', '保障状态']),
       // Township rolls name it many ways; a bank's list that names only the account paid is matched with it (payee-households.ts).
-      column('bank_account', '银行账号', 'code', [
-        '银行账号', '发放账号', '社保卡号', '一卡通账号', '银行卡号', '账号', '收款账号', '发放卡号', '一卡通号', '一卡通卡号', '惠民惠农一卡通账号',
+      // A roll may give the 社保卡号 beside the account paid: the account is read.
+      tiered(column('bank_account', '银行账号', 'code', []), [
+        ['银行账号', '发放账号', '一卡通账号', '银行卡号', '账号', '收款账号', '发放卡号', '一卡通号', '一卡通卡号', '惠民惠农一卡通账号'], ['社保卡号'],
       ]),
       // 集中供养 特困 persons' 供养金 is paid to their 供养服务机构 (敬老院): its one account serves every resident (the
       // program may say it instead: 集中供养特困).
@@ -109,8 +114,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       // A 补发 paid in August for July: 所属期 is the month the money is for, which decides whether it was paid after a death.
       // A bank's 代发 list dates each payment instead (交易日期 2026-10-15): its month, where the list states no other.
       {
-        ...required('month', '发放月份', 'month', [...PAYMENT_MONTH_TIERS.flat()]),
-        preferred: PAYMENT_MONTH_TIERS,
+        ...tiered(required('month', '发放月份', 'month', []), PAYMENT_MONTH_TIERS),
         caveat: {
           headers: PAYMENT_DATE_HEADERS,
           says: (header) => `没有「发放月份」或「所属期」列：发放月份按「${header}」的月份读取；`
@@ -141,8 +145,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(['死者身份证号码']),
       personName(['死者姓名']),
       {
-        ...required('death_date', '死亡日期', 'date', DEATH_DATE_TIERS.flat()),
-        preferred: DEATH_DATE_TIERS,
+        ...tiered(required('death_date', '死亡日期', 'date', []), DEATH_DATE_TIERS),
         caveat: {
           headers: [...DEATH_DATE_TIERS[1]!, ...DEATH_DATE_TIERS[2]!],
           says: (header) => {
@@ -177,10 +180,12 @@ export const DATASETS: readonly DatasetSpec[] = [
     name: 'vehicles', label: '机动车登记信息',
     fileKeywords: ['vehicles', '车辆', '机动车'],
     columns: [
-      personId(['所有人证件号码', '所有人身份证号码']),
-      personName(['所有人', '所有人姓名']),
+      // 车管's own field names: 机动车所有人, 身份证明号码 (身份证明名称 beside it says which document: not read).
+      personId(['所有人证件号码', '所有人身份证号码', '身份证明号码', '所有人身份证明号码']),
+      personName(['所有人', '所有人姓名', '机动车所有人']),
       column('plate', '号牌号码', 'text', ['号牌号码', '车牌号码', '车牌号']),
-      required('vehicle_type', '车辆类型', 'text', ['车辆类型', '号牌种类']),
+      // A 车管 export gives both 号牌种类 (02 小型汽车) and the finer 车辆类型 (K33 小型轿车): the latter is read.
+      tiered(required('vehicle_type', '车辆类型', 'text', []), [['车辆类型'], ['号牌种类']]),
       column('status', '状态', 'text', ['状态', '机动车状态']),
       column('deregistered_on', '注销日期', 'date', ['注销日期']),
     ],
@@ -192,11 +197,12 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(['权利人证件号码', '权利人身份证号码']),
       personName(['权利人', '权利人姓名']),
       column('address', '坐落', 'text', ['坐落', '房屋坐落', '地址']),
-      required('usage', '用途', 'text', ['用途', '房屋用途', '规划用途']),
+      // An export may give the planned use (规划用途) beside the home's: the home's is read.
+      tiered(required('usage', '用途', 'text', []), [['房屋用途'], ['用途'], ['规划用途']]),
       column('area_m2', '建筑面积', 'number', ['建筑面积', '面积']),
-      column('registered_on', '登记日期', 'date', ['登记日期', '登簿日期']),
+      tiered(column('registered_on', '登记日期', 'date', []), [['登记日期'], ['登簿日期']]),
       // A 不动产 query returns a sold home's record too, as 历史 or 注销 (out-of-scope-rows.ts).
-      column('status', '权利状态', 'text', ['权利状态', '产权状态', '登记状态', '状态']),
+      tiered(column('status', '权利状态', 'text', []), [['权利状态'], ['产权状态'], ['登记状态'], ['状态']]),
     ],
   },
   {
@@ -207,9 +213,10 @@ export const DATASETS: readonly DatasetSpec[] = [
       personName(['经营者', '法定代表人', '经营者姓名', '法定代表人姓名']),
       column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
       column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),
-      required('status', '登记状态', 'text', ['登记状态', '经营状态']),
-      column('registered_on', '成立日期', 'date', ['成立日期', '登记日期', '注册日期']),
-      column('closed_on', '注销日期', 'date', ['注销日期', '吊销日期']),
+      // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期, 注销日期) is read.
+      tiered(required('status', '登记状态', 'text', []), [['登记状态'], ['经营状态']]),
+      tiered(column('registered_on', '成立日期', 'date', []), [['成立日期'], ['登记日期', '注册日期']]),
+      tiered(column('closed_on', '注销日期', 'date', []), [['注销日期'], ['吊销日期']]),
     ],
   },
   {
@@ -233,7 +240,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(),
       personName(),
       required('balance', '余额', 'amount', ['余额', '金额', '金融资产', '存款余额']),
-      column('as_of', '截止日期', 'date', ['截止日期', '查询日期']),
+      tiered(column('as_of', '截止日期', 'date', []), [['截止日期'], ['查询日期']]),
       // Which bank's (or account's) balance: a later 核对 round's balance of the same one replaces the earlier one.
       column('institution', '金融机构', 'text', ['金融机构', '金融机构名称', '机构名称', '开户行', '开户银行', '开户机构', '银行名称']),
       column('account', '账号', 'code', ['账号', '卡号', '账户', '存款账号', '账户号码', '账号/卡号', '卡号/账号']),

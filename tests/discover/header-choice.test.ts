@@ -43,6 +43,28 @@ describe('two headers naming one column', () => {
     expect(matchHeader(deaths, ['身份证号码', '注销日期']).caveats).toEqual([expect.stringContaining('注销户籍多在死亡之后，死亡次月起的多发金额可能少算')]);
   });
 
+  it('reads the finer of two columns a department\'s export gives for one, naming the other unread', () => {
+    const cases: [string, string[], Record<string, number>, [string, string][]][] = [
+      // 车管's own field names: 号牌种类 and 车辆类型, 机动车所有人, 身份证明名称 (which document) and 身份证明号码.
+      ['vehicles', ['号牌种类', '号牌号码', '车辆类型', '机动车所有人', '身份证明名称', '身份证明号码', '机动车状态'],
+        { vehicle_type: 2, plate: 1, name: 3, id_number: 5, status: 6 }, [['号牌种类', '车辆类型']]],
+      ['roll', ['乡镇', '村', '家庭编号', '姓名', '身份证号码', '救助类别', '审批日期', '开始享受时间', '社保卡号', '银行账号'],
+        { start_date: 7, bank_account: 9 }, [['审批日期', '开始享受时间'], ['社保卡号', '银行账号']]],
+      ['properties', ['权利人', '权利人证件号码', '规划用途', '房屋用途', '登簿日期', '登记日期', '权利状态', '状态'],
+        { usage: 3, registered_on: 5, status: 6 }, [['规划用途', '房屋用途'], ['登簿日期', '登记日期'], ['状态', '权利状态']]],
+      ['businesses', ['经营者', '经营者证件号码', '登记状态', '经营状态', '成立日期', '注册日期', '注销日期', '吊销日期'],
+        { status: 2, registered_on: 4, closed_on: 6 }, [['经营状态', '登记状态'], ['注册日期', '成立日期'], ['吊销日期', '注销日期']]],
+      ['deposits', ['姓名', '证件号码', '余额', '查询日期', '截止日期'], { as_of: 4 }, [['查询日期', '截止日期']]],
+    ];
+    for (const [dataset, headers, read, unread] of cases) {
+      const match = matchHeader(datasetSpec(dataset as 'roll'), headers);
+      expect(match.duplicated, dataset).toEqual([]);
+      expect(match.missingRequired, dataset).toEqual([]);
+      expect(Object.fromEntries(match.columnIndex), dataset).toMatchObject(read);
+      expect(match.passedOver.map((p) => [p.header, p.chosen]), dataset).toEqual(unread);
+    }
+  });
+
   it('stays a duplicated header when no one of them is preferred, or two are', () => {
     expect(matchHeader(payments, ['家庭编号', '发放月份', '发放年月', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['发放月份', '发放年月']]);
     expect(matchHeader(payments, ['家庭编号', '所属期', '所属月份', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['所属期', '所属月份']]);

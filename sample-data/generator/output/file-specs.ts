@@ -83,7 +83,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     },
     vehicles: {
       file: '机动车登记信息.csv', dataset: 'vehicles', format: 'csv', encoding: 'gb18030',
-      columns: columns('号牌号码=plate 车辆类型=vehicle_type 所有人=name 所有人证件号码=id_number 机动车状态=status 注销日期=deregistered_on'),
+      columns: columns('号牌种类=plate_kind 号牌号码=plate 车辆类型=vehicle_type 机动车所有人=name 身份证明号码=id_number 机动车状态=status 注销日期=deregistered_on'),
       dates: 'mixed', amounts: 'mixed', ...messy,
     },
     properties: {

@@ -1,0 +1,37 @@
+// Departments' exports give two columns for one thing: 车管 号牌种类 (02 小型汽车) beside 车辆类型 (K33 小型轿车), a 市场主体
+// list 注销日期 beside 吊销日期, and 车管 names the owner 机动车所有人 and his ID 身份证明号码. Each such file stopped the scan
+// as a duplicated header (exit 2), or as missing its ID column. The finer or the registry's own column is read and the
+// other named unread in a warning.
+import iconv from 'iconv-lite';
+import { describe, expect, it } from 'vitest';
+import { scanInput, workbookOf } from '../support/scan-input.ts';
+import { PEOPLE, rollCsv } from '../support/small-township.ts';
+
+describe('department exports that give two columns for one', () => {
+  it('reads a 车管 export by its own field names and a 市场主体 list with both closing dates', async () => {
+    const vehicles = iconv.encode([
+      '号牌种类,号牌号码,车辆品牌,车辆类型,机动车所有人,身份证明名称,身份证明号码,注册登记日期,机动车状态',
+      `02,鲁Q12345,大众,K33,张大山,居民身份证,${PEOPLE.zhang},2019-05-20,A`,
+      `07,鲁Q6789X,五羊,M21,王小明,居民身份证,${PEOPLE.wang},2020-03-02,A`,
+    ].join('\n') + '\n', 'gbk');
+    const businesses = await workbookOf('市场主体', [
+      ['主体名称', '市场主体类型', '经营者', '经营者证件号码', '登记状态', '成立日期', '注销日期', '吊销日期'],
+      ['王小明便利店', '个体工商户', '王小明', PEOPLE.wang, '存续', '2019-05-01', null, null],
+    ]);
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '机动车登记信息.csv': vehicles,
+      '市场主体登记信息.xlsx': businesses,
+    });
+
+    const found = findings.map((finding) => [finding('check_id'), finding('name')]);
+    // 王小明's motorcycle (M21) is exempt: only 张大山's car counts.
+    expect(found).toEqual(expect.arrayContaining([['over_asset.vehicle', '张大山'], ['over_asset.business', '王小明']]));
+    expect(found.filter(([check]) => check === 'over_asset.vehicle')).toHaveLength(1);
+    expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+    expect(summary.warnings).toEqual(expect.arrayContaining([
+      { file: '机动车登记信息.csv', message: '列「号牌种类」未读取：本表另有「车辆类型」，车辆类型按「车辆类型」读取' },
+      { file: '市场主体登记信息.xlsx', message: '工作表「市场主体」列「吊销日期」未读取：本表另有「注销日期」，注销日期按「注销日期」读取' },
+    ]));
+  });
+});
