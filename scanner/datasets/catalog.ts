@@ -167,8 +167,10 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(),
       personName(),
       // 司法 lists often write the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04): read as its start and end.
-      required('sentence_start', '入监日期', 'date', [
-        '入监日期', '羁押日期', '刑期起日', '刑期开始日期', '刑期起始日期', '刑期起止', '刑期起止日期', '刑期起止时间', '刑期起讫', '刑期起讫日期',
+      // A list may date the detention (羁押日期, from which the sentence counts: 刑期起日) and the prison's admission
+      // (入监日期, later) both: custody began with the first, and the whole sentence in one cell, which holds its end too, comes first.
+      tiered(required('sentence_start', '羁押/入监日期', 'date', []), [
+        ['刑期起止', '刑期起止日期', '刑期起止时间', '刑期起讫', '刑期起讫日期'], ['羁押日期'], ['刑期起日', '刑期开始日期', '刑期起始日期'], ['入监日期'],
       ]),
       column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期', '刑期截止日期', '刑满释放日期', '刑期届满日期']),
       column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),

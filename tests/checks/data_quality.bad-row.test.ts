@@ -70,9 +70,9 @@ testCheck('data_quality.bad-row', {
         ],
       },
       expected: [
-        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '入监日期为空'] },
+        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '羁押/入监日期为空'] },
         { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第3行 已拒收', '刑期止日无法识别：有期徒刑三年'] },
-        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第4行 已拒收', '入监日期无法识别：2025.01.01-三年后'] },
+        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第4行 已拒收', '羁押/入监日期无法识别：2025.01.01-三年后'] },
         { subject_id: null, evidence: ['金融资产核对结果 deposits.csv 第2行 已拒收', '余额无法识别：十二万'] },
         { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.71329E+15（被 Excel 改成科学计数法，末位已丢失）'] },

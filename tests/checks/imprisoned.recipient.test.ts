@@ -41,18 +41,18 @@ testCheck('imprisoned.recipient', {
       rows: { roll: couple, prisoners: [sentence('2025-06-11')] },
       expected: [{
         subject_id: ZHANG, household_id: 'H001', village: '东村',
-        evidence: ['入监日期 2025-06-11，刑期止日 未注明（服刑中），监所 省第一监狱（prisoners.csv 第2行）', '刑期与本期 2026-10 重叠'],
+        evidence: ['羁押/入监日期 2025-06-11，刑期止日 未注明（服刑中），监所 省第一监狱（prisoners.csv 第2行）', '刑期与本期 2026-10 重叠'],
       }],
     },
     { name: 'released on P.start', rows: { roll: couple, prisoners: [sentence('2024-04-24', '2026-10-01')] }, expected: [{ subject_id: ZHANG, evidence: ['刑期止日 2026-10-01'] }] },
-    { name: 'sentence starting on P.end', rows: { roll: couple, prisoners: [sentence('2026-10-31', '2028-10-08')] }, expected: [{ subject_id: ZHANG, evidence: ['入监日期 2026-10-31'] }] },
+    { name: 'sentence starting on P.end', rows: { roll: couple, prisoners: [sentence('2026-10-31', '2028-10-08')] }, expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2026-10-31'] }] },
     {
       name: 'two overlapping records (and one released earlier): one finding listing the overlapping ones',
       rows: {
         roll: couple,
         prisoners: [sentence('2026-10-20', '', { _file: '羁押.csv' }), sentence('2023-01-05', '2026-03-01'), sentence('2026-02-10', '2027-02-09', { _file: '服刑.csv' })],
       },
-      expected: [{ subject_id: ZHANG, evidence: ['入监日期 2026-02-10，刑期止日 2027-02-09，监所 省第一监狱（服刑.csv 第4行）；入监日期 2026-10-20'] }],
+      expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2026-02-10，刑期止日 2027-02-09，监所 省第一监狱（服刑.csv 第4行）；羁押/入监日期 2026-10-20'] }],
     },
     {
       name: 'held (监内服刑, 刑事拘留), or back inside (撤销缓刑，收监执行): found, the measure in the evidence',
@@ -64,7 +64,7 @@ testCheck('imprisoned.recipient', {
       rows: { roll: couple, prisoners: [sentence('2019-05-10', '无期徒刑'), sentence('2020-01-06', '死刑缓期二年执行'), sentence('2026-09-20', ' 待定 ', { facility: '县看守所' })] },
       expected: [{
         subject_id: ZHANG,
-        evidence: ['入监日期 2019-05-10，刑期止日 无期徒刑（无刑满日期，仍在押），监所 省第一监狱（prisoners.csv 第2行）', '刑期止日 死刑缓期二年执行（无刑满日期，仍在押）', '刑期止日 待定（无刑满日期，仍在押），监所 县看守所'],
+        evidence: ['羁押/入监日期 2019-05-10，刑期止日 无期徒刑（无刑满日期，仍在押），监所 省第一监狱（prisoners.csv 第2行）', '刑期止日 死刑缓期二年执行（无刑满日期，仍在押）', '刑期止日 待定（无刑满日期，仍在押），监所 县看守所'],
       }],
     },
     {
@@ -74,14 +74,14 @@ testCheck('imprisoned.recipient', {
         prisoners: [sentence('2021年3月5日至2028年3月4日'), sentence('2019.05.10 - 无期', '', { id_number: LI, name: '李四' })],
       },
       expected: [
-        { subject_id: ZHANG, evidence: ['入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（prisoners.csv 第2行）'] },
-        { subject_id: LI, evidence: ['入监日期 2019-05-10，刑期止日 无期（无刑满日期，仍在押）'] },
+        { subject_id: ZHANG, evidence: ['羁押/入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（prisoners.csv 第2行）'] },
+        { subject_id: LI, evidence: ['羁押/入监日期 2019-05-10，刑期止日 无期（无刑满日期，仍在押）'] },
       ],
     },
     {
       name: 'a 刑期止日 beside the sentence in one cell is the end read; written 自…起至…止',
       rows: { roll: couple, prisoners: [sentence('自2024年3月1日起至2026年9月30日止', '2026-12-31')] },
-      expected: [{ subject_id: ZHANG, evidence: ['入监日期 2024-03-01，刑期止日 2026-12-31'] }],
+      expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2024-03-01，刑期止日 2026-12-31'] }],
     },
     {
       name: 'the list names someone else under this ID: 需核实身份',

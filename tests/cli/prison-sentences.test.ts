@@ -24,10 +24,25 @@ describe('prison sentences as 司法 lists write them', () => {
     const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
     const evidenceOf = (name: string) => imprisoned.find((finding) => finding('name') === name)?.('evidence');
     expect(imprisoned.map((finding) => finding('name')).sort()).toEqual(['张大山', '李秀英'].sort());
-    expect(evidenceOf('张大山')).toContain('入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（服刑人员名单.xlsx 工作表「服刑人员」 第3行）');
-    expect(evidenceOf('李秀英')).toContain('入监日期 2026-09-20，刑期止日 待定（无刑满日期，仍在押），监所 县看守所（看守所在押人员.csv 第2行）');
+    expect(evidenceOf('张大山')).toContain('羁押/入监日期 2021-03-05，刑期止日 2028-03-04，监所 省第一监狱（服刑人员名单.xlsx 工作表「服刑人员」 第3行）');
+    expect(evidenceOf('李秀英')).toContain('羁押/入监日期 2026-09-20，刑期止日 待定（无刑满日期，仍在押），监所 县看守所（看守所在押人员.csv 第2行）');
     // 王小明 was released on 2026-08-31: read, not found, and no row refused.
     expect(findings.filter((finding) => finding('check_id') === 'data_quality.bad-row')).toEqual([]);
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 3, rows_used: 3, rows_rejected: 0 });
+  });
+
+  it('reads a prison\'s list that dates the sentence\'s start (刑期起日) and the admission (入监日期) both by the first', async () => {
+    const prison = await workbookOf('在押人员', [
+      ['姓名', '身份证号码', '罪名', '刑期', '刑期起日', '刑期止日', '入监日期', '执行方式'],
+      // Detained in September, in prison only from November: held during October all the same.
+      ['王小明', PEOPLE.wang, '诈骗罪', '有期徒刑2年', '2026-09-20', '2028-09-19', '2026-11-10', '监内服刑'],
+    ]);
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '服刑人员名单.xlsx': prison });
+    const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
+    expect(imprisoned.map((finding) => finding('name'))).toEqual(['王小明']);
+    expect(imprisoned[0]!('evidence')).toContain('羁押/入监日期 2026-09-20，刑期止日 2028-09-19');
+    expect(summary.warnings).toEqual(expect.arrayContaining([
+      { file: '服刑人员名单.xlsx', message: '工作表「在押人员」列「入监日期」未读取：本表另有「刑期起日」，羁押/入监日期按「刑期起日」读取' },
+    ]));
   });
 });

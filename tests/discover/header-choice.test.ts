@@ -55,6 +55,9 @@ describe('two headers naming one column', () => {
       ['businesses', ['经营者', '经营者证件号码', '登记状态', '经营状态', '成立日期', '注册日期', '注销日期', '吊销日期'],
         { status: 2, registered_on: 4, closed_on: 6 }, [['经营状态', '登记状态'], ['注册日期', '成立日期'], ['吊销日期', '注销日期']]],
       ['deposits', ['姓名', '证件号码', '余额', '查询日期', '截止日期'], { as_of: 4 }, [['查询日期', '截止日期']]],
+      // A prison's list: the sentence counts from the detention (刑期起日), the admission (入监日期) comes later.
+      ['prisoners', ['姓名', '身份证号', '罪名', '刑期', '刑期起日', '刑期止日', '入监日期'], { sentence_start: 4, sentence_end: 5 }, [['入监日期', '刑期起日']]],
+      ['prisoners', ['姓名', '身份证号', '入监日期', '羁押日期', '刑期起止'], { sentence_start: 4 }, [['入监日期', '刑期起止'], ['羁押日期', '刑期起止']]],
     ];
     for (const [dataset, headers, read, unread] of cases) {
       const match = matchHeader(datasetSpec(dataset as 'roll'), headers);
