@@ -86,7 +86,8 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
-const SENTENCE_START = `coalesce(${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value, rs_sentence_start(sentence_start))`;
+const SENTENCE_START_ITSELF = `${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value`;
+const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
 const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_value`;
 const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, rs_sentence_end(sentence_start)) END`;
 const PRISONER_COLUMNS: Record<string, string[]> = {
@@ -94,7 +95,9 @@ const PRISONER_COLUMNS: Record<string, string[]> = {
   sentence_end: [
     `${SENTENCE_END} AS sentence_end`,
     'sentence_end AS sentence_end_raw',
-    `CASE WHEN ${SENTENCE_END} IS NULL THEN coalesce(rs_sentence_end_word(sentence_end), rs_sentence_end_word(sentence_start)) END AS sentence_end_word`,
+    // The range is parsed again only where the start is one (a plain date is in the value map): few rows of 200 thousand.
+    `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
+      WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END AS sentence_end_word`,
   ],
 };
 const PRISONER_UNREADABLE: Record<string, string> = {

@@ -104,9 +104,8 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
   // 刑期止日 written 无期徒刑, 死缓, 待定 …: the sentence has no end, as an empty cell says (still held).
   defineMacro('rs_sentence_open', ['s'], isOneOf(OPEN_SENTENCE_WORDS)),
 
-  // The word that leaves a sentence open, alone (无期徒刑) or ending a range (2019.05.10-无期徒刑), for the evidence.
-  defineMacro('rs_sentence_end_word', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE
-    WHEN rs_sentence_open(rs_term) THEN rs_text(rs_term)
+  // The word that leaves a sentence in one cell open (2019.05.10-无期徒刑 → 无期徒刑), for the evidence.
+  defineMacro('rs_sentence_range_word', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE
     WHEN regexp_full_match(rs_term, ${sqlString(termRange(OPEN_SENTENCE_WORDS))})
       THEN list_filter([regexp_extract(rs_term, ${sqlString(`^${termRange(OPEN_SENTENCE_WORDS)}$`)}, 2)], (word) -> rs_sentence_open(word))[1]
   END`)),

@@ -103,18 +103,19 @@ describeMacroTable('rs_sentence_start and rs_sentence_end', connection, {
   ],
 });
 
-describeMacroTable('rs_sentence_open and rs_sentence_end_word', connection, {
-  expression: "CASE WHEN rs_sentence_open(v) THEN '不限期 ' ELSE '' END || coalesce(rs_sentence_end_word(v), '-')",
+describeMacroTable('rs_sentence_open and rs_sentence_range_word', connection, {
+  expression: "CASE WHEN rs_sentence_open(v) THEN '不限期 ' ELSE '' END || coalesce(rs_sentence_range_word(v), '-')",
   accepted: [
-    { input: '无期徒刑', expected: '不限期 无期徒刑' },
-    { input: ' 无 期 ', expected: '不限期 无期' },
-    { input: '死刑缓期二年执行', expected: '不限期 死刑缓期二年执行' },
-    { input: '待定', expected: '不限期 待定', note: 'a detainee not yet sentenced' },
-    { input: '未判决', expected: '不限期 未判决' },
+    { input: '无期徒刑', expected: '不限期 -' },
+    { input: ' 无 期 ', expected: '不限期 -' },
+    { input: '死刑缓期二年执行', expected: '不限期 -' },
+    { input: '待定', expected: '不限期 -', note: 'a detainee not yet sentenced' },
+    { input: '未判决', expected: '不限期 -' },
     { input: '2019.05.10-无期徒刑', expected: '无期徒刑', note: 'a range ending with the word: its end, not the cell, is open' },
-    { input: '2021.03.05-2028.03.04', expected: '-' },
+    { input: '2019年5月10日至 死缓', expected: '死缓' },
   ],
   rejected: [
+    { input: '2021.03.05-2028.03.04', expected: '-' },
     { input: '有期徒刑三年', expected: '-' },
     { input: '2028-03-04', expected: '-' },
     { input: '', expected: '-' },
