@@ -89,13 +89,14 @@ const CADRE_UNREADABLE: Record<string, string> = {
 const SENTENCE_START_ITSELF = `${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value`;
 const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
 const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_value`;
-const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, rs_sentence_end(sentence_start)) END`;
+/** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
+const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
+const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
 const PRISONER_COLUMNS: Record<string, string[]> = {
   sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
   sentence_end: [
     `${SENTENCE_END} AS sentence_end`,
     'sentence_end AS sentence_end_raw',
-    // The range is parsed again only where the start is one (a plain date is in the value map): few rows of 200 thousand.
     `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
       WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END AS sentence_end_word`,
   ],
