@@ -31,10 +31,9 @@ export function address(rng: Random, village: Village): string {
 
 export const DEATH_SOURCES = ['公安户籍注销', '殡葬火化', '卫健死亡医学证明'] as const;
 
-/** A 公安 注销户籍 row says why the 户口 was cancelled (死亡 here; 迁出, 参军 … in the decoys); the other lists do not. */
 /**
- * 公安's rows date the 户口's cancellation too (注销日期, in the messy file only), 3 to 45 days after the death: the death's
- * own date is the one read.
+ * A 公安 注销户籍 row says why the 户口 was cancelled (死亡 here; 迁出, 参军 … in the decoys); the other lists do not. It
+ * dates the cancellation too (注销日期, in the messy file only), 3 to 45 days after the death: the death's own date is read.
  */
 export function deathRow(person: Person, deathDate: FieldValue, source: string, spelled?: string, reason?: string): ReferenceRow {
   const cancelledOn = source === '公安户籍注销' && deathDate instanceof Date ? addDays(deathDate, 3 + (Number(person.id.slice(14, 17)) % 43)) : null;
