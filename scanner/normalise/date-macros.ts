@@ -42,16 +42,18 @@ const termRange = (openWords: readonly string[]) =>
   `自?(${TERM_POINT}) ?起? ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${openWords.join('|')})? ?止?`;
 
 /**
- * One end of a term written in one cell (group 1 its start, 2 its end), as a date, or as a month turned into a date by
- * `ofMonth`; NULL for a cell that is no such range (or an open end). Cadre rosters and prison lists are small: this
- * parses row by row.
+ * `read` applied to one part of a term written in one cell (group 1 its start, 2 its end), each bound once; NULL for a
+ * cell that is no such range. Cadre rosters and prison lists are small: this parses row by row.
  */
-function termEnd(group: 1 | 2, ofMonth: (month: string) => string, openWords: readonly string[]): string {
+function termPart(group: 1 | 2, openWords: readonly string[], read: (part: string) => string): string {
   const range = termRange(openWords);
-  const part = `regexp_extract(rs_term, ${sqlString(`^${range}$`)}, ${group})`;
-  return bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(range)})
-    THEN coalesce(rs_date_from_text(${part}), ${ofMonth(`rs_month_from_text(${part})`)}) END`);
+  const part = bindOnce(`regexp_extract(rs_term, ${sqlString(`^${range}$`)}, ${group})`, 'rs_term_part', read('rs_term_part'));
+  return bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE WHEN regexp_full_match(rs_term, ${sqlString(range)}) THEN ${part} END`);
 }
+
+/** One end of a term in one cell as a date, or as a month turned into a date by `ofMonth`; NULL for an open end too. */
+const termEnd = (group: 1 | 2, ofMonth: (month: string) => string, openWords: readonly string[]) =>
+  termPart(group, openWords, (part) => `coalesce(rs_date_from_text(${part}), ${ofMonth(`rs_month_from_text(${part})`)})`);
 
 /** Whether the cell is one of `words` (spaces and full-width forms aside). */
 const isOneOf = (words: readonly string[]) => `coalesce(list_contains([${words.map(sqlString).join(', ')}], rs_text(s)), false)`;
@@ -105,8 +107,5 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_sentence_open', ['s'], isOneOf(OPEN_SENTENCE_WORDS)),
 
   // The word that leaves a sentence in one cell open (2019.05.10-无期徒刑 → 无期徒刑), for the evidence.
-  defineMacro('rs_sentence_range_word', ['s'], bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_term', `CASE
-    WHEN regexp_full_match(rs_term, ${sqlString(termRange(OPEN_SENTENCE_WORDS))})
-      THEN list_filter([regexp_extract(rs_term, ${sqlString(`^${termRange(OPEN_SENTENCE_WORDS)}$`)}, 2)], (word) -> rs_sentence_open(word))[1]
-  END`)),
+  defineMacro('rs_sentence_range_word', ['s'], termPart(2, OPEN_SENTENCE_WORDS, (end) => `CASE WHEN rs_sentence_open(${end}) THEN ${end} END`)),
 ];
