@@ -1,0 +1,101 @@
+// Columns read with more than their kind: the roll's program, status and household; a cadre's term and a sentence as
+// rosters and 司法 lists write them; a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
+import type { DatasetName } from '../datasets/catalog.ts';
+import { mappedAlias } from './value-maps.ts';
+
+/** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
+const ROLL_COLUMNS: Record<string, string[]> = {
+  program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
+  // 享受起始年月 columns hold months: a month is a readable start (its first day).
+  start_date: [
+    `coalesce(${mappedAlias({ name: 'start_date' }, 'date')}.m_value, ${mappedAlias({ name: 'start_date' }, 'month')}.m_value) AS start_date`,
+    'start_date AS start_date_raw',
+  ],
+  status: [
+    'rs_roll_status(status) AS status',
+    'status AS status_raw',
+    // An unrecognised status counts as 在保 so the person is still checked; data_quality.bad-value reports it.
+    "coalesce(rs_roll_status(status), '在保') = '在保' AS active",
+  ],
+  // A 家庭编号 in scientific notation has lost its last digits: read as one it would gather every household sharing
+  // the first six into one. It is left empty, and kept (household_id_lost) for data_quality.bad-value to report.
+  household_id: [
+    'CASE WHEN rs_code_lost_digits(household_id) THEN NULL ELSE rs_code(household_id) END AS household_id',
+    'CASE WHEN rs_code_lost_digits(household_id) THEN household_id END AS household_id_lost',
+  ],
+  relation: ['rs_text(relation) AS relation', 'rs_is_head(relation) AS is_head'],
+  cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
+  // Lives in a 供养服务机构 (敬老院), paid through its account: 供养方式 says so where given, else the program (集中供养特困).
+  care_mode: [
+    'rs_text(care_mode) AS care_mode',
+    "contains(coalesce(rs_text(care_mode), CAST(program AS VARCHAR), ''), '集中') AS institutional",
+  ],
+};
+
+/**
+ * A cadre's term as rosters write it: a month (任职起 2021.04, the first day; 任职止 2024.03, the last), 至今 for a term
+ * not ended, or the whole term in one cell (任职时间 2018.01—2021.03, 2021.04-至今), whose end serves when 任职止 is
+ * empty. Each of these refused the cadre's row before, and his relatives on the roll were not looked for.
+ */
+const TERM_START = `coalesce(${mappedAlias({ name: 'term_start' }, 'date')}.m_value, ${mappedAlias({ name: 'term_start' }, 'month')}.m_value, rs_term_start(term_start))`;
+const TERM_END_ITSELF = `coalesce(${mappedAlias({ name: 'term_end' }, 'date')}.m_value, last_day(${mappedAlias({ name: 'term_end' }, 'month')}.m_value))`;
+const CADRE_COLUMNS: Record<string, string[]> = {
+  term_start: [`${TERM_START} AS term_start`, 'term_start AS term_start_raw'],
+  term_end: [`CASE WHEN rs_serving(term_end) THEN NULL ELSE coalesce(${TERM_END_ITSELF}, rs_term_end(term_start)) END AS term_end`, 'term_end AS term_end_raw'],
+};
+/** When a cadre's term cell cannot be read (filled, and none of the above). */
+const CADRE_UNREADABLE: Record<string, string> = {
+  term_start: `${TERM_START} IS NULL`,
+  term_end: `NOT rs_serving(term_end) AND ${TERM_END_ITSELF} IS NULL`,
+};
+
+/**
+ * A sentence as 司法 lists write it: dates, the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04), whose end
+ * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
+ * sentence_end_word keeps that word for the evidence.
+ */
+const SENTENCE_START_ITSELF = `${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value`;
+const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
+const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_value`;
+/** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
+const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
+const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
+const PRISONER_COLUMNS: Record<string, string[]> = {
+  sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
+  sentence_end: [
+    `${SENTENCE_END} AS sentence_end`,
+    'sentence_end AS sentence_end_raw',
+    `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
+      WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END AS sentence_end_word`,
+  ],
+};
+const PRISONER_UNREADABLE: Record<string, string> = {
+  sentence_start: `${SENTENCE_START} IS NULL`,
+  sentence_end: `NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
+};
+
+/** A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that is unclear is kept, to be verified. */
+const DEATH_COLUMNS: Record<string, string[]> = {
+  reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
+};
+
+/**
+ * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
+ * names (E → [注销]) for over_asset.vehicle, and as words (status); what the list wrote stays for the evidence.
+ */
+const VEHICLE_COLUMNS: Record<string, string[]> = {
+  vehicle_type: [`${mappedAlias({ name: 'vehicle_type' }, 'vehicle_type')}.m_value AS vehicle_type`],
+  status: [
+    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_value AS status`,
+    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_states AS states`,
+    'rs_text(status) AS status_raw',
+  ],
+};
+
+/** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
+export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
+  roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
+};
+
+/** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
+export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = { cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE };
