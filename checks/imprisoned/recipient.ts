@@ -7,12 +7,13 @@ export default defineCheck({
   category: 'imprisoned',
   severity: 'high',
   title: '服刑人员计入保障人口',
-  description: '花名册在保人员出现在服刑/羁押人员名单中，且刑期与本期重叠（羁押/入监日期不晚于本期末，刑期止日为空或不早于本期初；刑期止日写作无期徒刑、死缓、待定等的，视为仍在押；刑期起止写在一格内的，按其起止日期）。在监狱内服刑人员不计入共同生活的家庭成员，应核减保障人口。名单姓名与花名册不一致的，证据中注明需核实身份。执行方式为缓刑、假释、暂予监外执行、取保候审、监视居住等（不在监所内）的，仍计入家庭成员，不作为服刑记录。',
+  description: '花名册在保人员出现在服刑/羁押人员名单中，且刑期与本期重叠（羁押/入监日期不晚于本期末，刑期止日为空或不早于本期初；刑期止日写作无期徒刑、死缓、待定等的，视为仍在押；刑期起止写在一格内的，按其起止日期；有释放日期的（减刑、假释），按释放日期，为空的按刑期止日）。在监狱内服刑人员不计入共同生活的家庭成员，应核减保障人口。名单姓名与花名册不一致的，证据中注明需核实身份。执行方式为缓刑、假释、暂予监外执行、取保候审、监视居住等（不在监所内）的，仍计入家庭成员，不作为服刑记录。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定（在监狱内服刑人员不计入共同生活的家庭成员）；《社会救助暂行办法》(国务院令第649号) 第十三条',
   inputs: ['roll', 'prisoners'],
   sql: `
     WITH overlapping AS (
       -- Only sentences overlapping P count; an open end (空, or 无期徒刑, 死缓, 待定: sentence_end_word) means still serving.
+      -- sentence_end is the 释放日期 where the list gives one.
       SELECT * FROM prisoners
       WHERE sentence_start <= period_end() AND (sentence_end IS NULL OR sentence_end >= period_start())
     ),
@@ -21,8 +22,11 @@ export default defineCheck({
       -- Several overlapping records: the earliest sentence_start is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(p.sentence_start) AS first_start,
              arg_min(p._file, (p.sentence_start, p._file, p._line)) AS source_file, arg_min(p._line, (p.sentence_start, p._file, p._line)) AS source_line,
-             string_agg('羁押/入监日期 ' || p.sentence_start::VARCHAR || '，刑期止日 ' ||
-               coalesce(p.sentence_end::VARCHAR, p.sentence_end_word || '（无刑满日期，仍在押）', '未注明（服刑中）') ||
+             -- A 释放日期 (减刑, 假释) is read before the 刑期止日, which the evidence still shows beside it.
+             string_agg('羁押/入监日期 ' || p.sentence_start::VARCHAR || '，' ||
+               CASE WHEN p.sentence_end_from = '释放日期'
+                 THEN '释放日期 ' || coalesce(p.sentence_end::VARCHAR, p.sentence_end_word || '，仍在押') || coalesce('（刑期止日 ' || p.scheduled_end::VARCHAR || '）', '')
+                 ELSE '刑期止日 ' || coalesce(p.sentence_end::VARCHAR, p.sentence_end_word || '（无刑满日期，仍在押）', '未注明（服刑中）') END ||
                coalesce('，监所 ' || p.facility, '') || coalesce('，执行方式 ' || p.custody, '') || '（' || ${citeRow('p')} || '）' ||
                CASE WHEN p.name_key <> s.name_key THEN '，名单姓名「' || p.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,
                '；' ORDER BY p.sentence_start, p._file, p._line) AS records

@@ -20,10 +20,11 @@ export interface ColumnSpec {
    */
   readonly preferred?: readonly (readonly string[])[];
   /**
-   * Aliases that stand in for the column at a cost, read only where the list has nothing better (a bank's 交易日期 for
-   * the 发放月份, a 注销日期 for the 死亡日期): reading one adds the warning `says(header)` to the summary.
+   * What reading the column costs where the list has nothing better, added to the summary as `says(header)`: read by
+   * one of `headers` (a bank's 交易日期 for the 发放月份), or read where none of `unlessRead` is (a 注销日期 standing in
+   * for the 死亡日期).
    */
-  readonly caveat?: { readonly headers: readonly string[]; readonly says: (header: string) => string };
+  readonly caveat?: { readonly headers?: readonly string[]; readonly unlessRead?: readonly string[]; readonly says: (header: string) => string };
 }
 
 export interface DatasetSpec {
@@ -66,10 +67,16 @@ const PAYMENT_DATE_HEADERS = ['发放日期', '代发日期', '交易日期', '�
 /** A payment's month as lists write it, in the order one is read when a list writes several. */
 const PAYMENT_MONTH_TIERS = [['所属期', '所属月份', '资金所属期'], ['发放月份', '月份', '发放年月'], PAYMENT_DATE_HEADERS];
 /**
- * A death's date as lists write it, in the order one is read when a list writes several: a 殡葬 list dates the
- * cremation beside the death, a 公安 list the 户口's cancellation, each days or months after it.
+ * What a death list may date besides the death: a 殡葬 list the cremation, a 公安 list the 户口's cancellation, each
+ * days or months after it. Where a row leaves the 死亡日期 empty or unreadable (or the list has none), the first of them
+ * that can be read is the date of death (special-columns.ts), and the finding says which. Without a 死亡日期 column,
+ * staff are told what it costs.
  */
-const DEATH_DATE_TIERS = [['死亡日期', '死亡时间'], ['火化日期', '火化时间'], ['注销日期', '注销时间']];
+const deathStandInCaveat = (header: string) => {
+  const event = header.includes('火化') ? '火化' : '注销户籍';
+  return `没有「死亡日期」列：死亡日期按「${header}」读取；${event}多在死亡之后，死亡次月起的多发金额可能少算，`
+    + `本期死亡而本期之后才${event}的也查不到，请向公安或殡葬部门索取带死亡日期的名单`;
+};
 
 /** A column whose aliases come in tiers, best first: where a list gives several, the best one is read, the others named unread. */
 const tiered = (spec: ColumnSpec, tiers: readonly (readonly string[])[]): ColumnSpec => ({ ...spec, aliases: tiers.flat(), preferred: tiers });
@@ -144,17 +151,9 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(['死者身份证号码']),
       personName(['死者姓名']),
-      {
-        ...tiered(required('death_date', '死亡日期', 'date', []), DEATH_DATE_TIERS),
-        caveat: {
-          headers: [...DEATH_DATE_TIERS[1]!, ...DEATH_DATE_TIERS[2]!],
-          says: (header) => {
-            const event = header.includes('火化') ? '火化' : '注销户籍';
-            return `没有「死亡日期」列：死亡日期按「${header}」读取；${event}多在死亡之后，死亡次月起的多发金额可能少算，`
-              + `本期死亡而本期之后才${event}的也查不到，请向公安或殡葬部门索取带死亡日期的名单`;
-          },
-        },
-      },
+      { ...required('death_date', '死亡日期', 'date', ['死亡日期', '死亡时间']), standIns: ['cremated_on', 'cancelled_on'] },
+      { ...column('cremated_on', '火化日期', 'date', ['火化日期', '火化时间']), caveat: { unlessRead: ['death_date'], says: deathStandInCaveat } },
+      { ...column('cancelled_on', '注销日期', 'date', ['注销日期', '注销时间']), caveat: { unlessRead: ['death_date', 'cremated_on'], says: deathStandInCaveat } },
       column('source', '来源', 'text', ['来源', '数据来源']),
       // A 公安 注销户籍 list also cancels for 迁出, 参军, 出国定居: only a death is a death (out-of-scope-rows.ts).
       column('reason', '注销原因', 'text', ['注销原因', '注销类别', '注销类型', '注销事由', '变动原因']),
@@ -172,7 +171,9 @@ export const DATASETS: readonly DatasetSpec[] = [
       tiered(required('sentence_start', '羁押/入监日期', 'date', []), [
         ['刑期起止', '刑期起止日期', '刑期起止时间', '刑期起讫', '刑期起讫日期'], ['羁押日期'], ['刑期起日', '刑期开始日期', '刑期起始日期'], ['入监日期'],
       ]),
-      column('sentence_end', '刑期止日', 'date', ['刑期止日', '释放日期', '刑满日期', '刑期结束日期', '刑期截止日期', '刑满释放日期', '刑期届满日期']),
+      column('sentence_end', '刑期止日', 'date', ['刑期止日', '刑满日期', '刑期结束日期', '刑期截止日期', '刑期届满日期']),
+      // The day he actually left (减刑, 假释 release him before the 刑满日期): read where given, the 刑期止日 where empty.
+      column('released_on', '释放日期', 'date', ['释放日期', '刑满释放日期', '实际释放日期', '出监日期', '出所日期']),
       column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),
       // 缓刑, 假释, 取保候审 … are on such lists too, and are not 在监狱内服刑 (out-of-scope-rows.ts).
       column('custody', '执行方式', 'text', ['执行方式', '刑罚执行方式', '执行类别', '刑罚执行类别', '强制措施', '羁押状态', '矫正类别']),

@@ -104,7 +104,10 @@ export function matchHeader(
   for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.indexes[0]!);
   const caveats = [...headersByColumn.values()].flatMap(({ column, headers }) => {
     const caveat = column.caveat;
-    return caveat && headers.length === 1 && caveat.headers.some((h) => normaliseHeader(h) === normaliseHeader(headers[0]!)) ? [caveat.says(headers[0]!)] : [];
+    if (!caveat || headers.length !== 1) return [];
+    const byHeader = caveat.headers?.some((h) => normaliseHeader(h) === normaliseHeader(headers[0]!)) ?? true;
+    const nothingBetter = !(caveat.unlessRead ?? []).some((name) => columnIndex.has(name));
+    return byHeader && nothingBetter ? [caveat.says(headers[0]!)] : [];
   });
   return {
     caveats,

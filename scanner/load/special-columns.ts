@@ -1,7 +1,12 @@
 // Columns read with more than their kind: the roll's program, status and household; a cadre's term and a sentence as
 // rosters and 司法 lists write them; a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
 import type { DatasetName } from '../datasets/catalog.ts';
+import { sqlString } from '../sql-text.ts';
+import { blank } from './raw-rows.ts';
 import { mappedAlias } from './value-maps.ts';
+
+/** A date column's parse from the value map. */
+const dateOf = (name: string) => `${mappedAlias({ name }, 'date')}.m_value`;
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
@@ -60,24 +65,50 @@ const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_
 /** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
 const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
 const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
+/**
+ * A 释放日期 is the day he left (减刑 and 假释 release before the 刑满日期): read where given, the 刑期止日 where it is
+ * empty. One that cannot be read refuses the row: whether he was still held is then unknown. sentence_end_from says
+ * which was read, and scheduled_end keeps the 刑期止日 beside a 释放日期 for the evidence.
+ */
+const RELEASED = `NOT ${blank('released_on')}`;
+const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${dateOf('released_on')} END`;
+const SENTENCE_END_WORD = `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
+  WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END`;
 const PRISONER_COLUMNS: Record<string, string[]> = {
   sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
   sentence_end: [
-    `${SENTENCE_END} AS sentence_end`,
+    `CASE WHEN ${RELEASED} THEN ${RELEASED_ON} ELSE ${SENTENCE_END} END AS sentence_end`,
     'sentence_end AS sentence_end_raw',
-    `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
-      WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END AS sentence_end_word`,
+    `CASE WHEN ${RELEASED} THEN CASE WHEN rs_sentence_open(released_on) THEN rs_text(released_on) END ELSE ${SENTENCE_END_WORD} END AS sentence_end_word`,
+    `CASE WHEN ${RELEASED} THEN '释放日期' ELSE '刑期止日' END AS sentence_end_from`,
+    `${SENTENCE_END} AS scheduled_end`,
   ],
+  released_on: ['released_on AS released_on_raw'],
 };
 const PRISONER_UNREADABLE: Record<string, string> = {
   sentence_start: `${SENTENCE_START} IS NULL`,
-  sentence_end: `NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
+  // A 刑期止日 beside a 释放日期 is not read, and refuses nothing.
+  sentence_end: `NOT ${RELEASED} AND NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
+  released_on: `NOT rs_sentence_open(released_on) AND ${dateOf('released_on')} IS NULL`,
 };
 
-/** A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that is unclear is kept, to be verified. */
+/**
+ * A death's date: the 死亡日期, or where a row leaves it empty or unreadable (不详), the 火化日期, else the 注销日期: days
+ * or months after the death, but he is dead all the same (the finding says which date was read: death_date_from).
+ * A row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
+ * (out-of-scope-rows.ts); one that is unclear is kept, to be verified.
+ */
+const DEATH_DATES = [['death_date', '死亡日期'], ['cremated_on', '火化日期'], ['cancelled_on', '注销日期']] as const;
+const ANY_DEATH_DATE = `coalesce(${DEATH_DATES.map(([column]) => dateOf(column)).join(', ')})`;
 const DEATH_COLUMNS: Record<string, string[]> = {
+  death_date: [
+    `${ANY_DEATH_DATE} AS death_date`,
+    'death_date AS death_date_raw',
+    `CASE ${DEATH_DATES.map(([column, label]) => `WHEN ${dateOf(column)} IS NOT NULL THEN ${sqlString(label)}`).join(' ')} END AS death_date_from`,
+  ],
   reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
 };
+const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(DEATH_DATES.map(([column]) => [column, `${ANY_DEATH_DATE} IS NULL`]));
 
 /**
  * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
@@ -98,4 +129,6 @@ export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[
 };
 
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
-export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = { cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE };
+export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = {
+  cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE, deaths: DEATH_UNREADABLE,
+};

@@ -1,29 +1,51 @@
-// A 殡葬 list dates the cremation beside the death (死亡日期, 火化日期), and a 公安 list the 户口's cancellation (注销日期):
-// two headers of one column, and the scan stopped as a duplicated header (exit 2). The death's own date is read, the other
-// left unread with a warning; a list that gives only the later date is read by it, with a warning of what that costs.
+// A 殡葬 list dates the cremation beside the death (死亡日期, 火化日期), and a 公安 list the 户口's cancellation (注销日期).
+// The scan once stopped at such a list as a duplicated header (exit 2), then read only the 死亡日期: a row that left it
+// empty (or wrote 不详) was refused, and a dead man stayed on the roll with only a data-quality finding. The death's own
+// date is read, and where a row gives none that can be read, the 火化日期, else the 注销日期, named in the finding.
 import { describe, expect, it } from 'vitest';
 import { scanInput, workbookOf } from '../support/scan-input.ts';
-import { PEOPLE, rollCsv } from '../support/small-township.ts';
+import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
+
+const ZHAO = validId('370481', '19450509', '446');
 
 describe('the dates of a death', () => {
-  it('reads 死亡日期 beside 火化日期 or 注销日期, and a cancellation list without 死亡日期 by its 注销日期, with a warning', async () => {
+  it('reads the 死亡日期, and where a row leaves it empty or unreadable, the 火化日期, else the 注销日期', async () => {
+    const cremations = [
+      '姓名,性别,身份证号码,死亡日期,火化日期,注销日期,火化单位',
+      `张大山,男,${PEOPLE.zhang},2026-07-15,2026-07-18,,县殡仪馆`,
+      `王小明,男,${PEOPLE.wang},,2026-08-03,2026-08-20,县殡仪馆`,
+      `李秀英,女,${PEOPLE.li},不详,,2026-09-02,县殡仪馆`,
+      // Nothing readable: refused and listed, not guessed.
+      `赵老汉,男,${ZHAO},不详,,,县殡仪馆`,
+    ].join('\n') + '\n';
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵老汉,${ZHAO},户主,农村特困,900,在保`]),
+      '殡葬火化人员.csv': cremations,
+    });
+
+    const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'deceased.recipient' && finding('name') === name)?.('evidence');
+    expect(evidenceOf('张大山')).toContain('死亡日期 2026-07-15，来源');
+    expect(evidenceOf('王小明')).toContain('火化日期 2026-08-03（未写死亡日期，按火化日期计，死亡在此日或之前）');
+    expect(evidenceOf('李秀英')).toContain('注销日期 2026-09-02（死亡日期「不详」无法识别，按注销日期计，死亡在此日或之前）');
+    expect(evidenceOf('赵老汉')).toBeUndefined();
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
+    const refused = findings.filter((finding) => finding('check_id') === 'data_quality.bad-row').map((finding) => finding('evidence'));
+    expect(refused).toEqual([expect.stringMatching(/殡葬火化人员\.csv 第5行.*死亡日期无法识别：不详/)]);
+    // Every column is read: none is named unread, and with a 死亡日期 column there is nothing to warn of.
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '殡葬火化人员.csv')).toEqual([]);
+  });
+
+  it('reads a cancellation list without 死亡日期 by its 注销日期, with a warning of what that costs', async () => {
     const cancelled = await workbookOf('注销', [
       ['姓名', '公民身份号码', '注销日期', '注销原因'],
       ['李秀英', PEOPLE.li, '2026-09-28', '死亡'],
     ]);
-    const { findings, summary } = await scanInput({
-      '低保花名册.csv': rollCsv(),
-      '殡葬火化人员.csv': `姓名,性别,身份证号码,死亡日期,火化日期,火化单位\n张大山,男,${PEOPLE.zhang},2026-07-15,2026-07-18,县殡仪馆\n`,
-      '公安户籍注销人员.xlsx': cancelled,
-    });
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '公安户籍注销人员.xlsx': cancelled });
 
     const deaths = findings.filter((finding) => finding('check_id') === 'deceased.recipient');
-    expect(deaths.map((finding) => finding('name')).sort()).toEqual(['张大山', '李秀英'].sort());
-    expect(deaths.find((finding) => finding('name') === '张大山')!('evidence')).toContain('死亡日期 2026-07-15');
-    expect(deaths.find((finding) => finding('name') === '李秀英')!('evidence')).toContain('死亡日期 2026-09-28');
-    expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+    expect(deaths.map((finding) => finding('name'))).toEqual(['李秀英']);
+    expect(deaths[0]!('evidence')).toContain('注销日期 2026-09-28（未写死亡日期，按注销日期计，死亡在此日或之前）');
     expect(summary.warnings).toEqual(expect.arrayContaining([
-      { file: '殡葬火化人员.csv', message: '列「火化日期」未读取：本表另有「死亡日期」，死亡日期按「死亡日期」读取' },
       {
         file: '公安户籍注销人员.xlsx',
         message: '工作表「注销」没有「死亡日期」列：死亡日期按「注销日期」读取；注销户籍多在死亡之后，死亡次月起的多发金额可能少算，'

@@ -41,7 +41,7 @@ describe('rows of a department list that are not what the list means', () => {
     const [header, ...rows] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
     const column = (name: string) => header!.indexOf(name);
     expect(rows.map((row) => [row[column('check_id')], row[column('name')]])).toEqual([['deceased.recipient', '张大山']]);
-    expect(rows[0]![column('evidence')]).toContain('死亡日期 2026-07-15，来源 公安户籍注销，注销原因 死亡（注销户籍人员名单.csv 第2行）');
+    expect(rows[0]![column('evidence')]).toContain('注销日期 2026-07-15（未写死亡日期，按注销日期计，死亡在此日或之前），来源 公安户籍注销，注销原因 死亡（注销户籍人员名单.csv 第2行）');
 
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });

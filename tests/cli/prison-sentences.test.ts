@@ -4,7 +4,10 @@
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { scanInput, workbookOf } from '../support/scan-input.ts';
-import { PEOPLE, rollCsv } from '../support/small-township.ts';
+import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
+
+const ZHAO = validId('370481', '19700509', '446');
+const SUN = validId('370481', '19750812', '557');
 
 describe('prison sentences as 司法 lists write them', () => {
   it('reads a sentence in one cell and a 刑满日期 that is no date because there is none', async () => {
@@ -44,5 +47,33 @@ describe('prison sentences as 司法 lists write them', () => {
     expect(summary.warnings).toEqual(expect.arrayContaining([
       { file: '服刑人员名单.xlsx', message: '工作表「在押人员」列「入监日期」未读取：本表另有「刑期起日」，羁押/入监日期按「刑期起日」读取' },
     ]));
+  });
+
+  it('reads the day he left (释放日期) before the 刑满日期, and the 刑满日期 where no 释放日期 is written', async () => {
+    // Both columns once stopped the scan as a duplicated header (exit 2).
+    const released = await workbookOf('名单', [
+      ['姓名', '身份证号码', '入监日期', '刑满日期', '释放日期', '监所'],
+      ['张大山', PEOPLE.zhang, '2023-03-05', '2028-03-04', '2026-06-30', '省第一监狱'], // 假释: home before October
+      ['李秀英', PEOPLE.li, '2024-09-01', '2026-08-31', '未释放', '省女子监狱'],
+      ['王小明', PEOPLE.wang, '2025-05-02', '2027-05-01', '', '省第三监狱'],
+      ['赵小虎', ZHAO, '2024-01-02', '2029-01-01', '2026-10-15', '省第一监狱'], // 减刑: held half of October
+      ['孙二强', SUN, '2024-01-02', '2029-01-01', '不详', '省第一监狱'],
+    ]);
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵小虎,${ZHAO},户主,农村低保,700,在保`, `张庄镇,南村,H004,孙二强,${SUN},户主,农村低保,700,在保`]),
+      '服刑人员名单.xlsx': released,
+    });
+
+    const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'imprisoned.recipient' && finding('name') === name)?.('evidence');
+    expect(evidenceOf('张大山')).toBeUndefined();
+    expect(evidenceOf('李秀英')).toContain('羁押/入监日期 2024-09-01，释放日期 未释放，仍在押（刑期止日 2026-08-31），监所 省女子监狱');
+    expect(evidenceOf('王小明')).toContain('羁押/入监日期 2025-05-02，刑期止日 2027-05-01，监所 省第三监狱');
+    expect(evidenceOf('赵小虎')).toContain('羁押/入监日期 2024-01-02，释放日期 2026-10-15（刑期止日 2029-01-01），监所 省第一监狱');
+    // Whether he was released is unknown: refused and listed, not read by the 刑满日期.
+    expect(evidenceOf('孙二强')).toBeUndefined();
+    const refused = findings.filter((finding) => finding('check_id') === 'data_quality.bad-row').map((finding) => finding('evidence'));
+    expect(refused).toEqual([expect.stringMatching(/第6行.*释放日期无法识别：不详/)]);
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 5, rows_used: 4, rows_rejected: 1 });
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '服刑人员名单.xlsx')).toEqual([]);
   });
 });

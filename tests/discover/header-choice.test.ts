@@ -31,16 +31,24 @@ describe('two headers naming one column', () => {
     expect(matchHeader(payments, ['账号', '交易日期', '入账日期', '金额']).duplicated.map((d) => d.headers)).toEqual([['交易日期', '入账日期']]);
   });
 
-  it('reads a death\'s own date before a cremation\'s or a cancellation\'s, each read alone with what it may cost', () => {
+  it('reads a death\'s own date, and its cremation\'s and cancellation\'s beside it, warning where the list has no 死亡日期', () => {
     const deaths = datasetSpec('deaths');
-    const cremated = matchHeader(deaths, ['姓名', '身份证号码', '死亡日期', '火化日期', '注销日期']);
-    expect(cremated.columnIndex.get('death_date')).toBe(2);
-    expect(cremated.passedOver.map((p) => [p.header, p.chosen])).toEqual([['火化日期', '死亡日期'], ['注销日期', '死亡日期']]);
-    expect(cremated.caveats).toEqual([]);
+    const all = matchHeader(deaths, ['姓名', '身份证号码', '死亡日期', '火化日期', '注销日期']);
+    expect(Object.fromEntries(all.columnIndex)).toMatchObject({ death_date: 2, cremated_on: 3, cancelled_on: 4 });
+    expect([all.passedOver, all.duplicated, all.missingRequired, all.caveats]).toEqual([[], [], [], []]);
+    // Without a 死亡日期, the cremation stands in for it first; the cancellation is read where a row has no cremation.
     const noDeathDate = matchHeader(deaths, ['身份证号码', '注销日期', '火化时间']);
-    expect([noDeathDate.columnIndex.get('death_date'), noDeathDate.passedOver.map((p) => p.header)]).toEqual([2, ['注销日期']]);
+    expect([Object.fromEntries(noDeathDate.columnIndex), noDeathDate.missingRequired]).toEqual([{ id_number: 0, cancelled_on: 1, cremated_on: 2 }, []]);
     expect(noDeathDate.caveats).toEqual([expect.stringContaining('没有「死亡日期」列：死亡日期按「火化时间」读取；火化多在死亡之后')]);
     expect(matchHeader(deaths, ['身份证号码', '注销日期']).caveats).toEqual([expect.stringContaining('注销户籍多在死亡之后，死亡次月起的多发金额可能少算')]);
+    expect(matchHeader(deaths, ['身份证号码', '姓名']).missingRequired.map((column) => column.name)).toEqual(['death_date']);
+  });
+
+  it('reads a prison\'s 释放日期 beside its 刑满日期: both are read, the release where a row gives one', () => {
+    const match = matchHeader(datasetSpec('prisoners'), ['姓名', '身份证号', '入监日期', '刑满日期', '释放日期']);
+    expect([Object.fromEntries(match.columnIndex), match.duplicated, match.passedOver]).toEqual([
+      { name: 0, id_number: 1, sentence_start: 2, sentence_end: 3, released_on: 4 }, [], [],
+    ]);
   });
 
   it('reads the finer of two columns a department\'s export gives for one, naming the other unread', () => {
