@@ -33,7 +33,7 @@ export const DEATH_SOURCES = ['公安户籍注销', '殡葬火化', '卫健死�
 
 /**
  * A 公安 注销户籍 row says why the 户口 was cancelled (死亡 here; 迁出, 参军 … in the decoys); the other lists do not. It
- * dates the cancellation too (注销日期, in the messy file only), 3 to 45 days after the death: the death's own date is read.
+ * dates the cancellation too (注销日期), 3 to 45 days after the death: the death's own date is read.
  */
 export function deathRow(person: Person, deathDate: FieldValue, source: string, spelled?: string, reason?: string): ReferenceRow {
   const cancelledOn = source === '公安户籍注销' && deathDate instanceof Date ? addDays(deathDate, 3 + (Number(person.id.slice(14, 17)) % 43)) : null;
@@ -46,11 +46,14 @@ export function deathRow(person: Person, deathDate: FieldValue, source: string, 
   };
 }
 
-/** 执行方式: 羁押 in a 看守所, 监内服刑 in a prison, unless given (缓刑, 取保候审 … in the decoys). */
-export function prisonerRow(person: Person, start: FieldValue, end: FieldValue, facility: string, custody?: string): ReferenceRow {
+/** 执行方式: 羁押 in a 看守所, 监内服刑 in a prison, unless given (缓刑, 取保候审 … in the decoys); a 释放日期 only where given. */
+export function prisonerRow(person: Person, start: FieldValue, end: FieldValue, facility: string, custody?: string, released?: Date): ReferenceRow {
   return {
     dataset: 'prisoners',
-    values: { name: person.name, id_number: person.id, facility, sentence_start: start, sentence_end: end, custody: custody ?? (facility.endsWith('看守所') ? '羁押' : '监内服刑') },
+    values: {
+      name: person.name, id_number: person.id, facility, sentence_start: start, sentence_end: end, released_on: released ?? null,
+      custody: custody ?? (facility.endsWith('看守所') ? '羁押' : '监内服刑'),
+    },
   };
 }
 

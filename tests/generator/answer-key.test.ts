@@ -33,7 +33,7 @@ describe('answer key', () => {
     expect(messy.key.non_data_rows.length).toBe(2);
   });
 
-  it('every deceased subject is on an active roll row and in deaths with a death date up to the period end', () => {
+  it('every deceased subject is on an active roll row and in deaths with a death date (or, where none is read, a 火化 or 注销 date) up to the period end', () => {
     const roll = readCsv(join(clean.directory, 'roll.csv'), 'roll.csv');
     const deaths = readCsv(join(clean.directory, 'deaths.csv'), 'deaths.csv');
     const periodEnd = parseDate('2026-10-31')!;
@@ -41,7 +41,8 @@ describe('answer key', () => {
       const rows = roll.filter((row) => normaliseId(row.values['id_number']!).id === entry.id_number && row.values['household_id'] === entry.household_id);
       expect(rows.some((row) => ['', '在保'].includes(row.values['status']!)), entry.note).toBe(true);
       const death = deaths.find((row) => normaliseId(row.values['id_number']!).id === entry.id_number);
-      expect(parseDate(death!.values['death_date']!)!).toBeLessThanOrEqual(periodEnd);
+      const day = ['death_date', 'cremated_on', 'cancelled_on'].map((column) => parseDate(death!.values[column] ?? '')).find((read) => read !== null);
+      expect(day!, entry.note).toBeLessThanOrEqual(periodEnd);
       expect(entry.overpayment_cents).toBeGreaterThanOrEqual(0);
     }
   });

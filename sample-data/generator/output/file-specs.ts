@@ -78,7 +78,7 @@ export function messySpecs(townships: Township[], month: MonthIndex): Record<Exc
     prisoners: {
       file: '服刑在押人员名单.xlsx', dataset: 'prisoners', format: 'xlsx', sheetName: '名单',
       preamble: [`${county}${period(month)}服刑在押人员名单`],
-      columns: columns('姓名=name 身份证号=id_number 羁押场所=facility 执行方式=custody 入监日期=sentence_start 刑满日期=sentence_end'),
+      columns: columns('姓名=name 身份证号=id_number 羁押场所=facility 执行方式=custody 入监日期=sentence_start 刑满日期=sentence_end 释放日期=released_on'),
       dates: 'cell', amounts: 'number', ...messy,
     },
     vehicles: {

@@ -186,3 +186,24 @@ export const deceasedBackPay: Scenario = {
     expectDeath(context, household, subject, death, `died ${isoDate(death)}; that month's money paid the month after (发放月份 a month after its 所属期): not after the death, not overpaid`);
   },
 };
+
+/**
+ * A 公安 注销户籍 row that leaves the 死亡日期 empty (v0) or writes 不详 (v1): the 注销日期 is read in its place, the
+ * overpayment counted from it. Such a row was refused, and the dead man stayed on the roll with a data-quality finding.
+ */
+export const deceasedByCancellation: Scenario = {
+  kind: 'deceased.by-cancellation', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const household = context.household({ family: '低保', minSize: 2 });
+    const subject = household.rows[1]!.person;
+    const cancelled = dayIn(context, -rng.int(2, 6));
+    admitBefore(context, household, cancelled);
+    const record = deathRow(subject, cancelled, '公安户籍注销');
+    const row = context.reference({ ...record, values: { ...record.values, death_date: variant === 0 ? null : '不详', cancelled_on: cancelled } });
+    key.expect({
+      checkId: CHECK, person: subject, household, row, note: `户口 cancelled ${isoDate(cancelled)} for 死亡, 死亡日期 ${variant === 0 ? 'empty' : '不详'}: read by the 注销日期`,
+      overpaymentCents: () => deceasedOverpaymentCents(household, cancelled, period),
+    });
+  },
+};

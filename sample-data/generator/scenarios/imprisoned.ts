@@ -78,3 +78,23 @@ export const prisonerNoEndDate: Scenario = {
     key.expect({ checkId: CHECK, person: subject, household, row, note: `sentence from ${isoDate(start)}, 刑满日期 ${end}: still held` });
   },
 };
+
+/**
+ * Released before the 刑满日期 (减刑, 假释): the list gives the 释放日期 beside it, which is read. v0 left before the period
+ * (not flagged, though the 刑满日期 is to come); v1 during it (held part of the period: found). Both columns once
+ * stopped the scan as a duplicated header.
+ */
+export const prisonerReleasedEarly: Scenario = {
+  kind: 'imprisoned.released-early', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key, period } = context;
+    const { household, subject } = prisonerHousehold(context);
+    const start = day(context, -rng.int(20, 40));
+    const scheduled = day(context, rng.int(6, 30));
+    const released = variant === 0 ? addDays(firstDay(period), -1 - rng.int(0, 60)) : addDays(firstDay(period), rng.int(0, 20));
+    const row = context.reference(prisonerRow(subject, start, scheduled, facility(rng, subject.county), undefined, released));
+    const note = `sentence ${isoDate(start)} – ${isoDate(scheduled)}, released ${isoDate(released)}`;
+    if (variant === 0) key.decoy({ kind: 'prisoner-released-early', mustNotFlag: [CHECK], person: subject, household, row, note: `${note}, before P.start` });
+    else key.expect({ checkId: CHECK, person: subject, household, row, note: `${note}, within the period` });
+  },
+};

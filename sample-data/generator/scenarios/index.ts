@@ -5,10 +5,10 @@ import type { Scenario } from './context.ts';
 import { amountInconsistent, amountOverStandard, badRow, householdNoHead, householdSplit, missingField, programUnknown } from './data-quality-rows.ts';
 import { idInvalid, idLegacy, idNameConflict } from './data-quality-ids.ts';
 import {
-  cancelledNotDead, deceasedBackPay, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaidToAccount, deceasedPaymentReturned,
+  cancelledNotDead, deceasedBackPay, deceasedByCancellation, deceasedDecoy, deceasedHit, deceasedPaidByBank, deceasedPaidToAccount, deceasedPaymentReturned,
 } from './deceased.ts';
 import { accountTypedAsNumber, dibaoAndTekun, duplicateDecoy, institutionAccount, sameHousehold, sharedAccount, twoHouseholds } from './duplicates.ts';
-import { imprisonedDecoy, imprisonedHit, notInCustody, prisonerNoEndDate } from './imprisoned.ts';
+import { imprisonedDecoy, imprisonedHit, notInCustody, prisonerNoEndDate, prisonerReleasedEarly } from './imprisoned.ts';
 import { deceasedIdForms, nameForms } from './name-and-id-forms.ts';
 import {
   businessDecoy, businessHit, depositsScenario, depositsTwoRounds, payrollDecoy, payrollHit, payrollLeft, payrollWelfarePost, propertyDecoy, propertyHit, propertySold,
@@ -27,7 +27,7 @@ export const SCENARIOS: readonly Scenario[] = [
   // Last, so that the sample's earlier villages are dealt what they were before these were added.
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
   deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
-  deceasedPaidToAccount, vehicleWithoutHousehold, prisonerNoEndDate,
+  deceasedPaidToAccount, vehicleWithoutHousehold, prisonerNoEndDate, deceasedByCancellation, prisonerReleasedEarly,
 ];
 
 export interface PlannedScenario {

@@ -124,6 +124,13 @@ export function referenceFindings(directory: string, period: string, standards: 
   const reference = (dataset: string, dates: string[], amounts: string[] = []) => usable(read(dataset)).filter((row) =>
     badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null || (column === 'sentence_end' && NO_END_DATE.includes(row.values[column]!)))
       && amounts.every((column) => parseCents(row.values[column]!) !== null)));
+  /** A death's date: the 死亡日期, else (empty or unreadable) the 火化日期, else the 注销日期; a row with none readable is refused. */
+  const deathDay = (row: Row) => ['death_date', 'cremated_on', 'cancelled_on'].map((column) => parseDate(row.values[column] ?? '')).find((day) => day !== null) ?? null;
+  /** A sentence's end: the 释放日期 where given, else the 刑满日期 (Infinity: still held). */
+  const sentenceEnd = (row: Row) => {
+    const end = row.values['released_on'] || row.values['sentence_end'];
+    return end && !NO_END_DATE.includes(end) ? parseDate(end)! : Infinity;
+  };
   const byId = <T extends { id: string }>(rows: T[]) => {
     const map = new Map<string, T[]>();
     for (const row of rows) {
@@ -137,9 +144,9 @@ export function referenceFindings(directory: string, period: string, standards: 
     // A 户口 cancelled for another reason than death, a person on the list who is not held and a home sold are neither a
     // death, a sentence nor a holding: the scanner refuses them as out of scope (the generator writes 死亡, 羁押 and
     // 监内服刑 for the others, and no 权利状态 for the homes held).
-    deaths: reference('deaths', ['death_date']).filter((row) => !row.values['reason'] || row.values['reason'] === '死亡'),
+    deaths: usable(read('deaths')).filter((row) => badRow(row, deathDay(row) !== null)).filter((row) => !row.values['reason'] || row.values['reason'] === '死亡'),
     // A 刑满日期 of 无期徒刑, 死缓 or 待定 is no end date (still held): the generator writes those three words.
-    prisoners: reference('prisoners', ['sentence_start', 'sentence_end'])
+    prisoners: reference('prisoners', ['sentence_start', 'sentence_end', 'released_on'])
       .filter((row) => !row.values['custody'] || ['羁押', '监内服刑'].includes(row.values['custody'])),
     vehicles: reference('vehicles', ['deregistered_on']),
     properties: reference('properties', ['registered_on']).filter((row) => !row.values['status']),
@@ -163,7 +170,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   const prisoners = byId(lists.prisoners);
   for (const row of active) {
     for (const death of deaths.get(row.id) ?? []) {
-      const day = parseDate(death.values['death_date']!)!;
+      const day = deathDay(death)!;
       if (day > pEnd) continue;
       const members = households.get(row.hh)!.length;
       let overpayment = 0;
@@ -176,8 +183,7 @@ export function referenceFindings(directory: string, period: string, standards: 
       add({ check_id: 'deceased.recipient', id_number: row.id, household_id: row.hh, overpayment_cents: overpayment });
     }
     for (const prisoner of prisoners.get(row.id) ?? []) {
-      const end = prisoner.values['sentence_end'] && !NO_END_DATE.includes(prisoner.values['sentence_end']) ? parseDate(prisoner.values['sentence_end'])! : Infinity;
-      if (parseDate(prisoner.values['sentence_start']!)! <= pEnd && end >= pStart) add({ check_id: 'imprisoned.recipient', id_number: row.id, household_id: row.hh });
+      if (parseDate(prisoner.values['sentence_start']!)! <= pEnd && sentenceEnd(prisoner) >= pStart) add({ check_id: 'imprisoned.recipient', id_number: row.id, household_id: row.hh });
     }
   }
 
