@@ -26,7 +26,8 @@ const COMPACT_MONTH = `${YEAR}(\\d{2})`;
 export const SERVING_WORDS = ['至今', '今', '现在', '现任', '在任', '在职', '任职中'];
 /**
  * Words a 服刑/羁押 list writes where a sentence has no end date: a life or suspended death sentence (无期徒刑, 死缓), or a
- * detainee not yet sentenced (待定, 未判决). Read as a date, each refused the row, and a lifer stayed on the roll unflagged.
+ * detainee not yet sentenced (待定, 未判决); and in a 释放日期, one not released (未释放). Read as a date, each refused the
+ * row, and a lifer stayed on the roll unflagged.
  */
 const OPEN_SENTENCE_WORDS = [
   '无期', '无期徒刑', '死缓', '死刑缓期执行', '死刑缓期二年执行', '死刑缓期两年执行', '死刑', '终身监禁',

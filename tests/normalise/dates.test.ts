@@ -111,6 +111,7 @@ describeMacroTable('rs_sentence_open and rs_sentence_range_word', connection, {
     { input: '死刑缓期二年执行', expected: '不限期 -' },
     { input: '待定', expected: '不限期 -', note: 'a detainee not yet sentenced' },
     { input: '未判决', expected: '不限期 -' },
+    { input: '未释放', expected: '不限期 -', note: 'a 释放日期 of one still held' },
     { input: '2019.05.10-无期徒刑', expected: '无期徒刑', note: 'a range ending with the word: its end, not the cell, is open' },
     { input: '2019年5月10日至 死缓', expected: '死缓' },
   ],
