@@ -216,10 +216,12 @@ export const DATASETS: readonly DatasetSpec[] = [
       personName(['经营者', '法定代表人', '经营者姓名', '法定代表人姓名']),
       column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
       column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),
-      // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期, 注销日期) is read.
+      // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期) is read.
       tiered(required('status', '登记状态', 'text', []), [['登记状态'], ['经营状态']]),
       tiered(column('registered_on', '成立日期', 'date', []), [['成立日期'], ['登记日期', '注册日期']]),
-      tiered(column('closed_on', '注销日期', 'date', []), [['注销日期'], ['吊销日期']]),
+      column('closed_on', '注销日期', 'date', ['注销日期']),
+      // A business whose licence was revoked (吊销) is often never cancelled: its 吊销日期 is read where the 注销日期 is empty.
+      column('revoked_on', '吊销日期', 'date', ['吊销日期']),
     ],
   },
   {

@@ -1,5 +1,6 @@
 // Columns read with more than their kind: the roll's program, status and household; a cadre's term and a sentence as
-// rosters and 司法 lists write them; a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
+// rosters and 司法 lists write them; the dates read where a better one is empty (a death's, a release, a business's
+// closing); a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
 import type { DatasetName } from '../datasets/catalog.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
@@ -111,6 +112,22 @@ const DEATH_COLUMNS: Record<string, string[]> = {
 const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(DEATH_DATES.map(([column]) => [column, `${ANY_DEATH_DATE} IS NULL`]));
 
 /**
+ * When a business closed: its 注销日期, or where a row leaves it empty, its 吊销日期 (a licence revoked and never
+ * cancelled). An unreadable 注销日期 refuses the row as before: when it closed is then unknown. closed_on_from says which.
+ */
+const CANCELLED = `NOT ${blank('closed_on')}`;
+const BUSINESS_COLUMNS: Record<string, string[]> = {
+  closed_on: [
+    `CASE WHEN ${CANCELLED} THEN ${dateOf('closed_on')} ELSE ${dateOf('revoked_on')} END AS closed_on`,
+    'closed_on AS closed_on_raw',
+    `CASE WHEN ${CANCELLED} THEN '注销日期' WHEN NOT ${blank('revoked_on')} THEN '吊销日期' END AS closed_on_from`,
+  ],
+  revoked_on: ['revoked_on AS revoked_on_raw'],
+};
+/** A 吊销日期 beside a 注销日期 is not read, and refuses nothing. */
+const BUSINESS_UNREADABLE: Record<string, string> = { revoked_on: `NOT ${CANCELLED} AND ${dateOf('revoked_on')} IS NULL` };
+
+/**
  * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
  * names (E → [注销]) for over_asset.vehicle, and as words (status); what the list wrote stays for the evidence.
  */
@@ -126,9 +143,10 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
   roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
+  businesses: BUSINESS_COLUMNS,
 };
 
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
 export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = {
-  cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE, deaths: DEATH_UNREADABLE,
+  cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE, deaths: DEATH_UNREADABLE, businesses: BUSINESS_UNREADABLE,
 };

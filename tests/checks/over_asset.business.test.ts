@@ -18,6 +18,11 @@ testCheck('over_asset.business', {
   valid: [
     { name: '注销 on 2026-09-30, before P.start', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销', closed_on: '2026-09-30' })] } },
     { name: '吊销 in 2025', rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '2025-03-01' })] } },
+    { name: '吊销 in 2025, dated by its 吊销日期 alone', rows: { roll: couple, businesses: [shop(LI, { status: '吊销', revoked_on: '2025-03-01' })] } },
+    {
+      name: '注销 on 2026-09-30 after a 吊销 within P: the 注销日期 is read',
+      rows: { roll: couple, businesses: [shop(LI, { status: '注销', closed_on: '2026-09-30', revoked_on: '2026-10-20' })] },
+    },
     { name: '注销 with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销' })] } },
     { name: 'registration 撤销 (revoked), undated', rows: { roll: couple, businesses: [shop(ZHANG, { status: '撤销登记' })] } },
     { name: 'registered 2026-11-01, after P.end', rows: { roll: couple, businesses: [shop(ZHANG, { registered_on: '2026-11-01' })] } },
@@ -58,6 +63,12 @@ testCheck('over_asset.business', {
       name: '吊销 on 2026-10-20, within P',
       rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '2026-10-20' })] },
       expected: [{ subject_id: LI, evidence: ['登记状态 吊销'] }],
+    },
+    {
+      // A licence revoked and never cancelled: the 注销日期 is empty, its 吊销日期 says when it closed.
+      name: '吊销 on 2026-10-20, dated by its 吊销日期 alone',
+      rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '', revoked_on: '2026-10-20' })] },
+      expected: [{ subject_id: LI, evidence: ['登记状态 吊销，登记日期 2020-05-01，吊销日期 2026-10-20'] }],
     },
   ],
 });

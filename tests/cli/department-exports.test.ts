@@ -1,14 +1,14 @@
 // Departments' exports give two columns for one thing: 车管 号牌种类 (02 小型汽车) beside 车辆类型 (K33 小型轿车), a 市场主体
 // list 注销日期 beside 吊销日期, and 车管 names the owner 机动车所有人 and his ID 身份证明号码. Each such file stopped the scan
 // as a duplicated header (exit 2), or as missing its ID column. The finer or the registry's own column is read and the
-// other named unread in a warning.
+// other named unread in a warning; a 吊销日期 is read where the 注销日期 is empty (a licence revoked, never cancelled).
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { scanInput, workbookOf } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 
 describe('department exports that give two columns for one', () => {
-  it('reads a 车管 export by its own field names and a 市场主体 list with both closing dates', async () => {
+  it('reads a 车管 export by its own field names and a 市场主体 list with both closing dates, the 吊销日期 where no 注销日期 is written', async () => {
     const vehicles = iconv.encode([
       '号牌种类,号牌号码,车辆品牌,车辆类型,机动车所有人,身份证明名称,身份证明号码,注册登记日期,机动车状态',
       `02,鲁Q12345,大众,K33,张大山,居民身份证,${PEOPLE.zhang},2019-05-20,A`,
@@ -17,6 +17,8 @@ describe('department exports that give two columns for one', () => {
     const businesses = await workbookOf('市场主体', [
       ['主体名称', '市场主体类型', '经营者', '经营者证件号码', '登记状态', '成立日期', '注销日期', '吊销日期'],
       ['王小明便利店', '个体工商户', '王小明', PEOPLE.wang, '存续', '2019-05-01', null, null],
+      // Revoked during October and never cancelled: active part of the period, dated by its 吊销日期.
+      ['张大山农资店', '个体工商户', '张大山', PEOPLE.zhang, '吊销', '2015-04-01', null, '2026-10-12'],
     ]);
     const { findings, summary } = await scanInput({
       '低保花名册.csv': rollCsv(),
@@ -26,12 +28,14 @@ describe('department exports that give two columns for one', () => {
 
     const found = findings.map((finding) => [finding('check_id'), finding('name')]);
     // 王小明's motorcycle (M21) is exempt: only 张大山's car counts.
-    expect(found).toEqual(expect.arrayContaining([['over_asset.vehicle', '张大山'], ['over_asset.business', '王小明']]));
+    expect(found).toEqual(expect.arrayContaining([['over_asset.vehicle', '张大山'], ['over_asset.business', '王小明'], ['over_asset.business', '张大山']]));
+    const shopOf = (name: string) => findings.find((finding) => finding('check_id') === 'over_asset.business' && finding('name') === name)!('evidence');
+    expect(shopOf('张大山')).toContain('张大山农资店（个体工商户），登记状态 吊销，登记日期 2015-04-01，吊销日期 2026-10-12');
     expect(found.filter(([check]) => check === 'over_asset.vehicle')).toHaveLength(1);
     expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
     expect(summary.warnings).toEqual(expect.arrayContaining([
       { file: '机动车登记信息.csv', message: '列「号牌种类」未读取：本表另有「车辆类型」，车辆类型按「车辆类型」读取' },
-      { file: '市场主体登记信息.xlsx', message: '工作表「市场主体」列「吊销日期」未读取：本表另有「注销日期」，注销日期按「注销日期」读取' },
     ]));
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '市场主体登记信息.xlsx')).toEqual([]);
   });
 });

@@ -60,8 +60,9 @@ describe('two headers naming one column', () => {
         { start_date: 7, bank_account: 9 }, [['审批日期', '开始享受时间'], ['社保卡号', '银行账号']]],
       ['properties', ['权利人', '权利人证件号码', '规划用途', '房屋用途', '登簿日期', '登记日期', '权利状态', '状态'],
         { usage: 3, registered_on: 5, status: 6 }, [['规划用途', '房屋用途'], ['登簿日期', '登记日期'], ['状态', '权利状态']]],
+      // Both closing dates are read: the 吊销日期 where a row has no 注销日期.
       ['businesses', ['经营者', '经营者证件号码', '登记状态', '经营状态', '成立日期', '注册日期', '注销日期', '吊销日期'],
-        { status: 2, registered_on: 4, closed_on: 6 }, [['经营状态', '登记状态'], ['注册日期', '成立日期'], ['吊销日期', '注销日期']]],
+        { status: 2, registered_on: 4, closed_on: 6, revoked_on: 7 }, [['经营状态', '登记状态'], ['注册日期', '成立日期']]],
       ['deposits', ['姓名', '证件号码', '余额', '查询日期', '截止日期'], { as_of: 4 }, [['查询日期', '截止日期']]],
       // A prison's list: the sentence counts from the detention (刑期起日), the admission (入监日期) comes later.
       ['prisoners', ['姓名', '身份证号', '罪名', '刑期', '刑期起日', '刑期止日', '入监日期'], { sentence_start: 4, sentence_end: 5 }, [['入监日期', '刑期起日']]],
