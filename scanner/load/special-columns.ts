@@ -4,17 +4,18 @@
 import type { DatasetName } from '../datasets/catalog.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
-import { mappedAlias } from './value-maps.ts';
+import { mappedAlias, type MappedKind } from './value-maps.ts';
 
-/** A date column's parse from the value map. */
-const dateOf = (name: string) => `${mappedAlias({ name }, 'date')}.m_value`;
+/** A column's parse of one kind from its value map (m_value; `field` for another of the map's columns). */
+const mapped = (name: string, kind: MappedKind, field = 'm_value') => `${mappedAlias({ name }, kind)}.${field}`;
+const dateOf = (name: string) => mapped(name, 'date');
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
   start_date: [
-    `coalesce(${mappedAlias({ name: 'start_date' }, 'date')}.m_value, ${mappedAlias({ name: 'start_date' }, 'month')}.m_value) AS start_date`,
+    `coalesce(${dateOf('start_date')}, ${mapped('start_date', 'month')}) AS start_date`,
     'start_date AS start_date_raw',
   ],
   status: [
@@ -43,8 +44,8 @@ const ROLL_COLUMNS: Record<string, string[]> = {
  * not ended, or the whole term in one cell (任职时间 2018.01—2021.03, 2021.04-至今), whose end serves when 任职止 is
  * empty. Each of these refused the cadre's row before, and his relatives on the roll were not looked for.
  */
-const TERM_START = `coalesce(${mappedAlias({ name: 'term_start' }, 'date')}.m_value, ${mappedAlias({ name: 'term_start' }, 'month')}.m_value, rs_term_start(term_start))`;
-const TERM_END_ITSELF = `coalesce(${mappedAlias({ name: 'term_end' }, 'date')}.m_value, last_day(${mappedAlias({ name: 'term_end' }, 'month')}.m_value))`;
+const TERM_START = `coalesce(${dateOf('term_start')}, ${mapped('term_start', 'month')}, rs_term_start(term_start))`;
+const TERM_END_ITSELF = `coalesce(${dateOf('term_end')}, last_day(${mapped('term_end', 'month')}))`;
 const CADRE_COLUMNS: Record<string, string[]> = {
   term_start: [`${TERM_START} AS term_start`, 'term_start AS term_start_raw'],
   term_end: [`CASE WHEN rs_serving(term_end) THEN NULL ELSE coalesce(${TERM_END_ITSELF}, rs_term_end(term_start)) END AS term_end`, 'term_end AS term_end_raw'],
@@ -60,9 +61,9 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
-const SENTENCE_START_ITSELF = `${mappedAlias({ name: 'sentence_start' }, 'date')}.m_value`;
+const SENTENCE_START_ITSELF = dateOf('sentence_start');
 const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
-const SENTENCE_END_ITSELF = `${mappedAlias({ name: 'sentence_end' }, 'date')}.m_value`;
+const SENTENCE_END_ITSELF = dateOf('sentence_end');
 /** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
 const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
 const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
@@ -132,10 +133,10 @@ const BUSINESS_UNREADABLE: Record<string, string> = { revoked_on: `NOT ${CANCELL
  * names (E → [注销]) for over_asset.vehicle, and as words (status); what the list wrote stays for the evidence.
  */
 const VEHICLE_COLUMNS: Record<string, string[]> = {
-  vehicle_type: [`${mappedAlias({ name: 'vehicle_type' }, 'vehicle_type')}.m_value AS vehicle_type`],
+  vehicle_type: [`${mapped('vehicle_type', 'vehicle_type')} AS vehicle_type`],
   status: [
-    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_value AS status`,
-    `${mappedAlias({ name: 'status' }, 'vehicle_states')}.m_states AS states`,
+    `${mapped('status', 'vehicle_states')} AS status`,
+    `${mapped('status', 'vehicle_states', 'm_states')} AS states`,
     'rs_text(status) AS status_raw',
   ],
 };
