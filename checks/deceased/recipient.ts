@@ -19,9 +19,9 @@ export default defineCheck({
              arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
              -- A 火化日期 or 注销日期 read where the 死亡日期 is empty or unreadable is named: the death was on it or before.
              string_agg(d.death_date_from || ' ' || d.death_date::VARCHAR ||
-               CASE WHEN d.death_date_from = '死亡日期' THEN ''
-                    WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '（未写死亡日期，按' || d.death_date_from || '计，死亡在此日或之前）'
-                    ELSE '（死亡日期「' || d.death_date_raw || '」无法识别，按' || d.death_date_from || '计，死亡在此日或之前）' END ||
+               CASE WHEN d.death_date_from <> '死亡日期' THEN
+                 '（' || CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || '」无法识别' END ||
+                 '，按' || d.death_date_from || '计，死亡在此日或之前）' ELSE '' END ||
                '，来源 ' || coalesce(d.source, '未注明') ||
                -- A 注销原因 that names no death (其他) is read as one, for staff to verify: never dropped unseen.
                CASE d.reason_kind WHEN 'death' THEN '，注销原因 ' || d.reason WHEN 'unclear' THEN '，注销原因「' || d.reason || '」，需核实是否死亡' ELSE '' END ||
