@@ -9,7 +9,7 @@ import {
   ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
   paymentsNamePayees,
 } from './payee-households.ts';
-import { blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
+import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { SPECIAL_COLUMNS, SPECIAL_UNREADABLE } from './special-columns.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
@@ -86,7 +86,7 @@ function problemList(arms: readonly RejectArm[]): string {
 }
 
 function nonDataCondition(dataset: DatasetSpec): string {
-  const allEmpty = dataset.columns.map((c) => blank(q(c.name))).join(' AND ');
+  const allEmpty = allBlank(dataset.columns.map((c) => q(c.name)));
   // _footer (see raw-rows.ts) already requires the identity columns empty; a roll row with neither identity nor name is no person's either.
   const rollNameless = dataset.name === 'roll' ? ` OR (${identityEmpty(dataset, q)} AND ${blank('name')})` : '';
   return `((${allEmpty}) OR _footer${rollNameless})`;
