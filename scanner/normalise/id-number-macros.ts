@@ -129,6 +129,11 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
     ELSE rs_id_invalid(${sqlString(ID_PROBLEMS.checkCharacter)})
   END`),
 
+  // The verdict on a cleaned text c and its 17-digit body n (NULL when the shape is wrong), as rs_id_parse gives it: for a
+  // query that has c and n as columns already (the typing's slow lane, value-maps.ts), where no lambda is needed.
+  defineMacro('rs_id_verdict', ['c', 'n'],
+    `rs_id_classify(c, n, rs_id_check_character(n), coalesce(rs_id_birth_ok(n // 1000 % 100000000, ${TODAY}), false))`),
+
   // A pipeline of one-value lambdas (see bindOnce), each reading only its own struct: the cleaned
   // text; its body as BIGINT; the check character and birth-date test; the verdict. The check
   // character and date test get their own stage because, measured, the same arithmetic inside
