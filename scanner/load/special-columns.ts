@@ -12,17 +12,17 @@ const dateOf = (name: string) => mapped(name, 'date');
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
-  program: ['rs_text(program) AS program', 'rs_program(program).family AS family', 'rs_program(program).area AS area'],
+  program: ['rs_text(program) AS program', `${mapped('program', 'program', 'm_family')} AS family`, `${mapped('program', 'program', 'm_area')} AS area`],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
   start_date: [
     `coalesce(${dateOf('start_date')}, ${mapped('start_date', 'month')}) AS start_date`,
     'start_date AS start_date_raw',
   ],
   status: [
-    'rs_roll_status(status) AS status',
+    `${mapped('status', 'roll_status')} AS status`,
     'status AS status_raw',
     // An unrecognised status counts as 在保 so the person is still checked; data_quality.bad-value reports it.
-    "coalesce(rs_roll_status(status), '在保') = '在保' AS active",
+    `coalesce(${mapped('status', 'roll_status')}, '在保') = '在保' AS active`,
   ],
   // A 家庭编号 in scientific notation has lost its last digits: read as one it would gather every household sharing
   // the first six into one. It is left empty, and kept (household_id_lost) for data_quality.bad-value to report.
@@ -30,8 +30,8 @@ const ROLL_COLUMNS: Record<string, string[]> = {
     'CASE WHEN rs_code_lost_digits(household_id) THEN NULL ELSE rs_code(household_id) END AS household_id',
     'CASE WHEN rs_code_lost_digits(household_id) THEN household_id END AS household_id_lost',
   ],
-  relation: ['rs_text(relation) AS relation', 'rs_is_head(relation) AS is_head'],
-  cadre_relative_filed: ['rs_yes(cadre_relative_filed) AS filed', 'cadre_relative_filed AS filed_raw'],
+  relation: ['rs_text(relation) AS relation', `${mapped('relation', 'head')} AS is_head`],
+  cadre_relative_filed: [`${mapped('cadre_relative_filed', 'yes')} AS filed`, 'cadre_relative_filed AS filed_raw'],
   // Lives in a 供养服务机构 (敬老院), paid through its account: 供养方式 says so where given, else the program (集中供养特困).
   care_mode: [
     'rs_text(care_mode) AS care_mode',

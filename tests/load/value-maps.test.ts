@@ -47,3 +47,38 @@ it('every ID, date and amount spelling reads as the macros read it, whichever la
     instance.closeSync();
   }
 });
+
+const PROGRAM_SPELLINGS = ['农村低保', '城市低保', '低保', '特困供养(分散)', '农村特困', '城乡低保', '低保边缘户', '', '【五保】', '城市低保B类', '三无人员', '非低保'];
+const STATUS_SPELLINGS = ['在保', '停保', '退保', '', '正常', '死亡', '暂停发放', ' 在保 '];
+const RELATION_SPELLINGS = ['户主', '本人', '配偶', '', '长子', '户主本人', '（户主）'];
+const FILED_SPELLINGS = ['是', '否', '', '√', '未备案', '不知道', 'YES'];
+
+it('the roll\'s program, status, relation and 是否备案 read through their maps as the macros read them', async () => {
+  const count = Math.max(PROGRAM_SPELLINGS.length, STATUS_SPELLINGS.length, RELATION_SPELLINGS.length, FILED_SPELLINGS.length) * 3;
+  const at = (spellings: readonly string[], i: number) => spellings[i % spellings.length]!;
+  const rows = Array.from({ length: count }, (_, i) => ['张庄镇', '东村', `H${i}`, `人${i}`, validId('370481', '19580302', String(100 + i)),
+    at(RELATION_SPELLINGS, i), at(PROGRAM_SPELLINGS, i), '700', at(STATUS_SPELLINGS, i), at(FILED_SPELLINGS, i)].map((cell) => `"${cell}"`).join(','));
+  const folder = await tempFolder();
+  await writeFile(join(folder, '低保花名册.csv'), `${ROLL_HEADER},是否备案\n${rows.join('\n')}\n`);
+  const instance = await DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    await loadInputs(connection, folder);
+    const read = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+    const loaded = await read('SELECT family, area, status, active, is_head, filed FROM roll ORDER BY _line');
+    const spelled = Array.from({ length: count }, (_, i) =>
+      `(${i}, '${at(PROGRAM_SPELLINGS, i)}', '${at(STATUS_SPELLINGS, i)}', '${at(RELATION_SPELLINGS, i)}', '${at(FILED_SPELLINGS, i)}')`).join(', ');
+    const direct = await read(`SELECT rs_program(p).family AS family, rs_program(p).area AS area, rs_roll_status(s) AS status,
+                                      coalesce(rs_roll_status(s), '在保') = '在保' AS active, rs_is_head(r) AS is_head, rs_yes(f) AS filed
+                               FROM (VALUES ${spelled}) v(i, p, s, r, f) ORDER BY i`);
+    expect(loaded).toHaveLength(count);
+    expect(loaded).toEqual(direct);
+    // The spellings reach every answer: both families, both areas, every status, heads and not, filed, not and unknown.
+    expect(new Set(loaded.map((row) => row['family']))).toEqual(new Set(['低保', '特困', null]));
+    expect(new Set(loaded.map((row) => row['status']))).toEqual(new Set(['在保', '停保', '退保', null]));
+    expect(new Set(loaded.map((row) => row['filed']))).toEqual(new Set([true, false, null]));
+  } finally {
+    connection.closeSync();
+    instance.closeSync();
+  }
+});
