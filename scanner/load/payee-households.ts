@@ -8,6 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { blank, rawRows, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
+import { fullIdParse, type SourceAdditions } from './value-maps.ts';
 
 export const PAYEE_COLUMN = 'payee_id';
 export const ACCOUNT_COLUMN = 'payee_account';
@@ -62,9 +63,9 @@ export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise
 }
 
 /** What the payments' source adds (mappedSource's `more`): each payee's parse or account, and his household beside the row. */
-export const PAYEE_SOURCE = {
+export const PAYEE_SOURCE: SourceAdditions = {
+  idParses: [fullIdParse(PAYEE_COLUMN, NEEDS_PAYEE, PAYEE_COLUMN)],
   columns: [
-    `CASE WHEN ${NEEDS_PAYEE} THEN rs_id_parse(${PAYEE_COLUMN}) END AS ${PAYEE_PARSED}`,
     `CASE WHEN ${NEEDS_ACCOUNT} THEN CASE WHEN NOT ${unusableAccount(ACCOUNT_COLUMN)} THEN rs_account_key(rs_code(${ACCOUNT_COLUMN})) END END AS ${ACCOUNT_KEY}`,
   ],
   joins: [

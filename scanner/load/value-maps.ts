@@ -100,27 +100,44 @@ export function idField(column: ColumnSpec, field: IdField): string {
 }
 
 /**
+ * An ID's full parse, only where `when` holds, as three steps (one subquery each, see mappedSource): the cleaned text,
+ * its body, the verdict (<name>__parsed). That is rs_id_parse taken apart: rs_id_parse names its steps with lambdas,
+ * and a lambda inside a CASE ran for nearly the whole chunk whenever one row of it took that branch. One ill-formed ID
+ * in a few hundred is in nearly every chunk, and the full parse cost about 1.5 s per million IDs beyond the fast lane.
+ */
+export function fullIdParse(raw: string, when: string, name: string): [clean: string, digits: string, verdict: string] {
+  const step = (part: string) => q(`${name}__${part}`);
+  return [
+    `CASE WHEN ${when} THEN rs_id_clean(CAST(${raw} AS VARCHAR)) END AS ${step('clean')}`,
+    `TRY_CAST(rs_id_body(${step('clean')}) AS BIGINT) AS ${step('digits')}`,
+    `CASE WHEN ${when} THEN rs_id_verdict(${step('clean')}, ${step('digits')}) END AS ${step('parsed')}`,
+  ];
+}
+
+/** What a caller adds to a dataset's source: IDs to parse fully (fullIdParse), columns over the raw row, joins on them. */
+export interface SourceAdditions {
+  idParses?: readonly (readonly [string, string, string])[];
+  columns: readonly string[];
+  joins: readonly string[];
+}
+
+/**
  * The dataset's raw rows with every mapped parse of its columns LEFT JOINed beside them, and for each ID column its
  * fast-lane body (<column>__canonical, NULL unless well-formed) and, only where that is NULL, the full parse
- * (<column>__parsed). The full parse is rs_id_parse taken apart into columns, one step per subquery (cleaned text, its
- * body, the verdict): rs_id_parse names its steps with lambdas, and a lambda inside a CASE ran for nearly the whole
- * chunk whenever one row of it took that branch. One ill-formed ID in a few hundred is in nearly every chunk, and the
- * full parse cost about 1.5 s per million IDs more than the fast lane itself.
+ * (<column>__parsed), each step a subquery of its own.
  */
-export function mappedSource(dataset: DatasetSpec, more: { columns: readonly string[]; joins: readonly string[] } = { columns: [], joins: [] }): string {
+export function mappedSource(dataset: DatasetSpec, more: SourceAdditions = { columns: [], joins: [] }): string {
   const table = rawRows(dataset.name);
   const ids = dataset.columns.filter((column) => column.kind === 'id');
-  const step = (column: ColumnSpec, name: string) => q(`${column.name}__${name}`);
-  const slow = (column: ColumnSpec, expression: string) => `CASE WHEN ${canonical(column)} IS NULL THEN ${expression} END`;
-  const steps = ids.length === 0 ? [] : [
-    ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${step(column, 'body')}`),
-    ids.map((column) => `rs_id_canonical(${q(column.name)}, ${step(column, 'body')}) AS ${canonical(column)}`),
-    ids.map((column) => `${slow(column, `rs_id_clean(CAST(${q(column.name)} AS VARCHAR))`)} AS ${step(column, 'clean')}`),
-    ids.map((column) => `TRY_CAST(rs_id_body(${step(column, 'clean')}) AS BIGINT) AS ${step(column, 'digits')}`),
-  ];
-  const parses = ids.map((column) => `${slow(column, `rs_id_verdict(${step(column, 'clean')}, ${step(column, 'digits')})`)} AS ${parsed(column)}`);
+  const idParses = [...ids.map((column) => fullIdParse(q(column.name), `${canonical(column)} IS NULL`, column.name)), ...(more.idParses ?? [])];
+  const steps = [
+    ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`),
+    ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`),
+    idParses.map(([clean]) => clean),
+    idParses.map(([, digits]) => digits),
+  ].filter((columns) => columns.length > 0);
   // `more`: the caller's columns over the raw row and joins on them (a 代发 file's payee and his household).
-  const outer = [...parses, ...more.columns];
+  const outer = [...idParses.map(([, , verdict]) => verdict), ...more.columns];
   const inner = steps.reduce((from, columns) => `(SELECT *, ${columns.join(', ')} FROM ${from})`, table);
   const source = outer.length ? `(SELECT *, ${outer.join(', ')} FROM ${inner}) AS ${table}` : table;
   const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
