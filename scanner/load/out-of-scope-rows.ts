@@ -3,11 +3,12 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { mappedAlias } from './value-maps.ts';
 
 interface OutOfScopeRule {
   /** The column that tells. */
   column: string;
-  /** SQL over the raw row: true when the row is not what the dataset means. */
+  /** SQL over the raw row and its value maps: true when the row is not what the dataset means. */
   when: string;
   /** The reason kept in the ledger's rejects (SQL). */
   why: string;
@@ -37,7 +38,7 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
   }],
   deaths: [{
     column: 'reason',
-    when: "rs_cancellation_kind(reason) = 'not-death'",
+    when: `${mappedAlias({ name: 'reason' }, 'cancellation')}.m_value = 'not-death'`,
     why: "'注销原因为「' || rs_text(reason) || '」，不是死亡，未作为死亡记录'",
     warning: (rows, values) => `注销原因不是死亡的 ${rows} 行未作为死亡记录（${values}），已列入拒收记录`,
   }],

@@ -108,7 +108,7 @@ const DEATH_COLUMNS: Record<string, string[]> = {
     'death_date AS death_date_raw',
     `CASE ${DEATH_DATES.map(([column, label]) => `WHEN ${dateOf(column)} IS NOT NULL THEN ${sqlString(label)}`).join(' ')} END AS death_date_from`,
   ],
-  reason: ['rs_text(reason) AS reason', 'rs_cancellation_kind(reason) AS reason_kind'],
+  reason: ['rs_text(reason) AS reason', `${mapped('reason', 'cancellation')} AS reason_kind`],
 };
 const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(DEATH_DATES.map(([column]) => [column, `${ANY_DEATH_DATE} IS NULL`]));
 

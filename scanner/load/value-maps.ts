@@ -8,7 +8,7 @@ import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../
 import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawRows } from './raw-rows.ts';
 
-export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes';
+export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes' | 'cancellation';
 
 interface ValueMap {
   table: string;
@@ -44,16 +44,20 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   roll_status: { table: 'map_roll_statuses', select: (distinctRaw) => `SELECT m_raw, rs_roll_status(m_raw) AS m_value FROM (${distinctRaw})` },
   head: { table: 'map_heads', select: (distinctRaw) => `SELECT m_raw, rs_is_head(m_raw) AS m_value FROM (${distinctRaw})` },
   yes: { table: 'map_answers', select: (distinctRaw) => `SELECT m_raw, rs_yes(m_raw) AS m_value FROM (${distinctRaw})` },
+  // A 注销户籍 list's 注销原因: death, another reason, or unclear (rs_cancellation_kind), over two million deaths at B1M.
+  cancellation: { table: 'map_cancellations', select: (distinctRaw) => `SELECT m_raw, rs_cancellation_kind(m_raw) AS m_value FROM (${distinctRaw})` },
 };
 
 /**
  * Columns read as another kind too: 享受起始年月 (roll start_date) and a cadre's 任职起/任职止 (2021.04) may hold a month;
- * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 are read as categories.
+ * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 and a death's 注销原因 are
+ * read as categories.
  */
 const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
+  'deaths.reason': ['cancellation'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {
