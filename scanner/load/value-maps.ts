@@ -1,5 +1,6 @@
-// The costly parses (dates, months, amounts, numbers, names, vehicle codes) run once per distinct raw text across every dataset,
-// not once per row: a county's lists repeat the same dates and amounts many times over. Each map is a table keyed
+// The costly parses (dates, months, amounts, numbers, names, vehicle codes, the roll's coded columns, a death's reason) run
+// once per distinct raw text across every dataset, not once per row: a county's lists repeat the same dates and amounts
+// many times over. Each map is a table keyed
 // by the raw text (NULL included), not a temp one: datasets may be typed on several connections at once. ID numbers
 // are nearly all distinct and nearly all well-formed: they are typed in the row (the fast lane), and only the rest go
 // through the full parse, row by row.
