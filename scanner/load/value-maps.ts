@@ -93,7 +93,7 @@ const parsed = (column: ColumnSpec) => q(`${column.name}__parsed`);
 
 export type IdField = 'id' | 'status' | 'problem' | 'birth_date';
 
-/** An ID column's full parse (rs_id_parse), NULL for a well-formed number: for a refused row's reason. */
+/** An ID column's full parse (fullIdParse: what rs_id_parse gives), NULL for a well-formed number: for a refused row's reason. */
 export function idParsed(column: ColumnSpec, field: IdField): string {
   return `${parsed(column)}.${field}`;
 }
