@@ -8,7 +8,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { blank, rawRows, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
-import { fullIdParse, type SourceAdditions } from './value-maps.ts';
+import { fullIdParse, idStep, type SourceAdditions } from './value-maps.ts';
 
 export const PAYEE_COLUMN = 'payee_id';
 export const ACCOUNT_COLUMN = 'payee_account';
@@ -25,7 +25,7 @@ const masked = (value: string) => `regexp_matches(${value}, ${sqlString('[*＊]'
 const NEEDS_ACCOUNT = `CASE WHEN ${blank('household_id')}
   THEN NOT ${blank(ACCOUNT_COLUMN)} AND (${blank(PAYEE_COLUMN)} OR ${masked(PAYEE_COLUMN)}) ELSE false END`;
 /** The payee's parsed ID, only for a row that needs it (no 家庭编号 of its own): every other payment is left alone. */
-const PAYEE_PARSED = q(`${PAYEE_COLUMN}__parsed`);
+const PAYEE_PARSED = idStep(PAYEE_COLUMN, 'parsed');
 const NEEDS_PAYEE = `CASE WHEN ${blank('household_id')} THEN NOT ${blank(PAYEE_COLUMN)} AND NOT (${NEEDS_ACCOUNT}) ELSE false END`;
 const ACCOUNT_KEY = q(`${ACCOUNT_COLUMN}__key`);
 

@@ -1,9 +1,8 @@
 // The costly parses (dates, months, amounts, numbers, names, vehicle codes, the roll's coded columns, a death's reason) run
 // once per distinct raw text across every dataset, not once per row: a county's lists repeat the same dates and amounts
-// many times over. Each map is a table keyed
-// by the raw text (NULL included), not a temp one: datasets may be typed on several connections at once. ID numbers
-// are nearly all distinct and nearly all well-formed: they are typed in the row (the fast lane), and only the rest go
-// through the full parse, row by row.
+// many times over. Each map is a table keyed by the raw text (NULL included), not a temp one: datasets may be typed on
+// several connections at once. ID numbers are nearly all distinct and nearly all well-formed: they are typed in the row
+// (the fast lane), and only the rest go through the full parse, row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
@@ -17,11 +16,16 @@ interface ValueMap {
   select: (distinctRaw: string) => string;
 }
 
+/** A map whose one value (m_value) is a macro of the raw text. */
+const macroMap = (table: string, macro: string): ValueMap => ({
+  table, select: (distinctRaw) => `SELECT m_raw, ${macro}(m_raw) AS m_value FROM (${distinctRaw})`,
+});
+
 const VALUE_MAPS: Record<MappedKind, ValueMap> = {
-  date: { table: 'map_dates', select: (distinctRaw) => `SELECT m_raw, rs_date(m_raw) AS m_value FROM (${distinctRaw})` },
-  month: { table: 'map_months', select: (distinctRaw) => `SELECT m_raw, rs_month(m_raw) AS m_value FROM (${distinctRaw})` },
-  amount: { table: 'map_cents', select: (distinctRaw) => `SELECT m_raw, rs_cents(m_raw) AS m_value FROM (${distinctRaw})` },
-  number: { table: 'map_numbers', select: (distinctRaw) => `SELECT m_raw, rs_number(m_raw) AS m_value FROM (${distinctRaw})` },
+  date: macroMap('map_dates', 'rs_date'),
+  month: macroMap('map_months', 'rs_month'),
+  amount: macroMap('map_cents', 'rs_cents'),
+  number: macroMap('map_numbers', 'rs_number'),
   // The comparison form (traditional → simplified) once per distinct normalised name: fewer still than raw spellings.
   name: {
     table: 'map_names',
@@ -30,7 +34,7 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
       LEFT JOIN (SELECT m_name, rs_name_key(m_name) AS m_name_key FROM (SELECT DISTINCT m_name FROM names WHERE m_name IS NOT NULL)) keys USING (m_name)`,
   },
   // A 车管 list's codes (K33, 号牌种类 02, 机动车状态 E): a handful of distinct values over millions of vehicles.
-  vehicle_type: { table: 'map_vehicle_types', select: (distinctRaw) => `SELECT m_raw, rs_vehicle_type(m_raw) AS m_value FROM (${distinctRaw})` },
+  vehicle_type: macroMap('map_vehicle_types', 'rs_vehicle_type'),
   vehicle_states: {
     table: 'map_vehicle_states',
     select: (distinctRaw) => `SELECT m_raw, rs_vehicle_states(m_raw) AS m_states, array_to_string(m_states, '、') AS m_value FROM (${distinctRaw})`,
@@ -42,11 +46,11 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
     select: (distinctRaw) => `SELECT m_raw, m_program.family AS m_family, m_program.area AS m_area
       FROM (SELECT m_raw, rs_program(m_raw) AS m_program FROM (${distinctRaw}))`,
   },
-  roll_status: { table: 'map_roll_statuses', select: (distinctRaw) => `SELECT m_raw, rs_roll_status(m_raw) AS m_value FROM (${distinctRaw})` },
-  head: { table: 'map_heads', select: (distinctRaw) => `SELECT m_raw, rs_is_head(m_raw) AS m_value FROM (${distinctRaw})` },
-  yes: { table: 'map_answers', select: (distinctRaw) => `SELECT m_raw, rs_yes(m_raw) AS m_value FROM (${distinctRaw})` },
+  roll_status: macroMap('map_roll_statuses', 'rs_roll_status'),
+  head: macroMap('map_heads', 'rs_is_head'),
+  yes: macroMap('map_answers', 'rs_yes'),
   // A 注销户籍 list's 注销原因: death, another reason, or unclear (rs_cancellation_kind), over two million deaths at B1M.
-  cancellation: { table: 'map_cancellations', select: (distinctRaw) => `SELECT m_raw, rs_cancellation_kind(m_raw) AS m_value FROM (${distinctRaw})` },
+  cancellation: macroMap('map_cancellations', 'rs_cancellation_kind'),
 };
 
 /**
@@ -88,8 +92,10 @@ export async function dropValueMaps(connection: DuckDBConnection): Promise<void>
   for (const map of Object.values(VALUE_MAPS)) await connection.run(`DROP TABLE IF EXISTS ${map.table}`);
 }
 
-const canonical = (column: ColumnSpec) => q(`${column.name}__canonical`);
-const parsed = (column: ColumnSpec) => q(`${column.name}__parsed`);
+/** A step of an ID's parse as a column beside the row: <name>__body, __canonical (the fast lane), __clean, __digits, __parsed. */
+export const idStep = (name: string, step: 'body' | 'canonical' | 'clean' | 'digits' | 'parsed') => q(`${name}__${step}`);
+const canonical = (column: ColumnSpec) => idStep(column.name, 'canonical');
+const parsed = (column: ColumnSpec) => idStep(column.name, 'parsed');
 
 export type IdField = 'id' | 'status' | 'problem' | 'birth_date';
 
@@ -111,11 +117,11 @@ export function idField(column: ColumnSpec, field: IdField): string {
  * in a few hundred is in nearly every chunk, and the full parse cost about 1.5 s per million IDs beyond the fast lane.
  */
 export function fullIdParse(raw: string, when: string, name: string): [clean: string, digits: string, verdict: string] {
-  const step = (part: string) => q(`${name}__${part}`);
+  const [clean, digits] = [idStep(name, 'clean'), idStep(name, 'digits')];
   return [
-    `CASE WHEN ${when} THEN rs_id_clean(CAST(${raw} AS VARCHAR)) END AS ${step('clean')}`,
-    `TRY_CAST(rs_id_body(${step('clean')}) AS BIGINT) AS ${step('digits')}`,
-    `CASE WHEN ${when} THEN rs_id_verdict(${step('clean')}, ${step('digits')}) END AS ${step('parsed')}`,
+    `CASE WHEN ${when} THEN rs_id_clean(CAST(${raw} AS VARCHAR)) END AS ${clean}`,
+    `TRY_CAST(rs_id_body(${clean}) AS BIGINT) AS ${digits}`,
+    `CASE WHEN ${when} THEN rs_id_verdict(${clean}, ${digits}) END AS ${idStep(name, 'parsed')}`,
   ];
 }
 
@@ -136,8 +142,8 @@ export function mappedSource(dataset: DatasetSpec, more: SourceAdditions = { col
   const ids = dataset.columns.filter((column) => column.kind === 'id');
   const idParses = [...ids.map((column) => fullIdParse(q(column.name), `${canonical(column)} IS NULL`, column.name)), ...(more.idParses ?? [])];
   const steps = [
-    ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${q(`${column.name}__body`)}`),
-    ids.map((column) => `rs_id_canonical(${q(column.name)}, ${q(`${column.name}__body`)}) AS ${canonical(column)}`),
+    ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${idStep(column.name, 'body')}`),
+    ids.map((column) => `rs_id_canonical(${q(column.name)}, ${idStep(column.name, 'body')}) AS ${canonical(column)}`),
     idParses.map(([clean]) => clean),
     idParses.map(([, digits]) => digits),
   ].filter((columns) => columns.length > 0);
