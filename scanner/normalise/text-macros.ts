@@ -30,6 +30,8 @@ const SCIENTIFIC_NOTATION = String.raw`[+-]?\d+(?:\.\d*)?[eE]\+\d+`;
  * or the '.0' Excel appends when a numeric code became a float.
  */
 const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
+/** A code rs_code returns as it is: ASCII letters and digits only. */
+const PLAIN_CODE = '[0-9A-Za-z]+';
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
 const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=?${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
 
@@ -46,13 +48,18 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // CAST so that typed Parquet/XLSX columns (numbers, dates) go through the same path as text.
   defineMacro('rs_text', ['s'], `nullif(rs_clean_text(CAST(s AS VARCHAR)), '')`),
 
-  // rs_text(s) written out where it is used rather than bound once (bindOnce): rs_code runs on every household ID,
-  // village code and account, and the lambda cost more than cleaning the text twice (typing the B1M roll and payments,
-  // eight alternations: 5.1 s against 4.9 s). Only typing's SELECT lists call it.
-  defineMacro('rs_code', ['s'], `CASE
+  // Internal. rs_text(s) written out where it is used rather than bound once (bindOnce): the lambda cost more than
+  // cleaning the text twice (typing the B1M roll and payments, eight alternations: 5.1 s against 4.9 s).
+  defineMacro('rs_code_cleaned', ['s'], `CASE
     WHEN regexp_matches(rs_text(s), ${sqlString(CODE_DECORATION)})
       THEN nullif(regexp_replace(rs_text(s), ${sqlString(CODE_STRIPPING)}, '\\1', 'g'), '')
     ELSE rs_text(s) END`),
+
+  // A code of letters and digits alone, nearly every one, is already clean (no space, full-width character, quote or
+  // '.0'): one anchored test settles it instead of rs_code_cleaned's three searches (B1M's 4.2 million payment 家庭编号,
+  // one thread: 2.7 → 1.4 s; copying the column as it is, 0.9 s). Only typing's SELECT lists call it.
+  defineMacro('rs_code', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(PLAIN_CODE)}) THEN CAST(s AS VARCHAR)
+    ELSE rs_code_cleaned(s) END`),
 
   // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
   // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.

@@ -49,6 +49,33 @@ describeMacroTable('rs_code', connection, {
   ],
 });
 
+// rs_code returns a code of ASCII letters and digits as it is and cleans the rest (rs_code_cleaned): it must say exactly
+// what the cleaning says, whatever character a code holds and wherever (a quote at the end, a '.0', a space inside).
+it('rs_code agrees with the full cleaning for every code point, alone and within a code', async () => {
+  const reader = await connection().runAndReadAll(`
+    WITH codes AS (
+      SELECT unnest([c, '12' || c || '0', c || '12', '12' || c]) AS v
+      FROM (SELECT chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343)
+      UNION ALL SELECT unnest([NULL, '', 'HH0001', '6228480012345678', '12345.0', '="12345"'])
+    )
+    SELECT count(*)::INTEGER AS codes, count(*) FILTER (WHERE rs_code(v) IS DISTINCT FROM rs_code_cleaned(v))::INTEGER AS disagree,
+           count(*) FILTER (WHERE rs_code(v) IS DISTINCT FROM v)::INTEGER AS cleaned
+    FROM codes`);
+  const [row] = reader.getRowObjectsJson();
+  expect(row!['disagree']).toBe(0);
+  // There is cleaning to disagree about: quotes, spaces, full-width characters, '12.0'.
+  expect(row!['cleaned']).toBeGreaterThan(100);
+  expect(row!['codes']).toBeGreaterThan(4_000_000);
+});
+
+it('rs_code reads a typed cell (a Parquet number or date) as the full cleaning does', async () => {
+  const typed = ['370481001001::BIGINT', '12345.0::DOUBLE', "DATE '2026-10-01'"];
+  const reader = await connection().runAndReadAll(`SELECT ${typed.map((v, i) => `rs_code(${v}) AS code${i}, rs_code_cleaned(${v}) AS cleaned${i}`).join(', ')}`);
+  expect(reader.getRowObjectsJson()).toEqual([{
+    code0: '370481001001', cleaned0: '370481001001', code1: '12345', cleaned1: '12345', code2: '2026-10-01', cleaned2: '2026-10-01',
+  }]);
+});
+
 describeMacroTable('rs_name', connection, {
   expression: 'rs_name(v)',
   accepted: [
