@@ -92,8 +92,8 @@ export async function dropValueMaps(connection: DuckDBConnection): Promise<void>
   for (const map of Object.values(VALUE_MAPS)) await connection.run(`DROP TABLE IF EXISTS ${map.table}`);
 }
 
-/** A step of an ID's parse as a column beside the row: <name>__body, __canonical (the fast lane), __clean, __digits, __parsed. */
-export const idStep = (name: string, step: 'body' | 'canonical' | 'clean' | 'digits' | 'parsed') => q(`${name}__${step}`);
+/** A step of an ID's parse as a column beside the row: <name>__number, __canonical (the fast lane), __clean, __digits, __parsed. */
+export const idStep = (name: string, step: 'number' | 'canonical' | 'clean' | 'digits' | 'parsed') => q(`${name}__${step}`);
 const canonical = (column: ColumnSpec) => idStep(column.name, 'canonical');
 const parsed = (column: ColumnSpec) => idStep(column.name, 'parsed');
 
@@ -142,8 +142,8 @@ export function mappedSource(dataset: DatasetSpec, more: SourceAdditions = { col
   const ids = dataset.columns.filter((column) => column.kind === 'id');
   const idParses = [...ids.map((column) => fullIdParse(q(column.name), `${canonical(column)} IS NULL`, column.name)), ...(more.idParses ?? [])];
   const steps = [
-    ids.map((column) => `rs_id_canonical_body(${q(column.name)}) AS ${idStep(column.name, 'body')}`),
-    ids.map((column) => `rs_id_canonical(${q(column.name)}, ${idStep(column.name, 'body')}) AS ${canonical(column)}`),
+    ids.map((column) => `rs_id_fast_number(${q(column.name)}) AS ${idStep(column.name, 'number')}`),
+    ids.map((column) => `rs_id_canonical(${idStep(column.name, 'number')}) AS ${canonical(column)}`),
     idParses.map(([clean]) => clean),
     idParses.map(([, digits]) => digits),
   ].filter((columns) => columns.length > 0);

@@ -145,8 +145,8 @@ describe('rs_id_parse over many rows', () => {
   });
 });
 
-describe('the fast lane (rs_id_canonical_body, rs_id_canonical)', () => {
-  it('takes exactly the numbers rs_id_parse finds valid: 50,000 bodies, each with all eleven check characters', async () => {
+describe('the fast lane (rs_id_fast_number, rs_id_canonical)', () => {
+  it('takes exactly the numbers rs_id_parse finds valid, with their birth dates: 50,000 bodies, each with all eleven check characters', async () => {
     // Region, birth date (some impossible: day 00, a day past the month's end, a year after this one) and sequence vary
     // independently, so every digit position and every remainder of the weighted sum is reached.
     const row = await queryOneRow(connection(), `
@@ -156,11 +156,29 @@ describe('the fast lane (rs_id_canonical_body, rs_id_canonical)', () => {
                || lpad(CAST(hash(i * 3) % 32 AS VARCHAR), 2, '0') || lpad(CAST(hash(i * 7) % 1000 AS VARCHAR), 3, '0') AS body
           FROM range(50000) AS series(i)),
       numbers AS (SELECT body || unnest(['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'X']) AS s FROM bodies),
-      read AS (SELECT rs_id_canonical(s, rs_id_canonical_body(s)) IS NOT NULL AS fast, rs_id_parse(s).status = 'valid' AS valid FROM numbers)
-      SELECT count(*) AS total, count(*) FILTER (WHERE valid) AS valid,
-             count(*) FILTER (WHERE fast <> valid) AS disagreements FROM read`);
+      read AS (SELECT rs_id_canonical(rs_id_fast_number(s)) AS body, rs_id_parse(s) AS parsed FROM numbers)
+      SELECT count(*) AS total, count(*) FILTER (WHERE parsed.status = 'valid') AS valid,
+             count(*) FILTER (WHERE (body IS NOT NULL) <> (parsed.status = 'valid')) AS disagreements,
+             count(*) FILTER (WHERE body IS NOT NULL AND rs_id_birth_date(body) IS DISTINCT FROM parsed.birth_date) AS other_birth_dates
+        FROM read`);
     expect(row.total).toBe('550000');
     expect(Number(row.valid)).toBeGreaterThan(30000); // most bodies have a real birth date, and one check character of eleven holds
     expect(row.disagreements).toBe('0');
+    expect(row.other_birth_dates).toBe('0');
+  });
+
+  it('leaves every other shape to the full parse, valid ones included', async () => {
+    // 11010519491231002X is valid; each variant is not the plain eighteen characters the fast lane reads.
+    const variants = ['11010519491231002x', ' 11010519491231002X', '11010519491231002X ', '110105491231002', '１１０１０５１９４９１２３１００２Ｘ',
+      '1101051949123100', '110105194912310021', '1101051949123100211', '11010519491231002XX', 'X1010519491231002X', '00000000000000000X',
+      '000000000000000000', '-1010519491231002X', '+11010519491231002', '99999999999999999X', '999999999999999999'];
+    const reader = await connection().runAndReadAll(`SELECT s, rs_id_canonical(rs_id_fast_number(s)) AS body, rs_id_parse(s).status AS status
+      FROM unnest([${[...variants, '11010519491231002X'].map((v) => `'${v}'`).join(', ')}]) t(s)`);
+    const rows = reader.getRowObjectsJson();
+    expect(rows.filter((r) => r['body'] !== null).map((r) => r['s'])).toEqual(['11010519491231002X']);
+    // Lower-case x, spaces, full-width characters and the 15-digit form are valid all the same: the full parse takes them.
+    expect(rows.filter((r) => r['status'] === 'valid' || r['status'] === 'legacy').map((r) => r['s'])).toEqual([
+      '11010519491231002x', ' 11010519491231002X', '11010519491231002X ', '110105491231002', '１１０１０５１９４９１２３１００２Ｘ', '11010519491231002X',
+    ]);
   });
 });
