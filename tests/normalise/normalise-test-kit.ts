@@ -37,6 +37,15 @@ export async function evaluateEach(
 }
 
 /** Runs one SQL statement and returns its single row as JSON values. */
+/**
+ * Every code point DuckDB text can hold (all but the surrogates and chr(0)) as c, each in the forms given (SQL over c,
+ * such as c || 'a'), as the column `name`: for the tests that compare a fast path with the slower one it stands in for.
+ */
+export function everyCodePoint(forms: readonly string[], name: string): string {
+  return `SELECT unnest([${forms.join(', ')}]) AS ${name}
+    FROM (SELECT chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343)`;
+}
+
 export async function queryOneRow(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
   const rows = (await connection.runAndReadAll(sql)).getRowObjectsJson();
   expect(rows).toHaveLength(1);
