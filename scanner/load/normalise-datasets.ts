@@ -2,7 +2,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
-import { deferred, settleAll, workThrough } from '../settle-all.ts';
+import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import {
@@ -103,8 +103,11 @@ export async function normaliseDatasets(
 ): Promise<void> {
   const stages = new Map<DatasetSpec, StagedFile[]>();
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
-  // The other connections get the macros while the value maps are built.
-  await settleAll([buildValueMaps(connection), ...moreConnections.map(installNormalisationMacros)]);
+  // The value maps are built on every connection, the others joining in once they have the macros.
+  await buildValueMaps([connection, ...moreConnections].map(async (worker) => {
+    if (worker !== connection) await installNormalisationMacros(worker);
+    return worker;
+  }));
   const typeOne = async (dataset: DatasetSpec, worker: DuckDBConnection, byPayee: boolean) => {
     await normaliseDataset(worker, dataset, stages.get(dataset)!, byPayee);
     // The typed table and load_rejects now hold every row: the raw text would only double the memory used.

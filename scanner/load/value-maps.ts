@@ -5,6 +5,7 @@
 // (the fast lane), and only the rest go through the full parse, row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
+import { workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawRows } from './raw-rows.ts';
 
@@ -78,14 +79,20 @@ export function mappedAlias(column: Pick<ColumnSpec, 'name'>, kind: MappedKind):
   return q(`${column.name}__${kind}`);
 }
 
-export async function buildValueMaps(connection: DuckDBConnection): Promise<void> {
-  for (const [kind, map] of Object.entries(VALUE_MAPS) as [MappedKind, ValueMap][]) {
+/**
+ * Builds every value map, handing the maps out to the connections as each is free: a county's lists are one row group
+ * each, which DuckDB reads on one core, so one map at a time left a core idle. A connection is a promise, ready once
+ * it has the normalisation macros (see normaliseDatasets).
+ */
+export async function buildValueMaps(connections: readonly Promise<DuckDBConnection>[]): Promise<void> {
+  await workThrough(Object.entries(VALUE_MAPS) as [MappedKind, ValueMap][], connections, async ([kind, map], ready) => {
+    const connection = await ready;
     const sources = DATASETS.flatMap((dataset) => dataset.columns
       .filter((column) => kindsOf(dataset, column).includes(kind))
       .map((column) => `SELECT ${q(column.name)} AS m_raw FROM ${rawRows(dataset.name)}`));
     const distinctRaw = `SELECT DISTINCT m_raw FROM (${sources.join(' UNION ALL ')})`;
     await connection.run(`CREATE OR REPLACE TABLE ${map.table} AS ${map.select(distinctRaw)}`);
-  }
+  });
 }
 
 export async function dropValueMaps(connection: DuckDBConnection): Promise<void> {
