@@ -12,7 +12,7 @@ import {
 import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { SPECIAL_COLUMNS, SPECIAL_UNREADABLE } from './special-columns.ts';
-import { buildValueMaps, dropValueMaps, idField, idParsed, mappedAlias, mappedSource } from './value-maps.ts';
+import { buildValueMaps, dropValueMaps, idField, idParsed, mappedField, mappedSource } from './value-maps.ts';
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
@@ -26,11 +26,11 @@ function typedColumns(column: ColumnSpec): string[] {
       return [`${idField(column, 'id')} AS ${q(column.name)}`, `${raw} AS ${prefix}_raw`, `${idField(column, 'status')} AS ${prefix}_status`,
         `${idField(column, 'problem')} AS ${prefix}_problem`, `${idField(column, 'birth_date')} AS ${prefix}_birth_date`];
     }
-    case 'name': return [`${mappedAlias(column, 'name')}.m_name AS ${raw}`];
-    case 'date': return [`${mappedAlias(column, 'date')}.m_value AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'month': return [`${mappedAlias(column, 'month')}.m_value AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'amount': return [`${mappedAlias(column, 'amount')}.m_value AS ${q(column.name + '_cents')}`, `${raw} AS ${q(column.name + '_raw')}`];
-    case 'number': return [`${mappedAlias(column, 'number')}.m_value AS ${raw}`];
+    case 'name': return [`${mappedField(column, 'name', 'm_name')} AS ${raw}`];
+    case 'date': return [`${mappedField(column, 'date')} AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'month': return [`${mappedField(column, 'month')} AS ${raw}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'amount': return [`${mappedField(column, 'amount')} AS ${q(column.name + '_cents')}`, `${raw} AS ${q(column.name + '_raw')}`];
+    case 'number': return [`${mappedField(column, 'number')} AS ${raw}`];
     case 'code': return [`rs_code(${raw}) AS ${raw}`];
     case 'text': return [`rs_text(${raw}) AS ${raw}`];
   }
@@ -67,7 +67,7 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
     }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
-      const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedAlias(column, column.kind)}.m_value IS NULL`;
+      const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedField(column, column.kind)} IS NULL`;
       arms.push({ when: `NOT ${blank(raw)} AND ${unreadable}`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
   }
@@ -176,7 +176,7 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
   // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
   const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
-  const nameKey = nameColumn ? `, ${mappedAlias(nameColumn, 'name')}.m_name_key AS name_key` : '';
+  const nameKey = nameColumn ? `, ${mappedField(nameColumn, 'name', 'm_name_key')} AS name_key` : '';
   return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
     FROM ${payee ? mappedSource(dataset, PAYEE_SOURCE) : mappedSource(dataset)}`;
 }

@@ -3,7 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { mappedAlias } from './value-maps.ts';
+import { mappedField } from './value-maps.ts';
 
 interface OutOfScopeRule {
   /** The column that tells. */
@@ -38,7 +38,7 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
   }],
   deaths: [{
     column: 'reason',
-    when: `${mappedAlias({ name: 'reason' }, 'cancellation')}.m_value = 'not-death'`,
+    when: `${mappedField({ name: 'reason' }, 'cancellation')} = 'not-death'`,
     why: "'注销原因为「' || rs_text(reason) || '」，不是死亡，未作为死亡记录'",
     warning: (rows, values) => `注销原因不是死亡的 ${rows} 行未作为死亡记录（${values}），已列入拒收记录`,
   }],

@@ -4,10 +4,9 @@
 import type { DatasetName } from '../datasets/catalog.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
-import { mappedAlias, type MappedKind } from './value-maps.ts';
+import { mappedField, type MappedKind } from './value-maps.ts';
 
-/** A column's parse of one kind from its value map (m_value; `field` for another of the map's columns). */
-const mapped = (name: string, kind: MappedKind, field = 'm_value') => `${mappedAlias({ name }, kind)}.${field}`;
+const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
 const dateOf = (name: string) => mapped(name, 'date');
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */

@@ -75,8 +75,13 @@ function kindsOf(dataset: DatasetSpec, column: ColumnSpec): MappedKind[] {
 }
 
 /** The alias under which a column's parse of this kind is joined into its dataset's query. */
-export function mappedAlias(column: Pick<ColumnSpec, 'name'>, kind: MappedKind): string {
+function mappedAlias(column: Pick<ColumnSpec, 'name'>, kind: MappedKind): string {
   return q(`${column.name}__${kind}`);
+}
+
+/** A column's parse of this kind from its value map: m_value, or another of the map's columns (m_name, m_family …). */
+export function mappedField(column: Pick<ColumnSpec, 'name'>, kind: MappedKind, field = 'm_value'): string {
+  return `${mappedAlias(column, kind)}.${field}`;
 }
 
 /**
