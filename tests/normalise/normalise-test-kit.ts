@@ -36,7 +36,6 @@ export async function evaluateEach(
   return reader.getRowObjectsJson().map((row) => row.result);
 }
 
-/** Runs one SQL statement and returns its single row as JSON values. */
 /**
  * Every code point DuckDB text can hold (all but the surrogates and chr(0)) as c, each in the forms given (SQL over c,
  * such as c || 'a'), as the column `name`: for the tests that compare a fast path with the slower one it stands in for.
@@ -46,6 +45,7 @@ export function everyCodePoint(forms: readonly string[], name: string): string {
     FROM (SELECT chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343)`;
 }
 
+/** Runs one SQL statement and returns its single row as JSON values. */
 export async function queryOneRow(connection: DuckDBConnection, sql: string): Promise<Record<string, unknown>> {
   const rows = (await connection.runAndReadAll(sql)).getRowObjectsJson();
   expect(rows).toHaveLength(1);
