@@ -38,12 +38,20 @@ export interface CsvCounts {
   blankRows: number;
 }
 
-/**
- * Blank as isBlankRow means it: nothing but what JavaScript's String.trim removes (U+3000 and U+FEFF among it).
- * A regular expression, because DuckDB's trim with a character list is ten times slower.
- */
+/** Any character but those JavaScript's String.trim removes (U+3000 and U+FEFF among them). */
 const NOT_JS_WHITESPACE = `'[^\\t\\n\\x0b\\f\\r \\x{00a0}\\x{1680}\\x{2000}-\\x{200a}\\x{2028}\\x{2029}\\x{202f}\\x{205f}\\x{3000}\\x{feff}]'`;
-const blank = (expression: string) => `(${expression} IS NULL OR NOT regexp_matches(${expression}, ${NOT_JS_WHITESPACE}))`;
+
+/**
+ * Blank as isBlankRow means it: NULL, or nothing but what String.trim removes. A regular expression, because DuckDB's
+ * trim with a character list is ten times slower; and only for a cell whose first character might be such a space:
+ * ASCII ! to ~, and U+3400 up but U+FEFF, never are, and nearly every filled cell opens so. The staged rows' blank
+ * test ran the regexp on each row's first cell (B1M's payments, one thread: 0.37–0.49 s, now 0.20 s).
+ */
+export function jsBlank(expression: string): string {
+  const first = `ascii(${expression})`;
+  return `(CASE WHEN ${expression} IS NULL THEN true WHEN ${first} BETWEEN 33 AND 126 OR (${first} >= 13312 AND ${first} <> 65279) THEN false
+    ELSE NOT regexp_matches(${expression}, ${NOT_JS_WHITESPACE}) END)`;
+}
 
 /** Stages the file (read later through raw_rows_<dataset>) and counts its rows; null when the careful reader must read it. */
 export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDuckDb): Promise<CsvCounts | null> {
@@ -106,10 +114,10 @@ async function stage(connection: DuckDBConnection, table: string, path: string, 
  */
 async function sortOutRows(connection: DuckDBConnection, table: string, csv: CsvInDuckDb, rows: number): Promise<CsvCounts> {
   const all = Array.from({ length: csv.headerFields }, (_, i) => i);
-  const blankRow = all.map((i) => blank(stageCell(i))).join(' AND ');
+  const blankRow = all.map((i) => jsBlank(stageCell(i))).join(' AND ');
   const past = all.filter((i) => i >= csv.headerWidth);
-  const shifted = past.length ? `(${past.map((i) => `NOT ${blank(stageCell(i))}`).join(' OR ')})` : 'false';
-  const filledFields = `CASE ${[...all].reverse().map((i) => `WHEN NOT ${blank(stageCell(i))} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
+  const shifted = past.length ? `(${past.map((i) => `NOT ${jsBlank(stageCell(i))}`).join(' OR ')})` : 'false';
+  const filledFields = `CASE ${[...all].reverse().map((i) => `WHEN NOT ${jsBlank(stageCell(i))} THEN ${i + 1}`).join(' ')} ELSE 0 END`;
   const firstLine = csv.headerLine + 1;
   await connection.run(`CREATE TABLE ${skipTable(table)} AS SELECT rowid AS row, ${blankRow} AS blank FROM ${table} WHERE (${blankRow}) OR ${shifted}`);
   const refused = await connection.run(
