@@ -40,6 +40,8 @@ export interface SheetReport {
   hiddenRows?: RowTally;
   /** Rows whose every filled cell is struck through, read like any other: how many, and the first few lines. */
   struckRows?: RowTally;
+  /** Other rows whose name or ID cell is struck through (a member crossed out by the name alone), read like any other. */
+  struckNameRows?: RowTally;
   /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
   dittoMarks?: DittoCount[];
   /** A 发放表 without 发放月份: the month its title or file name states, read for every row (stated-month.ts). */
@@ -213,6 +215,7 @@ async function writeSheet(
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
   const rejects: ShapeReject[] = [];
   const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
+  const nameCells = personCells(match);
   try {
     const take = (row: RawRow) => {
       const lastFilled = lastFilledIndex(row.cells);
@@ -223,6 +226,7 @@ async function writeSheet(
       report.rowsRead++;
       if (row.hidden) report.hiddenRows = tally(report.hiddenRows, row.line);
       if (row.struck) report.struckRows = tally(report.struckRows, row.line);
+      else if (row.struckCells?.some((cell) => nameCells.has(cell))) report.struckNameRows = tally(report.struckNameRows, row.line);
       if (lastFilled >= headerWidth) {
         report.shapeRejected++;
         rejects.push({
@@ -256,6 +260,12 @@ function tally(sofar: RowTally | undefined, line: number): RowTally {
   const rows = sofar ?? { count: 0, lines: [] };
   if (rows.count++ < LINES_NAMED) rows.lines.push(line);
   return rows;
+}
+
+/** The cells (0-based) that name the row's person: the name and every ID column the header maps. */
+function personCells(match: HeaderMatch): Set<number> {
+  const columns = datasetSpec(match.dataset).columns.filter((column) => column.name === 'name' || column.kind === 'id');
+  return new Set(columns.flatMap((column) => (match.columnIndex.has(column.name) ? [match.columnIndex.get(column.name)!] : [])));
 }
 
 /** The row as one line of text, every cell included, for rejects and footer detection. */

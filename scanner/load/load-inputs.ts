@@ -94,6 +94,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       const marked = [
         { rows: sheet.hiddenRows, how: '在 Excel 中被隐藏', why: '隐藏的行可能是已停保、已退出或筛选掉的' },
         { rows: sheet.struckRows, how: '整行带删除线', why: '划掉的行常是已停保、已退出的成员' },
+        { rows: sheet.struckNameRows, how: '的姓名或身份证号带删除线', why: '划掉姓名或身份证号常表示该成员已退出' },
       ];
       for (const { rows, how, why } of marked) {
         if (!rows) continue;

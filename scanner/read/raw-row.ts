@@ -10,6 +10,8 @@ export interface RawRow {
   hidden?: true;
   /** An XLSX row whose every filled cell is struck through: read like any other, and counted for a warning. */
   struck?: true;
+  /** Of an XLSX row with some filled cells struck through but not all, those cells (0-based): a crossed-out name or ID. */
+  struckCells?: number[];
 }
 
 export interface RawSheet {

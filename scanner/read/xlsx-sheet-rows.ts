@@ -280,24 +280,33 @@ export class SheetRowsReader implements XmlHandler {
     for (let i = 0; i < length; i++) if (cells[i] === undefined) cells[i] = null;
     const row: RawRow = { line: this.line, cells: cells as Cell[] };
     if (this.rowHidden) row.hidden = true;
-    if (this.everyFilledCellStruck(cells as Cell[])) row.struck = true;
+    this.markStruck(row);
     this.rows.push(row);
     this.forgetCellStyles();
     this.inRow = false;
     this.inCell = false;
   }
 
-  /** The row has text, and every cell holding some is struck through: how a clerk crosses out a whole row. */
-  private everyFilledCellStruck(cells: readonly Cell[]): boolean {
-    let filled = false;
+  /**
+   * Every cell holding text struck through is how a clerk crosses out a whole row (row.struck); some of them, a name or
+   * an ID crossed out (row.struckCells). Most rows have no struck cell at all, settled by the style flags alone.
+   */
+  private markStruck(row: RawRow): void {
+    let anyStruck = false;
+    for (let i = 0; i < this.touchedCount && !anyStruck; i++) anyStruck = this.cellStruck[this.touchedColumns[i]!] === 1;
+    if (!anyStruck) return;
+    const struck: number[] = [];
+    let filled = 0;
     for (let i = 0; i < this.touchedCount; i++) {
       const column = this.touchedColumns[i]!;
-      const cell = cells[column - 1];
+      const cell = row.cells[column - 1];
       if (cell === null || cell === undefined || cell.trim() === '') continue;
-      if (this.cellStruck[column] === 0) return false;
-      filled = true;
+      filled++;
+      if (this.cellStruck[column] === 1) struck.push(column - 1);
     }
-    return filled;
+    if (struck.length === 0) return;
+    if (struck.length === filled) row.struck = true;
+    else row.struckCells = struck.sort((a, b) => a - b);
   }
 
   private forgetCellStyles(): void {

@@ -34,16 +34,24 @@ describe('rows hidden in an XLSX roll', () => {
 });
 
 describe('rows struck through in an XLSX roll', () => {
-  it('are read, and the warning names them; a row with one struck cell is no struck row', async () => {
-    const { summary } = await scanRollWorkbook(1, (sheet) => {
-      // 李秀英's row crossed out cell by cell; only the next row's name struck.
+  it('are read, and the warnings name them: whole rows, and rows whose name or ID alone is crossed out', async () => {
+    const { summary } = await scanRollWorkbook(3, (sheet) => {
+      // 李秀英's row crossed out cell by cell; 王0's name alone and 王1's ID alone struck; 王2's amount struck (no person's mark).
       sheet.getRow(3).eachCell((cell) => { cell.font = { strike: true }; });
       sheet.getCell('D4').font = { strike: true };
+      sheet.getCell('E5').font = { strike: true };
+      sheet.getCell('H6').font = { strike: true };
     });
-    expect(summary.datasets.roll).toMatchObject({ rows_read: 3, rows_used: 3 });
-    expect(summary.warnings).toEqual([{
-      file: '低保花名册.xlsx',
-      message: '工作表「花名册」有 1 行整行带删除线（第 3 行），已照常读取；划掉的行常是已停保、已退出的成员，请核实，不应读取的请从表中删除后再扫描',
-    }]);
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 5, rows_used: 5 });
+    expect(summary.warnings).toEqual([
+      {
+        file: '低保花名册.xlsx',
+        message: '工作表「花名册」有 1 行整行带删除线（第 3 行），已照常读取；划掉的行常是已停保、已退出的成员，请核实，不应读取的请从表中删除后再扫描',
+      },
+      {
+        file: '低保花名册.xlsx',
+        message: '工作表「花名册」有 2 行的姓名或身份证号带删除线（第 4、5 行），已照常读取；划掉姓名或身份证号常表示该成员已退出，请核实，不应读取的请从表中删除后再扫描',
+      },
+    ]);
   });
 });

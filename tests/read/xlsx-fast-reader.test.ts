@@ -199,7 +199,7 @@ describe('fast XLSX reader: the same rows as the exceljs reader', () => {
     expect(sheets[0]!.rows.filter((row) => row.hidden).map((row) => row.line)).toEqual([2, 4, 5, 6]);
   });
 
-  it('marks rows whose every filled cell is struck through (its own style, or the row\'s), in either path', async () => {
+  it('marks rows whose every filled cell is struck through (its own style, or the row\'s), and the struck cells of others, in either path', async () => {
     const sheets = await expectSameAsExceljs(await saved(handMadeXlsx({
       fonts: ['<font><strike/><sz val="11"/></font>', '<font><strike val="0"/></font>', '<font><strike val="true"/></font>'],
       cellXfs: ['<xf numFmtId="0" fontId="1"/>', '<xf numFmtId="0" fontId="2"/>', '<xf numFmtId="0" fontId="3"/>'],
@@ -216,6 +216,8 @@ describe('fast XLSX reader: the same rows as the exceljs reader', () => {
       }],
     })));
     expect(sheets[0]!.rows.filter((row) => row.struck).map((row) => row.line)).toEqual([1, 4, 6]);
+    // Row 2 crosses out only A2: not a struck row, but its struck cell is named (a member crossed out by the name alone).
+    expect(sheets[0]!.rows.filter((row) => row.struckCells).map((row) => [row.line, row.struckCells])).toEqual([[2, [0]]]);
   });
 
   it('reads shared strings the same way: rich runs, empty entries, phonetic runs, white space between tags', async () => {
