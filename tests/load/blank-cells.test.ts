@@ -4,7 +4,7 @@
 import { expect, it } from 'vitest';
 import { jsBlank } from '../../scanner/load/csv-in-duckdb.ts';
 import { allBlank, blank } from '../../scanner/load/raw-rows.ts';
-import { everyCodePoint, queryOneRow, useNormalisationDatabase } from '../normalise/normalise-test-kit.ts';
+import { CODE_POINTS, everyCodePoint, queryOneRow, useNormalisationDatabase } from '../normalise/normalise-test-kit.ts';
 
 const connection = useNormalisationDatabase();
 
@@ -40,7 +40,7 @@ it('jsBlank() agrees with JavaScript\'s trim on every code point, alone, before 
   const rows = (await connection().runAndReadAll(`
       SELECT form, list(i::INTEGER ORDER BY i) FILTER (WHERE ${jsBlank('cell')}) AS blank
       FROM (SELECT i, unnest(['alone', 'before a letter', 'after a space', 'doubled']) AS form, unnest([c, c || 'a', ' ' || c, c || c]) AS cell
-            FROM (SELECT i, chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343))
+            FROM ${CODE_POINTS})
       GROUP BY form ORDER BY form`)).getRowObjectsJson();
   // The spaces are there to disagree about: tab, line ends, U+00A0, U+2028, U+3000, U+FEFF …
   expect(spaces).toEqual(expect.arrayContaining([9, 10, 13, 32, 0xa0, 0x2028, 0x3000, 0xfeff]));

@@ -36,13 +36,15 @@ export async function evaluateEach(
   return reader.getRowObjectsJson().map((row) => row.result);
 }
 
+/** Every code point DuckDB text can hold (all but the surrogates and chr(0)): i, and c its one-character text. */
+export const CODE_POINTS = '(SELECT i, chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343)';
+
 /**
- * Every code point DuckDB text can hold (all but the surrogates and chr(0)) as c, each in the forms given (SQL over c,
- * such as c || 'a'), as the column `name`: for the tests that compare a fast path with the slower one it stands in for.
+ * Every code point (CODE_POINTS) in the forms given (SQL over c, such as c || 'a'), as the column `name`: for the tests
+ * that compare a fast path with the slower one it stands in for.
  */
 export function everyCodePoint(forms: readonly string[], name: string): string {
-  return `SELECT unnest([${forms.join(', ')}]) AS ${name}
-    FROM (SELECT chr(i::INTEGER) AS c FROM range(1, 1114112) r(i) WHERE i NOT BETWEEN 55296 AND 57343)`;
+  return `SELECT unnest([${forms.join(', ')}]) AS ${name} FROM ${CODE_POINTS}`;
 }
 
 /** Runs one SQL statement and returns its single row as JSON values. */
