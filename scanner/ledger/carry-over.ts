@@ -32,18 +32,32 @@ export interface CarryOverCounts {
 
 const OPEN_TRACKINGS = [TRACKING.new, TRACKING.open, TRACKING.overdue, TRACKING.reopened].map((t) => `'${t}'`).join(', ');
 
-/** Temp table `carry`: each finding of this scan with its tracking, from the ledger as it stood before the scan. */
+/**
+ * Temp table `carry`: each finding of this scan with its tracking, from the ledger as it stood before the scan.
+ * `reopened_already`: a reopening by the replaced run of this month that staff have acted on since (kept_carry,
+ * undo-run.ts): still 整改未到位, but its status and deadline are not set again.
+ */
 export async function classifySightings(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE carry AS
+     WITH kept_reopenings AS (
+       SELECT finding_id FROM replaced_sightings
+       WHERE tracking = '${TRACKING.reopened}' AND finding_id IN (SELECT finding_id FROM kept_carry)
+     )
      SELECT s.finding_id, s.deadline_days, f.status AS prior_status, f.deadline AS prior_deadline,
+            s.finding_id IN (SELECT finding_id FROM kept_reopenings) AS reopened_already,
             CASE WHEN s.severity = 'info' THEN '${TRACKING.listing}'
                  WHEN NOT $carries THEN '${TRACKING.backfill}'
                  WHEN f.finding_id IS NULL THEN '${TRACKING.new}'
                  WHEN f.status = '误报' THEN '${TRACKING.falsePositive}'
+                 -- Closed by staff after this month's data was scanned, now or at an earlier rescan of the month.
                  WHEN f.status IN ${TERMINAL_SQL}
-                      AND s.finding_id IN (SELECT finding_id FROM replaced_sightings)
-                      AND s.finding_id IN (SELECT finding_id FROM changed_after_replaced) THEN '${TRACKING.closedThisPeriod}'
+                      AND (s.finding_id IN (SELECT finding_id FROM replaced_sightings WHERE tracking = '${TRACKING.closedThisPeriod}')
+                           OR (s.finding_id IN (SELECT finding_id FROM replaced_sightings)
+                               AND s.finding_id IN (SELECT finding_id FROM changed_after_replaced))) THEN '${TRACKING.closedThisPeriod}'
+                 -- Raised only by the run this scan replaces, and kept for what staff did with it since: still new.
+                 WHEN NOT EXISTS (SELECT 1 FROM ledger.run_findings seen WHERE seen.finding_id = s.finding_id) THEN '${TRACKING.new}'
+                 WHEN s.finding_id IN (SELECT finding_id FROM kept_reopenings) THEN '${TRACKING.reopened}'
                  WHEN f.status IN ${TERMINAL_SQL} THEN '${TRACKING.reopened}'
                  WHEN f.deadline < $as_of::DATE THEN '${TRACKING.overdue}'
                  ELSE '${TRACKING.open}' END AS tracking
@@ -54,7 +68,7 @@ export async function classifySightings(connection: DuckDBConnection, context: C
 
 /** Found again after a fix (or after 自动销号): back to 待核实 with a fresh deadline — the fix did not hold. */
 export async function reopenFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
-  const reopened = `FROM carry WHERE tracking = '${TRACKING.reopened}'`;
+  const reopened = `FROM carry WHERE tracking = '${TRACKING.reopened}' AND NOT reopened_already`;
   await appendChanges(
     connection, { kind: 'scan', source: `扫描 ${context.period}（运行 ${context.runId}）`, runId: context.runId, at: context.at },
     `SELECT finding_id, 'status' AS field, prior_status AS from_value, '${NEW_STATUS}' AS to_value,
@@ -66,7 +80,7 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
   );
   await connection.run(
     `UPDATE ledger.findings f SET status = '${NEW_STATUS}', deadline = $as_of::DATE + c.deadline_days, closed_run_id = NULL
-     FROM carry c WHERE c.finding_id = f.finding_id AND c.tracking = '${TRACKING.reopened}'`,
+     FROM carry c WHERE c.finding_id = f.finding_id AND c.tracking = '${TRACKING.reopened}' AND NOT c.reopened_already`,
     { as_of: context.asOf },
   );
 }
@@ -74,7 +88,8 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
 /**
  * Open findings this scan no longer detects are closed as 自动销号 by this run — but only where the scan looked:
  * the finding's check ran, and its township is on this month's roll (a skipped check or a township missing from
- * the export proves nothing).
+ * the export proves nothing). Nor one that the replaced run of this month closed and staff reopened since: the
+ * same month's data cannot overrule them.
  */
 export async function autoCloseFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<number> {
   await connection.run(
@@ -83,6 +98,7 @@ export async function autoCloseFindings(connection: DuckDBConnection, context: C
      WHERE $carries AND severity <> 'info' AND status NOT IN ${TERMINAL_SQL}
        AND check_id IN (SELECT unnest(string_split($checks_ran, ',')))
        AND NOT EXISTS (SELECT 1 FROM scan_findings s WHERE s.finding_id = f.finding_id)
+       AND finding_id NOT IN (SELECT finding_id FROM kept_carry WHERE finding_id NOT IN (SELECT finding_id FROM replaced_sightings))
        AND (township IS NULL OR township IN (SELECT township FROM roll WHERE township IS NOT NULL))`,
     { carries: context.carries, checks_ran: context.checksRan.join(',') },
   );

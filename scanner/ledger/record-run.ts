@@ -26,7 +26,7 @@ export async function recordRun(
   connection: DuckDBConnection, run: RunRecord, summaryOf: (carry: CarryOverCounts) => unknown,
 ): Promise<CarryOverCounts> {
   return inTransaction(connection, async () => {
-    await undoEarlierRun(connection, run.period, run.finishedAt);
+    await undoEarlierRun(connection, run.period, run.runId, run.finishedAt);
     const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     const context: CarryOverContext = {
       runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),

@@ -3,11 +3,13 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChanges } from './changes.ts';
 
 /**
- * Undoes the earlier run of `period`, if any, and returns its id (null for a first scan of the period).
- * Leaves two temp tables for carry-over.ts: replaced_sightings (findings that run saw) and changed_after_replaced
- * (findings whose status staff changed after it: a fix made then cannot be judged on the same month's data).
+ * Undoes the earlier run of `period`, if any, for the run `runId` that replaces it, and returns the earlier run's id
+ * (null for a first scan of the period). Leaves temp tables for carry-over.ts: replaced_sightings (findings that run
+ * saw, with their tracking), changed_after_replaced (findings whose status staff changed after it: a fix made then
+ * cannot be judged on the same month's data) and kept_carry (findings whose reopening or 自动销号 by that run stays,
+ * as staff changed them after it; see revertCarryOver).
  */
-export async function undoEarlierRun(connection: DuckDBConnection, period: string, at: Date): Promise<string | null> {
+export async function undoEarlierRun(connection: DuckDBConnection, period: string, runId: string, at: Date): Promise<string | null> {
   const earlier = `(SELECT run_id FROM ledger.runs WHERE period = $period)`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE replaced_sightings AS
@@ -21,20 +23,39 @@ export async function undoEarlierRun(connection: DuckDBConnection, period: strin
     { period },
   );
   const found = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
+  // A later month's scan carried on from this run's statuses: undoing them now would reopen what it left closed and
+  // close what it reopened. Scanning an older month changes no status (ledger.md), and that holds for a rescan of one.
+  const backfill = found !== undefined && await isOlderThanLatest(connection, period);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE kept_carry AS
+     SELECT DISTINCT c.finding_id FROM ledger.changes c
+     WHERE c.source_kind = 'scan' AND c.run_id IN ${earlier} AND c.field IN ('status', 'deadline')
+       AND ($backfill OR EXISTS (SELECT 1 FROM ledger.changes staff
+                                 WHERE staff.finding_id = c.finding_id AND staff.source_kind <> 'scan' AND staff.change_id > c.change_id))`,
+    { period, backfill },
+  );
   if (!found) return null;
-  const runId = String(found[0]);
-  await revertCarryOver(connection, runId, period, at);
+  const replaced = String(found[0]);
+  await revertCarryOver(connection, replaced, period, at);
+  await handOverKeptCarry(connection, replaced, runId);
   for (const table of ['run_findings', 'rejects', 'roll_members', 'runs']) {
-    await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: runId });
+    await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: replaced });
   }
-  await dropFindingsOnlyItRaised(connection, runId);
-  await recomputeSightings(connection, runId);
-  return runId;
+  await dropFindingsOnlyItRaised(connection, replaced);
+  await recomputeSightings(connection, replaced);
+  return replaced;
+}
+
+async function isOlderThanLatest(connection: DuckDBConnection, period: string): Promise<boolean> {
+  const later = (await connection.runAndReadAll(`SELECT count(*) FROM ledger.runs WHERE period > $period`, { period })).getRowsJson()[0]!;
+  return Number(later[0]) > 0;
 }
 
 /**
  * Reverts the status and deadline changes the replaced run made (reopened, auto-closed) that are still in force,
- * i.e. nobody changed that field since. The revert is itself recorded, with no run id so it is never reverted.
+ * i.e. nobody changed that field since, on findings staff have not changed since (kept_carry): a deadline set on a
+ * reopened finding must not be undone and recomputed by the same data. The revert is itself recorded, with no run
+ * id so it is never reverted.
  */
 async function revertCarryOver(connection: DuckDBConnection, runId: string, period: string, at: Date): Promise<void> {
   await connection.run(
@@ -42,7 +63,8 @@ async function revertCarryOver(connection: DuckDBConnection, runId: string, peri
      SELECT c.finding_id, c.field, c.to_value AS from_value, c.from_value AS to_value
      FROM ledger.changes c
      WHERE c.change_id IN (SELECT max(change_id) FROM ledger.changes GROUP BY finding_id, field)
-       AND c.source_kind = 'scan' AND c.run_id = $run_id AND c.field IN ('status', 'deadline')`,
+       AND c.source_kind = 'scan' AND c.run_id = $run_id AND c.field IN ('status', 'deadline')
+       AND c.finding_id NOT IN (SELECT finding_id FROM kept_carry)`,
     { run_id: runId },
   );
   await connection.run(
@@ -56,6 +78,20 @@ async function revertCarryOver(connection: DuckDBConnection, runId: string, peri
   await appendChanges(
     connection, { kind: 'scan', source: `重扫 ${period}（替换运行 ${runId}）`, at },
     `SELECT finding_id, field, from_value, to_value, '撤销被替换运行的结转' AS note FROM reverts`,
+  );
+}
+
+/**
+ * What the replaced run changed and is not undone becomes the new run's: its 自动销号 rows appear in the month's
+ * workbook (closed_run_id), and a later rescan of the month finds the changes by their run (kept or reverted then).
+ */
+async function handOverKeptCarry(connection: DuckDBConnection, replaced: string, runId: string): Promise<void> {
+  const runs = { replaced, run_id: runId };
+  await connection.run(`UPDATE ledger.findings SET closed_run_id = $run_id WHERE closed_run_id = $replaced`, runs);
+  await connection.run(
+    `UPDATE ledger.changes SET run_id = $run_id
+     WHERE source_kind = 'scan' AND run_id = $replaced AND finding_id IN (SELECT finding_id FROM kept_carry)`,
+    runs,
   );
 }
 

@@ -227,6 +227,54 @@ describe('monthly carry-over (ledger.md)', () => {
     expect(again['findings']).toMatchObject({ reopened: 1, closed_this_period: 1 });
   });
 
+  it('a deadline staff set on a finding the month reopened survives a rescan of that month, still 整改未到位', async () => {
+    expect((await cli(['ledger', 'set', ids['cameBack']!, '--deadline', '2027-03-31', '--remedy', '分期追回'])).code).toBe(0);
+    const again = await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
+    expect(await finding(ids['cameBack']!)).toMatchObject({ status: '待核实', deadline: '2027-03-31', remedy: '分期追回' });
+    // The fix staff made after the first November scan (the test before) is still 已办结 at a second rescan.
+    expect(again['findings']).toMatchObject({ reopened: 1, closed_this_period: 1 });
+    expect(await finding(ids['stillOpen']!)).toMatchObject({ status: '已整改' });
+    const november = Object.fromEntries((await findingsCsv('2026-11')).map((r) => [r['finding_id'], r]));
+    expect(november[ids['cameBack']!]).toMatchObject({ tracking: '整改未到位' });
+  });
+
+  it('a new finding staff took up is still new when its month is rescanned', async () => {
+    const fresh = (await findingsCsv('2026-11')).filter((r) => r['check_id'] === 'data_quality.id-invalid' && r['household_id'] === 'H007');
+    expect(fresh).toHaveLength(1);
+    ids['fresh'] = fresh[0]!['finding_id']!;
+    expect((await cli(['ledger', 'set', ids['fresh']!, '--status', '核实中', '--note', '已通知村委'])).code).toBe(0);
+    const again = await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
+    expect(again['findings']).toMatchObject({ new: 1 });
+    const november = Object.fromEntries((await findingsCsv('2026-11')).map((r) => [r['finding_id'], r]));
+    expect(november[ids['fresh']!]).toMatchObject({ status: '核实中', first_seen: '2026-11', tracking: '新发现' });
+  });
+
+  it('a 自动销号 staff annotated since stays closed by the month\'s run after a rescan (the run its workbook lists it under)', async () => {
+    expect((await cli(['ledger', 'set', ids['autoClosed']!, '--note', '户主已补登'])).code).toBe(0);
+    await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
+    const [run] = await ledgerRows(`SELECT run_id FROM runs WHERE period = '2026-11'`);
+    expect(await ledgerRows(`SELECT status, note, closed_run_id FROM findings WHERE finding_id = '${ids['autoClosed']}'`))
+      .toEqual([{ status: '自动销号', note: '户主已补登', closed_run_id: run!['run_id'] }]);
+  });
+
+  it('a finding the month closed (自动销号) and staff reopened since is not closed again by rescanning that month', async () => {
+    expect((await cli(['ledger', 'set', ids['autoClosed']!, '--status', '核实中', '--note', '户主仍未登记'])).code).toBe(0);
+    const again = await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
+    expect(await finding(ids['autoClosed']!)).toMatchObject({ status: '核实中', note: '户主仍未登记' });
+    expect(again['findings']).toMatchObject({ auto_closed: 0 });
+  });
+
+  it('rescanning a month after a later one was scanned changes no status or deadline (a backfill)', async () => {
+    await scanMonth(join(root, '2026-11'), '2026-12', '2026-12-28');
+    const before = await ledgerRows(`SELECT finding_id, status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings ORDER BY 1`);
+    expect(before.find((row) => row['finding_id'] === ids['cameBack'])).toMatchObject({ status: '待核实' });
+    const rescan = await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
+    expect(rescan['findings']).toMatchObject({ backfill: true, reopened: 0, auto_closed: 0 });
+    expect(await ledgerRows(`SELECT finding_id, status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings ORDER BY 1`)).toEqual(before);
+    // A 自动销号 stays the closing run's: no finding points at a run that is gone.
+    expect(await ledgerRows(`SELECT finding_id FROM findings WHERE closed_run_id NOT IN (SELECT run_id FROM runs)`)).toEqual([]);
+  });
+
   it('scanning an older month again records it without changing any status', async () => {
     const before = await ledgerRows(`SELECT finding_id, status, deadline FROM findings ORDER BY 1`);
     const backfill = await scanMonth(join(root, '2026-10'), '2026-10', '2026-11-05');
