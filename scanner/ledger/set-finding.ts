@@ -27,7 +27,7 @@ export async function setFinding(
       (after as unknown as Record<EditableField, string | number | null>)[field] = parsed.value;
     }
     const problem = crossFieldProblem(after);
-    if (problem) throw new UsageError(problem.reason, problem.field === 'status' ? '例如：--status 误报 --note "经入户核实，车辆已于 2025 年过户"' : undefined);
+    if (problem) throw new UsageError(problem.reason, `例如：${problem.example}`);
     const changed = await writeStaffValues(connection, findingId, before, after, { kind: 'command', source: `ledger set（${by}）`, at }, changes.note);
     return { before, after, changed };
   });

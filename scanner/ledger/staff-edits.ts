@@ -77,13 +77,16 @@ export function parseYuanToCents(input: string | number): Parsed<number> {
   return { ok: true, value: Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) };
 }
 
-/** Rules across fields, on the values a finding would have after the edit: 误报 needs a note, 已追回 an amount. */
-export function crossFieldProblem(after: StaffValues): { field: EditableField; reason: string } | null {
+/**
+ * Rules across fields, on the values a finding would have after the edit: 误报 needs a note, 已追回 an amount.
+ * `example`: the `ledger set` options that satisfy the rule.
+ */
+export function crossFieldProblem(after: StaffValues): { field: EditableField; reason: string; example: string } | null {
   if (after.status === FALSE_POSITIVE && !after.note?.trim()) {
-    return { field: 'status', reason: '标为「误报」须在备注中写明理由' };
+    return { field: 'status', reason: '标为「误报」须在备注中写明理由', example: '--status 误报 --note "经入户核实，车辆已于 2025 年过户"' };
   }
   if (after.status === '已追回' && !(after.recovered && after.recovered > 0)) {
-    return { field: 'status', reason: '标为「已追回」须填写已追回金额' };
+    return { field: 'status', reason: '标为「已追回」须填写已追回金额', example: '--status 已追回 --recovered 4824.50' };
   }
   return null;
 }

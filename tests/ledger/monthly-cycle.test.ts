@@ -150,6 +150,18 @@ describe('monthly carry-over (ledger.md)', () => {
     expect(bySource.map((r) => r['source'])).toContain('ledger set（王会计）');
   });
 
+  it('ledger set refuses 误报 without a note and 已追回 without an amount, with an example of what each needs', async () => {
+    const noNote = await cli(['ledger', 'set', ids['stillOpen']!, '--status', '误报']);
+    expect(noNote.code).toBe(2);
+    expect(noNote.stderr).toContain('标为「误报」须在备注中写明理由');
+    expect(noNote.stderr).toContain('--status 误报 --note');
+    const noAmount = await cli(['ledger', 'set', ids['stillOpen']!, '--status', '已追回']);
+    expect(noAmount.code).toBe(2);
+    expect(noAmount.stderr).toContain('标为「已追回」须填写已追回金额');
+    expect(noAmount.stderr).toContain('--status 已追回 --recovered');
+    expect(await finding(ids['stillOpen']!)).toMatchObject({ status: '待核实' });
+  });
+
   it('found again, not closed: stays open, last_seen moves on; overdue once past its deadline', async () => {
     const overdue = await finding(ids['overdue']!);
     expect(overdue).toMatchObject({ status: '核实中', deadline: '2026-11-01', last_seen: '2026-11', first_seen: '2026-10', note: '已联系派出所' });
