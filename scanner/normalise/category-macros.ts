@@ -46,6 +46,12 @@ const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵
  */
 const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入矫|取保|监视居住';
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
+/**
+ * A revocation denied or not (yet) made: 假释（未撤销）, 暂予监外执行（不予收监）, 尚未收监, 没有撤销, 无需收监. These say he is
+ * still outside, yet hold 撤销 or 收监; they are taken out before the test (RE2 has no look-behind). A negation joined
+ * to another word (未报到，收监执行; 拒不报到，撤销缓刑) is no denial of the revocation, and stays.
+ */
+const DENIED_BACK_IN_CUSTODY = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${BACK_IN_CUSTODY_WORD})`;
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
 /**
@@ -127,8 +133,9 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
     ELSE 'unclear'
   END`)),
 
-  // A person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …, unless revoked).
-  defineMacro('rs_out_of_custody', ['s'], holdsWord(OUT_OF_CUSTODY_WORD, BACK_IN_CUSTODY_WORD)),
+  // A person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …, unless revoked: not 未撤销, 不予收监).
+  defineMacro('rs_out_of_custody', ['s'], `coalesce(regexp_matches(s, ${sqlString(OUT_OF_CUSTODY_WORD)})
+    AND NOT regexp_matches(regexp_replace(s, ${sqlString(DENIED_BACK_IN_CUSTODY)}, '', 'g'), ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`),
 
   // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
   defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),

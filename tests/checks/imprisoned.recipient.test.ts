@@ -27,6 +27,13 @@ testCheck('imprisoned.recipient', {
       },
     },
     {
+      name: 'a revocation denied or not made (假释（未撤销）, 暂予监外执行（不予收监）): not held, though the cell says 撤销 or 收监',
+      rows: {
+        roll: couple,
+        prisoners: ['假释（未撤销）', '暂予监外执行（未收监）', '暂予监外执行（不予收监）', '缓刑（考验期内，未撤销）'].map((custody) => sentence('2025-06-11', '', { custody })),
+      },
+    },
+    {
       name: 'the whole sentence in one cell (刑期起止), released before P.start or starting after P.end',
       rows: { roll: couple, prisoners: [sentence('2021.03.05-2026.09.30'), sentence('2026年11月2日至2029年11月1日'), sentence('2026.11.02—无期徒刑')] },
     },
