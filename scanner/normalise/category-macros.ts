@@ -28,6 +28,19 @@ const DIBAO_PATTERN = `(?:${AREA_WORD}|${DIBAO_CLASS_WORD})*(?:低保|最低生�
 const IN_PAYMENT = ['在保', '正常', '保障中', '享受中', '正常享受', '正常保障', '在册'];
 const SUSPENDED = ['停保', '暂停', '停发', '暂停发放', '暂停保障', '已停保'];
 const WITHDRAWN = ['退保', '退出', '注销', '取消', '已退保', '已退出', '已注销', '已取消', '退出保障', '终止', '终止保障'];
+/**
+ * A status with a note (停保（死亡）, 已停保-死亡, 死亡注销) is read by the status words it holds, when they are all of one
+ * class: read as 在保 and reported, such a row was a false deceased.recipient finding and an active member who shrank
+ * the others' shares.
+ */
+const IN_PAYMENT_WORD = '在保|正常|保障中|享受中|在册';
+const SUSPENDED_WORD = '停保|暂停|停发';
+const WITHDRAWN_WORD = '退保|退出|注销|取消|终止';
+/**
+ * Words that negate, reverse, merely propose or question a status (未停保, 恢复在保, 撤销注销, 拟退保, 待注销, 申请退保,
+ * 停保?): such a value keeps the 在保 fallback, so the person is still checked and the value reported.
+ */
+const STATUS_QUALIFIER_WORD = '未|不|非|无|没|否|拟|待|预|申请|建议|提请|审核|审批|恢复|撤销|撤回|解除|误|错|\\?';
 
 const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔'];
 const NO = ['否', 'n', 'no', 'false', '0', '0.0', '未备案', '×', '✗', '✘'];
@@ -110,10 +123,23 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_program', ['s'], bindOnce('rs_category_text(s)', 'rs_program_text',
     'rs_program_from_text(rs_program_text, rs_program_area_word(rs_program_text))')),
 
+  // Internal. The status a noted value's words name (停保死亡 → 停保), NULL for words of two classes (取消停保), for a
+  // qualifier (拟退保) or for none (死亡: read as 在保 by the loader, and reported).
+  defineMacro('rs_roll_status_from_words', ['t'], `CASE
+    WHEN regexp_matches(t, ${sqlString(STATUS_QUALIFIER_WORD)}) THEN NULL
+    WHEN regexp_matches(t, ${sqlString(IN_PAYMENT_WORD)})
+      THEN CASE WHEN NOT regexp_matches(t, ${sqlString(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}`)}) THEN '在保' END
+    WHEN regexp_matches(t, ${sqlString(SUSPENDED_WORD)})
+      THEN CASE WHEN NOT regexp_matches(t, ${sqlString(WITHDRAWN_WORD)}) THEN '停保' END
+    WHEN regexp_matches(t, ${sqlString(WITHDRAWN_WORD)}) THEN '退保'
+  END`),
+
+  // Runs once per distinct spelling (the roll_status value map), so the word tests cost nothing per person.
   defineMacro('rs_roll_status', ['s'], bindOnce('rs_category_text(s)', 'rs_status_text', `CASE
     WHEN rs_status_text IS NULL OR rs_status_text IN (${list(IN_PAYMENT)}) THEN '在保'
     WHEN rs_status_text IN (${list(SUSPENDED)}) THEN '停保'
     WHEN rs_status_text IN (${list(WITHDRAWN)}) THEN '退保'
+    ELSE rs_roll_status_from_words(rs_status_text)
   END`)),
 
   defineMacro('rs_yes', ['s'], bindOnce('lower(rs_text(s))', 'rs_answer', `CASE

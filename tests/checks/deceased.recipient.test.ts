@@ -43,6 +43,14 @@ testCheck('deceased.recipient', {
       },
     },
     {
+      name: 'the dead person\'s row is 停保 or 退保 with a note (停保（死亡）, 已停保-死亡, 退保(死亡注销), 死亡注销): no finding',
+      rows: {
+        roll: ['停保（死亡）', '已停保-死亡', '退保(死亡注销)', '死亡注销'].map((status, index) =>
+          rollRow({ household_id: `H00${index + 1}`, name: '李四', id_number: LI, status })),
+        deaths: [{ id_number: LI, name: '李四', death_date: '2026-04-19', source: '殡葬火化' }],
+      },
+    },
+    {
       name: 'a single-person household already 停保',
       rows: { roll: [rollRow({ name: '李四', id_number: LI, status: '停保' })], deaths: [{ id_number: LI, name: '李四', death_date: '2026-05-25' }] },
     },
@@ -73,6 +81,15 @@ testCheck('deceased.recipient', {
         payments: [...paid('1000'), { household_id: 'H001', month: '2026-10', amount: '200' }],
       },
       expected: [{ subject_id: LI, overpayment_cents: 60000, evidence: ['死亡次月起仍发放 1 个月（2026-10 至 2026-10）', '在保 2 人'] }],
+    },
+    {
+      name: 'a member 停保（死亡） is neither found nor counted among the members: 1400 ÷ 2, not ÷ 3',
+      rows: {
+        roll: [...couple, rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保（死亡）' })],
+        deaths: [{ id_number: LI, name: '李四', death_date: '2026-09-03' }, { id_number: WANG, name: '王五', death_date: '2026-05-02' }],
+        payments: paid('1400'),
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 70000, evidence: ['死亡次月起仍发放 1 个月（2026-10 至 2026-10）', '在保 2 人'] }],
     },
     {
       name: 'three lists report one death: one finding, earliest date, every record in the evidence',
