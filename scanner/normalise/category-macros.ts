@@ -59,12 +59,6 @@ const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵
  */
 const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入矫|取保|监视居住';
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
-/**
- * A revocation denied or not (yet) made: 假释（未撤销）, 暂予监外执行（不予收监）, 尚未收监, 没有撤销, 无需收监. These say he is
- * still outside, yet hold 撤销 or 收监; they are taken out before the test (RE2 has no look-behind). A negation joined
- * to another word (未报到，收监执行; 拒不报到，撤销缓刑) is no denial of the revocation, and stays.
- */
-const DENIED_BACK_IN_CUSTODY = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${BACK_IN_CUSTODY_WORD})`;
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
 /**
@@ -92,6 +86,18 @@ const list = (values: readonly string[]) => values.map(sqlString).join(', ');
  */
 const holdsWord = (words: string, unless?: string) =>
   `coalesce(regexp_matches(s, ${sqlString(words)})${unless ? ` AND NOT regexp_matches(s, ${sqlString(unless)})` : ''}, false)`;
+
+/**
+ * Like holdsWord, but a word the cell denies does not count: 假释（未撤销）, 暂予监外执行（不予收监）, 尚未收监 say he is still
+ * outside, and 未离职 that he is still paid, yet hold the word. A denial joined to the word is taken out before the
+ * test (RE2 has no look-behind); one joined to another word (拒不报到，撤销缓刑; 未报到，收监执行) denies that one, and
+ * the word stays. Only a cell that holds the word pays for the replace.
+ */
+const holdsUndeniedWord = (words: string) => {
+  const denied = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${words})`;
+  return `CASE WHEN regexp_matches(s, ${sqlString(words)})
+    THEN regexp_matches(regexp_replace(s, ${sqlString(denied)}, '', 'g'), ${sqlString(words)}) ELSE false END`;
+};
 
 export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // Internal. rs_text without the decorating punctuation ('()' alone counts as empty).
@@ -160,8 +166,7 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   END`)),
 
   // A person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …, unless revoked: not 未撤销, 不予收监).
-  defineMacro('rs_out_of_custody', ['s'], `coalesce(regexp_matches(s, ${sqlString(OUT_OF_CUSTODY_WORD)})
-    AND NOT regexp_matches(regexp_replace(s, ${sqlString(DENIED_BACK_IN_CUSTODY)}, '', 'g'), ${sqlString(BACK_IN_CUSTODY_WORD)}), false)`),
+  defineMacro('rs_out_of_custody', ['s'], `CASE WHEN ${holdsWord(OUT_OF_CUSTODY_WORD)} THEN NOT (${holdsUndeniedWord(BACK_IN_CUSTODY_WORD)}) ELSE false END`),
 
   // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
   defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),
@@ -169,8 +174,8 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // A payment row of another benefit than 低保/特困 (高龄津贴, 耕地地力保护补贴 …) paid through the same account.
   defineMacro('rs_other_benefit', ['s'], holdsWord(OTHER_BENEFIT_WORD, OWN_BENEFIT_WORD)),
 
-  // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff).
-  defineMacro('rs_off_payroll', ['s'], holdsWord(OFF_PAYROLL_WORD)),
+  // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff; 未离职 is paid).
+  defineMacro('rs_off_payroll', ['s'], holdsUndeniedWord(OFF_PAYROLL_WORD)),
 
   // A payroll row of a 乡村公益性岗位 worker, not a 财政供养 member of staff.
   defineMacro('rs_welfare_post', ['s'], holdsWord(WELFARE_POST_WORD)),
