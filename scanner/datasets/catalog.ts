@@ -190,7 +190,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       // A 车管 export gives both 号牌种类 (02 小型汽车) and the finer 车辆类型 (K33 小型轿车): the latter is read.
       tiered(required('vehicle_type', '车辆类型', 'text', []), [['车辆类型'], ['号牌种类']]),
       column('status', '状态', 'text', ['状态', '机动车状态']),
-      column('deregistered_on', '注销日期', 'date', ['注销日期']),
+      column('deregistered_on', '注销日期', 'date', ['注销日期', '注销时间']),
     ],
   },
   {
@@ -219,7 +219,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期) is read.
       tiered(required('status', '登记状态', 'text', []), [['登记状态'], ['经营状态']]),
       tiered(column('registered_on', '成立日期', 'date', []), [['成立日期'], ['登记日期', '注册日期']]),
-      column('closed_on', '注销日期', 'date', ['注销日期']),
+      column('closed_on', '注销日期', 'date', ['注销日期', '注销时间']),
       // A business whose licence was revoked (吊销) is often never cancelled: its 吊销日期 is read where the 注销日期 is empty.
       column('revoked_on', '吊销日期', 'date', ['吊销日期']),
     ],

@@ -38,4 +38,25 @@ describe('department exports that give two columns for one', () => {
     ]));
     expect(summary.warnings.filter((warning: { file: string }) => warning.file === '市场主体登记信息.xlsx')).toEqual([]);
   });
+
+  it('reads a 注销时间 as the 注销日期 of a vehicle or a business: cancelled during the period, it still counts', async () => {
+    const vehicles = [
+      '号牌号码,车辆类型,机动车所有人,身份证明号码,机动车状态,注销时间',
+      `鲁Q12345,K33,张大山,${PEOPLE.zhang},E,2026-10-20`,
+      `鲁Q54321,K33,王小明,${PEOPLE.wang},E,2025-03-01`,
+    ].join('\n') + '\n';
+    const businesses = [
+      '主体名称,经营者,经营者证件号码,登记状态,成立日期,注销时间',
+      `张大山农资店,张大山,${PEOPLE.zhang},注销,2015-04-01,2026-10-15`,
+      `王小明便利店,王小明,${PEOPLE.wang},注销,2015-04-01,2020-01-01`,
+    ].join('\n') + '\n';
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '机动车登记信息.csv': vehicles, '市场主体登记信息.csv': businesses });
+    const found = findings.filter((finding) => String(finding('check_id')).startsWith('over_asset.')).map((finding) => [finding('check_id'), finding('name')]);
+    // Before, the 注销时间 went unread: a 注销 without a date counted as cancelled long ago, and neither was found.
+    expect(found).toEqual(expect.arrayContaining([['over_asset.vehicle', '张大山'], ['over_asset.business', '张大山']]));
+    expect(found).toHaveLength(2);
+    const evidence = (check: string) => findings.find((finding) => finding('check_id') === check)!('evidence');
+    expect(evidence('over_asset.vehicle')).toContain('注销日期 2026-10-20（不早于本期首日，仍计入）');
+    expect(summary.datasets.businesses).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+  });
 });
