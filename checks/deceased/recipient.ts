@@ -41,11 +41,12 @@ export default defineCheck({
       WHERE amount_cents IS NOT NULL AND household_id IN (SELECT household_id FROM matched) GROUP BY household_id, month
     ),
     overpaid AS (
-      -- Each share rounded half up to the cent, then summed: integer cents, no drift (死亡次月起停发). A month whose
-      -- payment was reversed (冲正: -1400 beside 1400) is no month paid; the reversal counts in the sum all the same.
+      -- Each share rounded half up to the cent (half away from zero, so that a reversal booked in a later month cancels
+      -- its payment's share exactly), then summed: integer cents, no drift (死亡次月起停发). A month whose payment was
+      -- reversed (冲正: -1400 beside 1400) is no month paid; the reversal counts in the sum all the same.
       SELECT m.id_number, m.household_id, any_value(n.n) AS members, count(*) FILTER (WHERE p.cents > 0) AS months,
              min(p.month) FILTER (WHERE p.cents > 0) AS first_month, max(p.month) FILTER (WHERE p.cents > 0) AS last_month,
-             greatest(sum(CAST(floor((2 * p.cents + n.n) / (2.0 * n.n)) AS BIGINT)), 0) AS cents
+             greatest(sum(sign(p.cents) * CAST(floor((2 * abs(p.cents) + n.n) / (2.0 * n.n)) AS BIGINT)), 0) AS cents
       FROM matched m JOIN paid p USING (household_id) JOIN members n USING (household_id)
       WHERE p.month > date_trunc('month', m.died) AND p.month <= period_start() GROUP BY m.id_number, m.household_id
     )

@@ -139,6 +139,16 @@ testCheck('deceased.recipient', {
       expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
     },
     {
+      name: 'a reversal booked in a later month cancels its payment to the cent: shares are rounded half away from zero',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }],
+        // 1001 cents ÷ 2 members is 500.5 each way: rounded up for the payment and down for its reversal, a cent was left.
+        payments: [{ household_id: 'H001', month: '2026-09', amount: '10.01' }, { household_id: 'H001', month: '2026-10', amount: '-10.01' }],
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 0 }],
+    },
+    {
       name: 'every payment after the death reversed: nothing overpaid, and the evidence says so',
       rows: {
         roll: couple,
