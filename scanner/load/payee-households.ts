@@ -43,18 +43,26 @@ export async function paymentsNamePayees(connection: DuckDBConnection, stages: r
 
 /**
  * Every ID of the typed roll with its household, and how many households hold it (a payee in two names neither);
- * every 发放账号 likewise (a 敬老院's account, paid for all its residents, names none of them).
+ * every 发放账号 likewise (a 敬老院's account, paid for all its residents, names none of them). Where only one of those
+ * households is 在保, that one is named: a person who moved keeps a 停保 row in his old household, and is paid in his new.
  */
 export async function createPayeeHouseholds(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
     CREATE OR REPLACE TABLE payee_households AS
-    SELECT id_number AS p_id, count(DISTINCT household_id) AS p_households, min(household_id) AS p_household
+    SELECT id_number AS p_id, ${householdsNamed('p_households', 'p_household')}
     FROM roll WHERE id_number IS NOT NULL AND household_id IS NOT NULL GROUP BY id_number`);
   await connection.run(`
     CREATE OR REPLACE TABLE account_households AS
-    SELECT rs_account_key(bank_account) AS a_key, count(DISTINCT household_id) AS a_households, min(household_id) AS a_household
+    SELECT rs_account_key(bank_account) AS a_key, ${householdsNamed('a_households', 'a_household')}
     FROM roll WHERE bank_account IS NOT NULL AND household_id IS NOT NULL AND NOT ${unusableAccount('bank_account')}
     GROUP BY a_key HAVING a_key <> ''`);
+}
+
+/** How many households a group of roll rows names (the one 在保 household if there is exactly one), and the first. */
+function householdsNamed(count: string, first: string): string {
+  const soleActive = 'count(DISTINCT household_id) FILTER (WHERE active) = 1';
+  return `CASE WHEN ${soleActive} THEN 1 ELSE count(DISTINCT household_id) END AS ${count},
+          CASE WHEN ${soleActive} THEN min(household_id) FILTER (WHERE active) ELSE min(household_id) END AS ${first}`;
 }
 
 export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise<void> {

@@ -69,6 +69,21 @@ describe('payments that name the payee instead of the household', () => {
     expect(findings.match(/data_quality\.id-invalid/g)).toHaveLength(1);
   });
 
+  it('a payee in two households of which only one is 在保 is paid into that one (his old household is 停保)', async () => {
+    const moved = validId('370481', '19480909', '331');
+    const rollText = rollCsv([`张庄镇,南村,H005,孙老汉,${moved},户主,农村低保,700,停保`, `张庄镇,北村,H006,孙老汉,${moved},户主,农村低保,700,在保`]);
+    const bank = await workbookOf('代发明细', [
+      ['收款人姓名', '收款人身份证号码', '发放月份', '发放金额'],
+      ['孙老汉', moved, '2026-09', '700'],
+      ['孙老汉', moved, '2026-10', '700'],
+    ]);
+    const { run, out } = await runScan({ '低保花名册.csv': rollText, '死亡人员.csv': `身份证号码,姓名,死亡日期\n${moved},孙老汉,2026-08-15\n`, '低保金代发明细.xlsx': bank });
+    expect(run.code, run.stderr).toBe(0);
+    expect(await rejects(out)).toEqual([]);
+    // Before, both payments were refused (收款人在花名册的 2 户中) and the finding said nothing was paid after the death.
+    expect(await readFile(join(out, 'findings.csv'), 'utf8')).toContain('死亡次月起仍发放 2 个月（2026-09 至 2026-10），按每月实发金额 ÷ 在保 1 人估算多发 1400.00 元');
+  });
+
   it('a bank file whose payees are masked (3704**********123X) is refused as a masked list, not read as unplaced payments', async () => {
     const { run } = await runScan({
       '低保花名册.csv': roll,
