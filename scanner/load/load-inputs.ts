@@ -8,6 +8,7 @@ import { depositRoundWarnings } from './deposit-rounds.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
+import { maskedAccountWarnings } from './masked-accounts.ts';
 import { refuseMaskedFiles } from './masked-ids.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
@@ -121,7 +122,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       }
     }
   }
-  for (const { file, sheet, message } of [...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection)]) {
+  for (const { file, sheet, message } of [
+    ...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
+  ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });
   }
   if (datasets.roll.files.length === 0) {

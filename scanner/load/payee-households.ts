@@ -15,7 +15,7 @@ export const ACCOUNT_COLUMN = 'payee_account';
 /** The refusals of a payee or account the roll does not hold at all (unplaced-payments.ts counts them per file). */
 export const NOT_ON_ROLL = ['不在花名册中，无法对应家庭编号', '不是花名册中任何家庭的发放账号，无法对应家庭编号'] as const;
 
-/** 3704**********123X, 6228********2333: masked before the list was sent. */
+/** 3704**********123X: a payee's ID masked before the list was sent (an account's mask is rs_account_masked). */
 const masked = (value: string) => `regexp_matches(${value}, ${sqlString('[*＊]')})`;
 /**
  * The account is read for a row with neither 家庭编号 nor payee (the payee's ID says more), and for one whose payee's ID
@@ -30,7 +30,7 @@ const NEEDS_PAYEE = `CASE WHEN ${blank('household_id')} THEN NOT ${blank(PAYEE_C
 const ACCOUNT_KEY = q(`${ACCOUNT_COLUMN}__key`);
 
 /** Excel's 6.22848E+18 and a masked 6228****1234 are no account (the others compare by rs_account_key). */
-const unusableAccount = (value: string) => `(${masked(value)} OR rs_code_lost_digits(${value}))`;
+const unusableAccount = (value: string) => `(rs_account_masked(${value}) OR rs_code_lost_digits(${value}))`;
 
 /** Whether some payment names its payee or account instead of its household (a cheap test first: whether any file has the column). */
 export async function paymentsNamePayees(connection: DuckDBConnection, stages: readonly StagedFile[]): Promise<boolean> {
@@ -105,7 +105,7 @@ export function accountRefusals(label: string): PayeeRefusal[] {
   const raw = ACCOUNT_COLUMN;
   const forAccount = (test: string) => `CASE WHEN ${NEEDS_ACCOUNT} THEN ${test} ELSE false END`;
   return [
-    { when: forAccount(masked(raw)), kind: 'value', why: `${label} || '已打码，无法对应家庭'` },
+    { when: forAccount(`rs_account_masked(${raw})`), kind: 'value', why: `${label} || '已打码，无法对应家庭'` },
     { when: forAccount(`rs_code_lost_digits(${raw})`), kind: 'value', why: `${label} || '被 Excel 改成科学计数法，末位已丢失，无法对应家庭'` },
     {
       when: `${ACCOUNT_KEY} IS NOT NULL AND account.a_households IS NULL`, kind: 'value',

@@ -1,5 +1,5 @@
-// Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_code_lost_digits,
-// rs_name / rs_name_key.
+// Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_account_key /
+// rs_account_masked, rs_code_lost_digits, rs_name / rs_name_key.
 import {
   FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, defineMacro,
   type MacroDefinition,
@@ -30,6 +30,8 @@ const SCIENTIFIC_NOTATION = String.raw`[+-]?\d+(?:\.\d*)?[eE]\+\d+`;
  * or the '.0' Excel appends when a numeric code became a float.
  */
 const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
+/** What masks an account's hidden digits: asterisks (half- or full-width), ×, ●, or a run of x (half- or full-width). */
+const ACCOUNT_MASK = '[*＊×●]|[xXｘＸ]{2,}';
 /** A code rs_code returns as it is: ASCII letters and digits only. */
 const PLAIN_CODE = '[0-9A-Za-z]+';
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
@@ -64,6 +66,12 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
   // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.
   defineMacro('rs_account_key', ['account'], `regexp_replace(upper(account), '[^0-9A-Z]', '', 'g')`),
+
+  // An account masked before the list was sent (6228********1111, 6228 48** **** 2222, 6228xxxxxxxx1111): rs_account_key
+  // would drop the mask and read two different cards masked alike as one account (62281111), so it is compared with
+  // none. Both duplicate.shared-account and payee-households.ts ask this. Card numbers are digits (a 社保卡号 may open
+  // with a letter), so two x running are a mask.
+  defineMacro('rs_account_masked', ['account'], `regexp_matches(account, ${sqlString(ACCOUNT_MASK)})`),
 
   // A code Excel turned into a number in scientific notation (3.71329E+15, or a number cell past 2^53): only its first
   // digits are left, so two households or accounts would read alike. Never guessed; the caller reports it.

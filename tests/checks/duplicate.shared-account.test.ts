@@ -39,6 +39,20 @@ testCheck('duplicate.shared-account', {
     { name: 'accounts Excel turned into 6.22848E+18 are not compared', rows: { roll: [...first('6.22848E+18'), ...second('6.22848E+18')] } },
     // 6228480012345678 and 6228480012345671 typed into number cells: Excel kept 15 digits, the reader writes both so.
     { name: '16-digit cards whose last digit Excel dropped are not compared', rows: { roll: [...first('6.22848001234567e+15'), ...second('6.22848001234567e+15')] } },
+    // Dropping the mask read 6228480*********1111 as 62284801111 in both households: two cards masked alike, not one account.
+    { name: 'accounts masked alike (6228480*********1111) are not compared', rows: { roll: [...first('6228480*********1111'), ...second('6228480*********1111')] } },
+    {
+      name: 'masks written otherwise (in groups, full-width ＊, ×, a run of x) are not compared either',
+      rows: {
+        roll: [
+          ...first('6228 48** **** 2222'), ...second('622848＊＊＊＊＊＊＊＊2222'),
+          rollRow({ household_id: 'H003', village: '南村', name: '孙六', id_number: validId('110101', '19550505', '037'), bank_account: '622848××××××××2222' }),
+          rollRow({ household_id: 'H004', village: '南村', name: '周七', id_number: validId('110101', '19560606', '048'), bank_account: '622848xxxxxxxx2222' }),
+          rollRow({ household_id: 'H005', village: '南村', name: '吴八', id_number: validId('110101', '19570707', '059'), bank_account: '622848XXXXXXXX2222' }),
+          rollRow({ household_id: 'H006', village: '南村', name: '郑九', id_number: validId('110101', '19580808', '061'), bank_account: '622848●●●●●●●●2222' }),
+        ],
+      },
+    },
     { name: 'no account given', rows: { roll: [...first(null), ...second('')] } },
     { name: 'two different people with the same name, each with an account', rows: { roll: [...first(), ...second('6228481234567890124').map((r) => ({ ...r, name: '张三' }))] } },
     { name: '集中供养特困 residents of one 敬老院 share its account', rows: { roll: residents() } },

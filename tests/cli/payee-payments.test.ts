@@ -138,15 +138,17 @@ describe('payments that name only the account paid', () => {
       ['赵一', HOME, '2026-10', '900'],
       ['钱某', '6228********2333', '2026-10', '600'],
       ['孙某', '6.22848E+18', '2026-10', '600'],
+      ['周某', '6228xxxxxxxx2333', '2026-10', '600'],
     ]);
     const { findings, payments, refused } = await scanPayments(accountRoll, { '低保金代发明细.xlsx': bank });
     expect(findings).toContain(PAID_AFTER_DEATH);
-    expect(payments).toMatchObject({ rows_read: 7, rows_used: 3, rows_rejected: 4 });
+    expect(payments).toMatchObject({ rows_read: 8, rows_used: 3, rows_rejected: 5 });
     expect(refused).toEqual([
       { line: 5, kind: 'value', column_name: '收款账号', reason: '收款账号不是花名册中任何家庭的发放账号，无法对应家庭编号' },
       { line: 6, kind: 'value', column_name: '收款账号', reason: '该账号是花名册 2 户的发放账号（含 T001，如敬老院集中供养），无法确定家庭编号' },
       { line: 7, kind: 'value', column_name: '收款账号', reason: '收款账号已打码，无法对应家庭' },
       { line: 8, kind: 'value', column_name: '收款账号', reason: '收款账号被 Excel 改成科学计数法，末位已丢失，无法对应家庭' },
+      { line: 9, kind: 'value', column_name: '收款账号', reason: '收款账号已打码，无法对应家庭' },
     ]);
   });
 

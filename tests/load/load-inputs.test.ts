@@ -6,7 +6,7 @@ import iconv from 'iconv-lite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
-import { PEOPLE, ROLL_HEADER, rollCsv } from '../support/small-township.ts';
+import { PEOPLE, ROLL_HEADER, rollCsv, validId } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 let instance: DuckDBInstance;
@@ -114,6 +114,30 @@ describe('a refused row with several problems', () => {
       { _line: 2, column_name: '亲属身份证号', raw_value: '3.70481E+17' },
       { _line: 2, column_name: '本人身份证号', raw_value: PEOPLE.zhang.slice(0, 17) },
     ]);
+  });
+});
+
+// A masked 发放账号 is compared with no other account (duplicate.shared-account, payments placed by account): the
+// summary says so, once per file, so that a shared account is not missed without anyone knowing.
+describe('roll accounts masked before the roll was sent', () => {
+  const withAccounts = (accounts: string[]) => [
+    `${ROLL_HEADER},银行账号`,
+    ...accounts.map((account, i) => `张庄镇,东村,H00${i + 1},户主${i + 1},${validId('370481', '19500101', `${100 + i}`)},户主,农村低保,700,在保,${account}`),
+  ].join('\n') + '\n';
+
+  it('are named in one warning per file: how many rows, the first account, the first five lines', async () => {
+    const masked = ['6228480*********1111', '6228 48** **** 2222', '6228480012345678901', '622848××××××××3333', '622848xxxxxxxx4444', '622848＊＊＊＊＊＊＊＊5555', '6228****6666'];
+    const result = await loadFolder({ '低保花名册.csv': withAccounts(masked) });
+    expect(result.warnings.filter((warning) => warning.message.includes('已打码'))).toEqual([{
+      file: '低保花名册.csv',
+      message: '有 6 行的银行账号已打码（如「6228480*********1111」，第 2、3、5、6、7 行 等），看不出被遮住的数字，未参与多户共用发放账号的核对' +
+        '（duplicate.shared-account），也不用于按账号对应代发明细的家庭；请导出完整账号后重新扫描',
+    }]);
+  });
+
+  it('give no warning where every account is whole (digits in groups, a 社保卡号 opening with a letter)', async () => {
+    const result = await loadFolder({ '低保花名册.csv': withAccounts(['6228 4800 1111 2222 333', '6228-4800-9999-8888-777', 'X12345678']) });
+    expect(result.warnings.filter((warning) => warning.message.includes('已打码'))).toEqual([]);
   });
 });
 
