@@ -41,7 +41,7 @@ testCheck('cadre_relative.filed', {
       ]),
       expected: [
         { subject_id: C, evidence: ['已备案，本人为在任干部 张三(村委会主任，东村'] },
-        { subject_id: R, evidence: ['同户家庭成员：张三(村委会主任) —同户(家庭编号 H001，与户主关系 配偶)→ 王五'] },
+        { subject_id: R, evidence: ['同户家庭成员：张三(村委会主任) —同户(城关镇东村 家庭编号 H001，与户主关系 配偶)→ 王五'] },
       ],
     },
   ],

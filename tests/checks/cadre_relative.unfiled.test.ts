@@ -62,6 +62,31 @@ testCheck('cadre_relative.unfiled', {
     { name: 'sameHousehold false: sharing the household alone does not count',
       rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
       config: { checks: { 'cadre_relative.unfiled': { params: { sameHousehold: false } } } } },
+    {
+      // Hand-kept rolls number households per village: 001 in 城关镇东村 and 001 elsewhere are two families.
+      name: "the cadre's 家庭编号 in another township, another village of his township, a village of the same name elsewhere",
+      rows: {
+        cadres: [cadre()],
+        kinship: [kin(F, Z, '儿子')],
+        roll: [
+          rollRow({ id_number: C }),
+          rollRow({ id_number: R, name: '王五', township: '张庄镇', village: '南村' }),
+          rollRow({ id_number: R2, name: '赵六', village: '西村' }),
+          rollRow({ id_number: R3, name: '钱七', township: '张庄镇' }),
+        ],
+      },
+    },
+    {
+      name: "城关镇东村 H001 in another county (a province's roll): not the cadre's household",
+      rows: {
+        cadres: [cadre()], kinship: [kin(F, Z, '儿子')],
+        roll: [rollRow({ id_number: C, county: '临沭县' }), rollRow({ id_number: R, name: '王五', relation: '配偶', county: '莒南县' })],
+      },
+    },
+    {
+      name: "a member whose 村 is empty is not placed in the cadre's household (missing-field reports the gap)",
+      rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶', village: '' })] },
+    },
     { name: "a county narrowing to 民法典's list: a parent-in-law is not near",
       rows: withKin([kin(R, C, '女婿')]),
       config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] } } } } },
@@ -126,7 +151,15 @@ testCheck('cadre_relative.unfiled', {
     {
       name: "same roll household as the cadre, with no kinship row",
       rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
-      expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(家庭编号 H001，与户主关系 配偶)→ 王五'] }],
+      expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(城关镇东村 家庭编号 H001，与户主关系 配偶)→ 王五'] }],
+    },
+    {
+      name: 'same household, 乡镇 and 村 left empty on both rows: the empty places match',
+      rows: {
+        cadres: [cadre()], kinship: [kin(F, Z, '儿子')],
+        roll: [rollRow({ id_number: C, township: '', village: '' }), rollRow({ id_number: R, name: '王五', relation: '配偶', township: '', village: '' })],
+      },
+      expected: [{ subject_id: R, household_id: 'H001', evidence: ['—同户(家庭编号 H001，与户主关系 配偶)→ 王五'] }],
     },
     {
       name: 'one relation by several paths, a duplicated kinship row and two cadres: one finding listing every path and cadre',

@@ -263,7 +263,9 @@ export function referenceFindings(directory: string, period: string, standards: 
     const c = cadre.id;
     for (const row of active.filter((r) => r.id === c)) {
       if (row.values['cadre_relative_filed'] !== '是') add({ check_id: 'cadre_relative.self', id_number: c, household_id: row.hh });
-      for (const member of households.get(row.hh)!) if (member.id !== c) near.add(member.id);
+      // One household: the same 家庭编号 in the same county, township and village (rolls may number households per village).
+      const samePlace = (member: Row) => ['county', 'township', 'village'].every((column) => (member.values[column] ?? '') === (row.values[column] ?? ''));
+      for (const member of households.get(row.hh)!) if (member.id !== c && samePlace(member)) near.add(member.id);
     }
     for (const edge of edges.get(c) ?? []) {
       if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
