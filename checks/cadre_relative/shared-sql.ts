@@ -31,11 +31,12 @@ export const nearRelativeParams = z.object({
 /** [kind, what the relative is called in evidence, the kind seen from the other side]. Step and adoptive forms are their kind. */
 const KINDS: [RelationKind, string, RelationKind, string[]][] = [
   ['spouse', '配偶', 'spouse', ['配偶', '夫', '妻', '丈夫', '妻子', '老伴', '爱人', '夫妻', '老公', '老婆']],
+  // 老子 (father, in several dialects) is listed so that it is not read as 老 + 子; 其他父母关系 is GB/T 4761's 59, as 其他儿子.
   ['parent', '父母', 'child', ['父亲', '母亲', '父', '母', '父母', '爸爸', '妈妈', '爸', '妈', '爹', '娘', '继父', '继母', '养父', '养母',
-    '继父或养父', '继母或养母']],
+    '继父或养父', '继母或养母', '老子', '其他父母关系']],
   ['parent-in-law', '配偶的父母(岳父母/公婆)', 'child-in-law', ['岳父', '岳母', '公公', '婆婆', '岳父母', '公婆', '丈人', '岳丈', '老丈人', '丈母娘']],
   ['sibling', '兄弟姐妹', 'sibling', ['兄弟', '姐妹', '兄弟姐妹', '兄', '弟', '姐', '妹', '哥', '哥哥', '弟弟', '姐姐', '妹妹', '大哥', '二哥',
-    '大姐', '二姐', '胞兄', '胞弟', '胞姐', '胞妹', '继兄', '继弟', '继姐', '继妹', '其他兄弟姐妹']],
+    '大姐', '二姐', '胞兄', '胞弟', '胞姐', '胞妹', '继兄', '继弟', '继姐', '继妹', '其他兄弟姐妹', '姊妹', '姊']],
   ['spouse-sibling', '配偶的兄弟姐妹', 'sibling-in-law', ['大伯子', '小叔子', '大姑子', '小姑子', '大舅子', '小舅子', '大姨子', '小姨子',
     '内兄', '内弟', '妻兄', '妻弟', '妻姐', '妻妹', '夫兄', '夫弟', '夫姐', '夫妹']],
   ['child', '子女', 'parent', ['子', '女', '儿', '儿子', '女儿', '子女', '独生子', '独生女', '长子', '次子', '三子', '四子', '五子', '长女',
@@ -44,9 +45,12 @@ const KINDS: [RelationKind, string, RelationKind, string[]][] = [
   // 媳妇/媳 is 儿媳 in household registers (北方口语也指妻子): either way near at one hop, and as 儿媳 it opens no second hop.
   ['child-in-law', '子女的配偶(儿媳/女婿)', 'parent-in-law', ['儿媳', '儿媳妇', '女婿', '媳妇', '媳']],
   ['grandparent', '祖父母/外祖父母', 'grandchild', ['祖父', '祖母', '外祖父', '外祖母', '爷爷', '奶奶', '外公', '外婆', '姥爷', '姥姥',
-    '祖父母', '外祖父母', '祖父母或外祖父母']],
-  ['grandchild', '孙子女/外孙子女', 'grandparent', ['孙子', '孙女', '外孙', '外孙子', '外孙女', '孙子女', '外孙子女', '孙子、孙女或外孙子、外孙女']],
-  ['uncle-aunt', '父母的兄弟姐妹(伯叔姑舅姨)', 'nephew-niece', ['伯父', '伯伯', '大伯', '叔父', '叔叔', '叔', '姑母', '姑姑', '姑妈', '姑',
+    '祖父母', '外祖父母', '祖父母或外祖父母', '其他祖父母或外祖父母关系']],
+  ['grandchild', '孙子女/外孙子女', 'grandparent', ['孙子', '孙女', '外孙', '外孙子', '外孙女', '孙子女', '外孙子女', '孙子、孙女或外孙子、外孙女',
+    '孙', '孙儿', '外孙儿', '其他孙子、孙女或外孙子、外孙女']],
+  // 大伯, 小叔, 小姑, 大舅, 小姨 (also 二叔, 大姑 … by their prefix) are the parents' siblings here, though each may also be
+  // the spouse's (大伯子, 小姑子 …): near either way, and neither is near read backwards.
+  ['uncle-aunt', '父母的兄弟姐妹(伯叔姑舅姨)', 'nephew-niece', ['伯父', '伯伯', '大伯', '伯', '叔父', '叔叔', '叔', '姑母', '姑姑', '姑妈', '姑',
     '舅父', '舅舅', '舅', '姨母', '姨妈', '姨']],
   ['sibling-in-law', '兄弟姐妹的配偶', 'spouse-sibling', ['嫂', '嫂子', '嫂嫂', '弟媳', '弟妹', '弟媳妇', '姐夫', '妹夫']],
   ['uncle-aunt-in-law', '伯叔姑舅姨的配偶', 'nephew-niece', ['伯母', '大娘', '婶母', '婶婶', '婶子', '婶', '舅母', '舅妈', '姨父', '姨夫', '姑父', '姑夫']],
@@ -56,9 +60,25 @@ const KINDS: [RelationKind, string, RelationKind, string[]][] = [
   ['grandchild-in-law', '孙辈的配偶', 'grandparent-in-law', ['孙媳', '孙媳妇', '孙女婿', '外孙媳妇', '外孙女婿', '孙媳妇或外孙媳妇', '孙女婿或外孙女婿']],
   ['grandparent-in-law', '配偶的祖父母', 'grandchild-in-law', ['配偶的祖父母或外祖父母']],
   ['great-grandparent', '曾祖父母', 'great-grandchild', ['曾祖父', '曾祖母', '外曾祖父', '外曾祖母']],
-  ['great-grandchild', '曾孙子女', 'great-grandparent', ['曾孙', '曾孙子', '曾孙女', '外曾孙', '外曾孙子', '外曾孙女']],
+  ['great-grandchild', '曾孙子女', 'great-grandparent', ['曾孙', '曾孙子', '曾孙女', '外曾孙', '外曾孙子', '外曾孙女', '曾孙子或外曾孙子',
+    '曾孙女或外曾孙女']],
   ['co-parent-in-law', '亲家', 'co-parent-in-law', ['亲家', '亲家公', '亲家母']],
   ['other', '其他', 'other', ['其他', '其他亲属', '非亲属']],
+];
+
+/**
+ * A birth-order or size prefix (二弟, 小妹, 长孙, 三叔, 大儿媳, 幺女, 老舅) and 胞/亲 (胞兄弟, 亲姐妹) say which one, not
+ * what relation: a spelling the table lacks is read as what follows them, when that is a spelling of PREFIXED_KINDS.
+ */
+const RELATION_PREFIX = '^[胞亲]?[大小长次老幺二三四五六七八九十]?';
+/**
+ * The kinds whose spellings keep their meaning after such a prefix. Not parents and grandparents, where it makes another
+ * relation (大爹, 二娘, 大妈 are uncles and aunts, 大爷爷 a grand-uncle), nor spouses and the spouse's siblings, where 大/小
+ * are part of the word (小老婆, 大姑子 beside 姑子).
+ */
+const PREFIXED_KINDS: RelationKind[] = [
+  'sibling', 'child', 'child-in-law', 'grandchild', 'uncle-aunt', 'sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin',
+  'grandchild-in-law', 'great-grandchild',
 ];
 
 /** For the checks' descriptions: every kind a county may list in `relations`, with its Chinese meaning. */
@@ -120,10 +140,14 @@ const CADRE_PATHS = {
       UNION ALL
       SELECT k.* FROM kinship k WHERE k.relative_id_number IN (SELECT id FROM first_ring) AND k.id_number NOT IN (SELECT id FROM first_ring)
     ),
-    -- Spellings are compared after trimming, width folding and 繁→简; an unknown spelling is 其他 (never near).
+    -- Spellings are compared after trimming, width folding and 繁→简, then (where the table lacks them) without a birth-order
+    -- or size prefix; an unknown spelling is 其他 (never near).
     spelled AS (
-      SELECT d.relation, coalesce(s.kind, 'other') AS kind
-      FROM (SELECT DISTINCT relation FROM nearby_kinship) d LEFT JOIN relation_spellings s ON s.spelling = rs_name_key(d.relation)
+      SELECT d.relation, coalesce(s.kind, p.kind, 'other') AS kind
+      FROM (SELECT relation, rs_name_key(relation) AS spelling FROM (SELECT DISTINCT relation FROM nearby_kinship)) d
+      LEFT JOIN relation_spellings s ON s.spelling = d.spelling
+      LEFT JOIN relation_spellings p ON p.spelling = regexp_replace(d.spelling, ${quote(RELATION_PREFIX)}, '')
+        AND p.kind IN (${PREFIXED_KINDS.map(quote).join(', ')})
     ),
     -- One (X, Y, relation) however many rows say it, cited by its first row.
     kin AS (

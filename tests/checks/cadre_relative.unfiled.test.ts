@@ -24,6 +24,34 @@ const alone = (id: string, name: string, n: number, overrides: RawRow = {}): Raw
   rollRow({ id_number: id, name, household_id: `H00${n}`, relation: '本人', ...overrides });
 const withKin = (kinship: RawRow[], extra: Rows = {}): Rows => ({ cadres: [cadre()], roll: [alone(R, '王五', 1)], kinship, ...extra });
 
+const SIBLING = '兄弟姐妹';
+const CHILD = '子女';
+const CHILD_IN_LAW = '子女的配偶(儿媳/女婿)';
+const GRANDCHILD = '孙子女/外孙子女';
+const UNCLE_AUNT = '父母的兄弟姐妹(伯叔姑舅姨)';
+/** [spelling, what the relative is called in evidence]: ordinal and size prefixes, 胞/姊, GB/T 4761's names. */
+const PREFIXED: [string, string][] = [
+  ...['二弟', '小弟', '三弟', '大妹', '二妹', '小妹', '三姐', '三哥', '长兄', '长姐', '姊妹', '胞兄弟', '亲姐妹', '幺妹', '老弟'].map((rel) => [rel, SIBLING] as [string, string]),
+  ...['长孙', '孙儿', '外孙儿', '大孙子', '其他孙子、孙女或外孙子、外孙女'].map((rel) => [rel, GRANDCHILD] as [string, string]),
+  ...['三儿子', '四女儿', '幺女', '小子'].map((rel) => [rel, CHILD] as [string, string]),
+  ...['长媳', '大儿媳', '大女婿', '二女婿'].map((rel) => [rel, CHILD_IN_LAW] as [string, string]),
+  ...['三叔', '二叔', '二伯', '大舅', '小舅', '大姨', '二姨', '大姑', '小姑', '老舅'].map((rel) => [rel, UNCLE_AUNT] as [string, string]),
+  ['其他父母关系', '父母'], ['其他祖父母或外祖父母关系', '祖父母/外祖父母'], ['老子', '父母'], ['長孫', GRANDCHILD],
+];
+/** Likewise for kinds a county may add to `relations` (not near by default). */
+const PREFIXED_WIDER: [string, string][] = [
+  ['大嫂', '兄弟姐妹的配偶'], ['二婶', '伯叔姑舅姨的配偶'], ['大侄子', '侄甥'], ['二表哥', '堂表兄弟姐妹'], ['长孙媳', '孙辈的配偶'], ['曾孙女或外曾孙女', '曾孙子女'],
+];
+/** The case of a kinship row (C, R_i, spelling_i) for each spelling, R_i alone in his household: each R_i is named as the spelling says. */
+const eachSpelling = (spellings: [string, string][]) => ({
+  rows: {
+    cadres: [cadre()],
+    kinship: spellings.map(([rel], i) => kin(C, validId('110101', '19600101', `${200 + i}`), rel)),
+    roll: spellings.map((_, i) => alone(validId('110101', '19600101', `${200 + i}`), `亲属${i}`, i)),
+  },
+  expected: spellings.map(([rel, label], i) => ({ subject_id: validId('110101', '19600101', `${200 + i}`), evidence: [`${label}：张三(村委会主任) —${rel}→`] })),
+});
+
 testCheck('cadre_relative.unfiled', {
   valid: [
     { name: 'cousins (堂/表), both directions', rows: withKin([kin(C, R, '堂兄'), kin(C, R, '表妹'), kin(R, C, '堂弟')]) },
@@ -32,6 +60,13 @@ testCheck('cadre_relative.unfiled', {
       rows: withKin([kin(C, R, '侄子'), kin(C, R, '外甥女'), kin(R2, C, '叔叔'), kin(R2, C, '姑姑')], { roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)] }),
     },
     { name: '其他, and a spelling that is no relation (邻居)', rows: withKin([kin(C, R, '其他'), kin(C, R, '邻居')]) },
+    {
+      // Before a grandparent's or parent's name a prefix makes another relation: grand-uncles, an uncle's wife.
+      name: 'prefixed spellings that are no near relation (大爷爷, 二姥爷, 大妈), and prefixed ones read backwards (R, C, 三叔/小姑): a nephew or niece',
+      rows: withKin([kin(C, R, '大爷爷'), kin(C, R2, '二姥爷'), kin(C, R3, '大妈'), kin(Z, C, '三叔'), kin(F, C, '小姑')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3), alone(Z, '张小', 4), alone(F, '张老', 5)],
+      }),
+    },
     { name: "亲家: (C, Z, 儿子) + (Z, R, 岳父), the son's parent-in-law", rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '岳父')]) },
     { name: "a sibling's spouse (嫂子) through two hops, and three hops (spouse's brother's wife)",
       rows: withKin([kin(C, F, '兄弟'), kin(F, R, '配偶'), kin(C, S, '配偶'), kin(S, Z, '兄弟'), kin(Z, R, '妻子')]) },
@@ -124,6 +159,27 @@ testCheck('cadre_relative.unfiled', {
       },
       expected: ['父母', '子女', '子女', '兄弟姐妹', '祖父母/外祖父母', '配偶', '子女的配偶(儿媳/女婿)', '父母', '子女', '父母'].map((label, i) =>
         ({ subject_id: validId('110101', '19600101', `${100 + i}`), evidence: [`${label}：张三(村委会主任) —`] })),
+    },
+    {
+      name: 'spellings with a birth-order, size or 胞/亲 prefix, the GB/T 4761 code names, and 老子 (father, not 老 + 子)',
+      ...eachSpelling(PREFIXED),
+    },
+    {
+      name: 'prefixed spellings of the kinds a county may add (大嫂, 二婶, 大侄子, 二表哥, 长孙媳), every kind listed',
+      ...eachSpelling(PREFIXED_WIDER),
+      config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin', 'grandchild-in-law', 'great-grandchild'] } } } },
+    },
+    {
+      name: '(R, C, prefixed rel) read backwards: 二女婿 → parent-in-law, 长孙 → grandparent, 三儿子 → parent; two hops through a parent (F, C, 长子) to his 三弟',
+      rows: withKin([kin(R, C, '二女婿'), kin(R2, C, '长孙'), kin(R3, C, '三儿子'), kin(F, C, '长子'), kin(F, Z, '三弟')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3), alone(Z, '张小', 4)],
+      }),
+      expected: [
+        { subject_id: R, evidence: ['配偶的父母(岳父母/公婆)：张三(村委会主任) ←二女婿— 王五'] },
+        { subject_id: R2, evidence: ['祖父母/外祖父母：张三(村委会主任) ←长孙— 赵六'] },
+        { subject_id: R3, evidence: ['父母：张三(村委会主任) ←三儿子— 钱七'] },
+        { subject_id: Z, evidence: [`父母的兄弟姐妹(伯叔姑舅姨)：张三(村委会主任) ←长子— 身份证号 ${F} —三弟→ 张小`] },
+      ],
     },
     {
       name: "(R, C, rel) read backwards: 儿子 → parent, 女婿 → parent-in-law, 侄子 → uncle/aunt",
