@@ -9,6 +9,14 @@ const kind = (usage: string) => `CASE
   WHEN ${containsAny(usage, '$ignoredUsages')} THEN NULL
   WHEN ${containsAny(usage, '$nonResidentialUsages')} THEN 'other'
   WHEN ${containsAny(usage, '$residentialUsages')} THEN 'residential' END`;
+/**
+ * Whether two rows may be one property: of one kind (an ignored usage has none, so its rows drop out), and nothing both
+ * give differs. Where both give the 坐落 the date tells nothing (a spouse added to the title is registered later);
+ * without it, the area and date are all there is.
+ */
+const mayBeOneProperty = (r: string, c: string) => `${r}.kind = ${c}.kind
+  AND coalesce(${r}.address = ${c}.address, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
+  AND ((${r}.address IS NOT NULL AND ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
 
 export default defineCheck({
   id: 'over_asset.property',
@@ -16,7 +24,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室不计。同一坐落、用途、面积的房产（多名成员共有）计为一处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室不计。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -31,22 +39,36 @@ export default defineCheck({
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     held AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, ${kind('p.usage')} AS kind, ${nameNote('p')} AS note,
-             -- Co-owners each appear on a row of their own: one 坐落 with one usage and area is one property.
+             concat_ws('|', p._file, p._sheet, p._line) AS row_ref,
+             -- The row's own key, as before rows that may be one property were joined: finding ids rest on it.
              CASE WHEN p.address IS NOT NULL THEN p.address || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '')
-                  ELSE m.id_number || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '') || '|' || coalesce(p.registered_on::VARCHAR, '') END AS property_key
+                  ELSE m.id_number || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '') || '|' || coalesce(p.registered_on::VARCHAR, '') END AS own_key,
+             -- How much of what tells properties apart the row leaves blank: the fullest row names the property.
+             (p.address IS NULL)::INT + (p.area_m2 IS NULL)::INT + (p.address IS NULL AND p.registered_on IS NULL)::INT AS unknowns
       FROM members m JOIN properties p ON p.id_number = m.id_number
     ),
+    -- Co-owners each appear on a row of their own, not always alike (成套住宅 beside 住宅, an area left empty, no 坐落 at
+    -- all): a row is the property of the most complete row it may be one with, so two rows that may be one co-owned
+    -- home never make a high finding by themselves. Rows that differ in what both give stay apart.
+    identified AS (
+      SELECT held.*, named.property_key FROM held JOIN (
+        SELECT r.household_id, r.row_ref, arg_min(c.own_key, (c.unknowns, c.own_key)) AS property_key
+        FROM held r JOIN held c ON c.household_id = r.household_id AND ${mayBeOneProperty('r', 'c')} GROUP BY ALL
+      ) named USING (household_id, row_ref)
+    ),
     counted AS (
-      SELECT held.*, c.homes, c.others FROM held JOIN (
+      SELECT identified.*, c.homes, c.others FROM identified JOIN (
         SELECT household_id, count(DISTINCT property_key) FILTER (WHERE kind = 'residential') AS homes,
                count(DISTINCT property_key) FILTER (WHERE kind = 'other') AS others
-        FROM held GROUP BY household_id) c USING (household_id)
+        FROM identified GROUP BY household_id) c USING (household_id)
       -- Only households over the limit get their holdings described (the findings keep no other).
-      WHERE kind IS NOT NULL AND (c.others > 0 OR c.homes > $maxResidential)
+      WHERE c.others > 0 OR c.homes > $maxResidential
     ),
     holdings AS (
       SELECT household_id, property_key AS holding_key, min(member_id) AS member_id, arg_min(member_name, member_id) AS member_name,
-             any_value(usage) || coalesce(' ' || any_value(address), '') || coalesce(' ' || any_value(area_m2) || '㎡', '') ||
+             -- What the rows give; without a 坐落, the date that tells the home apart.
+             min(usage) || coalesce(' ' || max(address), '') || coalesce(' ' || max(area_m2) || '㎡', '') ||
+               CASE WHEN max(address) IS NULL THEN coalesce(' 登记日期 ' || strftime(max(registered_on), '%Y-%m-%d'), '') ELSE '' END ||
                CASE WHEN count(DISTINCT member_id) > 1 THEN '（共有人 ' || string_agg(DISTINCT member_name, '、' ORDER BY member_name) || '）' ELSE '' END ||
                string_agg(note, '' ORDER BY member_id) || '，来源 ' || string_agg(${cite('properties', 'counted')}, '、' ORDER BY member_id, _file, _line) AS holding,
              any_value(kind = 'other' OR homes > $maxResidential) AS triggers,

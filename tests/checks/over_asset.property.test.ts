@@ -14,6 +14,11 @@ const couple = [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ name: '
 let number = 0;
 const home = (id: string, usage = '住宅', overrides: Record<string, string> = {}) =>
   ({ id_number: id, name: id === LI ? '李四' : '张三', address: `城关镇东村${++number}号`, usage, area_m2: '88.5', registered_on: '2015-06-01', ...overrides });
+/** A row of a 不动产 list that has no 坐落 column at all. */
+const unaddressed = (id: string, usage = '住宅', overrides: Record<string, string> = {}) => {
+  const { address: _address, ...row } = home(id, usage, overrides);
+  return row;
+};
 
 testCheck('over_asset.property', {
   valid: [
@@ -24,6 +29,28 @@ testCheck('over_asset.property', {
     {
       name: 'one home held jointly: both spouses listed for the same 坐落, usage and area',
       rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '住宅', { address: '城关镇东村8号' })] },
+    },
+    {
+      // The row alone cannot say whose home it is: two rows that agree on all they say may be one co-owned home.
+      name: 'one home held jointly, the list without 坐落: both spouses with the same usage, area and registration date',
+      rows: { roll: couple, properties: [unaddressed(ZHANG), unaddressed(LI)] },
+    },
+    {
+      name: 'one home held jointly, the list without 坐落: one co-owner\'s row has no 建筑面积, the other no 登记日期',
+      rows: { roll: couple, properties: [unaddressed(ZHANG, '住宅', { area_m2: '' }), unaddressed(LI), unaddressed(ZHANG, '成套住宅', { registered_on: '' })] },
+    },
+    {
+      name: 'one home held jointly: one co-owner\'s row at the same 坐落 has no 建筑面积',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '住宅', { address: '城关镇东村8号', area_m2: '' })] },
+    },
+    {
+      name: 'one home held jointly: 成套住宅 on one co-owner\'s row, 住宅 on the other\'s',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '成套住宅', { address: '城关镇东村8号' })] },
+    },
+    {
+      // A spouse added to the title later is registered later: where both rows give the 坐落, the date tells nothing.
+      name: 'one home held jointly: the same 坐落 and area registered on different dates',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '住宅', { address: '城关镇东村8号', registered_on: '2021-03-02' })] },
     },
     { name: 'a namesake with another ID holds a 商业 property', rows: { roll: couple, properties: [home(ZHANG), home(OTHER_ZHANG, '商业')] } },
     {
@@ -51,6 +78,25 @@ testCheck('over_asset.property', {
         subject_id: LI, household_id: 'H001', village: '东村',
         evidence: ['住宅 2 套（上限 1 套）：', '李四：住宅 城关镇东村2号 88.50㎡，来源 不动产登记信息（properties.csv 第3行）', '张三：住宅 城关镇东村1号'],
       }],
+    },
+    {
+      // The co-owner's row may be either home, not both at once: it joins one of them, and they stay two.
+      name: 'the list without 坐落: two homes of different areas, a co-owner\'s row with neither area nor date counted with one of them',
+      rows: { roll: couple, properties: [unaddressed(ZHANG), unaddressed(ZHANG, '住宅', { area_m2: '120' }), unaddressed(LI, '住宅', { area_m2: '', registered_on: '' })] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：', '住宅 88.50㎡ 登记日期 2015-06-01', '住宅 120.00㎡ 登记日期 2015-06-01'] }],
+    },
+    {
+      name: 'the list without 坐落: the same area registered on different dates are two homes, the dates in the evidence',
+      rows: { roll: couple, properties: [unaddressed(ZHANG), unaddressed(LI, '住宅', { registered_on: '2019-11-20' })] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：', '李四：住宅 88.50㎡ 登记日期 2019-11-20', '张三：住宅 88.50㎡ 登记日期 2015-06-01'] }],
+    },
+    {
+      name: 'one 坐落 with two areas is two homes; a co-owner\'s row there without 建筑面积 adds none',
+      rows: {
+        roll: couple,
+        properties: [home(ZHANG, '住宅', { address: '城关镇西村' }), home(ZHANG, '住宅', { address: '城关镇西村', area_m2: '120' }), home(LI, '住宅', { address: '城关镇西村', area_m2: '' })],
+      },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：'] }],
     },
     {
       name: 'usages written with extra words: 住宅(成套) and 成套住宅 are two homes',
@@ -87,11 +133,30 @@ testCheck('over_asset.property', {
 
 describe('over_asset.property finding id', () => {
   const rows: Rows = { roll: couple, properties: [home(ZHANG), home(LI), home(ZHANG, '车库')] };
-  const ids = async (given: Rows) => (await findingsFor(findCheck('over_asset.property')!, given)).map((f) => f.finding_id);
+  const findings = (given: Rows) => findingsFor(findCheck('over_asset.property')!, given);
+  const ids = async (given: Rows) => (await findings(given)).map((f) => f.finding_id);
 
   it('does not depend on the order of the roll or the property list', async () => {
     const asGiven = await ids(rows);
     expect(asGiven).toHaveLength(1);
     expect(await ids({ roll: [...rows.roll!].reverse(), properties: [...rows.properties!].reverse() })).toEqual(asGiven);
+  });
+
+  it('does not depend on the order of the rows that are one home', async () => {
+    const merged: Rows = {
+      roll: couple,
+      properties: [unaddressed(ZHANG), unaddressed(LI, '住宅', { area_m2: '' }), unaddressed(ZHANG, '商业', { area_m2: '30' }), unaddressed(LI, '商业', { area_m2: '30' })],
+    };
+    const asGiven = await ids(merged);
+    expect(asGiven).toHaveLength(1);
+    expect(await ids({ roll: [...couple].reverse(), properties: [...merged.properties!].reverse() })).toEqual(asGiven);
+  });
+
+  // The ledger carries a finding over by its id: homes told apart before keep the fact they had.
+  it('keeps the fact of homes told apart by their rows: 坐落, usage and area; without 坐落, holder, usage, area and date', async () => {
+    const [addressed] = await findings({ roll: couple, properties: [home(ZHANG, '住宅', { address: '东村1号' }), home(LI, '住宅', { address: '东村2号' })] });
+    expect(addressed!.fact).toBe('property|东村1号|住宅|88.50,东村2号|住宅|88.50');
+    const [withoutAddress] = await findings({ roll: couple, properties: [unaddressed(ZHANG), unaddressed(LI, '住宅', { area_m2: '120' })] });
+    expect(withoutAddress!.fact).toBe(`property|${LI}|住宅|120.00|2015-06-01,${ZHANG}|住宅|88.50|2015-06-01`);
   });
 });
