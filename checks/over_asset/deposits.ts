@@ -11,7 +11,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭金融资产超标',
   description:
-    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置。每户一条，证据列出各成员余额和限额算式。家庭编号为空或无法识别的人不判断（不知其家庭在保人数，无从算限额）。同一人在同一金融机构（未写机构时同一账号）有不同截止日期的余额（如两轮核对的反馈）时，只计截止日期最近的一轮，较早的已被取代，不重复相加。',
+    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置；城乡取本户在保各行中最多的一种（一样多时取农村，证据注明各行不一），与“月保障金超过标准”一致；县区取户主一行的，户主一行未写县区或救助类别的取其他成员一行的。户主一行未写救助类别的家庭也照常核查。每户一条，证据列出各成员余额和限额算式。家庭编号为空或无法识别的人不判断（不知其家庭在保人数，无从算限额）。同一人在同一金融机构（未写机构时同一账号）有不同截止日期的余额（如两轮核对的反馈）时，只计截止日期最近的一轮，较早的已被取代，不重复相加。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'deposits'],
   requiresConfig: ['standards'],
@@ -23,8 +23,8 @@ export default defineCheck({
     current_deposits AS (${CURRENT_DEPOSITS}),
     owned AS (SELECT m.household_id, d.balance_cents FROM members m JOIN current_deposits d ON d.id_number = m.id_number),
     totals AS (
-      SELECT o.household_id, sum(balance_cents) AS total, h.at.area AS area, standard_cents(h.at.county, h.at.area) AS standard,
-             h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.at.area) * h.member_count) AS BIGINT) AS limit_cents
+      SELECT o.household_id, sum(balance_cents) AS total, h.area, h.area_disputed, standard_cents(h.at.county, h.area) AS standard,
+             h.member_count, CAST(round($depositMonths * standard_cents(h.at.county, h.area) * h.member_count) AS BIGINT) AS limit_cents
       -- A person alone for want of a 家庭编号: his household's limit (its members) is not known, so no limit is judged.
       FROM owned o JOIN households h USING (household_id) WHERE NOT h.alone GROUP BY ALL
     ),
@@ -41,15 +41,17 @@ export default defineCheck({
       WHERE m.household_id IN (SELECT household_id FROM over_limit)
     ),
     holdings AS (
-      SELECT held.*, t.total, t.area, t.standard, t.member_count AS members, t.limit_cents,
+      SELECT held.*, t.total, t.area, t.area_disputed, t.standard, t.member_count AS members, t.limit_cents,
              'deposits' AS holding_key, held.balance_cents > 0 AS triggers
       FROM held JOIN over_limit t USING (household_id)
     )
     ${householdFindings('deposits',
       // Balances move every month; the fact is the household being over the limit, so the id stays put.
       `'deposits|over-limit'`,
-      `'家庭成员金融资产合计 ' || ${yuan('any_value(total)')} || ' 元，超过 ' || $depositMonths || ' 个月 × ' || any_value(area) || '低保标准 ' ||
-        ${yuan('any_value(standard)')} || ' 元/月 × ' || any_value(members) || ' 人 = ' || ${yuan('any_value(limit_cents)')} || ' 元：'`)}`,
+      `'家庭成员金融资产合计 ' || ${yuan('any_value(total)')} || ' 元，超过 ' || $depositMonths || ' 个月 × ' || any_value(holdings.area) || '低保标准 ' ||
+        ${yuan('any_value(standard)')} || ' 元/月 × ' || any_value(members) || ' 人 = ' || ${yuan('any_value(limit_cents)')} || ' 元' ||
+        -- A limit taken from rows that disagree is worth checking before the family is told it is over.
+        CASE WHEN any_value(holdings.area_disputed) THEN '（花名册本户各行城市、农村不一，按' || any_value(holdings.area) || '计，请核实）' ELSE '' END || '：'`)}`,
   remedy: '入户核查家庭经济状况及金融资产，超标的依规清退',
   deadlineDays: 15,
 });

@@ -35,6 +35,14 @@ testCheck('over_asset.deposits', {
       config,
       rows: { roll: [...couple, rollRow({ name: '王五', id_number: WANG, relation: '子', status: '停保' })], deposits: [balance(WANG, '90000', '王五'), balance(ZHANG, '1000')] },
     },
+    {
+      name: 'two 城市 rows against the head\'s 农村: the most common area\'s limit, 24 × 900 × 3 = 64800 元',
+      config,
+      rows: {
+        roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', program: '城市低保' }), rollRow({ name: '王五', id_number: WANG, relation: '子', program: '城市低保' })],
+        deposits: [balance(ZHANG, '60000')],
+      },
+    },
     { name: 'a namesake with another ID has the money', config, rows: { roll: couple, deposits: [balance(OTHER_ZHANG, '500000')] } },
     {
       // His household's members, and so its limit, are not known: a limit for one would be a false finding for a family.
@@ -94,6 +102,34 @@ testCheck('over_asset.deposits', {
       }],
     },
     {
+      // The household is judged by the standard data_quality.amount-over-standard judges it by.
+      name: 'the head\'s 救助类别 left blank: the household\'s area and program from its other active row (农村低保)',
+      config,
+      rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, program: '' }), couple[1]!], deposits: [balance(ZHANG, '90000')] },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', program: '农村低保', evidence: ['合计 90000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元：'] }],
+    },
+    {
+      name: 'rows that disagree on 城市/农村: the most common area counts (the head\'s 城市 against two 农村), and the evidence says so',
+      config,
+      rows: {
+        roll: [rollRow({ name: '张三', id_number: ZHANG, program: '城市低保' }), couple[1]!, rollRow({ name: '王五', id_number: WANG, relation: '子' })],
+        deposits: [balance(ZHANG, '50400.01')],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['超过 24 个月 × 农村低保标准 700.00 元/月 × 3 人 = 50400.00 元（花名册本户各行城市、农村不一，按农村计，请核实）：'] }],
+    },
+    {
+      name: 'rows that disagree on 城市/农村 one against one: the first in sort order (农村), as data_quality.amount-over-standard takes it',
+      config,
+      rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, program: '城市低保' }), couple[1]!], deposits: [balance(ZHANG, '33600.01')] },
+      expected: [{ subject_id: ZHANG, evidence: ['× 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元（花名册本户各行城市、农村不一，按农村计，请核实）：'] }],
+    },
+    {
+      name: 'the county of the standard from the household\'s rows where the head\'s 县区 is blank: 24 × 500 × 2 = 24000 元',
+      config: { standards: { default: { urban: 900, rural: 700 }, byCounty: { 乙县: { urban: 600, rural: 500 } } } },
+      rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, county: '' }), { ...couple[1]!, county: '乙县' }], deposits: [balance(ZHANG, '24000.01')] },
+      expected: [{ subject_id: ZHANG, evidence: ['× 农村低保标准 500.00 元/月 × 2 人 = 24000.00 元：'] }],
+    },
+    {
       name: 'rows that name no bank and no account all count, whatever their dates',
       config,
       rows: { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, {}), reported(ZHANG, '13600.01', SEPTEMBER, {})] },
@@ -116,6 +152,23 @@ describe('over_asset.deposits', () => {
     expect(finding!.evidence).toContain('家庭成员金融资产合计 40000.00 元');
     expect(finding!.evidence).toContain('张三：中国农业银行 账号 622848001122 余额 40000.00 元，截至 2026-09-30');
     expect(finding!.evidence).not.toContain('90000');
+  });
+
+  // One household, one standard: a household over the 农村 amount limit is not judged against the 城市 deposit limit.
+  it('judges a household whose rows disagree on 城市/农村 by the area data_quality.amount-over-standard takes', async () => {
+    const amountCheck = findCheck('data_quality.amount-over-standard')!;
+    const areaIn = (evidence: string | null | undefined) => /城市|农村/.exec(evidence ?? '')?.[0];
+    const households = [
+      [rollRow({ name: '张三', id_number: ZHANG, program: '城市低保' }), rollRow({ name: '李四', id_number: LI, relation: '配偶' })],
+      [rollRow({ name: '张三', id_number: ZHANG }), ...[LI, WANG].map((id, n) => rollRow({ name: `成员${n}`, id_number: id, relation: '子', program: '城市低保' }))],
+    ];
+    for (const roll of households) {
+      // Over both limits whichever area is taken: 24 × 900 × 3 and 900 × 3 at most.
+      const [deposits] = await findingsFor(check, { roll, deposits: [balance(ZHANG, '70000')] }, '2026-10', config);
+      const [amount] = await findingsFor(amountCheck, { roll: roll.map((row) => ({ ...row, monthly_amount: '3000' })) }, '2026-10', config);
+      expect(areaIn(deposits?.evidence)).toBeDefined();
+      expect(areaIn(deposits?.evidence)).toBe(areaIn(amount?.evidence));
+    }
   });
 
   it('keeps its finding id when the rows are re-sorted and the balances move next month', async () => {

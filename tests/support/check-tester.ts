@@ -19,6 +19,7 @@ export interface ExpectedFinding {
   subject_id?: string | null;
   household_id?: string | null;
   village?: string | null;
+  program?: string | null;
   /** Every fragment must appear in the evidence text. */
   evidence?: string[];
   overpayment_cents?: number | null;
@@ -41,6 +42,7 @@ export interface Finding {
   subject_name: string | null;
   household_id: string | null;
   village: string | null;
+  program: string | null;
   evidence: string | null;
   fact: string;
   overpayment_cents: number | null;
@@ -72,7 +74,7 @@ export async function findingsFor(check: CheckDefinition, rows: Rows, period = '
     const [outcome] = await runChecks(connection, [check], { period: parsePeriod(period), config: parsedConfig, datasets });
     if (!outcome?.ran) throw new Error(`check ${check.id} did not run: ${outcome?.reason}`);
     const reader = await connection.runAndReadAll(
-      `SELECT finding_id, subject_id, subject_name, household_id, village, evidence, fact, overpayment_cents, source_file, source_line
+      `SELECT finding_id, subject_id, subject_name, household_id, village, program, evidence, fact, overpayment_cents, source_file, source_line
        FROM scan_findings ORDER BY subject_id NULLS LAST, household_id NULLS LAST, evidence`,
     );
     return reader.getRowObjectsJson().map((row) => ({
@@ -106,6 +108,7 @@ function matches(finding: Finding, expected: ExpectedFinding): boolean {
   if (expected.subject_id !== undefined && finding.subject_id !== expected.subject_id) return false;
   if (expected.household_id !== undefined && finding.household_id !== expected.household_id) return false;
   if (expected.village !== undefined && finding.village !== expected.village) return false;
+  if (expected.program !== undefined && finding.program !== expected.program) return false;
   if (expected.overpayment_cents !== undefined && finding.overpayment_cents !== expected.overpayment_cents) return false;
   return (expected.evidence ?? []).every((fragment) => (finding.evidence ?? '').includes(fragment));
 }
