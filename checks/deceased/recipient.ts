@@ -7,7 +7,7 @@ export default defineCheck({
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -19,7 +19,8 @@ export default defineCheck({
              arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
              -- A 火化日期 or 注销日期 read where the 死亡日期 is empty or unreadable is named: the death was on it or before.
              string_agg(d.death_date_from || ' ' || d.death_date::VARCHAR ||
-               CASE WHEN d.death_date_from <> '死亡日期' THEN
+               CASE WHEN d.death_date_from = '死亡月份' THEN '（死亡日期「' || d.death_date_raw || '」只写到月，按该月末日计）'
+                    WHEN d.death_date_from <> '死亡日期' THEN
                  '（' || CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || '」无法识别' END ||
                  '，按' || d.death_date_from || '计，死亡在此日或之前）' ELSE '' END ||
                '，来源 ' || coalesce(d.source, '未注明') ||

@@ -94,22 +94,29 @@ const PRISONER_UNREADABLE: Record<string, string> = {
 };
 
 /**
- * A death's date: the 死亡日期, or where a row leaves it empty or unreadable (不详), the 火化日期, else the 注销日期: days
- * or months after the death, but he is dead all the same (the finding says which date was read: death_date_from).
- * A row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
- * (out-of-scope-rows.ts); one that is unclear is kept, to be verified.
+ * A death's date: the 死亡日期, or where a row gives only its month (2026年9月) that month's last day, or where it leaves
+ * it empty or unreadable (不详), the 火化日期, else the 注销日期: days or months after the death, but he is dead all the
+ * same (the finding says which was read: death_date_from). The month is enough: payment stops from the month after the
+ * death (死亡次月起停发), and the last day keeps a death in P's own month out of an earlier period. A row is refused only
+ * when it gives none that can be read. A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that
+ * is unclear is kept, to be verified.
  */
-const DEATH_DATES = [['death_date', '死亡日期'], ['cremated_on', '火化日期'], ['cancelled_on', '注销日期']] as const;
-const ANY_DEATH_DATE = `coalesce(${DEATH_DATES.map(([column]) => dateOf(column)).join(', ')})`;
+const DEATH_DATES = [
+  [dateOf('death_date'), '死亡日期'], [`last_day(${mapped('death_date', 'month')})`, '死亡月份'],
+  [dateOf('cremated_on'), '火化日期'], [dateOf('cancelled_on'), '注销日期'],
+] as const;
+const ANY_DEATH_DATE = `coalesce(${DEATH_DATES.map(([date]) => date).join(', ')})`;
 const DEATH_COLUMNS: Record<string, string[]> = {
   death_date: [
     `${ANY_DEATH_DATE} AS death_date`,
     'death_date AS death_date_raw',
-    `CASE ${DEATH_DATES.map(([column, label]) => `WHEN ${dateOf(column)} IS NOT NULL THEN ${sqlString(label)}`).join(' ')} END AS death_date_from`,
+    `CASE ${DEATH_DATES.map(([date, label]) => `WHEN ${date} IS NOT NULL THEN ${sqlString(label)}`).join(' ')} END AS death_date_from`,
   ],
   reason: ['rs_text(reason) AS reason', `${mapped('reason', 'cancellation')} AS reason_kind`],
 };
-const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(DEATH_DATES.map(([column]) => [column, `${ANY_DEATH_DATE} IS NULL`]));
+const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(
+  ['death_date', 'cremated_on', 'cancelled_on'].map((column) => [column, `${ANY_DEATH_DATE} IS NULL`]),
+);
 
 /**
  * When a business closed: its 注销日期, or where a row leaves it empty, its 吊销日期 (a licence revoked and never

@@ -55,7 +55,8 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
 };
 
 /**
- * Columns read as another kind too: 享受起始年月 (roll start_date) and a cadre's 任职起/任职止 (2021.04) may hold a month;
+ * Columns read as another kind too: 享受起始年月 (roll start_date), a cadre's 任职起/任职止 (2021.04) and a death's date
+ * (2026年9月) may hold a month;
  * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 and a death's 注销原因 are
  * read as categories.
  */
@@ -63,7 +64,7 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
-  'deaths.reason': ['cancellation'],
+  'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {

@@ -53,4 +53,18 @@ describe('the dates of a death', () => {
       },
     ]));
   });
+
+  it('reads a 死亡日期 that gives only the month (2026年8月) as that month\'s last day: enough to stop payment from the next', async () => {
+    const deaths = ['姓名,身份证号码,死亡日期', `张大山,${PEOPLE.zhang},2026年8月`, `王小明,${PEOPLE.wang},2026.11`].join('\n') + '\n';
+    const payments = ['家庭编号,发放月份,发放金额', ...['2026-08', '2026-09', '2026-10'].map((month) => `H001,${month},1400`)].join('\n') + '\n';
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '村报死亡人员.csv': deaths, '低保发放明细.csv': payments });
+
+    const deceased = findings.filter((finding) => finding('check_id') === 'deceased.recipient');
+    // Before, such a row was refused as an unreadable date: the dead man stayed on the roll with a data-quality finding.
+    expect(deceased.map((finding) => finding('name'))).toEqual(['张大山']);
+    expect(deceased[0]!('evidence')).toContain('死亡月份 2026-08-31（死亡日期「2026年8月」只写到月，按该月末日计）');
+    expect(deceased[0]!('evidence')).toContain('死亡次月起仍发放 2 个月（2026-09 至 2026-10），按每月实发金额 ÷ 在保 2 人估算多发 1400.00 元');
+    // 王小明's death falls after the period: read, and no finding for October.
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+  });
 });
