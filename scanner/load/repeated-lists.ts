@@ -17,8 +17,10 @@ interface RepeatedListRule {
 
 const RULES: readonly RepeatedListRule[] = [
   {
+    // Persons 在保 in both: people moved from the 低保 to the 特困 roll stay on the old one as 退保, and that is no list
+    // read twice (a roll's copy shares its 在保 persons all the same).
     dataset: 'roll',
-    key: 'id_number',
+    key: 'CASE WHEN active THEN id_number END',
     shared: (count) => `有 ${count} 人相同`,
     harm: '一起读入会把这些人都当作重复享受',
   },

@@ -162,6 +162,13 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     });
     expect(split.code, split.stderr).toBe(0);
     expect((await summaryOf(split.out)).datasets.roll.rows_read).toBe(3 + 31);
+
+    // Moved from the 低保 roll to the 特困 roll, kept on the old one as 退保: persons in both, but 在保 in one only.
+    const moved = await scanWith({
+      '低保花名册.csv': rollOf(people.slice(0, 25)).replaceAll(',农村低保,700,在保', ',农村低保,700,退保'),
+      '特困人员花名册.csv': rollOf(people.slice(0, 25)).replaceAll(',农村低保,700,在保', ',农村特困,900,在保'),
+    });
+    expect(moved.code, moved.stderr).toBe(0);
   });
 
   it('binary junk', async () => {
