@@ -254,7 +254,13 @@ export interface RowTally {
   lines: number[];
 }
 
-const LINES_NAMED = 5;
+/** How many of the rows a warning names by their lines, before 等. */
+export const LINES_NAMED = 5;
+
+/** The lines a warning names: 第 4、5 行, or 第 2、3、4、5、6 行 等 when there are more. */
+export function linesNamed(rows: RowTally): string {
+  return `第 ${rows.lines.join('、')} 行${rows.count > rows.lines.length ? ' 等' : ''}`;
+}
 
 function tally(sofar: RowTally | undefined, line: number): RowTally {
   const rows = sofar ?? { count: 0, lines: [] };

@@ -6,7 +6,7 @@ import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { depositRoundWarnings } from './deposit-rounds.ts';
 import type { DittoCount } from './ditto-fill.ts';
-import { loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
+import { linesNamed, loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { maskedAccountWarnings } from './masked-accounts.ts';
 import { refuseMaskedFiles } from './masked-ids.ts';
@@ -99,8 +99,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
       ];
       for (const { rows, how, why } of marked) {
         if (!rows) continue;
-        const lines = `第 ${rows.lines.join('、')} 行${rows.count > rows.lines.length ? ' 等' : ''}`;
-        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}有 ${rows.count} 行${how}（${lines}），已照常读取；${why}，请核实，不应读取的请从表中删除后再扫描` });
+        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}有 ${rows.count} 行${how}（${linesNamed(rows)}），已照常读取；${why}，请核实，不应读取的请从表中删除后再扫描` });
       }
       if (sheet.statedMonth && sheet.rowsRead > 0) {
         const { month, where } = sheet.statedMonth;

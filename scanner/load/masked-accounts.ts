@@ -1,10 +1,8 @@
 // Roll rows whose 发放账号 was masked before the roll was sent (6228********1111): compared with no other account, and
 // named in the summary's warnings so that a shared account is not missed without anyone knowing.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { LINES_NAMED, linesNamed } from './load-file.ts';
 import type { SheetWarning } from './out-of-scope-rows.ts';
-
-/** How many of a file's lines a warning names before 等. */
-const LINES_NAMED = 5;
 
 /**
  * Per roll file (and sheet): its rows whose account is masked, with an example and the first lines. A warning rather
@@ -15,16 +13,15 @@ const LINES_NAMED = 5;
 export async function maskedAccountWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
     SELECT _file, _sheet, count(*)::BIGINT AS n, arg_min(bank_account, _line) AS example,
-           array_to_string(list(_line ORDER BY _line)[1:${LINES_NAMED}], '、') AS lines
+           list(_line ORDER BY _line)[1:${LINES_NAMED}] AS lines
     FROM roll WHERE bank_account IS NOT NULL AND rs_account_masked(bank_account)
     GROUP BY _file, _sheet ORDER BY _file, _sheet`);
   return reader.getRowObjectsJson().map((row) => {
-    const rows = Number(row['n']);
-    const more = rows > LINES_NAMED ? ' 等' : '';
+    const rows = { count: Number(row['n']), lines: (row['lines'] as unknown[]).map(Number) };
     return {
       file: String(row['_file']),
       sheet: row['_sheet'] === null ? null : String(row['_sheet']),
-      message: `有 ${rows} 行的银行账号已打码（如「${String(row['example'])}」，第 ${String(row['lines'])} 行${more}），看不出被遮住的数字，` +
+      message: `有 ${rows.count} 行的银行账号已打码（如「${String(row['example'])}」，${linesNamed(rows)}），看不出被遮住的数字，` +
         '未参与多户共用发放账号的核对（duplicate.shared-account），也不用于按账号对应代发明细的家庭；请导出完整账号后重新扫描',
     };
   });
