@@ -26,12 +26,13 @@ export async function recordRun(
   connection: DuckDBConnection, run: RunRecord, summaryOf: (carry: CarryOverCounts) => unknown,
 ): Promise<CarryOverCounts> {
   return inTransaction(connection, async () => {
-    await undoEarlierRun(connection, run.period, run.runId, run.finishedAt);
+    // Read before the earlier run of this period is undone: that run's own period changes nothing here.
     const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     const context: CarryOverContext = {
       runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),
       checksRan: run.checksRan, at: run.finishedAt,
     };
+    await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
     await classifySightings(connection, context);
     await writeFindings(connection, context);
     await reopenFindings(connection, context);

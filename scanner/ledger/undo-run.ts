@@ -4,12 +4,14 @@ import { appendChanges } from './changes.ts';
 
 /**
  * Undoes the earlier run of `period`, if any, for the run `runId` that replaces it, and returns the earlier run's id
- * (null for a first scan of the period). Leaves temp tables for carry-over.ts: replaced_sightings (findings that run
+ * (null for a first scan of the period). `backfill`: a later month is in the ledger (carry-over.ts's `carries` false). Leaves temp tables for carry-over.ts: replaced_sightings (findings that run
  * saw, with their tracking), changed_after_replaced (findings whose status staff changed after it: a fix made then
  * cannot be judged on the same month's data) and kept_carry (findings whose reopening or 自动销号 by that run stays,
  * as staff changed them after it; see revertCarryOver).
  */
-export async function undoEarlierRun(connection: DuckDBConnection, period: string, runId: string, at: Date): Promise<string | null> {
+export async function undoEarlierRun(
+  connection: DuckDBConnection, period: string, runId: string, at: Date, backfill: boolean,
+): Promise<string | null> {
   const earlier = `(SELECT run_id FROM ledger.runs WHERE period = $period)`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE replaced_sightings AS
@@ -25,7 +27,6 @@ export async function undoEarlierRun(connection: DuckDBConnection, period: strin
   const found = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
   // A later month's scan carried on from this run's statuses: undoing them now would reopen what it left closed and
   // close what it reopened. Scanning an older month changes no status (ledger.md), and that holds for a rescan of one.
-  const backfill = found !== undefined && await isOlderThanLatest(connection, period);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE kept_carry AS
      SELECT DISTINCT c.finding_id FROM ledger.changes c
@@ -44,11 +45,6 @@ export async function undoEarlierRun(connection: DuckDBConnection, period: strin
   await dropFindingsOnlyItRaised(connection, replaced);
   await recomputeSightings(connection, replaced);
   return replaced;
-}
-
-async function isOlderThanLatest(connection: DuckDBConnection, period: string): Promise<boolean> {
-  const later = (await connection.runAndReadAll(`SELECT count(*) FROM ledger.runs WHERE period > $period`, { period })).getRowsJson()[0]!;
-  return Number(later[0]) > 0;
 }
 
 /**
