@@ -29,6 +29,23 @@ describe('ledger', () => {
     expect(await ledgerRows('SELECT count(DISTINCT run_id)::INT AS runs FROM run_findings')).toEqual([{ runs: 1 }]);
   });
 
+  it('rescanning a month once a later month is scanned keeps the month\'s 自动销号 (a backfill changes no status)', async () => {
+    const backfillLedger = join(root, 'backfill.duckdb');
+    const fixed = join(root, 'fixed');
+    await mkdir(fixed);
+    await writeSmallTownship(fixed); // 赵六's row is gone: his findings are not found again
+    const scanMonth = (folder: string, period: string) =>
+      runCli(['scan', '--input', folder, '--period', period, '--ledger', backfillLedger, '--out', join(root, `out-${period}`), '--quiet']);
+    expect((await scanMonth(input, '2026-10')).code).toBe(0);
+    expect((await scanMonth(fixed, '2026-11')).code).toBe(0);
+    const closed = await readLedgerRows(backfillLedger, `SELECT finding_id FROM findings WHERE status = '自动销号' ORDER BY 1`);
+    expect(closed.length).toBeGreaterThan(0);
+    expect((await scanMonth(fixed, '2026-12')).code).toBe(0);
+    expect((await scanMonth(fixed, '2026-11')).code).toBe(0);
+    // Undoing November's carry-over here reopened them, though December had carried on from it.
+    expect(await readLedgerRows(backfillLedger, `SELECT finding_id FROM findings WHERE status = '自动销号' ORDER BY 1`)).toEqual(closed);
+  });
+
   it('is created readable by its owner only', async () => {
     expect((await stat(ledger)).mode & 0o777).toBe(0o600);
     expect((await stat(join(root, 'out', 'findings.csv'))).mode & 0o777).toBe(0o600);
