@@ -55,6 +55,8 @@ export type DatasetName = (typeof DATASET_NAMES)[number];
 
 const ID_ALIASES = ['身份证号码', '身份证号', '公民身份号码', '证件号码', '身份证', '公民身份证号码', '证件号'];
 const NAME_ALIASES = ['姓名'];
+const TOWNSHIP_ALIASES = ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '乡(镇、街道)'];
+const VILLAGE_ALIASES = ['村', '村(社区)', '村居', '社区', '村(居)', '村(居)委会', '村社区'];
 
 function column(name: string, label: string, kind: ValueKind, aliases: readonly string[], required = false): ColumnSpec {
   return { name, label, kind, aliases, required };
@@ -90,8 +92,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     fileKeywords: ['roll', '花名册', '救助对象', '低保', '特困'],
     columns: [
       column('county', '县区', 'text', ['县区', '县(市、区)', '区县', '县(市区)', '县', '县市区']),
-      required('township', '乡镇(街道)', 'text', ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '乡(镇、街道)']),
-      required('village', '村(社区)', 'text', ['村', '村(社区)', '村居', '社区', '村(居)', '村(居)委会', '村社区']),
+      required('township', '乡镇(街道)', 'text', TOWNSHIP_ALIASES),
+      required('village', '村(社区)', 'text', VILLAGE_ALIASES),
       column('village_code', '行政区划代码', 'code', ['行政区划代码', '区划代码', '村代码']),
       required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
       required('name', '姓名', 'name', ['姓名', '成员姓名']),
@@ -143,6 +145,10 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('payee_account', '收款账号', 'text', [
         '收款账号', '收款人账号', '账号', '银行账号', '发放账号', '卡号', '银行卡号', '一卡通账号', '社保卡号', '收款卡号', '入账账号',
       ]),
+      // Where a roll numbers its households per village (东村 001, 西村 001), a payment's village (and township) says
+      // whose it is (reused-household-numbers.ts). Read only for such numbers.
+      column('township', '乡镇(街道)', 'text', TOWNSHIP_ALIASES),
+      column('village', '村(社区)', 'text', VILLAGE_ALIASES),
     ],
   },
   {
@@ -257,8 +263,8 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
-      column('township', '乡镇(街道)', 'text', ['乡镇', '乡镇(街道)', '街道', '乡镇街道']),
-      column('village', '村(社区)', 'text', ['村', '村(社区)', '村居', '社区', '村(居)']),
+      column('township', '乡镇(街道)', 'text', TOWNSHIP_ALIASES),
+      column('village', '村(社区)', 'text', VILLAGE_ALIASES),
       column('position', '职务', 'text', ['职务', '岗位']),
       column('term_start', '任职起', 'date', ['任职起', '任职开始日期', '任职时间']),
       column('term_end', '任职止', 'date', ['任职止', '任职结束日期', '离任时间']),

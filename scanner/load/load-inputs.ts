@@ -15,6 +15,7 @@ import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
+import { separatedNumberWarnings } from './reused-household-numbers.ts';
 import { refuseUnplacedPayments } from './unplaced-payments.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
@@ -123,6 +124,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   }
   for (const { file, sheet, message } of [
     ...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
+    ...await separatedNumberWarnings(connection),
   ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });
   }

@@ -11,8 +11,12 @@ import {
 } from './payee-households.ts';
 import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
+import { PAYMENT_PLACE_COLUMNS, placePaymentsOfSeparatedHouseholds, separateReusedHouseholdNumbers } from './reused-household-numbers.ts';
 import { SPECIAL_COLUMNS, SPECIAL_UNREADABLE } from './special-columns.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedField, mappedSource } from './value-maps.ts';
+
+/** The payments' columns that only find a payment's household, and are not kept in the typed table. */
+const PAYMENT_PLACE_ONLY: readonly string[] = [ACCOUNT_COLUMN, ...PAYMENT_PLACE_COLUMNS];
 
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
@@ -108,30 +112,39 @@ export async function normaliseDatasets(
     if (worker !== connection) await installNormalisationMacros(worker);
     return worker;
   }));
+  // The roll is ready once typed with its reused household numbers told apart (and its payees' households listed):
+  // a payment's household is matched with it.
+  const rollReady = deferred();
   const typeOne = async (dataset: DatasetSpec, worker: DuckDBConnection, byPayee: boolean) => {
     await normaliseDataset(worker, dataset, stages.get(dataset)!, byPayee);
+    if (dataset.name === 'payments') {
+      await rollReady.promise;
+      await placePaymentsOfSeparatedHouseholds(worker, stages.get(dataset)!);
+    }
     // The typed table and load_rejects now hold every row: the raw text would only double the memory used.
     await worker.run(`DROP VIEW ${rawRows(dataset.name)}`);
     await worker.run(`DROP TABLE ${rawTable(dataset.name)}`);
     await dropStages(worker, { dataset: dataset.name });
   };
+  const typeRoll = async (dataset: DatasetSpec, worker: DuckDBConnection, byPayee: boolean) => {
+    try {
+      await typeOne(dataset, worker, byPayee);
+      await separateReusedHouseholdNumbers(worker);
+      if (byPayee) await createPayeeHouseholds(worker);
+      rollReady.resolve();
+    } catch (error) {
+      rollReady.reject(error);
+      throw error;
+    }
+  };
   // A payment that names only its payee needs the typed roll to find its household: the payments are then typed last,
   // once the roll is (typing the roll alone first left a core idle: a county's roll is one row group, one thread).
   const byPayee = await paymentsNamePayees(connection, stages.get(datasetSpec('payments'))!);
-  const rollTyped = deferred();
   const order = byPayee ? [...DATASETS.filter((dataset) => dataset.name !== 'payments'), datasetSpec('payments')] : DATASETS;
   const typing = workThrough(order, [connection, ...moreConnections], async (dataset, worker) => {
-    if (!byPayee || (dataset.name !== 'roll' && dataset.name !== 'payments')) return typeOne(dataset, worker, byPayee);
-    if (dataset.name === 'payments') return rollTyped.promise.then(() => typeOne(dataset, worker, true));
-    // The roll: its IDs and households are what the payments are matched with.
-    try {
-      await typeOne(dataset, worker, true);
-      await createPayeeHouseholds(worker);
-      rollTyped.resolve();
-    } catch (error) {
-      rollTyped.reject(error);
-      throw error;
-    }
+    if (dataset.name === 'roll') return typeRoll(dataset, worker, byPayee);
+    if (dataset.name === 'payments' && byPayee) await rollReady.promise;
+    return typeOne(dataset, worker, byPayee);
   });
   try {
     whileTyping(); // every connection is now running its first (and largest) typing query
@@ -163,9 +176,10 @@ function idOccurrencesView(): string {
  */
 export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   const payee = byPayee && dataset.name === 'payments';
-  // The account paid only finds a payment's household: kept as a column it took about 0.1 GB more at B1M (twelve
-  // million payments, nearly all without one), which no check reads.
-  const kept = dataset.columns.filter((column) => column.name !== ACCOUNT_COLUMN);
+  // The account paid, and a payment's 乡镇 and 村, only find a payment's household (read from the raw rows where needed):
+  // kept as a column the account took about 0.1 GB more at B1M (twelve million payments, nearly all without one), which
+  // no check reads.
+  const kept = dataset.columns.filter((column) => dataset.name !== 'payments' || !PAYMENT_PLACE_ONLY.includes(column.name));
   const typed = kept.flatMap((column) => (payee && column.name === 'household_id'
     ? [`coalesce(rs_code(household_id), ${PAYEE_HOUSEHOLD}) AS household_id`]
     : SPECIAL_COLUMNS[dataset.name]?.[column.name] ?? typedColumns(column)));

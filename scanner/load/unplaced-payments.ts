@@ -1,34 +1,42 @@
 // A bank's 代发 list of a wider area than the roll scanned (the county's list beside one township's roll), or scanned
 // with half a roll: most of its payees, or accounts, are on no roll row. Each such payment would be refused and be a
 // data_quality finding of its own, thousands with a 整改 deadline each, for no fault of the villages: the file is
-// refused instead (with --skip-bad-files, skipped), naming how many rows found no household.
+// refused instead (with --skip-bad-files, skipped), naming how many rows found no household. So is a 发放明细 without a
+// 村 column beside a roll that numbers its households per village (reused-household-numbers.ts): none of its payments
+// under such a number can be placed.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, type UserFacingError } from '../errors.ts';
 import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
 import { NOT_ON_ROLL } from './payee-households.ts';
+import { NO_VILLAGE_WRITTEN } from './reused-household-numbers.ts';
 import { refuseFiles, rowsReadBySheet, type RefusedSheet } from './refuse-files.ts';
 
+/** Why a payment found no household: its payee or account is on no roll row, or its number is several villages' and it names none. */
+type Unplaced = 'not-on-roll' | 'no-village';
+const REASONS: Record<Unplaced, readonly string[]> = { 'not-on-roll': NOT_ON_ROLL, 'no-village': [NO_VILLAGE_WRITTEN] };
+
 interface UnplacedFile extends RefusedSheet {
+  why: Unplaced;
   unplaced: number;
   rowsRead: number;
   column: string;
   example: string;
 }
 
-/** The payment files (and sheets) more than half of whose rows name a payee or account the roll does not hold. */
-async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<UnplacedFile[]> {
+/** The payment files (and sheets) more than half of whose rows found no household for this reason. */
+async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readonly FileReport[], why: Unplaced): Promise<UnplacedFile[]> {
   const reader = await connection.runAndReadAll(`
     SELECT _file, _sheet, count(DISTINCT _line)::BIGINT AS unplaced, min(column_name) AS column_name, min(raw_value) AS example
     FROM load_rejects
-    WHERE dataset = 'payments' AND kind = 'value' AND (${NOT_ON_ROLL.map((why) => `ends_with(reason, ${sqlString(why)})`).join(' OR ')})
+    WHERE dataset = 'payments' AND kind = 'value' AND (${REASONS[why].map((reason) => `ends_with(reason, ${sqlString(reason)})`).join(' OR ')})
     GROUP BY ALL`);
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => {
       const found = { file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']) };
-      return { ...found, unplaced: Number(row['unplaced']), rowsRead: rowsRead(found), column: String(row['column_name']), example: String(row['example']).trim() };
+      return { ...found, why, unplaced: Number(row['unplaced']), rowsRead: rowsRead(found), column: String(row['column_name']), example: String(row['example']).trim() };
     })
     .filter((found) => 2 * found.unplaced > found.rowsRead)
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
@@ -36,14 +44,25 @@ async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readon
 
 /** Stops the scan at the first such file; with --skip-bad-files, forgets each. Returns the reports of the files kept. */
 export async function refuseUnplacedPayments(connection: DuckDBConnection, reports: FileReport[], skipBadFiles: boolean, skipped: SkippedFile[]): Promise<FileReport[]> {
-  return refuseFiles(connection, reports, await filesMostlyUnplaced(connection, reports), unplacedError, skipBadFiles, skipped);
+  const found = [...await filesMostlyUnplaced(connection, reports, 'not-on-roll'), ...await filesMostlyUnplaced(connection, reports, 'no-village')];
+  return refuseFiles(connection, reports, found, unplacedError, skipBadFiles, skipped);
 }
 
 function unplacedError(found: UnplacedFile): UserFacingError {
+  const where = { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: found.column };
+  const skip = '或在 sweep.json 的 "ignore" 中列出该文件，或用 --skip-bad-files 跳过它。';
+  if (found.why === 'no-village') {
+    return new InputError(
+      where,
+      `${found.unplaced} 行（共 ${found.rowsRead} 行）的${found.column}在花名册中是不同村的多户（花名册各村各自编号，如「${found.example}」），`
+        + '本表没有写村（社区），无法确定发给哪一户 (household numbers reused across villages, payments name no village)',
+      `请在发放明细中加上「村(社区)」列（两个乡镇有同名的村时再加「乡镇」列）后重新扫描；${skip}`,
+    );
+  }
   return new InputError(
-    { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: found.column },
+    where,
     `${found.unplaced} 行（共 ${found.rowsRead} 行）的${found.column}在花名册中找不到（如「${found.example}」），无法对应家庭：`
       + '这份名单与花名册不是同一范围（如全县的代发名单只配了一个乡镇的花名册），或花名册不全 (payees not on the roll)',
-    '请核对名单与花名册的范围，补齐花名册后重新扫描；或在 sweep.json 的 "ignore" 中列出该文件，或用 --skip-bad-files 跳过它。',
+    `请核对名单与花名册的范围，补齐花名册后重新扫描；${skip}`,
   );
 }

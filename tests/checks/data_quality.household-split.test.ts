@@ -31,10 +31,8 @@ testCheck('data_quality.household-split', {
       name: 'two households in two villages',
       rows: { roll: [rollRow({ household_id: 'H001', village: '东村' }), rollRow({ household_id: 'H002', village: '西村', name: '李四', id_number: LI })] },
     },
-  ],
-  invalid: [
     {
-      name: 'one household id in 东村 and 西村',
+      name: 'households numbered per village: each village\'s H001 has its own 户主, two households (named in the summary\'s warnings)',
       rows: {
         roll: [
           rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
@@ -42,9 +40,35 @@ testCheck('data_quality.household-split', {
           rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
         ],
       },
+    },
+  ],
+  invalid: [
+    {
+      name: 'one family, a member moved: only 东村 has the 户主, so it is still one household',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
       expected: [
-        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['家庭编号 H001 出现在多个村', '城关镇东村 1人', '城关镇西村 2人'] },
-        { subject_id: LI, household_id: 'H001', village: '西村', evidence: ['家庭编号 H001 出现在多个村', '城关镇东村 1人', '城关镇西村 2人'] },
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['家庭编号 H001 出现在多个村', '城关镇东村 1人', '城关镇西村 2人', '按同一家庭核查'] },
+        { subject_id: LI, household_id: 'H001', village: '西村', evidence: ['家庭编号 H001 出现在多个村', '城关镇东村 1人', '城关镇西村 2人', '按同一家庭核查'] },
+      ],
+    },
+    {
+      name: 'the same person heads the rows of both villages: one family, listed twice',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+      expected: [
+        { household_id: 'H001', village: '东村', evidence: ['按同一家庭核查'] },
+        { household_id: 'H001', village: '西村', evidence: ['按同一家庭核查'] },
       ],
     },
     {
@@ -52,7 +76,7 @@ testCheck('data_quality.household-split', {
       rows: {
         roll: [
           rollRow({ household_id: 'H001', township: '城关镇', village: '东村', id_number: ZHANG }),
-          rollRow({ household_id: 'H001', township: '河西乡', village: '东村', name: '李四', id_number: LI }),
+          rollRow({ household_id: 'H001', township: '河西乡', village: '东村', name: '李四', id_number: LI, relation: '子' }),
         ],
       },
       expected: [
@@ -77,7 +101,7 @@ describe('data_quality.household-split across files', () => {
   it('flagged: the same household id in two villages of two files, each village told with its own file', async () => {
     const found = await rollFindingsAcrossFiles(check, {
       'roll-a.csv': [rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG })],
-      'roll-b.csv': [rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI })],
+      'roll-b.csv': [rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '配偶' })],
     });
     expect(found.map((f) => [f.village, f.source_file])).toEqual([['东村', 'roll-a.csv'], ['西村', 'roll-b.csv']]);
   });
@@ -87,7 +111,7 @@ describe('data_quality.household-split finding ids', () => {
   it('do not depend on the order of the rows in the export', async () => {
     await expectSameFindingIdsInAnyOrder('data_quality.household-split', [
       rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
-      rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI }),
+      rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '配偶' }),
       rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
     ]);
   });
