@@ -12,7 +12,7 @@ import {
 import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { PAYMENT_PLACE_COLUMNS, placePaymentsOfSeparatedHouseholds, separateReusedHouseholdNumbers } from './reused-household-numbers.ts';
-import { SPECIAL_COLUMNS, SPECIAL_UNREADABLE } from './special-columns.ts';
+import { SPECIAL_COLUMNS, SPECIAL_REFUSALS, SPECIAL_UNREADABLE } from './special-columns.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedField, mappedSource } from './value-maps.ts';
 
 /** The payments' columns that only find a payment's household, and are not kept in the typed table. */
@@ -74,6 +74,10 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedField(column, column.kind)} IS NULL`;
       arms.push({ when: `NOT ${blank(raw)} AND ${unreadable}`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
+  }
+  for (const refusal of SPECIAL_REFUSALS[dataset.name] ?? []) {
+    const column = dataset.columns.find((c) => c.name === refusal.column)!;
+    arms.push({ when: refusal.when, problem: problem('value', sqlString(column.label), refusal.why, q(column.name)) });
   }
   return arms;
 }

@@ -147,6 +147,23 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
   ],
 };
 
+/** A refusal of a row whose cells can each be read but say nothing usable together: (column it is listed under, when, reason SQL). */
+export interface RowRefusal { column: string; when: string; why: string }
+
+/**
+ * A 服刑/羁押 row whose 执行方式 says he was released (已释放, 刑满释放) but gives no 释放日期 or 刑期止日 (nor a 刑期起止
+ * range): read as still serving, it made a false high imprisoned finding; read as released, he might have been held in
+ * P all the same. Whether he was held in P is unknown: the row is refused, and its village asked for the date.
+ */
+const PRISONER_REFUSALS: readonly RowRefusal[] = [{
+  column: 'custody',
+  when: `rs_released(custody) AND ${blank('released_on')} AND ${blank('sentence_end')} AND (${RANGE_END}) IS NULL`,
+  why: "'执行方式为「' || rs_text(custody) || '」，但没有释放日期或刑期止日，无法判断本期是否仍在监所服刑'",
+}];
+
+/** Rows refused for what their cells say together, per dataset (normalise-datasets.ts lists them with the unreadable ones). */
+export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]>> = { prisoners: PRISONER_REFUSALS };
+
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
   roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,

@@ -59,6 +59,9 @@ const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵
  */
 const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入矫|取保|监视居住';
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
+/** A 执行方式 that says he has left prison (已释放, 刑满释放, 出狱); one still to come (待释放, 拟释放, 即将刑满) does not. */
+const RELEASED_WORD = '释放|出狱|出监|刑满';
+const RELEASE_TO_COME = '(?:待|拟|将|预计)(?:释放|出狱|出监|刑满)';
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
 /**
@@ -167,6 +170,9 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
 
   // A person on a 服刑/羁押 list who is not held (缓刑, 假释, 取保候审 …, unless revoked: not 未撤销, 不予收监).
   defineMacro('rs_out_of_custody', ['s'], `CASE WHEN ${holdsWord(OUT_OF_CUSTODY_WORD)} THEN NOT (${holdsUndeniedWord(BACK_IN_CUSTODY_WORD)}) ELSE false END`),
+
+  // A 服刑/羁押 row whose 执行方式 says he has been released (not 未释放, not 待释放).
+  defineMacro('rs_released', ['s'], `CASE WHEN ${holdsUndeniedWord(RELEASED_WORD)} THEN NOT regexp_matches(s, ${sqlString(RELEASE_TO_COME)}) ELSE false END`),
 
   // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
   defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),

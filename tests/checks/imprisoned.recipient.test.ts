@@ -34,6 +34,10 @@ testCheck('imprisoned.recipient', {
       },
     },
     {
+      name: 'released (刑满释放, 已释放, 出狱) with neither 释放日期 nor 刑期止日: refused (a bad row, its village asked for the date), not read as held',
+      rows: { roll: couple, prisoners: ['刑满释放', '已释放', '假释出狱'].map((custody) => sentence('2021-06-11', '', { custody })) },
+    },
+    {
       name: 'the whole sentence in one cell (刑期起止), released before P.start or starting after P.end',
       rows: { roll: couple, prisoners: [sentence('2021.03.05-2026.09.30'), sentence('2026年11月2日至2029年11月1日'), sentence('2026.11.02—无期徒刑')] },
     },
@@ -65,6 +69,14 @@ testCheck('imprisoned.recipient', {
       name: 'held (监内服刑, 刑事拘留), or back inside (撤销缓刑，收监执行): found, the measure in the evidence',
       rows: { roll: couple, prisoners: ['监内服刑', '刑事拘留', '撤销缓刑，收监执行'].map((custody) => sentence('2025-06-11', '', { custody })) },
       expected: [{ subject_id: ZHANG, evidence: ['监所 省第一监狱，执行方式 监内服刑（prisoners.csv 第2行）', '执行方式 刑事拘留', '执行方式 撤销缓刑,收监执行'] }],
+    },
+    {
+      name: 'a release still to come or denied (待释放, 未释放) is no release; one with its 刑期止日 is read by the date',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2025-06-11', '', { custody: '待释放' }), sentence('2025-07-01', '', { custody: '未释放' }), sentence('2024-01-02', '2026-10-15', { custody: '刑满释放' })],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2025-06-11', '执行方式 待释放', '羁押/入监日期 2025-07-01', '执行方式 未释放', '刑期止日 2026-10-15'] }],
     },
     {
       name: 'no end date because there is none (无期徒刑, 死缓, 待定 for a detainee not yet sentenced): still held, the word in the evidence',

@@ -76,4 +76,14 @@ describe('prison sentences as 司法 lists write them', () => {
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 5, rows_used: 4, rows_rejected: 1 });
     expect(summary.warnings.filter((warning: { file: string }) => warning.file === '服刑人员名单.xlsx')).toEqual([]);
   });
+  // Read as still serving (no end date), such a row made a false high imprisoned finding for a man released years ago.
+  it('refuses a row whose 执行方式 says he was released but gives no 释放日期 or 刑期止日, as a bad row naming what is missing', async () => {
+    const released = `姓名,身份证号码,入监日期,刑满日期,执行方式\n张大山,${PEOPLE.zhang},2019-03-05,,刑满释放\n王小明,${PEOPLE.wang},2025-05-02,,待释放\n`;
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '服刑人员名单.csv': released });
+    const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
+    expect(imprisoned.map((finding) => finding('name'))).toEqual(['王小明']);
+    const refused = findings.filter((finding) => finding('check_id') === 'data_quality.bad-row').map((finding) => finding('evidence'));
+    expect(refused).toEqual([expect.stringContaining('第2行 已拒收：执行方式为「刑满释放」，但没有释放日期或刑期止日，无法判断本期是否仍在监所服刑')]);
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 2, rows_used: 1, rows_rejected: 1 });
+  });
 });
