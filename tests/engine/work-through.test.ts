@@ -7,11 +7,11 @@ import { workThrough, workThroughLanes } from '../../scanner/settle-all.ts';
 describe('workThrough', () => {
   it('gives every item to exactly one worker, in order, each worker taking the next when it is free', async () => {
     const taken: string[] = [];
-    await workThrough([30, 5, 5, 5, 5], ['a', 'b'], async (ms, worker) => {
+    await workThrough([300, 5, 5, 5, 5], ['a', 'b'], async (ms, worker) => {
       taken.push(`${worker}:${ms}`);
       await sleep(ms);
     });
-    expect(taken).toEqual(['a:30', 'b:5', 'b:5', 'b:5', 'b:5']);
+    expect(taken).toEqual(['a:300', 'b:5', 'b:5', 'b:5', 'b:5']);
   });
 
   it('after a failure starts no item, lets the item in flight finish, then passes the failure on', async () => {
