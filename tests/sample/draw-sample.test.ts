@@ -337,6 +337,8 @@ describe('rollsweep sample (the real CLI)', () => {
       { out: () => {}, err: (text) => err.push(text), isTerminal: false });
     expect(code).toBe(2);
     expect(err.join('')).toContain('--villages 应为正整数');
+    // No seed is announced for a sample that was never drawn.
+    expect(err.join('')).not.toContain('随机生成种子');
     expect(looksLikeStackTrace(err.join(''))).toBe(false);
   });
 });

@@ -32,11 +32,12 @@ export function freshSeed(): string {
 
 export async function runSampleCommand(args: SampleArgs, io: CliIo): Promise<number> {
   const seed = args.seed ?? freshSeed();
-  if (args.seed === undefined) io.err(`未指定 --seed，已随机生成种子 ${seed}（会打印并记入台账，用它可重现本次抽样）\n`);
   const result = await withLedger(args.ledger, (connection) => drawSample(connection, {
     period: args.period, villages: args.villages, households: args.households, seed, outDir: resolve(args.out),
     drawnBy: args.by ?? operatorName(), unmask: args.unmask,
   }));
+  // Told once the sample is drawn: before, a refused --villages 0 printed a seed no sample was ever drawn with.
+  if (args.seed === undefined) io.err(`未指定 --seed，已随机生成种子 ${seed}（会打印并记入台账，用它可重现本次抽样）\n`);
 
   io.out(`抽查样本 ${result.sampleId}（${result.period}，随机种子 ${result.seed}）\n`);
   if (result.villagesAvailable < args.villages) {
