@@ -10,11 +10,13 @@ const AREA_WORD = '农村|城市|城镇|城乡|居民';
 const DESCRIBING_WORD = '户|对象|人员|人口|家庭|成员|救助|供养|分散|集中';
 
 /**
- * 分类施保: the class a province files a 低保 household under (农村低保一类, 城市低保B类, 低保(全额), 重点保障对象, 单人保).
- * Without these a roll that states its classes, as many do, was all program-unknown: a data-quality finding for every
- * person, and no deposit or standard checks for anyone.
+ * 分类施保: the class a province files a 低保 household under (农村低保一类, 城市低保B类, 低保(全额), 重点保障对象, 单人保),
+ * or how a member was taken in alone (单人施保, 重残单列, 兜底保障). Without these a roll that states its classes, as many
+ * do, was all program-unknown: a data-quality finding for every person, and no deposit or standard checks for anyone
+ * (until 2026-12-02 so for 单人施保, 重残单列 and 兜底: a 2000 元 payment against a 700 元 standard went unreported).
  */
-const DIBAO_CLASS_WORD = '[一二三四五六1-6A-Fa-f][类档级]|全额|差额|重点保障|重点|一般保障|一般|单人保|单人户|整户保|整户|分类施保';
+const DIBAO_CLASS_WORD = '[一二三四五六1-6A-Fa-f][类档级]|全额|差额|重点保障|重点|一般保障|一般|单人保|单人户|单人施保|单独施保|单人纳入|单独纳入|整户保|整户|分类施保'
+  + '|重残单列|重度残疾|重残|单列户|单列|残疾|兜底保障|兜底';
 /** The care level a 特困 person is filed under (特困供养(全自理), 分散供养特困(半护理)). */
 const TEKUN_CARE_WORD = '全自理|完全自理|半自理|部分自理|生活自理|全护理|半护理|全失能|半失能|失能|生活不能自理|不能自理';
 
@@ -25,7 +27,15 @@ const TEKUN_CARE_WORD = '全自理|完全自理|半自理|部分自理|生活自
 const TEKUN_PATTERN = `(?:${AREA_WORD}|${DESCRIBING_WORD}|${TEKUN_CARE_WORD})*(?:特困|五保|三无|分散供养|集中供养)(?:${AREA_WORD}|${DESCRIBING_WORD}|${TEKUN_CARE_WORD})*`;
 const DIBAO_PATTERN = `(?:${AREA_WORD}|${DIBAO_CLASS_WORD})*(?:低保|最低生活保障)(?:${AREA_WORD}|户|对象|人员|人口|家庭|成员|金|${DIBAO_CLASS_WORD})*`;
 
-const IN_PAYMENT = ['在保', '正常', '保障中', '享受中', '正常享受', '正常保障', '在册'];
+/**
+ * Whole values that mean paid this month: a roll's note of why a row changed (新增, 续保, 提标 …) is no status but the
+ * person is paid all the same; each was a medium bad-value on a correct row until 2026-12-02. Not status words (a 停保
+ * beside 新增 is read by IN_PAYMENT_WORD's classes, not as paid).
+ */
+const IN_PAYMENT = [
+  '在保', '正常', '保障中', '享受中', '正常享受', '正常保障', '在册', '有效', '新增', '新纳入', '续保', '续期', '复核通过',
+  '提标', '降标', '调标', '增发', '减发', '变更', '正常发放', '发放中',
+];
 const SUSPENDED = ['停保', '暂停', '停发', '暂停发放', '暂停保障', '已停保'];
 const WITHDRAWN = ['退保', '退出', '注销', '取消', '已退保', '已退出', '已注销', '已取消', '退出保障', '终止', '终止保障'];
 /**
