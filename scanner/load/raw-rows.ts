@@ -9,8 +9,16 @@ import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
+/** A total's word, and the words that may come before it (本月合计, 本页小计, 全镇总计). */
+const TOTAL_WORD = '(?:合计|总计|小计|共计)';
+const TOTAL_PREFIX = '(?:本月|本页|本表|本期|本村|本镇|本乡|全村|全镇|全乡|全县|全部|以上|累计|总)?';
 /** Words that open the rows under a table that hold no person: totals and signature lines (合计、制表人 …). */
-const FOOTER_WORDS = '(合计|总计|小计|共计|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])';
+const FOOTER_WORDS = `(${TOTAL_PREFIX}${TOTAL_WORD}|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])`;
+/**
+ * A total written in the ID or 家庭编号 column itself (a 发放明细's 本月合计 row under 家庭编号): no ID or household number
+ * holds Chinese characters before 合计. Until 2026-12-02 such a row was a data-quality finding of its own.
+ */
+const TOTAL_IN_CELL = sqlString(`^\\p{Han}{0,6}${TOTAL_WORD}`);
 /** A cell that starts with a footer word (after spaces of any kind). */
 const CELL_FOOTER_PATTERN = sqlString(`^${WHITESPACE_CLASS}*${FOOTER_WORDS}`);
 /** The row's first non-empty cell starts with a footer word (cells of spaces of any kind count as empty). */
@@ -130,7 +138,7 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
 const HEADER_DECORATION = sqlString(`${WHITESPACE_CLASS}|[*※]|[(\\x{FF08}][^)\\x{FF09}]*[)\\x{FF09}]$`);
 
 /**
- * The header row again among the data: lists pasted one after another (a village's block, then the next with its own
+ * The header row again among the data (or a total in its ID or 家庭编号 cell, TOTAL_IN_CELL): lists pasted one after another (a village's block, then the next with its own
  * header, often another township's, written its own way: 公民身份号码, 身份证 号码, *身份证号(必填)) repeat it, and read
  * as data it was a person named 姓名 with four false data-quality findings. A row whose ID or 家庭编号 cell holds one
  * of that column's header names, so written, is such a row: no ID or household number reads 身份证号码. A cell starting
@@ -145,7 +153,7 @@ function headerAgain(dataset: DatasetSpec, column: (name: string) => string): st
     const named = chinese.length > 0 ? `list_contains([${chinese.join(', ')}], regexp_replace(${cell}, ${HEADER_DECORATION}, '', 'g'))` : 'false';
     // An empty cell (a payment without a payee) goes no further: the ELSE would take it, as NULL satisfies no WHEN.
     return `coalesce(CASE WHEN ${column(c.name)} IS NULL OR ascii(${column(c.name)}) BETWEEN 48 AND 57 THEN false
-      WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} END, false)`;
+      WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} OR regexp_matches(${cell}, ${TOTAL_IN_CELL}) END, false)`;
   }).join(' OR ');
 }
 
