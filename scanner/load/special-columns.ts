@@ -25,8 +25,10 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   ],
   // A 家庭编号 in scientific notation has lost its last digits: read as one it would gather every household sharing
   // the first six into one. It is left empty, and kept (household_id_lost) for data_quality.bad-value to report.
+  // One written / or 无 is empty (data_quality.missing-field reports it): read as a number, it gathered every family so
+  // written into one household (until 2026-12-02).
   household_id: [
-    'CASE WHEN rs_code_lost_digits(household_id) THEN NULL ELSE rs_code(household_id) END AS household_id',
+    'CASE WHEN rs_code_lost_digits(household_id) OR rs_code_placeholder(household_id) THEN NULL ELSE rs_code(household_id) END AS household_id',
     'CASE WHEN rs_code_lost_digits(household_id) THEN household_id END AS household_id_lost',
   ],
   relation: ['rs_text(relation) AS relation', `${mapped('relation', 'head')} AS is_head`],

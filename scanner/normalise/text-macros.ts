@@ -34,6 +34,8 @@ const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
 const ACCOUNT_MASK = '[*＊×●]|[xXｘＸ]{2,}';
 /** A code rs_code returns as it is: ASCII letters and digits only. */
 const PLAIN_CODE = '[0-9A-Za-z]+';
+/** What a clerk writes in a code's cell for "none": a dash or slash, or a word (无, 暂无, 待定, 不详). */
+const NO_CODE = '[-/\\\\_.,*、，。·—–－／＿×]+|无|空|暂无|待定|待补|不详|未知';
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
 const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=?${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
 
@@ -62,6 +64,11 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // one thread: 2.7 → 1.4 s; copying the column as it is, 0.9 s). Only typing's SELECT lists call it.
   defineMacro('rs_code', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(PLAIN_CODE)}) THEN CAST(s AS VARCHAR)
     ELSE rs_code_cleaned(s) END`),
+
+  // A code cell holding what stands for none (/, —, 无, 暂无 …): read as a code, every row so written was one household
+  // (two families' amounts compared, their assets summed). The caller reads it as empty. A plain code goes no further.
+  defineMacro('rs_code_placeholder', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(PLAIN_CODE)}) THEN false
+    ELSE coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_CODE)}), false) END`),
 
   // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
   // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.

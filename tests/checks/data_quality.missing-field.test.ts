@@ -35,6 +35,21 @@ testCheck('data_quality.missing-field', {
       expected: [{ subject_id: validId('110101', '19850612', '232'), household_id: 'H001', village: null, evidence: ['村(社区)、救助类别', 'roll.csv 第2行'] }],
     },
     {
+      name: 'a 家庭编号 written as / or 无 is empty: each such row reported, the families not read as one household',
+      rows: {
+        roll: [
+          rollRow({ household_id: '/' }),
+          rollRow({ household_id: '无', name: '李四', id_number: validId('110101', '19850612', '232') }),
+          rollRow({ household_id: '—', name: '王五', id_number: validId('110101', '20100101', '011') }),
+        ],
+      },
+      expected: [
+        { subject_id: validId('110101', '19900307', '451'), household_id: null, evidence: ['必填项为空：家庭编号', 'roll.csv 第2行'] },
+        { subject_id: validId('110101', '19850612', '232'), household_id: null, evidence: ['必填项为空：家庭编号', 'roll.csv 第3行'] },
+        { subject_id: validId('110101', '20100101', '011'), household_id: null, evidence: ['必填项为空：家庭编号', 'roll.csv 第4行'] },
+      ],
+    },
+    {
       name: 'name and household id empty',
       rows: { roll: [rollRow({ township: '城关镇', household_id: null, name: '' })] },
       expected: [{ subject_id: validId('110101', '19900307', '451'), household_id: null, evidence: ['家庭编号、姓名', 'roll.csv 第2行'] }],
