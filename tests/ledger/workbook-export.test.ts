@@ -230,7 +230,7 @@ describe('汇总', () => {
         count(*) FILTER (status IN ('已整改', '已清退', '已追回', '已备案')) AS closed,
         count(*) FILTER (status = '误报') AS false_positive, count(*) FILTER (status = '自动销号') AS auto_closed,
         count(*) FILTER (status IN ('待核实', '核实中') AND deadline < DATE '${SAMPLE_AS_OF}') AS overdue,
-        coalesce(sum(overpayment_cents), 0) / 100 AS overpaid, coalesce(sum(recovered_cents), 0) / 100 AS recovered
+        coalesce(sum(overpayment_cents) FILTER (status <> '误报'), 0) / 100 AS overpaid, coalesce(sum(recovered_cents), 0) / 100 AS recovered
       FROM ledger.findings WHERE township = '${TOWNSHIP}' AND severity <> 'info' GROUP BY ALL`);
     const summary = township.getWorksheet('汇总')!;
     expect(summary.getCell('A1').value).toBe(`${TOWNSHIP} 整改台账汇总（${SAMPLE_PERIOD}）`);

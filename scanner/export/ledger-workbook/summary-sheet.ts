@@ -27,7 +27,8 @@ const COUNTS: { header: string; counts: (row: LedgerRow, asOf: string) => boolea
 ];
 
 const AMOUNTS: { header: string; cents: (row: LedgerRow) => number | null }[] = [
-  { header: '多发金额(元)', cents: (row) => row.overpaymentCents },
+  // A 误报 was never overpaid: counted, the township's total disagreed with the report's 应追回金额 (until 2026-12-02).
+  { header: '多发金额(元)', cents: (row) => (row.status === FALSE_POSITIVE ? null : row.overpaymentCents) },
   { header: '已追回金额(元)', cents: (row) => row.recoveredCents },
 ];
 
