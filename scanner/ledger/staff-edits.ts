@@ -2,7 +2,7 @@
 // Both `ledger set` and `ledger import` come through here, so a workbook and the command obey the same rules.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChanges, type ChangeSource } from './changes.ts';
-import { FALSE_POSITIVE, STAFF_STATUSES } from './statuses.ts';
+import { FALSE_POSITIVE, STAFF_STATUSES, TERMINAL_STATUSES } from './statuses.ts';
 
 /** Editable fields with their workbook column (ledger.md "Editable cells"). */
 export const EDITABLE_FIELDS = {
@@ -78,10 +78,14 @@ export function parseYuanToCents(input: string | number): Parsed<number> {
 }
 
 /**
- * Rules across fields, on the values a finding would have after the edit: 误报 needs a note, 已追回 an amount.
+ * Rules across fields, on the values a finding would have after the edit: 误报 needs a note, 已追回 an amount, and a
+ * finding still open its 整改时限 (cleared, it was never 逾期 again: until 2026-12-02 a workbook could do so).
  * `example`: the `ledger set` options that satisfy the rule.
  */
 export function crossFieldProblem(after: StaffValues): { field: EditableField; reason: string; example: string } | null {
+  if (after.deadline === null && !(TERMINAL_STATUSES as readonly string[]).includes(after.status)) {
+    return { field: 'deadline', reason: '未办结的问题须有整改时限，不能清空', example: '--deadline 2026-12-31' };
+  }
   if (after.status === FALSE_POSITIVE && !after.note?.trim()) {
     return { field: 'status', reason: '标为「误报」须在备注中写明理由', example: '--status 误报 --note "经入户核实，车辆已于 2025 年过户"' };
   }

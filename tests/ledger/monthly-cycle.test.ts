@@ -150,7 +150,7 @@ describe('monthly carry-over (ledger.md)', () => {
     expect(bySource.map((r) => r['source'])).toContain('ledger set（王会计）');
   });
 
-  it('ledger set refuses 误报 without a note and 已追回 without an amount, with an example of what each needs', async () => {
+  it('ledger set refuses 误报 without a note, 已追回 without an amount and an open finding without a deadline, with an example of what each needs', async () => {
     const noNote = await cli(['ledger', 'set', ids['stillOpen']!, '--status', '误报']);
     expect(noNote.code).toBe(2);
     expect(noNote.stderr).toContain('标为「误报」须在备注中写明理由');
@@ -159,7 +159,11 @@ describe('monthly carry-over (ledger.md)', () => {
     expect(noAmount.code).toBe(2);
     expect(noAmount.stderr).toContain('标为「已追回」须填写已追回金额');
     expect(noAmount.stderr).toContain('--status 已追回 --recovered');
-    expect(await finding(ids['stillOpen']!)).toMatchObject({ status: '待核实' });
+    // Cleared, the deadline of an open finding would never be 逾期 again.
+    const noDeadline = await cli(['ledger', 'set', ids['stillOpen']!, '--deadline', '']);
+    expect(noDeadline.code).toBe(2);
+    expect(noDeadline.stderr).toContain('未办结的问题须有整改时限，不能清空');
+    expect(await finding(ids['stillOpen']!)).toMatchObject({ status: '待核实', deadline: '2026-12-05' });
   });
 
   it('found again, not closed: stays open, last_seen moves on; overdue once past its deadline', async () => {

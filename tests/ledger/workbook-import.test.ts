@@ -219,6 +219,17 @@ describe('tampered workbooks', () => {
     expect(text).toContain(`已忽略 ${file.file} 工作表「${sheetName}」 第 ${rowOf(ids[2]!)} 行 列「姓名」：此列不可修改`);
   });
 
+  it('refuses a cleared 整改时限 of an open finding: it would never be 逾期 again', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      cellOf(sheetOf(book), ids[0]!, '整改时限').value = null;
+    });
+    const before = await staffFields(ledger);
+    const file = (await importInto(ledger, [workbook])).files[0]!;
+    expect(file.rejected.map((cell) => [cell.column, cell.reason])).toEqual([['整改时限', '未办结的问题须有整改时限，不能清空']]);
+    expect(differences(before, await staffFields(ledger))).toEqual([]);
+  });
+
   it('does not overwrite a value changed in the ledger after the export', async () => {
     const ledger = await copyLedger(base);
     await withLedger(ledger, async (connection) => {
