@@ -17,6 +17,7 @@ import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
 import { separatedNumberWarnings } from './reused-household-numbers.ts';
 import { refuseUnplacedPayments } from './unplaced-payments.ts';
+import { unmatchedPaymentWarnings } from './unmatched-payments.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
 export interface DatasetCounts {
@@ -124,7 +125,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   }
   for (const { file, sheet, message } of [
     ...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
-    ...await separatedNumberWarnings(connection),
+    ...await separatedNumberWarnings(connection), ...await unmatchedPaymentWarnings(connection),
   ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });
   }
