@@ -11,9 +11,10 @@ import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } fr
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import type { DittoCount } from './ditto-fill.ts';
-import { missingColumns, otherUnitError } from './header-refusals.ts';
+import { closestMiss, isNearMiss, missingColumnsError, type HeaderMiss } from './header-misses.ts';
+import { otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
-import { describeStatedMonth, withStatedMonth, type StatedMonth } from './stated-month.ts';
+import { withStatedMonth, type StatedMonth } from './stated-month.ts';
 import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
 
 /** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
@@ -84,7 +85,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     if (own) return { ...report, skippedReason: own };
   }
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
-  let closestMiss: ClosestMiss | null = null;
+  const misses: HeaderMiss[] = [];
 
   const { sheets, csv } = await openSheets(input, report);
   for await (const sheet of sheets) {
@@ -108,9 +109,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
         ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
         : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
       report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
-      if (!closestMiss || (search.closest && (!closestMiss.header || search.closest.match.columnIndex.size > closestMiss.header.match.columnIndex.size))) {
-        closestMiss = { sheet: sheet.sheet, header: search.closest, statedMonths: search.statedMonths };
-      }
+      misses.push({ sheet: sheet.sheet, header: search.closest, ambiguous: search.ambiguous.length > 1, statedMonths: search.statedMonths });
       continue;
     }
     const landed = csv && options.csvReader !== 'careful'
@@ -121,8 +120,14 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     report.sheets.push(sheet.hidden ? { ...read, hidden: true } : read);
   }
 
-  if (report.sheets.some((s) => s.dataset)) return report;
-  if (decided) throw missingColumnsError(input, closestMiss);
+  const datasetsRead = new Set(report.sheets.flatMap((s) => (s.dataset ? [s.dataset] : [])));
+  if (datasetsRead.size > 0) {
+    // A sheet that reads as one more part of a list read here is refused, not skipped: its persons would go unchecked.
+    const nearMiss = misses.find((miss) => isNearMiss(miss, datasetsRead));
+    if (nearMiss) throw missingColumnsError(input, nearMiss, nearMiss.header!.match.dataset);
+    return report;
+  }
+  if (decided) throw missingColumnsError(input, closestMiss(misses));
   report.skippedReason = report.sheets.map((s) => (s.sheet ? `工作表「${s.sheet}」：${s.skippedReason}` : s.skippedReason)).join('；') || '文件为空';
   return report;
 }
@@ -131,14 +136,6 @@ interface LeadingRows {
   rows: RawRow[];
   /** Lines of the blank rows among them (before and after the header). */
   blankLines: number[];
-}
-
-/** The sheet that came nearest to a header, for the message when none fits. */
-interface ClosestMiss {
-  sheet: string | undefined;
-  header: LocatedHeader | null;
-  /** A 发放表 without 发放月份 that states several months. */
-  statedMonths?: StatedMonth[];
 }
 
 /** The header's columns and the ones every row is given (a 发放表's stated month): what the sheet holds. */
@@ -277,24 +274,4 @@ function personCells(match: HeaderMatch): Set<number> {
 /** The row as one line of text, every cell included, for rejects and footer detection. */
 function rowText(cells: readonly Cell[]): string {
   return cells.map((c) => c ?? '').join(',');
-}
-
-function missingColumnsError(input: InputFile, miss: ClosestMiss | null): InputError {
-  const dataset = datasetSpec((input.candidates as DatasetName[])[0]!);
-  if (!miss?.header) {
-    return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
-  }
-  const { row, match } = miss.header;
-  const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
-  const months = miss.statedMonths ?? [];
-  const monthText = months.length > 1 ? `标题和文件名中写了不止一个月份：${months.map(describeStatedMonth).join('、')}，无法判断是哪个月的发放。` : '';
-  const refusal = missingColumns(dataset, match, found || '（无）', monthText);
-  const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
-  return new InputError(
-    { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
-    refusal.message,
-    refusal.unitHint ?? (onlyMonthMissing
-      ? '一个月一张的发放表，请在标题或文件名中写明是哪年哪月（如「2026年10月」，只写一个月份），或加一列「发放月份」。'
-      : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。'),
-  );
 }
