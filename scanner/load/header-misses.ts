@@ -3,7 +3,7 @@ import { datasetSpec, identityColumns, type DatasetName } from '../datasets/cata
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { missingColumns } from './header-refusals.ts';
-import type { LocatedHeader } from './header-row.ts';
+import { HEADER_SEARCH_ROWS, type LocatedHeader } from './header-row.ts';
 import { describeStatedMonth, type StatedMonth } from './stated-month.ts';
 
 /** A sheet where no header fits: the row that came nearest, for the message. */
@@ -14,6 +14,10 @@ export interface HeaderMiss {
   ambiguous: boolean;
   /** A 发放表 without 发放月份 that states several months. */
   statedMonths?: StatedMonth[];
+  /** The header row sweep.json names, if it does. */
+  headerRow?: number;
+  /** How many rows (blank ones not counted) the header was looked for in. */
+  rowsSearched: number;
 }
 
 /** The miss that came nearest to a header, for a file none of whose sheets was read. */
@@ -46,13 +50,23 @@ export function isNearMiss(miss: HeaderMiss, datasetsRead: ReadonlySet<DatasetNa
 export function missingColumnsError(input: InputFile, miss: HeaderMiss | null, partOf?: DatasetName): InputError {
   const dataset = datasetSpec(miss?.header?.match.dataset ?? (input.candidates as DatasetName[])[0]!);
   if (!miss?.header) {
+    if (miss?.headerRow !== undefined) {
+      return new InputError(
+        { file: input.name, sheet: miss.sheet, line: miss.headerRow },
+        `sweep.json 指定的表头行第 ${miss.headerRow} 行是空行或不在文件中，没有表头（应为${dataset.label}）`,
+        '请在 sweep.json 的 "headerRow" 中写表头所在的行号（按 Excel 或文本编辑器中显示的行号，空行也算）。',
+      );
+    }
     return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
   }
   const { row, match } = miss.header;
   const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
   const months = miss.statedMonths ?? [];
+  // A header further down than the rows searched is not seen at all: the message says where it was looked for.
+  const searchedTooFew = miss.headerRow === undefined && miss.rowsSearched >= HEADER_SEARCH_ROWS && !partOf;
   const more = [
     months.length > 1 ? `标题和文件名中写了不止一个月份：${months.map(describeStatedMonth).join('、')}，无法判断是哪个月的发放。` : '',
+    searchedTooFew ? `表头只在前 ${HEADER_SEARCH_ROWS} 行（空行不计）中查找。` : '',
     partOf ? `同一文件的其他工作表已按${dataset.label}读取，此表未读取，其中的人员将无法核查。` : '',
   ].join('');
   const refusal = missingColumns(dataset, match, found || '（无）', more);
@@ -64,6 +78,7 @@ export function missingColumnsError(input: InputFile, miss: HeaderMiss | null, p
     { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
     refusal.message,
     hint
+      + (searchedTooFew ? `表头在第 ${HEADER_SEARCH_ROWS} 行以下的，请在 sweep.json 中用 "headerRow" 写明表头所在的行号。` : '')
       + (partOf ? '如该工作表不是名单，请删除它，或在 sweep.json 中用 "sheet" 指定要读的工作表。' : ''),
   );
 }

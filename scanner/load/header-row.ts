@@ -1,4 +1,4 @@
-// Finding the header row under title rows (within the first 10 rows) and deciding the sheet's dataset.
+// Finding the header row under title rows (within the first 10 rows, or the row sweep.json names) and deciding the sheet's dataset.
 import { DATASETS, datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { datasetsFittingHeader, matchHeader, type HeaderMatch } from '../datasets/headers.ts';
 import type { RawRow } from '../read/raw-row.ts';

@@ -94,7 +94,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       continue;
     }
     const rows = sheet.rows[Symbol.asyncIterator]();
-    const leading = await readLeadingRows(rows);
+    const leading = await readLeadingRows(rows, input.options.headerRow);
     const ownCsvReason = input.format === 'csv' ? ownCsv(leading.rows[0]?.cells) : null;
     if (ownCsvReason) {
       await rows.return?.();
@@ -109,7 +109,10 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
         ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
         : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
       report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
-      misses.push({ sheet: sheet.sheet, header: search.closest, ambiguous: search.ambiguous.length > 1, statedMonths: search.statedMonths });
+      misses.push({
+        sheet: sheet.sheet, header: search.closest, ambiguous: search.ambiguous.length > 1, statedMonths: search.statedMonths,
+        headerRow: input.options.headerRow, rowsSearched: leading.rows.length,
+      });
       continue;
     }
     const landed = csv && options.csvReader !== 'careful'
@@ -144,12 +147,17 @@ function sheetColumns({ match, statedMonth }: LocatedHeader): { columns: string[
   return { columns: [...match.columnIndex.keys(), ...constants.keys()], constants };
 }
 
-async function readLeadingRows(rows: AsyncIterator<RawRow>): Promise<LeadingRows> {
+/** The rows the header is looked for in: the first 10 that are not blank, and on down to the header row sweep.json names. */
+async function readLeadingRows(rows: AsyncIterator<RawRow>, headerRow?: number): Promise<LeadingRows> {
   const leading: RawRow[] = [];
   const blankLines: number[] = [];
-  while (leading.length < HEADER_SEARCH_ROWS) {
+  // A long preamble (title, 填报单位, numbered 填报说明) puts the header below the first 10 rows: sweep.json's headerRow
+  // names it, so reading stops only once that row is read too.
+  let lastLine = 0;
+  while (leading.length < HEADER_SEARCH_ROWS || (headerRow !== undefined && lastLine < headerRow)) {
     const next = await rows.next();
     if (next.done) break;
+    lastLine = next.value.line;
     if (isBlankRow(next.value.cells)) blankLines.push(next.value.line);
     else leading.push(next.value);
   }
