@@ -6,6 +6,7 @@
 // under such a number can be placed.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, type UserFacingError } from '../errors.ts';
+import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
 import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
@@ -22,13 +23,15 @@ interface UnplacedFile extends RefusedSheet {
   unplaced: number;
   rowsRead: number;
   column: string;
+  /** One of the values that found no household, masked as an ID is: the full value is in the file the message names. */
   example: string;
 }
 
 /** The payment files (and sheets) more than half of whose rows found no household for this reason. */
 async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readonly FileReport[], why: Unplaced): Promise<UnplacedFile[]> {
   const reader = await connection.runAndReadAll(`
-    SELECT _file, _sheet, count(DISTINCT _line)::BIGINT AS unplaced, min(column_name) AS column_name, min(raw_value) AS example
+    SELECT _file, _sheet, count(DISTINCT _line)::BIGINT AS unplaced, min(column_name) AS column_name,
+      min(raw_value) AS example, arg_min(reason, raw_value) AS example_reason
     FROM load_rejects
     WHERE dataset = 'payments' AND kind = 'value' AND (${REASONS[why].map((reason) => `ends_with(reason, ${sqlString(reason)})`).join(' OR ')})
     GROUP BY ALL`);
@@ -36,10 +39,19 @@ async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readon
   return reader.getRowObjectsJson()
     .map((row) => {
       const found = { file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']) };
-      return { ...found, why, unplaced: Number(row['unplaced']), rowsRead: rowsRead(found), column: String(row['column_name']), example: String(row['example']).trim() };
+      return { ...found, why, unplaced: Number(row['unplaced']), rowsRead: rowsRead(found), column: String(row['column_name']),
+        example: shownExample(String(row['example']).trim(), String(row['example_reason'])) };
     })
     .filter((found) => 2 * found.unplaced > found.rowsRead)
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
+}
+
+/**
+ * The message goes to the console, summary.json and a cron job's log: a payee's ID is masked whole, however it is
+ * written (a person's by the column it came from); an account or a 家庭编号 is shown, an ID inside it masked.
+ */
+function shownExample(example: string, reason: string): string {
+  return reason.endsWith(NOT_ON_ROLL[0]) ? maskIdNumber(example) : maskIdsInText(example);
 }
 
 /** Stops the scan at the first such file; with --skip-bad-files, forgets each. Returns the reports of the files kept. */
