@@ -2,6 +2,7 @@
 // exports are: it can be compared with nothing, so the file is refused rather than reported row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, UserFacingError } from '../errors.ts';
+import { maskIdNumber } from '../mask-id.ts';
 import { ID_PROBLEMS } from '../normalise/index.ts';
 import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
@@ -12,6 +13,7 @@ interface MaskedFile {
   file: string;
   sheet: string | null;
   masked: number;
+  /** Masked again as rollsweep masks: a list may hide a single digit (37048119900101335*), leaving the rest a person's. */
   example: string;
 }
 
@@ -29,7 +31,7 @@ async function filesWithMaskedIds(connection: DuckDBConnection, reports: readonl
     SELECT _file, _sheet, count(*)::BIGINT, min(id_raw) FROM roll WHERE id_problem = ${masked} GROUP BY ALL`);
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
-    .map((row) => ({ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), masked: Number(row['masked']), example: String(row['example']).trim() }))
+    .map((row) => ({ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), masked: Number(row['masked']), example: maskIdNumber(String(row['example']).trim()) }))
     .filter((found) => 2 * found.masked > rowsRead(found))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
 }

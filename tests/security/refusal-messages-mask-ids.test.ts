@@ -28,4 +28,15 @@ describe('a refused file\'s example', () => {
     expect(skipped.stdout).toContain(`跳过文件 全县低保金代发明细.csv`);
     for (const shown of [refused.stderr, refused.stdout, skipped.stdout, skipped.stderr, filesSkipped]) expect(shown).not.toContain(stranger(1));
   });
+
+  it('a list that hides one digit of each ID is named with the rest masked', async () => {
+    const hideLast = (id: string) => `${id.slice(0, 17)}*`;
+    const deaths = `姓名,公民身份号码,死亡日期\n张大山,${hideLast(PEOPLE.zhang)},2026-07-15\n李秀英,${hideLast(PEOPLE.li)},2026-03-02\n`;
+    const { refused, filesSkipped } = await refusedAndSkipped({ '低保花名册.csv': rollCsv(), '死亡人员名单.csv': deaths });
+    const masked = `370481********${PEOPLE.zhang.slice(14, 17)}*`;
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`身份证号码已脱敏（2 行，如「${masked}」）`);
+    expect(filesSkipped).toContain(`如「${masked}」`);
+    for (const shown of [refused.stderr, filesSkipped]) expect(shown).not.toContain(hideLast(PEOPLE.zhang));
+  });
 });
