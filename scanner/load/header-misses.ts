@@ -2,6 +2,7 @@
 import { datasetSpec, identityColumns, type DatasetName } from '../datasets/catalog.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
+import { maskIdsInText } from '../mask-id.ts';
 import { missingColumns } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader } from './header-row.ts';
 import { describeStatedMonth, type StatedMonth } from './stated-month.ts';
@@ -60,7 +61,8 @@ export function missingColumnsError(input: InputFile, miss: HeaderMiss | null, p
     return new InputError({ file: input.name, sheet: miss?.sheet }, `文件为空，没有表头（应为${dataset.label}）`, '请确认导出是否完整。');
   }
   const { row, match } = miss.header;
-  const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${c}」`).join('、');
+  // The row taken for the header may be the first row of data (a list sent without one): an ID among its cells is masked.
+  const found = row.cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${maskIdsInText(c)}」`).join('、');
   const months = miss.statedMonths ?? [];
   // A header further down than the rows searched is not seen at all: the message says where it was looked for.
   const searchedTooFew = miss.headerRow === undefined && miss.rowsSearched >= HEADER_SEARCH_ROWS && !partOf;

@@ -39,4 +39,15 @@ describe('a refused file\'s example', () => {
     expect(filesSkipped).toContain(`如「${masked}」`);
     for (const shown of [refused.stderr, filesSkipped]) expect(shown).not.toContain(hideLast(PEOPLE.zhang));
   });
+
+  it('a list sent without its header names the cells it found, an ID among them masked', async () => {
+    const deaths = `张大山,${PEOPLE.zhang},2026-07-15\n李秀英,${PEOPLE.li},2026-03-02\n`;
+    const { refused, skipped, filesSkipped } = await refusedAndSkipped({ '低保花名册.csv': rollCsv(), '死亡人员名单.csv': deaths });
+    const found = `找到的列：「张大山」、「370481********${PEOPLE.zhang.slice(14)}」、「2026-07-15」`;
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(found);
+    expect(filesSkipped).toContain(found);
+    expect(skipped.stdout).toContain(found);
+    for (const shown of [refused.stderr, skipped.stdout, filesSkipped]) expect(shown).not.toContain(PEOPLE.zhang);
+  });
 });
