@@ -1,5 +1,7 @@
 // data_quality.bad-row: a reference-list row refused at load for an unreadable or missing value, with file, line and reason.
-import { testCheck } from '../support/check-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
 import { validId, wrongCheckId } from './id-numbers.ts';
 import { rollRow } from './roll-rows.ts';
 
@@ -79,5 +81,46 @@ testCheck('data_quality.bad-row', {
         { subject_id: null, evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
       ],
     },
+    {
+      // Until 2026-12-02 identical refused rows had one finding id, and the engine kept one finding for them all.
+      name: 'identical refused rows, in one list or in two: one finding each',
+      rows: {
+        roll: [rollRow()],
+        deaths: [
+          { id_number: ZHANG, name: '王大', death_date: '2026/13/10', source: '殡葬火化' },
+          { id_number: ZHANG, name: '王大', death_date: '2026/13/10', source: '殡葬火化' },
+          { _file: '死亡人员名单（补报）.csv', id_number: ZHANG, name: '王大', death_date: '2026/13/10', source: '殡葬火化' },
+        ],
+        payments: [
+          { household_id: '3.70481E+17', month: '2026-10', amount: '700' },
+          { household_id: '3.70481E+17', month: '2026-10', amount: '700' },
+          { household_id: '3.70481E+17', month: '2026-10', amount: '700' },
+        ],
+      },
+      expected: [
+        { subject_id: null, evidence: ['死亡人员名单 deaths.csv 第2行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: null, evidence: ['死亡人员名单 deaths.csv 第3行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: null, evidence: ['死亡人员名单 死亡人员名单（补报）.csv 第4行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.70481E+17'] },
+        { subject_id: null, evidence: ['发放明细 payments.csv 第3行 已拒收', '家庭编号无法识别：3.70481E+17'] },
+        { subject_id: null, evidence: ['发放明细 payments.csv 第4行 已拒收', '家庭编号无法识别：3.70481E+17'] },
+      ],
+    },
   ],
+});
+
+describe('data_quality.bad-row finding ids', () => {
+  const same = { id_number: ZHANG, name: '王大', death_date: '2026/13/10', source: '殡葬火化' };
+  const other = { id_number: LI, name: '李四', death_date: '2026-13-45', source: '殡葬火化' };
+  const ids = async (deaths: NonNullable<Rows['deaths']>) =>
+    (await findingsFor(findCheck('data_quality.bad-row')!, { roll: [rollRow()], deaths })).map((f) => f.finding_id).sort();
+
+  it('are one per identical row, the same when the list is re-exported re-sorted or renamed; a twin only adds an id', async () => {
+    const asGiven = await ids([same, other, same]);
+    expect(new Set(asGiven).size).toBe(3);
+    expect(await ids([other, same, same])).toEqual(asGiven);
+    expect(await ids([same, other, same].map((row) => ({ ...row, _file: '2026年10月死亡名单.csv' })))).toEqual(asGiven);
+    // The first of identical rows keeps the id a row with no twin had before they were told apart.
+    expect(asGiven).toEqual(expect.arrayContaining([...await ids([same]), ...await ids([other])]));
+  });
 });

@@ -1,5 +1,7 @@
 // data_quality.id-invalid: unrecoverable ID numbers are listed with raw value, file and line; recoverable forms are not.
-import { testCheck } from '../support/check-tester.ts';
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
 import { fullWidth, legacyId, validId, wrongCheckId } from './id-numbers.ts';
 import { rollRow } from './roll-rows.ts';
 
@@ -82,5 +84,37 @@ testCheck('data_quality.id-invalid', {
       },
       expected: [{ subject_id: null, household_id: null, village: null, evidence: [`原始值「${BAD_CHECK}」`, '死亡人员名单 deaths.csv 第3行', '已拒收'] }],
     },
+    {
+      // Until 2026-12-02 rows refused for the same raw ID had one finding id, and the engine kept one finding for them all.
+      name: 'one ID Excel mangled alike on several rows of a reference list: one finding per refused row',
+      rows: {
+        roll: [rollRow()],
+        deaths: [
+          { id_number: '3.70481E+17', name: '张甲', death_date: '2026-05-01', source: '殡葬火化' },
+          { id_number: '3.70481E+17', name: '李乙', death_date: '2026-05-01', source: '殡葬火化' },
+          { _file: '死亡人员名单（补报）.csv', id_number: '3.70481E+17', name: '王丙', death_date: '2026-05-01', source: '殡葬火化' },
+        ],
+      },
+      expected: [
+        { subject_id: null, evidence: ['「3.70481E+17」', '死亡人员名单 deaths.csv 第2行', '已拒收'] },
+        { subject_id: null, evidence: ['「3.70481E+17」', '死亡人员名单 deaths.csv 第3行', '已拒收'] },
+        { subject_id: null, evidence: ['「3.70481E+17」', '死亡人员名单 死亡人员名单（补报）.csv 第4行', '已拒收'] },
+      ],
+    },
   ],
+});
+
+describe('data_quality.id-invalid finding ids of refused rows', () => {
+  const row = (name: string, id_number = '3.70481E+17') => ({ id_number, name, death_date: '2026-05-01', source: '殡葬火化' });
+  const ids = async (deaths: NonNullable<Rows['deaths']>) =>
+    (await findingsFor(findCheck('data_quality.id-invalid')!, { roll: [rollRow()], deaths })).map((f) => f.finding_id).sort();
+
+  it('are one per row, the same when the list is re-exported re-sorted or renamed; a second alike row only adds an id', async () => {
+    const asGiven = await ids([row('张甲'), row('李四', BAD_CHECK), row('李乙')]);
+    expect(new Set(asGiven).size).toBe(3);
+    expect(await ids([row('李乙'), row('张甲'), row('李四', BAD_CHECK)])).toEqual(asGiven);
+    expect(await ids([row('张甲'), row('李四', BAD_CHECK), row('李乙')].map((r) => ({ ...r, _file: '2026年10月死亡名单.csv' })))).toEqual(asGiven);
+    // The first of the alike rows keeps the id a row alone had before they were told apart.
+    expect(asGiven).toEqual(expect.arrayContaining([...await ids([row('张甲')]), ...await ids([row('李四', BAD_CHECK)])]));
+  });
 });
