@@ -9,6 +9,7 @@ import { expectSameFindingIdsInAnyOrder } from './row-order.ts';
 const ZHANG = validId('110101', '19900307', '451');
 const LI = validId('110101', '19850612', '232');
 const WANG = validId('110101', '20100101', '011');
+const SUN = validId('110101', '19500606', '061');
 
 testCheck('data_quality.household-no-head', {
   valid: [
@@ -23,6 +24,36 @@ testCheck('data_quality.household-no-head', {
       },
     },
     { name: 'relation 本人 counts as head', rows: { roll: [rollRow({ relation: '本人' })] } },
+    {
+      // Until 2026-12-02 each household of the file without the column was one: 孙老汉(空).
+      name: 'a roll file without a 与户主关系 column beside one with it: its households cannot be judged',
+      rows: {
+        roll: [
+          rollRow({ _file: '农村低保花名册.csv', household_id: 'H001', relation: '户主' }),
+          withoutRelation({ _file: '特困人员花名册.csv', household_id: 'T001', name: '孙老汉', id_number: LI, program: '农村特困' }),
+          withoutRelation({ _file: '特困人员花名册.csv', household_id: 'T002', name: '赵老太', id_number: WANG, program: '农村特困' }),
+        ],
+      },
+    },
+    {
+      // The typed roll reads a missing column and an empty cell alike: a column empty throughout says no more.
+      name: 'a file whose 与户主关系 column is empty on every row is read as one without it',
+      rows: {
+        roll: [
+          rollRow({ _file: '农村低保花名册.csv', household_id: 'H001', relation: '户主' }),
+          rollRow({ _file: '特困人员花名册.csv', household_id: 'T001', name: '孙老汉', id_number: SUN, relation: '' }),
+        ],
+      },
+    },
+    {
+      name: 'a workbook sheet without the column beside a sheet with it',
+      rows: {
+        roll: [
+          rollRow({ _file: '花名册.xlsx', _sheet: '低保', household_id: 'H001', relation: '户主' }),
+          withoutRelation({ _file: '花名册.xlsx', _sheet: '特困', household_id: 'T001', name: '孙老汉', id_number: LI }),
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -48,13 +79,31 @@ testCheck('data_quality.household-no-head', {
       },
       expected: [{ subject_id: LI, household_id: 'H002', village: '东村', evidence: ['家庭编号 H002 共 2 行，无户主/本人行'] }],
     },
+    {
+      name: 'beside a file without the column, the households of the file with it are judged as before, by all their rows',
+      rows: {
+        roll: [
+          rollRow({ _file: '农村低保花名册.csv', household_id: 'H001', relation: '户主' }),
+          rollRow({ _file: '农村低保花名册.csv', household_id: 'H002', name: '李四', id_number: LI, relation: '' }),
+          withoutRelation({ _file: '特困人员花名册.csv', household_id: 'H002', name: '王五', id_number: WANG }),
+          withoutRelation({ _file: '特困人员花名册.csv', household_id: 'T001', name: '孙老汉', id_number: SUN }),
+        ],
+      },
+      expected: [{ subject_id: LI, household_id: 'H002', evidence: ['家庭编号 H002 共 2 行，无户主/本人行', '李四(空)、王五(表中无此列)'] }],
+    },
   ],
 });
 
+/** A roll row from a file (or sheet) with no 与户主关系 column. */
+function withoutRelation(values: Parameters<typeof rollRow>[0]) {
+  const row = rollRow(values);
+  delete row['relation'];
+  return row;
+}
+
 describe('data_quality.household-no-head without a relation column', () => {
   it('is skipped with a reason, not passed', async () => {
-    const noRelation = rollRow({ id_number: ZHANG });
-    delete noRelation['relation'];
+    const noRelation = withoutRelation({ id_number: ZHANG });
     await expect(findingsFor(findCheck('data_quality.household-no-head')!, { roll: [noRelation] })).rejects.toThrow(/did not run: .*与户主关系/);
   });
 });
