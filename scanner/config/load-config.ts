@@ -1,7 +1,8 @@
 // Reads and validates the config file; without one, the defaults of every check apply.
-import { readFile, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { ConfigError } from '../errors.ts';
+import { readJsonFile } from '../json-file.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { configSchema, type Config } from './schema.ts';
 
@@ -29,7 +30,7 @@ export async function loadConfig(
   if (source === null) return { config: configSchema.parse({}), source: null };
   let raw: unknown;
   try {
-    raw = JSON.parse(await readFile(source, 'utf8'));
+    raw = await readJsonFile(source);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? '文件不存在' : `不是有效的 JSON：${(error as Error).message}`;
     throw new ConfigError(`配置文件 ${source} ${reason}`);

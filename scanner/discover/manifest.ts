@@ -1,8 +1,8 @@
 // sweep.json: an optional manifest naming the files of each dataset and per-file reading options.
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { DATASET_NAMES } from '../datasets/catalog.ts';
 import { InputError } from '../errors.ts';
+import { readJsonFile } from '../json-file.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 
 export const MANIFEST_FILE = 'sweep.json';
@@ -38,7 +38,7 @@ export type ManifestFileOptions = z.infer<typeof fileOptions>;
 export async function readManifest(path: string): Promise<Manifest> {
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(path, 'utf8'));
+    parsed = await readJsonFile(path);
   } catch (error) {
     throw new InputError({ file: MANIFEST_FILE }, `不是有效的 JSON：${(error as Error).message}`);
   }

@@ -1,11 +1,12 @@
 // Custom checks (--checks-dir): a county's own checks as JSON files, each one SELECT over rollsweep's tables.
 // They are data, not code: validated here (shape, one SELECT, no table functions), then run like the built-in
 // checks inside the sandbox of sandbox.ts (no file access, configuration locked).
-import { readdir, readFile } from 'node:fs/promises';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { z } from 'zod';
 import { CheckDefinitionError, UsageError } from '../errors.ts';
+import { readJsonFile } from '../json-file.ts';
 import { formatZodIssues } from '../zod-messages.ts';
 import { checkSchema, type CheckDefinition } from './define-check.ts';
 
@@ -38,7 +39,7 @@ export async function loadCustomChecks(folder: string, builtInIds: ReadonlySet<s
 async function readCustomCheck(path: string): Promise<CheckDefinition> {
   let json: unknown;
   try {
-    json = JSON.parse(await readFile(path, 'utf8'));
+    json = await readJsonFile(path);
   } catch (error) {
     throw new CheckDefinitionError(`自定义检查项 ${path} 不是有效的 JSON：${(error as Error).message}`);
   }

@@ -356,6 +356,17 @@ describe('config', () => {
     expect(typo.stderr).toMatch(/rollsweep\.config\.json 有误.*standard/);
   });
 
+  it('reads a config and a sweep.json saved by Windows Notepad (UTF-8 with a byte order mark)', async () => {
+    const bom = '\uFEFF';
+    const run = await scanWith({
+      'rollsweep.config.json': bom + JSON.stringify({ standards: { default: { urban: 900, rural: 700 } } }),
+      'sweep.json': bom + JSON.stringify({ datasets: { roll: '低保花名册.csv' } }),
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const summary = await summaryOf(run.out);
+    expect(summary.checks_skipped.map((c: { id: string }) => c.id)).not.toContain('data_quality.amount-over-standard');
+  });
+
   it('without any config, the checks that need the 低保 standards are skipped and say why', async () => {
     const run = await scanWith({});
     const summary = await summaryOf(run.out);
