@@ -191,6 +191,12 @@ describe('monthly carry-over (ledger.md)', () => {
       { source_kind: 'scan', field: 'deadline', from_value: '2026-12-05', to_value: '2026-12-25', note: '整改未到位，重新计算整改时限', run_id: expect.stringMatching(/^2026-11-/) },
       { source_kind: 'scan', field: 'status', from_value: '已清退', to_value: '待核实', note: '整改未到位：2026-11 再次发现', run_id: expect.stringMatching(/^2026-11-/) },
     ]);
+    // ledger show tells the history once each: the scan by its period, the workbook by its kind.
+    const shown = await cli(['ledger', 'show', ids['cameBack']!]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expect(shown.stdout).toMatch(/  扫描 2026-11（运行 2026-11-\S+）  整改状态：已清退 → 待核实/);
+    expect(shown.stdout).toMatch(/  工作簿 张庄镇-returned.xlsx 工作表「西村」第 3 行（.+）  整改状态：待核实 → 已清退/);
+    expect(shown.stdout).not.toContain('扫描 扫描');
   });
 
   it('found again as 误报: stays 误报, kept apart, not counted as open', async () => {

@@ -51,7 +51,10 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
     ...changes.map((c) => {
       const label = EDITABLE_FIELDS[c.field as EditableField] ?? c.field;
       const value = (v: string | null) => (v == null ? '（空）' : v);
-      return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${SOURCE_KINDS[c.source_kind] ?? c.source_kind} ${c.source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${c.note}）` : ''}`;
+      // A scan's source names itself (扫描 2026-11（运行 …）): the kind is not said twice.
+      const kind = SOURCE_KINDS[c.source_kind] ?? c.source_kind;
+      const source = c.source.startsWith(kind) ? c.source : `${kind} ${c.source}`;
+      return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${c.note}）` : ''}`;
     }),
   ];
   if (samples.length > 0) {
