@@ -55,7 +55,11 @@ const STATUS_QUALIFIER_WORD = '未|不|非|无|没|否|拟|待|预|申请|建议
 const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔'];
 const NO = ['否', 'n', 'no', 'false', '0', '0.0', '未备案', '×', '✗', '✘'];
 
-const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主'];
+/**
+ * The head's row: as written, 家长 as older rolls write it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which
+ * systems export in place of the words (until 2026-12-02 such a roll's every household was without a head).
+ */
+const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主', '家长', '01', '02'];
 
 /**
  * A 注销户籍 list's 注销原因. A death (宣告死亡 included) says 死 or one of its words; the other reasons a 户口 is
