@@ -15,19 +15,17 @@ export async function unmatchedPaymentWarnings(connection: DuckDBConnection): Pr
   const reader = await connection.runAndReadAll(`
     WITH households AS (SELECT DISTINCT household_id FROM roll WHERE household_id IS NOT NULL),
     looked_at AS (SELECT _file, _sheet, household_id FROM payments WHERE _line <= ${LINES_LOOKED_AT} AND household_id IS NOT NULL),
-    unmatched AS (SELECT * FROM looked_at WHERE household_id NOT IN (SELECT household_id FROM households)),
     -- A roll number that reads as the payment's once its leading zeros are gone: Excel stored it as a number.
     zeros_lost AS (
       SELECT ltrim(household_id, '0') AS stripped, min(household_id) AS household_id FROM households
       WHERE starts_with(household_id, '0') GROUP BY stripped
     )
-    SELECT l._file, l._sheet, count(*)::BIGINT AS looked, count(u.household_id)::BIGINT AS unmatched,
-           min(u.household_id) AS example, min(z.household_id) AS roll_example
+    SELECT l._file, l._sheet, count(*)::BIGINT AS looked, count(*) FILTER (WHERE h.household_id IS NULL)::BIGINT AS unmatched,
+           min(l.household_id) FILTER (WHERE h.household_id IS NULL) AS example, min(z.household_id) AS roll_example
     FROM looked_at l
-    LEFT JOIN (SELECT DISTINCT _file, _sheet, household_id FROM unmatched) u
-      ON u._file = l._file AND u._sheet IS NOT DISTINCT FROM l._sheet AND u.household_id = l.household_id
-    LEFT JOIN zeros_lost z ON z.stripped = u.household_id
-    GROUP BY l._file, l._sheet HAVING 2 * count(u.household_id) > count(*) ORDER BY l._file, l._sheet`);
+    LEFT JOIN households h USING (household_id)
+    LEFT JOIN zeros_lost z ON h.household_id IS NULL AND z.stripped = l.household_id
+    GROUP BY l._file, l._sheet HAVING 2 * count(*) FILTER (WHERE h.household_id IS NULL) > count(*) ORDER BY l._file, l._sheet`);
   return reader.getRowObjectsJson().map((row) => {
     const rollExample = row['roll_example'] === null ? null : String(row['roll_example']);
     const why = rollExample

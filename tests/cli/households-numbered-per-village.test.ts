@@ -4,9 +4,9 @@
 // family's payments. Each village's 001 with its own 户主 is now a household of its own, 001（南村）.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../support/parse-csv.ts';
+import { readLedgerRows } from '../support/read-ledger.ts';
 import { looksLikeStackTrace } from '../support/run-cli.ts';
 import { runScan, workbookOf } from '../support/scan-input.ts';
 import { ROLL_HEADER, validId } from '../support/small-township.ts';
@@ -49,16 +49,9 @@ const payments = () => workbookOf('发放明细', [
   ['001', '东村', '2026-10', 900],
 ]);
 
-async function rejects(out: string): Promise<unknown[]> {
-  const instance = await DuckDBInstance.create(join(out, '..', 'l.duckdb'), { access_mode: 'READ_ONLY' });
-  const connection = await instance.connect();
-  try {
-    return (await connection.runAndReadAll("SELECT line, column_name, reason FROM rejects WHERE dataset = 'payments' ORDER BY line")).getRowObjectsJson();
-  } finally {
-    connection.closeSync();
-    instance.closeSync();
-  }
-}
+/** The payments the scan refused, from its ledger (runScan writes it beside the outputs). */
+const rejects = (out: string) =>
+  readLedgerRows(join(out, '..', 'l.duckdb'), "SELECT line, column_name, reason FROM rejects WHERE dataset = 'payments' ORDER BY line");
 
 describe('households numbered per village', () => {
   it('checks each village\'s 001 as a household of its own and places each payment by its village', async () => {
