@@ -2,12 +2,15 @@
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { citeRow } from '../shared-sql.ts';
 
+/** An 18-character ID in a refused row's text (cells joined by commas), not part of a longer number. */
+const ID_IN_TEXT = String.raw`(?:^|[^0-9])([1-9][0-9]{16}[0-9Xx])`;
+
 export default defineCheck({
   id: 'data_quality.bad-row',
   category: 'data_quality',
   severity: 'medium',
   title: '数据行无法使用（已拒收）',
-  description: '名单中的一行因日期、金额等无法识别，或列数与表头不符而被拒收，不参与比对；请更正后重新导出。身份证号码无效的行见 data_quality.id-invalid。',
+  description: '名单中的一行因日期、金额等无法识别，或列数与表头不符而被拒收，不参与比对；请更正后重新导出。身份证号码无效的行见 data_quality.id-invalid。涉及低保/特困对象的，列入其所在村的台账。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；部门间数据比对工作规范',
   inputs: ['roll'],
   sql: `
@@ -18,14 +21,54 @@ export default defineCheck({
       FROM load_rejects j WHERE j.kind IN ('value', 'shape')
     ),
     numbered AS (
-      SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence FROM rejected
+      SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence,
+             row_number() OVER () AS row_key
+      FROM rejected
+    ),
+    -- Whom a refused row is about: the roll's persons whose ID its text holds (a death list's row about a recipient, a
+    -- roll row refused as shifted whose person has another roll row). Otherwise its finding would go to no village's
+    -- ledger (未关联乡镇), where no village's staff see that a recipient went unchecked.
+    persons_named AS (
+      SELECT DISTINCT n.row_key, r.id_number, r.name, r.county, r.township, r.village, r.household_id, r.program
+      FROM (SELECT row_key, upper(unnest(regexp_extract_all(raw_row, '${ID_IN_TEXT}', 1))) AS id FROM numbered) n
+      JOIN roll r ON r.id_number = n.id
+    ),
+    -- A shifted roll row naming no one on the roll: the village one of its cells names, among the villages of its own
+    -- file or sheet (the cells before the stray comma are where they belong, and a village cell after it is still whole).
+    roll_file_villages AS (
+      SELECT DISTINCT _file, _sheet, county, township, village FROM roll
+      WHERE village IS NOT NULL AND _file IN (SELECT _file FROM numbered WHERE dataset = 'roll')
+    ),
+    villages_named AS (
+      SELECT DISTINCT c.row_key, v.county, v.township, v.village
+      FROM (SELECT row_key, _file, _sheet, trim(unnest(string_split(raw_row, ','))) AS cell FROM numbered WHERE dataset = 'roll') c
+      JOIN roll_file_villages v ON v._file = c._file AND v._sheet IS NOT DISTINCT FROM c._sheet AND v.village = c.cell
+    ),
+    -- One place (and one person, one household) or none: a row naming people of two villages stays unplaced.
+    one_of AS (
+      SELECT row_key,
+             CASE WHEN count(DISTINCT id_number) = 1 THEN any_value(id_number) END AS subject_id,
+             CASE WHEN count(DISTINCT id_number) = 1 THEN any_value(name) END AS subject_name,
+             any_value(county) AS county, any_value(township) AS township, any_value(village) AS village,
+             CASE WHEN count(DISTINCT household_id) = 1 THEN any_value(household_id) END AS household_id,
+             CASE WHEN count(DISTINCT program) = 1 THEN any_value(program) END AS program
+      FROM persons_named GROUP BY row_key
+      HAVING count(DISTINCT (coalesce(county, ''), coalesce(township, ''), coalesce(village, ''))) = 1
+    ),
+    village_of AS (
+      SELECT row_key, any_value(county) AS county, any_value(township) AS township, any_value(village) AS village
+      FROM villages_named GROUP BY row_key
+      HAVING count(DISTINCT (coalesce(county, ''), coalesce(township, ''), village)) = 1
     )
-    SELECT NULL AS subject_id, NULL AS subject_name, NULL AS county, NULL AS township, NULL AS village,
-           NULL AS household_id, NULL AS program,
+    SELECT p.subject_id, p.subject_name,
+           coalesce(p.county, v.county) AS county, coalesce(p.township, v.township) AS township, coalesce(p.village, v.village) AS village,
+           p.household_id, p.program,
            j.row_fact || CASE WHEN j.occurrence > 1 THEN '|#' || j.occurrence ELSE '' END AS fact,
            d.label || ' ' || ${citeRow('j')} || ' 已拒收：' || j.reason || '；原始内容「' || coalesce(j.raw_row, '') || '」' AS evidence,
            j.dataset AS source_dataset, j._file AS source_file, j._line AS source_line
-    FROM numbered j JOIN dataset_labels d ON d.dataset = j.dataset`,
+    FROM numbered j JOIN dataset_labels d ON d.dataset = j.dataset
+    LEFT JOIN one_of p ON p.row_key = j.row_key
+    LEFT JOIN village_of v ON v.row_key = j.row_key AND p.row_key IS NULL`,
   remedy: '更正该行数据后重新导出，再次扫描',
   deadlineDays: 15,
 });

@@ -72,13 +72,36 @@ testCheck('data_quality.bad-row', {
         ],
       },
       expected: [
-        { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '羁押/入监日期为空'] },
+        // 张三 is on the roll (城关镇 东村 H001): his rows go to his village's ledger.
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', program: '农村低保', evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收', '羁押/入监日期为空'] },
         { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第3行 已拒收', '刑期止日无法识别：有期徒刑三年'] },
         { subject_id: null, evidence: ['服刑/羁押人员名单 prisoners.csv 第4行 已拒收', '羁押/入监日期无法识别：2025.01.01-三年后'] },
         { subject_id: null, evidence: ['金融资产核对结果 deposits.csv 第2行 已拒收', '余额无法识别：十二万'] },
         { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.71329E+15（被 Excel 改成科学计数法，末位已丢失）'] },
-        { subject_id: null, evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
+        { subject_id: ZHANG, village: '东村', evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
+      ],
+    },
+    {
+      // Until 2026-12-02 no refused row had a village: a recipient's went to 未关联乡镇, where no village's staff look.
+      name: 'a refused row naming recipients is placed with them when they live in one village; across villages, or naming no one, it is not',
+      rows: {
+        roll: [
+          rollRow(),
+          rollRow({ village: '西村', household_id: 'H002', name: '李四', id_number: LI }),
+          // 李四 also on the 特困 roll of his village, in another household: one place, no single household.
+          rollRow({ village: '西村', household_id: 'T009', name: '李四', id_number: LI, program: '特困供养' }),
+        ],
+        deaths: [
+          { id_number: LI.toLowerCase(), name: '李四', death_date: '2026-13-45' },
+          { id_number: validId('110101', '19700101', '118'), name: '孙五', death_date: '2026-13-45' },
+        ],
+        kinship: [{ id_number: ZHANG, relative_id_number: LI, relation: '' }],
+      },
+      expected: [
+        { subject_id: LI, village: '西村', household_id: null, program: null, evidence: ['deaths.csv 第2行 已拒收'] },
+        { subject_id: null, village: null, evidence: ['deaths.csv 第3行 已拒收'] },
+        { subject_id: null, village: null, household_id: null, evidence: ['亲属关系 kinship.csv 第2行 已拒收'] },
       ],
     },
     {
@@ -98,9 +121,9 @@ testCheck('data_quality.bad-row', {
         ],
       },
       expected: [
-        { subject_id: null, evidence: ['死亡人员名单 deaths.csv 第2行 已拒收', '死亡日期无法识别：2026/13/10'] },
-        { subject_id: null, evidence: ['死亡人员名单 deaths.csv 第3行 已拒收', '死亡日期无法识别：2026/13/10'] },
-        { subject_id: null, evidence: ['死亡人员名单 死亡人员名单（补报）.csv 第4行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: ZHANG, evidence: ['死亡人员名单 deaths.csv 第2行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: ZHANG, evidence: ['死亡人员名单 deaths.csv 第3行 已拒收', '死亡日期无法识别：2026/13/10'] },
+        { subject_id: ZHANG, evidence: ['死亡人员名单 死亡人员名单（补报）.csv 第4行 已拒收', '死亡日期无法识别：2026/13/10'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.70481E+17'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第3行 已拒收', '家庭编号无法识别：3.70481E+17'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第4行 已拒收', '家庭编号无法识别：3.70481E+17'] },
