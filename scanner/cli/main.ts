@@ -69,7 +69,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       async (args) => setExit(await (await import('./commands/ledger-set.ts')).runLedgerSetCommand({ ...args, id: args.id ?? '' }, io)))
       .command('show <id>', '查看一条问题：证据、历次扫描和全部变更记录', (e) => e
         .positional('id', { type: 'string', demandOption: true, describe: '问题编号 (RS…)' })
-        .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+        .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
       async (args) => setExit(await (await import('./commands/ledger-show.ts')).runLedgerShowCommand({ ...args, id: args.id ?? '' }, io)))
       .demandCommand(1, '请指定 ledger 的子命令：export、import、set 或 show'))
     .command('sample', '抽查：按问题数加权抽取村、每村抽取家庭，生成抽查表', (y) => y
@@ -79,12 +79,12 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .option('seed', { type: 'string', describe: '随机种子（同一种子、同一台账得到同样的样本）' })
       .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
       .option('by', { type: 'string', describe: '抽查人（默认当前登录用户）' })
-      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
     async (args) => setExit(await (await import('./commands/sample.ts')).runSampleCommand(args, io)))
     .command('report', '生成某月的 HTML 报告（单个文件，离线可看）', (y) => y
       .option('period', { type: 'string', describe: '月份 YYYY-MM（默认台账中最近一次扫描的月份）' })
       .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
-      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号' }),
+      .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
     async (args) => setExit(await (await import('./commands/report.ts')).runReportCommand(args, io)))
     .command('demo', '扫描随附的示例乡镇数据（临时台账），并显示输出位置', (y) => y, async () =>
       setExit(await (await import('./commands/demo.ts')).runDemoCommand(io)))

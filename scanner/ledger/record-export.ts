@@ -1,5 +1,5 @@
-// ledger.exports: every workbook set and report written from the ledger — when, by whom, where, and whether
-// full ID numbers went out (--unmask), so that a leak can be traced to the file that carried it.
+// ledger.exports: every workbook set and report written from the ledger, and every finding shown with full IDs — when,
+// by whom, where, and whether full ID numbers went out (--unmask), so that a leak can be traced to what carried it.
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 export interface ExportRecord {
@@ -7,10 +7,10 @@ export interface ExportRecord {
   period: string;
   runId: string;
   outDir: string;
-  /** township | village (ledger workbooks, one per …) | report (the HTML report). */
-  kind: 'township' | 'village' | 'report';
+  /** township | village (ledger workbooks, one per …) | report (the HTML report) | show (`ledger show --unmask` on a terminal). */
+  kind: 'township' | 'village' | 'report' | 'show';
   unmasked: boolean;
-  /** Absolute paths; stored relative to outDir. */
+  /** Absolute paths, stored relative to outDir; for a show (outDir empty), the finding shown. */
   files: readonly string[];
   exportedBy: string | null;
 }
@@ -22,7 +22,7 @@ export async function recordExport(connection: DuckDBConnection, record: ExportR
     {
       exported_at: record.exportedAt.toISOString(), period: record.period, run_id: record.runId, out_dir: record.outDir,
       kind: record.kind, unmasked: record.unmasked, exported_by: record.exportedBy,
-      files_json: JSON.stringify(record.files.map((file) => file.slice(record.outDir.length + 1))),
+      files_json: JSON.stringify(record.outDir === '' ? record.files : record.files.map((file) => file.slice(record.outDir.length + 1))),
     },
   );
 }

@@ -46,7 +46,8 @@ export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.sample_households (
      sample_id VARCHAR NOT NULL, draw_order INTEGER NOT NULL, township VARCHAR, village VARCHAR, household_id VARCHAR NOT NULL,
      flagged BOOLEAN NOT NULL, PRIMARY KEY (sample_id, draw_order))`,
-  // Workbooks and reports written from the ledger; split = township | village | report.
+  // Workbooks and reports written from the ledger, and findings shown with full IDs; split = township | village | report |
+  // show (`ledger show --unmask`: out_dir empty, files_json names the finding).
   `CREATE TABLE IF NOT EXISTS ledger.exports (
      exported_at TIMESTAMP NOT NULL, period VARCHAR NOT NULL, run_id VARCHAR NOT NULL, out_dir VARCHAR NOT NULL,
      split VARCHAR NOT NULL, unmasked BOOLEAN NOT NULL, files_json VARCHAR NOT NULL, exported_by VARCHAR)`,

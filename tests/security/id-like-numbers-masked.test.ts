@@ -8,6 +8,7 @@ import type { CellValue } from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { maskIdsInText } from '../../scanner/mask-id.ts';
 import { readWorkbook } from '../support/ledger-fixture.ts';
+import { readLedgerRows } from '../support/read-ledger.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { runCli } from '../support/run-cli.ts';
 import { PEOPLE, writeSmallTownship } from '../support/small-township.ts';
@@ -88,14 +89,19 @@ describe('a raw ID value that failed validation, in the outputs', () => {
     expect(text).toContain(`家庭编号 ${HOUSEHOLD_NUMBER} 王小明`);
   });
 
-  it('ledger show masks it, and shows it whole with --unmask', async () => {
+  it('ledger show masks it, and shows it whole with --unmask, which the ledger records (a masked show is not recorded)', async () => {
+    const shows = () => readLedgerRows(ledger, `SELECT period, run_id, out_dir, files_json, exported_by FROM exports WHERE split = 'show' AND unmasked`);
     for (const [i, finding] of idInvalid().entries()) {
       const shown = await runCli(['ledger', 'show', finding['finding_id']!, '--ledger', ledger]);
       expect(shown.code, shown.stderr).toBe(0);
       expect(shown.stdout).not.toContain(RAW_VALUES[i]);
       expect(shown.stdout).toContain(`原始值「${MASKED_VALUES[i]}」`);
+      expect(await shows()).toHaveLength(i);
       const unmasked = await runCli(['ledger', 'show', finding['finding_id']!, '--ledger', ledger, '--unmask']);
       expect(unmasked.stdout).toContain(`原始值「${RAW_VALUES[i]}」`);
+      expect((await shows()).at(-1)).toEqual({
+        period: '2026-10', run_id: expect.stringMatching(/\S/), out_dir: '', files_json: JSON.stringify([finding['finding_id']]), exported_by: expect.stringMatching(/\S/),
+      });
     }
   });
 

@@ -2,12 +2,14 @@
 import { format } from 'date-fns';
 import { builtInChecks } from '../../engine/registry.ts';
 import { findingHistory, type FindingHistory } from '../../ledger/finding-history.ts';
+import { recordExport } from '../../ledger/record-export.ts';
 import { categoryLabel, SEVERITY_LABELS } from '../../ledger/labels.ts';
 import { EDITABLE_FIELDS, formatCents, type EditableField } from '../../ledger/staff-edits.ts';
 import { withLedger } from '../../ledger/with-ledger.ts';
 import { maskIdNumber, maskIdsInText } from '../../mask-id.ts';
 import type { CliIo } from '../main.ts';
 import { EXIT } from '../report-error.ts';
+import { operatorName } from './operator.ts';
 
 export interface LedgerShowArgs {
   ledger: string;
@@ -18,9 +20,22 @@ export interface LedgerShowArgs {
 const SOURCE_KINDS: Record<string, string> = { scan: '扫描', command: '命令', workbook: '工作簿' };
 
 export async function runLedgerShowCommand(args: LedgerShowArgs, io: CliIo): Promise<number> {
-  const history = await withLedger(args.ledger, (connection) => findingHistory(connection, args.id.trim()));
+  const history = await withLedger(args.ledger, async (connection) => {
+    const found = await findingHistory(connection, args.id.trim());
+    // Full IDs on a screen are a disclosure like a workbook's: logged before they are printed, so that none goes unrecorded.
+    if (args.unmask) await recordUnmaskedShow(connection, found);
+    return found;
+  });
   io.out(`${describeFinding(history, args.unmask).join('\n')}\n`);
   return EXIT.ok;
+}
+
+async function recordUnmaskedShow(connection: Parameters<typeof recordExport>[0], { finding, sightings }: FindingHistory): Promise<void> {
+  const last = sightings.at(-1);
+  await recordExport(connection, {
+    exportedAt: new Date(), period: last?.period ?? '', runId: last?.run_id ?? '', outDir: '', kind: 'show',
+    unmasked: true, files: [String(finding['finding_id'])], exportedBy: operatorName(),
+  });
 }
 
 function describeFinding({ finding: f, sightings, changes, closedBy, samples }: FindingHistory, unmask: boolean): string[] {
