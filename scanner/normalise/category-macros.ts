@@ -117,8 +117,10 @@ const holdsUndeniedWord = (words: string) => {
 };
 
 export const CATEGORY_MACROS: readonly MacroDefinition[] = [
-  // Internal. rs_text without the decorating punctuation ('()' alone counts as empty).
-  defineMacro('rs_category_text', ['s'], `nullif(regexp_replace(rs_text(s), ${sqlString(DECORATION)}, '', 'g'), '')`),
+  // Internal. rs_text in simplified characters (農村低保, 特困供養, 戶主, 暫停 as a roll kept in traditional ones writes
+  // them: until 2026-12-02 program-unknown, with no standard or deposit check) without the decorating punctuation ('()'
+  // alone counts as empty). Each value is read once per distinct spelling (the value maps), so the table costs nothing.
+  defineMacro('rs_category_text', ['s'], `nullif(regexp_replace(rs_to_simplified(rs_text(s)), ${sqlString(DECORATION)}, '', 'g'), '')`),
 
   // Internal. The area a value names: NULL when none, 'ambiguous' for 城乡 or both 城市/城镇 and 农村.
   defineMacro('rs_program_area_word', ['t'], `CASE

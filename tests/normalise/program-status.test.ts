@@ -61,10 +61,16 @@ describeMacroTable('rs_program', connection, {
     { input: '特困供养（全自理）', expected: program('特困', '农村') },
     { input: '分散供养特困(半护理)', expected: program('特困', '农村') },
     { input: '城市特困人员（全护理）', expected: program('特困', '城市') },
+    // A roll kept in traditional characters.
+    { input: '農村低保', expected: program('低保', '农村') },
+    { input: '城市最低生活保障（單人施保）', expected: program('低保', '城市') },
+    { input: '特困供養（分散）', expected: program('特困', '农村') },
+    { input: '農村五保戶', expected: program('特困', '农村') },
   ],
   rejected: [
     { input: '低保边缘户', expected: unknown, note: 'a different programme' },
     { input: '低保边缘户A类', expected: unknown, note: 'a class word does not make it 低保' },
+    { input: '低保邊緣戶', expected: unknown, note: 'in traditional characters too' },
     { input: '低保A类特困', expected: unknown, note: 'two families at once' },
     { input: '低收入人口', expected: unknown },
     { input: '非低保', expected: unknown },
@@ -114,6 +120,9 @@ describeMacroTable('rs_roll_status', connection, {
     { input: '提标', expected: '在保' },
     { input: '变更', expected: '在保' },
     { input: '新增停保', expected: '停保', note: 'the status word decides, not the note' },
+    { input: '暫停', expected: '停保', note: 'traditional characters' },
+    { input: '註銷', expected: '退保' },
+    { input: '停發（死亡）', expected: '停保' },
   ],
   rejected: [
     { input: '待审核', expected: null },
@@ -176,6 +185,7 @@ describeMacroTable('rs_is_head', connection, {
     { input: '家长', expected: true },
     { input: '01', expected: true, note: 'GB/T 4761-2008: 本人' },
     { input: '02', expected: true, note: 'GB/T 4761-2008: 户主' },
+    { input: '戶主', expected: true, note: 'traditional characters' },
   ],
   rejected: [
     { input: '配偶', expected: false },
