@@ -32,6 +32,14 @@ testCheck('data_quality.id-name-conflict', {
       },
     },
     {
+      // Until 2026-12-02 a conflict: the comparison form kept the dot.
+      name: 'the middle dot left out by one department (阿依古丽买买提)',
+      rows: {
+        roll: [rollRow({ name: '阿依古丽·买买提', id_number: AYGUL })],
+        deaths: [{ id_number: AYGUL, name: '阿依古丽买买提', death_date: '2026-03-15' }],
+      },
+    },
+    {
       name: 'a list row without a name, and two lists disagreeing about someone not on the roll',
       rows: {
         roll: [rollRow({ name: '张三', id_number: ZHANG })],
