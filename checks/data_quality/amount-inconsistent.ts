@@ -7,15 +7,20 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'low',
   title: '同户月保障金不一致',
-  description: '同一家庭各行填写的月保障金不同（月保障金是全户金额，只填在户主行或每行相同均可）。',
+  description: '同一家庭在保人员各行填写的月保障金不同（月保障金是全户金额，只填在户主行或每行相同均可；其他行填 0 视为未填，停保、退保人员的行不比较）。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第四章 保障金额',
   inputs: ['roll'],
   requiresColumns: ['roll.monthly_amount'],
   sql: `
-    -- Households found first by min ≠ max, so the evidence text is built for a few, not for every household.
-    WITH differing AS (
-      SELECT household_id FROM roll WHERE household_id IS NOT NULL AND monthly_amount_cents IS NOT NULL
-      GROUP BY household_id HAVING min(monthly_amount_cents) <> max(monthly_amount_cents)
+    -- Households found first by min ≠ max, so the evidence text is built for a few, not for every household. Only the
+    -- rows of persons paid now: a 停保 or 退保 member's row keeps the amount of its day. A 0 states no amount, as a blank
+    -- does: rolls that write the household's amount on the head's row put 0 on the others (until 2026-12-02 both were
+    -- a finding on a household whose paid rows agree).
+    WITH stated AS (
+      SELECT * FROM roll WHERE active AND household_id IS NOT NULL AND monthly_amount_cents IS NOT NULL AND monthly_amount_cents <> 0
+    ),
+    differing AS (
+      SELECT household_id FROM stated GROUP BY household_id HAVING min(monthly_amount_cents) <> max(monthly_amount_cents)
     )
     SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name, '' AS subject_key,
            min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
@@ -24,8 +29,7 @@ export default defineCheck({
            '家庭编号 ' || household_id || ' 的月保障金不一致：' ||
              string_agg(coalesce(name, '?') || ' ' || ${yuan('monthly_amount_cents')} || '元(' || ${citeRow('roll')} || ')', '、' ORDER BY _file, _line) AS evidence,
            'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
-    FROM roll SEMI JOIN differing USING (household_id)
-    WHERE monthly_amount_cents IS NOT NULL
+    FROM stated roll SEMI JOIN differing USING (household_id)
     GROUP BY household_id`,
   remedy: '核实全户月保障金，统一填写',
   deadlineDays: 30,

@@ -34,6 +34,20 @@ testCheck('data_quality.amount-inconsistent', {
       },
     },
     {
+      // Until 2026-12-02 each was a finding on a household whose paid rows agree.
+      name: 'the others\' rows written 0, and a 停保 or 退保 member\'s row keeping an older amount',
+      rows: {
+        roll: [
+          rollRow({ monthly_amount: '1200' }),
+          rollRow({ name: '李四', id_number: LI, relation: '配偶', monthly_amount: '0' }),
+          rollRow({ name: '王五', id_number: WANG, relation: '子', monthly_amount: '0.00' }),
+          rollRow({ household_id: 'H002', monthly_amount: '700', id_number: validId('110101', '19700101', '118') }),
+          rollRow({ household_id: 'H002', name: '赵六', id_number: validId('110101', '19720101', '129'), relation: '配偶', monthly_amount: '1050', status: '停保' }),
+          rollRow({ household_id: 'H002', name: '孙七', id_number: validId('110101', '19740101', '131'), relation: '子', monthly_amount: '350', status: '退保' }),
+        ],
+      },
+    },
+    {
       name: 'different households, different amounts',
       rows: { roll: [rollRow({ household_id: 'H001', monthly_amount: '600' }), rollRow({ household_id: 'H002', name: '李四', id_number: LI, monthly_amount: '700' })] },
     },
@@ -49,6 +63,18 @@ testCheck('data_quality.amount-inconsistent', {
         ],
       },
       expected: [{ subject_id: ZHANG, household_id: 'H003', village: '西村', evidence: ['家庭编号 H003 的月保障金不一致', '张三 600.00元', '李四 650.00元', '第2行', '第3行'] }],
+    },
+    {
+      name: 'two paid rows disagree beside a row written 0 and a 停保 row: the evidence cites the two',
+      rows: {
+        roll: [
+          rollRow({ id_number: ZHANG, monthly_amount: '600' }),
+          rollRow({ name: '李四', id_number: LI, relation: '配偶', monthly_amount: '0' }),
+          rollRow({ name: '王五', id_number: WANG, relation: '子', monthly_amount: '900' }),
+          rollRow({ name: '赵六', id_number: validId('110101', '19720101', '129'), relation: '子', monthly_amount: '600', status: '停保' }),
+        ],
+      },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['张三 600.00元(roll.csv 第2行)、王五 900.00元(roll.csv 第4行)'] }],
     },
   ],
 });

@@ -89,7 +89,8 @@ export function referenceFindings(directory: string, period: string, standards: 
     // One finding per village involved.
     const villages = new Set(rows.map((row) => row.values['village']));
     if (villages.size > 1) for (const _village of villages) add({ check_id: 'data_quality.household-split', id_number: null, household_id: hh });
-    const amounts = new Set(rows.map((row) => row.values['monthly_amount']!).filter(Boolean).map(parseCents));
+    // A paid person's row stating an amount (0 states none).
+    const amounts = new Set(rows.filter((row) => row.active).map((row) => row.values['monthly_amount']!).filter(Boolean).map(parseCents).filter((cents) => cents !== 0));
     if (amounts.size > 1) add({ check_id: 'data_quality.amount-inconsistent', id_number: null, household_id: hh });
     const amount = parseCents(rows[0]!.values['monthly_amount']!)!;
     if (program) {
