@@ -4,19 +4,24 @@ import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
-/** Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words first. */
+/**
+ * Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words
+ * first. 非住宅 (a 规划用途 of its own, whatever it is used for) holds 住宅 but is no home: until 2026-12-02 it counted as
+ * one, a false 住宅 2 套 beside the family's house. It is an other usage only when it names one (非住宅（商业）).
+ */
 const kind = (usage: string) => `CASE
   WHEN ${containsAny(usage, '$ignoredUsages')} THEN NULL
   WHEN ${containsAny(usage, '$nonResidentialUsages')} THEN 'other'
-  WHEN ${containsAny(usage, '$residentialUsages')} THEN 'residential' END`;
+  WHEN ${containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages')} THEN 'residential' END`;
 /**
  * Whether two rows may be one property: of one kind (an ignored usage has none, so its rows drop out), and nothing both
- * give differs. Where both give the 坐落 the date tells nothing (a spouse added to the title is registered later);
- * without it, the area and date are all there is.
+ * give differs. Where either gives the 坐落 the date tells nothing (a spouse added to the title is registered later, and
+ * his row may lack the 坐落: until 2026-12-02 such a pair was 住宅 2 套); only where neither does are the area and date
+ * all there is.
  */
 const mayBeOneProperty = (r: string, c: string) => `${r}.kind = ${c}.kind
   AND coalesce(${r}.address = ${c}.address, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
-  AND ((${r}.address IS NOT NULL AND ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
+  AND ((${r}.address IS NOT NULL OR ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
 
 export default defineCheck({
   id: 'over_asset.property',
@@ -24,15 +29,15 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室不计。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
     maxResidential: z.number().int().nonnegative().default(1),
     residentialUsages: words(['住宅']),
     nonResidentialUsages: words(['商业', '办公', '商服', '工业']),
-    // Checked first: 住宅车库 is a garage, not a second home.
-    ignoredUsages: words(['车库', '车位', '储藏室']),
+    // Checked first: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house.
+    ignoredUsages: words(['车库', '车位', '储藏室', '附属用房', '附属房']),
   }).strict(),
   prepare: HOUSEHOLD_TABLES,
   sql: `

@@ -52,6 +52,16 @@ testCheck('over_asset.property', {
       name: 'one home held jointly: the same 坐落 and area registered on different dates',
       rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '住宅', { address: '城关镇东村8号', registered_on: '2021-03-02' })] },
     },
+    {
+      // Until 2026-12-02 each was counted a second home: 非住宅 and 住宅附属用房 hold the word 住宅.
+      name: 'one 住宅 beside a 非住宅 and a 住宅附属用房',
+      rows: { roll: couple, properties: [home(ZHANG), home(ZHANG, '非住宅'), home(LI, '住宅附属用房')] },
+    },
+    {
+      // Until 2026-12-02 住宅 2 套: with one 坐落 missing, the later date (the spouse added to the title) kept them apart.
+      name: 'one home held jointly: the co-owner\'s row without 坐落, registered later, the same area',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号', registered_on: '2010-01-01' }), home(LI, '住宅', { address: '', registered_on: '2015-06-01' })] },
+    },
     { name: 'a namesake with another ID holds a 商业 property', rows: { roll: couple, properties: [home(ZHANG), home(OTHER_ZHANG, '商业')] } },
     {
       name: 'the 商业 holder\'s roll row is 停保',
@@ -71,6 +81,11 @@ testCheck('over_asset.property', {
     },
   ],
   invalid: [
+    {
+      name: 'a 非住宅 that names a commercial usage (非住宅（商业）) is one, beside the family\'s home',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '非住宅（商业）')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：非住宅(商业)'] }],
+    },
     {
       name: 'head and spouse hold one 住宅 each: 2 > 1, subject the lower ID, both listed',
       rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村1号' }), home(LI, '住宅', { address: '城关镇东村2号' })] },
