@@ -10,6 +10,7 @@ import { loadCustomChecks } from './engine/custom-checks.ts';
 import { builtInChecks } from './engine/registry.ts';
 import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
 import { lockDownDatabase } from './engine/sandbox.ts';
+import { missingKinshipWarnings } from './engine/kinship-coverage.ts';
 import { uncoveredStandardsWarnings } from './engine/standards-coverage.ts';
 import { writeFindingsCsv } from './export/findings-csv.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
@@ -133,7 +134,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       export_parts_ms: { findings_csv: 0, workbooks: 0, ledger_checkpoint: 0 },
       as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection),
     };
-    summary.warnings.push(...await uncoveredStandardsWarnings(connection, config, configSource));
+    summary.warnings.push(...await uncoveredStandardsWarnings(connection, config, configSource), ...missingKinshipWarnings(outcomes, load.datasets));
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await checksums.of(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
     step('ledger', 0, 1, summary.ledger);

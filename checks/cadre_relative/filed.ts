@@ -12,7 +12,8 @@ export default defineCheck({
     '已备案（近亲属备案为“是”）的在保对象：在任干部的近亲属（认定规则与 cadre_relative.unfiled 相同，参数 relations、sameHousehold ' +
     '应与该检查一致），以及本人为在任干部者。这是备案台账，不是问题。',
   basis: CADRE_RELATIVE_BASIS,
-  inputs: ['roll', 'cadres', 'kinship'],
+  // Not the kinship list: without one, sharing the cadre's roll household still proves a near relative (checks.md).
+  inputs: ['roll', 'cadres'],
   params: nearRelativeParams,
   prepare: CADRE_RELATIVE_TABLES,
   sql: `

@@ -13,13 +13,14 @@ export const CADRE_RELATIVE_BASIS =
 export const RELATION_KINDS = [
   'spouse', 'parent', 'parent-in-law', 'sibling', 'spouse-sibling', 'child', 'child-in-law', 'grandparent', 'grandchild',
   'uncle-aunt', 'sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin', 'grandchild-in-law', 'grandparent-in-law',
-  'great-grandparent', 'great-grandchild', 'co-parent-in-law', 'other',
+  'great-grandparent', 'great-grandchild', 'co-parent-in-law', 'parent-or-child', 'other',
 ] as const;
 type RelationKind = (typeof RELATION_KINDS)[number];
 
 /** checks.md's default list (local rules implementing 民发〔2021〕57号, e.g. 固原市民政局 2022). */
 export const DEFAULT_NEAR_RELATIONS: RelationKind[] = [
   'spouse', 'parent', 'parent-in-law', 'sibling', 'spouse-sibling', 'child', 'child-in-law', 'grandparent', 'grandchild', 'uncle-aunt',
+  'parent-or-child',
 ];
 
 /** Params of the checks that look for relatives: which kinds are near, and whether sharing C's roll household counts. */
@@ -30,18 +31,19 @@ export const nearRelativeParams = z.object({
 
 /** [kind, what the relative is called in evidence, the kind seen from the other side]. Step and adoptive forms are their kind. */
 const KINDS: [RelationKind, string, RelationKind, string[]][] = [
-  ['spouse', '配偶', 'spouse', ['配偶', '夫', '妻', '丈夫', '妻子', '老伴', '爱人', '夫妻', '老公', '老婆']],
+  ['spouse', '配偶', 'spouse', ['配偶', '夫', '妻', '丈夫', '妻子', '老伴', '老伴儿', '爱人', '夫妻', '老公', '老婆']],
   // 老子 (father, in several dialects) is listed so that it is not read as 老 + 子; 其他父母关系 is GB/T 4761's 59, as 其他儿子.
   ['parent', '父母', 'child', ['父亲', '母亲', '父', '母', '父母', '爸爸', '妈妈', '爸', '妈', '爹', '娘', '继父', '继母', '养父', '养母',
-    '继父或养父', '继母或养母', '老子', '其他父母关系']],
+    '继父或养父', '继母或养母', '老子', '其他父母关系', '养父母', '继父母', '生父', '生母', '生父母', '亲生父亲', '亲生母亲']],
   ['parent-in-law', '配偶的父母(岳父母/公婆)', 'child-in-law', ['岳父', '岳母', '公公', '婆婆', '岳父母', '公婆', '丈人', '岳丈', '老丈人', '丈母娘']],
   ['sibling', '兄弟姐妹', 'sibling', ['兄弟', '姐妹', '兄弟姐妹', '兄', '弟', '姐', '妹', '哥', '哥哥', '弟弟', '姐姐', '妹妹', '大哥', '二哥',
-    '大姐', '二姐', '胞兄', '胞弟', '胞姐', '胞妹', '继兄', '继弟', '继姐', '继妹', '其他兄弟姐妹', '姊妹', '姊']],
+    '大姐', '二姐', '胞兄', '胞弟', '胞姐', '胞妹', '继兄', '继弟', '继姐', '继妹', '其他兄弟姐妹', '姊妹', '姊', '兄妹', '姐弟', '弟兄',
+    '兄姐']],
   ['spouse-sibling', '配偶的兄弟姐妹', 'sibling-in-law', ['大伯子', '小叔子', '大姑子', '小姑子', '大舅子', '小舅子', '大姨子', '小姨子',
     '内兄', '内弟', '妻兄', '妻弟', '妻姐', '妻妹', '夫兄', '夫弟', '夫姐', '夫妹']],
   ['child', '子女', 'parent', ['子', '女', '儿', '儿子', '女儿', '子女', '独生子', '独生女', '长子', '次子', '三子', '四子', '五子', '长女',
     '次女', '三女', '四女', '五女', '大儿子', '二儿子', '小儿子', '大女儿', '二女儿', '小女儿', '养子', '养女', '继子', '继女',
-    '养子或继子', '养女或继女', '其他儿子', '其他女儿']],
+    '养子或继子', '养女或继女', '其他儿子', '其他女儿', '亲生儿子', '亲生女儿', '闺女']],
   // 媳妇/媳 is 儿媳 in household registers (北方口语也指妻子): either way near at one hop, and as 儿媳 it opens no second hop.
   ['child-in-law', '子女的配偶(儿媳/女婿)', 'parent-in-law', ['儿媳', '儿媳妇', '女婿', '媳妇', '媳']],
   ['grandparent', '祖父母/外祖父母', 'grandchild', ['祖父', '祖母', '外祖父', '外祖母', '爷爷', '奶奶', '外公', '外婆', '姥爷', '姥姥',
@@ -63,7 +65,35 @@ const KINDS: [RelationKind, string, RelationKind, string[]][] = [
   ['great-grandchild', '曾孙子女', 'great-grandparent', ['曾孙', '曾孙子', '曾孙女', '外曾孙', '外曾孙子', '外曾孙女', '曾孙子或外曾孙子',
     '曾孙女或外曾孙女']],
   ['co-parent-in-law', '亲家', 'co-parent-in-law', ['亲家', '亲家公', '亲家母']],
+  // The pair named, not who is which (关系：父子): parent or child, near either way, and no way on to a second hop.
+  ['parent-or-child', '父母或子女', 'parent-or-child', ['父子', '父女', '母子', '母女', '父子关系', '母子关系', '父女关系', '母女关系']],
   ['other', '其他', 'other', ['其他', '其他亲属', '非亲属']],
+];
+
+/**
+ * GB/T 4761-2008's two-digit codes, which a 户籍 system's export gives in place of the words (until 2026-12-02 every
+ * coded relation was 其他, and a cadre's coded relatives were never found). 01 本人 and 02 户主 name no relation here,
+ * 68 (配偶的曾祖父母) none of these kinds; the one-digit codes (1 配偶, 2 子 …) are too easily another number to be read.
+ */
+const GB_T_4761_CODES: [RelationKind, string[]][] = [
+  ['spouse', ['10', '11', '12']],
+  ['child', ['20', '21', '22', '23', '24', '25', '26', '27', '29', '30', '31', '32', '33', '34', '35', '36', '37', '39']],
+  ['child-in-law', ['28', '38']],
+  ['grandchild', ['40', '41', '42', '43', '44', '49']],
+  ['grandchild-in-law', ['45', '46']],
+  ['great-grandchild', ['47', '48']],
+  ['parent', ['50', '51', '52', '57', '58', '59']],
+  ['parent-in-law', ['53', '54', '55', '56']],
+  ['grandparent', ['60', '61', '62', '63', '64', '69']],
+  ['grandparent-in-law', ['65']],
+  ['great-grandparent', ['66', '67']],
+  ['sibling', ['70', '71', '73', '75', '77', '79']],
+  ['sibling-in-law', ['72', '74', '76', '78']],
+  ['uncle-aunt', ['81', '83', '85', '88', '90']],
+  ['uncle-aunt-in-law', ['82', '84', '86', '87', '89']],
+  ['cousin', ['91', '92']],
+  ['nephew-niece', ['93', '94', '95', '96']],
+  ['other', ['80', '97', '99']],
 ];
 
 /**
@@ -128,7 +158,8 @@ const CADRE_PATHS = {
     WITH ${SERVING_ROWS_SQL},
     serving_ids AS (SELECT DISTINCT id_number AS cadre_id FROM serving_rows),
     ${RELATION_KINDS_SQL},
-    relation_spellings(spelling, kind) AS (VALUES ${KINDS.flatMap(([kind, , , spellings]) => spellings.map((s) => `(${quote(s)}, ${quote(kind)})`)).join(', ')}),
+    relation_spellings(spelling, kind) AS (VALUES ${[...KINDS.map(([kind, , , spellings]) => [kind, spellings] as const), ...GB_T_4761_CODES]
+      .flatMap(([kind, spellings]) => spellings.map((s) => `(${quote(s)}, ${quote(kind)})`)).join(', ')}),
     -- Only kinship rows within two steps of a serving cadre can prove anything: keep those before the heavier work.
     first_ring AS (
       SELECT cadre_id AS id FROM serving_ids

@@ -15,7 +15,8 @@ export default defineCheck({
     '经配偶可到配偶的父母和兄弟姐妹，经父母可到父母的兄弟姐妹；与干部同在一个在保家庭（同一县区、乡镇、村的同一家庭编号：手工花名册常按村编户号）也算（sameHousehold）。' +
     '每人每户一条，证据列出每位干部及证明关系的路径。任职起为空视为在任。relations 可选值：' + RELATION_KINDS_DOC + '。',
   basis: CADRE_RELATIVE_BASIS,
-  inputs: ['roll', 'cadres', 'kinship'],
+  // Not the kinship list: without one, sharing the cadre's roll household still proves a near relative (checks.md).
+  inputs: ['roll', 'cadres'],
   params: nearRelativeParams,
   prepare: CADRE_RELATIVE_TABLES,
   sql: `

@@ -39,6 +39,13 @@ const PREFIXED: [string, string][] = [
   ['其他父母关系', '父母'], ['其他祖父母或外祖父母关系', '祖父母/外祖父母'], ['老子', '父母'], ['長孫', GRANDCHILD],
 ];
 /** Likewise for kinds a county may add to `relations` (not near by default). */
+/** Spellings read as 其他 until 2026-12-02 (their relatives missed): step, adoptive and birth parents, pairs, GB/T 4761 codes. */
+const EVERYDAY_MORE: [string, string][] = [
+  ['养父母', '父母'], ['继父母', '父母'], ['生父', '父母'], ['生母', '父母'], ['兄妹', SIBLING], ['姐弟', SIBLING], ['弟兄', SIBLING],
+  ['父子', '父母或子女'], ['母女', '父母或子女'], ['亲生儿子', CHILD], ['老伴儿', '配偶'], ['闺女', CHILD],
+  ['10', '配偶'], ['20', CHILD], ['37', CHILD], ['28', CHILD_IN_LAW], ['38', CHILD_IN_LAW], ['51', '父母'], ['57', '父母'],
+  ['55', '配偶的父母(岳父母/公婆)'], ['61', '祖父母/外祖父母'], ['42', GRANDCHILD], ['71', SIBLING], ['77', SIBLING], ['83', UNCLE_AUNT], ['90', UNCLE_AUNT],
+];
 const PREFIXED_WIDER: [string, string][] = [
   ['大嫂', '兄弟姐妹的配偶'], ['二婶', '伯叔姑舅姨的配偶'], ['大侄子', '侄甥'], ['二表哥', '堂表兄弟姐妹'], ['长孙媳', '孙辈的配偶'], ['曾孙女或外曾孙女', '曾孙子女'],
 ];
@@ -55,6 +62,10 @@ const eachSpelling = (spellings: [string, string][]) => ({
 testCheck('cadre_relative.unfiled', {
   valid: [
     { name: 'cousins (堂/表), both directions', rows: withKin([kin(C, R, '堂兄'), kin(C, R, '表妹'), kin(R, C, '堂弟')]) },
+    {
+      name: 'GB/T 4761 codes of relations not near (91 堂兄弟, 93 侄子, 95 外甥, 80 其他, 99 非亲属), and a one-digit code, which is not read',
+      rows: withKin([kin(C, R, '91'), kin(C, R, '93'), kin(C, R, '95'), kin(C, R, '80'), kin(C, R, '99'), kin(C, R, '1')]),
+    },
     {
       name: "nephews/nieces both ways: (C, R, 侄子/外甥女), and (R2, C, 叔叔/姑姑) which makes R2 C's nephew/niece",
       rows: withKin([kin(C, R, '侄子'), kin(C, R, '外甥女'), kin(R2, C, '叔叔'), kin(R2, C, '姑姑')], { roll: [alone(R, '王五', 1), alone(R2, '赵六', 2)] }),
@@ -165,6 +176,10 @@ testCheck('cadre_relative.unfiled', {
       ...eachSpelling(PREFIXED),
     },
     {
+      name: 'step, adoptive and birth parents (养父母, 生父), pairs (兄妹, 父子), 亲生儿子, 老伴儿, 闺女, and GB/T 4761-2008\'s codes',
+      ...eachSpelling(EVERYDAY_MORE),
+    },
+    {
       name: 'prefixed spellings of the kinds a county may add (大嫂, 二婶, 大侄子, 二表哥, 长孙媳), every kind listed',
       ...eachSpelling(PREFIXED_WIDER),
       config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['sibling-in-law', 'uncle-aunt-in-law', 'nephew-niece', 'cousin', 'grandchild-in-law', 'great-grandchild'] } } } },
@@ -208,6 +223,12 @@ testCheck('cadre_relative.unfiled', {
       name: "same roll household as the cadre, with no kinship row",
       rows: { cadres: [cadre()], kinship: [kin(F, Z, '儿子')], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
       expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(城关镇东村 家庭编号 H001，与户主关系 配偶)→ 王五'] }],
+    },
+    {
+      // Until 2026-12-02 the check needed a kinship list, and without one was skipped: the cadre's own household unchecked.
+      name: 'no kinship list at all: the same roll household as the cadre still counts',
+      rows: { cadres: [cadre()], roll: [rollRow({ id_number: C }), rollRow({ id_number: R, name: '王五', relation: '配偶' })] },
+      expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户'] }],
     },
     {
       name: 'same household, 乡镇 and 村 left empty on both rows: the empty places match',
