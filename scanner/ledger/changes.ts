@@ -28,3 +28,9 @@ export async function appendChanges(
   );
   return Number(result.rowsChanged);
 }
+
+/** The id of the latest audit record, 0 for none: a watermark for "changed after this moment" that no clock can skew. */
+export async function lastChangeId(connection: DuckDBConnection): Promise<number> {
+  const value = (await connection.runAndReadAll('SELECT coalesce(max(change_id), 0) FROM ledger.changes')).getRowsJson()[0]?.[0];
+  return Number(value ?? 0);
+}

@@ -2,11 +2,14 @@
 // changes nothing; tampered, foreign, outdated or conflicting cells are reported one by one and change nothing.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { format } from 'date-fns';
 import type * as ExcelTypes from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../scanner/errors.ts';
 import { exportLedgerWorkbooks } from '../../scanner/export/ledger-workbook/export-ledger-workbooks.ts';
+import { readSnapshotSheet } from '../../scanner/export/ledger-workbook/snapshot-sheet.ts';
 import { formatImportReport, importLedgerWorkbooks, type ImportReport } from '../../scanner/ledger/import/import-ledger-workbooks.ts';
+import { setFinding } from '../../scanner/ledger/set-finding.ts';
 import { readStaffValues, writeStaffValues } from '../../scanner/ledger/staff-edits.ts';
 import { withLedger } from '../../scanner/ledger/with-ledger.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
@@ -248,7 +251,7 @@ describe('tampered workbooks', () => {
     const report = await importInto(ledger, [workbook]);
     const file = report.files[0]!;
     expect(file.rejected).toEqual([
-      { sheet: sheetName, row: rowOf(ids[0]!), column: '整改状态', value: '已整改', reason: '导出后台账中此项已改为「核实中」，未覆盖' },
+      { sheet: sheetName, row: rowOf(ids[0]!), column: '整改状态', value: '已整改', reason: expect.stringMatching(/^导出后台账中此项已改为「核实中」（ledger set（测试），\d{4}-\d\d-\d\d \d\d:\d\d），未覆盖$/) },
     ]);
     expect(file.applied.map((change) => [change.findingId, change.field])).toEqual([[ids[2], 'remedy']]);
     expect(differences(before, await staffFields(ledger))).toEqual([`${ids[2]}.remedy`]);
@@ -272,6 +275,100 @@ describe('tampered workbooks', () => {
     expect(report.totals.applied).toBe(0);
     expect(await staffFields(ledger)).toEqual(before.fields);
     expect(await workbookChanges(ledger)).toEqual(before.changes);
+  });
+});
+
+describe('cells changed in the ledger after the export', () => {
+  /** 误报 with its reason and a 责任人 for ids[0]: what a village sends back. */
+  const marksFalsePositive = (book: ExcelTypes.Workbook) => {
+    const sheet = sheetOf(book);
+    cellOf(sheet, ids[0]!, '整改状态').value = '误报';
+    cellOf(sheet, ids[0]!, '备注').value = '车已卖';
+    cellOf(sheet, ids[0]!, '责任人').value = '李四';
+  };
+  const reasonFor = (value: string, source: string, at: Date) => `导出后台账中此项已改为「${value}」（${source}，${format(at, 'yyyy-MM-dd HH:mm')}），未覆盖`;
+
+  it('does not take the same file again over a decision put back with ledger set, and names who and when', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited(marksFalsePositive);
+    expect((await importInto(ledger, [workbook])).totals).toEqual({ applied: 3, findingsChanged: 1, rejected: 0, ignored: 0 });
+    // The supervisor rejects the 误报: the exported values are back, so comparing values cannot see the decision.
+    // Its clock reads a day before the export: the audit record's order decides, not the time.
+    const setAt = new Date(Date.now() - 86_400_000);
+    await withLedger(ledger, (connection) => setFinding(connection, ids[0]!, { status: '待核实', note: '' }, '张主任', setAt));
+    const before = { fields: await staffFields(ledger), changes: await workbookChanges(ledger) };
+
+    const again = await importInto(ledger, [workbook]);
+    expect(again.files[0]!.rejected).toEqual([
+      { sheet: sheetName, row: rowOf(ids[0]!), column: '整改状态', value: '误报', reason: reasonFor('待核实', 'ledger set（张主任）', setAt) },
+      { sheet: sheetName, row: rowOf(ids[0]!), column: '备注', value: '车已卖', reason: reasonFor('（空）', 'ledger set（张主任）', setAt) },
+    ]);
+    expect(again.totals).toMatchObject({ applied: 0, rejected: 2 });
+    expect(await staffFields(ledger)).toEqual(before.fields);
+    expect(await workbookChanges(ledger)).toEqual(before.changes);
+  });
+
+  it('does not take a second copy of the same export over the first one\'s edit, and names the first', async () => {
+    const ledger = await copyLedger(base);
+    const first = await edited((book) => {
+      cellOf(sheetOf(book), ids[1]!, '整改状态').value = '核实中';
+    });
+    const second = await edited((book) => {
+      cellOf(sheetOf(book), ids[1]!, '整改状态').value = '已整改';
+      cellOf(sheetOf(book), ids[1]!, '整改措施').value = '重新核定保障金';
+    });
+    const report = await importInto(ledger, [first, second]);
+    expect(report.files[0]!.applied.map((change) => [change.findingId, change.field, change.to])).toEqual([[ids[1], 'status', '核实中']]);
+    expect(report.files[1]!.applied.map((change) => [change.findingId, change.field, change.to])).toEqual([[ids[1], 'remedy', '重新核定保障金']]);
+    expect(report.files[1]!.rejected).toEqual([{
+      sheet: sheetName, row: rowOf(ids[1]!), column: '整改状态', value: '已整改',
+      reason: reasonFor('核实中', `${first.split('/').pop()} 工作表「${sheetName}」第 ${rowOf(ids[1]!)} 行（王干事）`, IMPORTED_AT),
+    }]);
+    expect((await staffFields(ledger))[ids[1]!]).toMatchObject({ status: '核实中', remedy: '重新核定保障金' });
+  });
+
+  it('goes by the export time in a workbook exported before the export noted its last audit record', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      marksFalsePositive(book);
+      // A workbook written by rollsweep before 2026-12-02: no changesThrough line in _rollsweep.
+      const snapshot = book.getWorksheet('_rollsweep')!;
+      snapshot.eachRow((row) => {
+        if (row.getCell(1).value === 'changesThrough') row.values = [];
+      });
+    });
+    const snapshot = readSnapshotSheet(await readWorkbook(workbook));
+    expect('problem' in snapshot ? snapshot.problem : snapshot.changesThrough).toBeNull();
+    expect((await importInto(ledger, [workbook])).totals.applied).toBe(3);
+    await withLedger(ledger, (connection) => setFinding(connection, ids[0]!, { status: '待核实', note: '' }, '张主任'));
+    const again = await importInto(ledger, [workbook]);
+    expect(again.files[0]!.rejected.map((cell) => [cell.column, cell.reason])).toEqual([
+      ['整改状态', expect.stringContaining('（ledger set（张主任），')], ['备注', expect.stringContaining('（ledger set（张主任），')],
+    ]);
+    expect((await staffFields(ledger))[ids[0]!]).toMatchObject({ status: '待核实', note: null });
+  });
+
+  it('still takes each village workbook of one export, once', async () => {
+    const ledger = await copyLedger(base);
+    const exported = await withLedger(ledger, (connection) =>
+      exportLedgerWorkbooks(connection, { period: SAMPLE_PERIOD, outDir: join(root, 'by-village'), split: 'village', unmask: false, asOf: SAMPLE_AS_OF }));
+    const [east, west] = exported.files as [string, string];
+    const firstIdOf = async (file: string) => {
+      const sheet = (await readWorkbook(file)).worksheets.find((one) => !['汇总', '_rollsweep'].includes(one.name))!;
+      return { sheet: sheet.name, id: String(dataRows(sheet)[0]!.values['问题编号']) };
+    };
+    const villages = [await firstIdOf(east), await firstIdOf(west)];
+    const files = await Promise.all([east, west].map((file, i) => editWorkbook(file, join(root, `village-${i}.xlsx`), (book) => {
+      cellOf(book.getWorksheet(villages[i]!.sheet)!, villages[i]!.id, '整改状态').value = '核实中';
+    })));
+    // A change to another finding after the export blocks nothing in these rows.
+    await withLedger(ledger, (connection) => setFinding(connection, ids[3]!, { status: '核实中' }, '张主任'));
+    const report = await importInto(ledger, files);
+    expect(report.totals).toEqual({ applied: 2, findingsChanged: 2, rejected: 0, ignored: 0 });
+    const again = await importInto(ledger, files);
+    expect(again.totals).toEqual({ applied: 0, findingsChanged: 0, rejected: 0, ignored: 0 });
+    const fields = await staffFields(ledger);
+    expect(villages.map((village) => fields[village.id]!['status'])).toEqual(['核实中', '核实中']);
   });
 });
 

@@ -2,6 +2,7 @@
 import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { lastChangeId } from '../../ledger/changes.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
@@ -40,11 +41,14 @@ const WORKBOOKS_AT_A_TIME = 4;
 
 export async function exportLedgerWorkbooks(connection: DuckDBConnection, options: LedgerExportOptions): Promise<LedgerExportResult> {
   const ledger = await ledgerRowsForPeriod(connection, options.period);
+  // Read with the rows: an import takes any later audit record of a row's field as a change made after the export.
+  const changesThrough = await lastChangeId(connection);
   const outDir = resolve(options.outDir);
   const exportedAt = new Date();
   const asOf = options.asOf ?? localDate(exportedAt);
   const header: SnapshotHeader = {
     period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
+    changesThrough,
   };
   await ensureOutputFolder(outDir);
 

@@ -15,6 +15,11 @@ export interface SnapshotHeader {
   exportedAt: string;
   exportedBy: string | null;
   unmasked: boolean;
+  /**
+   * The last audit record (ledger.changes change_id) in the ledger when the rows were read: a change with a larger id
+   * came after the export. null in workbooks exported before 2026-12-02, which only have exportedAt to go by.
+   */
+  changesThrough: number | null;
 }
 
 export interface SnapshotRow {
@@ -52,6 +57,8 @@ export async function writeSnapshotSheet(workbook: ExcelTypes.stream.xlsx.Workbo
     ['exportedAt', snapshot.exportedAt],
     ['exportedBy', snapshot.exportedBy ?? ''],
     ['unmasked', snapshot.unmasked ? 'true' : 'false'],
+    // An added key, not a new version: rollsweep before 2026-12-02 reads these workbooks and ignores it.
+    ['changesThrough', snapshot.changesThrough ?? ''],
     [ROWS_MARKER, 'sheet', 'row', 'findingId', 'values'],
   ];
   for (const line of lines) sheet.addRow(line).commit();
@@ -100,6 +107,7 @@ export function readSnapshotSheet(workbook: ExcelTypes.Workbook): Snapshot | Sna
     exportedAt: header.get('exportedAt') ?? '',
     exportedBy: header.get('exportedBy') || null,
     unmasked: header.get('unmasked') === 'true',
+    changesThrough: /^\d+$/.test(header.get('changesThrough') ?? '') ? Number(header.get('changesThrough')) : null,
     rows,
   };
 }

@@ -1,12 +1,14 @@
 // `ledger import`: reads the workbooks staff filled in and applies their valid edits, all files in one transaction,
 // with an audit record per change and a report of every cell refused or ignored.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { format } from 'date-fns';
 import { FINDING_ID_HEADER } from '../../export/ledger-workbook/columns.ts';
-import { readStaffValues, writeStaffValues } from '../staff-edits.ts';
+import type { Snapshot } from '../../export/ledger-workbook/snapshot-sheet.ts';
+import { readStaffValues, writeStaffValues, type EditableField } from '../staff-edits.ts';
 import { inTransaction } from '../transaction.ts';
 import { totalsOf, type FileImportReport, type ImportReport } from './import-report.ts';
 import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
-import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type StaffChange } from './row-changes.ts';
+import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type LaterChange, type StaffChange } from './row-changes.ts';
 
 export { formatImportReport } from './import-report.ts';
 export type { ImportReport } from './import-report.ts';
@@ -88,7 +90,7 @@ async function importRowEdits(
     for (const change of job.changes) report.ignored.push({ sheet, row: row.row, column: change.column, reason: `台账中已没有问题编号 ${row.findingId}，未导入` });
     return;
   }
-  const { accepted, refused } = decideStaffEdits(job.changes, current);
+  const { accepted, refused } = decideStaffEdits(job.changes, current, await changedSinceExport(connection, row.findingId, job.workbook.snapshot));
   for (const cell of refused) report.rejected.push({ sheet, row: row.row, column: cell.column, value: cell.text, reason: cell.reason });
   if (accepted.length === 0) return;
   const after = applyEdits(current, accepted);
@@ -100,6 +102,27 @@ async function importRowEdits(
       from: typedValue(edit.field, current[edit.field]), to: typedValue(edit.field, after[edit.field]),
     });
   }
+}
+
+/**
+ * The fields of a finding changed in the ledger after the workbook was exported, each with its latest audit record:
+ * by the audit record id the export noted, or, in a workbook exported before 2026-12-02 that noted none, by time.
+ * Values alone cannot tell: a supervisor who put the exported value back, or the same file imported twice, leave the
+ * ledger showing what the workbook was exported with.
+ */
+async function changedSinceExport(connection: DuckDBConnection, findingId: string, snapshot: Snapshot): Promise<Map<EditableField, LaterChange>> {
+  const exportedAt = Number.isNaN(Date.parse(snapshot.exportedAt)) ? null : new Date(snapshot.exportedAt).toISOString();
+  if (snapshot.changesThrough === null && exportedAt === null) return new Map();
+  const reader = await connection.runAndReadAll(
+    `SELECT field, source, strftime(changed_at, '%Y-%m-%dT%H:%M:%SZ') AS changed_at FROM ledger.changes
+     WHERE finding_id = $id AND (CASE WHEN $through IS NOT NULL THEN change_id > $through ELSE changed_at >= $exported_at::TIMESTAMP END)
+     QUALIFY row_number() OVER (PARTITION BY field ORDER BY change_id DESC) = 1`,
+    { id: findingId, through: snapshot.changesThrough, exported_at: exportedAt },
+  );
+  return new Map(reader.getRowObjectsJson().map((change) => [change['field'] as EditableField, {
+    source: String(change['source']),
+    when: format(new Date(String(change['changed_at'])), 'yyyy-MM-dd HH:mm'),
+  }]));
 }
 
 async function latestPeriod(connection: DuckDBConnection): Promise<string | null> {

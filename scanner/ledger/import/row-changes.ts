@@ -60,12 +60,23 @@ export interface RefusedEdit {
   reason: string;
 }
 
+/** The latest audit record of a field made after the workbook was exported: who (its source) and when. */
+export interface LaterChange {
+  source: string;
+  /** As a person reads it, e.g. 2026-12-02 15:40. */
+  when: string;
+}
+
 /**
- * Which staff changes to take, given the finding's values now. A value changed in the ledger since the export
- * (by `ledger set` or another workbook) is not overwritten; one that already equals the cell needs nothing, which
- * is also why importing the same workbook twice changes nothing. Rules across fields are checked on the result.
+ * Which staff changes to take, given the finding's values now and the fields changed in the ledger since the export
+ * (`changedSince`: by `ledger set`, a scan, another workbook or an earlier import of this one). Such a field is not
+ * overwritten even when it holds the exported value again (a supervisor who put 待核实 back has decided too); nor is
+ * one whose value differs from the export with no record of when. One that already equals the cell needs nothing,
+ * which is also why importing the same workbook twice changes nothing. Rules across fields are checked on the result.
  */
-export function decideStaffEdits(changes: readonly StaffChange[], current: StaffValues): { accepted: AcceptedEdit[]; refused: RefusedEdit[] } {
+export function decideStaffEdits(
+  changes: readonly StaffChange[], current: StaffValues, changedSince: ReadonlyMap<EditableField, LaterChange> = new Map(),
+): { accepted: AcceptedEdit[]; refused: RefusedEdit[] } {
   let accepted: (AcceptedEdit & { text: string })[] = [];
   const refused: RefusedEdit[] = [];
   for (const change of changes) {
@@ -75,8 +86,10 @@ export function decideStaffEdits(changes: readonly StaffChange[], current: Staff
     }
     const now = current[change.field];
     if (now === change.parsed.value) continue;
-    if (now !== change.exported) {
-      refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」，未覆盖` });
+    const later = changedSince.get(change.field);
+    if (later || now !== change.exported) {
+      const by = later ? `（${later.source}，${later.when}）` : '';
+      refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」${by}，未覆盖` });
       continue;
     }
     accepted.push({ field: change.field, column: change.column, value: change.parsed.value, text: change.text });

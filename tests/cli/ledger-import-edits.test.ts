@@ -1,0 +1,63 @@
+// `rollsweep ledger import` run as a township clerk (or a cron job) runs it, on the demo township's workbook filled
+// in as a village would: what is applied, what is reported instead, and the exit code.
+import { join } from 'node:path';
+import type * as ExcelTypes from 'exceljs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  cellOf, copyLedger, dataRows, editWorkbook, readWorkbook, SAMPLE_AS_OF, SAMPLE_CONFIG, SAMPLE_INPUT, SAMPLE_PERIOD, staffFields,
+} from '../support/ledger-fixture.ts';
+import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const root = await tempFolder();
+const scanned = join(root, 'ledger.duckdb');
+const exported = join(root, 'out', 'ledger', '店头镇.xlsx');
+/** The first village sheet of 店头镇.xlsx and its first finding. */
+let sheetName: string;
+let id: string;
+
+beforeAll(async () => {
+  const run = await runCli(['scan', '--input', SAMPLE_INPUT, '--period', SAMPLE_PERIOD, '--as-of', SAMPLE_AS_OF, '--config', SAMPLE_CONFIG,
+    '--ledger', scanned, '--out', join(root, 'out'), '--quiet']);
+  expect(run.code, run.stderr).toBe(0);
+  const sheet = (await readWorkbook(exported)).worksheets.find((one) => !['汇总', '_rollsweep'].includes(one.name))!;
+  sheetName = sheet.name;
+  id = String(dataRows(sheet)[0]!.values['问题编号']);
+});
+
+async function cli(ledger: string, args: string[]): Promise<CliRun> {
+  const run = await runCli([...args, '--ledger', ledger]);
+  expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
+  return run;
+}
+
+let copies = 0;
+/** The exported workbook as a village sends it back, saved under a name of its own. */
+function filledIn(edit: (sheet: ExcelTypes.Worksheet) => void): Promise<string> {
+  return editWorkbook(exported, join(root, `${++copies}-店头镇.xlsx`), (book) => edit(book.getWorksheet(sheetName)!));
+}
+
+describe('a decision made in the ledger after the export', () => {
+  it('is not overwritten by importing the same workbook again: the cells are listed, exit 2', async () => {
+    const ledger = await copyLedger(scanned);
+    const workbook = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改状态').value = '误报';
+      cellOf(sheet, id, '备注').value = '车已卖';
+    });
+    const first = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(first.code, first.stdout + first.stderr).toBe(0);
+    expect(first.stdout).toContain('导入 2 处修改（1 条问题）');
+    const twice = await cli(ledger, ['ledger', 'import', workbook]);
+    expect([twice.code, twice.stdout]).toEqual([0, expect.stringContaining('没有需要导入的修改')]);
+
+    // The supervisor rejects the 误报, putting back exactly what the workbook was exported with.
+    const set = await cli(ledger, ['ledger', 'set', id, '--status', '待核实', '--note', '', '--by', '张主任']);
+    expect(set.code, set.stderr).toBe(0);
+    const again = await cli(ledger, ['ledger', 'import', workbook, '--by', '王干事']);
+    expect(again.code, again.stdout).toBe(2);
+    expect(again.stdout).toMatch(new RegExp(`已拒绝 .*工作表「${sheetName}」 第 3 行 列「整改状态」「误报」：导出后台账中此项已改为「待核实」（ledger set（张主任），\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d），未覆盖`));
+    expect(again.stdout).toMatch(/列「备注」「车已卖」：导出后台账中此项已改为「（空）」（ledger set（张主任），/);
+    expect(again.stdout).toContain('导入 0 处修改（0 条问题），拒绝 2 格');
+    expect((await staffFields(ledger))[id]).toMatchObject({ status: '待核实', note: null });
+  });
+});
