@@ -51,9 +51,22 @@ function isoDate(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
+/**
+ * Digits and punctuation as a Chinese input method types them (２０２６年１２月３１日, １２００．５０, ２０２６／１２／３１,
+ * ￥１，２００) read as the ASCII ones: NFKC folds the full-width forms, and 。 between digits is a decimal point.
+ */
+function foldWidth(text: string): string {
+  return text.normalize('NFKC').replace(/(?<=\d)。(?=\d)/g, '.');
+}
+
 function parseDeadline(text: string): Parsed<string> {
-  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/.exec(text);
+  // A date pasted as text, or typed in WPS, can carry the time of day: 2026-12-31 00:00:00, 2026/12/31 0:00.
+  const match = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?(?:(?:\s+|T)(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?$/
+    .exec(foldWidth(text));
   if (!match) return { ok: false, reason: `「${text}」不是日期（应如 2026-12-31）` };
+  if (match.slice(4).some((part) => part !== undefined && Number(part) !== 0)) {
+    return { ok: false, reason: `「${text}」带有时刻，整改时限只填日期（应如 2026-12-31）` };
+  }
   const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
   const date = new Date(Date.UTC(year, month - 1, day));
   if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) {
@@ -63,7 +76,7 @@ function parseDeadline(text: string): Parsed<string> {
   return { ok: true, value: isoDate(date) };
 }
 
-/** Yuan as typed (1234.5, 1,234.50, 1234.50元, ¥12) to exact cents; never negative, at most 2 decimals. */
+/** Yuan as typed (1234.5, 1,234.50, 1234.50元, ¥12, full-width １２００) to exact cents; never negative, at most 2 decimals. */
 export function parseYuanToCents(input: string | number): Parsed<number> {
   if (typeof input === 'number') {
     // A numeric cell: binary floating point, so accept it when it is whole cents to within rounding noise.
@@ -71,7 +84,7 @@ export function parseYuanToCents(input: string | number): Parsed<number> {
     if (Number.isFinite(input) && input >= 0 && Math.abs(input * 100 - cents) < 1e-6 && cents < 1e12) return { ok: true, value: cents };
     return { ok: false, reason: `「${input}」不是金额（应为不小于 0、最多两位小数的元数，如 1234.50）` };
   }
-  const text = input.replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
+  const text = foldWidth(input).replace(/[,，\s]/g, '').replace(/^[¥￥]/, '').replace(/元$/, '');
   const match = /^(\d{1,10})(?:\.(\d{1,2}))?$/.exec(text);
   if (!match) return { ok: false, reason: `「${input}」不是金额（应为不小于 0、最多两位小数的元数，如 1234.50）` };
   return { ok: true, value: Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0')) };

@@ -61,3 +61,21 @@ describe('a decision made in the ledger after the export', () => {
     expect((await staffFields(ledger))[id]).toMatchObject({ status: '待核实', note: null });
   });
 });
+
+describe('values typed with a Chinese input method', () => {
+  it('takes full-width digits in 整改时限 and 已追回金额, from a workbook and from ledger set', async () => {
+    const ledger = await copyLedger(scanned);
+    const workbook = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改时限').value = '２０２６年１２月３１日';
+      cellOf(sheet, id, '已追回金额(元)').value = '１２００';
+    });
+    const imported = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(imported.stdout).toContain('导入 2 处修改（1 条问题），拒绝 0 格');
+    expect((await staffFields(ledger))[id]).toMatchObject({ deadline: '2026-12-31', recovered_cents: 120000 });
+
+    const set = await cli(ledger, ['ledger', 'set', id, '--recovered', '１２３４．５', '--deadline', '2027-01-31 00:00:00']);
+    expect(set.code, set.stderr).toBe(0);
+    expect((await staffFields(ledger))[id]).toMatchObject({ deadline: '2027-01-31', recovered_cents: 123450 });
+  });
+});

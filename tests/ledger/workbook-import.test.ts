@@ -171,6 +171,42 @@ describe('reading cells as Excel and WPS leave them', () => {
   });
 });
 
+describe('digits typed with a Chinese input method, and dates pasted with a time', () => {
+  it('reads full-width digits and punctuation in dates and amounts, and a date at midnight as the date', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      const sheet = sheetOf(book);
+      cellOf(sheet, ids[0]!, '整改时限').value = '２０２６年１２月３１日';
+      cellOf(sheet, ids[1]!, '整改时限').value = '２０２７／１／１５';
+      cellOf(sheet, ids[2]!, '整改时限').value = '2027-03-01 00:00:00';
+      cellOf(sheet, ids[3]!, '整改时限').value = '2027/3/2 0:00';
+      const paidSheet = sheetOf(book, paid.sheet);
+      cellOf(paidSheet, paid.id, '整改状态').value = '已追回';
+      cellOf(paidSheet, paid.id, '已追回金额(元)').value = '￥１，２００．５０';
+    });
+    const report = await importInto(ledger, [workbook]);
+    expect(report.files[0]!.rejected).toEqual([]);
+    const fields = await staffFields(ledger);
+    expect([ids[0], ids[1], ids[2], ids[3]].map((id) => fields[id!]!['deadline'])).toEqual(['2026-12-31', '2027-01-15', '2027-03-01', '2027-03-02']);
+    expect(fields[paid.id]).toMatchObject({ status: '已追回', recovered_cents: 120050 });
+  });
+
+  it('still refuses a deadline with a time of day, and a full-width negative amount', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      cellOf(sheetOf(book), ids[0]!, '整改时限').value = '2027-03-01 14:30';
+      cellOf(sheetOf(book, paid.sheet), paid.id, '已追回金额(元)').value = '－１２';
+    });
+    const before = await staffFields(ledger);
+    const file = (await importInto(ledger, [workbook])).files[0]!;
+    expect(file.rejected.map((cell) => [cell.column, cell.reason])).toEqual([
+      ['整改时限', '「2027-03-01 14:30」带有时刻，整改时限只填日期（应如 2026-12-31）'],
+      ['已追回金额(元)', expect.stringContaining('「－１２」不是金额')],
+    ]);
+    expect(differences(before, await staffFields(ledger))).toEqual([]);
+  });
+});
+
 describe('tampered workbooks', () => {
   it('reports each refused or ignored cell and applies only the valid edits', async () => {
     const ledger = await copyLedger(base);
