@@ -79,3 +79,56 @@ describe('values typed with a Chinese input method', () => {
     expect((await staffFields(ledger))[id]).toMatchObject({ deadline: '2027-01-31', recovered_cents: 123450 });
   });
 });
+
+describe('the exit code: 2 when something staff changed in a finding\'s row is not in the ledger', () => {
+  it('exits 0 when only a line under the table was passed over (村委会盖章：), and lists it', async () => {
+    const ledger = await copyLedger(scanned);
+    let below = 0;
+    const workbook = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改状态').value = '核实中';
+      below = sheet.rowCount + 2;
+      sheet.getRow(below).getCell(2).value = '村委会盖章：';
+      sheet.getRow(below + 1).getCell(2).value = '填表人：李四    日期：2026年11月20日';
+    });
+    const run = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain('导入 1 处修改（1 条问题），拒绝 0 格，忽略 2 处');
+    expect(run.stdout).toContain(`工作表「${sheetName}」 第 ${below} 行 列「问题编号」：此行不是台账中的问题（问题编号栏为「村委会盖章：」，如签字、盖章、说明），未读取`);
+    expect((await staffFields(ledger))[id]).toMatchObject({ status: '核实中' });
+  });
+
+  it('exits 2 for an edit to a locked column, and for a finding\'s row whose 问题编号 was cleared, applying the rest', async () => {
+    const ledger = await copyLedger(scanned);
+    const locked = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改状态').value = '核实中';
+      cellOf(sheet, id, '姓名').value = '张三';
+    });
+    const run = await cli(ledger, ['ledger', 'import', locked]);
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.stdout).toMatch(/列「姓名」：此列不可修改/);
+    expect((await staffFields(ledger))[id]).toMatchObject({ status: '核实中' });
+
+    const cleared = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改状态').value = '已整改';
+      cellOf(sheet, id, '问题编号').value = null;
+    });
+    const again = await cli(ledger, ['ledger', 'import', cleared]);
+    expect(again.code, again.stdout).toBe(2);
+    expect(again.stdout).toContain(`工作表「${sheetName}」 第 3 行 列「问题编号」：此行没有问题编号`);
+  });
+
+  it('exits 2 for a workbook of an older month: none of its edits is applied', async () => {
+    const ledger = await copyLedger(scanned);
+    const november = await cli(ledger, ['scan', '--input', SAMPLE_INPUT, '--period', '2026-11', '--as-of', '2026-12-05', '--config', SAMPLE_CONFIG,
+      '--out', join(root, 'out-2026-11'), '--quiet']);
+    expect(november.code, november.stderr).toBe(0);
+    const workbook = await filledIn((sheet) => {
+      cellOf(sheet, id, '整改状态').value = '核实中';
+    });
+    const before = await staffFields(ledger);
+    const run = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.stdout).toContain('工作簿为 2026-10 的台账，台账最新月份为 2026-11');
+    expect(await staffFields(ledger)).toEqual(before);
+  });
+});

@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { UsageError } from '../../scanner/errors.ts';
 import { exportLedgerWorkbooks } from '../../scanner/export/ledger-workbook/export-ledger-workbooks.ts';
 import { readSnapshotSheet } from '../../scanner/export/ledger-workbook/snapshot-sheet.ts';
-import { formatImportReport, importLedgerWorkbooks, type ImportReport } from '../../scanner/ledger/import/import-ledger-workbooks.ts';
+import { editsNotApplied, formatImportReport, importLedgerWorkbooks, type ImportReport } from '../../scanner/ledger/import/import-ledger-workbooks.ts';
 import { setFinding } from '../../scanner/ledger/set-finding.ts';
 import { readStaffValues, writeStaffValues } from '../../scanner/ledger/staff-edits.ts';
 import { withLedger } from '../../scanner/ledger/with-ledger.ts';
@@ -245,9 +245,12 @@ describe('tampered workbooks', () => {
       [`${sheetName}!${rowOf(ids[3]!)}:问题编号`]: '台账中没有问题编号 RS0000000000000000，此行未读取',
       [`${paid.sheet}!${paid.row}:多发金额(元)`]: expect.stringContaining('此列不可修改'),
       [`${sheetName}!${appended}:问题编号`]: `问题编号 ${foreignId} 不属于本工作簿，可能从其他台账复制，此行未读取`,
-      [`${sheetName}!${appended + 1}:问题编号`]: '此行没有问题编号，无法对应台账中的问题，未读取',
+      [`${sheetName}!${appended + 1}:问题编号`]: '此行不是台账中的问题（没有问题编号，如签字、盖章、说明），未读取',
     });
     expect(file.ignored).toHaveLength(5);
+    // The note under the table is no finding's: the other nine cells are what makes `ledger import` exit 2.
+    expect(file.ignored.filter((cell) => cell.outsideTable).map(at)).toEqual([`${sheetName}!${appended + 1}:问题编号`]);
+    expect(editsNotApplied(report)).toBe(2 + 4);
     expect(file.applied.map((change) => [change.findingId, change.field, change.to])).toEqual([
       [ids[1], 'remedy', '入户核实'], [ids[2], 'responsible', '赵五'],
     ]);

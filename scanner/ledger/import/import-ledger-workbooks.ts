@@ -10,7 +10,7 @@ import { totalsOf, type FileImportReport, type ImportReport } from './import-rep
 import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
 import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type LaterChange, type StaffChange } from './row-changes.ts';
 
-export { formatImportReport } from './import-report.ts';
+export { editsNotApplied, formatImportReport } from './import-report.ts';
 export type { ImportReport } from './import-report.ts';
 
 export interface ImportOptions {

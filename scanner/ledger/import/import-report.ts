@@ -29,6 +29,8 @@ export interface IgnoredCell {
   row: number;
   column: string;
   reason: string;
+  /** A line beside the findings' rows (a signature, 村委会盖章：, a note under the table): nothing about a finding was left out. */
+  outsideTable?: true;
 }
 
 export interface FileImportReport {
@@ -52,6 +54,15 @@ export function totalsOf(files: readonly FileImportReport[]): ImportReport['tota
     rejected: files.reduce((n, file) => n + file.rejected.length, 0),
     ignored: files.reduce((n, file) => n + file.ignored.length, 0),
   };
+}
+
+/**
+ * Cells staff changed in a finding's row that are not in the ledger after the import: refused ones, and ignored ones
+ * (a locked column, a workbook of an older month, a row of an unknown finding) — somebody has to look at them.
+ * Lines outside the table are listed but not counted. `ledger import` exits 2 when this is not 0.
+ */
+export function editsNotApplied(report: ImportReport): number {
+  return report.files.reduce((n, file) => n + file.rejected.length + file.ignored.filter((cell) => !cell.outsideTable).length, 0);
 }
 
 /** Chinese, one line per applied change and per rejected or ignored cell, each naming file, sheet, row and column. */

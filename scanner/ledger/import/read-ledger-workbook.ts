@@ -2,6 +2,7 @@
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
+import { FINDING_ID_PATTERN } from '../../engine/fingerprint.ts';
 import { FINDING_ID_HEADER, LEDGER_COLUMNS } from '../../export/ledger-workbook/columns.ts';
 import { FIRST_DATA_ROW, HEADER_ROW } from '../../export/ledger-workbook/ledger-sheet.ts';
 import { SNAPSHOT_SHEET, SUMMARY_SHEET } from '../../export/ledger-workbook/names.ts';
@@ -55,6 +56,7 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
     throw new UsageError(`${file}: ${snapshot.problem}`, '请导入由 rollsweep ledger export 导出的台账工作簿（另存为其他格式或复制到新工作簿会丢失核对信息）。');
   }
   const snapshotSheets = new Set(snapshot.rows.map((row) => row.sheet));
+  const exportedRows = new Set(snapshot.rows.map((row) => `${row.sheet}\n${row.row}`));
   const sheets: WorkbookSheet[] = [];
   const unreadable: IgnoredCell[] = [];
   for (const worksheet of workbook.worksheets) {
@@ -73,9 +75,15 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
       const cells = new Map<string, PlainCell>();
       for (const [header, column] of columns) cells.set(header, plainCell(excelRow.getCell(column).value));
       const findingId = cellText(cells.get(FINDING_ID_HEADER) ?? null);
-      if (findingId !== '') rows.push({ row: rowNumber, findingId, cells });
-      else if ([...cells.values()].some((cell) => cell !== null)) {
+      const findingRow = exportedRows.has(`${worksheet.name}\n${rowNumber}`);
+      if (FINDING_ID_PATTERN.test(findingId) || (findingId !== '' && findingRow)) rows.push({ row: rowNumber, findingId, cells });
+      else if (findingRow && [...cells.values()].some((cell) => cell !== null)) {
+        // An exported finding's row whose 问题编号 was cleared: its edits cannot be matched to the finding.
         unreadable.push({ sheet: worksheet.name, row: rowNumber, column: FINDING_ID_HEADER, reason: '此行没有问题编号，无法对应台账中的问题，未读取' });
+      } else if ([...cells.values()].some((cell) => cell !== null)) {
+        // A line typed beside the findings' rows (村委会盖章：, 填表人, a note under the table): no finding's edit is in it.
+        const what = findingId === '' ? '没有问题编号' : `问题编号栏为「${findingId}」`;
+        unreadable.push({ sheet: worksheet.name, row: rowNumber, column: FINDING_ID_HEADER, reason: `此行不是台账中的问题（${what}，如签字、盖章、说明），未读取`, outsideTable: true });
       }
     });
     sheets.push({ name: worksheet.name, rows });
