@@ -1,5 +1,6 @@
 // findings.csv: the machine export of a run's findings (English headers, full IDs, one row per finding above info),
-// with each finding's current status, first_seen, deadline and how this scan met it (tracking: 新发现, 持续, 逾期 …).
+// with each finding's current status, first_seen, deadline and how this scan met it (tracking: 新发现, 持续, 逾期 …,
+// or 未复查：<why> for an open finding the scan could not judge and carried into the month).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { writeCsvLines } from './csv-lines.ts';
 
@@ -21,7 +22,9 @@ const FINDINGS_LINES = `
                                       abs(s.overpayment_cents) // 100, abs(s.overpayment_cents) % 100) END),
            csv_field(f.status), csv_field(f.first_seen), csv_field(f.source_dataset), csv_field(csv_safe(f.source_file)),
            csv_field(f.source_line), csv_field(strftime(f.deadline, '%Y-%m-%d')), csv_field(s.tracking)) AS line
-  FROM ledger.run_findings s
+  -- The findings the run raised, and the open ones it could not judge and carried into the month (未复查：…).
+  FROM (SELECT run_id, finding_id, evidence, overpayment_cents, tracking FROM ledger.run_findings
+        UNION ALL SELECT run_id, finding_id, evidence, overpayment_cents, tracking FROM ledger.run_carried) s
   JOIN ledger.runs r USING (run_id)
   JOIN ledger.findings f USING (finding_id)
   WHERE s.run_id = $run_id AND f.severity <> 'info'

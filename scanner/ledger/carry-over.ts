@@ -2,6 +2,7 @@
 // and deadline are never touched here; status and deadline change only by the rules below, each change audited.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChanges } from './changes.ts';
+import { sqlString } from '../sql-text.ts';
 import { AUTO_CLOSED, NEW_STATUS, TERMINAL_SQL, TRACKING } from './statuses.ts';
 
 export interface CarryOverContext {
@@ -12,6 +13,8 @@ export interface CarryOverContext {
   /** False when scanning a month older than the ledger's latest: record sightings, change no status. */
   carries: boolean;
   checksRan: readonly string[];
+  /** The checks that did not run, each with why, as the month's ledger says it of the open findings they leave unjudged. */
+  checksNotRun: readonly { id: string; reason: string }[];
   at: Date;
 }
 
@@ -20,13 +23,16 @@ export interface CarryOverCounts {
   /** True when the scanned month is older than the ledger's latest: no statuses were changed. */
   backfill: boolean;
   new: number;
+  /** New, still open, overdue, reopened and carried. */
   open: number;
   overdue: number;
   reopened: number;
   false_positive: number;
   closed_this_period: number;
   auto_closed: number;
-  /** Open findings of this scan (new, still open, overdue, reopened) by severity: what --fail-on looks at. */
+  /** Open findings this scan could not judge, carried into the month (未复查 / 人工保留; counted in open and overdue too). */
+  carried: number;
+  /** Open findings of this month (new, still open, overdue, reopened, carried) by severity: what --fail-on looks at. */
   open_by_severity: Record<string, number>;
 }
 
@@ -86,22 +92,37 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
 }
 
 /**
- * Open findings this scan no longer detects are closed as 自动销号 by this run — but only where the scan looked:
- * the finding's check ran, and its township is on this month's roll (a skipped check or a township missing from
- * the export proves nothing). Nor one that the replaced run of this month closed and staff reopened since: the
- * same month's data cannot overrule them.
+ * Temp table `unseen`: each open finding (above info) this scan did not raise, with `carried` — why the scan could not
+ * judge it, as its tracking (statuses.ts) — or NULL when the scan looked and it is gone: 自动销号 (autoCloseFindings).
+ * The scan looked only where its check ran and its township is on this month's roll (a skipped check or a township
+ * missing from the export proves nothing). Nor does the same month's data overrule staff who reopened a 自动销号 of
+ * the replaced run of this month since. A backfill judges nothing: `unseen` is empty.
  */
-export async function autoCloseFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<number> {
+export async function classifyUnseen(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
+  const notRun = context.checksNotRun.map((c) => `(${sqlString(c.id)}, ${sqlString(c.reason)})`);
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE closing AS
-     SELECT finding_id, status FROM ledger.findings f
-     WHERE $carries AND severity <> 'info' AND status NOT IN ${TERMINAL_SQL}
-       AND check_id IN (SELECT unnest(string_split($checks_ran, ',')))
-       AND NOT EXISTS (SELECT 1 FROM scan_findings s WHERE s.finding_id = f.finding_id)
-       AND finding_id NOT IN (SELECT finding_id FROM kept_carry WHERE finding_id NOT IN (SELECT finding_id FROM replaced_sightings))
-       AND (township IS NULL OR township IN (SELECT township FROM roll WHERE township IS NOT NULL))`,
+    `CREATE OR REPLACE TEMP TABLE checks_not_run AS
+     SELECT * FROM (VALUES ${notRun.length > 0 ? notRun.join(', ') : '(NULL, NULL)'}) t(check_id, reason) WHERE check_id IS NOT NULL`,
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE unseen AS
+     SELECT f.finding_id, f.status,
+            CASE WHEN f.check_id NOT IN (SELECT unnest(string_split($checks_ran, ',')))
+                   THEN '${TRACKING.notRechecked}：' || coalesce(n.reason, '检查未运行')
+                 WHEN f.township IS NOT NULL AND f.township NOT IN (SELECT township FROM roll WHERE township IS NOT NULL)
+                   THEN '${TRACKING.notRechecked}：本月花名册无该乡镇'
+                 WHEN f.finding_id IN (SELECT finding_id FROM kept_carry WHERE finding_id NOT IN (SELECT finding_id FROM replaced_sightings))
+                   THEN '${TRACKING.keptByStaff}：本月未再发现，自动销号已由工作人员撤回' END AS carried
+     FROM ledger.findings f LEFT JOIN checks_not_run n USING (check_id)
+     WHERE $carries AND f.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL}
+       AND NOT EXISTS (SELECT 1 FROM scan_findings s WHERE s.finding_id = f.finding_id)`,
     { carries: context.carries, checks_ran: context.checksRan.join(',') },
   );
+}
+
+/** Open findings this scan looked for and no longer detects (`unseen` without a reason to carry) are closed as 自动销号 by this run. */
+export async function autoCloseFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<number> {
+  await connection.run(`CREATE OR REPLACE TEMP TABLE closing AS SELECT finding_id, status FROM unseen WHERE carried IS NULL`);
   await appendChanges(
     connection, { kind: 'scan', source: `扫描 ${context.period}（运行 ${context.runId}）`, runId: context.runId, at: context.at },
     `SELECT finding_id, 'status' AS field, status AS from_value, '${AUTO_CLOSED}' AS to_value,
@@ -116,28 +137,50 @@ export async function autoCloseFindings(connection: DuckDBConnection, context: C
   return Number(closed.rowsChanged);
 }
 
+/**
+ * The open findings this scan could not judge stay open and belong to this month all the same: recorded with the run
+ * (ledger.run_carried), they are in its workbooks and findings.csv, counted as open (overdue past their deadline) and
+ * by --fail-on. Until 2026-12-02 they were in none of these, and only `ledger set` could still reach them.
+ */
+export async function carryUnseen(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
+  await connection.run(
+    `INSERT INTO ledger.run_carried
+     SELECT $run_id, f.finding_id, f.evidence, f.overpayment_cents, u.carried
+     FROM unseen u JOIN ledger.findings f USING (finding_id) WHERE u.carried IS NOT NULL`,
+    { run_id: context.runId },
+  );
+}
+
 export async function countCarryOver(connection: DuckDBConnection, context: CarryOverContext, autoClosed: number): Promise<CarryOverCounts> {
   const previous = await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs WHERE period < $period`, { period: context.period });
+  // The month's findings: those the scan raised, by how it met them, and the open ones it carried unjudged.
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE month_findings AS
+     SELECT c.tracking, c.tracking IN (${OPEN_TRACKINGS}) AS open, c.tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
+     FROM carry c JOIN scan_findings s USING (finding_id)
+     UNION ALL
+     SELECT r.tracking, true, coalesce(f.deadline < $as_of::DATE, false), true, f.severity
+     FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id`,
+    { as_of: context.asOf, run_id: context.runId },
+  );
   const counts = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE tracking = '${TRACKING.new}')::INT,
-            count(*) FILTER (WHERE tracking IN (${OPEN_TRACKINGS}))::INT,
-            count(*) FILTER (WHERE tracking = '${TRACKING.overdue}')::INT,
+            count(*) FILTER (WHERE open)::INT,
+            count(*) FILTER (WHERE overdue)::INT,
             count(*) FILTER (WHERE tracking = '${TRACKING.reopened}')::INT,
             count(*) FILTER (WHERE tracking = '${TRACKING.falsePositive}')::INT,
-            count(*) FILTER (WHERE tracking = '${TRACKING.closedThisPeriod}')::INT
-     FROM carry`,
+            count(*) FILTER (WHERE tracking = '${TRACKING.closedThisPeriod}')::INT,
+            count(*) FILTER (WHERE carried)::INT
+     FROM month_findings`,
   );
-  const [fresh, open, overdue, reopened, falsePositive, closedThisPeriod] = counts.getRowsJson()[0]!.map(Number) as number[];
+  const [fresh, open, overdue, reopened, falsePositive, closedThisPeriod, carried] = counts.getRowsJson()[0]!.map(Number) as number[];
   const previousPeriod = previous.getRowsJson()[0]?.[0];
-  const bySeverity = await connection.runAndReadAll(
-    `SELECT s.severity, count(*)::INT FROM carry c JOIN scan_findings s USING (finding_id)
-     WHERE c.tracking IN (${OPEN_TRACKINGS}) GROUP BY 1 ORDER BY 1`,
-  );
+  const bySeverity = await connection.runAndReadAll(`SELECT severity, count(*)::INT FROM month_findings WHERE open GROUP BY 1 ORDER BY 1`);
   return {
     previous_period: previousPeriod == null ? null : String(previousPeriod),
     backfill: !context.carries,
     new: fresh!, open: open!, overdue: overdue!, reopened: reopened!, false_positive: falsePositive!,
-    closed_this_period: closedThisPeriod!, auto_closed: autoClosed,
+    closed_this_period: closedThisPeriod!, auto_closed: autoClosed, carried: carried!,
     open_by_severity: Object.fromEntries(bySeverity.getRowsJson().map(([severity, n]) => [String(severity), Number(n)])),
   };
 }

@@ -27,7 +27,7 @@ export interface LedgerRow {
   deadline: string | null;
   status: string;
   firstSeen: string;
-  /** carry-over of the period's scan (statuses.ts TRACKING), or 自动销号 for findings that scan closed. */
+  /** carry-over of the period's scan (statuses.ts TRACKING; `未复查：…` for one it carried unjudged), or 自动销号 for findings that scan closed. */
   tracking: string;
   note: string | null;
 }
@@ -39,7 +39,8 @@ export interface PeriodLedger {
 }
 
 /**
- * Every finding above info the period's scan raised, plus those it auto-closed, by township and village:
+ * Every finding above info the period's scan raised, the open ones it could not judge and carried (ledger.run_carried:
+ * 未复查 …; until 2026-12-02 they were left out), and those it auto-closed, by township and village:
  * open ones first, then those closed by staff, then 误报 (kept apart), then 自动销号.
  */
 export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: string): Promise<PeriodLedger> {
@@ -57,6 +58,10 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
        SELECT ${columns}, s.evidence, s.overpayment_cents, s.tracking
        FROM ledger.run_findings s JOIN ledger.findings f USING (finding_id)
        WHERE s.run_id = $run_id AND f.severity <> 'info'
+       UNION ALL
+       SELECT ${columns}, c.evidence, c.overpayment_cents, c.tracking
+       FROM ledger.run_carried c JOIN ledger.findings f USING (finding_id)
+       WHERE c.run_id = $run_id
        UNION ALL
        SELECT ${columns}, f.evidence, f.overpayment_cents, '${AUTO_CLOSED}' AS tracking
        FROM ledger.findings f WHERE f.closed_run_id = $run_id)

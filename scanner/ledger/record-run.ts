@@ -1,7 +1,7 @@
 // Writes one scan into the ledger in a single transaction: a scan killed at any moment leaves the ledger as it was.
 // Rescanning a period first undoes that period's earlier run (undo-run.ts), so the same data gives the same ledger.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { autoCloseFindings, classifySightings, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
+import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
 import { undoEarlierRun } from './undo-run.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -19,6 +19,8 @@ export interface RunRecord {
   inputs: unknown;
   checks: unknown;
   checksRan: readonly string[];
+  /** Each check that did not run, with why (said of the open findings it leaves unjudged). */
+  checksNotRun: readonly { id: string; reason: string }[];
 }
 
 /** Records the run; `summaryOf` receives the carry-over counts and returns the summary stored with the run. */
@@ -30,13 +32,15 @@ export async function recordRun(
     const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     const context: CarryOverContext = {
       runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),
-      checksRan: run.checksRan, at: run.finishedAt,
+      checksRan: run.checksRan, checksNotRun: run.checksNotRun, at: run.finishedAt,
     };
     await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
     await classifySightings(connection, context);
     await writeFindings(connection, context);
     await reopenFindings(connection, context);
+    await classifyUnseen(connection, context);
     const autoClosed = await autoCloseFindings(connection, context);
+    await carryUnseen(connection, context);
     await connection.run(
       `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.tracking
        FROM scan_findings s JOIN carry c USING (finding_id)`,

@@ -1,7 +1,7 @@
 // Ledger schema (a DuckDB file attached as `ledger`): runs, findings with their remediation state, sightings per run,
 // rejected rows, the audit trail of every change and a record of every workbook export.
 
-export const LEDGER_SCHEMA_VERSION = 3;
+export const LEDGER_SCHEMA_VERSION = 4;
 
 export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -23,6 +23,11 @@ export const LEDGER_DDL = [
      head_name VARCHAR, remedy VARCHAR, responsible VARCHAR, note VARCHAR, recovered_cents BIGINT, closed_run_id VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ledger.run_findings (
      run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, tracking VARCHAR,
+     PRIMARY KEY (run_id, finding_id))`,
+  // Open findings a run did not raise but carried into its month, because it could not judge them (carry-over.ts):
+  // the month's workbook and findings.csv list them with the evidence as it stood and tracking `未复查：<why>`.
+  `CREATE TABLE IF NOT EXISTS ledger.run_carried (
+     run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, tracking VARCHAR NOT NULL,
      PRIMARY KEY (run_id, finding_id))`,
   `CREATE TABLE IF NOT EXISTS ledger.rejects (
      run_id VARCHAR NOT NULL, dataset VARCHAR NOT NULL, file VARCHAR NOT NULL, sheet VARCHAR, line INTEGER NOT NULL,

@@ -31,4 +31,11 @@ export const TRACKING = {
   backfill: '补扫',
   /** Info listings (e.g. filed cadre relatives) are not remediation items. */
   listing: '清单',
+  /**
+   * Still open, not raised by this scan because it could not judge it (its check did not run, its township is not
+   * on this month's roll …): carried into the month as `未复查：<why>` (ledger.run_carried), neither closed nor lost.
+   */
+  notRechecked: '未复查',
+  /** Still open, not found this month, its 自动销号 by this month's run undone by staff since: carried as `人工保留：…`. */
+  keptByStaff: '人工保留',
 } as const;

@@ -39,7 +39,7 @@ export async function undoEarlierRun(
   const replaced = String(found[0]);
   await revertCarryOver(connection, replaced, period, at);
   await handOverKeptCarry(connection, replaced, runId);
-  for (const table of ['run_findings', 'rejects', 'roll_members', 'runs']) {
+  for (const table of ['run_findings', 'run_carried', 'rejects', 'roll_members', 'runs']) {
     await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: replaced });
   }
   await dropFindingsOnlyItRaised(connection, replaced);

@@ -6,7 +6,7 @@ export interface TrendPoint {
   period: string;
   /** Findings above info the scan raised. */
   findings: number;
-  /** Open when that scan ran: 新发现, 持续, 逾期 or 整改未到位. */
+  /** Open when that scan ran: 新发现, 持续, 逾期 or 整改未到位, and those it carried unjudged (未复查 …). */
   open: number;
   overdue: number;
   new: number;
@@ -25,13 +25,15 @@ export async function trendUntil(connection: DuckDBConnection, untilPeriod: stri
   const reader = await connection.runAndReadAll(
     `SELECT r.period, any_value(r.summary_json) AS summary_json,
             count(f.finding_id) FILTER (WHERE f.severity <> 'info')::INTEGER AS findings,
-            count(*) FILTER (WHERE s.tracking IN (${OPEN_TRACKINGS}))::INTEGER AS open,
+            count(*) FILTER (WHERE s.tracking IN (${OPEN_TRACKINGS}))::INTEGER
+              + coalesce(any_value(k.carried), 0)::INTEGER AS open,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.overdue}')::INTEGER AS overdue,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.new}')::INTEGER AS new,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.reopened}')::INTEGER AS reopened,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.backfill}')::INTEGER AS backfill,
             coalesce(sum(s.overpayment_cents), 0)::BIGINT AS overpayment_cents
      FROM ledger.runs r
+       LEFT JOIN (SELECT run_id, count(*) AS carried FROM ledger.run_carried GROUP BY run_id) k USING (run_id)
        LEFT JOIN ledger.run_findings s USING (run_id)
        LEFT JOIN ledger.findings f USING (finding_id)
      WHERE r.period <= $period

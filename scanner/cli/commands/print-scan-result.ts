@@ -71,7 +71,8 @@ function carryOverLines(f: ScanSummary['findings']): string[] {
   const against = f.previous_period ? `与上期 ${f.previous_period} 相比` : '首次扫描';
   return [
     '',
-    `${against}：新发现 ${f.new ?? 0}，未办结 ${f.open ?? 0}（其中逾期 ${f.overdue ?? 0}，整改未到位重新打开 ${f.reopened ?? 0}），` +
+    `${against}：新发现 ${f.new ?? 0}，未办结 ${f.open ?? 0}（其中逾期 ${f.overdue ?? 0}，整改未到位重新打开 ${f.reopened ?? 0}` +
+      `${f.carried ? `，本月未能复查 ${f.carried}` : ''}），` +
       `误报 ${f.false_positive ?? 0}，自动销号 ${f.auto_closed ?? 0}`,
   ];
 }

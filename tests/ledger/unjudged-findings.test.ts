@@ -1,0 +1,156 @@
+// Open findings a month's scan cannot judge again — their check did not run (a list not delivered, a check disabled
+// in config), their township is not on this month's roll, or staff reopened the month's 自动销号 of them — stay open
+// and belong to that month all the same: in its findings.csv and workbooks as 未复查 (with why), counted as open and
+// overdue, and by --fail-on; edits to them in the month's workbook are imported. Real CLI, real DuckDB.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { parseCsvRecords } from '../support/parse-csv.ts';
+import { cellOf, dataRows, editWorkbook, readWorkbook } from '../support/ledger-fixture.ts';
+import { readLedgerRows } from '../support/read-ledger.ts';
+import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
+import { PEOPLE, ROLL_HEADER, validId } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+const root = await tempFolder();
+const ledger = join(root, 'rollsweep.duckdb');
+
+const zhao = validId('370481', '19900101', '123');
+const wu = validId('370481', '19661111', '668');
+/** Wrong check character: data_quality.id-invalid. */
+const broken = (valid: string) => valid.slice(0, 17) + (valid.endsWith('0') ? '1' : '0');
+
+const ZHANGZHUANG = [
+  `张庄镇,东村,H001,张大山,${PEOPLE.zhang},户主,农村低保,1400,在保`, // owns a car: over_asset.vehicle (high)
+  `张庄镇,东村,H001,李秀英,${PEOPLE.li},配偶,农村低保,1400,在保`,
+  `张庄镇,西村,H002,王小明,${PEOPLE.wang},户主,农村低保,700,在保`,
+  `张庄镇,西村,H004,孙七,${validId('370481', '19700505', '446')},配偶,农村低保,700,在保`, // no head (low)
+];
+const october = [
+  ...ZHANGZHUANG,
+  `张庄镇,西村,H003,赵六,${broken(zhao)},户主,农村低保,700,在保`, // id-invalid, fixed in November → 自动销号
+  `李庄镇,南村,H010,吴九,${broken(wu)},户主,农村低保,700,在保`, // id-invalid in a township November's roll lacks
+];
+// November: 赵六's number fixed, 李庄镇 not exported, no 机动车登记信息, household-no-head disabled in config.
+const november = [...ZHANGZHUANG, `张庄镇,西村,H003,赵六,${zhao},户主,农村低保,700,在保`];
+const VEHICLES = `所有人,所有人身份证号码,号牌号码,车辆类型,状态\n张大山,${PEOPLE.zhang},鲁Q12345,小型普通客车,正常\n`;
+
+async function writeMonth(name: string, rows: string[], vehicles: boolean): Promise<string> {
+  const folder = join(root, name);
+  await mkdir(folder, { recursive: true });
+  await writeFile(join(folder, '低保花名册.csv'), `${[ROLL_HEADER, ...rows].join('\n')}\n`);
+  if (vehicles) await writeFile(join(folder, '机动车登记信息.csv'), VEHICLES);
+  return folder;
+}
+
+async function cli(args: string[]): Promise<CliRun> {
+  const run = await runCli([...args, '--ledger', ledger]);
+  expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
+  return run;
+}
+
+const config = join(root, 'november.config.json');
+const out = (period: string) => join(root, `out-${period}`);
+
+async function scanNovember(extra: string[] = []): Promise<CliRun> {
+  return cli(['scan', '--input', join(root, '2026-11'), '--period', '2026-11', '--as-of', '2026-11-28', '--out', out('2026-11'),
+    '--config', config, '--quiet', ...extra]);
+}
+
+async function summaryOf(period: string): Promise<Record<string, unknown>> {
+  return (JSON.parse(await readFile(join(out(period), 'summary.json'), 'utf8')) as { findings: Record<string, unknown> }).findings;
+}
+
+async function findingsCsv(period: string): Promise<Record<string, string>[]> {
+  const [header, ...rows] = parseCsvRecords(await readFile(join(out(period), 'findings.csv'), 'utf8'));
+  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+}
+
+const statusOf = async (findingId: string) =>
+  (await readLedgerRows(ledger, `SELECT status, note FROM findings WHERE finding_id = '${findingId}'`))[0];
+
+const ids: Record<string, string> = {};
+let novemberRun: CliRun;
+
+beforeAll(async () => {
+  await writeFile(config, JSON.stringify({ checks: { 'data_quality.household-no-head': { enabled: false } } }));
+  const first = await cli(['scan', '--input', await writeMonth('2026-10', october, true), '--period', '2026-10', '--as-of', '2026-11-05',
+    '--out', out('2026-10'), '--quiet']);
+  expect(first.code, first.stderr).toBe(0);
+  const rows = await findingsCsv('2026-10');
+  const pick = (check: string, household: string) => {
+    const found = rows.filter((r) => r['check_id'] === check && r['household_id'] === household);
+    expect(found, `${check} ${household}`).toHaveLength(1);
+    return found[0]!['finding_id']!;
+  };
+  ids['vehicle'] = pick('over_asset.vehicle', 'H001');
+  ids['noHead'] = pick('data_quality.household-no-head', 'H004');
+  ids['fixed'] = pick('data_quality.id-invalid', 'H003');
+  ids['otherTownship'] = pick('data_quality.id-invalid', 'H010');
+  // Not yet due on November's scan date (the others, 15 days from 2026-11-05, are).
+  expect((await cli(['ledger', 'set', ids['noHead']!, '--deadline', '2027-01-31'])).code).toBe(0);
+  await writeMonth('2026-11', november, false);
+  novemberRun = await scanNovember(['--fail-on', 'high']);
+});
+
+describe('open findings a month cannot judge again are carried into it (ledger.md)', () => {
+  it('stay open, not 自动销号; the one fixed and looked at again is closed', async () => {
+    for (const key of ['vehicle', 'noHead', 'otherTownship']) expect(await statusOf(ids[key]!), key).toMatchObject({ status: '待核实' });
+    expect(await statusOf(ids['fixed']!)).toMatchObject({ status: '自动销号' });
+  });
+
+  it('are in the month\'s findings.csv with their status and tracking 未复查 and why', async () => {
+    const november = Object.fromEntries((await findingsCsv('2026-11')).map((r) => [r['finding_id'], r]));
+    expect(november[ids['vehicle']!]).toMatchObject({ status: '待核实', first_seen: '2026-10', tracking: '未复查：本月缺少机动车登记信息' });
+    expect(november[ids['noHead']!]).toMatchObject({ status: '待核实', tracking: '未复查：检查未运行（配置中已停用）' });
+    expect(november[ids['otherTownship']!]).toMatchObject({ status: '待核实', township: '李庄镇', tracking: '未复查：本月花名册无该乡镇' });
+    expect(november[ids['vehicle']!]!['evidence']).toContain('鲁Q12345');
+    expect(november[ids['fixed']!]).toBeUndefined();
+  });
+
+  it('are counted as open, overdue when past their deadline, and carried', async () => {
+    expect(await summaryOf('2026-11')).toMatchObject({
+      previous_period: '2026-10', new: 0, auto_closed: 1, carried: 3, open: 3, overdue: 2, open_by_severity: { high: 1, medium: 1, low: 1 },
+    });
+  });
+
+  it('fail --fail-on: the carried car owner is an open high finding', () => {
+    expect(novemberRun.code, novemberRun.stderr).toBe(1);
+    expect(novemberRun.stderr).toMatch(/--fail-on high：本次扫描有 1 条 high 及以上级别的未办结问题/);
+  });
+
+  it('are listed in the month\'s township workbooks, counted as open in 汇总', async () => {
+    const zhangzhuang = await readWorkbook(join(out('2026-11'), 'ledger', '张庄镇.xlsx'));
+    expect(cellOf(zhangzhuang.getWorksheet('东村')!, ids['vehicle']!, '跟踪情况').value).toBe('未复查：本月缺少机动车登记信息');
+    expect(cellOf(zhangzhuang.getWorksheet('西村')!, ids['noHead']!, '跟踪情况').value).toBe('未复查：检查未运行（配置中已停用）');
+    const lizhuang = await readWorkbook(join(out('2026-11'), 'ledger', '李庄镇.xlsx'));
+    expect(cellOf(lizhuang.getWorksheet('南村')!, ids['otherTownship']!, '整改状态').value).toBe('待核实');
+    const summary = dataRows(lizhuang.getWorksheet('汇总')!).find((row) => row.values['村(社区)'] === '南村')!;
+    expect(summary.values).toMatchObject({ 未办结: 1, 逾期: 1 });
+  });
+
+  it('edits to them in the month\'s workbook are imported', async () => {
+    const returned = await editWorkbook(join(out('2026-11'), 'ledger', '张庄镇.xlsx'), join(root, '张庄镇-returned.xlsx'), (workbook) => {
+      cellOf(workbook.getWorksheet('东村')!, ids['vehicle']!, '整改状态').value = '核实中';
+      cellOf(workbook.getWorksheet('东村')!, ids['vehicle']!, '备注').value = '车管所名单下月补报';
+    });
+    const imported = await cli(['ledger', 'import', returned]);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect(await statusOf(ids['vehicle']!)).toEqual({ status: '核实中', note: '车管所名单下月补报' });
+  });
+
+  it('a 自动销号 staff reopened is listed again when the month is rescanned (人工保留), once; so is every carried finding', async () => {
+    expect((await cli(['ledger', 'set', ids['fixed']!, '--status', '核实中', '--note', '号码仍待派出所确认'])).code).toBe(0);
+    const again = await scanNovember();
+    expect(again.code, again.stderr).toBe(0);
+    expect(await statusOf(ids['fixed']!)).toMatchObject({ status: '核实中' });
+    const november = await findingsCsv('2026-11');
+    expect(november.filter((r) => r['finding_id'] === ids['fixed'])).toEqual([
+      expect.objectContaining({ status: '核实中', tracking: '人工保留：本月未再发现，自动销号已由工作人员撤回' }),
+    ]);
+    expect(november.map((r) => r['finding_id']).sort()).toEqual([ids['fixed'], ids['noHead'], ids['otherTownship'], ids['vehicle']].sort());
+    expect(await summaryOf('2026-11')).toMatchObject({ auto_closed: 0, carried: 4, open: 4 });
+    const zhangzhuang = await readWorkbook(join(out('2026-11'), 'ledger', '张庄镇.xlsx'));
+    expect(cellOf(zhangzhuang.getWorksheet('西村')!, ids['fixed']!, '整改状态').value).toBe('核实中');
+  });
+});
