@@ -148,6 +148,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
       checksNotRun: notRunReasons(checks, outcomes, load.datasets, config),
+      delivered: Object.entries(load.datasets).filter(([, d]) => d.files.length > 0).map(([name]) => name),
     }, (carry) => {
       Object.assign(summary.findings, carry);
       return summary;

@@ -21,13 +21,15 @@ export default defineCheck({
     conflicts AS (
       SELECT id_number,
              string_agg(DISTINCT name_key, '/' ORDER BY name_key) AS names_seen,
-             string_agg(dataset_label || '「' || name || '」(' || ${citeRow('named')} || ')', '；' ORDER BY dataset <> 'roll', _file, _line) AS sightings
+             string_agg(dataset_label || '「' || name || '」(' || ${citeRow('named')} || ')', '；' ORDER BY dataset <> 'roll', _file, _line) AS sightings,
+             -- The other lists the conflict rests on: a month without one of them cannot show it resolved.
+             string_agg(DISTINCT dataset, ',' ORDER BY dataset) FILTER (WHERE dataset <> 'roll') AS compared_datasets
       FROM id_occurrences named SEMI JOIN conflicting USING (id_number) WHERE name_key IS NOT NULL GROUP BY id_number
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            c.names_seen AS fact,
            '同一身份证号码出现不同姓名：' || c.sightings AS evidence,
-           ${ROLL_SOURCE}
+           ${ROLL_SOURCE}, c.compared_datasets
     FROM conflicts c
     -- One finding per roll household holding the ID (the evidence lists every sighting): when the
     -- ID is in two households, both villages have to check which name is right.

@@ -13,9 +13,12 @@ export const REQUIRED_FINDING_COLUMNS = [
 /**
  * Columns a check may return; the engine fills NULL where it does not. `subject_key` replaces
  * subject_id in the finding id: household-level checks set it to '' so that the member shown
- * as subject (for the ledger's 姓名 column) does not decide the id.
+ * as subject (for the ledger's 姓名 column) does not decide the id. `compared_datasets` (comma-separated) names the
+ * lists other than source_dataset the finding rests on: a later month without one of them keeps it open, unjudged.
  */
-export const OPTIONAL_FINDING_COLUMNS = ['subject_key', 'overpayment_cents', 'source_dataset', 'source_file', 'source_line'] as const;
+export const OPTIONAL_FINDING_COLUMNS = [
+  'subject_key', 'overpayment_cents', 'source_dataset', 'source_file', 'source_line', 'compared_datasets',
+] as const;
 
 export const checkSchema = z
   .object({

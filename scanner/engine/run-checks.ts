@@ -31,7 +31,8 @@ export const SCAN_FINDINGS_DDL = `
     finding_id VARCHAR NOT NULL, check_id VARCHAR NOT NULL, category VARCHAR NOT NULL, severity VARCHAR NOT NULL,
     county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR,
     subject_id VARCHAR, subject_name VARCHAR, program VARCHAR, evidence VARCHAR, fact VARCHAR NOT NULL,
-    overpayment_cents BIGINT, source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER, deadline_days INTEGER NOT NULL
+    overpayment_cents BIGINT, source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER, deadline_days INTEGER NOT NULL,
+    compared_datasets VARCHAR
   )`;
 
 /** Why a check cannot run on these inputs, or null when it can. */
@@ -206,7 +207,8 @@ async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition,
   const inserted = await connection.run(
     `INSERT INTO scan_findings
      SELECT ${FINDING_ID_SQL} AS finding_id, check_id, $category, $severity, county, township, village, household_id,
-            subject_id, subject_name, program, evidence, fact, overpayment_cents, source_dataset, source_file, source_line, $deadline_days
+            subject_id, subject_name, program, evidence, fact, overpayment_cents, source_dataset, source_file, source_line, $deadline_days,
+            compared_datasets
      FROM (SELECT $check_id AS check_id, ${[...REQUIRED_FINDING_COLUMNS, ...OPTIONAL_FINDING_COLUMNS].map(typed).join(', ')} FROM check_result)
      -- A fact reported twice (e.g. the same row in two files) is one finding.
      QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY source_file, source_line) = 1`,

@@ -15,6 +15,8 @@ export interface CarryOverContext {
   checksRan: readonly string[];
   /** The checks that did not run, each with why, as the month's ledger says it of the open findings they leave unjudged. */
   checksNotRun: readonly { id: string; reason: string }[];
+  /** The datasets delivered this month (at least one file). */
+  delivered: readonly string[];
   at: Date;
 }
 
@@ -94,8 +96,11 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
 /**
  * Temp table `unseen`: each open finding (above info) this scan did not raise, with `carried` — why the scan could not
  * judge it, as its tracking (statuses.ts) — or NULL when the scan looked and it is gone: 自动销号 (autoCloseFindings).
- * The scan looked only where its check ran and its township is on this month's roll (a skipped check or a township
- * missing from the export proves nothing). Nor does the same month's data overrule staff who reopened a 自动销号 of
+ * The scan looked only where its check ran, the lists the finding was drawn from (source_dataset, compared_datasets)
+ * were delivered this month, and its township is on this month's roll: a skipped check, a list not delivered or a
+ * township missing from the export proves nothing. (Until 2026-12-02 the lists were not asked: a data_quality finding
+ * about a row of a list not delivered that month — a refused deposits row, an invalid ID in the vehicle list, a name
+ * conflicting with a vehicle record — was closed as 自动销号 though nothing had looked at it.) Nor does the same month's data overrule staff who reopened a 自动销号 of
  * the replaced run of this month since. A backfill judges nothing: `unseen` is empty.
  */
 export async function classifyUnseen(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
@@ -105,10 +110,19 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
      SELECT * FROM (VALUES ${notRun.length > 0 ? notRun.join(', ') : '(NULL, NULL)'}) t(check_id, reason) WHERE check_id IS NOT NULL`,
   );
   await connection.run(
+    `CREATE OR REPLACE TEMP TABLE undelivered AS
+     SELECT dataset, label FROM dataset_labels WHERE dataset NOT IN (SELECT unnest(string_split($delivered, ',')))`,
+    { delivered: context.delivered.join(',') },
+  );
+  // The lists a finding rests on that this month lacks, by their labels ('' for none).
+  const missing = `(SELECT coalesce(string_agg(u.label, '、' ORDER BY u.dataset), '') FROM undelivered u
+                    WHERE u.dataset = f.source_dataset OR list_contains(string_split(f.compared_datasets, ','), u.dataset))`;
+  await connection.run(
     `CREATE OR REPLACE TEMP TABLE unseen AS
      SELECT f.finding_id, f.status,
             CASE WHEN f.check_id NOT IN (SELECT unnest(string_split($checks_ran, ',')))
                    THEN '${TRACKING.notRechecked}：' || coalesce(n.reason, '检查未运行')
+                 WHEN ${missing} <> '' THEN '${TRACKING.notRechecked}：本月缺少' || ${missing}
                  WHEN f.township IS NOT NULL AND f.township NOT IN (SELECT township FROM roll WHERE township IS NOT NULL)
                    THEN '${TRACKING.notRechecked}：本月花名册无该乡镇'
                  WHEN f.finding_id IN (SELECT finding_id FROM kept_carry WHERE finding_id NOT IN (SELECT finding_id FROM replaced_sightings))

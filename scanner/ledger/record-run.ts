@@ -21,6 +21,8 @@ export interface RunRecord {
   checksRan: readonly string[];
   /** Each check that did not run, with why (said of the open findings it leaves unjudged). */
   checksNotRun: readonly { id: string; reason: string }[];
+  /** The datasets with at least one file this month. */
+  delivered: readonly string[];
 }
 
 /** Records the run; `summaryOf` receives the carry-over counts and returns the summary stored with the run. */
@@ -32,7 +34,7 @@ export async function recordRun(
     const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     const context: CarryOverContext = {
       runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),
-      checksRan: run.checksRan, checksNotRun: run.checksNotRun, at: run.finishedAt,
+      checksRan: run.checksRan, checksNotRun: run.checksNotRun, delivered: run.delivered, at: run.finishedAt,
     };
     await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
     await classifySightings(connection, context);
@@ -97,10 +99,10 @@ async function writeFindings(connection: DuckDBConnection, context: CarryOverCon
     `INSERT INTO ledger.findings
        (finding_id, check_id, category, severity, county, township, village, household_id, id_number, name, program,
         evidence, fact, overpayment_cents, source_dataset, source_file, source_line, status, deadline,
-        first_seen, last_seen, first_run_id, last_run_id, head_name)
+        first_seen, last_seen, first_run_id, last_run_id, head_name, compared_datasets)
      SELECT finding_id, check_id, category, severity, county, township, village, household_id, subject_id, subject_name, program,
             evidence, fact, overpayment_cents, source_dataset, source_file, source_line, '待核实', $as_of::DATE + deadline_days,
-            $period, $period, $run_id, $run_id, head_name
+            $period, $period, $run_id, $run_id, head_name, compared_datasets
      FROM ${seen} s
      WHERE NOT EXISTS (SELECT 1 FROM ledger.findings f WHERE f.finding_id = s.finding_id)`,
     { ...params, as_of: context.asOf },
@@ -112,7 +114,7 @@ async function writeFindings(connection: DuckDBConnection, context: CarryOverCon
        county = s.county, township = s.township, village = s.village, household_id = s.household_id, name = s.subject_name,
        program = s.program, evidence = s.evidence, overpayment_cents = s.overpayment_cents, head_name = s.head_name,
        source_dataset = s.source_dataset, source_file = s.source_file, source_line = s.source_line,
-       last_seen = $period, last_run_id = $run_id
+       compared_datasets = s.compared_datasets, last_seen = $period, last_run_id = $run_id
      FROM ${seen} s WHERE f.finding_id = s.finding_id AND f.last_seen <= $period`,
     params,
   );

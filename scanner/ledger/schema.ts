@@ -1,7 +1,7 @@
 // Ledger schema (a DuckDB file attached as `ledger`): runs, findings with their remediation state, sightings per run,
 // rejected rows, the audit trail of every change and a record of every workbook export.
 
-export const LEDGER_SCHEMA_VERSION = 4;
+export const LEDGER_SCHEMA_VERSION = 5;
 
 export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -12,7 +12,9 @@ export const LEDGER_DDL = [
      as_of DATE)`,
   // One row per finding ever raised. A scan refreshes what it sees (evidence, amounts, place); the staff-owned
   // fields (status, remedy, responsible, deadline, recovered, note) change only through ledger set / import,
-  // or by the carry-over rules of ledger.md, each change written to ledger.changes.
+  // or by the carry-over rules of ledger.md, each change written to ledger.changes. source_dataset is the list the
+  // finding's row is in, compared_datasets (comma-separated) the other lists it rests on: a month without one of
+  // them cannot show the finding gone (carry-over.ts).
   `CREATE TABLE IF NOT EXISTS ledger.findings (
      finding_id VARCHAR PRIMARY KEY, check_id VARCHAR NOT NULL, category VARCHAR NOT NULL, severity VARCHAR NOT NULL,
      county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR, id_number VARCHAR, name VARCHAR, program VARCHAR,
@@ -20,7 +22,8 @@ export const LEDGER_DDL = [
      source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER,
      status VARCHAR NOT NULL DEFAULT '待核实', deadline DATE, first_seen VARCHAR NOT NULL, last_seen VARCHAR NOT NULL,
      first_run_id VARCHAR NOT NULL, last_run_id VARCHAR NOT NULL,
-     head_name VARCHAR, remedy VARCHAR, responsible VARCHAR, note VARCHAR, recovered_cents BIGINT, closed_run_id VARCHAR)`,
+     head_name VARCHAR, remedy VARCHAR, responsible VARCHAR, note VARCHAR, recovered_cents BIGINT, closed_run_id VARCHAR,
+     compared_datasets VARCHAR)`,
   `CREATE TABLE IF NOT EXISTS ledger.run_findings (
      run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, tracking VARCHAR,
      PRIMARY KEY (run_id, finding_id))`,
@@ -63,6 +66,7 @@ export const LEDGER_MIGRATIONS = [
   `ALTER TABLE ledger.runs ADD COLUMN IF NOT EXISTS as_of DATE`,
   ...['head_name VARCHAR', 'remedy VARCHAR', 'responsible VARCHAR', 'note VARCHAR', 'recovered_cents BIGINT', 'closed_run_id VARCHAR']
     .map((column) => `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS ${column}`),
+  `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS compared_datasets VARCHAR`,
   `ALTER TABLE ledger.run_findings ADD COLUMN IF NOT EXISTS tracking VARCHAR`,
   `ALTER TABLE ledger.samples ADD COLUMN IF NOT EXISTS unmasked BOOLEAN DEFAULT false`,
 ];

@@ -154,3 +154,60 @@ describe('open findings a month cannot judge again are carried into it (ledger.m
     expect(cellOf(zhangzhuang.getWorksheet('西村')!, ids['fixed']!, '整改状态').value).toBe('核实中');
   });
 });
+
+// A finding about a row of a list, or resting on one, is judged again only in a month that delivers that list.
+describe('a finding drawn from a list not delivered this month is not 自动销号 (its source_dataset, compared_datasets)', () => {
+  const listLedger = join(root, 'lists.duckdb');
+  const listIds: Record<string, string> = {};
+  const listScan = async (period: string, asOf: string, withLists: boolean) => {
+    const folder = join(root, `lists-${period}`);
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '低保花名册.csv'), `${[ROLL_HEADER, ...ZHANGZHUANG.slice(0, 3)].join('\n')}\n`);
+    if (withLists) {
+      await writeFile(join(folder, '机动车登记信息.csv'), [
+        '所有人,所有人身份证号码,号牌号码,车辆类型,状态',
+        `某某,${broken(zhao)},鲁Q54321,小型普通客车,正常`, // id-invalid in the vehicle list
+        `王晓明,${PEOPLE.wang},鲁Q67890,二轮摩托车,注销`, // 王小明's number under another name: id-name-conflict
+      ].join('\n') + '\n');
+      await writeFile(join(folder, '金融资产核对反馈.csv'), `姓名,证件号码,金融机构名称,金融资产,截止日期\n张大山,${PEOPLE.zhang},农村商业银行,约5万,2026-09-30\n`);
+    }
+    const run = await runCli(['scan', '--input', folder, '--period', period, '--as-of', asOf, '--ledger', listLedger, '--out', join(root, `lists-out-${period}`), '--quiet']);
+    expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = parseCsvRecords(await readFile(join(root, `lists-out-${period}`, 'findings.csv'), 'utf8'));
+    return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+  };
+
+  beforeAll(async () => {
+    const october = await listScan('2026-10', '2026-11-05', true);
+    const pick = (check: string, dataset: string) => {
+      const found = october.filter((r) => r['check_id'] === check && r['source_dataset'] === dataset);
+      expect(found, `${check} ${dataset}`).toHaveLength(1);
+      return found[0]!['finding_id']!;
+    };
+    listIds['badDeposit'] = pick('data_quality.bad-row', 'deposits');
+    listIds['badVehicleId'] = pick('data_quality.id-invalid', 'vehicles');
+    listIds['nameConflict'] = pick('data_quality.id-name-conflict', 'roll');
+  });
+
+  it('stays open and is carried as 未复查：本月缺少<list> in a month without the list', async () => {
+    const november = Object.fromEntries((await listScan('2026-11', '2026-11-28', false)).map((r) => [r['finding_id'], r]));
+    expect(november[listIds['badDeposit']!]).toMatchObject({ status: '待核实', tracking: '未复查：本月缺少金融资产核对结果' });
+    expect(november[listIds['badVehicleId']!]).toMatchObject({ status: '待核实', tracking: '未复查：本月缺少机动车登记信息' });
+    expect(november[listIds['nameConflict']!]).toMatchObject({ status: '待核实', tracking: '未复查：本月缺少机动车登记信息' });
+    const statuses = await readLedgerRows(listLedger, `SELECT DISTINCT status FROM findings WHERE finding_id IN ('${Object.values(listIds).join("', '")}')`);
+    expect(statuses).toEqual([{ status: '待核实' }]);
+  });
+
+  it('is 自动销号 once a month delivers the list without it', async () => {
+    const folder = join(root, 'lists-2026-12');
+    await mkdir(folder, { recursive: true });
+    await writeFile(join(folder, '低保花名册.csv'), `${[ROLL_HEADER, ...ZHANGZHUANG.slice(0, 3)].join('\n')}\n`);
+    await writeFile(join(folder, '机动车登记信息.csv'), `所有人,所有人身份证号码,号牌号码,车辆类型,状态\n王小明,${PEOPLE.wang},鲁Q67890,二轮摩托车,注销\n`);
+    await writeFile(join(folder, '金融资产核对反馈.csv'), `姓名,证件号码,金融机构名称,金融资产,截止日期\n张大山,${PEOPLE.zhang},农村商业银行,500,2026-11-30\n`);
+    const run = await runCli(['scan', '--input', folder, '--period', '2026-12', '--as-of', '2026-12-28', '--ledger', listLedger, '--out', join(root, 'lists-out-2026-12'), '--quiet']);
+    expect(run.code, run.stderr).toBe(0);
+    const statuses = await readLedgerRows(listLedger, `SELECT DISTINCT status FROM findings WHERE finding_id IN ('${Object.values(listIds).join("', '")}')`);
+    expect(statuses).toEqual([{ status: '自动销号' }]);
+  });
+});
