@@ -25,7 +25,7 @@ export interface CarryOverCounts {
   /** True when the scanned month is older than the ledger's latest: no statuses were changed. */
   backfill: boolean;
   new: number;
-  /** New, still open, overdue, reopened and carried. */
+  /** New, still open, overdue, reopened and carried; in a backfill, the findings it raised that are open in the ledger now. */
   open: number;
   overdue: number;
   reopened: number;
@@ -34,7 +34,7 @@ export interface CarryOverCounts {
   auto_closed: number;
   /** Open findings this scan could not judge, carried into the month (未复查 / 人工保留; counted in open and overdue too). */
   carried: number;
-  /** Open findings of this month (new, still open, overdue, reopened, carried) by severity: what --fail-on looks at. */
+  /** The open findings of `open` by severity: what --fail-on looks at. */
   open_by_severity: Record<string, number>;
 }
 
@@ -167,15 +167,20 @@ export async function carryUnseen(connection: DuckDBConnection, context: CarryOv
 
 export async function countCarryOver(connection: DuckDBConnection, context: CarryOverContext, autoClosed: number): Promise<CarryOverCounts> {
   const previous = await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs WHERE period < $period`, { period: context.period });
-  // The month's findings: those the scan raised, by how it met them, and the open ones it carried unjudged.
+  // The month's findings: those the scan raised, by how it met them, and the open ones it carried unjudged. A backfill
+  // meets every finding as 补扫 and changes no status: open are those the ledger holds open now, so that --fail-on
+  // still sees them (until 2026-12-02 a backfill counted none open and --fail-on never fired on one).
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE month_findings AS
-     SELECT c.tracking, c.tracking IN (${OPEN_TRACKINGS}) AS open, c.tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
-     FROM carry c JOIN scan_findings s USING (finding_id)
+     SELECT c.tracking,
+            CASE WHEN $carries THEN c.tracking IN (${OPEN_TRACKINGS})
+                 ELSE c.tracking = '${TRACKING.backfill}' AND f.status NOT IN ${TERMINAL_SQL} END AS open,
+            c.tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
+     FROM carry c JOIN scan_findings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
      UNION ALL
      SELECT r.tracking, true, coalesce(f.deadline < $as_of::DATE, false), true, f.severity
      FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id`,
-    { as_of: context.asOf, run_id: context.runId },
+    { as_of: context.asOf, run_id: context.runId, carries: context.carries },
   );
   const counts = await connection.runAndReadAll(
     `SELECT count(*) FILTER (WHERE tracking = '${TRACKING.new}')::INT,

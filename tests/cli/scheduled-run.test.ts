@@ -98,6 +98,26 @@ describe('--fail-on', () => {
     expect((await runCli(args)).code).toBe(0);
   });
 
+  it('fires on a backfill too: the older month\'s findings still open in the ledger count, not those closed since', async () => {
+    const args = scanArgs(withCar, ['--fail-on', 'high', '--quiet', '--json']);
+    const ledger = args[args.indexOf('--ledger') + 1]!;
+    const out = args[args.indexOf('--out') + 1]!;
+    const later = [...args];
+    later[later.indexOf('2026-10')] = '2026-11';
+    later[later.indexOf(out)] = `${out}-later`;
+    expect((await runCli(later)).code).toBe(1);
+    // October scanned after November: a backfill, every finding 补扫.
+    const backfill = await runCli(args);
+    expect(backfill.code, backfill.stderr).toBe(1);
+    expect(backfill.stderr).toMatch(/--fail-on high：本次扫描有 1 条 high 及以上级别的未办结问题，退出码 1/);
+    expect(JSON.parse(backfill.stdout).findings).toMatchObject({ backfill: true, open_by_severity: { high: 1 } });
+    const [header, ...rows] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+    const vehicle = rows.find((row) => row[header!.indexOf('check_id')] === 'over_asset.vehicle')!;
+    expect(vehicle[header!.indexOf('tracking')]).toBe('补扫');
+    expect((await runCli(['ledger', 'set', vehicle[0]!, '--status', '已整改', '--ledger', ledger])).code).toBe(0);
+    expect((await runCli(args)).code).toBe(0);
+  });
+
   it('refuses an unknown level with exit 2', async () => {
     const run = await runCli(scanArgs(lowOnly, ['--fail-on', 'urgent']));
     expect(run.code).toBe(2);

@@ -67,7 +67,7 @@ function datasetTable(datasets: ScanSummary['datasets']): string[] {
 }
 
 function carryOverLines(f: ScanSummary['findings']): string[] {
-  if (f.backfill) return ['', '补扫较早月份：只记录发现情况，不改变任何整改状态。'];
+  if (f.backfill) return ['', `补扫较早月份：只记录发现情况，不改变任何整改状态；本次发现的问题中台账现仍未办结 ${f.open ?? 0}。`];
   const against = f.previous_period ? `与上期 ${f.previous_period} 相比` : '首次扫描';
   return [
     '',

@@ -43,7 +43,10 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   return EXIT.findings;
 }
 
-/** Open findings (new, still open, overdue, reopened — not 误报 nor closed) at or above `level`. */
+/**
+ * Open findings (new, still open, overdue, reopened, carried unjudged — not 误报 nor closed; in a backfill, those it
+ * raised that are open in the ledger now) at or above `level`.
+ */
 export function openAtOrAbove(findings: ScanSummary['findings'], level: FailOn): number {
   const counted: Severity[] = FAIL_ON_LEVELS.slice(0, FAIL_ON_LEVELS.indexOf(level) + 1);
   return counted.reduce((n, severity) => n + (findings.open_by_severity?.[severity] ?? 0), 0);
