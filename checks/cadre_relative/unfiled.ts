@@ -25,7 +25,9 @@ export default defineCheck({
            -- proves the relation this month, so neither is part of the finding id; both are in the evidence.
            'near-relative-unfiled' AS fact,
            '在任干部近亲属，未备案（近亲属备案：' || coalesce(r.filed_raw, '空') || '）。' || r.links_text AS evidence,
-           ${ROLL_SOURCE}
+           ${ROLL_SOURCE},
+           -- The kinship list may be what proves the relation: a month without one cannot show that it no longer holds.
+           'kinship' AS compared_datasets
     FROM shared_cadre_relative_people r
     WHERE r.links_text IS NOT NULL AND NOT r.household_filed`,
   remedy: '补办备案，由县级民政部门重点复核',
