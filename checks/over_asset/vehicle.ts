@@ -18,7 +18,9 @@ export default defineCheck({
     exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车']),
     // Matched exactly against each state the cell names (E, 注销(E) and E-注销 name 注销; GQ names 违法未处理 and
     // 逾期未检验): 车管 states such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
-    deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销', '注销登记', '已注销登记', '报废注销']),
+    // 已报废注销, 报废注销登记, 灭失 … as clerks write them: until 2026-12-02 such a car still counted, a false high finding.
+    deregisteredStatuses: z.array(z.string().min(1)).default(['注销', '报废', '已注销', '已报废', '强制注销', '注销登记', '已注销登记', '报废注销',
+      '已报废注销', '报废注销登记', '注销报废', '已注销报废', '灭失', '已灭失', '灭失注销']),
   }).strict(),
   prepare: HOUSEHOLD_TABLES,
   sql: `

@@ -44,8 +44,8 @@ testCheck('over_asset.vehicle', {
       },
     },
     {
-      name: 'deregistered as 机动车状态 codes: E, M (强制注销), 注销(E), E-注销, and 报废注销, undated',
-      rows: { roll: couple, vehicles: ['E', 'M', '注销(E)', 'E-注销', '报废注销'].map((status, i) => car(ZHANG, { status, plate: `鲁A0000${i}` })) },
+      name: 'deregistered as 机动车状态 codes: E, M (强制注销), 注销(E), E-注销, and 报废注销, 已报废注销, 报废注销登记, 灭失注销, undated',
+      rows: { roll: couple, vehicles: ['E', 'M', '注销(E)', 'E-注销', '报废注销', '已报废注销', '报废注销登记', '灭失注销'].map((status, i) => car(ZHANG, { status, plate: `鲁A0000${i}` })) },
     },
     { name: 'code E with a 注销日期 before P.start', rows: { roll: couple, vehicles: [car(LI, { vehicle_type: 'K33', status: 'E', deregistered_on: '2025-06-30' })] } },
     {
