@@ -43,7 +43,8 @@ export default defineCheck({
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     held AS (
-      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, ${kind('p.usage')} AS kind, ${nameNote('p')} AS note,
+      -- The usage in simplified characters (商業, 辦公 are 商业, 办公), read for the members' rows only.
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, ${kind('rs_to_simplified(p.usage)')} AS kind, ${nameNote('p')} AS note,
              concat_ws('|', p._file, p._sheet, p._line) AS row_ref,
              -- The row's own key, as before rows that may be one property were joined: finding ids rest on it.
              CASE WHEN p.address IS NOT NULL THEN p.address || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '')

@@ -53,7 +53,9 @@ const STATE_PARTS = '[A-Za-z]+|[^A-Za-z\\s,，、;；/|()（）\\[\\]【】:：\
 export const VEHICLE_CODE_MACROS: readonly MacroDefinition[] = [
   // A code becomes its name with the code kept (小型轿车（K33）, 低速车（号牌种类 13）), so the exempt words of
   // over_asset.vehicle match it and the evidence still shows what the list wrote; any other value is rs_text.
-  defineMacro('rs_vehicle_type', ['s'], bindOnce('rs_text(s)', 'rs_vehicle_text', bindOnce('upper(rs_vehicle_text)', 'rs_vehicle_code', `coalesce(CASE
+  // In simplified characters (拖拉機, 農用車 read as the exempt 拖拉机, 农用车: until 2026-12-02 a false high finding), as
+  // every type and state is read once per distinct spelling (the value maps).
+  defineMacro('rs_vehicle_type', ['s'], bindOnce('rs_to_simplified(rs_text(s))', 'rs_vehicle_text', bindOnce('upper(rs_vehicle_text)', 'rs_vehicle_code', `coalesce(CASE
     WHEN regexp_full_match(rs_vehicle_code, '[A-Z][0-9][0-9A-Z]') THEN
       coalesce(${TYPES}[rs_vehicle_code], ${CLASSES}[left(rs_vehicle_code, 2)], ${CLASSES}[left(rs_vehicle_code, 1)]) || '（' || rs_vehicle_code || '）'
     WHEN regexp_full_match(rs_vehicle_code, '[0-9]{1,2}') THEN
@@ -63,7 +65,7 @@ export const VEHICLE_CODE_MACROS: readonly MacroDefinition[] = [
   // The states a cell names, in its order, each once: E → [注销]; 注销(E) → [注销]; GQ → [违法未处理, 逾期未检验];
   // 达到报废标准 → [达到报废标准]. A run of letters that is not all state codes stays as written. NULL when empty.
   defineMacro('rs_vehicle_states', ['s'], bindOnce(
-    `flatten(list_transform(regexp_extract_all(rs_text(s), ${sqlString(STATE_PARTS)}), lambda rs_part:
+    `flatten(list_transform(regexp_extract_all(rs_to_simplified(rs_text(s)), ${sqlString(STATE_PARTS)}), lambda rs_part:
        CASE WHEN regexp_full_match(upper(rs_part), '[${STATE_LETTERS}]+')
             THEN list_transform(string_split(upper(rs_part), ''), lambda rs_letter: [${STATE_NAMES.map(sqlString).join(', ')}][strpos('${STATE_LETTERS}', rs_letter)])
             ELSE [rs_part] END))`,

@@ -82,6 +82,12 @@ testCheck('over_asset.property', {
   ],
   invalid: [
     {
+      // Until 2026-12-02 商業 was no usage the check knew: the shop was not counted.
+      name: 'a commercial property written in traditional characters (商業用房)',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商業用房')] },
+      expected: [{ subject_id: LI, evidence: ['商业/办公等非住宅用房 1 处', '李四：商業用房'] }],
+    },
+    {
       name: 'a 非住宅 that names a commercial usage (非住宅（商业）) is one, beside the family\'s home',
       rows: { roll: couple, properties: [home(ZHANG), home(LI, '非住宅（商业）')] },
       expected: [{ subject_id: LI, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：非住宅(商业)'] }],

@@ -33,6 +33,17 @@ testCheck('over_asset.vehicle', {
       name: 'the owner\'s roll row is 停保 (not a member any more), the rest of the household 在保',
       rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })], vehicles: [car(LI)] },
     },
+    {
+      // Until 2026-12-02 each was a counted car: the words were compared in simplified characters only.
+      name: 'exempt types and a deregistered state in traditional characters (拖拉機, 農用車, 三輪汽車, 註銷)',
+      rows: {
+        roll: couple,
+        vehicles: [
+          car(ZHANG, { vehicle_type: '手扶拖拉機', plate: '鲁A00001' }), car(LI, { vehicle_type: '農用車', plate: '鲁A00002' }),
+          car(ZHANG, { vehicle_type: '三輪汽車', plate: '鲁A00003' }), car(LI, { status: '註銷', plate: '鲁A00004' }),
+        ],
+      },
+    },
     { name: 'a household with no active row is not checked', rows: { roll: couple.map((row) => ({ ...row, status: '退保' })), vehicles: [car(ZHANG)] } },
     {
       // A 车管 export writes codes: 车辆类型 of GA 24.4 (M21 普通二轮摩托车, N11 三轮汽车, H51 普通低速货车, T23 a tractor)
