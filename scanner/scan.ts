@@ -125,7 +125,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // splits a query across cores by: beyond that each check already uses every core, and two at once only compete
     // for memory (measured: 30% faster checks for a county and B100k, none for B1M).
     const sideBySide = load.datasets.roll.rowsUsed <= SIDE_BY_SIDE_CHECKS_MAX_ROLL ? [second] : [];
-    const outcomes = await runChecks(connection, checks, { period, config, datasets: load.datasets }, (id, index, total) => step('checks', index, total, id), sideBySide);
+    const checkContext = { period, config, datasets: load.datasets };
+    const outcomes = await runChecks(connection, checks, checkContext, (id, index, total) => step('checks', index, total, id), sideBySide);
     const phases = { read: load.timings.readMs, normalise: load.timings.normaliseMs, checks: Math.round(performance.now() - checksStarted), ledger: 0, exports: 0 };
 
     const runId = `${period.label}-${started.toISOString().replace(/[-:.TZ]/g, '').slice(0, 14)}`;
@@ -144,7 +145,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
-      checksNotRun: notRunReasons(checks, outcomes, load.datasets, config),
+      checksNotRun: notRunReasons(checks, outcomes, checkContext),
       delivered: Object.entries(load.datasets).filter(([, d]) => d.files.length > 0).map(([name]) => name),
     }, (carry) => {
       Object.assign(summary.findings, carry);

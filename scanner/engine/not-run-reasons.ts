@@ -1,21 +1,19 @@
 // What the month's ledger says of the open findings a skipped check leaves unjudged (未复查：…, carry-over.ts).
-import type { Config } from '../config/schema.ts';
-import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import type { DatasetCounts } from '../load/load-inputs.ts';
+import { datasetSpec } from '../datasets/catalog.ts';
 import type { CheckDefinition } from './define-check.ts';
-import type { CheckOutcome } from './run-checks.ts';
+import { skipReason, type CheckOutcome, type CheckRunContext } from './run-checks.ts';
 
 /**
  * Why each check that did not run leaves its open findings unjudged, in the words of the month's ledger (未复查：…):
- * the lists it needs that were not delivered this month, or why it was skipped (skipReason: disabled in config first).
+ * the lists it needs that were not delivered this month, or why it was skipped — as skipReason gave it, which it asks again.
  */
 export function notRunReasons(
-  checks: readonly CheckDefinition[], outcomes: readonly CheckOutcome[], datasets: Record<DatasetName, DatasetCounts>, config: Config,
+  checks: readonly CheckDefinition[], outcomes: readonly CheckOutcome[], context: CheckRunContext,
 ): { id: string; reason: string }[] {
   const byId = new Map(checks.map((check) => [check.id, check]));
   return outcomes.filter((o) => !o.ran).map((outcome) => {
-    const absent = config.checks[outcome.id]?.enabled === false ? []
-      : (byId.get(outcome.id)?.inputs ?? []).filter((dataset) => datasets[dataset].files.length === 0);
+    const check = byId.get(outcome.id);
+    const absent = (check && skipReason(check, context)?.absent) ?? [];
     return {
       id: outcome.id,
       reason: absent.length > 0

@@ -35,22 +35,29 @@ export const SCAN_FINDINGS_DDL = `
     compared_datasets VARCHAR
   )`;
 
+export interface SkipReason {
+  text: string;
+  /** The input lists not delivered, when that is why (not when the check is disabled in config). */
+  absent: DatasetName[];
+}
+
 /** Why a check cannot run on these inputs, or null when it can. */
-export function skipReason(check: CheckDefinition, context: CheckRunContext): string | null {
+export function skipReason(check: CheckDefinition, context: CheckRunContext): SkipReason | null {
+  const because = (text: string, absent: DatasetName[] = []) => ({ text, absent });
   const settings = context.config.checks[check.id];
-  if (settings?.enabled === false) return '配置中已停用 (disabled in config)';
+  if (settings?.enabled === false) return because('配置中已停用 (disabled in config)');
   const absent = check.inputs.filter((dataset) => context.datasets[dataset].files.length === 0);
-  if (absent.length > 0) return `缺少输入数据：${absent.map((d) => `${datasetSpec(d).label} (${d})`).join('、')}`;
+  if (absent.length > 0) return because(`缺少输入数据：${absent.map((d) => `${datasetSpec(d).label} (${d})`).join('、')}`, absent);
   for (const needed of check.requiresColumns) {
     const [dataset, column] = needed.split('.') as [DatasetName, string];
     if (!context.datasets[dataset].columns.includes(column)) {
       const spec = datasetSpec(dataset).columns.find((c) => c.name === column);
-      return `${datasetSpec(dataset).label}没有「${spec?.label ?? column}」列 (${needed})`;
+      return because(`${datasetSpec(dataset).label}没有「${spec?.label ?? column}」列 (${needed})`);
     }
   }
   if (check.requiresConfig.includes('standards')) {
     const { standards } = context.config;
-    if (!standards.default && Object.keys(standards.byCounty).length === 0) return '配置中未设定低保标准 (standards)';
+    if (!standards.default && Object.keys(standards.byCounty).length === 0) return because('配置中未设定低保标准 (standards)');
   }
   return null;
 }
@@ -100,7 +107,7 @@ export async function runChecks(
   const runnable: number[] = [];
   for (const [index, check] of checks.entries()) {
     const reason = skipReason(check, context);
-    if (reason) outcomes[index] = { id: check.id, ran: false, reason, durationMs: 0 };
+    if (reason) outcomes[index] = { id: check.id, ran: false, reason: reason.text, durationMs: 0 };
     else runnable.push(index);
   }
   const connections = [connection, ...moreConnections];
