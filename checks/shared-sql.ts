@@ -16,6 +16,17 @@ export const ROLL_SOURCE = `'roll' AS source_dataset, r._file AS source_file, r.
  */
 export const accountLostDigits = (account: string) => `regexp_full_match(${account}, '[0-9.]+[eE][+]?[0-9]+')`;
 
+/**
+ * The refused rows (load_rejects) of `kinds`, each with its fact: `rowFact` (over load_rejects' columns), numbered by
+ * `occurrence` among rows with the same fact (in file, sheet and line order), and `fact`. The fact names no file or line,
+ * so that a list re-exported re-sorted or renamed keeps its ids; identical rows (3.70481E+17 on many rows of a list
+ * Excel saved, a row typed twice) would then share one id and one finding: each after the first adds its number.
+ */
+export const numberedRejects = (kinds: string, rowFact: string) => `(
+      SELECT *, row_fact || CASE WHEN occurrence > 1 THEN '|#' || occurrence ELSE '' END AS fact FROM (
+        SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence
+        FROM (SELECT *, ${rowFact} AS row_fact FROM load_rejects WHERE kind IN (${kinds}))))`;
+
 /** Money in cents as yuan text with two decimals, for evidence. */
 export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;
 

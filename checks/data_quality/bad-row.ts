@@ -1,6 +1,6 @@
 // data_quality.bad-row: a row of any dataset refused at load (unreadable value, shifted columns), with file, line and reason.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { citeRow } from '../shared-sql.ts';
+import { citeRow, numberedRejects } from '../shared-sql.ts';
 
 /** An 18-character ID in a refused row's text (cells joined by commas), not part of a longer number. */
 const ID_IN_TEXT = String.raw`(?:^|[^0-9])([1-9][0-9]{16}[0-9Xx])`;
@@ -14,16 +14,9 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；部门间数据比对工作规范',
   inputs: ['roll'],
   sql: `
-    -- The fact names no file or line, so that a list re-exported re-sorted or renamed keeps its ids. Identical rows would
-    -- then share one id, and one finding (the engine keeps one per id): each after the first is numbered by its place.
-    WITH rejected AS (
-      SELECT j.*, j.dataset || '|' || j.reason || '|' || coalesce(j.raw_row, '') AS row_fact
-      FROM load_rejects j WHERE j.kind IN ('value', 'shape')
-    ),
-    numbered AS (
-      SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence,
-             row_number() OVER () AS row_key
-      FROM rejected
+    WITH numbered AS (
+      SELECT *, row_number() OVER () AS row_key
+      FROM ${numberedRejects(`'value', 'shape'`, `dataset || '|' || reason || '|' || coalesce(raw_row, '')`)}
     ),
     -- Whom a refused row is about: the roll's persons whose ID its text holds (a death list's row about a recipient, a
     -- roll row refused as shifted whose person has another roll row). Otherwise its finding would go to no village's
@@ -63,7 +56,7 @@ export default defineCheck({
     SELECT p.subject_id, p.subject_name,
            coalesce(p.county, v.county) AS county, coalesce(p.township, v.township) AS township, coalesce(p.village, v.village) AS village,
            p.household_id, p.program,
-           j.row_fact || CASE WHEN j.occurrence > 1 THEN '|#' || j.occurrence ELSE '' END AS fact,
+           j.fact,
            d.label || ' ' || ${citeRow('j')} || ' 已拒收：' || j.reason || '；原始内容「' || coalesce(j.raw_row, '') || '」' AS evidence,
            j.dataset AS source_dataset, j._file AS source_file, j._line AS source_line
     FROM numbered j JOIN dataset_labels d ON d.dataset = j.dataset

@@ -1,6 +1,6 @@
 // data_quality.id-invalid: an ID number that cannot be recovered; such a row is matched by nothing else.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow, numberedRejects } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.id-invalid',
@@ -18,17 +18,11 @@ export default defineCheck({
            ${ROLL_SOURCE}
     FROM roll r WHERE r.id_status = 'invalid'
     UNION ALL
-    -- A refused row's fact names no file or line, so that a list re-exported re-sorted or renamed keeps its ids. Rows with
-    -- the same value (3.70481E+17 on many rows of a list Excel saved) would then be one finding: each after the first is
-    -- numbered by its place.
-    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL,
-           j.row_fact || CASE WHEN j.occurrence > 1 THEN '|#' || j.occurrence ELSE '' END,
+    SELECT NULL, NULL, NULL, NULL, NULL, NULL, NULL, j.fact,
            j.reason || '：原始值「' || j.raw_value || '」，见' || d.label || ' ' || ${citeRow('j')} || '；此行已拒收，不参与比对',
            j.dataset, j._file, j._line
-    FROM (
-      SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence
-      FROM (SELECT *, dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '') AS row_fact FROM load_rejects WHERE kind = 'id')
-    ) j JOIN dataset_labels d ON d.dataset = j.dataset`,
+    FROM ${numberedRejects(`'id'`, `dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '')`)} j
+    JOIN dataset_labels d ON d.dataset = j.dataset`,
   remedy: '对照户口簿或身份证原件更正身份证号码，重新导出后复查',
   deadlineDays: 15,
 });
