@@ -4,7 +4,7 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCsvRecords } from '../support/parse-csv.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { runCli } from '../support/run-cli.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
@@ -24,8 +24,7 @@ describe('a relative proved by the kinship list, in a month without it', () => {
       for (const [name, content] of Object.entries(files)) await writeFile(join(input, name), content);
       const run = await runCli(['scan', '--input', input, '--period', period, '--ledger', ledger, '--out', join(root, `out-${period}`), '--quiet']);
       expect(run.code, run.stderr).toBe(0);
-      const [header, ...rows] = parseCsvRecords(await readFile(join(root, `out-${period}`, 'findings.csv'), 'utf8'));
-      return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+      return parseCsv(await readFile(join(root, `out-${period}`, 'findings.csv'), 'utf8'));
     };
     const october = await scan('2026-10', { '低保花名册.csv': rollCsv(), '干部名册.csv': CADRES, '亲属关系.csv': KINSHIP });
     const son = october.find((f) => f['check_id'] === 'cadre_relative.unfiled' && f['name'] === '王小明')!;

@@ -5,7 +5,8 @@ import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import ExcelJS from '../../scanner/read/exceljs.ts';
-import { parseCsvRecords } from '../support/parse-csv.ts';
+import { onlyFindingId } from '../support/finding-rows.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
 import { ROLL_HEADER, validId } from '../support/small-township.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
@@ -68,8 +69,7 @@ async function scanMonth(folder: string, period: string, asOf: string): Promise<
 }
 
 async function findingsCsv(period: string): Promise<Record<string, string>[]> {
-  const [header, ...rows] = parseCsvRecords(await readFile(join(root, `out-${period}`, 'findings.csv'), 'utf8'));
-  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+  return parseCsv(await readFile(join(root, `out-${period}`, 'findings.csv'), 'utf8'));
 }
 
 const ledgerRows = (sql: string) => readLedgerRows(ledger, sql);
@@ -105,11 +105,7 @@ beforeAll(async () => {
   const first = await scanMonth(await writeMonth('2026-10', october), '2026-10', '2026-11-05');
   expect((first['findings'] as Record<string, unknown>)['new']).toBeGreaterThanOrEqual(6);
   const rows = await findingsCsv('2026-10');
-  const pick = (check: string, household: string) => {
-    const found = rows.filter((r) => r['check_id'] === check && r['household_id'] === household);
-    expect(found, `${check} ${household}`).toHaveLength(1);
-    return found[0]!['finding_id']!;
-  };
+  const pick = (check: string, household: string) => onlyFindingId(rows, { check_id: check, household_id: household });
   ids['vehicle'] = pick('over_asset.vehicle', 'H001');
   ids['fixedId'] = pick('data_quality.id-invalid', 'H003');
   ids['cameBack'] = pick('data_quality.household-no-head', 'H004');

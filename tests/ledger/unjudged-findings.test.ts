@@ -5,7 +5,8 @@
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseCsvRecords } from '../support/parse-csv.ts';
+import { onlyFindingId } from '../support/finding-rows.ts';
+import { parseCsv } from '../support/parse-csv.ts';
 import { cellOf, dataRows, editWorkbook, readWorkbook } from '../support/ledger-fixture.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
@@ -62,8 +63,7 @@ async function summaryOf(period: string): Promise<Record<string, unknown>> {
 }
 
 async function findingsCsv(period: string): Promise<Record<string, string>[]> {
-  const [header, ...rows] = parseCsvRecords(await readFile(join(out(period), 'findings.csv'), 'utf8'));
-  return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+  return parseCsv(await readFile(join(out(period), 'findings.csv'), 'utf8'));
 }
 
 const statusOf = async (findingId: string) =>
@@ -78,11 +78,7 @@ beforeAll(async () => {
     '--out', out('2026-10'), '--quiet']);
   expect(first.code, first.stderr).toBe(0);
   const rows = await findingsCsv('2026-10');
-  const pick = (check: string, household: string) => {
-    const found = rows.filter((r) => r['check_id'] === check && r['household_id'] === household);
-    expect(found, `${check} ${household}`).toHaveLength(1);
-    return found[0]!['finding_id']!;
-  };
+  const pick = (check: string, household: string) => onlyFindingId(rows, { check_id: check, household_id: household });
   ids['vehicle'] = pick('over_asset.vehicle', 'H001');
   ids['noHead'] = pick('data_quality.household-no-head', 'H004');
   ids['fixed'] = pick('data_quality.id-invalid', 'H003');
@@ -174,17 +170,12 @@ describe('a finding drawn from a list not delivered this month is not 自动销�
     const run = await runCli(['scan', '--input', folder, '--period', period, '--as-of', asOf, '--ledger', listLedger, '--out', join(root, `lists-out-${period}`), '--quiet']);
     expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
     expect(run.code, run.stderr).toBe(0);
-    const [header, ...rows] = parseCsvRecords(await readFile(join(root, `lists-out-${period}`, 'findings.csv'), 'utf8'));
-    return rows.map((row) => Object.fromEntries(header!.map((name, i) => [name, row[i]!])));
+    return parseCsv(await readFile(join(root, `lists-out-${period}`, 'findings.csv'), 'utf8'));
   };
 
   beforeAll(async () => {
     const october = await listScan('2026-10', '2026-11-05', true);
-    const pick = (check: string, dataset: string) => {
-      const found = october.filter((r) => r['check_id'] === check && r['source_dataset'] === dataset);
-      expect(found, `${check} ${dataset}`).toHaveLength(1);
-      return found[0]!['finding_id']!;
-    };
+    const pick = (check: string, dataset: string) => onlyFindingId(october, { check_id: check, source_dataset: dataset });
     listIds['badDeposit'] = pick('data_quality.bad-row', 'deposits');
     listIds['badVehicleId'] = pick('data_quality.id-invalid', 'vehicles');
     listIds['nameConflict'] = pick('data_quality.id-name-conflict', 'roll');
