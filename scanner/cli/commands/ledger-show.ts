@@ -1,4 +1,5 @@
 // `rollsweep ledger show ID`: the finding, its evidence and its whole history, for a person at a terminal.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import { format } from 'date-fns';
 import { builtInChecks } from '../../engine/registry.ts';
 import { findingHistory, type FindingHistory } from '../../ledger/finding-history.ts';
@@ -30,7 +31,7 @@ export async function runLedgerShowCommand(args: LedgerShowArgs, io: CliIo): Pro
   return EXIT.ok;
 }
 
-async function recordUnmaskedShow(connection: Parameters<typeof recordExport>[0], { finding, sightings }: FindingHistory): Promise<void> {
+async function recordUnmaskedShow(connection: DuckDBConnection, { finding, sightings }: FindingHistory): Promise<void> {
   const last = sightings.at(-1);
   await recordExport(connection, {
     exportedAt: new Date(), period: last?.period ?? '', runId: last?.run_id ?? '', outDir: '', kind: 'show',
