@@ -63,10 +63,12 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
   try {
     const path = transcoded?.path ?? csv.path;
     // Counting runs on Node's thread while DuckDB's threads parse.
-    const lines = countLineFeeds(path, { dittoMarks: readsDittoMarks(csv.dataset) });
+    const fields = { afterLine: csv.headerLine, most: csv.headerFields, delimiter: csv.delimiter };
+    const lines = countLineFeeds(path, { dittoMarks: readsDittoMarks(csv.dataset), fields });
     const staged = await stage(connection, table, path, csv);
-    const { lineFeeds, endsWithLineFeed, hasReplacementCharacter, mayHoldDittoMark } = await lines;
-    if (!staged || hasReplacementCharacter) return null;
+    const { lineFeeds, endsWithLineFeed, hasReplacementCharacter, mayHoldDittoMark, longRowLine } = await lines;
+    // A row with a field more than the header, its last one empty, DuckDB read short: the careful reader refuses it as shifted.
+    if (!staged || hasReplacementCharacter || longRowLine !== undefined) return null;
     // Every physical line after the header is one row: no blank line skipped, no quoted line break, so line = header + row.
     const expectedRows = lineFeeds - csv.headerLine + (endsWithLineFeed ? 0 : 1);
     const [rowCount, dittoMarks] = (await connection.runAndReadAll(`SELECT count(*)::BIGINT, ${mayHoldDittoMark ? anyDittoMark(csv) : 'false'} FROM ${table}`)).getRows()[0]!;

@@ -218,6 +218,7 @@ async function writeSheet(
   };
   // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
   const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
+  const fieldLimit = input.format === 'csv' ? usualFieldCount(headerRow, leading.rows) : Infinity;
   const rejects: ShapeReject[] = [];
   const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
   const nameCells = personCells(match);
@@ -241,6 +242,15 @@ async function writeSheet(
         });
         return;
       }
+      if (row.cells.length > fieldLimit) {
+        report.shapeRejected++;
+        rejects.push({
+          dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
+          reason: `本行有 ${row.cells.length} 个字段，多于表头和本文件其他行的 ${fieldLimit} 个（可能有未加引号的逗号），各列无法对应`,
+          rawRow: rowText(row.cells),
+        });
+        return;
+      }
       writer.append(row.cells, input.name, sheetName, row.line, rowText(row.cells));
     };
     for (const row of leading.rows) if (row.line > headerRow.line) take(row);
@@ -251,6 +261,23 @@ async function writeSheet(
   await insertShapeRejects(connection, rejects);
   const dittoMarks = writer.dittoMarks();
   return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;
+}
+
+/**
+ * The most fields a CSV row of this file may have: the header's, or the number most of the rows under it in the first
+ * lines have where that is more (a system that ends each data row with a delimiter the header lacks). One field more
+ * than that with the last one empty is the row's own empty last column pushed on by an unquoted comma (月保障金
+ * 1,400 under a header ending in 备注): no cell past the header is filled, yet every value after the comma is a
+ * column off. Until 2026-12-03 such a row was read as 月保障金 1 and 保障状态 「400」.
+ */
+function usualFieldCount(headerRow: RawRow, leadingRows: readonly RawRow[]): number {
+  const counts = new Map<number, number>();
+  for (const row of leadingRows) {
+    if (row.line > headerRow.line) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
+  }
+  // Ties go to the fewer fields: two rows, one with a field more, say nothing of which is the file's usual.
+  const [usual] = [...counts].sort(([fieldsA, rowsA], [fieldsB, rowsB]) => rowsB - rowsA || fieldsA - fieldsB)[0] ?? [0];
+  return Math.max(headerRow.cells.length, usual);
 }
 
 /** Rows of one kind a sheet holds (hidden, struck through): how many, and the first few lines, which a warning names. */

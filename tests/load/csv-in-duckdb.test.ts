@@ -107,6 +107,36 @@ describe('CSV files DuckDB reads exactly as the careful reader: it lands them', 
   });
 });
 
+describe('a row with one field more than the file’s others, its last one empty: shifted by an unquoted comma', () => {
+  // 月保障金 1,400 unquoted: 1 lands in 月保障金, 400 in 保障状态, 在保 in the empty 备注, and the row's own empty 备注
+  // one field further on. No cell past the header's is filled, yet every value after the comma is a column off.
+  const shifted = `${ROW('东村', 'H003', '王五', PEOPLE.wang, '1,400')},`;
+
+  it('is refused with its text, not read as 月保障金 1 and 保障状态 「400」', async () => {
+    const body = [`${ROLL_HEADER},备注`, `${ROW('东村', 'H001', '张大山', PEOPLE.zhang)},`, shifted, `${ROW('东村', 'H002', '李秀英', PEOPLE.li)},`].join('\n');
+    // DuckDB reads the extra empty field as a trailing delimiter: the careful reader must take the file.
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['careful']);
+    const landed = await land(roll(body), {});
+    expect(landed.roll.map((row) => row['_line'])).toEqual([2, 4]);
+    expect(landed.rejects).toEqual([expect.objectContaining({
+      _line: 3, kind: 'shape', raw_row: shifted, reason: '本行有 11 个字段，多于表头和本文件其他行的 10 个（可能有未加引号的逗号），各列无法对应',
+    })]);
+  });
+
+  it('is kept where every row of the file has that field more (a trailing comma the header lacks)', async () => {
+    const body = [`${ROLL_HEADER},备注`, `${ROW('东村', 'H001', '张大山', PEOPLE.zhang)},,`, `${ROW('东村', 'H002', '李秀英', PEOPLE.li)},,`].join('\n');
+    expect(await expectSameAsCarefulReader(roll(body))).toEqual(['careful']);
+    const landed = await land(roll(body), {});
+    expect(landed.roll.map((row) => row['_line'])).toEqual([2, 3]);
+    expect(landed.rejects).toEqual([]);
+  });
+});
+
+it('a roll whose every row ends in an empty 备注, with title rows ending in commas above the header, is still DuckDB’s', async () => {
+  const body = ['2026年10月农村低保花名册,,,,,,,,,', `${ROLL_HEADER},备注`, `${ROW('东村', 'H001', '张大山', PEOPLE.zhang)},`, `${ROW('东村', 'H002', '李秀英', PEOPLE.li)},`].join('\r\n');
+  expect(await expectSameAsCarefulReader(roll(body))).toEqual(['duckdb']);
+});
+
 describe('footer rows: totals and signature lines under the table, not a person without an ID', () => {
   // The roll with an unmapped 备注 column: a footer word there does not make a row a footer.
   const body = [

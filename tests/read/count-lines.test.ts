@@ -37,4 +37,27 @@ describe('countLineFeeds', () => {
     expect((await countLineFeeds(split, { dittoMarks: true })).mayHoldDittoMark).toBe(true);
     expect((await countLineFeeds(split)).mayHoldDittoMark).toBe(false);
   });
+
+  describe('a row with a field more than the header, its last one empty (what DuckDB reads as a trailing delimiter)', () => {
+    const fields = { afterLine: 2, most: 3, delimiter: ',' };
+    const longRowLine = async (content: string | Buffer) =>
+      (await countLineFeeds(await fileOf(Buffer.from(content)), { fields })).longRowLine;
+
+    it('names the first such line after the header, quoted commas and CR line ends aside', async () => {
+      expect(await longRowLine('标题,,,,\r\na,b,c\r\n1,2,\r\n"1,2",3,\r\n1,2,3,\r\n4,5,6,\r\n')).toBe(5);
+      expect(await longRowLine('标题,,,,\na,b,c\n1,"x"",y",3\n1,2,\n')).toBeUndefined();
+      // The last line, without a line feed after it.
+      expect(await longRowLine('标题\na,b,c\n1,2,3\n1,2,3,')).toBe(4);
+      expect((await countLineFeeds(await fileOf(Buffer.from('a,b,c\n1,2,3,\n'))))).not.toHaveProperty('longRowLine');
+    });
+
+    it('counts a line begun in one chunk and ended in the next', async () => {
+      const head = Buffer.from('标题\na,b,c\n');
+      const fillerRows = Math.floor((CHUNK - head.length) / 6); // 6 bytes each: the long row starts a few bytes before the boundary
+      const across = Buffer.concat([head, Buffer.from('1,2,3\n'.repeat(fillerRows)), Buffer.from('1,2,3,\n1,2,3\n')]);
+      expect(across.indexOf('1,2,3,\n')).toBeLessThan(CHUNK);
+      expect(across.indexOf('1,2,3,\n') + 7).toBeGreaterThan(CHUNK);
+      expect(await longRowLine(across)).toBe(2 + fillerRows + 1);
+    });
+  });
 });
