@@ -11,6 +11,7 @@ import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } fr
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import type { DittoCount } from './ditto-fill.ts';
+import { monthCells, withDoubtfulMonths } from './doubtful-months.ts';
 import { closestMiss, isNearMiss, missingColumnsError, type HeaderMiss } from './header-misses.ts';
 import { otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
@@ -222,6 +223,7 @@ async function writeSheet(
   const rejects: ShapeReject[] = [];
   const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
   const nameCells = personCells(match);
+  const months = monthCells(match);
   try {
     const take = (row: RawRow) => {
       const lastFilled = lastFilledIndex(row.cells);
@@ -251,7 +253,7 @@ async function writeSheet(
         });
         return;
       }
-      writer.append(row.cells, input.name, sheetName, row.line, rowText(row.cells));
+      writer.append(withDoubtfulMonths(row.cells, row.doubtfulMonthCells, months), input.name, sheetName, row.line, rowText(row.cells));
     };
     for (const row of leading.rows) if (row.line > headerRow.line) take(row);
     for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);

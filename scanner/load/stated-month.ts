@@ -39,7 +39,9 @@ const quoted = (text: string) => `「${text.length > LONGEST_QUOTED ? `${text.sl
  */
 export function statedMonths(titleRows: readonly RawRow[], sheet: string | undefined, fileName: string): StatedMonth[] {
   const places = [
-    ...titleRows.map((row) => row.cells.filter((cell): cell is string => cell !== null && cell.trim() !== '').join(' '))
+    // A number such as 2026.1 in a title row states no month: January, or 2026.10 whose 0 Excel dropped (doubtful-months.ts).
+    ...titleRows.map((row) => row.cells
+      .filter((cell, i): cell is string => cell !== null && cell.trim() !== '' && !row.doubtfulMonthCells?.includes(i)).join(' '))
       .filter((text) => text !== '').map((text) => ({ text, where: `标题${quoted(text)}` })),
     ...(sheet === undefined ? [] : [{ text: sheet, where: `工作表名${quoted(sheet)}` }]),
     { text: fileName.replace(/\.[^.]+$/, ''), where: `文件名${quoted(fileName)}` },

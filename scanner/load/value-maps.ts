@@ -75,6 +75,11 @@ function kindsOf(dataset: DatasetSpec, column: ColumnSpec): MappedKind[] {
   return [...(isMapped(column.kind) ? [column.kind] : []), ...(ALSO_READ_AS[`${dataset.name}.${column.name}`] ?? [])];
 }
 
+/** The column is read as a month (发放月份, and the columns ALSO_READ_AS one: 享受起始年月, 任职起止, a death's month). */
+export function readsAsMonth(dataset: DatasetSpec, column: ColumnSpec): boolean {
+  return kindsOf(dataset, column).includes('month');
+}
+
 /** The alias under which a column's parse of this kind is joined into its dataset's query. */
 function mappedAlias(column: Pick<ColumnSpec, 'name'>, kind: MappedKind): string {
   return q(`${column.name}__${kind}`);

@@ -12,6 +12,11 @@ export interface RawRow {
   struck?: true;
   /** Of an XLSX row with some filled cells struck through but not all, those cells (0-based): a crossed-out name or ID. */
   struckCells?: number[];
+  /**
+   * Of an XLSX row, the cells (0-based) holding a number such as 2026.1 shown without a second decimal: read as a month it
+   * may be 2026年1月 or 2026.10 whose 0 Excel dropped (isYearPointOne), so a month column refuses it.
+   */
+  doubtfulMonthCells?: number[];
 }
 
 export interface RawSheet {

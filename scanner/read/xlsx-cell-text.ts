@@ -64,6 +64,19 @@ function isPlainDecimal(text: string): boolean {
   return digits <= 15 && text.charCodeAt(length - 1) !== 0x30;
 }
 
+/**
+ * A number such as 2026.1, which read as a month is January or October: Excel keeps 2026.10 typed into a number cell as
+ * 2026.1, and nothing in the number tells which was typed. Only .1 is in doubt: a dropped 0 would make 2026.2 … 2026.9
+ * of 2026.20 … 2026.90, no months, and 2026.01, 2026.11 and 2026.12 keep both digits. Years 1900–2099, as months are read.
+ */
+export function isYearPointOne(text: string): boolean {
+  if (text.length !== 6 || text.charCodeAt(4) !== 0x2e /* . */ || text.charCodeAt(5) !== 0x31 /* 1 */) return false;
+  if (!text.startsWith('19') && !text.startsWith('20')) return false;
+  return isDigit(text.charCodeAt(2)) && isDigit(text.charCodeAt(3));
+}
+
+const isDigit = (code: number) => code >= 0x30 && code <= 0x39;
+
 /** YYYY-MM-DD, or with HH:MM:SS when the time is not midnight; an invalid date throws (a corrupt cell). */
 export function dateText(value: Date): string {
   const iso = value.toISOString(); // exceljs builds dates in UTC from the serial number

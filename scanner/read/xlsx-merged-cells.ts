@@ -59,7 +59,7 @@ function listStart(buffer: Buffer): number {
 export class MergeFill {
   private next = 0;
   /** Merges whose first row has been seen and whose last row has not passed yet, with the value to fill. */
-  private active: { merge: VerticalMerge; value: string }[] = [];
+  private active: { merge: VerticalMerge; value: string; doubtfulMonth: boolean }[] = [];
 
   constructor(private readonly merges: readonly VerticalMerge[]) {}
 
@@ -67,17 +67,19 @@ export class MergeFill {
   apply(row: RawRow): void {
     if (this.merges.length === 0) return;
     if (this.active.length > 0) this.active = this.active.filter(({ merge }) => merge.lastLine >= row.line);
-    for (const { merge, value } of this.active) {
+    for (const { merge, value, doubtfulMonth } of this.active) {
       if (merge.firstLine < row.line && isEmpty(row.cells[merge.column])) {
         while (row.cells.length < merge.column) row.cells.push(null);
         row.cells[merge.column] = value;
+        // A month in doubt (2026.1 merged down a 发放月份 column) is as doubtful in every row it fills.
+        if (doubtfulMonth) row.doubtfulMonthCells = [...(row.doubtfulMonthCells ?? []), merge.column].sort((a, b) => a - b);
       }
     }
     // A merge whose first row is absent from the file has no value to fill.
     while (this.next < this.merges.length && this.merges[this.next]!.firstLine <= row.line) {
       const merge = this.merges[this.next++]!;
       const value = merge.firstLine === row.line ? row.cells[merge.column] : undefined;
-      if (!isEmpty(value)) this.active.push({ merge, value: value! });
+      if (!isEmpty(value)) this.active.push({ merge, value: value!, doubtfulMonth: row.doubtfulMonthCells?.includes(merge.column) === true });
     }
   }
 }

@@ -3,7 +3,7 @@ import type { Cell, RawRow } from './raw-row.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
 import type { CellStyles } from './xlsx-styles.ts';
 import type { SharedStrings } from './xlsx-shared-strings.ts';
-import { decodeEntitiesAgain, numberText, serialDateText, storedNumberText, textOrNull } from './xlsx-cell-text.ts';
+import { decodeEntitiesAgain, isYearPointOne, numberText, serialDateText, storedNumberText, textOrNull } from './xlsx-cell-text.ts';
 import {
   BOOLEAN_CELL, cellTypeCode, columnOfReference, ERROR_CELL, INLINE_STRING_CELL, isTrue, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
   SHARED_STRING_CELL, STR_CELL, type SimpleCell, type SimpleRowStart,
@@ -47,6 +47,14 @@ export class SheetRowsReader implements XmlHandler {
   /** Per column of the current row: 1 when the cell's font strikes its text through. */
   private readonly cellStruck = new Uint8Array(MAX_COLUMN + 1);
   private rowIsStruck = false;
+  /** The row's own style, -1 without one: what its cells without a style of their own show. */
+  private rowStyleIndex = -1;
+  /** The style the current cell shows its number with (its own, else its row's). */
+  private numberStyle = -1;
+  /** Per column of the current row: 1 when the cell holds a number that is a month in doubt (shownNumber). */
+  private readonly cellDoubtfulMonth = new Uint8Array(MAX_COLUMN + 1);
+  /** Cells of the current row marked so (none in nearly every row: markDoubtfulMonths then looks no further). */
+  private doubtfulMonths = 0;
   private readonly touchedColumns = new Uint16Array(MAX_COLUMN + 1);
   private touchedCount = 0;
   private inCell = false;
@@ -196,6 +204,7 @@ export class SheetRowsReader implements XmlHandler {
     const styled = styles.exists(styleIndex);
     this.rowIsDate = styled && styles.isDate(styleIndex);
     this.rowIsStruck = styled && styles.isStruck(styleIndex);
+    this.rowStyleIndex = styled ? styleIndex : -1;
   }
 
   private startCell(scanner: XmlScanner): void {
@@ -232,6 +241,8 @@ export class SheetRowsReader implements XmlHandler {
     if (ownStyle) isDate = styles.isDate(this.styleIndex);
     this.cellDates[column] = isDate ? 2 : 1;
     this.cellStruck[column] = (ownStyle ? styles.isStruck(this.styleIndex) : this.rowIsStruck) ? 1 : 0;
+    this.numberStyle = ownStyle ? this.styleIndex : this.rowStyleIndex;
+    this.cellDoubtfulMonth[column] = 0;
     if (this.hasFormula) this.values[column - 1] = this.formulaValue();
     else if (this.hasValue) this.values[column - 1] = this.storedValue(isDate);
     this.inCell = false;
@@ -248,7 +259,21 @@ export class SheetRowsReader implements XmlHandler {
     const result = !this.hasValue ? undefined : this.type === STR_CELL ? (this.mayDecodeAgain ? decodeEntitiesAgain(text) : text) : parseFloat(text);
     if (this.formulaText !== '' && !result) return null;
     if (result === undefined) return null;
-    return typeof result === 'string' ? textOrNull(result) : numberText(result);
+    return typeof result === 'string' ? textOrNull(result) : this.shownNumber(numberText(result));
+  }
+
+  /**
+   * A number's text; 2026.1 (isYearPointOne) as its format shows it: 2026.10 where that shows two decimals (0.00, what
+   * the clerk saw: October), else as stored, and its cell marked a month in doubt (RawRow.doubtfulMonthCells). Only
+   * this number is read as shown: 600 in a 0.00 cell stays 600, as exceljs reads it.
+   */
+  private shownNumber(text: string): string {
+    if (!isYearPointOne(text)) return text;
+    const decimals = this.context.styles.fixedDecimals(this.numberStyle);
+    if (decimals >= 2) return Number(text).toFixed(decimals);
+    this.cellDoubtfulMonth[this.column] = 1;
+    this.doubtfulMonths++;
+    return text;
   }
 
   private storedValue(isDate: boolean): CellValue {
@@ -266,7 +291,7 @@ export class SheetRowsReader implements XmlHandler {
       case BOOLEAN_CELL:
         return parseInt(text, 10) !== 0 ? 'TRUE' : 'FALSE';
       default:
-        return isDate ? serialDateText(parseFloat(text), this.context.date1904) : storedNumberText(text);
+        return isDate ? serialDateText(parseFloat(text), this.context.date1904) : this.shownNumber(storedNumberText(text));
     }
   }
 
@@ -281,6 +306,7 @@ export class SheetRowsReader implements XmlHandler {
     const row: RawRow = { line: this.line, cells: cells as Cell[] };
     if (this.rowHidden) row.hidden = true;
     this.markStruck(row);
+    this.markDoubtfulMonths(row);
     this.rows.push(row);
     this.forgetCellStyles();
     this.inRow = false;
@@ -309,11 +335,23 @@ export class SheetRowsReader implements XmlHandler {
     else row.struckCells = struck.sort((a, b) => a - b);
   }
 
+  private markDoubtfulMonths(row: RawRow): void {
+    if (this.doubtfulMonths === 0) return;
+    const doubtful: number[] = [];
+    for (let i = 0; i < this.touchedCount; i++) {
+      const column = this.touchedColumns[i]!;
+      if (this.cellDoubtfulMonth[column] === 1) doubtful.push(column - 1);
+    }
+    if (doubtful.length > 0) row.doubtfulMonthCells = doubtful.sort((a, b) => a - b);
+  }
+
   private forgetCellStyles(): void {
     for (let i = 0; i < this.touchedCount; i++) {
       this.cellDates[this.touchedColumns[i]!] = 0;
       this.cellStruck[this.touchedColumns[i]!] = 0;
+      this.cellDoubtfulMonth[this.touchedColumns[i]!] = 0;
     }
     this.touchedCount = 0;
+    this.doubtfulMonths = 0;
   }
 }

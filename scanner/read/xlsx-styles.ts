@@ -1,5 +1,6 @@
-// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml, and
-// which strike their text through (a row struck through is how many clerks mark a member who left).
+// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml, how
+// many decimals they always show (0.00: two, so 2026.1 is seen as 2026.10), and which strike their text through (a row
+// struck through is how many clerks mark a member who left).
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
 
 /** Built-in number formats exceljs knows (lib/xlsx/defaultnumformats.js, the entries with a format for every locale). */
@@ -22,16 +23,31 @@ export function isDateFormat(format: string | undefined): boolean {
   return /[ymdhMsb]+/.test(bare);
 }
 
+/**
+ * How many decimals the format always shows, trailing zeros included: 2 for 0.00, #,##0.00 and 0.00_);(0.00), 1 for
+ * 0.0 and 0.0#, 0 for General. Read from its first section (positive numbers), without quoted text, [brackets] and the
+ * _x and *x spacers. A date, a percentage, a fraction, scientific or text format shows some other number: 0.
+ */
+export function fixedDecimals(format: string | undefined): number {
+  if (!format || isDateFormat(format)) return 0;
+  const bare = format.replace(/"[^"]*"/g, '').replace(/\[[^\]]*]/g, '').replace(/[_*]./g, '');
+  const positive = bare.split(';')[0]!;
+  if (/[%Ee@/]/.test(positive)) return 0;
+  return /\.(0+)/.exec(positive)?.[1]!.length ?? 0;
+}
+
 export interface CellStyles {
   /** exceljs' getStyleModel(index) is not null: cellXfs has an entry there (otherwise the cell keeps its row's style). */
   exists(index: number): boolean;
   isDate(index: number): boolean;
+  /** fixedDecimals of its number format. */
+  fixedDecimals(index: number): number;
   /** Its font strikes the text through (<strike/>). */
   isStruck(index: number): boolean;
 }
 
 /** A workbook without styles.xml: exceljs' default style manager has one style (index 0), with no number format. */
-export const NO_STYLES: CellStyles = { exists: (index) => index === 0, isDate: () => false, isStruck: () => false };
+export const NO_STYLES: CellStyles = { exists: (index) => index === 0, isDate: () => false, fixedDecimals: () => 0, isStruck: () => false };
 
 /** Reads styles.xml: the custom number formats (numFmts) and the cell formats (cellXfs) that point at them. */
 export class StylesReader implements XmlHandler {
@@ -77,15 +93,15 @@ export class StylesReader implements XmlHandler {
   styles(): CellStyles {
     const customFormats = new Map<number, string>();
     for (const { id, formatCode } of this.numFmts) customFormats.set(id, formatCode);
-    const dates = this.cellXfs.map(({ numFmtId }) => {
-      // getStyleModel: a numFmtId of 0 (or none) gives no format at all; an empty custom code falls back to the built-in.
-      if (!numFmtId) return false;
-      return isDateFormat(customFormats.get(numFmtId) || BUILT_IN_FORMATS[numFmtId]);
-    });
+    // getStyleModel: a numFmtId of 0 (or none) gives no format at all; an empty custom code falls back to the built-in.
+    const formats = this.cellXfs.map(({ numFmtId }) => (numFmtId ? customFormats.get(numFmtId) || BUILT_IN_FORMATS[numFmtId] : undefined));
+    const dates = formats.map(isDateFormat);
+    const decimals = formats.map(fixedDecimals);
     const struck = this.cellXfs.map(({ fontId }) => this.fonts[fontId] === true);
     return {
       exists: (index) => index >= 0 && index < dates.length,
       isDate: (index) => dates[index] === true,
+      fixedDecimals: (index) => decimals[index] ?? 0,
       isStruck: (index) => struck[index] === true,
     };
   }

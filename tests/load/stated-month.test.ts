@@ -31,6 +31,12 @@ describe('statedMonths', () => {
     expect(months(titles, undefined, file)).toEqual([]);
   });
 
+  it('reads no month from a number such as 2026.1 in a title row: January, or 2026.10 whose 0 Excel dropped', () => {
+    const title = { line: 1, cells: ['发放月份', '2026.1'], doubtfulMonthCells: [1] };
+    expect(statedMonths([title], undefined, '2026年10月发放表.xlsx').map((m) => m.month)).toEqual(['2026-10']);
+    expect(statedMonths([{ ...title, doubtfulMonthCells: undefined }], undefined, '发放表.xlsx').map((m) => m.month)).toEqual(['2026-01']);
+  });
+
   it('names every month stated, each where first written: a title of October in a file named November\'s', () => {
     expect(statedMonths(titleRows('2026年10月低保资金发放表'), undefined, '2026年11月发放表.xlsx')).toEqual([
       { month: '2026-10', where: '标题「2026年10月低保资金发放表」' },

@@ -407,6 +407,31 @@ describe('fast XLSX reader: valid files exceljs could not read', () => {
   });
 });
 
+describe('fast XLSX reader: a month typed as a number (2026.10, kept by Excel as 2026.1)', () => {
+  it('reads 2026.1 as a 0.00 format shows it, its own or its row\'s (exceljs: 2026.1), and marks it in doubt elsewhere, in either path', async () => {
+    const path = await saved(handMadeXlsx({
+      numFmts: ['<numFmt numFmtId="164" formatCode="0.0#"/>'],
+      cellXfs: ['<xf numFmtId="2" fontId="0"/>', '<xf numFmtId="164" fontId="0"/>'],
+      sheets: [{
+        name: '发放',
+        xml: '<row r="1" s="1" customFormat="1"><c r="A1"><v>2026.1</v></c><c r="B1" s="2"><v>2026.1</v></c><c r="C1" s="0"><v>2026.1</v></c><c r="D1"><v>2026.11</v></c></row>'
+          + '<row r="2"><c r="A2" s="1"><v>2026.1</v></c><c r="B2"><v>2026.1</v></c><c r="C2" t="str"><v>2026.1</v></c><c r="D2"><f>2026+0.1</f><v>2026.1</v></c></row>'
+          // Single quotes are for the general path.
+          + "<row r='3' s='1' customFormat='1'><c r='A3'><v>2026.1</v></c><c r='B3' s='2'><v>2026.1</v></c><c r='C3' s='1'><f>2026+0.1</f><v>2026.1</v></c></row>",
+      }],
+    }));
+    expect(cells(await readAll(openXlsxWithExceljs, path), 0)).toEqual([['2026.1', '2026.1', '2026.1', '2026.11'], ['2026.1', '2026.1', '2026.1', '2026.1'], ['2026.1', '2026.1', '2026.1']]);
+    const [sheet] = await readAll(openXlsx, path);
+    expect(sheet!.rows.map((row) => [row.cells, row.doubtfulMonthCells])).toEqual([
+      // s="0" names no style: the cell shows its row's.
+      [['2026.10', '2026.1', '2026.10', '2026.11'], [1]],
+      // Written as text (t="str"), 2026.1 is what the clerk wrote, no number in doubt.
+      [['2026.10', '2026.1', '2026.1', '2026.1'], [1, 3]],
+      [['2026.10', '2026.1', '2026.10'], [1]],
+    ]);
+  });
+});
+
 describe('fast XLSX reader: damaged files are refused with an InputError, never a hang or another error', () => {
   const sound = async () => handMadeXlsx({
     sharedStrings: ['<si><t>农村低保</t></si>', '<si><t>城市低保</t></si>', '<si><t>特困</t></si>'],

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
 import type { RawRow } from '../../scanner/read/raw-row.ts';
 import { openXlsx } from '../../scanner/read/xlsx-reader.ts';
+import { fixedDecimals } from '../../scanner/read/xlsx-styles.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const folder = await tempFolder();
@@ -65,6 +66,62 @@ describe('XLSX reader', () => {
       ['3704810010010123', '6228480012345678'],
       ['370481001001012', '100000000000000'],
     ]);
+  });
+
+  it('reads 2026.1 as its format shows it (0.00: 2026.10), and marks it a month in doubt where nothing shows which it is', async () => {
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet('发放');
+    sheet.addRow(['发放月份', '金额']);
+    // Typed 2026.10 into a number cell, Excel keeps 2026.1: as a month, January or October.
+    const formats = [undefined, '0.00', '0.000', '#,##0.00', '[$-804]0.00_ ', '0.0#', '0.0', '0', '0.00%', '0.00E+00', '@'];
+    for (const format of formats) {
+      const row = sheet.addRow([2026.1, 2026.1]);
+      if (format) row.getCell(1).numFmt = format;
+    }
+    // No month is in doubt in the other numbers: 2026.01, 2026.11, 2026.12 keep both digits, 2026.2 is no 2026.20.
+    sheet.addRow([2026.01, 2026.11]);
+    sheet.addRow([2026.12, { formula: '2026+0.1', result: 2026.1 }]);
+    const shown = sheet.addRow([2026.2, 1926.1]);
+    shown.getCell(1).numFmt = '0.00';
+    sheet.addRow([2100.1, 1899.1]);
+    // A whole row styled 0.00 shows its cells so too; one merged down fills its rows with the doubt.
+    const styledRow = sheet.addRow([2026.1, 2026.1]);
+    styledRow.numFmt = '0.00';
+    sheet.addRow([2026.1, 'a']);
+    sheet.addRow([null, 'b']);
+    sheet.mergeCells(`A${styledRow.number + 1}:A${styledRow.number + 2}`);
+    const path = join(folder, 'months.xlsx');
+    await workbook.xlsx.writeFile(path);
+
+    const [sheetRead] = await readAll(path);
+    const read = sheetRead!.rows.slice(1).map((row) => [row.cells, row.doubtfulMonthCells ?? []]);
+    expect(read).toEqual([
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.10', '2026.1'], [1]],
+      [['2026.100', '2026.1'], [1]],
+      [['2026.10', '2026.1'], [1]],
+      [['2026.10', '2026.1'], [1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.1', '2026.1'], [0, 1]],
+      [['2026.01', '2026.11'], []],
+      [['2026.12', '2026.1'], [1]],
+      [['2026.2', '1926.1'], [1]],
+      [['2100.1', '1899.1'], []],
+      [['2026.10', '2026.10'], []],
+      [['2026.1', 'a'], [0]],
+      [['2026.1', 'b'], [0]],
+    ]);
+  });
+
+  it('counts the decimals a number format always shows', () => {
+    expect(['General', '0.00', '#,##0.00', '0.00_);[Red](0.00)', '"￥"#,##0.00', '[$-804]0.000', '0.0#', '0.0', '#.0?', '0']
+      .map(fixedDecimals)).toEqual([0, 2, 2, 2, 2, 3, 1, 1, 1, 0]);
+    // Formats that show another number than the stored one (a date, a percentage, scientific, text) show no decimals of it.
+    expect(['yyyy.mm', '0.00%', '0.00E+00', '@', '"年"0.00"月"', '', undefined].map(fixedDecimals)).toEqual([0, 0, 0, 0, 2, 0, 0]);
   });
 
   it('never splits a Chinese character between stream chunks (exceljs decoded each chunk on its own)', async () => {

@@ -8,7 +8,7 @@ import { SheetRowsReader, type SheetContext } from '../../scanner/read/xlsx-shee
 
 const context: SheetContext = {
   sharedStrings: ['共享', null, ''],
-  styles: { exists: (index) => index >= 0 && index < 3, isDate: (index) => index === 1, isStruck: () => false },
+  styles: { exists: (index) => index >= 0 && index < 3, isDate: (index) => index === 1, fixedDecimals: () => 0, isStruck: () => false },
   date1904: false,
 };
 

@@ -1,0 +1,121 @@
+// A month typed 2026.10 into a number cell: Excel keeps 2026.1, which read as 2026年1月 moved an October payment after a
+// death to January (no overpayment counted). Shown as 2026.10 by its 0.00 format, it is read as shown; otherwise a month
+// column refuses it (the roll reports it), naming why; an amount of 2026.1 元 is read as before. Real workbooks written by
+// exceljs, loaded into a real DuckDB.
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadInputs } from '../../scanner/load/load-inputs.ts';
+import ExcelJS from '../../scanner/read/exceljs.ts';
+import { PEOPLE, rollCsv } from '../support/small-township.ts';
+import { tempFolder } from '../support/temp-folder.ts';
+
+let instance: DuckDBInstance;
+let connection: DuckDBConnection;
+beforeAll(async () => {
+  instance = await DuckDBInstance.create(':memory:');
+  connection = await instance.connect();
+});
+afterAll(() => {
+  connection.closeSync();
+  instance.closeSync();
+});
+
+const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+
+/** A cell's value and, where given, its number format. */
+type Value = string | number | null | [number, string];
+
+async function workbook(sheet: string, data: Value[][]): Promise<Buffer> {
+  const book = new ExcelJS.Workbook();
+  const worksheet = book.addWorksheet(sheet);
+  for (const values of data) {
+    const row = worksheet.addRow(values.map((value) => (Array.isArray(value) ? value[0] : value)));
+    values.forEach((value, i) => {
+      if (Array.isArray(value)) row.getCell(i + 1).numFmt = value[1];
+    });
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+async function loadFolder(files: Record<string, string | Buffer>) {
+  const folder = await tempFolder();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(folder, name, '..'), { recursive: true });
+    await writeFile(join(folder, name), content);
+  }
+  return loadInputs(connection, folder);
+}
+
+const IN_DOUBT = '（Excel 数字单元格：输入 2026.10 也存成 2026.1，无法判断是 2026年1月 还是 2026年10月；请把该列设为文本后重新填写）';
+
+describe('a month typed as a number (2026.10 kept by Excel as 2026.1)', () => {
+  it('is read as its 0.00 format shows it, refused where nothing tells 1月 from 10月, and read as it stands otherwise', async () => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      '低保发放明细.xlsx': await workbook('10月', [
+        ['家庭编号', '户主姓名', '发放月份', '发放金额'],
+        ['H001', '张大山', 2026.1, 1400],
+        ['H001', '张大山', [2026.1, '0.00'], 1400],
+        ['H001', '张大山', [2026.1, '0.0#'], 1400],
+        ['H001', '张大山', [2026.1, '0.0'], 1400],
+        ['H001', '张大山', [2026.1, '#,##0.00_);(#,##0.00)'], 1400],
+        ['H002', '王小明', 2026.11, 700],
+        ['H002', '王小明', 2026.12, 700],
+        ['H002', '王小明', 2026.01, 700],
+        ['H002', '王小明', [2026.2, '0.00'], 700],
+        // Written as text, 2026.1 is what the clerk wrote: January.
+        ['H002', '王小明', '2026.1', 700],
+        // An amount of 2026.1 元 is no month: read as it stands.
+        ['H002', '王小明', '2026-09', 2026.1],
+      ]),
+    });
+    expect(result.datasets.payments).toMatchObject({ rowsRead: 11, rowsUsed: 8, rowsRejected: 3 });
+    expect(await rows(`SELECT _line, strftime(month, '%Y-%m') AS month, month_raw, amount_cents::INTEGER AS cents FROM payments ORDER BY _line`)).toEqual([
+      { _line: 3, month: '2026-10', month_raw: '2026.10', cents: 140000 },
+      { _line: 6, month: '2026-10', month_raw: '2026.10', cents: 140000 },
+      { _line: 7, month: '2026-11', month_raw: '2026.11', cents: 70000 },
+      { _line: 8, month: '2026-12', month_raw: '2026.12', cents: 70000 },
+      { _line: 9, month: '2026-01', month_raw: '2026.01', cents: 70000 },
+      { _line: 10, month: '2026-02', month_raw: '2026.2', cents: 70000 },
+      { _line: 11, month: '2026-01', month_raw: '2026.1', cents: 70000 },
+      { _line: 12, month: '2026-09', month_raw: '2026-09', cents: 202610 },
+    ]);
+    expect(await rows(`SELECT _file, _sheet, _line, column_name, reason, raw_row FROM load_rejects WHERE dataset = 'payments' ORDER BY _line`)).toEqual(
+      [2, 4, 5].map((line) => ({
+        _file: '低保发放明细.xlsx', _sheet: '10月', _line: line, column_name: '发放月份',
+        reason: `发放月份无法识别：2026.1${IN_DOUBT}`, raw_row: 'H001,张大山,2026.1,1400',
+      })),
+    );
+  });
+
+  it('in the roll\'s 开始享受时间 is left unread and kept for data_quality.bad-value, the person still on the roll', async () => {
+    const header = ['乡镇', '村(社区)', '家庭编号', '姓名', '身份证号码', '与户主关系', '救助类别', '月保障金', '保障状态', '开始享受时间'];
+    await loadFolder({
+      '低保花名册.xlsx': await workbook('花名册', [
+        header,
+        ['张庄镇', '东村', 'H001', '张大山', PEOPLE.zhang, '户主', '农村低保', 1400, '在保', 2020.1],
+        ['张庄镇', '东村', 'H001', '李秀英', PEOPLE.li, '配偶', '农村低保', 1400, '在保', [2020.1, '0.00']],
+        ['张庄镇', '西村', 'H002', '王小明', PEOPLE.wang, '户主', '农村低保', 700, '在保', 2020.11],
+      ]),
+    });
+    expect(await rows(`SELECT _line, CAST(start_date AS VARCHAR) AS start, start_date_raw FROM roll ORDER BY _line`)).toEqual([
+      { _line: 2, start: null, start_date_raw: `2020.1${IN_DOUBT.replaceAll('2026', '2020')}` },
+      { _line: 3, start: '2020-10-01', start_date_raw: '2020.10' },
+      { _line: 4, start: '2020-11-01', start_date_raw: '2020.11' },
+    ]);
+  });
+
+  it('in a 发放表\'s title states no month: the month is read from the file name (2026.1 read as January stopped the scan)', async () => {
+    await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      '2026年10月低保发放表.xlsx': await workbook('发放', [
+        ['发放月份', 2026.1],
+        ['家庭编号', '户主姓名', '发放金额'],
+        ['H001', '张大山', 1400],
+      ]),
+    });
+    expect(await rows(`SELECT strftime(month, '%Y-%m') AS month FROM payments`)).toEqual([{ month: '2026-10' }]);
+  });
+});
