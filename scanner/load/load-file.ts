@@ -235,21 +235,13 @@ async function writeSheet(
       if (row.hidden) report.hiddenRows = tally(report.hiddenRows, row.line);
       if (row.struck) report.struckRows = tally(report.struckRows, row.line);
       else if (row.struckCells?.some((cell) => nameCells.has(cell))) report.struckNameRows = tally(report.struckNameRows, row.line);
-      if (lastFilled >= headerWidth) {
+      const shifted = lastFilled >= headerWidth ? `本行有 ${lastFilled + 1} 列，多于表头的 ${headerWidth} 列`
+        : row.cells.length > fieldLimit ? `本行有 ${row.cells.length} 个字段，多于表头和本文件其他行的 ${fieldLimit} 个` : null;
+      if (shifted) {
         report.shapeRejected++;
         rejects.push({
           dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
-          reason: `本行有 ${lastFilled + 1} 列，多于表头的 ${headerWidth} 列（可能有未加引号的逗号），各列无法对应`,
-          rawRow: rowText(row.cells),
-        });
-        return;
-      }
-      if (row.cells.length > fieldLimit) {
-        report.shapeRejected++;
-        rejects.push({
-          dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
-          reason: `本行有 ${row.cells.length} 个字段，多于表头和本文件其他行的 ${fieldLimit} 个（可能有未加引号的逗号），各列无法对应`,
-          rawRow: rowText(row.cells),
+          reason: `${shifted}（可能有未加引号的逗号），各列无法对应`, rawRow: rowText(row.cells),
         });
         return;
       }
