@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员名下有机动车',
   description:
-    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车除外），且本期首日前未注销/报废。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车除外），且本期首日前未注销/报废（注销日期为空的，按报废日期；强制报废期止是应报废的期限，不作报废日期）。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'vehicles'],
   params: z.object({
@@ -29,7 +29,7 @@ export default defineCheck({
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
              v.vehicle_type || coalesce(' ' || v.plate, '') || '，状态 ' || coalesce(v.status, '未注明') ||
                CASE WHEN v.status_raw <> v.status THEN '（' || v.status_raw || '）' ELSE '' END ||
-               coalesce('，注销日期 ' || strftime(v.deregistered_on, '%Y-%m-%d'), '') ||
+               coalesce('，' || v.deregistered_on_from || ' ' || strftime(v.deregistered_on, '%Y-%m-%d'), '') ||
                CASE WHEN v.deregistered_on >= period_start() THEN '（不早于本期首日，仍计入）' ELSE '' END ||
                ${nameNote('v')} || '，来源 ' || ${cite('vehicles', 'v')} AS holding,
              -- The plate names the vehicle; a list without plates falls back to the type.

@@ -197,6 +197,9 @@ export const DATASETS: readonly DatasetSpec[] = [
       tiered(required('vehicle_type', '车辆类型', 'text', []), [['车辆类型'], ['号牌种类']]),
       column('status', '状态', 'text', ['状态', '机动车状态']),
       column('deregistered_on', '注销日期', 'date', ['注销日期', '注销时间']),
+      // The day the car was scrapped, read where the 注销日期 is empty. 车管's 强制报废期止 (报废期止) is the day by which it
+      // must be scrapped, still ahead for a car on the road: no alias here may name it, nor 检验有效期止.
+      column('scrapped_on', '报废日期', 'date', ['报废日期', '报废时间', '实际报废日期']),
     ],
   },
   {

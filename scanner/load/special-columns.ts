@@ -1,6 +1,7 @@
 // Columns read with more than their kind: the roll's program, status and household; a cadre's term and a sentence as
 // rosters and 司法 lists write them; the dates read where a better one is empty (a death's, a release, a business's
-// closing); a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
+// closing, a vehicle's deregistration); a death's reason; a 车管 list's codes. Each becomes the typed columns listed
+// here.
 import type { DatasetName } from '../datasets/catalog.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
@@ -139,7 +140,10 @@ const BUSINESS_UNREADABLE: Record<string, string> = { revoked_on: `NOT ${CANCELL
 /**
  * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
  * names (E → [注销]) for over_asset.vehicle, and as words (status); what the list wrote stays for the evidence.
+ * When the vehicle left the register: its 注销日期, or where a row leaves it empty, its 报废日期 (a car scrapped), as a
+ * business's 吊销日期 stands in for its 注销日期. deregistered_on_from says which.
  */
+const DEREGISTERED = `NOT ${blank('deregistered_on')}`;
 const VEHICLE_COLUMNS: Record<string, string[]> = {
   vehicle_type: [`${mapped('vehicle_type', 'vehicle_type')} AS vehicle_type`],
   status: [
@@ -147,7 +151,15 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
     `${mapped('status', 'vehicle_states', 'm_states')} AS states`,
     'rs_text(status) AS status_raw',
   ],
+  deregistered_on: [
+    `CASE WHEN ${DEREGISTERED} THEN ${dateOf('deregistered_on')} ELSE ${dateOf('scrapped_on')} END AS deregistered_on`,
+    'deregistered_on AS deregistered_on_raw',
+    `CASE WHEN ${DEREGISTERED} THEN '注销日期' WHEN NOT ${blank('scrapped_on')} THEN '报废日期' END AS deregistered_on_from`,
+  ],
+  scrapped_on: ['scrapped_on AS scrapped_on_raw'],
 };
+/** A 报废日期 beside a 注销日期 is not read, and refuses nothing. */
+const VEHICLE_UNREADABLE: Record<string, string> = { scrapped_on: `NOT ${DEREGISTERED} AND ${dateOf('scrapped_on')} IS NULL` };
 
 /** A refusal of a row whose cells can each be read but say nothing usable together: (column it is listed under, when, reason SQL). */
 export interface RowRefusal { column: string; when: string; why: string }
@@ -175,4 +187,5 @@ export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
 export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = {
   cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE, deaths: DEATH_UNREADABLE, businesses: BUSINESS_UNREADABLE,
+  vehicles: VEHICLE_UNREADABLE,
 };

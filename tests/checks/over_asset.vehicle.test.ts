@@ -58,6 +58,9 @@ testCheck('over_asset.vehicle', {
       name: 'deregistered as 机动车状态 codes: E, M (强制注销), 注销(E), E-注销, and 报废注销, 已报废注销, 报废注销登记, 灭失注销, undated',
       rows: { roll: couple, vehicles: ['E', 'M', '注销(E)', 'E-注销', '报废注销', '已报废注销', '报废注销登记', '灭失注销'].map((status, i) => car(ZHANG, { status, plate: `鲁A0000${i}` })) },
     },
+    // Until 2026-12-03 the 报废日期 went unread: a car scrapped years ago on a list without 状态 was a counted car.
+    { name: 'no status, the 注销日期 empty, a 报废日期 before P.start', rows: { roll: couple, vehicles: [car(ZHANG, { status: '', scrapped_on: '2020-05-01' })] } },
+    { name: '报废 dated by its 报废日期 before P.start', rows: { roll: couple, vehicles: [car(LI, { status: '报废', deregistered_on: '', scrapped_on: '2025/3/1' })] } },
     { name: 'code E with a 注销日期 before P.start', rows: { roll: couple, vehicles: [car(LI, { vehicle_type: 'K33', status: 'E', deregistered_on: '2025-06-30' })] } },
     {
       name: 'exemptTypes from config: 货车 exempt',
@@ -87,6 +90,16 @@ testCheck('over_asset.vehicle', {
       name: '注销 on 2026-10-05: not before P.start, still counted',
       rows: { roll: couple, vehicles: [car(ZHANG, { status: '注销', deregistered_on: '2026-10-05' })] },
       expected: [{ subject_id: ZHANG, evidence: ['状态 注销，注销日期 2026-10-05（不早于本期首日，仍计入）'] }],
+    },
+    {
+      name: '报废 on 2026-10-05, dated by its 报废日期 alone: not before P.start, still counted',
+      rows: { roll: couple, vehicles: [car(ZHANG, { status: '报废', scrapped_on: '2026-10-05' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['状态 报废，报废日期 2026-10-05（不早于本期首日，仍计入）'] }],
+    },
+    {
+      name: 'a 注销日期 in P beside an earlier 报废日期: the 注销日期 is read',
+      rows: { roll: couple, vehicles: [car(ZHANG, { status: '', deregistered_on: '2026-10-10', scrapped_on: '2026-09-01' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['状态 未注明，注销日期 2026-10-10（不早于本期首日，仍计入）'] }],
     },
     {
       name: 'both members own counted vehicles: one finding, subject the lower ID, both listed',

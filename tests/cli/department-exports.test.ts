@@ -59,4 +59,19 @@ describe('department exports that give two columns for one', () => {
     expect(evidence('over_asset.vehicle')).toContain('注销日期 2026-10-20（不早于本期首日，仍计入）');
     expect(summary.datasets.businesses).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
   });
+
+  it('reads a 车管 export\'s 报废日期 where the 注销日期 is empty, and never its 强制报废期止 or 检验有效期止', async () => {
+    const vehicles = [
+      '号牌号码,车辆类型,机动车所有人,身份证明号码,注销日期,报废日期,强制报废期止,检验有效期止',
+      // Scrapped in 2020: until 2026-12-03 the 报废日期 went unread and this car counted, a false high finding.
+      `鲁Q12345,K33,张大山,${PEOPLE.zhang},,2020-05-01,2034-05-20,2021-05-31`,
+      // Past its scrapping deadline and its inspection, never scrapped: still registered, still counted.
+      `鲁Q54321,K33,王小明,${PEOPLE.wang},,,2019-01-01,2018-12-31`,
+    ].join('\n') + '\n';
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '机动车登记信息.csv': vehicles });
+    const cars = findings.filter((finding) => finding('check_id') === 'over_asset.vehicle');
+    expect(cars.map((finding) => finding('name'))).toEqual(['王小明']);
+    expect(cars[0]!('evidence')).toContain('王小明：小型轿车（K33） 鲁Q54321，状态 未注明，来源');
+    expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+  });
 });

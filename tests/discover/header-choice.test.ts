@@ -44,6 +44,20 @@ describe('two headers naming one column', () => {
     expect(matchHeader(deaths, ['身份证号码', '姓名']).missingRequired.map((column) => column.name)).toEqual(['death_date']);
   });
 
+  it('reads a 车管 export\'s 报废日期 (the day the car was scrapped), never its 强制报废期止 or 检验有效期止 (deadlines ahead)', () => {
+    const vehicles = datasetSpec('vehicles');
+    const deadlines = ['强制报废期止', '报废期止', '强制报废日期', '检验有效期止', '强制报废期止(yyyy-mm-dd)'];
+    const header = ['号牌号码', '车辆类型', '身份证明号码', '机动车状态', ...deadlines];
+    const unscrapped = matchHeader(vehicles, header);
+    expect(Object.fromEntries(unscrapped.columnIndex)).toEqual({ plate: 0, vehicle_type: 1, id_number: 2, status: 3 });
+    expect([unscrapped.duplicated, unscrapped.unreadNotes, unscrapped.otherUnit]).toEqual([[], [], []]);
+    for (const scrapped of ['报废日期', '报废时间', '实际报废日期', '报废日期(年月日)']) {
+      const match = matchHeader(vehicles, [...header, '注销日期', scrapped]);
+      expect(Object.fromEntries(match.columnIndex), scrapped).toMatchObject({ deregistered_on: 9, scrapped_on: 10 });
+      expect([match.duplicated, match.passedOver], scrapped).toEqual([[], []]);
+    }
+  });
+
   it('reads a prison\'s 释放日期 beside its 刑满日期: both are read, the release where a row gives one', () => {
     const match = matchHeader(datasetSpec('prisoners'), ['姓名', '身份证号', '入监日期', '刑满日期', '释放日期']);
     expect([Object.fromEntries(match.columnIndex), match.duplicated, match.passedOver]).toEqual([
