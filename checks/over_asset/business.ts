@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'medium',
   title: '家庭成员经营市场主体',
   description:
-    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销/撤销，或注销日期（为空的，吊销日期）不早于本期首日。每户一条，证据列出各成员的市场主体。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销/撤销，或注销日期（为空的，吊销日期）不早于本期首日。登记状态为存续、在业等而注销日期（吊销日期）早于本期首日的，记录自相矛盾，仍列出，证据中注明需核实。每户一条，证据列出各成员的市场主体。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'businesses'],
   params: z.object({
@@ -25,6 +25,11 @@ export default defineCheck({
              coalesce(b.business_name, '（无名称）') || coalesce('（' || b.kind || '）', '') || '，登记状态 ' || b.status ||
                coalesce('，登记日期 ' || strftime(b.registered_on, '%Y-%m-%d'), '') ||
                coalesce('，' || b.closed_on_from || ' ' || strftime(b.closed_on, '%Y-%m-%d'), '') ||
+               -- A business that counts though closed before P.start: its 登记状态 says it is not closed (存续, 在业).
+               -- The registry contradicts itself; the finding stands, for staff to verify, not to stop the benefit on.
+               CASE WHEN b.closed_on < period_start()
+                 THEN '（早于本期首日，与登记状态「' || b.status || '」矛盾，需核实是否已' || replace(b.closed_on_from, '日期', '') || '）'
+                 ELSE '' END ||
                ${nameNote('b')} || '，来源 ' || ${cite('businesses', 'b')} AS holding,
              m.id_number || ':' || coalesce(b.business_name, b.kind, '') || ':' || coalesce(b.registered_on::VARCHAR, '') AS holding_key,
              true AS triggers, b._file, b._line

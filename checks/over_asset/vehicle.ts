@@ -9,7 +9,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员名下有机动车',
   description:
-    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车除外），且本期首日前未注销/报废（注销日期为空的，按报废日期；强制报废期止是应报废的期限，不作报废日期）。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车除外），且本期首日前未注销/报废（注销日期为空的，按报废日期；强制报废期止是应报废的期限，不作报废日期）。状态为正常等而注销日期（报废日期）早于本期首日的，记录自相矛盾，仍计入，证据中注明需核实。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'vehicles'],
   params: z.object({
@@ -30,7 +30,12 @@ export default defineCheck({
              v.vehicle_type || coalesce(' ' || v.plate, '') || '，状态 ' || coalesce(v.status, '未注明') ||
                CASE WHEN v.status_raw <> v.status THEN '（' || v.status_raw || '）' ELSE '' END ||
                coalesce('，' || v.deregistered_on_from || ' ' || strftime(v.deregistered_on, '%Y-%m-%d'), '') ||
-               CASE WHEN v.deregistered_on >= period_start() THEN '（不早于本期首日，仍计入）' ELSE '' END ||
+               -- A car that counts though its date is before P.start: its 状态 says it is registered (正常, A). The
+               -- record contradicts itself; the finding stands, for staff to verify, not to stop the benefit on.
+               CASE WHEN v.deregistered_on >= period_start() THEN '（不早于本期首日，仍计入）'
+                    WHEN v.deregistered_on < period_start()
+                      THEN '（早于本期首日，与状态「' || coalesce(v.status, v.status_raw, '') || '」矛盾，需核实是否已' || replace(v.deregistered_on_from, '日期', '') || '）'
+                    ELSE '' END ||
                ${nameNote('v')} || '，来源 ' || ${cite('vehicles', 'v')} AS holding,
              -- The plate names the vehicle; a list without plates falls back to the type.
              m.id_number || ':' || coalesce(v.plate, v.vehicle_type) AS holding_key,

@@ -70,6 +70,27 @@ testCheck('over_asset.business', {
       rows: { roll: couple, businesses: [shop(LI, { status: '吊销', closed_on: '', revoked_on: '2026-10-20' })] },
       expected: [{ subject_id: LI, evidence: ['登记状态 吊销，登记日期 2020-05-01，吊销日期 2026-10-20'] }],
     },
+    {
+      // The registry contradicts itself: still listed, for staff to verify (until 2026-12-03 it read as a plain 存续 shop).
+      name: '存续 and 在业 with a 注销日期, or a 吊销日期 alone, before P.start: still found, the contradiction noted (需核实)',
+      rows: {
+        roll: couple,
+        businesses: [shop(ZHANG, { closed_on: '2020-01-01' }), shop(LI, { business_name: '李记五金店', status: '在业', revoked_on: '2019-06-01' })],
+      },
+      expected: [{
+        subject_id: LI,
+        evidence: [
+          '本期存续的市场主体 2 户',
+          '李记五金店（个体工商户），登记状态 在业，登记日期 2020-05-01，吊销日期 2019-06-01（早于本期首日，与登记状态「在业」矛盾，需核实是否已吊销），来源',
+          '城关镇张记超市（个体工商户），登记状态 存续，登记日期 2020-05-01，注销日期 2020-01-01（早于本期首日，与登记状态「存续」矛盾，需核实是否已注销），来源',
+        ],
+      }],
+    },
+    {
+      name: '存续 with a 注销日期 within P: no contradiction to note',
+      rows: { roll: couple, businesses: [shop(ZHANG, { closed_on: '2026-10-20' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['登记状态 存续，登记日期 2020-05-01，注销日期 2026-10-20，来源'] }],
+    },
   ],
 });
 

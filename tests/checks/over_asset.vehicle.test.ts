@@ -102,6 +102,18 @@ testCheck('over_asset.vehicle', {
       expected: [{ subject_id: ZHANG, evidence: ['状态 未注明，注销日期 2026-10-10（不早于本期首日，仍计入）'] }],
     },
     {
+      // The record contradicts itself: still counted, for staff to verify (until 2026-12-03 without a word of it).
+      name: '正常 (A) with a 注销日期, or a 报废日期 alone, before P.start: still counted, the contradiction noted (需核实)',
+      rows: { roll: couple, vehicles: [car(ZHANG, { deregistered_on: '2025-06-30' }), car(LI, { plate: '鲁B67890', status: 'A', scrapped_on: '2020-05-01' })] },
+      expected: [{
+        subject_id: LI,
+        evidence: [
+          '李四：小型轿车 鲁B67890，状态 正常（A），报废日期 2020-05-01（早于本期首日，与状态「正常」矛盾，需核实是否已报废），来源',
+          '张三：小型轿车 鲁A12345，状态 正常，注销日期 2025-06-30（早于本期首日，与状态「正常」矛盾，需核实是否已注销），来源',
+        ],
+      }],
+    },
+    {
       name: 'both members own counted vehicles: one finding, subject the lower ID, both listed',
       rows: { roll: couple, vehicles: [car(ZHANG), car(LI, { plate: '鲁B67890', vehicle_type: '中型普通客车', status: '' })] },
       expected: [{ subject_id: LI, household_id: 'H001', evidence: ['计入的机动车 2 辆', '李四：中型普通客车 鲁B67890，状态 未注明', '张三：小型轿车 鲁A12345'] }],
