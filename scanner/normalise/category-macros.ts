@@ -47,6 +47,13 @@ const IN_PAYMENT_WORD = '在保|正常|保障中|享受中|在册';
 const SUSPENDED_WORD = '停保|暂停|停发';
 const WITHDRAWN_WORD = '退保|退出|注销|取消|终止';
 /**
+ * A move out of the area (迁出, 户口迁出, 已外迁, 迁往外省): 低保 and 特困 go with the 户籍, so the roll no longer pays the
+ * person and he leaves its households. Read as 退保 when the value holds no status word (a status word beside it
+ * decides: 停保（迁出） is 停保, 在保（已迁出） unreadable). 迁入 is no move out. Until 2026-12-03 such a person was read as
+ * 在保 and reported: still checked, and counted in his old household's shares.
+ */
+const MOVED_OUT_WORD = '迁出|外迁|迁往|迁走|迁离';
+/**
  * Words that negate, reverse, merely propose or question a status (未停保, 恢复在保, 撤销注销, 拟退保, 待注销, 申请退保,
  * 停保?): such a value keeps the 在保 fallback, so the person is still checked and the value reported.
  */
@@ -148,15 +155,16 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_program', ['s'], bindOnce('rs_category_text(s)', 'rs_program_text',
     'rs_program_from_text(rs_program_text, rs_program_area_word(rs_program_text))')),
 
-  // Internal. The status a noted value's words name (停保死亡 → 停保), NULL for words of two classes (取消停保), for a
-  // qualifier (拟退保) or for none (死亡: read as 在保 by the loader, and reported).
+  // Internal. The status a noted value's words name (停保死亡 → 停保), 退保 for a move out without a status word
+  // (户口迁出), NULL for words of two classes (取消停保, 在保（已迁出）), for a qualifier (拟退保, 未迁出) or for none
+  // (死亡: read as 在保 by the loader, and reported).
   defineMacro('rs_roll_status_from_words', ['t'], `CASE
     WHEN regexp_matches(t, ${sqlString(STATUS_QUALIFIER_WORD)}) THEN NULL
     WHEN regexp_matches(t, ${sqlString(IN_PAYMENT_WORD)})
-      THEN CASE WHEN NOT regexp_matches(t, ${sqlString(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}`)}) THEN '在保' END
+      THEN CASE WHEN NOT regexp_matches(t, ${sqlString(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}|${MOVED_OUT_WORD}`)}) THEN '在保' END
     WHEN regexp_matches(t, ${sqlString(SUSPENDED_WORD)})
       THEN CASE WHEN NOT regexp_matches(t, ${sqlString(WITHDRAWN_WORD)}) THEN '停保' END
-    WHEN regexp_matches(t, ${sqlString(WITHDRAWN_WORD)}) THEN '退保'
+    WHEN regexp_matches(t, ${sqlString(`${WITHDRAWN_WORD}|${MOVED_OUT_WORD}`)}) THEN '退保'
   END`),
 
   // Runs once per distinct spelling (the roll_status value map), so the word tests cost nothing per person.

@@ -123,6 +123,16 @@ describeMacroTable('rs_roll_status', connection, {
     { input: '暫停', expected: '停保', note: 'traditional characters' },
     { input: '註銷', expected: '退保' },
     { input: '停發（死亡）', expected: '停保' },
+    // A move out of the area: 低保 goes with the 户籍, the roll pays him no more.
+    { input: '迁出', expected: '退保' },
+    { input: '已迁出', expected: '退保' },
+    { input: '户口迁出', expected: '退保' },
+    { input: '迁出本地', expected: '退保' },
+    { input: '外迁', expected: '退保' },
+    { input: '户籍迁往外省', expected: '退保' },
+    { input: '遷出', expected: '退保', note: 'traditional characters' },
+    { input: '停保（迁出）', expected: '停保', note: 'a status word beside it decides' },
+    { input: '退保(户口迁出)', expected: '退保' },
   ],
   rejected: [
     { input: '待审核', expected: null },
@@ -142,6 +152,11 @@ describeMacroTable('rs_roll_status', connection, {
     { input: '未停保', expected: null, note: 'negated' },
     { input: '非在保', expected: null },
     { input: '停保（死亡，待核实）', expected: null, note: 'not yet verified' },
+    { input: '未迁出', expected: null, note: 'a move out denied' },
+    { input: '拟迁出', expected: null, note: 'a move out only proposed' },
+    { input: '待迁出', expected: null },
+    { input: '在保（已迁出）', expected: null, note: 'paid, and moved out: words of two classes' },
+    { input: '户口迁入', expected: null, note: 'a move in is no move out' },
   ],
 });
 
