@@ -94,8 +94,12 @@ const OTHER_BENEFIT_WORD = '高龄|残疾|耕地|地力|养老|临时救助|价�
 const OWN_BENEFIT_WORD = '低保金|保障金|供养金|最低生活保障金|特困供养|五保金|分类施保';
 /** A 不动产 record's 权利状态 when the right is no longer held (历史, 注销, 灭失); 现势, 查封 or 抵押 are held. */
 const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
-/** A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 减员, 死亡); 在职, 退休 and 调出 are read as paid. */
-const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|解聘|解除|减员|停发|死亡|去世|注销';
+/**
+ * A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 除名, 解除/终止劳动合同, 减员, 死亡, 病故);
+ * 在职, 退休 and 调出 are read as paid. Until 2026-12-03 终止劳动合同, 合同终止, 除名 and a death written 病故 or 已故
+ * counted a member who had left as 财政供养.
+ */
+const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|除名|解聘|解除|终止|减员|停发|死亡|去世|病故|亡故|身故|已故|逝世|过世|注销';
 /**
  * A payroll roster's 人员类别 of a 乡村公益性岗位 (护林员, 保洁员 …): a post that 就业援助 gives people of poor households,
  * often 低保 members, paid from public funds but not 财政供养 (在编) staff. 编外, 临时工 and 劳务派遣 are left counted.
