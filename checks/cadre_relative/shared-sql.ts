@@ -210,18 +210,20 @@ const CADRE_PATHS = {
     )
     SELECT * FROM traced WHERE list_contains($relations, kind) AND relative_id IN (SELECT id_number FROM active_roll)
     UNION ALL
-    -- Same roll household as C (C's and the member's active rows). Hand-kept rolls number households per village (户号
-    -- 001 in every village): the 家庭编号 names a household only within its county, township and village. A place left
-    -- empty matches only an empty one (data_quality.missing-field reports it): a high finding claims the two live together.
+    -- Same roll household as C (any row of C's, the member's active rows). C's own payment does not matter: the roll
+    -- says who lives together, and a cadre 停保 or 退保 himself (often on taking office) while his family is still paid
+    -- is the case to see (until 2026-12-03 his 停保 row linked no one). Hand-kept rolls number households per village
+    -- (户号 001 in every village): the 家庭编号 names a household only within its county, township and village. A place
+    -- left empty matches only an empty one (data_quality.missing-field reports it): a high finding claims the two live together.
     SELECT c.id_number, m.id_number, 'same-household', 0,
            '—同户(' || concat_ws(' ', nullif(concat(m.township, m.village), ''), '家庭编号 ' || m.household_id) ||
-             '，与户主关系 ' || coalesce(m.relation, '未填') || ')→', NULL, NULL,
-           '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
+             '，与户主关系 ' || coalesce(m.relation, '未填') || CASE WHEN NOT c.active THEN '，干部本人' || c.status ELSE '' END || ')→',
+           NULL, NULL, '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
     FROM roll c
     JOIN roll m ON m.household_id = c.household_id AND m.county IS NOT DISTINCT FROM c.county
       AND m.township IS NOT DISTINCT FROM c.township AND m.village IS NOT DISTINCT FROM c.village
       AND m.active AND m.id_number <> c.id_number
-    WHERE $sameHousehold AND c.active AND c.id_number IN (SELECT cadre_id FROM serving_ids)`,
+    WHERE $sameHousehold AND c.id_number IN (SELECT cadre_id FROM serving_ids)`,
 };
 
 /**

@@ -231,6 +231,21 @@ testCheck('cadre_relative.unfiled', {
       expected: [{ subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户'] }],
     },
     {
+      // Until 2026-12-03 only the cadre's 在保 row linked his household: 停保 or 退保 himself, his paid family went unseen.
+      name: "same roll household as a cadre whose own row is 停保 or 退保: the household still links, his status in the evidence",
+      rows: {
+        cadres: [cadre(), cadre({ id_number: C2, name: '李梅', position: '村委会委员' })],
+        roll: [
+          rollRow({ id_number: C, status: '停保' }), rollRow({ id_number: R, name: '王五', relation: '配偶' }),
+          rollRow({ id_number: C2, name: '李梅', household_id: 'H002', status: '退出' }), rollRow({ id_number: R2, name: '赵六', household_id: 'H002', relation: '子女' }),
+        ],
+      },
+      expected: [
+        { subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(城关镇东村 家庭编号 H001，与户主关系 配偶，干部本人停保)→ 王五'] },
+        { subject_id: R2, household_id: 'H002', evidence: ['同户家庭成员：李梅(村委会委员) —同户(城关镇东村 家庭编号 H002，与户主关系 子女，干部本人退保)→ 赵六'] },
+      ],
+    },
+    {
       name: 'same household, 乡镇 and 村 left empty on both rows: the empty places match',
       rows: {
         cadres: [cadre()], kinship: [kin(F, Z, '儿子')],

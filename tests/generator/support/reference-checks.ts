@@ -262,8 +262,9 @@ export function referenceFindings(directory: string, period: string, standards: 
   const near = new Set<string>();
   for (const cadre of serving) {
     const c = cadre.id;
-    for (const row of active.filter((r) => r.id === c)) {
-      if (row.values['cadre_relative_filed'] !== '是') add({ check_id: 'cadre_relative.self', id_number: c, household_id: row.hh });
+    // His own household by any of his rows: a cadre 停保 or 退保 himself still lives with those the roll pays.
+    for (const row of roll.filter((r) => r.id === c)) {
+      if (row.active && row.values['cadre_relative_filed'] !== '是') add({ check_id: 'cadre_relative.self', id_number: c, household_id: row.hh });
       // One household: the same 家庭编号 in the same county, township and village (rolls may number households per village).
       const samePlace = (member: Row) => ['county', 'township', 'village'].every((column) => (member.values[column] ?? '') === (row.values[column] ?? ''));
       for (const member of households.get(row.hh)!) if (member.id !== c && samePlace(member)) near.add(member.id);
