@@ -51,6 +51,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
         .option('period', { type: 'string', demandOption: true, describe: '月份 YYYY-MM' })
         .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
         .option('split', { choices: ['township', 'village'] as const, default: 'township' as const, describe: '每个乡镇或每个村一个工作簿' })
+        .option('as-of', { type: 'string', describe: '汇总表中逾期按此日期 YYYY-MM-DD 判断（默认该月扫描的扫描日期）' })
         .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
       async (args) => setExit(await (await import('./commands/ledger-export.ts')).runLedgerExportCommand(args, io)))
       .command('import <files..>', '导入各村填报后的台账工作簿', (e) => e

@@ -35,6 +35,8 @@ export interface LedgerRow {
 export interface PeriodLedger {
   period: string;
   runId: string;
+  /** The period's scan date (its --as-of), YYYY-MM-DD; null for a run recorded before the ledger kept it. */
+  scannedAsOf: string | null;
   rows: LedgerRow[];
 }
 
@@ -44,7 +46,9 @@ export interface PeriodLedger {
  * open ones first, then those closed by staff, then 误报 (kept apart), then 自动销号.
  */
 export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: string): Promise<PeriodLedger> {
-  const run = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
+  const run = (await connection.runAndReadAll(
+    `SELECT run_id, strftime(as_of, '%Y-%m-%d') FROM ledger.runs WHERE period = $period`, { period },
+  )).getRowsJson()[0];
   if (!run) {
     const known = (await connection.runAndReadAll(`SELECT string_agg(period, '、' ORDER BY period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     throw new UsageError(`台账中没有 ${period} 的扫描记录`, known ? `台账中已有的月份：${String(known)}` : '先运行 rollsweep scan。');
@@ -79,7 +83,7 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
     remedy: text(r['remedy']), responsible: text(r['responsible']), deadline: text(r['deadline']), status: String(r['status']),
     firstSeen: String(r['first_seen']), tracking: String(r['tracking']), note: text(r['note']),
   }));
-  return { period, runId, rows };
+  return { period, runId, scannedAsOf: text(run[1]), rows };
 }
 
 function text(value: unknown): string | null {

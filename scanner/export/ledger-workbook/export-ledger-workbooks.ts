@@ -20,7 +20,10 @@ export interface LedgerExportOptions {
   split: 'township' | 'village';
   unmask: boolean;
   exportedBy?: string;
-  /** YYYY-MM-DD the 汇总 sheet counts overdue against (default today). */
+  /**
+   * YYYY-MM-DD the 汇总 sheet counts overdue against. Default: the period's scan date, so that the export agrees with
+   * the workbooks that scan wrote (until 2026-12-03 it was the day of the export); today for a run without one.
+   */
   asOf?: string;
 }
 
@@ -28,6 +31,8 @@ export interface LedgerExportResult {
   /** Absolute paths, in township/village order. */
   files: string[];
   rows: number;
+  /** The date overdue was counted against. */
+  asOf: string;
 }
 
 interface WorkbookPlan {
@@ -45,7 +50,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   const changesThrough = await lastChangeId(connection);
   const outDir = resolve(options.outDir);
   const exportedAt = new Date();
-  const asOf = options.asOf ?? localDate(exportedAt);
+  const asOf = options.asOf ?? ledger.scannedAsOf ?? localDate(exportedAt);
   const header: SnapshotHeader = {
     period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
     changesThrough,
@@ -60,7 +65,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
     exportedAt, period: ledger.period, runId: ledger.runId, outDir, kind: options.split, unmasked: options.unmask, files,
     exportedBy: options.exportedBy ?? null,
   });
-  return { files, rows: ledger.rows.length };
+  return { files, rows: ledger.rows.length, asOf };
 }
 
 /** Rows arrive sorted by township and village, so each group is one run of consecutive rows. */

@@ -43,8 +43,9 @@ function isOpen(row: LedgerRow): boolean {
 }
 
 /**
- * Still open and either the scan already found it overdue, or its deadline has passed by `asOf`
- * (a workbook exported weeks after the scan should not show a deadline that has since gone by as on time).
+ * Still open and either the scan already found it overdue, or its deadline has passed by `asOf`: the scan date, or
+ * a later day given to `ledger export --as-of` (which should not show a deadline gone by since as on time), or a
+ * deadline staff set after the scan.
  */
 export function isOverdue(row: LedgerRow, asOf: string): boolean {
   return isOpen(row) && (row.tracking === TRACKING.overdue || (row.deadline !== null && row.deadline < asOf));
