@@ -104,6 +104,17 @@ describe('open findings a month cannot judge again are carried into it (ledger.m
     expect(november[ids['fixed']!]).toBeUndefined();
   });
 
+  it('ledger show lists the month that carried one unjudged, with why, after the months that saw it', async () => {
+    const shown = await cli(['ledger', 'show', ids['vehicle']!]);
+    expect(shown.code, shown.stderr).toBe(0);
+    const history = shown.stdout.slice(shown.stdout.indexOf('历次扫描'), shown.stdout.indexOf('变更记录'));
+    expect(history).toMatch(/^历次扫描（2）\s+其中 1 个月未复查/);
+    expect(history).toMatch(/\n {2}2026-10 {2}新发现 .*\n {2}2026-11 {2}未复查：本月缺少机动车登记信息 {2}多发 — {2}运行 2026-11-/);
+    expect(shown.stdout).toContain('最近发现 2026-10'); // carried, not seen again
+    expect(shown.stdout).not.toContain(PEOPLE.zhang);
+    expect(shown.stdout).toContain(`${PEOPLE.zhang.slice(0, 6)}********${PEOPLE.zhang.slice(-4)}`);
+  });
+
   it('are counted as open, overdue when past their deadline, and carried', async () => {
     expect(await summaryOf('2026-11')).toMatchObject({
       previous_period: '2026-10', new: 0, auto_closed: 1, carried: 3, open: 3, overdue: 2, open_by_severity: { high: 1, medium: 1, low: 1 },
@@ -146,6 +157,8 @@ describe('open findings a month cannot judge again are carried into it (ledger.m
     ]);
     expect(november.map((r) => r['finding_id']).sort()).toEqual([ids['fixed'], ids['noHead'], ids['otherTownship'], ids['vehicle']].sort());
     expect(await summaryOf('2026-11')).toMatchObject({ auto_closed: 0, carried: 4, open: 4 });
+    const shown = (await cli(['ledger', 'show', ids['fixed']!])).stdout;
+    expect(shown.match(/^ {2}2026-11 .*$/gm)).toEqual([expect.stringContaining('2026-11  人工保留：本月未再发现，自动销号已由工作人员撤回')]);
     const zhangzhuang = await readWorkbook(join(out('2026-11'), 'ledger', '张庄镇.xlsx'));
     expect(cellOf(zhangzhuang.getWorksheet('西村')!, ids['fixed']!, '整改状态').value).toBe('核实中');
   });

@@ -39,6 +39,12 @@ async function recordUnmaskedShow(connection: DuckDBConnection, { finding, sight
   });
 }
 
+/** Months that carried the finding unjudged list it too: their evidence and amount are the last ones found. */
+function carriedNote(sightings: FindingHistory['sightings']): string {
+  const carried = sightings.filter((s) => s.carried).length;
+  return carried === 0 ? '' : `  其中 ${carried} 个月未复查，沿用此前的证据和金额`;
+}
+
 function describeFinding({ finding: f, sightings, changes, closedBy, samples }: FindingHistory, unmask: boolean): string[] {
   const text = (value: unknown) => (value == null || value === '' ? '—' : String(value));
   const money = (cents: unknown) => (cents == null ? '—' : `${formatCents(Number(cents))} 元`);
@@ -60,7 +66,7 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
     `整改措施  ${text(f['remedy'])}    责任人 ${text(f['responsible'])}`,
     `备注      ${text(f['note'])}`,
     '',
-    `历次扫描（${sightings.length}）`,
+    `历次扫描（${sightings.length}）${carriedNote(sightings)}`,
     ...sightings.map((s) => `  ${s.period}  ${text(s.tracking)}  多发 ${money(s.overpayment_cents)}  运行 ${s.run_id}`),
     '',
     `变更记录（${changes.length}）`,
