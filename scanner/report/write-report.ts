@@ -12,7 +12,10 @@ export interface ReportOptions {
   outDir: string;
   /** Full ID numbers instead of masked ones. */
   unmask?: boolean;
-  /** YYYY-MM-DD overdue is judged against (default today), as for the workbooks' 汇总 sheet. */
+  /**
+   * YYYY-MM-DD overdue is judged against (default today: the supervisor's picture on the day the report is made; the
+   * workbooks' 汇总 sheet counts against the month's scan date, or `ledger export --as-of`).
+   */
   asOf?: string;
   /** Who asked for it, for ledger.exports. */
   exportedBy?: string;
