@@ -85,6 +85,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
     .command('report', '生成某月的 HTML 报告（单个文件，离线可看）', (y) => y
       .option('period', { type: 'string', describe: '月份 YYYY-MM（默认台账中最近一次扫描的月份）' })
       .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
+      .option('as-of', { type: 'string', describe: '逾期按此日期 YYYY-MM-DD 判断（默认该月扫描的扫描日期）' })
       .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),
     async (args) => setExit(await (await import('./commands/report.ts')).runReportCommand(args, io)))
     .command('demo', '扫描随附的示例乡镇数据（临时台账），并显示输出位置', (y) => y, async () =>

@@ -23,7 +23,7 @@ export function renderReport(data: ReportData, options: { unmask: boolean; gener
 <style>${PAGE_STYLE}</style></head>
 <body>
 <header><h1 data-testid="title">${title}</h1>
-<p class="meta">扫描月份 <span data-testid="period">${data.period}</span> · 扫描日期 ${data.scannedAsOf ?? '—'} · 逾期按 <span data-testid="as-of">${data.asOf}</span> 判断
+<p class="meta">扫描月份 <span data-testid="period">${data.period}</span> · 扫描日期 ${data.scannedAsOf ?? '—'} · 逾期按 <span data-testid="as-of">${data.asOf}</span> 计
  · 上期 ${data.previousPeriod ?? '无'} · 运行编号 ${data.runId} · 生成于 ${format(options.generatedAt, 'yyyy-MM-dd HH:mm')}
  · ${options.unmask ? '身份证号未遮挡，注意保密' : '身份证号已遮挡'}</p></header>
 <main>

@@ -1,6 +1,7 @@
 // Everything the report shows, gathered from the ledger: the period's ledger rows (the same rows as the workbooks,
 // so both agree), counted by severity, category and village, plus the month-over-month trend.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { format } from 'date-fns';
 import { CATEGORIES, SEVERITIES, type Severity } from '../engine/define-check.ts';
 import { isOverdue } from '../export/ledger-workbook/summary-sheet.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
@@ -17,7 +18,7 @@ export interface ReportData {
   runId: string;
   /** The scan date of the period's run. */
   scannedAsOf: string | null;
-  /** Overdue is judged against this date (default today). */
+  /** Overdue is judged against this date: the one asked for, else the scan date, else (a run without one) today. */
   asOf: string;
   previousPeriod: string | null;
   totals: Tally;
@@ -32,12 +33,16 @@ export interface ReportData {
   isOverdue: (row: LedgerRow) => boolean;
 }
 
-export async function gatherReportData(connection: DuckDBConnection, period: string, asOf: string): Promise<ReportData> {
+/**
+ * `asOf` is the day overdue is counted against; without it, the period's scan date (as `ledger export` and the scan's own
+ * workbooks count), and `today` only for a run recorded before the ledger kept its scan date.
+ */
+export async function gatherReportData(
+  connection: DuckDBConnection, period: string, options: { asOf: string | undefined; today: Date },
+): Promise<ReportData> {
   const ledger = await ledgerRowsForPeriod(connection, period);
   const rows = ledger.rows;
-  const run = (await connection.runAndReadAll(
-    `SELECT strftime(as_of, '%Y-%m-%d') AS as_of FROM ledger.runs WHERE run_id = $run_id`, { run_id: ledger.runId },
-  )).getRowObjectsJson()[0];
+  const asOf = options.asOf ?? ledger.scannedAsOf ?? format(options.today, 'yyyy-MM-dd');
   const trend = await trendUntil(connection, period);
   const overdue = (row: LedgerRow) => isOverdue(row, asOf);
   const openHigh = rows
@@ -48,7 +53,7 @@ export async function gatherReportData(connection: DuckDBConnection, period: str
   return {
     period: ledger.period,
     runId: ledger.runId,
-    scannedAsOf: run?.['as_of'] == null ? null : String(run['as_of']),
+    scannedAsOf: ledger.scannedAsOf,
     asOf,
     previousPeriod: trend.length > 1 ? trend[trend.length - 2]!.period : null,
     totals: tally(rows, asOf),

@@ -36,7 +36,7 @@ export function totalsSection(data: ReportData): SafeHtml {
       ${card({ label: '台账问题数', value: formatCount(t.findings), testId: 'total-findings', detail: `本月扫描发现 ${formatCount(data.carryOver.found)}，本月自动销号 ${formatCount(data.carryOver.autoClosed)}` })}
       ${data.bySeverity.map((entry) => card({ label: `${SEVERITY_LABELS[entry.severity]}风险`, value: formatCount(entry.count), testId: `severity-${entry.severity}` }))}
       ${card({ label: '未办结', value: formatCount(t.open), testId: 'open', detail: `其中高风险 ${formatCount(t.highOpen)}`, alert: t.open > 0 })}
-      ${card({ label: '逾期', value: formatCount(t.overdue), testId: 'overdue', detail: `其中高风险 ${formatCount(t.highOverdue)}`, alert: t.overdue > 0 })}
+      ${card({ label: '逾期', value: formatCount(t.overdue), testId: 'overdue', detail: `其中高风险 ${formatCount(t.highOverdue)}；逾期按 ${data.asOf} 计`, alert: t.overdue > 0 })}
       ${card({ label: '已办结', value: formatCount(t.closed), testId: 'closed', detail: '已整改、已清退、已追回、已备案' })}
       ${card({ label: '误报', value: formatCount(t.falsePositive), testId: 'false-positive', detail: '单列，不计入未办结' })}
       ${card({ label: '自动销号', value: formatCount(t.autoClosed), testId: 'auto-closed', detail: '扫描未再发现' })}
@@ -76,7 +76,7 @@ export function progressSection(data: ReportData): SafeHtml {
     <div><h3>整改进度</h3>
       ${progressBar({ title: '办结率', part: share.part, whole: share.whole, tone: 'closed' })}
       <p>办结 ${formatCount(share.part)} 条（已办结 ${formatCount(t.closed)}，自动销号 ${formatCount(t.autoClosed)}），占问题数（不含误报）${formatCount(share.whole)} 条的
-        <strong>${formatShare(share.part, share.whole)}</strong>；未办结 ${formatCount(t.open)} 条，其中逾期 <strong>${formatCount(t.overdue)}</strong> 条（高风险 ${formatCount(t.highOverdue)} 条）。</p></div>
+        <strong>${formatShare(share.part, share.whole)}</strong>；未办结 ${formatCount(t.open)} 条，其中逾期 <strong>${formatCount(t.overdue)}</strong> 条（高风险 ${formatCount(t.highOverdue)} 条；逾期按 ${data.asOf} 计）。</p></div>
     <div><h3>多发资金追回</h3>
       ${progressBar({ title: '追回率', part: t.recoveredCents, whole: t.toRecoverCents, tone: 'closed' })}
       <p>应追回 <strong>${formatYuan(t.toRecoverCents)}</strong> 元，已追回 <strong>${formatYuan(t.recoveredCents)}</strong> 元，

@@ -13,19 +13,20 @@ export interface ReportOptions {
   /** Full ID numbers instead of masked ones. */
   unmask?: boolean;
   /**
-   * YYYY-MM-DD overdue is judged against (default today: the supervisor's picture on the day the report is made; the
-   * workbooks' 汇总 sheet counts against the month's scan date, or `ledger export --as-of`).
+   * YYYY-MM-DD overdue is counted against (`report --as-of`). Default: the month's scan date, as `ledger export` and the
+   * scan's own workbooks count, so all three agree (until 2026-12-03 the report counted against the day it was made);
+   * today for a run recorded without a scan date.
    */
   asOf?: string;
   /** Who asked for it, for ledger.exports. */
   exportedBy?: string;
 }
 
-export async function writeReport(connection: DuckDBConnection, options: ReportOptions): Promise<{ file: string }> {
+export async function writeReport(connection: DuckDBConnection, options: ReportOptions): Promise<{ file: string; asOf: string }> {
   const generatedAt = new Date();
   const period = parsePeriod(options.period).label;
-  const asOf = parseScanDate(options.asOf, generatedAt);
-  const data = await gatherReportData(connection, period, asOf);
+  const asOf = options.asOf === undefined ? undefined : parseScanDate(options.asOf, generatedAt);
+  const data = await gatherReportData(connection, period, { asOf, today: generatedAt });
   const html = renderReport(data, { unmask: options.unmask ?? false, generatedAt });
   const outDir = resolve(options.outDir);
   const file = join(outDir, `report-${period}.html`);
@@ -36,5 +37,5 @@ export async function writeReport(connection: DuckDBConnection, options: ReportO
     exportedAt: generatedAt, period, runId: String(run?.[0] ?? ''), outDir, kind: 'report', unmasked: options.unmask ?? false, files: [file],
     exportedBy: options.exportedBy ?? null,
   });
-  return { file };
+  return { file, asOf: data.asOf };
 }
