@@ -111,6 +111,22 @@ const PREFIXED_KINDS: RelationKind[] = [
   'grandchild-in-law', 'great-grandchild',
 ];
 
+/**
+ * The two-hop paths C → M → R: [M's kind to C, R's kind to M, what R then is to C]. Only where R is certainly that kind:
+ * a step-sibling's parent or sibling may be no kin of C's, a grandparent's child is a parent or an uncle (the kind
+ * unknown), a grandparent's grandchild may be a cousin, and a sibling's child or spouse, a child's parent-in-law (亲家),
+ * a child's sibling (a half-sibling on the other parent's side) are not near by default. A child's spouse and child are:
+ * until 2026-12-03 the two hops stopped at the spouse and the parents, and a cadre's 儿媳, 女婿 and grandchildren, written
+ * under his son's or daughter's name in the kinship list, went unfound.
+ */
+const TWO_HOP_PATHS: [RelationKind, RelationKind, RelationKind][] = [
+  ['spouse', 'parent', 'parent-in-law'],
+  ['spouse', 'sibling', 'spouse-sibling'],
+  ['parent', 'sibling', 'uncle-aunt'],
+  ['child', 'spouse', 'child-in-law'],
+  ['child', 'child', 'grandchild'],
+];
+
 /** For the checks' descriptions: every kind a county may list in `relations`, with its Chinese meaning. */
 export const RELATION_KINDS_DOC = KINDS.map(([kind, label]) => `${kind}（${label}）`).join('、');
 
@@ -141,6 +157,10 @@ export const SERVING_CADRES_SQL = `${SERVING_ROWS_SQL},
     serving_cadres AS (${cadreLabels('serving_rows')}
     )`;
 
+/** two_hop_paths(first_kind, second_kind, kind): TWO_HOP_PATHS as a table. */
+const TWO_HOP_PATHS_SQL = `
+    two_hop_paths(first_kind, second_kind, kind) AS (VALUES ${TWO_HOP_PATHS.map((path) => `(${path.map(quote).join(', ')})`).join(', ')})`;
+
 /** relation_kinds(kind, kind_label, inverse_kind): the canonical kinds as a table. */
 const RELATION_KINDS_SQL = `
     relation_kinds(kind, kind_label, inverse_kind) AS (VALUES ${KINDS.map(([kind, label, inverse]) => `(${quote(kind)}, ${quote(label)}, ${quote(inverse)})`).join(', ')})`;
@@ -157,7 +177,7 @@ const CADRE_PATHS = {
   sql: `
     WITH ${SERVING_ROWS_SQL},
     serving_ids AS (SELECT DISTINCT id_number AS cadre_id FROM serving_rows),
-    ${RELATION_KINDS_SQL},
+    ${RELATION_KINDS_SQL}, ${TWO_HOP_PATHS_SQL},
     relation_spellings(spelling, kind) AS (VALUES ${[...KINDS.map(([kind, , , spellings]) => [kind, spellings] as const), ...GB_T_4761_CODES]
       .flatMap(([kind, spellings]) => spellings.map((s) => `(${quote(s)}, ${quote(kind)})`)).join(', ')}),
     -- Only kinship rows within two steps of a serving cadre can prove anything: keep those before the heavier work.
@@ -199,14 +219,12 @@ const CADRE_PATHS = {
       SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, e.arrow AS first_arrow, NULL AS through, NULL AS second_arrow, e.cite AS cites
       FROM serving_ids s JOIN edges e ON e.a = s.cadre_id
       UNION ALL
-      -- Two hops only through C's spouse (spouse's parents and siblings) or C's parent (parents' siblings).
-      SELECT s.cadre_id, e2.b,
-             CASE WHEN e1.kind = 'parent' THEN 'uncle-aunt' WHEN e2.kind = 'parent' THEN 'parent-in-law' ELSE 'spouse-sibling' END,
-             2, e1.arrow, e1.b, e2.arrow, e1.cite || '、' || e2.cite
+      -- Two hops only along two_hop_paths (spouse's parents and siblings, parents' siblings, children's spouses and children).
+      SELECT s.cadre_id, e2.b, t.kind, 2, e1.arrow, e1.b, e2.arrow, e1.cite || '、' || e2.cite
       FROM serving_ids s
-      JOIN edges e1 ON e1.a = s.cadre_id AND e1.kind IN ('spouse', 'parent')
-      JOIN edges e2 ON e2.a = e1.b AND e2.b <> s.cadre_id
-        AND (e2.kind = 'sibling' OR (e1.kind = 'spouse' AND e2.kind = 'parent'))
+      JOIN edges e1 ON e1.a = s.cadre_id
+      JOIN two_hop_paths t ON t.first_kind = e1.kind
+      JOIN edges e2 ON e2.a = e1.b AND e2.kind = t.second_kind AND e2.b <> s.cadre_id
     )
     SELECT * FROM traced WHERE list_contains($relations, kind) AND relative_id IN (SELECT id_number FROM active_roll)
     UNION ALL

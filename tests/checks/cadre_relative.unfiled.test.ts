@@ -5,7 +5,8 @@ import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
 import { validId } from './id-numbers.ts';
 import { rollRow, type RawRow } from './roll-rows.ts';
 
-// C is the cadre, S his spouse, F his father; R (and R2 …) are recipients; Z is C's son (not on the roll).
+// C is the cadre, S his spouse, F his father; R (and R2 …) are recipients; Z is C's son (not on the roll), D his daughter,
+// B his brother, G his grandfather.
 const C = validId('110101', '19700307', '451');
 const C2 = validId('110101', '19720101', '013');
 const S = validId('110101', '19720519', '022');
@@ -14,6 +15,10 @@ const Z = validId('110101', '19950101', '031');
 const R = validId('110101', '19480808', '024');
 const R2 = validId('110101', '19500202', '049');
 const R3 = validId('110101', '19520303', '066');
+const D = validId('110101', '19980101', '042');
+const B = validId('110101', '19730101', '053');
+const G = validId('110101', '19200101', '064');
+const R4 = validId('110101', '20180101', '075');
 
 const cadre = (overrides: RawRow = {}): RawRow => ({
   id_number: C, name: '张三', township: '城关镇', village: '东村', position: '村委会主任', term_start: '2021-03-01', ...overrides,
@@ -79,6 +84,23 @@ testCheck('cadre_relative.unfiled', {
       }),
     },
     { name: "亲家: (C, Z, 儿子) + (Z, R, 岳父), the son's parent-in-law", rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '岳父')]) },
+    {
+      // A sibling's child is a nephew (侄甥), a step-brother's father may be no kin of C's, a grandparent's grandchild may be a cousin.
+      name: "two hops through a sibling or a grandparent: the brother's son, the step-brother's father, the grandfather's grandson",
+      rows: withKin([kin(C, B, '弟弟'), kin(B, R, '儿子'), kin(C, B, '继兄'), kin(B, R2, '父亲'), kin(C, G, '爷爷'), kin(G, R3, '孙子')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3)],
+      }),
+    },
+    {
+      // 亲家, and a half-sibling or the other parent: the child's other relatives are not C's.
+      name: "two hops through a child to anyone but the child's spouse and children: the son's mother-in-law, brother, mother",
+      rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '岳母'), kin(Z, R2, '兄弟'), kin(Z, R3, '母亲')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3)],
+      }),
+    },
+    { name: "a county narrowing to 民法典's list: the son's wife (儿媳) is not near",
+      rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '妻子')]),
+      config: { checks: { 'cadre_relative.unfiled': { params: { relations: ['spouse', 'parent', 'child', 'sibling', 'grandparent', 'grandchild'] } } } } },
     { name: "a sibling's spouse (嫂子) through two hops, and three hops (spouse's brother's wife)",
       rows: withKin([kin(C, F, '兄弟'), kin(F, R, '配偶'), kin(C, S, '配偶'), kin(S, Z, '兄弟'), kin(Z, R, '妻子')]) },
     {
@@ -218,6 +240,20 @@ testCheck('cadre_relative.unfiled', {
       name: "two hops through a parent (F, C, 儿子 read backwards), to the parent's sibling; an unnamed middle person shows the ID",
       rows: withKin([kin(F, C, '儿子'), kin(F, R, '兄弟')]),
       expected: [{ subject_id: R, evidence: [`父母的兄弟姐妹(伯叔姑舅姨)：张三(村委会主任) ←儿子— 身份证号 ${F} —兄弟→ 王五`] }],
+    },
+    {
+      // Until 2026-12-03 the two hops stopped at the spouse and the parents: a 儿媳 or grandchild under the son's name was missed.
+      name: "two hops through a child: the child's spouse (both ways) is a child-in-law, the child's child (both ways) a grandchild",
+      rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '妻子'), kin(Z, R2, '儿子'), kin(D, C, '父亲'), kin(R3, D, '妻子'), kin(R4, D, '母亲')], {
+        roll: [alone(R, '李四', 1), alone(R2, '张小三', 2), alone(R3, '钱七', 3), alone(R4, '孙八', 4), alone(Z, '张小', 5)],
+      }),
+      expected: [
+        { subject_id: R, evidence: ['子女的配偶(儿媳/女婿)：张三(村委会主任) —儿子→ 张小 —妻子→ 李四（亲属关系 kinship.csv 第2行、亲属关系 kinship.csv 第3行）'] },
+        { subject_id: R2, evidence: ['孙子女/外孙子女：张三(村委会主任) —儿子→ 张小 —儿子→ 张小三'] },
+        { subject_id: R3, evidence: [`子女的配偶(儿媳/女婿)：张三(村委会主任) ←父亲— 身份证号 ${D} ←妻子— 钱七`] },
+        { subject_id: R4, evidence: [`孙子女/外孙子女：张三(村委会主任) ←父亲— 身份证号 ${D} ←母亲— 孙八`] },
+        { subject_id: Z, evidence: ['子女：张三(村委会主任) —儿子→ 张小'] },
+      ],
     },
     {
       name: "same roll household as the cadre, with no kinship row",

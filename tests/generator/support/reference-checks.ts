@@ -271,14 +271,18 @@ export function referenceFindings(directory: string, period: string, standards: 
     }
     for (const edge of edges.get(c) ?? []) {
       if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
+      // Second hops: the spouse's parents and siblings, the parents' siblings, the children's spouses and children.
       const spouse = edge.rel === '配偶';
       const parent = edge.forward ? PARENT.has(edge.rel) : CHILD.has(edge.rel);
-      if (!spouse && !parent) continue;
+      const child = edge.forward ? CHILD.has(edge.rel) : PARENT.has(edge.rel);
+      if (!spouse && !parent && !child) continue;
       for (const second of edges.get(edge.other) ?? []) {
         if (second.other === c) continue;
-        const ok = second.forward
-          ? (spouse && PARENT.has(second.rel)) || SIBLING.has(second.rel)
-          : (spouse && CHILD.has(second.rel)) || SIBLING.has(second.rel);
+        const secondIsParent = second.forward ? PARENT.has(second.rel) : CHILD.has(second.rel);
+        const secondIsChild = second.forward ? CHILD.has(second.rel) : PARENT.has(second.rel);
+        const ok = child
+          ? second.rel === '配偶' || secondIsChild
+          : (spouse && secondIsParent) || SIBLING.has(second.rel);
         if (ok) near.add(second.other);
       }
     }
