@@ -157,6 +157,23 @@ describe('rows of a department list that are not what the list means', () => {
     }]);
   });
 
+  it('reads the post a roster heads just 岗位 (or 用工类型) as its 人员类别: a 保洁员 there is no public servant either', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '财政供养人员工资.csv': [
+        '单位名称,姓名,身份证号码,岗位,应发工资(元),人员状态',
+        `张庄镇人民政府,王小明,${PEOPLE.wang},村庄保洁员,800,在职`,
+        `张庄镇人民政府,李秀英,${PEOPLE.li},公益性岗位,600,在职`,
+        `县水利局,张大山,${PEOPLE.zhang},科员,4200,在职`,
+      ].join('\n') + '\n',
+      '公益性岗位人员工资.csv': `单位名称,姓名,身份证号码,用工类型,应发工资\n西村村委会,王小明,${PEOPLE.wang},生态护林员,800\n`,
+    });
+    expect(findings.filter((f) => f('check_id') === 'over_asset.payroll').map((f) => [f('household_id'), f('name'), f('evidence')])).toEqual([
+      ['H001', '张大山', expect.stringContaining('张大山：供职单位 县水利局，月工资 4200.00 元，人员类别 科员，人员状态 在职')],
+    ]);
+    expect(summary.datasets.payroll).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
+  });
+
   it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {
     const { run, out } = await runScan({
       '低保花名册.csv': rollCsv(),

@@ -3,7 +3,7 @@
 // header to read, could not settle it either.
 import { describe, expect, it } from 'vitest';
 import { datasetSpec } from '../../scanner/datasets/catalog.ts';
-import { matchHeader } from '../../scanner/datasets/headers.ts';
+import { datasetsFittingHeader, matchHeader } from '../../scanner/datasets/headers.ts';
 
 const payments = datasetSpec('payments');
 
@@ -89,6 +89,22 @@ describe('two headers naming one column', () => {
       expect(Object.fromEntries(match.columnIndex), dataset).toMatchObject(read);
       expect(match.passedOver.map((p) => [p.header, p.chosen]), dataset).toEqual(unread);
     }
+  });
+
+  it('reads a payroll roster\'s 岗位 or 用工类型 as its 人员类别, the person\'s class before the post\'s, and the post\'s before its name', () => {
+    const payroll = datasetSpec('payroll');
+    for (const header of ['岗位', '岗位名称', '用工类型', '用工类别', '人员类型', '岗位类别', '人员性质']) {
+      const match = matchHeader(payroll, ['单位名称', '姓名', '身份证号码', header, '应发工资']);
+      expect(match.columnIndex.get('staff_kind'), header).toBe(3);
+    }
+    const both = (headers: string[]) => matchHeader(payroll, ['姓名', '身份证号码', ...headers]);
+    expect([both(['岗位', '人员类别']).columnIndex.get('staff_kind'), both(['岗位', '人员类别']).passedOver.map((p) => [p.header, p.chosen])])
+      .toEqual([3, [['岗位', '人员类别']]]);
+    expect(both(['岗位类别', '岗位']).passedOver.map((p) => [p.header, p.chosen])).toEqual([['岗位', '岗位类别']]);
+    expect(both(['编制性质', '岗位类别', '岗位']).passedOver.map((p) => [p.header, p.chosen])).toEqual([['岗位类别', '编制性质'], ['岗位', '编制性质']]);
+    expect([both(['岗位类别', '岗位']).duplicated, both(['岗位类别', '岗位']).missingRequired]).toEqual([[], []]);
+    // A cadres list names the 职务 by 岗位 too: with its 村 and 任职 dates it stays a cadres list.
+    expect(datasetsFittingHeader(['姓名', '身份证号码', '村', '岗位', '任职时间'])[0]!.dataset).toBe('cadres');
   });
 
   it('stays a duplicated header when no one of them is preferred, or two are', () => {
