@@ -29,12 +29,15 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）计为住宅，证据中写明用途供核实实际用途；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
     maxResidential: z.number().int().nonnegative().default(1),
-    residentialUsages: words(['住宅']),
+    // 商住 (商住两用, 商住楼): a dwelling that may also be a shop is first a home, counted with the others against the limit,
+    // its usage named in the evidence for staff to see how it is used. Read as 商业, a family's only dwelling would be a
+    // high finding by itself; until 2026-12-03 it was neither, and a 商住 second home went uncounted.
+    residentialUsages: words(['住宅', '商住']),
     nonResidentialUsages: words(['商业', '办公', '商服', '工业']),
     // Checked first: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house.
     ignoredUsages: words(['车库', '车位', '储藏室', '附属用房', '附属房']),

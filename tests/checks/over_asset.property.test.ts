@@ -75,6 +75,11 @@ testCheck('over_asset.property', {
       },
     },
     {
+      // A dwelling that may also be a shop is a home: the family's only one is within the limit.
+      name: 'the family\'s only dwelling is 商住 (商住两用, 商住楼), held jointly',
+      rows: { roll: couple, properties: [home(ZHANG, '商住两用', { address: '城关镇人民路8号' }), home(LI, '商住楼', { address: '城关镇人民路8号' }), home(LI, '商住车库')] },
+    },
+    {
       name: 'maxResidential 2 from config: two homes allowed',
       config: { checks: { 'over_asset.property': { params: { maxResidential: 2 } } } },
       rows: { roll: couple, properties: [home(ZHANG), home(LI)] },
@@ -133,6 +138,23 @@ testCheck('over_asset.property', {
       name: 'a home seized or mortgaged (查封, 抵押) or one whose 注销 is pending (未注销) is still held',
       rows: { roll: couple, properties: [home(ZHANG, '住宅', { status: '查封' }), home(LI, '住宅', { status: '抵押' }), home(LI, '商业', { status: '预告登记未注销' })] },
       expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套），商业/办公等非住宅用房 1 处'] }],
+    },
+    {
+      // Until 2026-12-03 商住 was no usage the check knew: the second dwelling went uncounted.
+      name: 'a 住宅 and a 商住两用 are two homes',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商住两用')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：', '李四：商住两用 城关镇东村'] }],
+    },
+    {
+      name: 'two 商住 units (商住楼, 商住用房) are two homes',
+      rows: { roll: couple, properties: [home(ZHANG, '商住楼'), home(ZHANG, '商住用房')] },
+      expected: [{ subject_id: ZHANG, evidence: ['住宅 2 套（上限 1 套）：', '张三：商住楼', '张三：商住用房'] }],
+    },
+    {
+      name: 'a county that counts 商住 as commercial lists it among the non-residential usages',
+      config: { checks: { 'over_asset.property': { params: { nonResidentialUsages: ['商业', '办公', '商服', '工业', '商住'] } } } },
+      rows: { roll: couple, properties: [home(LI, '商住两用')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 0 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：商住两用'] }],
     },
     { name: 'an 办公 property', rows: { roll: couple, properties: [home(LI, '办公')] }, expected: [{ subject_id: LI, evidence: ['李四：办公'] }] },
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },
