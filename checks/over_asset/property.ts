@@ -17,10 +17,11 @@ const kind = (usage: string) => `CASE
  * Whether two rows may be one property: of one kind (an ignored usage has none, so its rows drop out), and nothing both
  * give differs. Where either gives the 坐落 the date tells nothing (a spouse added to the title is registered later, and
  * his row may lack the 坐落: until 2026-12-02 such a pair was 住宅 2 套); only where neither does are the area and date
- * all there is.
+ * all there is. The 坐落 are compared in simplified characters (and half-width, as every text is read): until
+ * 2026-12-03 張莊鎮東村3號 on one co-owner's row and 张庄镇东村3号 on the other's were 住宅 2 套.
  */
 const mayBeOneProperty = (r: string, c: string) => `${r}.kind = ${c}.kind
-  AND coalesce(${r}.address = ${c}.address, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
+  AND coalesce(${r}.address_key = ${c}.address_key, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
   AND ((${r}.address IS NOT NULL OR ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
 
 export default defineCheck({
@@ -29,7 +30,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）计为住宅，证据中写明用途供核实实际用途；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）计为住宅，证据中写明用途供核实实际用途；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -46,8 +47,9 @@ export default defineCheck({
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     held AS (
-      -- The usage in simplified characters (商業, 辦公 are 商业, 办公), read for the members' rows only.
+      -- The usage and the 坐落 in simplified characters (商業, 辦公 are 商业, 办公), read for the members' rows only.
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, ${kind('rs_to_simplified(p.usage)')} AS kind, ${nameNote('p')} AS note,
+             rs_to_simplified(p.address) AS address_key,
              concat_ws('|', p._file, p._sheet, p._line) AS row_ref,
              -- The row's own key, as before rows that may be one property were joined: finding ids rest on it.
              CASE WHEN p.address IS NOT NULL THEN p.address || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '')

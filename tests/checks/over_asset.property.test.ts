@@ -75,6 +75,15 @@ testCheck('over_asset.property', {
       },
     },
     {
+      // Until 2026-12-03 住宅 2 套: the 坐落 were compared as written.
+      name: 'one home held jointly: the 坐落 in traditional characters on one co-owner\'s row (張莊鎮東村3號), simplified on the other\'s',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '張莊鎮東村3號' }), home(LI, '住宅', { address: '张庄镇东村3号' })] },
+    },
+    {
+      name: 'one home held jointly: full-width digits and spaces on one co-owner\'s row (张庄镇东村３号), half-width on the other\'s',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '张庄镇东村　３号' }), home(LI, '住宅', { address: '张庄镇东村3号' })] },
+    },
+    {
       // A dwelling that may also be a shop is a home: the family's only one is within the limit.
       name: 'the family\'s only dwelling is 商住 (商住两用, 商住楼), held jointly',
       rows: { roll: couple, properties: [home(ZHANG, '商住两用', { address: '城关镇人民路8号' }), home(LI, '商住楼', { address: '城关镇人民路8号' }), home(LI, '商住车库')] },
@@ -115,6 +124,11 @@ testCheck('over_asset.property', {
       name: 'the list without 坐落: the same area registered on different dates are two homes, the dates in the evidence',
       rows: { roll: couple, properties: [unaddressed(ZHANG), unaddressed(LI, '住宅', { registered_on: '2019-11-20' })] },
       expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：', '李四：住宅 88.50㎡ 登记日期 2019-11-20', '张三：住宅 88.50㎡ 登记日期 2015-06-01'] }],
+    },
+    {
+      name: 'two 坐落 that differ in more than their characters\' forms (張莊鎮東村3號, 张庄镇东村5号) are two homes',
+      rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '張莊鎮東村3號' }), home(LI, '住宅', { address: '张庄镇东村5号' })] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）：', '李四：住宅 张庄镇东村5号', '张三：住宅 張莊鎮東村3號'] }],
     },
     {
       name: 'one 坐落 with two areas is two homes; a co-owner\'s row there without 建筑面积 adds none',
