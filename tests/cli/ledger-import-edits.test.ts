@@ -80,6 +80,63 @@ describe('values typed with a Chinese input method', () => {
   });
 });
 
+describe('a workbook whose rows or columns staff moved', () => {
+  /** The first three findings of the sheet get their own 整改状态 and 整改措施, so a row matched wrongly shows. */
+  function fillFirstThree(sheet: ExcelTypes.Worksheet): string[] {
+    const first = dataRows(sheet).slice(0, 3).map((row) => String(row.values['问题编号']));
+    first.forEach((finding, i) => {
+      cellOf(sheet, finding, '整改状态').value = ['核实中', '已整改', '核实中'][i]!;
+      cellOf(sheet, finding, '整改措施').value = `措施-${finding}`;
+    });
+    return first;
+  }
+
+  async function expectEachOnItsOwnFinding(ledger: string, findings: readonly string[]): Promise<void> {
+    const fields = await staffFields(ledger);
+    expect(findings.map((finding) => fields[finding])).toMatchObject(findings.map((finding, i) => ({
+      status: ['核实中', '已整改', '核实中'][i], remedy: `措施-${finding}`,
+    })));
+  }
+
+  it('finds the header under a title line and a blank line added above it, and applies each edit to its finding', async () => {
+    const ledger = await copyLedger(scanned);
+    let findings: string[] = [];
+    const workbook = await filledIn((sheet) => {
+      findings = fillFirstThree(sheet);
+      sheet.spliceRows(1, 0, ['东村整改情况'], []);
+    });
+    const run = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(run.code, run.stdout).toBe(0);
+    expect(run.stdout).toContain('导入 6 处修改（3 条问题），拒绝 0 格，忽略 0 处');
+    // The report names the rows where the village now sees them: the header moved from row 2 to row 4.
+    expect(run.stdout).toContain(`工作表「${sheetName}」 第 5 行 列「整改状态」：待核实 → 核实中（${findings[0]}）`);
+    await expectEachOnItsOwnFinding(ledger, findings);
+  });
+
+  it('matches rows by 问题编号 after a row and a column were inserted, and still tells a cleared 问题编号 from a line under the table', async () => {
+    const ledger = await copyLedger(scanned);
+    let findings: string[] = [];
+    let cleared = 0;
+    const workbook = await filledIn((sheet) => {
+      findings = fillFirstThree(sheet);
+      const last = dataRows(sheet).at(-1)!;
+      cellOf(sheet, String(last.values['问题编号']), '整改状态').value = '已整改';
+      cellOf(sheet, String(last.values['问题编号']), '问题编号').value = null;
+      sheet.spliceRows(1, 0, ['东村整改情况']);
+      sheet.spliceRows(6, 0, []);
+      sheet.spliceColumns(3, 0, []);
+      cleared = last.row + 2;
+      sheet.getRow(cleared + 2).getCell(1).value = '村委会盖章：';
+    });
+    const run = await cli(ledger, ['ledger', 'import', workbook]);
+    expect(run.code, run.stdout).toBe(2);
+    expect(run.stdout).toContain('导入 6 处修改（3 条问题），拒绝 0 格，忽略 2 处');
+    expect(run.stdout).toContain(`工作表「${sheetName}」 第 ${cleared} 行 列「问题编号」：此行没有问题编号，无法对应台账中的问题，未读取`);
+    expect(run.stdout).toContain(`工作表「${sheetName}」 第 ${cleared + 2} 行 列「问题编号」：此行不是台账中的问题（没有问题编号`);
+    await expectEachOnItsOwnFinding(ledger, findings);
+  });
+});
+
 describe('the exit code: 2 when something staff changed in a finding\'s row is not in the ledger', () => {
   it('exits 0 when only a line under the table was passed over (村委会盖章：), and lists it', async () => {
     const ledger = await copyLedger(scanned);
