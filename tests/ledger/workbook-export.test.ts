@@ -207,6 +207,19 @@ describe('township workbooks', () => {
     expect(width('序号')).toBeLessThan(10);
   });
 
+  it('leaves the staff columns wide enough to type into while still empty, and marks them with their own fill', () => {
+    for (const sheet of villageSheets(township)) {
+      const width = (header: string) => sheet.getColumn(HEADER.indexOf(header) + 1).width;
+      // Nobody has written 整改措施 or 备注 yet: sized to their header alone they were 6 wide (three characters).
+      expect(dataRows(sheet).every((row) => row.values['整改措施'] == null), sheet.name).toBe(true);
+      const narrowest = { '已追回金额(元)': 12, 整改措施: 20, 责任人: 10, 整改时限: 12, 整改状态: 10, 备注: 16 };
+      for (const [header, least] of Object.entries(narrowest)) expect(width(header), `${sheet.name} ${header}`).toBeGreaterThanOrEqual(least);
+      const headerFill = (header: string) => (sheet.getRow(2).getCell(HEADER.indexOf(header) + 1).fill as ExcelTypes.FillPattern).fgColor?.argb;
+      expect(new Set(EDITABLE.map(headerFill)).size, sheet.name).toBe(1);
+      expect(HEADER.filter((header) => !EDITABLE.includes(header)).map(headerFill)).not.toContain(headerFill('整改措施'));
+    }
+  });
+
   it('sets 误报 rows apart with a grey fill, and writes a note that looks like a formula as text', () => {
     const falsePositive = Object.keys(staffSet).find((id) => staffSet[id] === '误报')!;
     const row = villageSheets(township).flatMap((sheet) => dataRows(sheet).map((r) => ({ sheet, ...r })))

@@ -19,6 +19,11 @@ export interface LedgerColumn {
   editable?: EditableField;
   /** Widest a column grows to fit its text; longer text wraps. */
   maxWidth: number;
+  /**
+   * Narrowest it starts, for the staff columns: they are mostly empty when exported, and sized to their header alone
+   * they left 整改措施, 责任人 and 备注 three characters wide to type into (until 2026-12-03). MIN_COLUMN_WIDTH otherwise.
+   */
+  minWidth?: number;
   value: (row: LedgerRow, context: RowContext) => WrittenValue;
 }
 
@@ -49,15 +54,15 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '多发金额(元)', kind: 'amount', maxWidth: 16, value: (row) => yuan(row.overpaymentCents) },
   // What should be recovered is the overpayment itself; staff fill in what actually came back next to it.
   { header: '应追回金额(元)', kind: 'amount', maxWidth: 16, value: (row) => yuan(row.overpaymentCents) },
-  { header: EDITABLE_FIELDS.recovered, kind: 'amount', editable: 'recovered', maxWidth: 16, value: (row) => yuan(row.recoveredCents) },
+  { header: EDITABLE_FIELDS.recovered, kind: 'amount', editable: 'recovered', minWidth: 12, maxWidth: 16, value: (row) => yuan(row.recoveredCents) },
   { header: '文件依据', kind: 'text', maxWidth: 40, value: (row) => checksById.get(row.checkId)?.basis ?? null },
-  { header: EDITABLE_FIELDS.remedy, kind: 'text', editable: 'remedy', maxWidth: 30, value: (row) => row.remedy },
-  { header: EDITABLE_FIELDS.responsible, kind: 'text', editable: 'responsible', maxWidth: 12, value: (row) => row.responsible },
-  { header: EDITABLE_FIELDS.deadline, kind: 'date', editable: 'deadline', maxWidth: 12, value: (row) => row.deadline },
-  { header: EDITABLE_FIELDS.status, kind: 'text', editable: 'status', maxWidth: 10, value: (row) => row.status },
+  { header: EDITABLE_FIELDS.remedy, kind: 'text', editable: 'remedy', minWidth: 20, maxWidth: 30, value: (row) => row.remedy },
+  { header: EDITABLE_FIELDS.responsible, kind: 'text', editable: 'responsible', minWidth: 10, maxWidth: 12, value: (row) => row.responsible },
+  { header: EDITABLE_FIELDS.deadline, kind: 'date', editable: 'deadline', minWidth: 12, maxWidth: 12, value: (row) => row.deadline },
+  { header: EDITABLE_FIELDS.status, kind: 'text', editable: 'status', minWidth: 10, maxWidth: 10, value: (row) => row.status },
   { header: '首次发现', kind: 'text', maxWidth: 10, value: (row) => row.firstSeen },
   { header: '跟踪情况', kind: 'text', maxWidth: 12, value: (row) => row.tracking },
-  { header: EDITABLE_FIELDS.note, kind: 'text', editable: 'note', maxWidth: 30, value: (row) => row.note },
+  { header: EDITABLE_FIELDS.note, kind: 'text', editable: 'note', minWidth: 16, maxWidth: 30, value: (row) => row.note },
 ];
 
 export const FINDING_ID_HEADER = '问题编号';

@@ -70,7 +70,7 @@ export async function writeLedgerSheet(workbook: ExcelTypes.stream.xlsx.Workbook
 }
 
 function columnWidths(snapshot: readonly SnapshotRow[]): number[] {
-  const widths = new ColumnWidths(LEDGER_COLUMNS.map((column) => ({ min: MIN_COLUMN_WIDTH, max: column.maxWidth })));
+  const widths = new ColumnWidths(LEDGER_COLUMNS.map((column) => ({ min: column.minWidth ?? MIN_COLUMN_WIDTH, max: column.maxWidth })));
   LEDGER_COLUMNS.forEach((column, i) => {
     // Headers wrap, so they need only half their width.
     widths.see(i, 'x'.repeat(Math.ceil(displayWidth(column.header) / 2)));
