@@ -125,17 +125,30 @@ const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(
  * When a business closed: its 注销日期, or where a row leaves it empty, its 吊销日期 (a licence revoked and never
  * cancelled). An unreadable 注销日期 refuses the row as before: when it closed is then unknown. closed_on_from says which.
  */
-const CANCELLED = `NOT ${blank('closed_on')}`;
-const BUSINESS_COLUMNS: Record<string, string[]> = {
-  closed_on: [
-    `CASE WHEN ${CANCELLED} THEN ${dateOf('closed_on')} ELSE ${dateOf('revoked_on')} END AS closed_on`,
-    'closed_on AS closed_on_raw',
-    `CASE WHEN ${CANCELLED} THEN '注销日期' WHEN NOT ${blank('revoked_on')} THEN '吊销日期' END AS closed_on_from`,
-  ],
-  revoked_on: ['revoked_on AS revoked_on_raw'],
-};
-/** A 吊销日期 beside a 注销日期 is not read, and refuses nothing. */
-const BUSINESS_UNREADABLE: Record<string, string> = { revoked_on: `NOT ${CANCELLED} AND ${dateOf('revoked_on')} IS NULL` };
+const CLOSED = dateWithStandIn(['closed_on', '注销日期'], ['revoked_on', '吊销日期']);
+const BUSINESS_COLUMNS: Record<string, string[]> = CLOSED.columns;
+const BUSINESS_UNREADABLE: Record<string, string> = CLOSED.unreadable;
+
+/**
+ * A date a list gives in one column, read where its row leaves it empty from another (a business's 吊销日期 for its
+ * 注销日期, a car's 报废日期): the typed date under the first column's name, both raw texts, and <name>_from saying
+ * which column it came from. The stand-in beside a filled first column is not read, and refuses nothing; an unreadable
+ * first column refuses the row as before (when is then unknown).
+ */
+function dateWithStandIn([column, label]: [string, string], [standIn, standInLabel]: [string, string]) {
+  const given = `NOT ${blank(column)}`;
+  return {
+    columns: {
+      [column]: [
+        `CASE WHEN ${given} THEN ${dateOf(column)} ELSE ${dateOf(standIn)} END AS ${column}`,
+        `${column} AS ${column}_raw`,
+        `CASE WHEN ${given} THEN '${label}' WHEN NOT ${blank(standIn)} THEN '${standInLabel}' END AS ${column}_from`,
+      ],
+      [standIn]: [`${standIn} AS ${standIn}_raw`],
+    },
+    unreadable: { [standIn]: `NOT ${given} AND ${dateOf(standIn)} IS NULL` },
+  };
+}
 
 /**
  * A 车管 export may write codes: the type as its name with the code (小型轿车（K33）), the state as the list of states it
@@ -143,7 +156,7 @@ const BUSINESS_UNREADABLE: Record<string, string> = { revoked_on: `NOT ${CANCELL
  * When the vehicle left the register: its 注销日期, or where a row leaves it empty, its 报废日期 (a car scrapped), as a
  * business's 吊销日期 stands in for its 注销日期. deregistered_on_from says which.
  */
-const DEREGISTERED = `NOT ${blank('deregistered_on')}`;
+const DEREGISTERED = dateWithStandIn(['deregistered_on', '注销日期'], ['scrapped_on', '报废日期']);
 const VEHICLE_COLUMNS: Record<string, string[]> = {
   vehicle_type: [`${mapped('vehicle_type', 'vehicle_type')} AS vehicle_type`],
   status: [
@@ -151,15 +164,9 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
     `${mapped('status', 'vehicle_states', 'm_states')} AS states`,
     'rs_text(status) AS status_raw',
   ],
-  deregistered_on: [
-    `CASE WHEN ${DEREGISTERED} THEN ${dateOf('deregistered_on')} ELSE ${dateOf('scrapped_on')} END AS deregistered_on`,
-    'deregistered_on AS deregistered_on_raw',
-    `CASE WHEN ${DEREGISTERED} THEN '注销日期' WHEN NOT ${blank('scrapped_on')} THEN '报废日期' END AS deregistered_on_from`,
-  ],
-  scrapped_on: ['scrapped_on AS scrapped_on_raw'],
+  ...DEREGISTERED.columns,
 };
-/** A 报废日期 beside a 注销日期 is not read, and refuses nothing. */
-const VEHICLE_UNREADABLE: Record<string, string> = { scrapped_on: `NOT ${DEREGISTERED} AND ${dateOf('scrapped_on')} IS NULL` };
+const VEHICLE_UNREADABLE: Record<string, string> = DEREGISTERED.unreadable;
 
 /** A refusal of a row whose cells can each be read but say nothing usable together: (column it is listed under, when, reason SQL). */
 export interface RowRefusal { column: string; when: string; why: string }
