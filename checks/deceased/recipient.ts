@@ -7,7 +7,7 @@ export default defineCheck({
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -41,6 +41,21 @@ export default defineCheck({
       SELECT household_id, month, sum(amount_cents) AS cents FROM payments
       WHERE amount_cents IS NOT NULL AND household_id IN (SELECT household_id FROM matched) GROUP BY household_id, month
     ),
+    -- A payment row refused at load (its month or amount unreadable, its columns shifted) that names the household or the
+    -- person is no payment read: its money is not in the estimate, and the evidence says so (until 2026-12-03 such a
+    -- finding said 死亡次月起无发放记录 and nothing of the refused row). Its own finding is data_quality.bad-row's.
+    -- Each refused row's cells once, joined on equality: a few thousand refused rows against every dead recipient stay cheap.
+    refused_cells AS (
+      SELECT concat_ws('|', _file, _sheet, _line) AS refused_row, upper(trim(unnest(string_split(raw_row, ',')))) AS cell
+      FROM load_rejects WHERE dataset = 'payments' AND kind IN ('value', 'shape')
+    ),
+    refused_payments AS (
+      SELECT id_number, household_id, count(DISTINCT refused_row) AS n FROM (
+        SELECT m.id_number, m.household_id, c.refused_row FROM matched m JOIN refused_cells c ON c.cell = upper(m.household_id)
+        UNION ALL
+        SELECT m.id_number, m.household_id, c.refused_row FROM matched m JOIN refused_cells c ON c.cell = m.id_number)
+      GROUP BY id_number, household_id
+    ),
     overpaid AS (
       -- Each share rounded half up to the cent (half away from zero, so that a reversal booked in a later month cancels
       -- its payment's share exactly), then summed: integer cents, no drift (死亡次月起停发). A month whose payment was
@@ -61,11 +76,13 @@ export default defineCheck({
                   WHEN o.cents IS NULL THEN '死亡次月起无发放记录，多发 0.00 元'
                   WHEN o.months = 0 THEN '死亡次月起的发放均已冲回，多发 0.00 元'
                   ELSE '死亡次月起仍发放 ' || o.months || ' 个月（' || strftime(o.first_month, '%Y-%m') || ' 至 ' || strftime(o.last_month, '%Y-%m') ||
-                       '），按每月实发金额 ÷ 在保 ' || o.members || ' 人估算多发 ' || ${yuan('o.cents')} || ' 元' END AS evidence,
+                       '），按每月实发金额 ÷ 在保 ' || o.members || ' 人估算多发 ' || ${yuan('o.cents')} || ' 元' END ||
+             coalesce('；发放明细另有 ' || f.n || ' 行写有此户家庭编号或此人身份证号，因无法识别被拒收，未计入多发金额，需核对', '') AS evidence,
            'deaths' AS source_dataset, m.source_file, m.source_line
     -- IS NOT DISTINCT FROM: a dead person whose 家庭编号 is missing is still found (USING would drop him).
     FROM matched m JOIN subjects r ON r.id_number = m.id_number AND r.household_id IS NOT DISTINCT FROM m.household_id
-    LEFT JOIN overpaid o ON o.id_number = m.id_number AND o.household_id = m.household_id`,
+    LEFT JOIN overpaid o ON o.id_number = m.id_number AND o.household_id = m.household_id
+    LEFT JOIN refused_payments f ON f.id_number = m.id_number AND f.household_id IS NOT DISTINCT FROM m.household_id`,
   remedy: '停发并核减保障人口，追回多发资金',
   deadlineDays: 15,
 });

@@ -175,6 +175,30 @@ testCheck('deceased.recipient', {
       ],
     },
     {
+      name: 'a payment row of the household refused at load (its amount unreadable): the evidence says it is not in the estimate',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }],
+        payments: [...paid('1400', ['2026-06', '2026-07', '2026-08', '2026-09']), { household_id: 'H001', month: '2026-10', amount: '一千四' }],
+      },
+      expected: [{
+        subject_id: LI, overpayment_cents: 70000,
+        evidence: ['按每月实发金额 ÷ 在保 2 人估算多发 700.00 元；发放明细另有 1 行写有此户家庭编号或此人身份证号，因无法识别被拒收，未计入多发金额，需核对'],
+      }],
+    },
+    {
+      name: 'no payment after the death readable, one refused: not 无发放记录 alone',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-09-15' }],
+        payments: [...paid('1400', ['2026-08', '2026-09']), { household_id: 'H001', month: '2026-1O', amount: '1400' }],
+      },
+      expected: [{
+        subject_id: LI, overpayment_cents: 0,
+        evidence: ['死亡次月起无发放记录，多发 0.00 元；发放明细另有 1 行写有此户家庭编号或此人身份证号，因无法识别被拒收，未计入多发金额，需核对'],
+      }],
+    },
+    {
       name: 'without payments the check still runs and leaves the overpayment empty',
       rows: { roll: couple, deaths: [{ id_number: LI, name: '李四', death_date: '2026-01-10', source: '殡葬火化' }] },
       expected: [{ subject_id: LI, overpayment_cents: null, evidence: ['未提供发放明细，未估算多发金额'] }],
