@@ -1,9 +1,8 @@
 // Everything the report shows, gathered from the ledger: the period's ledger rows (the same rows as the workbooks,
 // so both agree), counted by severity, category and village, plus the month-over-month trend.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { format } from 'date-fns';
 import { CATEGORIES, SEVERITIES, type Severity } from '../engine/define-check.ts';
-import { isOverdue } from '../export/ledger-workbook/summary-sheet.ts';
+import { isOverdue, overdueAsOf } from '../export/ledger-workbook/summary-sheet.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TRACKING } from '../ledger/statuses.ts';
 import { standingOf, tally, type Tally } from './tally.ts';
@@ -42,7 +41,7 @@ export async function gatherReportData(
 ): Promise<ReportData> {
   const ledger = await ledgerRowsForPeriod(connection, period);
   const rows = ledger.rows;
-  const asOf = options.asOf ?? ledger.scannedAsOf ?? format(options.today, 'yyyy-MM-dd');
+  const asOf = overdueAsOf(options.asOf, ledger, options.today);
   const trend = await trendUntil(connection, period);
   const overdue = (row: LedgerRow) => isOverdue(row, asOf);
   const openHigh = rows

@@ -12,7 +12,7 @@ import { ensureOutputFolder, writeWhole } from '../output-folder.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
 import { fitSheetName, safeFileName, SNAPSHOT_SHEET, SUMMARY_SHEET, townshipLabel, UniqueNames, villageLabel } from './names.ts';
 import { writeSnapshotSheet, type SnapshotHeader, type SnapshotRow } from './snapshot-sheet.ts';
-import { writeSummarySheet, type VillageGroup } from './summary-sheet.ts';
+import { overdueAsOf, writeSummarySheet, type VillageGroup } from './summary-sheet.ts';
 
 export interface LedgerExportOptions {
   period: string;
@@ -50,7 +50,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   const changesThrough = await lastChangeId(connection);
   const outDir = resolve(options.outDir);
   const exportedAt = new Date();
-  const asOf = options.asOf ?? ledger.scannedAsOf ?? localDate(exportedAt);
+  const asOf = overdueAsOf(options.asOf, ledger, exportedAt);
   const header: SnapshotHeader = {
     period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
     changesThrough,
@@ -130,9 +130,4 @@ async function writeWorkbook(path: string, plan: WorkbookPlan, context: Snapshot
       throw error;
     }
   });
-}
-
-function localDate(date: Date): string {
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }

@@ -1,9 +1,10 @@
 // The 汇总 sheet opening each workbook: per village, findings by category, how many are closed, open or overdue,
 // and the money involved; a 合计 row at the bottom.
+import { format } from 'date-fns';
 import type * as ExcelTypes from 'exceljs';
 import { CATEGORIES } from '../../engine/define-check.ts';
 import { CATEGORY_LABELS } from '../../ledger/labels.ts';
-import type { LedgerRow } from '../../ledger/ledger-rows.ts';
+import type { LedgerRow, PeriodLedger } from '../../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES, TRACKING } from '../../ledger/statuses.ts';
 import { SUMMARY_SHEET } from './names.ts';
 import { headerStyle, printSetup, summaryCellStyle, TITLE_STYLE } from './styles.ts';
@@ -47,6 +48,14 @@ function isOpen(row: LedgerRow): boolean {
  * a later day given to `ledger export --as-of` (which should not show a deadline gone by since as on time), or a
  * deadline staff set after the scan.
  */
+/**
+ * The day overdue is counted against: the one asked for (--as-of), else the month's scan date, so that the scan's
+ * workbooks, `ledger export` and the report agree; today (local) only for a run recorded without a scan date.
+ */
+export function overdueAsOf(asked: string | undefined, ledger: Pick<PeriodLedger, 'scannedAsOf'>, now: Date): string {
+  return asked ?? ledger.scannedAsOf ?? format(now, 'yyyy-MM-dd');
+}
+
 export function isOverdue(row: LedgerRow, asOf: string): boolean {
   return isOpen(row) && (row.tracking === TRACKING.overdue || (row.deadline !== null && row.deadline < asOf));
 }
