@@ -8,7 +8,7 @@ export default defineCheck({
   category: 'over_asset',
   severity: 'high',
   title: '家庭成员为财政供养人员',
-  description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。名单中人员状态为离职、辞退、减员等（已不由财政供养）的不计；退休、调出的仍列出，由经办人核实。人员类别（或名单所写的岗位、用工类型）为乡村公益性岗位（护林员、保洁员等，常由低保家庭成员就业援助上岗）的不计，其工资计入家庭收入核算；编外、临时、劳务派遣人员仍列出，由经办人核实。',
+  description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。名单中人员状态为离职、辞退、减员等（已不由财政供养）的不计；退休、调出的仍列出，由经办人核实。人员类别（或名单所写的岗位类别、岗位、用工类型）为乡村公益性岗位（护林员、保洁员等，常由低保家庭成员就业援助上岗）的不计，其工资计入家庭收入核算；人员类别只写编外、临时、合同等（未说明岗位）的，按岗位类别、岗位读取；编外、临时、劳务派遣人员岗位不是公益性岗位的仍列出，由经办人核实。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'payroll'],
   prepare: HOUSEHOLD_TABLES,
@@ -17,7 +17,8 @@ export default defineCheck({
     holdings AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
              '供职单位 ' || coalesce(p.employer, '未注明') || coalesce('，月工资 ' || ${yuan('p.monthly_salary_cents')} || ' 元', '') ||
-               coalesce('，人员类别 ' || p.staff_kind, '') || coalesce('，人员状态 ' || p.staff_status, '') ||
+               coalesce('，人员类别 ' || p.staff_kind, '') || coalesce('，岗位类别 ' || p.post_class, '') || coalesce('，岗位 ' || p.post, '') ||
+               coalesce('，人员状态 ' || p.staff_status, '') ||
                ${nameNote('p')} || '，来源 ' || ${cite('payroll', 'p')} AS holding,
              -- The person is the fact: a new employer or salary next month is the same finding.
              m.id_number AS holding_key, true AS triggers, p._file, p._line

@@ -244,15 +244,13 @@ export const DATASETS: readonly DatasetSpec[] = [
       // A payroll roster keeps those who left (离职, 辞退, 减员) beside those still paid (out-of-scope-rows.ts).
       column('staff_status', '人员状态', 'text', ['人员状态', '在职状态', '人员类别状态', '变动情况', '状态']),
       // A 乡村公益性岗位 (护林员, 保洁员) is paid from public funds but is no 财政供养 post (out-of-scope-rows.ts). A roster
-      // may say it under a bare 岗位 (保洁员, 公益性岗位) or 用工类型: until 2026-12-03 such a column went unread and the
-      // worker was counted as 财政供养. Where a roster gives several, the class of the person (人员类别: 行政编制, 编外,
-      // 公益性岗位) is read before the class of the post (岗位类别: 管理岗位, 工勤技能岗位), and either before the post's
-      // name (岗位: 科员, 保洁员), whose free wording is the least sure; the others are named unread.
-      tiered(column('staff_kind', '人员类别', 'text', []), [
-        ['人员类别', '人员身份', '人员性质', '人员类型', '编制性质', '编制类型', '编制情况', '用工性质', '用工形式', '用工类型', '用工类别'],
-        ['岗位类别', '岗位性质', '岗位类型'],
-        ['岗位', '岗位名称'],
-      ]),
+      // says what a person is in up to three columns, each read: the class of the person (人员类别: 行政编制, 编外,
+      // 公益性岗位), the class of the post (岗位类别: 管理岗位, 工勤技能岗位) and the post's name (岗位: 科员, 保洁员).
+      // Until 2026-12-03 a roster headed only 岗位 or 用工类型 went unread, and then only the first of the three a roster
+      // gave was read: 编外 beside 岗位「保洁员」 left the worker counted as 财政供养.
+      column('staff_kind', '人员类别', 'text', ['人员类别', '人员身份', '人员性质', '人员类型', '编制性质', '编制类型', '编制情况', '用工性质', '用工形式', '用工类型', '用工类别']),
+      column('post_class', '岗位类别', 'text', ['岗位类别', '岗位性质', '岗位类型']),
+      column('post', '岗位', 'text', ['岗位', '岗位名称']),
     ],
   },
   {

@@ -17,6 +17,36 @@ interface OutOfScopeRule {
 }
 
 /**
+ * A 乡村公益性岗位 worker (护林员, 保洁员) is paid from public funds but is no 财政供养 staff: his wage is income in the
+ * family's assessment. A roster says so in the 人员类别, the 岗位类别 or the 岗位. A column decides only where those
+ * read before it (人员类别, then 岗位类别) say no more than how he is hired (编外, 临时工, or nothing): 编外 beside
+ * 岗位「保洁员」 is a 公益性岗位, 工勤人员 beside it is 在编 staff. The reason names the column that decided and the
+ * vague class it passed over. Until 2026-12-03 only the first kind column a roster gave was read: such workers
+ * counted as 财政供养.
+ */
+const WELFARE_POST_COLUMNS = [
+  { column: 'staff_kind', when: 'rs_welfare_post(staff_kind)', after: [] },
+  { column: 'post_class', when: 'rs_welfare_post(post_class)', after: ['staff_kind'] },
+  { column: 'post', when: 'rs_welfare_post(post)', after: ['staff_kind', 'post_class'] },
+] as const;
+
+const payrollLabel = (column: string) => datasetSpec('payroll').columns.find((c) => c.name === column)!.label;
+
+const WELFARE_POST_RULES: OutOfScopeRule[] = WELFARE_POST_COLUMNS.map(({ column, when, after }) => {
+  const label = payrollLabel(column);
+  // The vague classes passed over, named in the reason: （人员类别「编外」未说明岗位）.
+  const passedOver = after.map((kind) => `CASE WHEN rs_text(${kind}) IS NOT NULL THEN '${payrollLabel(kind)}「' || rs_text(${kind}) || '」' END`);
+  const passedNote = passedOver.length === 0 ? "''"
+    : `coalesce('（' || nullif(concat_ws('、', ${passedOver.join(', ')}), '') || '未说明岗位）', '')`;
+  return {
+    column,
+    when: [...after.map((kind) => `rs_vague_staff_kind(${kind})`), when].join(' AND '),
+    why: `'${label}为「' || rs_text(${column}) || '」' || ${passedNote} || '，乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员'`,
+    warning: (rows, values) => `${label}为公益性岗位（护林员、保洁员等）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录；其工资应计入家庭收入核算`,
+  };
+});
+
+/**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
  * still counts as a household member) lost his share; read as paid, a payment the bank returned, or a 高龄津贴 paid into
  * the same account, was counted in what a dead man's family is asked to repay; read as held, a home sold years ago made a
@@ -53,12 +83,7 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
     when: 'rs_off_payroll(staff_status)',
     why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
     warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
-  }, {
-    column: 'staff_kind',
-    when: 'rs_welfare_post(staff_kind)',
-    why: "'人员类别为「' || rs_text(staff_kind) || '」，乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员'",
-    warning: (rows, values) => `人员类别为公益性岗位（护林员、保洁员等）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录；其工资应计入家庭收入核算`,
-  }],
+  }, ...WELFARE_POST_RULES],
   properties: [{
     column: 'status',
     when: 'rs_right_ended(status)',

@@ -1,5 +1,5 @@
 // Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
-// rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post.
+// rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -105,6 +105,14 @@ const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|除名|解聘|解除|终�
  * often 低保 members, paid from public funds but not 财政供养 (在编) staff. 编外, 临时工 and 劳务派遣 are left counted.
  */
 const WELFARE_POST_WORD = '公益性|公益岗|护林|保洁|护路|护河|巡河|河道管护|管护员|生态岗';
+/**
+ * A payroll 人员类别 (or 岗位类别) that says only how a person is hired, not what post he holds: 编外, 临时工, 合同制,
+ * 劳务派遣人员, 其他, or nothing. Beside it the next column decides (岗位「保洁员」: a 公益性岗位); a class that says more
+ * (行政编制, 工勤人员, 管理岗位) or that holds any other word decides itself, and the person stays counted.
+ */
+const VAGUE_STAFF_KIND = '(?:编外|非在编|不在编|非编制|无编制|临时|临聘|合同|聘用|聘任|外聘|自聘|劳务|派遣|购买服务|其他|其它)';
+const VAGUE_STAFF_KIND_FILLER = '(?:人员|职工|员工|工人|用工|工|人|制|类|政府|\\s)';
+const VAGUE_STAFF_KIND_PATTERN = `${VAGUE_STAFF_KIND_FILLER}*${VAGUE_STAFF_KIND}(?:${VAGUE_STAFF_KIND}|${VAGUE_STAFF_KIND_FILLER})*`;
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -213,6 +221,10 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
 
   // A payroll row of a 乡村公益性岗位 worker, not a 财政供养 member of staff.
   defineMacro('rs_welfare_post', ['s'], holdsWord(WELFARE_POST_WORD)),
+
+  // A payroll 人员类别 or 岗位类别 that leaves the post to the next column (编外, 临时工; empty).
+  defineMacro('rs_vague_staff_kind', ['s'], bindOnce('rs_category_text(s)', 'rs_kind_text',
+    `rs_kind_text IS NULL OR regexp_full_match(rs_kind_text, ${sqlString(VAGUE_STAFF_KIND_PATTERN)})`)),
 
   // A property record no longer held (历史, 注销 …, but not 未注销).
   defineMacro('rs_right_ended', ['s'], holdsWord(RIGHT_ENDED_WORD, '未')),

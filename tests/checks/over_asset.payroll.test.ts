@@ -40,8 +40,34 @@ testCheck('over_asset.payroll', {
         ],
       },
     },
+    {
+      name: 'a 人员类别 that says only how he is hired (编外, 临时工, empty) leaves the post to the 岗位类别 or 岗位: 保洁员, 护林员',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { employer: '城关镇人民政府', monthly_salary: '800', staff_kind: '编外', post: '村庄保洁员' }),
+          salary(LI, '李四', { employer: '城关镇人民政府', monthly_salary: '600', staff_kind: '临时工', post_class: '', post: '生态护林员' }),
+          salary(ZHANG, '张三', { employer: '城关镇人民政府', monthly_salary: '600', staff_kind: '', post_class: '乡村公益性岗位', post: '科员' }),
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      name: 'a 人员类别 or 岗位类别 that says more than 编外 decides: an 在编 工勤 worker, or a 工勤技能岗位, whose 岗位 is 保洁员',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { staff_kind: '工勤人员', post: '保洁员' }),
+          salary(LI, '李四', { staff_kind: '编外聘用', post_class: '工勤技能岗位', post: '保洁员' }),
+          salary(ZHANG, '张三', { staff_kind: '编外', post: '科员' }),
+        ],
+      },
+      expected: [{
+        subject_id: LI,
+        evidence: ['人员类别 编外聘用，岗位类别 工勤技能岗位，岗位 保洁员', '人员类别 工勤人员，岗位 保洁员', '人员类别 编外，岗位 科员'],
+      }],
+    },
     {
       name: '在职, 退休 (a pension from public funds) and 调出 (to be verified) are read as paid',
       rows: { roll: family, payroll: [salary(WANG, '王五', { staff_status: '在职' }), salary(LI, '李四', { staff_status: '退休' }), salary(ZHANG, '张三', { staff_status: '调出' })] },

@@ -157,7 +157,7 @@ describe('rows of a department list that are not what the list means', () => {
     }]);
   });
 
-  it('reads the post a roster heads just 岗位 (or 用工类型) as its 人员类别: a 保洁员 there is no public servant either', async () => {
+  it('reads the post a roster heads just 岗位 (or 用工类型): a 保洁员 there is no public servant either', async () => {
     const { findings, summary } = await scanInput({
       '低保花名册.csv': rollCsv(),
       '财政供养人员工资.csv': [
@@ -169,9 +169,39 @@ describe('rows of a department list that are not what the list means', () => {
       '公益性岗位人员工资.csv': `单位名称,姓名,身份证号码,用工类型,应发工资\n西村村委会,王小明,${PEOPLE.wang},生态护林员,800\n`,
     });
     expect(findings.filter((f) => f('check_id') === 'over_asset.payroll').map((f) => [f('household_id'), f('name'), f('evidence')])).toEqual([
-      ['H001', '张大山', expect.stringContaining('张大山：供职单位 县水利局，月工资 4200.00 元，人员类别 科员，人员状态 在职')],
+      ['H001', '张大山', expect.stringContaining('张大山：供职单位 县水利局，月工资 4200.00 元，岗位 科员，人员状态 在职')],
     ]);
     expect(summary.datasets.payroll).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
+  });
+
+  it('reads the 岗位 where the 人员类别 says only 编外; the reason names the column that decided', async () => {
+    const { run, out } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '财政供养人员工资.csv': [
+        '单位名称,姓名,身份证号码,人员类别,岗位,应发工资(元)',
+        `张庄镇人民政府,王小明,${PEOPLE.wang},编外,村庄保洁员,800`,
+        `县水利局,张大山,${PEOPLE.zhang},工勤人员,保洁员,4200`,
+      ].join('\n') + '\n',
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const [header, ...rows] = parseCsvRecords(await readFile(join(out, 'findings.csv'), 'utf8'));
+    const column = (name: string) => header!.indexOf(name);
+    expect(rows.filter((row) => row[column('check_id')] === 'over_asset.payroll').map((row) => row[column('name')])).toEqual(['张大山']);
+    const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
+    expect(summary.warnings).toEqual([
+      { file: '财政供养人员工资.csv', message: '岗位为公益性岗位（护林员、保洁员等）的 1 行未作为财政供养人员（村庄保洁员 1 行），已列入拒收记录；其工资应计入家庭收入核算' },
+    ]);
+    const instance = await DuckDBInstance.create(join(out, '..', 'l.duckdb'), { access_mode: 'READ_ONLY' });
+    const connection = await instance.connect();
+    try {
+      const rejects = await connection.runAndReadAll('SELECT line, column_name, reason FROM rejects ORDER BY line');
+      expect(rejects.getRowObjectsJson()).toEqual([
+        { line: 2, column_name: '岗位', reason: '岗位为「村庄保洁员」（人员类别「编外」未说明岗位），乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员' },
+      ]);
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
   });
 
   it('reads a death whose 注销原因 is unclear (其他) as a death, says so, and asks to verify it', async () => {

@@ -1,4 +1,5 @@
-// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll, rs_welfare_post and rs_right_ended: the cells that say a
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind
+// and rs_right_ended: the cells that say a
 // list's row is not a death, not a prisoner held, not a payment made, not someone paid by the state, not a property held
 // (scanner/load/out-of-scope-rows.ts), and their near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
@@ -168,6 +169,34 @@ describeMacroTable('rs_welfare_post', connection, {
     { input: '劳务派遣', expected: false },
     { input: '', expected: false },
     { input: null, expected: false },
+  ],
+});
+
+describeMacroTable('rs_vague_staff_kind', connection, {
+  expression: 'rs_vague_staff_kind(v)',
+  accepted: [
+    { input: '编外', expected: true },
+    { input: '编外人员', expected: true },
+    { input: '编外聘用', expected: true },
+    { input: '非在编', expected: true },
+    { input: '临时工', expected: true },
+    { input: '合同制工人', expected: true },
+    { input: '劳务派遣人员', expected: true },
+    { input: '政府购买服务', expected: true },
+    { input: '其他', expected: true },
+    { input: '（编外）', expected: true, note: 'decoration removed' },
+    { input: '', expected: true, note: 'an empty class says nothing: the next column decides' },
+    { input: null, expected: true },
+  ],
+  rejected: [
+    { input: '行政编制', expected: false },
+    { input: '事业编制（公益一类）', expected: false },
+    { input: '工勤人员', expected: false, note: '在编: his 岗位 保洁员 is his work, not a 公益性岗位' },
+    { input: '工人', expected: false, note: 'the 工人 of 干部/工人: 在编' },
+    { input: '工勤技能岗位', expected: false, note: 'a 岗位类别 of 事业单位 staff' },
+    { input: '参照公务员法管理', expected: false },
+    { input: '聘用制（在编）', expected: false, note: 'a word besides the vague ones decides' },
+    { input: '公益性岗位', expected: false, note: 'read as such by rs_welfare_post first' },
   ],
 });
 
