@@ -18,16 +18,17 @@ interface OutOfScopeRule {
 
 /**
  * A 乡村公益性岗位 worker (护林员, 保洁员) is paid from public funds but is no 财政供养 staff: his wage is income in the
- * family's assessment. A roster says so in the 人员类别, the 岗位类别 or the 岗位. A column decides only where those
- * read before it (人员类别, then 岗位类别) say no more than how he is hired (编外, 临时工, or nothing): 编外 beside
- * 岗位「保洁员」 is a 公益性岗位, 工勤人员 beside it is 在编 staff. The reason names the column that decided and the
- * vague class it passed over. Until 2026-12-03 only the first kind column a roster gave was read: such workers
- * counted as 财政供养.
+ * family's assessment. A roster says so in the 人员类别, the 岗位类别 or the 岗位, or names the posts as the 单位
+ * (某某镇公益性岗位). A column decides only where those read before it (人员类别, then 岗位类别; for the 单位 too) say
+ * no more than how he is hired (编外, 临时工, or nothing): 编外 beside 岗位「保洁员」 is a 公益性岗位, 工勤人员 beside it is
+ * 在编 staff. The reason names the column that decided and the vague class it passed over. Until 2026-12-03 only the
+ * first kind column a roster gave was read, and a 单位 never: such workers counted as 财政供养.
  */
 const WELFARE_POST_COLUMNS = [
   { column: 'staff_kind', when: 'rs_welfare_post(staff_kind)', after: [] },
   { column: 'post_class', when: 'rs_welfare_post(post_class)', after: ['staff_kind'] },
   { column: 'post', when: 'rs_welfare_post(post)', after: ['staff_kind', 'post_class'] },
+  { column: 'employer', when: 'rs_welfare_post_unit(employer)', after: ['staff_kind', 'post_class'] },
 ] as const;
 
 const payrollLabel = (column: string) => datasetSpec('payroll').columns.find((c) => c.name === column)!.label;

@@ -1,5 +1,5 @@
 // Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
-// rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind.
+// rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind, rs_welfare_post_unit.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -113,6 +113,13 @@ const WELFARE_POST_WORD = '公益性|公益岗|护林|保洁|护路|护河|巡�
 const VAGUE_STAFF_KIND = '(?:编外|非在编|不在编|非编制|无编制|临时|临聘|合同|聘用|聘任|外聘|自聘|劳务|派遣|购买服务|其他|其它)';
 const VAGUE_STAFF_KIND_FILLER = '(?:人员|职工|员工|工人|用工|工|人|制|类|政府|\\s)';
 const VAGUE_STAFF_KIND_PATTERN = `${VAGUE_STAFF_KIND_FILLER}*${VAGUE_STAFF_KIND}(?:${VAGUE_STAFF_KIND}|${VAGUE_STAFF_KIND_FILLER})*`;
+/**
+ * A payroll 单位 that is a list of 公益性岗位 (某某镇公益性岗位, 某村公益岗), not an employer: read where no kind column says more.
+ * 公益事业发展中心, 公益一类 or 公益性公墓 name no post, and an office after the word (公益性岗位管理服务中心) is a real
+ * employer whose staff may be 在编.
+ */
+const WELFARE_POST_UNIT_WORD = '公益性?岗';
+const WELFARE_POST_OFFICE = '公益性?岗.*(?:中心|办公室|站|所|局|科|股|处|委员会|管理|服务)';
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
@@ -225,6 +232,9 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // A payroll 人员类别 or 岗位类别 that leaves the post to the next column (编外, 临时工; empty).
   defineMacro('rs_vague_staff_kind', ['s'], bindOnce('rs_category_text(s)', 'rs_kind_text',
     `rs_kind_text IS NULL OR regexp_full_match(rs_kind_text, ${sqlString(VAGUE_STAFF_KIND_PATTERN)})`)),
+
+  // A payroll 单位 that names 公益性岗位 workers, not an employer (某某镇公益性岗位, not 公益性岗位管理服务中心).
+  defineMacro('rs_welfare_post_unit', ['s'], holdsWord(WELFARE_POST_UNIT_WORD, WELFARE_POST_OFFICE)),
 
   // A property record no longer held (历史, 注销 …, but not 未注销).
   defineMacro('rs_right_ended', ['s'], holdsWord(RIGHT_ENDED_WORD, '未')),

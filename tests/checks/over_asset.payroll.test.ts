@@ -51,6 +51,16 @@ testCheck('over_asset.payroll', {
         ],
       },
     },
+    {
+      name: 'a 单位 that names the posts (某某镇公益性岗位, 某村公益岗) and no kind column that says more',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { employer: '城关镇公益性岗位', monthly_salary: '800' }),
+          salary(LI, '李四', { employer: '东村公益岗（保洁）', monthly_salary: '600', staff_kind: '编外人员' }),
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -67,6 +77,18 @@ testCheck('over_asset.payroll', {
         subject_id: LI,
         evidence: ['人员类别 编外聘用，岗位类别 工勤技能岗位，岗位 保洁员', '人员类别 工勤人员，岗位 保洁员', '人员类别 编外，岗位 科员'],
       }],
+    },
+    {
+      name: 'a 单位 that only sounds like the posts is an employer: 公益事业发展中心, 公益性岗位管理服务中心, or one the 人员类别 says is 在编',
+      rows: {
+        roll: family,
+        payroll: [
+          salary(WANG, '王五', { employer: '县公益事业发展中心' }),
+          salary(LI, '李四', { employer: '县公益性岗位管理服务中心' }),
+          salary(ZHANG, '张三', { employer: '城关镇公益性岗位', staff_kind: '事业编制' }),
+        ],
+      },
+      expected: [{ subject_id: LI, evidence: ['供职单位 县公益事业发展中心', '供职单位 县公益性岗位管理服务中心', '供职单位 城关镇公益性岗位，月工资 5230.50 元，人员类别 事业编制'] }],
     },
     {
       name: '在职, 退休 (a pension from public funds) and 调出 (to be verified) are read as paid',

@@ -174,12 +174,13 @@ describe('rows of a department list that are not what the list means', () => {
     expect(summary.datasets.payroll).toMatchObject({ rows_read: 4, rows_used: 1, rows_rejected: 3 });
   });
 
-  it('reads the 岗位 where the 人员类别 says only 编外; the reason names the column that decided', async () => {
+  it('reads the 岗位 where the 人员类别 says only 编外, and a 单位 that is a list of 公益性岗位; the reason names the column that decided', async () => {
     const { run, out } = await runScan({
       '低保花名册.csv': rollCsv(),
       '财政供养人员工资.csv': [
         '单位名称,姓名,身份证号码,人员类别,岗位,应发工资(元)',
         `张庄镇人民政府,王小明,${PEOPLE.wang},编外,村庄保洁员,800`,
+        `东村公益性岗位,李秀英,${PEOPLE.li},,,600`,
         `县水利局,张大山,${PEOPLE.zhang},工勤人员,保洁员,4200`,
       ].join('\n') + '\n',
     });
@@ -189,6 +190,7 @@ describe('rows of a department list that are not what the list means', () => {
     expect(rows.filter((row) => row[column('check_id')] === 'over_asset.payroll').map((row) => row[column('name')])).toEqual(['张大山']);
     const summary = JSON.parse(await readFile(join(out, 'summary.json'), 'utf8'));
     expect(summary.warnings).toEqual([
+      { file: '财政供养人员工资.csv', message: '单位为公益性岗位（护林员、保洁员等）的 1 行未作为财政供养人员（东村公益性岗位 1 行），已列入拒收记录；其工资应计入家庭收入核算' },
       { file: '财政供养人员工资.csv', message: '岗位为公益性岗位（护林员、保洁员等）的 1 行未作为财政供养人员（村庄保洁员 1 行），已列入拒收记录；其工资应计入家庭收入核算' },
     ]);
     const instance = await DuckDBInstance.create(join(out, '..', 'l.duckdb'), { access_mode: 'READ_ONLY' });
@@ -197,6 +199,7 @@ describe('rows of a department list that are not what the list means', () => {
       const rejects = await connection.runAndReadAll('SELECT line, column_name, reason FROM rejects ORDER BY line');
       expect(rejects.getRowObjectsJson()).toEqual([
         { line: 2, column_name: '岗位', reason: '岗位为「村庄保洁员」（人员类别「编外」未说明岗位），乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员' },
+        { line: 3, column_name: '单位', reason: '单位为「东村公益性岗位」，乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员' },
       ]);
     } finally {
       connection.closeSync();

@@ -1,5 +1,5 @@
-// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind
-// and rs_right_ended: the cells that say a
+// rs_cancellation_kind, rs_out_of_custody, rs_payment_failed, rs_other_benefit, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind,
+// rs_welfare_post_unit and rs_right_ended: the cells that say a
 // list's row is not a death, not a prisoner held, not a payment made, not someone paid by the state, not a property held
 // (scanner/load/out-of-scope-rows.ts), and their near-misses.
 import { describeMacroTable, useNormalisationDatabase } from './normalise-test-kit.ts';
@@ -197,6 +197,26 @@ describeMacroTable('rs_vague_staff_kind', connection, {
     { input: '参照公务员法管理', expected: false },
     { input: '聘用制（在编）', expected: false, note: 'a word besides the vague ones decides' },
     { input: '公益性岗位', expected: false, note: 'read as such by rs_welfare_post first' },
+  ],
+});
+
+describeMacroTable('rs_welfare_post_unit', connection, {
+  expression: 'rs_welfare_post_unit(v)',
+  accepted: [
+    { input: '城关镇公益性岗位', expected: true },
+    { input: '东村公益岗', expected: true },
+    { input: '张庄镇乡村公益岗位（保洁）', expected: true },
+    { input: '县人社局公益性岗位', expected: true, note: 'the posts a bureau lists, not the bureau' },
+  ],
+  rejected: [
+    { input: '县公益事业发展中心', expected: false, note: 'a 事业单位' },
+    { input: '公益一类事业单位', expected: false },
+    { input: '县公益性公墓管理所', expected: false },
+    { input: '县公益性岗位管理服务中心', expected: false, note: 'the office that runs the posts: its staff may be 在编' },
+    { input: '东村公益岗管理站', expected: false },
+    { input: '城关镇人民政府', expected: false },
+    { input: '', expected: false },
+    { input: null, expected: false },
   ],
 });
 
