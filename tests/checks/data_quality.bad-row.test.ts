@@ -7,6 +7,8 @@ import { rollRow } from './roll-rows.ts';
 
 const ZHANG = validId('110101', '19900307', '451');
 const LI = validId('110101', '19850612', '232');
+const WANG = validId('110101', '19800101', '011');
+const ZHAO = validId('110101', '19750505', '026');
 
 testCheck('data_quality.bad-row', {
   valid: [
@@ -102,6 +104,30 @@ testCheck('data_quality.bad-row', {
         { subject_id: LI, village: '西村', household_id: null, program: null, evidence: ['deaths.csv 第2行 已拒收'] },
         { subject_id: null, village: null, evidence: ['deaths.csv 第3行 已拒收'] },
         { subject_id: null, village: null, household_id: null, evidence: ['亲属关系 kinship.csv 第2行 已拒收'] },
+      ],
+    },
+    {
+      // Until 2026-12-03 a refused payment row naming no one by ID went to 未关联乡镇 though its 家庭编号 was a recipient's.
+      name: 'a refused payment row is placed by its 家庭编号; a number every village uses (户号 001) only by the row\'s own 村',
+      rows: {
+        roll: [
+          rollRow(),
+          // 东村 and 西村 number their households each: 001 is two families, 001（东村） and 001（西村）.
+          rollRow({ household_id: '001', name: '王五', id_number: WANG }),
+          rollRow({ village: '西村', household_id: '001', name: '赵六', id_number: ZHAO, program: '城市低保' }),
+        ],
+        payments: [
+          { household_id: 'H001', month: '2026-10', amount: '一千四' },
+          { household_id: '001', village: '西村', month: '2026-10', amount: '一千四' },
+          { household_id: '001', month: '2026-1O', amount: '700' },
+          { household_id: '001', village: '南村', month: '2026-1O', amount: '700' },
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', program: '农村低保', evidence: ['payments.csv 第2行 已拒收', '发放金额无法识别：一千四', '按家庭编号属城关镇东村 张三 户（H001）'] },
+        { subject_id: ZHAO, household_id: '001（西村）', village: '西村', program: '城市低保', evidence: ['payments.csv 第3行 已拒收', '按家庭编号属城关镇西村 赵六 户（001（西村））'] },
+        { subject_id: null, household_id: null, village: null, evidence: ['payments.csv 第4行 已拒收'] },
+        { subject_id: null, household_id: null, village: null, evidence: ['payments.csv 第5行 已拒收'] },
       ],
     },
     {
