@@ -1,5 +1,6 @@
 // deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { refusedPaymentHouseholds } from '../refused-payment-households.ts';
 import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong } from '../shared-sql.ts';
 
 export default defineCheck({
@@ -7,7 +8,7 @@ export default defineCheck({
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -49,9 +50,15 @@ export default defineCheck({
       SELECT concat_ws('|', _file, _sheet, _line) AS refused_row, upper(trim(unnest(string_split(raw_row, ',')))) AS cell
       FROM load_rejects WHERE dataset = 'payments' AND kind IN ('value', 'shape')
     ),
+    -- By 家庭编号, only a row whose number names his household alone: where villages number their households each
+    -- (001 in 东村 and in 西村), one in his village or choosing it by its 乡镇/村 cells (until 2026-12-03 any row
+    -- writing 001 was his, another village's family's too).
+    refused_households AS (
+      SELECT DISTINCT concat_ws('|', _file, _sheet, _line) AS refused_row, household_id FROM ${refusedPaymentHouseholds()}
+    ),
     refused_payments AS (
       SELECT id_number, household_id, count(DISTINCT refused_row) AS n FROM (
-        SELECT m.id_number, m.household_id, c.refused_row FROM matched m JOIN refused_cells c ON c.cell = upper(m.household_id)
+        SELECT m.id_number, m.household_id, h.refused_row FROM matched m JOIN refused_households h USING (household_id)
         UNION ALL
         SELECT m.id_number, m.household_id, c.refused_row FROM matched m JOIN refused_cells c ON c.cell = m.id_number)
       GROUP BY id_number, household_id

@@ -199,6 +199,28 @@ testCheck('deceased.recipient', {
       }],
     },
     {
+      // Until 2026-12-03 every refused row writing 001 was counted: 西村's family's, and one that names no village.
+      name: 'villages number their households each (001): a refused payment row is his household\'s only where its 村 is his',
+      rows: {
+        roll: [
+          rollRow({ household_id: '001', name: '王五', id_number: WANG }),
+          rollRow({ household_id: '001', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ village: '西村', household_id: '001', name: '赵六', id_number: OTHER_ZHANG }),
+        ],
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }],
+        payments: [
+          ...paid('1400', ['2026-08', '2026-09']).map((payment) => ({ ...payment, household_id: '001', village: '东村' })),
+          { household_id: '001', village: '东村', month: '2026-10', amount: '一千四' },
+          { household_id: '001', village: '西村', month: '2026-10', amount: '一千四' },
+          { household_id: '001', month: '2026-1O', amount: '1400' },
+        ],
+      },
+      expected: [{
+        subject_id: LI, household_id: '001（东村）', overpayment_cents: 70000,
+        evidence: ['估算多发 700.00 元；发放明细另有 1 行写有此户家庭编号或此人身份证号，因无法识别被拒收'],
+      }],
+    },
+    {
       name: 'without payments the check still runs and leaves the overpayment empty',
       rows: { roll: couple, deaths: [{ id_number: LI, name: '李四', death_date: '2026-01-10', source: '殡葬火化' }] },
       expected: [{ subject_id: LI, overpayment_cents: null, evidence: ['未提供发放明细，未估算多发金额'] }],
