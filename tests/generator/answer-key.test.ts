@@ -63,6 +63,27 @@ describe('answer key', () => {
     expect(overpayments(messy.key.expected)).toEqual(overpayments(clean.key.expected));
   });
 
+  it("expects a cadre's 儿媳/女婿 and grandchild written only under the cadre's child, and not the child's spouse's sibling or a sibling's child", () => {
+    const read = (dataset: string) => readCsv(join(clean.directory, `${dataset}.csv`), `${dataset}.csv`);
+    const cadres = new Set(read('cadres').map((row) => normaliseId(row.values['id_number']!).id));
+    const kinship = read('kinship').map((row) => ({
+      from: normaliseId(row.values['id_number']!).id, to: normaliseId(row.values['relative_id_number']!).id, rel: row.values['relation']!,
+    }));
+    // Every way the kinship list reaches R from a cadre in two written steps (C, M, first) + (M, R, second), when no row links C and R.
+    const twoSteps = (id: string | null) => {
+      if (kinship.some(({ from, to }) => (from === id && cadres.has(to)) || (to === id && cadres.has(from)))) return [];
+      return kinship.filter(({ to }) => to === id)
+        .flatMap(({ from: middle, rel: second }) => kinship.filter(({ from, to }) => to === middle && cadres.has(from)).map(({ rel: first }) => `${first}+${second}`));
+    };
+    const unfiled = clean.key.expected.filter((e) => e.check_id === 'cadre_relative.unfiled').flatMap((e) => twoSteps(e.id_number));
+    expect(unfiled).toEqual(expect.arrayContaining([expect.stringMatching(/^(儿子|女儿)\+配偶$/), expect.stringMatching(/^(儿子|女儿)\+(儿子|女儿)$/)]));
+    const notNear = clean.key.decoys.filter((d) => d.kind === 'cadre-relative-not-near' && d.must_not_flag.includes('cadre_relative.unfiled'))
+      .flatMap((d) => twoSteps(d.id_number));
+    expect(notNear).toEqual(expect.arrayContaining([
+      expect.stringMatching(/^(儿子|女儿)\+(小舅子|小姨子|小叔子|小姑子)$/), expect.stringMatching(/^(兄弟|姐妹)\+(儿子|女儿)$/),
+    ]));
+  });
+
   it('includes the rounding case: a share of x.xx5 元 rounded half up', () => {
     const halfCent = clean.key.expected.find((e) => e.check_id === 'deceased.recipient' && e.note.includes('rounded half up'));
     expect(halfCent).toBeDefined();

@@ -2,6 +2,7 @@
 import { addDays, firstDay, isoDate, lastDay } from '../calendar.ts';
 import { addCadre } from '../cadres.ts';
 import type { Household, Person } from '../model.ts';
+import { surnameOf } from '../names.ts';
 import { kinshipRow } from '../references.ts';
 import type { Cadre, Scenario, ScenarioContext } from './context.ts';
 
@@ -20,10 +21,12 @@ function servingCadre(context: ScenarioContext, minAge = 0): Cadre {
 }
 
 /** The relative lives alone on the roll, so no household member is pulled in by the same-household rule. */
-function relativeOnRoll(context: ScenarioContext, cadre: Cadre, ageShift: [number, number], male: boolean): { household: Household; relative: Person } {
+function relativeOnRoll(
+  context: ScenarioContext, cadre: Cadre, ageShift: [number, number], male: boolean, surname?: string,
+): { household: Household; relative: Person } {
   const age = ageOf(context, cadre.person);
   const relative = context.people.person(context.rng, cadre.person.county, {
-    minAge: Math.max(1, age + ageShift[0]), maxAge: Math.min(96, Math.max(age + ageShift[0], age + ageShift[1])), male,
+    minAge: Math.max(1, age + ageShift[0]), maxAge: Math.min(96, Math.max(age + ageShift[0], age + ageShift[1])), male, ...(surname ? { surname } : {}),
   });
   const family = ageOf(context, relative) >= 60 && context.rng.chance(0.4) ? '特困' : '低保';
   const household = context.household({ family, members: [{ person: relative, relation: '本人' }] });
@@ -118,6 +121,77 @@ export const cadreDecoy: Scenario = {
       context.reference(kinshipRow(son, relative, male ? '岳父' : '岳母'));
       note = `(C, Z, 儿子) + (Z, R, ${male ? '岳父' : '岳母'}): the son's parent-in-law (亲家), not near`;
     } else { context.reference(kinshipRow(c, relative, '其他')); note = '(C, R, 其他)'; }
+    key.decoy({ kind: 'cadre-relative-not-near', mustNotFlag: ['cadre_relative.unfiled', 'cadre_relative.filed'], person: relative, household, note: `${note}; cadre ${describe(cadre)}` });
+  },
+};
+
+/** The cadre's children's surname: the father's (the cadre's, or the cadre's husband's). */
+const childrenSurname = (cadre: Cadre) => surnameOf(cadre.person.male ? cadre.person.name : cadre.spouse.name);
+
+/** The cadre's son or daughter, on no roll: the middle of a two-hop path, written in the kinship list under the cadre. */
+function childOf(context: ScenarioContext, cadre: Cadre, ages: [number, number], male: boolean): Person {
+  const child = context.people.person(context.rng, cadre.person.county, {
+    minAge: ages[0], maxAge: Math.max(ages[0], ages[1]), male, surname: childrenSurname(cadre),
+  });
+  context.reference(kinshipRow(cadre.person, child, male ? '儿子' : '女儿'));
+  return child;
+}
+
+/**
+ * A cadre's 儿媳/女婿 or grandchild on the roll, written in the kinship list only under the cadre's child (the child's
+ * row names its 配偶 or its 儿子/女儿), never under the cadre: found by the two hops through a child (since 2026-12-03).
+ */
+export const cadreRelativeThroughChild: Scenario = {
+  kind: 'cadre_relative.unfiled', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const grandchild = variant === 1;
+    // A grandchild old enough to be on the roll alone (18 or more) needs a cadre of 60 or more.
+    const cadre = servingCadre(context, grandchild ? 60 : 50);
+    const c = cadre.person;
+    const male = rng.chance(0.5);
+    // The grandchild of a son bears the family's surname; a 儿媳 or 女婿 the own family's.
+    const childMale = grandchild ? rng.chance(0.5) : !male;
+    const surname = grandchild && childMale ? childrenSurname(cadre) : undefined;
+    const { household, relative } = relativeOnRoll(context, cadre, grandchild ? [-42, -40] : [-30, -24], male, surname);
+    const [cadreAge, relativeAge] = [ageOf(context, c), ageOf(context, relative)];
+    const child = childOf(context, cadre, grandchild ? [relativeAge + 20, cadreAge - 20] : [Math.max(20, relativeAge - 4), relativeAge + 4], childMale);
+    const rel = grandchild ? (male ? '儿子' : '女儿') : '配偶';
+    context.reference(kinshipRow(child, relative, rel));
+    const path = `(C, Z, ${childMale ? '儿子' : '女儿'}) + (Z, R, ${rel}): ${grandchild ? 'grandchild' : male ? '女婿' : '儿媳'}`;
+    key.expect({ checkId: 'cadre_relative.unfiled', person: relative, household, note: `near relative of cadre ${describe(cadre)}: ${path}; not filed` });
+  },
+};
+
+/** Two hops that reach no near relative: the child's spouse's sibling, and a sibling's child (侄子女/外甥子女). */
+export const cadreTwoHopDecoy: Scenario = {
+  kind: 'cadre_relative.decoy', variants: 2, weight: 1,
+  run(context, variant) {
+    const { rng, key } = context;
+    const cadre = servingCadre(context, 50);
+    const c = cadre.person;
+    const male = rng.chance(0.5);
+    const otherMale = rng.chance(0.5);
+    let note: string;
+    let surname: string | undefined;
+    // A brother's children bear the cadre's surname (the cadre's father's).
+    if (variant === 1 && otherMale) surname = surnameOf(c.name);
+    const { household, relative } = relativeOnRoll(context, cadre, [-30, -24], male, surname);
+    const relativeAge = ageOf(context, relative);
+    if (variant === 0) {
+      // The child's 小舅子/小姨子 (wife's brother, sister) or 小叔子/小姑子 (husband's): kin of the child's spouse only.
+      const child = childOf(context, cadre, [Math.max(20, relativeAge - 4), relativeAge + 4], otherMale);
+      const rel = otherMale ? (male ? '小舅子' : '小姨子') : (male ? '小叔子' : '小姑子');
+      context.reference(kinshipRow(child, relative, rel));
+      note = `(C, Z, ${otherMale ? '儿子' : '女儿'}) + (Z, R, ${rel}): the child's spouse's sibling, not near`;
+    } else {
+      const sibling = context.people.person(rng, c.county, { minAge: relativeAge + 20, maxAge: relativeAge + 34, male: otherMale, surname: surnameOf(c.name) });
+      const siblingRel = otherMale ? '兄弟' : '姐妹';
+      const rel = male ? '儿子' : '女儿';
+      context.reference(kinshipRow(c, sibling, siblingRel));
+      context.reference(kinshipRow(sibling, relative, rel));
+      note = `(C, B, ${siblingRel}) + (B, R, ${rel}): a sibling's child (${otherMale ? (male ? '侄子' : '侄女') : (male ? '外甥' : '外甥女')}), not near`;
+    }
     key.decoy({ kind: 'cadre-relative-not-near', mustNotFlag: ['cadre_relative.unfiled', 'cadre_relative.filed'], person: relative, household, note: `${note}; cadre ${describe(cadre)}` });
   },
 };

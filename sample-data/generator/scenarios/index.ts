@@ -1,6 +1,6 @@
 // The registry of injected scenarios (anomalies and decoys) and how they are spread over villages.
 import type { Random } from '../random.ts';
-import { cadreDecoy, cadreRelativeHit, cadreSelf } from './cadre-relatives.ts';
+import { cadreDecoy, cadreRelativeHit, cadreRelativeThroughChild, cadreSelf, cadreTwoHopDecoy } from './cadre-relatives.ts';
 import type { Scenario } from './context.ts';
 import { amountInconsistent, amountOverStandard, badRow, householdNoHead, householdSplit, missingField, programUnknown } from './data-quality-rows.ts';
 import { idInvalid, idLegacy, idNameConflict } from './data-quality-ids.ts';
@@ -28,6 +28,7 @@ export const SCENARIOS: readonly Scenario[] = [
   cancelledNotDead, notInCustody, deceasedPaymentReturned, propertySold, payrollLeft, vehicleCodedHit, vehicleCodedDecoy,
   deceasedPaidByBank, institutionAccount, depositsTwoRounds, deceasedBackPay, payrollWelfarePost, accountTypedAsNumber,
   deceasedPaidToAccount, vehicleWithoutHousehold, prisonerNoEndDate, deceasedByCancellation, prisonerReleasedEarly,
+  cadreRelativeThroughChild, cadreTwoHopDecoy,
 ];
 
 export interface PlannedScenario {
