@@ -8,11 +8,21 @@ const words = (list: string[]) => z.array(z.string().min(1)).default(list);
  * Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words
  * first. 非住宅 (a 规划用途 of its own, whatever it is used for) holds 住宅 but is no home: until 2026-12-02 it counted as
  * one, a false 住宅 2 套 beside the family's house. It is an other usage only when it names one (非住宅（商业）).
+ * A usage naming a dwelling and a commercial use together (商业住宅, 住宅/商业, 商业、住宅, 住宅（商业）) is a 商住 written
+ * out, and is read as 商住 is: a home, or other where the county lists 商住 among nonResidentialUsages. Until 2026-12-03
+ * its 商业 came first: a family's only such dwelling was a high finding by itself, and a second one went uncounted.
  */
-const kind = (usage: string) => `CASE
+const kind = (usage: string) => {
+  const dwelling = containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages');
+  // 商品房 names how the title was sold, not its use: 商品房（商业） is a shop sold as such, no 商住.
+  const namesDwelling = containsAny(`replace(replace(${usage}, '非住宅', ''), '商品房', '')`, '$residentialUsages');
+  const commercial = containsAny(usage, '$nonResidentialUsages');
+  return `CASE
   WHEN ${containsAny(usage, '$ignoredUsages')} THEN NULL
-  WHEN ${containsAny(usage, '$nonResidentialUsages')} THEN 'other'
-  WHEN ${containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages')} THEN 'residential' END`;
+  WHEN ${namesDwelling} AND ${commercial} THEN CASE WHEN ${containsAny(`'商住'`, '$nonResidentialUsages')} THEN 'other' ELSE 'residential' END
+  WHEN ${commercial} THEN 'other'
+  WHEN ${dwelling} THEN 'residential' END`;
+};
 /**
  * Whether two rows may be one property: of one kind (an ignored usage has none, so its rows drop out), and nothing both
  * give differs. Where either gives the 坐落 the date tells nothing (a spouse added to the title is registered later, and
@@ -30,7 +40,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）计为住宅，证据中写明用途供核实实际用途；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -38,7 +48,8 @@ export default defineCheck({
     // 商住 (商住两用, 商住楼): a dwelling that may also be a shop is first a home, counted with the others against the limit,
     // its usage named in the evidence for staff to see how it is used. Read as 商业, a family's only dwelling would be a
     // high finding by itself; until 2026-12-03 it was neither, and a 商住 second home went uncounted.
-    residentialUsages: words(['住宅', '商住']),
+    // 商品房 (a home sold on the market, as 商品住宅 is) holds no 住宅: until 2026-12-03 it was no usage the check knew.
+    residentialUsages: words(['住宅', '商住', '商品房']),
     nonResidentialUsages: words(['商业', '办公', '商服', '工业']),
     // Checked first: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house.
     ignoredUsages: words(['车库', '车位', '储藏室', '附属用房', '附属房']),

@@ -89,6 +89,15 @@ testCheck('over_asset.property', {
       rows: { roll: couple, properties: [home(ZHANG, '商住两用', { address: '城关镇人民路8号' }), home(LI, '商住楼', { address: '城关镇人民路8号' }), home(LI, '商住车库')] },
     },
     {
+      // Until 2026-12-03 its 商业 came first: the family's only dwelling was a high finding by itself.
+      name: 'the family\'s only dwelling names 住宅 and 商业 together (商业住宅, 住宅（商业）), held jointly',
+      rows: { roll: couple, properties: [home(ZHANG, '商业住宅', { address: '城关镇人民路8号' }), home(LI, '住宅（商业）', { address: '城关镇人民路8号' })] },
+    },
+    {
+      name: 'the family\'s only dwelling is a 商品住宅 (商品 is no 商业)',
+      rows: { roll: couple, properties: [home(ZHANG, '商品住宅')] },
+    },
+    {
       name: 'maxResidential 2 from config: two homes allowed',
       config: { checks: { 'over_asset.property': { params: { maxResidential: 2 } } } },
       rows: { roll: couple, properties: [home(ZHANG), home(LI)] },
@@ -169,6 +178,30 @@ testCheck('over_asset.property', {
       config: { checks: { 'over_asset.property': { params: { nonResidentialUsages: ['商业', '办公', '商服', '工业', '商住'] } } } },
       rows: { roll: couple, properties: [home(LI, '商住两用')] },
       expected: [{ subject_id: LI, evidence: ['住宅 0 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：商住两用'] }],
+    },
+    {
+      // Until 2026-12-03 each was read as 商业: 住宅 1 套 and a shop, never the second home it is.
+      name: 'a 住宅 and a dwelling that names 商业 too (商业住宅, 住宅/商业, 商业、住宅, 住宅（商业）) are homes, their usage in the evidence',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商业住宅'), home(LI, '住宅/商业'), home(ZHANG, '商业、住宅'), home(ZHANG, '住宅（商业）')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 5 套（上限 1 套）：', '李四：商业住宅 城关镇东村', '李四：住宅/商业', '张三：商业、住宅', '张三：住宅(商业)'] }],
+    },
+    {
+      name: 'a county that counts 商住 as commercial has 商业住宅 counted so too',
+      config: { checks: { 'over_asset.property': { params: { nonResidentialUsages: ['商业', '办公', '商服', '工业', '商住'] } } } },
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商业住宅')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：商业住宅'] }],
+    },
+    {
+      // Until 2026-12-03 商品房 was no usage the check knew: the second home went uncounted.
+      name: 'a 住宅, a 商品住宅 and a 商品房 are three homes',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商品住宅'), home(LI, '商品房')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 3 套（上限 1 套）：', '李四：商品住宅', '李四：商品房'] }],
+    },
+    {
+      // 商品房 says how the title was sold: with 商业 it is a shop, not a 商住.
+      name: 'a 商品房（商业） is a shop',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '商品房（商业）')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：商品房(商业)'] }],
     },
     { name: 'an 办公 property', rows: { roll: couple, properties: [home(LI, '办公')] }, expected: [{ subject_id: LI, evidence: ['李四：办公'] }] },
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },
