@@ -1,6 +1,6 @@
 // data_quality.bad-row: a row of any dataset refused at load (unreadable value, shifted columns), with file, line and reason.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { refusedPaymentHouseholds } from '../refused-payment-households.ts';
+import { refusedPaymentHouseholds } from '../../scanner/load/refused-payment-households.ts';
 import { citeRow, numberedRejects } from '../shared-sql.ts';
 
 /** An 18-character ID in a refused row's text (cells joined by commas), not part of a longer number. */

@@ -1,6 +1,6 @@
 // deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { refusedPaymentHouseholds } from '../refused-payment-households.ts';
+import { refusedPaymentHouseholds } from '../../scanner/load/refused-payment-households.ts';
 import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong } from '../shared-sql.ts';
 
 export default defineCheck({

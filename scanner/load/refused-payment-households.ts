@@ -2,7 +2,7 @@
 // is kept (load_rejects.raw_row), so a cell equal to a roll household's 家庭编号 names the household. A roll numbered per
 // village (户号 001 in every village, told apart as 001（东村）: scanner/load/reused-household-numbers.ts) makes one
 // number several families': then the row's own 乡镇/村 cells choose among them, as they place a readable payment.
-import { HOUSEHOLD_PLACES } from '../scanner/load/reused-household-numbers.ts';
+import { HOUSEHOLD_PLACES } from './reused-household-numbers.ts';
 
 /**
  * A relation (_file, _sheet, _line, household_id, county, township, village, number): for each refused payment row and
