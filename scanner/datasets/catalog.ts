@@ -33,6 +33,11 @@ export interface DatasetSpec {
   /** File-name keywords, English stems and Chinese words (data-contract.md, step 2). */
   readonly fileKeywords: readonly string[];
   readonly columns: readonly ColumnSpec[];
+  /**
+   * Headers that look like one of the columns but are not it (车管's 强制报废期止, a deadline ahead, beside no 注销日期):
+   * never read; where none of `unlessRead` is read either, staff are told what the file lacks and what that costs.
+   */
+  readonly lookalikes?: readonly { readonly header: RegExp; readonly unlessRead: readonly string[]; readonly says: (headers: readonly string[]) => string }[];
 }
 
 /** Whose row it is: its ID columns and its 家庭编号 (or the payee or account that stands in for it). */
@@ -201,6 +206,12 @@ export const DATASETS: readonly DatasetSpec[] = [
       // must be scrapped, still ahead for a car on the road: no alias here may name it, nor 检验有效期止.
       column('scrapped_on', '报废日期', 'date', ['报废日期', '报废时间', '实际报废日期']),
     ],
+    lookalikes: [{
+      header: /^(强制报废(期止|日期)|报废期止|检验有效期止)/,
+      unlessRead: ['deregistered_on', 'scrapped_on'],
+      says: (headers) => `${headers.map((h) => `「${h}」`).join('')}是应报废或检验的期限，不是注销或报废的日期，未读取；本表没有「注销日期」或「报废日期」列，`
+        + '车辆是否已注销、报废只按「状态」列判断（没有状态的一律按未注销计入），请向车管部门索取带注销日期的登记信息',
+    }],
   },
   {
     name: 'properties', label: '不动产登记信息',

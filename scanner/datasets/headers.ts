@@ -28,7 +28,10 @@ export interface HeaderMatch {
   unreadNotes: NotedHeader[];
   /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
   passedOver: { column: ColumnSpec; header: string; chosen: string }[];
-  /** What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), in the summary's words. */
+  /**
+   * What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), or what a file lacks that
+   * only a look-alike header names (a 强制报废期止 and no 注销日期), in the summary's words.
+   */
   caveats: string[];
 }
 
@@ -109,6 +112,10 @@ export function matchHeader(
     const nothingBetter = !(caveat.unlessRead ?? []).some((name) => columnIndex.has(name));
     return byHeader && nothingBetter ? [caveat.says(headers[0]!)] : [];
   });
+  for (const lookalike of dataset.lookalikes ?? []) {
+    const headers = cells.filter((cell): cell is string => cell !== null && lookalike.header.test(normaliseHeader(cell)));
+    if (headers.length > 0 && !lookalike.unlessRead.some((name) => columnIndex.has(name))) caveats.push(lookalike.says(headers));
+  }
   return {
     caveats,
     dataset: dataset.name,

@@ -73,5 +73,21 @@ describe('department exports that give two columns for one', () => {
     expect(cars.map((finding) => finding('name'))).toEqual(['王小明']);
     expect(cars[0]!('evidence')).toContain('王小明：小型轿车（K33） 鲁Q54321，状态 未注明，来源');
     expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '机动车登记信息.csv')).toEqual([]);
+  });
+
+  it('tells staff when a 车管 export gives only deadlines (强制报废期止) and no 注销日期: a scrapped car is then known by its 状态 alone', async () => {
+    const vehicles = [
+      '号牌号码,车辆类型,机动车所有人,身份证明号码,机动车状态,强制报废期止',
+      `鲁Q12345,K33,张大山,${PEOPLE.zhang},E,2034-05-20`,
+      `鲁Q54321,K33,王小明,${PEOPLE.wang},A,2019-01-01`,
+    ].join('\n') + '\n';
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '机动车登记信息.csv': vehicles });
+    // 张大山's car is 注销 (E) and undated: gone. 王小明's, past its deadline, is still 正常 (A): counted.
+    expect(findings.filter((finding) => finding('check_id') === 'over_asset.vehicle').map((finding) => finding('name'))).toEqual(['王小明']);
+    expect(summary.warnings).toContainEqual({
+      file: '机动车登记信息.csv',
+      message: expect.stringContaining('「强制报废期止」是应报废或检验的期限，不是注销或报废的日期，未读取；本表没有「注销日期」或「报废日期」列'),
+    });
   });
 });

@@ -51,11 +51,16 @@ describe('two headers naming one column', () => {
     const unscrapped = matchHeader(vehicles, header);
     expect(Object.fromEntries(unscrapped.columnIndex)).toEqual({ plate: 0, vehicle_type: 1, id_number: 2, status: 3 });
     expect([unscrapped.duplicated, unscrapped.unreadNotes, unscrapped.otherUnit]).toEqual([[], [], []]);
+    // Without a date of its own, such a file cannot tell a scrapped car from one on the road but by its 状态: staff are told.
+    expect(unscrapped.caveats).toEqual([`「${deadlines.join('」「')}」是应报废或检验的期限，不是注销或报废的日期，未读取；`
+      + '本表没有「注销日期」或「报废日期」列，车辆是否已注销、报废只按「状态」列判断（没有状态的一律按未注销计入），请向车管部门索取带注销日期的登记信息']);
     for (const scrapped of ['报废日期', '报废时间', '实际报废日期', '报废日期(年月日)']) {
       const match = matchHeader(vehicles, [...header, '注销日期', scrapped]);
       expect(Object.fromEntries(match.columnIndex), scrapped).toMatchObject({ deregistered_on: 9, scrapped_on: 10 });
-      expect([match.duplicated, match.passedOver], scrapped).toEqual([[], []]);
+      expect([match.duplicated, match.passedOver, match.caveats], scrapped).toEqual([[], [], []]);
+      expect(matchHeader(vehicles, [...header, scrapped]).caveats, scrapped).toEqual([]);
     }
+    expect(matchHeader(vehicles, ['号牌号码', '车辆类型', '身份证明号码', '机动车状态']).caveats).toEqual([]);
   });
 
   it('reads a prison\'s 释放日期 beside its 刑满日期: both are read, the release where a row gives one', () => {
