@@ -102,6 +102,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // A second connection reads CSV and Parquet files while the first reads workbooks, types datasets, and for small
   // rolls runs checks, beside the first.
   const second = await instance.connect();
+  // And a third installs the normalisation macros for both while they read.
+  const macroConnection = await instance.connect();
   let ledgerCheckpoint: Promise<unknown> = Promise.resolve();
   let recorded: { runId: string; period: string } | undefined;
   try {
@@ -115,6 +117,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       onNormalise: () => step('normalise', 0, 1, ''),
       whileTyping: () => void loadWorkbookWriter(),
       moreConnections: [second],
+      macroConnection,
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);
@@ -187,6 +190,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     throw error;
   } finally {
     await ledgerCheckpoint.catch(() => {}); // a failed export is the error to report; the close checkpoints again
+    macroConnection.closeSync();
     second.closeSync();
     connection.closeSync();
     instance.closeSync();

@@ -53,6 +53,12 @@ export interface LoadOptions {
   whileTyping?: () => void;
   csvReader?: TabularOptions['csvReader'];
   /**
+   * A connection to the same in-memory database with nothing else to do: the macros are installed on it for every
+   * connection while the files are read, instead of on each connection in turn (creating them compiles their regular
+   * expressions: about half a second a connection, which the read waited for).
+   */
+  macroConnection?: DuckDBConnection;
+  /**
    * More connections to the same database: the first reads CSV and Parquet files beside the workbooks (see readFiles),
    * and all type several datasets at once (see normaliseDatasets).
    */
@@ -64,18 +70,24 @@ const laneOf = (input: InputFile) => (input.format === 'xlsx' ? 0 : 1);
 
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
-  await installNormalisationMacros(connection);
-  await createRawTables(connection);
-  const { files, skipped } = await discoverInputFiles(folder);
-  options.onDiscovered?.(files);
-  const outcomes = await readFiles(files, [connection, ...(options.moreConnections ?? [])], options);
+  const macrosInstalled = options.macroConnection ? installNormalisationMacros(options.macroConnection, 'database') : undefined;
+  if (!macrosInstalled) await installNormalisationMacros(connection);
+  let folderRead: Awaited<ReturnType<typeof readFolder>>;
+  try {
+    folderRead = await readFolder(connection, folder, options);
+  } finally {
+    // Ended, whatever the read did, before the scan goes on or closes the database under it; its failure is raised below.
+    await macrosInstalled?.catch(() => {});
+  }
+  const { skipped, outcomes } = folderRead;
   const readReports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
   skipped.push(...outcomes.flatMap((outcome) => ('skipped' in outcome ? [outcome.skipped] : [])));
   const warnings: LoadWarning[] = [];
 
-  const read = performance.now();
+  const readEnded = performance.now();
   options.onNormalise?.();
-  await normaliseDatasets(connection, options.moreConnections, options.whileTyping);
+  await macrosInstalled;
+  await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
   const unmasked = await refuseMaskedFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
   const reports = await refuseUnplacedPayments(connection, unmasked, options.skipBadFiles ?? false, skipped);
@@ -135,7 +147,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   if (datasets.roll.rowsUsed === 0) {
     throw new InputError({ file: datasets.roll.files.join('、') }, '花名册没有任何可用的数据行 (roll has no rows)', '请确认导出是否完整。');
   }
-  return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(read - started), normaliseMs: Math.round(normalised - read) } };
+  return { files: reports, skipped, warnings, datasets, timings: { readMs: Math.round(readEnded - started), normaliseMs: Math.round(normalised - readEnded) } };
 }
 
 /** 工作表「…」 before a warning about one sheet of a workbook; nothing for a CSV. */
@@ -157,6 +169,15 @@ function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: re
 }
 
 type FileOutcome = { report: FileReport } | { skipped: SkippedFile };
+
+/** Creates the raw tables and reads into them every file the folder holds. */
+async function readFolder(connection: DuckDBConnection, folder: string, options: LoadOptions) {
+  await createRawTables(connection);
+  const { files, skipped } = await discoverInputFiles(folder);
+  options.onDiscovered?.(files);
+  const outcomes = await readFiles(files, [connection, ...(options.moreConnections ?? [])], options);
+  return { skipped, outcomes };
+}
 
 /**
  * Reads every file into the raw tables; the outcomes in the files' order. Given a second connection, workbooks are read

@@ -108,12 +108,14 @@ export async function normaliseDatasets(
   connection: DuckDBConnection,
   moreConnections: readonly DuckDBConnection[] = [],
   whileTyping: () => void = () => {},
+  /** macrosInstalled: the macros are the database's, every connection has them (loadInputs' macroConnection). */
+  { macrosInstalled = false }: { macrosInstalled?: boolean } = {},
 ): Promise<void> {
   const stages = new Map<DatasetSpec, StagedFile[]>();
   for (const dataset of DATASETS) stages.set(dataset, await createRawRowsView(connection, dataset.name));
   // The value maps are built on every connection, the others joining in once they have the macros.
   await buildValueMaps([connection, ...moreConnections].map(async (worker) => {
-    if (worker !== connection) await installNormalisationMacros(worker);
+    if (worker !== connection && !macrosInstalled) await installNormalisationMacros(worker);
     return worker;
   }));
   // The roll is ready once typed with its reused household numbers told apart (and its payees' households listed):

@@ -4,7 +4,7 @@ import { AMOUNT_MACROS } from './amount-macros.ts';
 import { CATEGORY_MACROS } from './category-macros.ts';
 import { DATE_MACROS } from './date-macros.ts';
 import { ID_NUMBER_MACROS } from './id-number-macros.ts';
-import { createMacroStatement, type MacroDefinition } from './macro-definition.ts';
+import { createMacroStatement, type MacroDefinition, type MacroScope } from './macro-definition.ts';
 import { TEXT_MACROS } from './text-macros.ts';
 import { VEHICLE_CODE_MACROS } from './vehicle-code-macros.ts';
 
@@ -27,10 +27,11 @@ export const NORMALISATION_MACROS: readonly MacroDefinition[] = [
 /**
  * Creates (or replaces) every macro as a TEMP macro of this connection, so calling it again is
  * harmless. A view that calls the macros works only on a connection where they are installed:
- * prefer TEMP views, or tables materialised from them.
+ * prefer TEMP views, or tables materialised from them. With scope 'database' (an in-memory database only), every
+ * connection to the database sees them.
  */
-export async function installNormalisationMacros(connection: DuckDBConnection): Promise<void> {
+export async function installNormalisationMacros(connection: DuckDBConnection, scope: MacroScope = 'connection'): Promise<void> {
   for (const macro of NORMALISATION_MACROS) {
-    await connection.run(createMacroStatement(macro));
+    await connection.run(createMacroStatement(macro, scope));
   }
 }

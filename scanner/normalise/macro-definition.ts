@@ -12,12 +12,17 @@ export function defineMacro(name: string, parameters: readonly string[], body: s
   return { name, parameters, body };
 }
 
+/** Where a macro lives: its connection's TEMP schema, or the default database, seen by every connection to it. */
+export type MacroScope = 'connection' | 'database';
+
 /**
- * TEMP so that installing never writes into a persistent database file (the ledger), works on a
- * read-only attachment, and stays scoped to the connection that the loader and checks share.
+ * TEMP by default, so that installing never writes into a persistent database file (the ledger), works on a
+ * read-only attachment, and stays scoped to the connection that the loader and checks share. 'database' is for a scan's
+ * own in-memory database only (the ledger is attached beside it, never the default): installed once, the macros serve
+ * all its connections.
  */
-export function createMacroStatement(macro: MacroDefinition): string {
-  return `CREATE OR REPLACE TEMP MACRO ${macro.name}(${macro.parameters.join(', ')}) AS (${macro.body})`;
+export function createMacroStatement(macro: MacroDefinition, scope: MacroScope = 'connection'): string {
+  return `CREATE OR REPLACE ${scope === 'connection' ? 'TEMP ' : ''}MACRO ${macro.name}(${macro.parameters.join(', ')}) AS (${macro.body})`;
 }
 
 /** Full-width forms U+FF01..U+FF5E, plus the ideographic space U+3000. */

@@ -1,6 +1,7 @@
 // A scan reads its files (workbooks on one connection, CSV and Parquet files on the other) and types datasets on two
 // connections at once: the typed tables and the refused rows must be exactly what one connection produces, and no
-// stage, view or map may be left behind.
+// stage, view or map may be left behind. So must it where a third connection installs the macros for the whole
+// database while the others read (as a scan does).
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { DATASETS } from '../../scanner/datasets/catalog.ts';
@@ -8,12 +9,13 @@ import { loadInputs } from '../../scanner/load/load-inputs.ts';
 
 const SAMPLE = new URL('../../sample-data/demo-township', import.meta.url).pathname;
 
-async function loadSample(moreConnections: number) {
+async function loadSample(moreConnections: number, { macrosOfTheDatabase = false } = {}) {
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
   const more = await Promise.all(Array.from({ length: moreConnections }, () => instance.connect()));
+  const macroConnection = macrosOfTheDatabase ? await instance.connect() : undefined;
   try {
-    const result = await loadInputs(connection, SAMPLE, { moreConnections: more });
+    const result = await loadInputs(connection, SAMPLE, { moreConnections: more, macroConnection });
     const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowsJson();
     const tables: Record<string, unknown> = {};
     // Sorted: a typed table's row order is whatever DuckDB's joins leave, and no check may depend on it.
@@ -25,8 +27,10 @@ async function loadSample(moreConnections: number) {
       leftOver: await rows(`SELECT table_name FROM duckdb_tables() WHERE table_name LIKE 'raw%' OR table_name LIKE 'stage\\_%' ESCAPE '\\' OR table_name LIKE 'map_%'
                             UNION ALL SELECT view_name FROM duckdb_views() WHERE view_name LIKE 'raw_rows%'`),
       staged: await rows('SELECT count(*) FROM staged_files'),
+      macrosIn: await rows(`SELECT DISTINCT database_name FROM duckdb_functions() WHERE function_name = 'rs_text'`),
     };
   } finally {
+    macroConnection?.closeSync();
     for (const extra of more) extra.closeSync();
     connection.closeSync();
     instance.closeSync();
@@ -40,6 +44,14 @@ describe('reading files and typing datasets on several connections at once', () 
     expect(together).toEqual(alone);
     expect(Object.values(alone.tables).every((rows) => (rows as unknown[]).length > 0)).toBe(true);
     expect((alone.rejects as unknown[]).length).toBeGreaterThan(0);
+    expect(alone.macrosIn).toEqual([['temp']]);
+  });
+
+  it('gives the same rows again where the macros are the database\'s, installed once on a connection of their own', async () => {
+    const alone = await loadSample(0);
+    const shared = await loadSample(1, { macrosOfTheDatabase: true });
+    expect(shared.macrosIn).toEqual([['memory']]);
+    expect({ ...shared, macrosIn: [] }).toEqual({ ...alone, macrosIn: [] });
   });
 
   it('leaves no raw table, staged CSV, raw view or value map behind', async () => {
