@@ -72,14 +72,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   const started = performance.now();
   const macrosInstalled = options.macroConnection ? installNormalisationMacros(options.macroConnection, 'database') : undefined;
   if (!macrosInstalled) await installNormalisationMacros(connection);
-  let folderRead: Awaited<ReturnType<typeof readFolder>>;
-  try {
-    folderRead = await readFolder(connection, folder, options);
-  } finally {
-    // Ended, whatever the read did, before the scan goes on or closes the database under it; its failure is raised below.
-    await macrosInstalled?.catch(() => {});
-  }
-  const { skipped, outcomes } = folderRead;
+  // The install has ended, whatever the read did, before the scan goes on or closes the database under it; its own
+  // failure is raised below.
+  const { skipped, outcomes } = await readFolder(connection, folder, options).finally(() => macrosInstalled?.catch(() => {}));
   const readReports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
   skipped.push(...outcomes.flatMap((outcome) => ('skipped' in outcome ? [outcome.skipped] : [])));
   const warnings: LoadWarning[] = [];
