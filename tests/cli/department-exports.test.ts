@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { scanInput, workbookOf } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 
+/** The summary's warnings about one input file. */
+const warningsOf = (summary: { warnings: { file: string }[] }, file: string) => summary.warnings.filter((warning) => warning.file === file);
+
 describe('department exports that give two columns for one', () => {
   it('reads a 车管 export by its own field names and a 市场主体 list with both closing dates, the 吊销日期 where no 注销日期 is written', async () => {
     const vehicles = iconv.encode([
@@ -36,7 +39,7 @@ describe('department exports that give two columns for one', () => {
     expect(summary.warnings).toEqual(expect.arrayContaining([
       { file: '机动车登记信息.csv', message: '列「号牌种类」未读取：本表另有「车辆类型」，车辆类型按「车辆类型」读取' },
     ]));
-    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '市场主体登记信息.xlsx')).toEqual([]);
+    expect(warningsOf(summary, '市场主体登记信息.xlsx')).toEqual([]);
   });
 
   it('reads a 注销时间 as the 注销日期 of a vehicle or a business: cancelled during the period, it still counts', async () => {
@@ -73,7 +76,7 @@ describe('department exports that give two columns for one', () => {
     expect(cars.map((finding) => finding('name'))).toEqual(['王小明']);
     expect(cars[0]!('evidence')).toContain('王小明：小型轿车（K33） 鲁Q54321，状态 未注明，来源');
     expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
-    expect(summary.warnings.filter((warning: { file: string }) => warning.file === '机动车登记信息.csv')).toEqual([]);
+    expect(warningsOf(summary, '机动车登记信息.csv')).toEqual([]);
   });
 
   it('tells staff when a 车管 export gives only deadlines (强制报废期止) and no 注销日期: a scrapped car is then known by its 状态 alone', async () => {
