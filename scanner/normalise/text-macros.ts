@@ -103,7 +103,7 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
       THEN rs_unify_middle_dots(rs_clean_text(CAST(s AS VARCHAR)))
     ELSE CAST(s AS VARCHAR) END, '')`),
 
-  // Internal: see traditional-to-simplified.ts for why the table is split into buckets.
+  // Internal: see traditional-to-simplified.ts for how a name with traditional characters is translated cheaply.
   defineMacro('rs_to_simplified', ['n'], simplifiedChineseExpression('n')),
 
   // Not wrapped in bindOnce: a regexp inside a lambda costs extra per chunk, which for these large
