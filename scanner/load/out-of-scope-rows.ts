@@ -41,7 +41,7 @@ const WELFARE_POST_RULES: OutOfScopeRule[] = WELFARE_POST_COLUMNS.map(({ column,
     : `coalesce('（' || nullif(concat_ws('、', ${passedOver.join(', ')}), '') || '未说明岗位）', '')`;
   return {
     column,
-    when: [...after.map((kind) => `rs_vague_staff_kind(${kind})`), when].join(' AND '),
+    when: [...after.map((kind) => mappedField({ name: kind }, 'vague_staff_kind')), when].join(' AND '),
     why: `'${label}为「' || rs_text(${column}) || '」' || ${passedNote} || '，乡村公益性岗位不是财政供养人员（其工资计入家庭收入核算），未作为财政供养人员'`,
     warning: (rows, values) => `${label}为公益性岗位（护林员、保洁员等）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录；其工资应计入家庭收入核算`,
   };

@@ -9,7 +9,8 @@ import { workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawRows } from './raw-rows.ts';
 
-export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes' | 'cancellation';
+export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes' | 'cancellation'
+  | 'vague_staff_kind';
 
 interface ValueMap {
   table: string;
@@ -52,19 +53,24 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   yes: macroMap('map_answers', 'rs_yes'),
   // A 注销户籍 list's 注销原因: death, another reason, or unclear (rs_cancellation_kind), over two million deaths at B1M.
   cancellation: macroMap('map_cancellations', 'rs_cancellation_kind'),
+  // A payroll 人员类别 or 岗位类别 that says only how a person is hired (编外, 临时工, empty): asked up to five times a row
+  // by the 公益性岗位 rules (out-of-scope-rows.ts), each time through a lambda that compiled its regexps again for every
+  // chunk (a county's 25 thousand payroll rows: 0.3 s).
+  vague_staff_kind: macroMap('map_vague_staff_kinds', 'rs_vague_staff_kind'),
 };
 
 /**
  * Columns read as another kind too: 享受起始年月 (roll start_date), a cadre's 任职起/任职止 (2021.04) and a death's date
  * (2026年9月) may hold a month;
  * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 and a death's 注销原因 are
- * read as categories.
+ * read as categories, and a payroll's 人员类别 and 岗位类别 as a class that may say no more than how a person is hired.
  */
 const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
   'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'],
+  'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {
