@@ -55,7 +55,7 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   cancellation: macroMap('map_cancellations', 'rs_cancellation_kind'),
   // A payroll 人员类别 or 岗位类别 that says only how a person is hired (编外, 临时工, empty): asked up to five times a row
   // by the 公益性岗位 rules (out-of-scope-rows.ts), each time through a lambda that compiled its regexps again for every
-  // chunk (a county's 25 thousand payroll rows: 0.3 s).
+  // chunk (typing a county's 25 thousand payroll rows took 1.1 s, 0.25 s with the map).
   vague_staff_kind: macroMap('map_vague_staff_kinds', 'rs_vague_staff_kind'),
 };
 

@@ -37,6 +37,8 @@ function isOneBmpCharacter(text: string): boolean {
 }
 
 /**
+ * The SQL expression giving the simplified form of `operand` (a column or macro parameter).
+ *
  * translate() builds its character map from the `from` string on every row, so one call with the
  * whole ~3,000-character table cost ~100 µs a row (100 s per million names, measured on DuckDB
  * 1.5.6). A name that has no traditional character at all costs one regexp test; one that has some
