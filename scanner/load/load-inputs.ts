@@ -71,10 +71,12 @@ const laneOf = (input: InputFile) => (input.format === 'xlsx' ? 0 : 1);
 export async function loadInputs(connection: DuckDBConnection, folder: string, options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
   const macrosInstalled = options.macroConnection ? installNormalisationMacros(options.macroConnection, 'database') : undefined;
+  // Handled from the start: an install that fails during the read (out of memory under a small --memory-limit) was an
+  // unhandled rejection, and Node ended the scan with exit 1. Its failure is raised below, after the read.
+  const installEnded = macrosInstalled?.catch(() => {});
   if (!macrosInstalled) await installNormalisationMacros(connection);
-  // The install has ended, whatever the read did, before the scan goes on or closes the database under it; its own
-  // failure is raised below.
-  const { skipped, outcomes } = await readFolder(connection, folder, options).finally(() => macrosInstalled?.catch(() => {}));
+  // The install has ended, whatever the read did, before the scan goes on or closes the database under it.
+  const { skipped, outcomes } = await readFolder(connection, folder, options).finally(() => installEnded);
   const readReports = outcomes.flatMap((outcome) => ('report' in outcome ? [outcome.report] : []));
   skipped.push(...outcomes.flatMap((outcome) => ('skipped' in outcome ? [outcome.skipped] : [])));
   const warnings: LoadWarning[] = [];

@@ -54,6 +54,21 @@ describe('reading files and typing datasets on several connections at once', () 
     expect({ ...shared, macrosIn: [] }).toEqual({ ...alone, macrosIn: [] });
   });
 
+  it('reports a macro install that fails while the files are read as the load\'s error, not as a crash', async () => {
+    // The install fails at once (its connection is closed, as running out of memory under --memory-limit 5MB failed it)
+    // while the read goes on: unhandled until the read ended, the rejection ended the process with exit 1.
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const macroConnection = await instance.connect();
+    macroConnection.closeSync();
+    try {
+      await expect(loadInputs(connection, SAMPLE, { macroConnection })).rejects.toThrow();
+    } finally {
+      connection.closeSync();
+      instance.closeSync();
+    }
+  });
+
   it('leaves no raw table, staged CSV, raw view or value map behind', async () => {
     const { leftOver, staged } = await loadSample(1);
     expect(leftOver).toEqual([]);
