@@ -65,6 +65,8 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     // Counting runs on Node's thread while DuckDB's threads parse.
     const fields = { afterLine: csv.headerLine, most: csv.headerFields, delimiter: csv.delimiter };
     const lines = countLineFeeds(path, { dittoMarks: readsDittoMarks(csv.dataset), fields });
+    // Handled from the start, raised below: a read error while DuckDB parses must not end the process as an unhandled rejection.
+    lines.catch(() => {});
     const staged = await stage(connection, table, path, csv);
     const { lineFeeds, endsWithLineFeed, hasReplacementCharacter, mayHoldDittoMark, longRowLine } = await lines;
     // A row with a field more than the header, its last one empty, DuckDB read short: the careful reader refuses it as shifted.
