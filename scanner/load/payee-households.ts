@@ -49,20 +49,28 @@ export async function paymentsNamePayees(connection: DuckDBConnection, stages: r
 export async function createPayeeHouseholds(connection: DuckDBConnection): Promise<void> {
   await connection.run(`
     CREATE OR REPLACE TABLE payee_households AS
-    SELECT id_number AS p_id, ${householdsNamed('p_households', 'p_household')}
-    FROM roll WHERE id_number IS NOT NULL AND household_id IS NOT NULL GROUP BY id_number`);
+    ${householdsNamed('id_number', 'p_id', 'p_households', 'p_household', 'id_number IS NOT NULL')}`);
   await connection.run(`
     CREATE OR REPLACE TABLE account_households AS
-    SELECT rs_account_key(bank_account) AS a_key, ${householdsNamed('a_households', 'a_household')}
-    FROM roll WHERE bank_account IS NOT NULL AND household_id IS NOT NULL AND NOT ${unusableAccount('bank_account')}
-    GROUP BY a_key HAVING a_key <> ''`);
+    ${householdsNamed('rs_account_key(bank_account)', 'a_key', 'a_households', 'a_household',
+      `bank_account IS NOT NULL AND NOT ${unusableAccount('bank_account')}`)}
+    HAVING a_key <> ''`);
 }
 
-/** How many households a group of roll rows names (the one 在保 household if there is exactly one), and the first. */
-function householdsNamed(count: string, first: string): string {
-  const soleActive = 'count(DISTINCT household_id) FILTER (WHERE active) = 1';
-  return `CASE WHEN ${soleActive} THEN 1 ELSE count(DISTINCT household_id) END AS ${count},
-          CASE WHEN ${soleActive} THEN min(household_id) FILTER (WHERE active) ELSE min(household_id) END AS ${first}`;
+/**
+ * Per key (an ID, an account), how many households its roll rows name (the one 在保 household if there is exactly
+ * one), and the first. Each (key, household) pair is found first and the pairs then counted: count(DISTINCT …) in a
+ * grouped aggregate keeps a set per group (both tables from a million-person roll, 2 % of its persons also in a
+ * second household: 1.5–1.9 s with it, 0.9–1.0 s so; the same rows).
+ */
+function householdsNamed(keyExpression: string, key: string, count: string, first: string, where: string): string {
+  const soleActive = 'count(*) FILTER (WHERE active) = 1';
+  return `WITH pairs AS (
+      SELECT ${keyExpression} AS ${key}, household_id, bool_or(active) AS active
+      FROM roll WHERE household_id IS NOT NULL AND ${where} GROUP BY ALL)
+    SELECT ${key}, CASE WHEN ${soleActive} THEN 1 ELSE count(*) END AS ${count},
+      CASE WHEN ${soleActive} THEN min(household_id) FILTER (WHERE active) ELSE min(household_id) END AS ${first}
+    FROM pairs GROUP BY ${key}`;
 }
 
 export async function dropPayeeHouseholds(connection: DuckDBConnection): Promise<void> {
