@@ -1,6 +1,7 @@
 // Readable tables of the benchmark: one per workload (median, min, max of each figure) and the targets.
 import { cpus } from 'node:os';
-import type { Stat } from './measure.ts';
+import type { FloorResult, FloorRun } from './floor.ts';
+import { median, type Stat } from './measure.ts';
 import type { BenchResults, MachineInfo, TargetResult, WorkloadResult } from './benchmark.ts';
 
 const cpuCount = (): number => cpus().length;
@@ -12,6 +13,21 @@ const perSecond = (value: number): string => `${int(value)}/s`;
 function row(label: string, value: Stat | null | undefined, format: (value: number) => string): string {
   const cells = value ? [value.median, value.min, value.max].map(format) : ['—', '', ''];
   return `  ${label.padEnd(40)}${cells.map((cell) => cell.padStart(14)).join('')}`;
+}
+
+function floorLines(floor: FloorResult): string[] {
+  if ('skipped' in floor) return [`  floor: not measured — ${floor.skipped}`];
+  const stat = (pick: (run: FloorRun) => number): Stat => {
+    const values = floor.runs.map(pick);
+    return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
+  };
+  return [
+    `  floor, DuckDB alone on the same files (bench/floor.ts; ${int(floor.runs[0]!.rows)} rows counted)`,
+    row('  parse every file (count its rows)', stat((run) => run.parse_ms), secs),
+    row('  land every row as text', stat((run) => run.land_ms), secs),
+    row('  copy each landed table once', stat((run) => run.copy_ms), secs),
+    row('  land + copy (no scan that lands text is faster)', stat((run) => run.land_ms + run.copy_ms), secs),
+  ];
 }
 
 export function formatWorkload(workload: WorkloadResult): string {
@@ -41,6 +57,7 @@ export function formatWorkload(workload: WorkloadResult): string {
     row('phase exports (findings.csv + XLSX)', stats.phases_ms.exports, secs),
     row('other (start-up, totals, SHA-256, exit)', stats.phases_ms.other, secs),
   );
+  if (workload.floor) lines.push(...floorLines(workload.floor));
   const findings = workload.runs.find((run) => run.findings_total !== null)?.findings_total;
   if (findings !== undefined && findings !== null) lines.push(`  findings: ${int(findings)}`);
   const compared = workload.runs.filter((run) => run.answer_key !== null);

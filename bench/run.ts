@@ -6,7 +6,7 @@
 // (median, min, max), judges the targets and writes bench/results.json.
 //
 //   node --import tsx bench/run.ts [--only county,b100k,b1m] [--formats csv,parquet] [--runs 3]
-//        [--timeout-s 900] [--keep] [--merge] [--results FILE] [--workloads DIR]
+//        [--timeout-s 900] [--keep] [--merge] [--floor] [--results FILE] [--workloads DIR]
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -23,6 +23,8 @@ export const USAGE = `usage: node --import tsx bench/run.ts [options]
   --runs N          runs per workload, fresh ledger each (default 3); medians are reported
   --timeout-s S     a run longer than this is killed and counted as failed (default 900)
   --keep            keep each run's ledger and outputs (their folders are printed)
+  --floor           also measure each CSV or Parquet workload's floor: DuckDB alone parsing its files, landing every
+                    row as text and copying each landed table once (bench/floor.ts), as many times as --runs
   --merge           keep workloads of an earlier results file that this invocation does not run
                     (so B1M and B100k measured separately still give the growth ratio)
   --results FILE    default bench/results.json
@@ -35,6 +37,7 @@ export interface BenchArgs {
   timeoutS: number;
   keep: boolean;
   merge: boolean;
+  floor: boolean;
   results: string;
   workloadsRoot: string;
   help: boolean;
@@ -58,7 +61,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
     args: argv, strict: true, allowPositionals: false,
     options: {
       only: { type: 'string' }, formats: { type: 'string' }, runs: { type: 'string' }, 'timeout-s': { type: 'string' },
-      keep: { type: 'boolean', default: false }, merge: { type: 'boolean', default: false },
+      keep: { type: 'boolean', default: false }, merge: { type: 'boolean', default: false }, floor: { type: 'boolean', default: false },
       results: { type: 'string' }, workloads: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -70,7 +73,7 @@ export function parseBenchArgs(argv: string[]): BenchArgs {
   if (!Number.isInteger(runs)) throw new Error(`--runs must be a whole number, got ${values.runs}`);
   return {
     only: list(values.only), formats: formats as InputFormat[] | null, runs, timeoutS: positive('timeout-s', values['timeout-s'], 900),
-    keep: values.keep, merge: values.merge, results: resolve(values.results ?? DEFAULT_RESULTS),
+    keep: values.keep, merge: values.merge, floor: values.floor, results: resolve(values.results ?? DEFAULT_RESULTS),
     workloadsRoot: resolve(values.workloads ?? DEFAULT_WORKLOADS_ROOT), help: values.help,
   };
 }
@@ -89,7 +92,7 @@ export async function main(argv: string[]): Promise<number> {
   log(`rollsweep benchmark: ${workloads.map((w) => w.name).join(', ')}; ${args.runs} run(s) each, timeout ${args.timeoutS} s`);
   log(formatMachine(machineInfo()));
   const results = await runBenchmark({
-    workloads, runs: args.runs, timeoutS: args.timeoutS, keep: args.keep, merge: args.merge, resultsPath: args.results, log,
+    workloads, runs: args.runs, timeoutS: args.timeoutS, keep: args.keep, merge: args.merge, floor: args.floor, resultsPath: args.results, log,
     onWorkload: (result) => process.stdout.write(`${formatWorkload(result)}\n`),
   });
   const measured = new Set(workloads.map((w) => w.name));

@@ -5,10 +5,21 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { answerKeyProblem, compareWithAnswerKey } from '../../bench/answer-key.ts';
 import { judgeTargets, runBenchmark } from '../../bench/benchmark.ts';
+import { measureFloor } from '../../bench/floor.ts';
+import { formatWorkload } from '../../bench/print.ts';
 import type { BenchResults, WorkloadResult } from '../../bench/benchmark.ts';
 import { median, PHASES, scanWithoutWorkbooks } from '../../bench/measure.ts';
 import { parseBenchArgs } from '../../bench/run.ts';
 import { allWorkloads, prepareWorkload, selectWorkloads, workloadSpec } from '../../bench/workloads.ts';
+
+/** A measured workload with only the figures the targets and the report read. */
+const fakeWorkload = (name: string, wallMs: number, exportsMs: number, rss: number): WorkloadResult => ({
+  name, runs_ok: 1, runs_failed: 0, runs: [], input: { files: 1, rows: 1, bytes: 1 }, generation: { reused: true, seconds: 1, generated_at: '2026-12-04' },
+  stats: {
+    wall_ms: { median: wallMs, min: wallMs, max: wallMs }, scan_without_exports_ms: { median: wallMs - exportsMs, min: 0, max: 0 },
+    peak_rss_bytes: { median: rss, min: rss, max: rss }, phases_ms: {}, checks_ms: {},
+  },
+}) as unknown as WorkloadResult;
 
 describe('bench/run.ts', () => {
   const root = mkdtempSync(join(tmpdir(), 'rollsweep-bench-test-'));
@@ -89,6 +100,29 @@ describe('bench/run.ts', () => {
     expect(again.stamp.generated_at).toBe(workload.generation.generated_at);
   }, 60_000);
 
+  it('measures the floor: DuckDB alone parsing, landing and copying every row of a CSV or Parquet workload', async () => {
+    for (const format of ['csv', 'parquet'] as const) {
+      const prepared = await prepareWorkload(workloadSpec(`tiny-floor-${format}`, 'b100k', format, root, { persons: 300, townships: 1, villages: 2, seed: 5 }));
+      const floor = await measureFloor(prepared, 2);
+      if ('skipped' in floor) throw new Error(`${format}: ${floor.skipped}`);
+      expect(floor.runs).toHaveLength(2);
+      for (const run of floor.runs) {
+        // Every data row of every file, headers not counted: the floor read what the scan reads.
+        expect(run).toMatchObject({ files: prepared.stamp.files.length, rows: prepared.stamp.files.reduce((sum, file) => sum + file.rows, 0) });
+        for (const ms of [run.parse_ms, run.land_ms, run.copy_ms]) expect(ms).toBeGreaterThan(0);
+      }
+      expect(floor.median.land_and_copy_ms).toBeGreaterThan(floor.median.land_ms);
+      const printed = formatWorkload({ ...fakeWorkload(`tiny-floor-${format}`, 1_000, 100, 1e8), floor } as WorkloadResult);
+      expect(printed).toMatch(/land \+ copy \(no scan that lands text is faster\)/);
+    }
+    // The county's workbooks and GB18030 files are the scan's careful reader's to read: no floor, and the report says why.
+    const messy = { spec: workloadSpec('county', 'county', 'messy', root), input: join(root, 'nowhere') } as unknown as Parameters<typeof measureFloor>[0];
+    expect(await measureFloor(messy, 1)).toEqual({ skipped: expect.stringMatching(/^messy files/) });
+    // Measured on B1M, the floor is named beside the scan's target.
+    const b1m = { ...fakeWorkload('B1M-csv', 20_000, 8_000, 2e9), floor: { runs: [], median: { parse_ms: 2_000, land_ms: 7_000, copy_ms: 5_000, land_and_copy_ms: 12_000 } } };
+    expect(judgeTargets([b1m]).find((t) => t.id === 'b1m-csv-scan')!.note).toMatch(/floor .*: 12\.0 s$/);
+  }, 60_000);
+
   it('takes the workbooks, not findings.csv nor the ledger checkpoint beside them, off the wall for the scan', () => {
     // wall 40 s, exports 5 s: findings.csv 0.3 s and a checkpoint of 1.2 s that ran while the workbooks were written.
     expect(scanWithoutWorkbooks(40_000, 5_000, { findings_csv: 300, workbooks: 4_600, ledger_checkpoint: 1_200 })).toBe(36_200);
@@ -99,10 +133,7 @@ describe('bench/run.ts', () => {
   });
 
   it('judges the targets on the medians', () => {
-    const fake = (name: string, wallMs: number, exportsMs: number, rss: number): WorkloadResult => ({
-      name, runs_ok: 1, runs_failed: 0, runs: [],
-      stats: { wall_ms: { median: wallMs, min: wallMs, max: wallMs }, scan_without_exports_ms: { median: wallMs - exportsMs, min: 0, max: 0 }, peak_rss_bytes: { median: rss, min: rss, max: rss } },
-    }) as unknown as WorkloadResult;
+    const fake = fakeWorkload;
     const targets = judgeTargets([fake('B100k-csv', 2_000, 500, 5e8), fake('B1M-csv', 20_000, 8_000, 2e9), fake('county', 3_500, 1_000, 4e8)]);
     const byId = Object.fromEntries(targets.map((t) => [t.id, t]));
     expect(byId['b1m-csv-scan']).toMatchObject({ value: 12, pass: true });
@@ -117,7 +148,8 @@ describe('bench/run.ts', () => {
     expect(median([3, 1, 2])).toBe(2);
     expect(median([4, 1, 2, 3])).toBe(2.5);
     const defaults = parseBenchArgs([]);
-    expect(defaults).toMatchObject({ only: null, formats: null, runs: 3, timeoutS: 900, keep: false });
+    expect(defaults).toMatchObject({ only: null, formats: null, runs: 3, timeoutS: 900, keep: false, floor: false });
+    expect(parseBenchArgs(['--floor']).floor).toBe(true);
     const args = parseBenchArgs(['--only', 'county,b100k', '--formats', 'csv', '--runs', '1', '--timeout-s', '60', '--keep']);
     expect(args).toMatchObject({ only: ['county', 'b100k'], formats: ['csv'], runs: 1, timeoutS: 60, keep: true });
     expect(selectWorkloads(allWorkloads('/nowhere'), args.only, args.formats).map((w) => w.name)).toEqual(['county', 'B100k-csv']);
