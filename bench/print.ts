@@ -26,7 +26,7 @@ function floorLines(floor: FloorResult): string[] {
     row('  parse every file (count its rows)', stat((run) => run.parse_ms), secs),
     row('  land every row as text', stat((run) => run.land_ms), secs),
     row('  copy each landed table once', stat((run) => run.copy_ms), secs),
-    row('  land + copy (no scan that lands text is faster)', stat((run) => run.land_ms + run.copy_ms), secs),
+    row('  land + copy: the floor', stat((run) => run.land_ms + run.copy_ms), secs),
   ];
 }
 
