@@ -133,8 +133,9 @@ describe('bench/run.ts', () => {
   });
 
   it('judges the targets on the medians', () => {
-    const fake = fakeWorkload;
-    const targets = judgeTargets([fake('B100k-csv', 2_000, 500, 5e8), fake('B1M-csv', 20_000, 8_000, 2e9), fake('county', 3_500, 1_000, 4e8)]);
+    const targets = judgeTargets([
+      fakeWorkload('B100k-csv', 2_000, 500, 5e8), fakeWorkload('B1M-csv', 20_000, 8_000, 2e9), fakeWorkload('county', 3_500, 1_000, 4e8),
+    ]);
     const byId = Object.fromEntries(targets.map((t) => [t.id, t]));
     expect(byId['b1m-csv-scan']).toMatchObject({ value: 12, pass: true });
     expect(byId['b1m-csv-with-xlsx']).toMatchObject({ value: 20, pass: true });
