@@ -1,8 +1,9 @@
 // The floor (`--floor`): what DuckDB alone takes on a workload's own files, with no rollsweep code in between. For
 // every file: parse it (count its rows), land every row as text in an in-memory table (what the scan's read phase
-// stages), and copy that table once (what writing a typed table costs before any expression computes a value). A scan
-// that lands its input as text and then types it, as rollsweep's does, cannot take less than land + copy; set beside
-// a target, the floor says how much of it is left for typing and the checks.
+// stages), and copy that table once (about what writing a typed table costs before any expression computes a value:
+// the scan's typed tables keep each raw text beside its typed value, so they are no narrower). A scan that lands its
+// input as text and then types it, as rollsweep's does, takes at least about land + copy; set beside a target, the
+// floor says how much of it is left for typing and the checks.
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join } from 'node:path';
