@@ -10,7 +10,7 @@ import { extname, join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { DEFAULT_MEMORY_LIMIT } from '../scanner/memory-limit.ts';
 import { sqlString } from '../scanner/sql-text.ts';
-import { median } from './measure.ts';
+import { stat, type Stat } from './measure.ts';
 import type { PreparedWorkload } from './workloads.ts';
 
 export interface FloorRun {
@@ -23,7 +23,7 @@ export interface FloorRun {
 }
 
 export type FloorResult =
-  | { runs: FloorRun[]; median: { parse_ms: number; land_ms: number; copy_ms: number; land_and_copy_ms: number } }
+  | { runs: FloorRun[]; stats: Record<'parse_ms' | 'land_ms' | 'copy_ms' | 'land_and_copy_ms', Stat> }
   | { skipped: string };
 
 /** How DuckDB reads one file as text: a clean workload's CSV (UTF-8, header on line 1) or Parquet, every column as VARCHAR. */
@@ -72,10 +72,11 @@ export async function measureFloor(prepared: PreparedWorkload, runs: number): Pr
     const measured: FloorRun[] = [];
     for (let run = 0; run < runs; run += 1) measured.push(await floorRun(connection, sources as string[]));
     connection.closeSync();
-    const of = (pick: (run: FloorRun) => number) => median(measured.map(pick));
+    // Median, min and max as the scan's figures are summarised; never null, runs being at least one.
+    const of = (pick: (run: FloorRun) => number): Stat => stat(measured.map(pick))!;
     return {
       runs: measured,
-      median: {
+      stats: {
         parse_ms: of((r) => r.parse_ms), land_ms: of((r) => r.land_ms), copy_ms: of((r) => r.copy_ms), land_and_copy_ms: of((r) => r.land_ms + r.copy_ms),
       },
     };

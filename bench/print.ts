@@ -1,7 +1,7 @@
 // Readable tables of the benchmark: one per workload (median, min, max of each figure) and the targets.
 import { cpus } from 'node:os';
-import type { FloorResult, FloorRun } from './floor.ts';
-import { median, type Stat } from './measure.ts';
+import type { FloorResult } from './floor.ts';
+import type { Stat } from './measure.ts';
 import type { BenchResults, MachineInfo, TargetResult, WorkloadResult } from './benchmark.ts';
 
 const cpuCount = (): number => cpus().length;
@@ -17,16 +17,12 @@ function row(label: string, value: Stat | null | undefined, format: (value: numb
 
 function floorLines(floor: FloorResult): string[] {
   if ('skipped' in floor) return [`  floor: not measured — ${floor.skipped}`];
-  const stat = (pick: (run: FloorRun) => number): Stat => {
-    const values = floor.runs.map(pick);
-    return { median: median(values), min: Math.min(...values), max: Math.max(...values) };
-  };
   return [
     `  floor, DuckDB alone on the same files (bench/floor.ts; ${int(floor.runs[0]!.rows)} rows counted)`,
-    row('  parse every file (count its rows)', stat((run) => run.parse_ms), secs),
-    row('  land every row as text', stat((run) => run.land_ms), secs),
-    row('  copy each landed table once', stat((run) => run.copy_ms), secs),
-    row('  land + copy: the floor', stat((run) => run.land_ms + run.copy_ms), secs),
+    row('  parse every file (count its rows)', floor.stats.parse_ms, secs),
+    row('  land every row as text', floor.stats.land_ms, secs),
+    row('  copy each landed table once', floor.stats.copy_ms, secs),
+    row('  land + copy: the floor', floor.stats.land_and_copy_ms, secs),
   ];
 }
 

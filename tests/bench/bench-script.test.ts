@@ -111,7 +111,7 @@ describe('bench/run.ts', () => {
         expect(run).toMatchObject({ files: prepared.stamp.files.length, rows: prepared.stamp.files.reduce((sum, file) => sum + file.rows, 0) });
         for (const ms of [run.parse_ms, run.land_ms, run.copy_ms]) expect(ms).toBeGreaterThan(0);
       }
-      expect(floor.median.land_and_copy_ms).toBeGreaterThan(floor.median.land_ms);
+      expect(floor.stats.land_and_copy_ms.median).toBeGreaterThan(floor.stats.land_ms.median);
       const printed = formatWorkload({ ...fakeWorkload(`tiny-floor-${format}`, 1_000, 100, 1e8), floor } as WorkloadResult);
       expect(printed).toMatch(/land \+ copy: the floor \s+\d+\.\d\d s/);
     }
@@ -119,7 +119,13 @@ describe('bench/run.ts', () => {
     const messy = { spec: workloadSpec('county', 'county', 'messy', root), input: join(root, 'nowhere') } as unknown as Parameters<typeof measureFloor>[0];
     expect(await measureFloor(messy, 1)).toEqual({ skipped: expect.stringMatching(/^messy files/) });
     // Measured on B1M, the floor is named beside the scan's target.
-    const b1m = { ...fakeWorkload('B1M-csv', 20_000, 8_000, 2e9), floor: { runs: [], median: { parse_ms: 2_000, land_ms: 7_000, copy_ms: 5_000, land_and_copy_ms: 12_000 } } };
+    const b1m = { ...fakeWorkload('B1M-csv', 20_000, 8_000, 2e9), floor: {
+      runs: [],
+      stats: {
+        parse_ms: { median: 2_000, min: 2_000, max: 2_000 }, land_ms: { median: 7_000, min: 7_000, max: 7_000 },
+        copy_ms: { median: 5_000, min: 5_000, max: 5_000 }, land_and_copy_ms: { median: 12_000, min: 11_000, max: 13_000 },
+      },
+    } };
     expect(judgeTargets([b1m]).find((t) => t.id === 'b1m-csv-scan')!.note).toMatch(/floor .*: 12\.0 s$/);
   }, 60_000);
 
