@@ -28,26 +28,27 @@ export class LongRowFinder {
 
   /**
    * One chunk, `lineFeeds` line feeds into the file: counts its line feeds as countLineFeeds does (returning the new
-   * total), and looks at each line ending in the delimiter. The first two line feeds of a chunk may end a line begun in
-   * the previous one: lineEnds looks at the whole line. Lists whose last column is mostly empty end nearly every line
-   * so: counting their fields costs B1M's CSVs (1.3 GB, most lines such) about 1.6 s on Node's thread, beside DuckDB's
-   * parse; a line that does not end so costs one byte's test.
+   * total), and looks at each line ending in the delimiter. The chunk's first line may have begun in the previous
+   * chunk: lineEnds looks at the whole line. Lists whose last column is mostly empty end nearly every line so: counting
+   * their fields costs B1M's CSVs (1.3 GB, most lines such) about 1.6 s on Node's thread, beside DuckDB's parse; a line
+   * that does not end so costs one byte's test.
    */
   scan(chunk: Buffer, lineFeeds: number): number {
     const delimiter = this.delimiter;
     let line = lineFeeds;
-    for (let at = chunk.indexOf(LF); at !== -1; at = chunk.indexOf(LF, at + 1)) {
+    let start = 0;
+    for (let at = chunk.indexOf(LF); at !== -1; start = at + 1, at = chunk.indexOf(LF, start)) {
       line++;
-      if (at < 2 || chunk[at - 1] === delimiter || (chunk[at - 1] === CR && chunk[at - 2] === delimiter)) this.lineEnds(chunk, at, line);
+      const begunBefore = start === 0 && this.openLine.length > 0;
+      if (begunBefore || chunk[at - 1] === delimiter || (chunk[at - 1] === CR && chunk[at - 2] === delimiter)) this.lineEnds(chunk, start, at, line);
     }
     this.chunkEnds(chunk);
     return line;
   }
 
-  /** Line `line` ends at the line feed `at` of `chunk`. */
-  private lineEnds(chunk: Buffer, at: number, line: number): void {
+  /** Line `line` runs from `start` to the line feed `at` of `chunk`, after the previous chunk's open line if start is 0. */
+  private lineEnds(chunk: Buffer, start: number, at: number, line: number): void {
     if (this.found !== undefined || line <= this.limit.afterLine) return;
-    const start = chunk.lastIndexOf(LF, at - 1) + 1;
     if (start > 0 || this.openLine.length === 0) {
       if (this.isLong(chunk, start, at)) this.found = line;
     } else {

@@ -59,5 +59,18 @@ describe('countLineFeeds', () => {
       expect(across.indexOf('1,2,3,\n') + 7).toBeGreaterThan(CHUNK);
       expect(await longRowLine(across)).toBe(2 + fillerRows + 1);
     });
+
+    // The line feed ending the long row is the last byte of the first chunk, or the first, second or third of the next.
+    it.each([-1, 0, 1, 2])('finds the long row whose line feed is %i byte(s) after a chunk boundary', async (after) => {
+      const head = Buffer.from('标题\na,b,c\n');
+      const longRow = Buffer.from('1,2,3,\r\n');
+      const rowStart = CHUNK + after - (longRow.length - 1);
+      const fillerRows = Math.floor((rowStart - head.length) / 6);
+      // One filler row is longer, so that the long row starts exactly at rowStart.
+      const widened = Buffer.from(`1,2,${'3'.repeat(1 + rowStart - head.length - 6 * fillerRows)}\n`);
+      const file = Buffer.concat([head, Buffer.from('1,2,3\n'.repeat(fillerRows - 1)), widened, longRow, Buffer.from('1,2,3\n')]);
+      expect(file.indexOf(longRow) + longRow.length - 1).toBe(CHUNK + after);
+      expect(await longRowLine(file)).toBe(2 + fillerRows + 1);
+    });
   });
 });
