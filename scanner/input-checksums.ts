@@ -2,8 +2,8 @@
 // files are found. Hashing a province's gigabyte of CSV takes seconds on Node's thread, which is otherwise idle
 // while DuckDB reads and checks; done after the checks, as before, it added those seconds to every scan.
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
 import { resolve } from 'node:path';
+import { fileChunks } from './read/file-chunks.ts';
 
 export interface InputChecksums {
   /** Starts hashing these files (absolute paths) one after another. */
@@ -33,6 +33,6 @@ export function inputChecksums(): InputChecksums {
 
 async function fileChecksum(path: string): Promise<string> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  for await (const chunk of fileChunks(path, { chunkBytes: 1 << 20 })) hash.update(chunk);
   return hash.digest('hex');
 }

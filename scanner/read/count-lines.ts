@@ -1,8 +1,8 @@
 // One pass over a file's bytes, without decoding it: how the DuckDB CSV path proves it kept every physical line
 // and that no cell holds U+FFFD (which the careful reader refuses as a wrong encoding), whether a cell may say 同上,
 // and that no row ends in one field more than the header's (which DuckDB takes as a trailing delimiter).
-import { createReadStream } from 'node:fs';
 import { DITTO_MARK_OVERLAP, bytesMayHoldDittoMark } from './ditto-marks.ts';
+import { fileChunks } from './file-chunks.ts';
 import { LongRowFinder, type FieldLimit } from './long-rows.ts';
 
 export interface LineCount {
@@ -33,9 +33,9 @@ export async function countLineFeeds(path: string, options: { dittoMarks?: boole
   let hasReplacementCharacter = false;
   let mayHoldDittoMark = false;
   const longRows = options.fields ? new LongRowFinder(options.fields) : null;
-  // The end of the previous chunk, so that a character or a mark split across two chunks is still seen.
+  // The end of the previous chunk (copied: fileChunks reuses its buffer), so that a character or a mark split across two chunks is still seen.
   let tail = Buffer.alloc(0);
-  for await (const chunk of createReadStream(path, { highWaterMark: 1 << 22 }) as AsyncIterable<Buffer>) {
+  for await (const chunk of fileChunks(path)) {
     // indexOf is a memchr over the buffer: a gigabyte counts in well under a second.
     if (longRows) lineFeeds = longRows.scan(chunk, lineFeeds);
     else for (let at = chunk.indexOf(0x0a); at !== -1; at = chunk.indexOf(0x0a, at + 1)) lineFeeds++;

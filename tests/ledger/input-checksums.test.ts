@@ -17,7 +17,7 @@ describe('input checksums', () => {
     const input = join(root, 'input');
     await mkdir(join(input, '公安'), { recursive: true });
     await writeSmallTownship(input);
-    // Large enough to be read in several chunks.
+    // A list some hundred kilobytes long (a file of several read chunks: below).
     const deaths = ['姓名,身份证号码,死亡日期', `张大山,${PEOPLE.zhang},2026-08-01`, ...Array.from({ length: 20_000 }, (_, i) => `某${i},,`)];
     await writeFile(join(input, '公安', '死亡人员名单.csv'), `${deaths.join('\n')}\n`);
     const ledger = join(root, 'ledger.duckdb');
@@ -30,6 +30,12 @@ describe('input checksums', () => {
       '低保花名册.csv': await sha256(join(input, '低保花名册.csv')),
       '公安/死亡人员名单.csv': await sha256(join(input, '公安', '死亡人员名单.csv')),
     });
+  });
+
+  it('hashes a file of several read chunks (1 MiB each) to its real digest', async () => {
+    const path = join(await tempFolder(), 'large.csv');
+    await writeFile(path, Buffer.from(Array.from({ length: 2_600_000 }, (_, i) => (i * 31) % 256)));
+    expect(await inputChecksums().of(path)).toBe(await sha256(path));
   });
 
   it('hashes a file that was never started on request, and reports a vanished file only when asked', async () => {
