@@ -16,6 +16,7 @@ import { uncoveredStandardsWarnings } from './engine/standards-coverage.ts';
 import { writeFindingsCsv } from './export/findings-csv.ts';
 import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.ts';
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
+import { dropScanTables } from './drop-scan-tables.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { inputChecksums } from './input-checksums.ts';
@@ -105,6 +106,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   // And a third installs the normalisation macros for both while they read.
   const macroConnection = await instance.connect();
   let ledgerCheckpoint: Promise<unknown> = Promise.resolve();
+  let scanTablesDropped: Promise<unknown> = Promise.resolve();
   let recorded: { runId: string; period: string } | undefined;
   try {
     // Attach first: a second process on the same ledger fails before doing any work.
@@ -165,6 +167,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // Awaited (and a failure reported) when the exports end; a failure before then must not end the process as an
     // unhandled rejection while the workbooks are still being written.
     ledgerCheckpoint.catch(() => {});
+    // Then the scan's own tables, no longer read (see dropScanTables). A table left by a failed drop is freed at the
+    // close, as it always was: the failure costs only the time the drop would have saved.
+    scanTablesDropped = ledgerCheckpoint.then(() => dropScanTables(second));
+    scanTablesDropped.catch(() => {});
     log(`已记入台账 ${summary.ledger}（运行 ${runId}）`);
     step('exports', 0, 1, outDir);
     const exportsStarted = performance.now();
@@ -190,6 +196,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     throw error;
   } finally {
     await ledgerCheckpoint.catch(() => {}); // a failed export is the error to report; the close checkpoints again
+    await scanTablesDropped.catch(() => {});
     macroConnection.closeSync();
     second.closeSync();
     connection.closeSync();
