@@ -5,16 +5,16 @@ import { open } from 'node:fs/promises';
 
 /**
  * Each chunk is a view of the same buffer: it is valid only until the next chunk is asked for, so a caller that keeps
- * bytes across chunks copies them. `start`: the first byte read.
+ * bytes across chunks copies them.
  */
-export async function* fileChunks(path: string, { chunkBytes = 1 << 22, start = 0 }: { chunkBytes?: number; start?: number } = {}): AsyncGenerator<Buffer> {
+export async function* fileChunks(path: string, { chunkBytes = 1 << 22 }: { chunkBytes?: number } = {}): AsyncGenerator<Buffer> {
   const buffer = Buffer.allocUnsafe(chunkBytes);
   const file = await open(path, 'r');
   try {
-    for (let position = start; ; ) {
-      const { bytesRead } = await file.read(buffer, 0, chunkBytes, position);
+    for (;;) {
+      // A null position reads on from where the last read ended.
+      const { bytesRead } = await file.read(buffer, 0, chunkBytes, null);
       if (bytesRead === 0) return;
-      position += bytesRead;
       yield buffer.subarray(0, bytesRead);
     }
   } finally {

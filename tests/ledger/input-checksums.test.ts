@@ -17,7 +17,7 @@ describe('input checksums', () => {
     const input = join(root, 'input');
     await mkdir(join(input, '公安'), { recursive: true });
     await writeSmallTownship(input);
-    // A list some hundred kilobytes long (a file of several read chunks: below).
+    // A list of some hundred kilobytes (the test below hashes a file of several read chunks).
     const deaths = ['姓名,身份证号码,死亡日期', `张大山,${PEOPLE.zhang},2026-08-01`, ...Array.from({ length: 20_000 }, (_, i) => `某${i},,`)];
     await writeFile(join(input, '公安', '死亡人员名单.csv'), `${deaths.join('\n')}\n`);
     const ledger = join(root, 'ledger.duckdb');
