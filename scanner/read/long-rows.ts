@@ -40,16 +40,16 @@ export class LongRowFinder {
     for (let at = chunk.indexOf(LF); at !== -1; start = at + 1, at = chunk.indexOf(LF, start)) {
       line++;
       const begunBefore = start === 0 && this.openLine.length > 0;
-      if (begunBefore || chunk[at - 1] === delimiter || (chunk[at - 1] === CR && chunk[at - 2] === delimiter)) this.lineEnds(chunk, start, at, line);
+      if (begunBefore || chunk[at - 1] === delimiter || (chunk[at - 1] === CR && chunk[at - 2] === delimiter)) this.lineEnds(chunk, start, at, line, begunBefore);
     }
     this.chunkEnds(chunk);
     return line;
   }
 
-  /** Line `line` runs from `start` to the line feed `at` of `chunk`, after the previous chunk's open line if start is 0. */
-  private lineEnds(chunk: Buffer, start: number, at: number, line: number): void {
+  /** Line `line` runs from `start` to the line feed `at` of `chunk`, after the previous chunk's open line if it was begun there. */
+  private lineEnds(chunk: Buffer, start: number, at: number, line: number, begunBefore: boolean): void {
     if (this.found !== undefined || line <= this.limit.afterLine) return;
-    if (start > 0 || this.openLine.length === 0) {
+    if (!begunBefore) {
       if (this.isLong(chunk, start, at)) this.found = line;
     } else {
       const whole = Buffer.concat([this.openLine, chunk.subarray(0, at)]);
