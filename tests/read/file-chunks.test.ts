@@ -1,15 +1,8 @@
 // fileChunks reads a file into one reused buffer: every byte once, in order, whatever the chunk size.
-import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fileChunks } from '../../scanner/read/file-chunks.ts';
-import { tempFolder } from '../support/temp-folder.ts';
-
-async function fileOf(content: Buffer): Promise<string> {
-  const path = join(await tempFolder(), 'data.bin');
-  await writeFile(path, content);
-  return path;
-}
+import { tempFileWith, tempFolder } from '../support/temp-folder.ts';
 
 /** Each chunk copied as it comes (the next one overwrites it), with the buffer it was a view of. */
 async function readAll(path: string, options: { chunkBytes?: number }) {
@@ -26,19 +19,19 @@ describe('fileChunks', () => {
   const content = Buffer.from(Array.from({ length: 2_500 }, (_, i) => (i * 7) % 251));
 
   it('yields every byte once, in order, in chunks of the size asked, the last one shorter', async () => {
-    const { copies } = await readAll(await fileOf(content), { chunkBytes: 1_000 });
+    const { copies } = await readAll(await tempFileWith(content), { chunkBytes: 1_000 });
     expect(copies.map((c) => c.length)).toEqual([1_000, 1_000, 500]);
     expect(Buffer.concat(copies).equals(content)).toBe(true);
   });
 
   it('reads every chunk into the same memory', async () => {
-    const { copies, backing } = await readAll(await fileOf(content), { chunkBytes: 1_000 });
+    const { copies, backing } = await readAll(await tempFileWith(content), { chunkBytes: 1_000 });
     expect(copies).toHaveLength(3);
     expect(backing.size).toBe(1);
   });
 
   it('yields nothing for an empty file, and rejects for a missing one', async () => {
-    expect((await readAll(await fileOf(Buffer.alloc(0)), {})).copies).toEqual([]);
+    expect((await readAll(await tempFileWith(Buffer.alloc(0)), {})).copies).toEqual([]);
     await expect(readAll(join(await tempFolder(), 'missing.csv'), {})).rejects.toMatchObject({ code: 'ENOENT' });
   });
 });
