@@ -42,7 +42,7 @@ export class LongRowFinder {
       const begunBefore = start === 0 && this.openLine.length > 0;
       if (begunBefore || chunk[at - 1] === delimiter || (chunk[at - 1] === CR && chunk[at - 2] === delimiter)) this.lineEnds(chunk, start, at, line, begunBefore);
     }
-    this.chunkEnds(chunk);
+    this.chunkEnds(chunk, start);
     return line;
   }
 
@@ -57,11 +57,10 @@ export class LongRowFinder {
     }
   }
 
-  /** The chunk is read: keep the line it began and did not end, for the next chunk to end. */
-  private chunkEnds(chunk: Buffer): void {
+  /** The chunk is read: keep the line it began at `start` (0: it ended no line) and did not end, for the next chunk to end. */
+  private chunkEnds(chunk: Buffer, start: number): void {
     if (this.found !== undefined) return;
-    const lastLineFeed = chunk.lastIndexOf(LF);
-    if (lastLineFeed !== -1) this.openLine = Buffer.from(chunk.subarray(lastLineFeed + 1));
+    if (start > 0) this.openLine = Buffer.from(chunk.subarray(start));
     else if (this.openLine.length <= LONGEST_LINE_FOLLOWED) this.openLine = Buffer.concat([this.openLine, chunk]);
   }
 
