@@ -7,7 +7,7 @@ import { inputChecksums } from '../../scanner/input-checksums.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
 import { PEOPLE, writeSmallTownship } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
+import { tempFileWith, tempFolder } from '../support/temp-folder.ts';
 
 const sha256 = async (path: string) => createHash('sha256').update(await readFile(path)).digest('hex');
 
@@ -33,8 +33,7 @@ describe('input checksums', () => {
   });
 
   it('hashes a file of several read chunks (1 MiB each) to its real digest', async () => {
-    const path = join(await tempFolder(), 'large.csv');
-    await writeFile(path, Buffer.from(Array.from({ length: 2_600_000 }, (_, i) => (i * 31) % 256)));
+    const path = await tempFileWith(Buffer.from(Array.from({ length: 2_600_000 }, (_, i) => (i * 31) % 256)), 'large.csv');
     expect(await inputChecksums().of(path)).toBe(await sha256(path));
   });
 
