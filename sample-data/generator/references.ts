@@ -139,6 +139,19 @@ const BANKS = ['中国农业银行', '中国邮政储蓄银行', '农村商业�
 /** A person's usual bank (`offset` 1: another one), chosen by his ID. */
 export const bankOf = (person: Person, offset = 0) => chosenById(person, BANKS, offset);
 
+/** How another 核对 round, or a list kept by hand, spells each bank: its short name, or a branch. */
+const BANK_SPELLINGS: Record<string, readonly string[]> = {
+  中国农业银行: ['农行', '中国农业银行股份有限公司城关支行'],
+  中国邮政储蓄银行: ['邮储银行', '中国邮政储蓄银行城关营业所'],
+  农村商业银行: ['农商行', '农商银行城关支行'],
+  中国工商银行: ['工行', '中国工商银行城关支行'],
+  中国建设银行: ['建行', '建设银行城关支行'],
+  中国银行: ['中行', '中国银行股份有限公司城关支行'],
+};
+
+/** The person's usual bank (bankOf) spelled another way, chosen by his ID: the same institution. */
+export const bankSpelledAnotherWay = (person: Person) => chosenById(person, BANK_SPELLINGS[bankOf(person)]!);
+
 export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string, institution = bankOf(person)): ReferenceRow {
   return { dataset: 'deposits', values: { name: nameCell(person, spelled), id_number: person.id, balance, as_of: asOf, institution } };
 }

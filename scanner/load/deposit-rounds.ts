@@ -5,8 +5,11 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 
-/** Whose balances a row reports: the bank, else the account; NULL when it names neither (no round can replace it). */
-const roundKey = (alias: string) => `coalesce(${alias}.institution, ${alias}.account)`;
+/**
+ * Whose balances a row reports: the bank (农行 and 中国农业银行城关支行 are one: rs_institution_key), else the account; NULL
+ * when it names neither (no round can replace it).
+ */
+const roundKey = (alias: string) => `coalesce(rs_institution_key(${alias}.institution), ${alias}.account)`;
 
 /**
  * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than
@@ -41,7 +44,7 @@ export async function depositRoundWarnings(connection: DuckDBConnection): Promis
     file: String(row['_file']),
     sheet: row['_sheet'] === null ? null : String(row['_sheet']),
     message: row['kind'] === 'replaced'
-      ? `有 ${row['n']} 条余额（截止 ${row['dates']}）已由同一金融机构（未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产`
+      ? `有 ${row['n']} 条余额（截止 ${row['dates']}）已由同一金融机构（同一银行的简称、全称和各支行算同一机构；未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产`
       : `有 ${row['n']} 人在不同截止日期（${row['dates']}）各有余额，名单没有「金融机构」或「账号」列，无法判断是否同一账户的两轮核对反馈，` +
         '已全部相加；如是两轮反馈，请只保留最近一轮，或补上金融机构列',
   }));

@@ -4,6 +4,7 @@ import { AMOUNT_MACROS } from './amount-macros.ts';
 import { CATEGORY_MACROS } from './category-macros.ts';
 import { DATE_MACROS } from './date-macros.ts';
 import { ID_NUMBER_MACROS } from './id-number-macros.ts';
+import { INSTITUTION_MACROS } from './institution-macros.ts';
 import { createMacroStatement, type MacroDefinition, type MacroScope } from './macro-definition.ts';
 import { TEXT_MACROS } from './text-macros.ts';
 import { VEHICLE_CODE_MACROS } from './vehicle-code-macros.ts';
@@ -22,6 +23,7 @@ export const NORMALISATION_MACROS: readonly MacroDefinition[] = [
   ...AMOUNT_MACROS,
   ...CATEGORY_MACROS,
   ...VEHICLE_CODE_MACROS,
+  ...INSTITUTION_MACROS,
 ];
 
 /**

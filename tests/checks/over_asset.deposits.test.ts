@@ -56,6 +56,12 @@ testCheck('over_asset.deposits', {
       rows: { roll: couple, deposits: [reported(ZHANG, '30000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] },
     },
     {
+      // Spelled as written, 农行 and 中国农业银行城关支行 were two banks: 30000 + 20000 over the limit, a false high finding.
+      name: 'two rounds of one bank spelled two ways (农行 in June, 中国农业银行股份有限公司城关支行 in September): the later replaces the earlier',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '30000', JUNE, { institution: '农行' }), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行股份有限公司城关支行' })] },
+    },
+    {
       name: 'two rounds of one account, the bank not named',
       config,
       rows: { roll: couple, deposits: [reported(LI, '30000', SEPTEMBER, { account: '6228 4800 1122' }), reported(LI, '25000', JUNE, { account: '622848001122' })] },
@@ -100,6 +106,12 @@ testCheck('over_asset.deposits', {
         subject_id: ZHANG,
         evidence: ['合计 33600.01 元', '张三：中国农业银行 余额 20000.00 元，截至 2026-06-30', '张三：中国邮政储蓄银行 余额 13600.01 元，截至 2026-09-30'],
       }],
+    },
+    {
+      name: 'two banks whose names differ only after 中国 and 银行 (中国农业银行, 中国农业发展银行): both balances count',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '13600.01', SEPTEMBER, { institution: '中国农业发展银行' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['合计 33600.01 元', '张三：中国农业银行 余额 20000.00 元', '张三：中国农业发展银行 余额 13600.01 元'] }],
     },
     {
       // The household is judged by the standard data_quality.amount-over-standard judges it by.

@@ -19,8 +19,9 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
         `王小明,${PEOPLE.wang},中国农业银行,6228480099887766,9000,2026-06-30`,
       ]),
       '金融资产核对反馈2026年9月.csv': feedback([
-        // H001 (张大山, 李秀英; limit 24 × 700 × 2 = 33,600): the same bank's September balance replaces June's.
-        `张大山,${PEOPLE.zhang},中国农业银行,6228480011223344,20000,2026-09-30`,
+        // H001 (张大山, 李秀英; limit 24 × 700 × 2 = 33,600): the same bank's September balance replaces June's, its
+        // branch named this time (as written, two banks: 50,000, a false finding).
+        `张大山,${PEOPLE.zhang},农行城关支行,6228480011223344,20000,2026-09-30`,
         // H002 (王小明 alone; limit 16,800): another bank reported only in September; with June's 9,000 he holds 17,000.
         `王小明,${PEOPLE.wang},中国邮政储蓄银行,6217990000111222,8000,2026-09-30`,
       ]),
@@ -32,7 +33,7 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
     expect(deposits[0]!('evidence')).toContain('中国邮政储蓄银行 账号 6217990000111222 余额 8000.00 元，截至 2026-09-30');
     expect(summary.warnings).toContainEqual({
       file: '金融资产核对反馈2026年6月.csv',
-      message: '有 1 条余额（截止 2026-06-30）已由同一金融机构（未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产',
+      message: '有 1 条余额（截止 2026-06-30）已由同一金融机构（同一银行的简称、全称和各支行算同一机构；未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产',
     });
   });
 

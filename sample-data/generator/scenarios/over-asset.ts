@@ -3,7 +3,7 @@ import { addDays, dayOf, firstDay, isoDate, lastDay } from '../calendar.ts';
 import type { Household, Person } from '../model.ts';
 import { nameVariant } from '../names.ts';
 import { standardCents } from '../programs.ts';
-import { COUNTED_VEHICLE_TYPES, bankOf, businessRow, depositRow, employer, payrollRow, propertyRow, vehicleRow } from '../references.ts';
+import { COUNTED_VEHICLE_TYPES, bankOf, bankSpelledAnotherWay, businessRow, depositRow, employer, payrollRow, propertyRow, vehicleRow } from '../references.ts';
 import type { Scenario, ScenarioContext } from './context.ts';
 
 function pastDay(context: ScenarioContext, minMonths: number, maxMonths: number): Date {
@@ -269,10 +269,12 @@ export const depositsTwoRounds: Scenario = {
     const september = lastDay(period - 1);
     if (variant === 0) {
       context.reference(depositRow(head, { cents: limitCents + rng.int(100, 900) * 10000 }, june));
-      const row = context.reference(depositRow(head, { cents: limitCents - rng.int(5, 50) * 10000 }, september));
+      // September's round spells the bank another way (农行, a branch): the same institution, so it replaces June's.
+      const septemberBank = bankSpelledAnotherWay(head);
+      const row = context.reference(depositRow(head, { cents: limitCents - rng.int(5, 50) * 10000 }, september, undefined, septemberBank));
       key.decoy({
         kind: 'deposits-replaced-by-later-round', mustNotFlag: ['over_asset.deposits'], person: head, household, row,
-        note: `${bankOf(head)}: June's balance over the limit ${limitCents / 100} 元, September's under it; only September's counts`,
+        note: `${bankOf(head)} (June) and ${septemberBank} (September): June's balance over the limit ${limitCents / 100} 元, September's under it; only September's counts`,
       });
     } else {
       const first = Math.floor(limitCents * 0.6);

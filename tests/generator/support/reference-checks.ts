@@ -20,6 +20,14 @@ const VEHICLE_TYPE_CODES: Record<string, string> = {
   K33: '小型轿车', '02': '小型汽车', M21: '普通二轮摩托车', N11: '三轮汽车', H51: '普通低速货车', T22: '手扶拖拉机', '07': '普通摩托车', '13': '低速车',
 };
 const DEREGISTERED_STATES = ['注销', '报废', 'E', '注销(E)', 'E-注销', 'M'];
+/** The other spellings of a bank the generator writes (a short name, a branch), by the bank they are. */
+const SAME_BANK: Record<string, string> = {
+  农行: '中国农业银行', 中国农业银行股份有限公司城关支行: '中国农业银行', 邮储银行: '中国邮政储蓄银行', 中国邮政储蓄银行城关营业所: '中国邮政储蓄银行',
+  农商行: '农村商业银行', 农商银行城关支行: '农村商业银行', 工行: '中国工商银行', 中国工商银行城关支行: '中国工商银行',
+  建行: '中国建设银行', 建设银行城关支行: '中国建设银行', 中行: '中国银行', 中国银行股份有限公司城关支行: '中国银行',
+};
+/** Whose balance a deposits row reports: its bank, however spelled, else its account. */
+const depositHolder = (values: Record<string, string>) => (values['institution'] && (SAME_BANK[values['institution']] ?? values['institution'])) || values['account'];
 // Relations "R is C's rel" that make R a near relative (checks.md default list).
 const NEAR = new Set(['配偶', '父亲', '母亲', '岳父', '岳母', '公公', '婆婆', '兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹', '儿子', '女儿',
   '长子', '次子', '长女', '次女', '儿媳', '女婿', '祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母', '外公', '外婆', '孙子', '孙女',
@@ -216,9 +224,9 @@ export function referenceFindings(directory: string, period: string, standards: 
     const program = programOf(rows[0]!.values['program']!);
     // A bank's (or account's) latest round replaces its earlier ones; rows naming neither, or undated, all count.
     const balances = own(deposits!).filter(({ id, holding }) => {
-      const where = holding.values['institution'] || holding.values['account'];
+      const where = depositHolder(holding.values);
       if (!where || !holding.values['as_of']) return true;
-      const rounds = deposits!.get(id)!.filter((other) => (other.values['institution'] || other.values['account']) === where && other.values['as_of']);
+      const rounds = deposits!.get(id)!.filter((other) => depositHolder(other.values) === where && other.values['as_of']);
       return rounds.every((other) => parseDate(other.values['as_of']!)! <= parseDate(holding.values['as_of']!)!);
     });
     const total = balances.reduce((sum, { holding }) => sum + parseCents(holding.values['balance']!)!, 0);
