@@ -7,16 +7,17 @@ import { sqlString } from '../sql-text.ts';
 
 /**
  * The large banks: a full name anywhere in the value (中国农业银行股份有限公司城关支行, 农业银行), a short name only at its
- * start (农行营业部; inside a name, 福建行 is no 建行). Every branch of one bank is one institution.
+ * start or after a place (农行营业部, XX县农行, 城关镇建行; inside a word, 福建行 is no 建行). Every branch of one bank is one
+ * institution.
  */
-const LARGE_BANKS: readonly { key: string; fullName: string; shortNames: readonly string[] }[] = [
-  { key: '中国农业银行', fullName: '农业银行', shortNames: ['农行'] },
-  { key: '中国工商银行', fullName: '工商银行', shortNames: ['工行'] },
-  { key: '中国建设银行', fullName: '建设银行', shortNames: ['建行'] },
-  { key: '中国银行', fullName: '中国银行', shortNames: ['中行'] },
-  { key: '交通银行', fullName: '交通银行', shortNames: ['交行'] },
+const LARGE_BANKS: readonly { key: string; fullName: string; shortName: string }[] = [
+  { key: '中国农业银行', fullName: '农业银行', shortName: '农行' },
+  { key: '中国工商银行', fullName: '工商银行', shortName: '工行' },
+  { key: '中国建设银行', fullName: '建设银行', shortName: '建行' },
+  { key: '中国银行', fullName: '中国银行', shortName: '中行' },
+  { key: '交通银行', fullName: '交通银行', shortName: '交行' },
   // 邮政储蓄 also at a post office's counter (中国邮政, 邮政局): the same 邮储 accounts.
-  { key: '中国邮政储蓄银行', fullName: '邮政', shortNames: ['邮储'] },
+  { key: '中国邮政储蓄银行', fullName: '邮政', shortName: '邮储' },
 ];
 
 /**
@@ -35,18 +36,27 @@ const KEYS = [...LARGE_BANKS.map((bank) => bank.key), RURAL_BANKS.key, RURAL_CRE
 /** What follows a company's name: its legal form, then the branch (华泰证券股份有限公司XX营业部). */
 const LEGAL_FORM_ONWARDS = '(股份有限公司|有限责任公司|有限公司).*$';
 
-const largeBankCase = ({ key, fullName, shortNames }: (typeof LARGE_BANKS)[number]) =>
-  `WHEN contains(name, ${sqlString(fullName)}) ${shortNames.map((short) => `OR starts_with(name, ${sqlString(short)})`).join(' ')}
-     THEN ${sqlString(key)}`;
+/** The last character of a place's name (XX省, XX市, XX县, XX区, XX镇, XX乡), after which a short name may follow. */
+const PLACE_END = '[省市县区镇乡]';
+
+/**
+ * A short name at the start or after a place, its second group the short name. One pattern for all of them: a test
+ * of its own for each took 0.63 s to key B1M's million deposits rows spelled as branches (中国农业银行城关支行 …), one
+ * 0.26–0.30 s.
+ */
+const SHORT_NAME = `(^|${PLACE_END})(${LARGE_BANKS.map((bank) => bank.shortName).join('|')})`;
+const byShortName = `CASE regexp_extract(name, ${sqlString(SHORT_NAME)}, 2)
+      ${LARGE_BANKS.map(({ key, shortName }) => `WHEN ${sqlString(shortName)} THEN ${sqlString(key)}`).join(' ')} END`;
 
 export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
   // name: rs_text'd (half-width, no spaces). Other banks: the name up to its first 银行, 中国 before it dropped
   // (中国光大银行XX支行 and 光大银行 are one; XX村镇银行 stay apart); anything else: the name before its legal form.
   defineMacro('rs_institution_key', ['name'], `CASE
     WHEN name IN (${KEYS.map(sqlString).join(', ')}) THEN name
-    ${LARGE_BANKS.map(largeBankCase).join('\n    ')}
+    ${LARGE_BANKS.map(({ key, fullName }) => `WHEN contains(name, ${sqlString(fullName)}) THEN ${sqlString(key)}`).join('\n    ')}
     WHEN regexp_matches(name, ${sqlString(RURAL_BANKS.words)}) THEN ${sqlString(RURAL_BANKS.key)}
     WHEN regexp_matches(name, ${sqlString(RURAL_CREDIT.words)}) THEN ${sqlString(RURAL_CREDIT.key)}
+    WHEN regexp_matches(name, ${sqlString(SHORT_NAME)}) THEN ${byShortName}
     WHEN contains(name, '银行') THEN regexp_extract(regexp_replace(name, '^中国', ''), '^(.*?银行)', 1)
     ELSE coalesce(nullif(regexp_replace(name, ${sqlString(LEGAL_FORM_ONWARDS)}, ''), ''), name)
   END`),

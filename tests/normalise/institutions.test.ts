@@ -12,6 +12,8 @@ describeMacroTable('rs_institution_key', connection, {
     { input: '农业银行城关支行', expected: '中国农业银行', note: 'a branch, 中国 left out' },
     { input: '中国农业银行股份有限公司XX县支行', expected: '中国农业银行' },
     { input: '工行营业部', expected: '中国工商银行' },
+    { input: 'XX县农行营业部', expected: '中国农业银行', note: 'a short name after a place' },
+    { input: '城关镇建行', expected: '中国建设银行', note: 'a short name after a place' },
     { input: '中国工商银行', expected: '中国工商银行' },
     { input: '建行', expected: '中国建设银行' },
     { input: '中行', expected: '中国银行' },
