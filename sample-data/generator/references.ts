@@ -139,18 +139,22 @@ const BANKS = ['中国农业银行', '中国邮政储蓄银行', '农村商业�
 /** A person's usual bank (`offset` 1: another one), chosen by his ID. */
 export const bankOf = (person: Person, offset = 0) => chosenById(person, BANKS, offset);
 
-/** How another 核对 round, or a list kept by hand, spells each bank: its short name, or a branch. */
-const BANK_SPELLINGS: Record<string, readonly string[]> = {
-  中国农业银行: ['农行', '中国农业银行股份有限公司城关支行'],
-  中国邮政储蓄银行: ['邮储银行', '中国邮政储蓄银行城关营业所'],
-  农村商业银行: ['农商行', '农商银行城关支行'],
-  中国工商银行: ['工行', '中国工商银行城关支行'],
-  中国建设银行: ['建行', '建设银行城关支行'],
-  中国银行: ['中行', '中国银行股份有限公司城关支行'],
+/**
+ * How another 核对 round, or a list kept by hand, spells each bank: its short name, or a branch. One per bank: the
+ * bank is chosen by the same digits of the ID as anything else chosenById would choose, so a second spelling per bank
+ * was never written.
+ */
+export const BANK_SPELLED_ANOTHER_WAY: Readonly<Record<string, string>> = {
+  中国农业银行: '农行',
+  中国邮政储蓄银行: '中国邮政储蓄银行城关营业所',
+  农村商业银行: '农商行',
+  中国工商银行: '中国工商银行城关支行',
+  中国建设银行: '建行',
+  中国银行: '中国银行股份有限公司城关支行',
 };
 
-/** The person's usual bank (bankOf) spelled another way, chosen by his ID: the same institution. */
-export const bankSpelledAnotherWay = (person: Person) => chosenById(person, BANK_SPELLINGS[bankOf(person)]!);
+/** The person's usual bank (bankOf) spelled another way: the same institution. */
+export const bankSpelledAnotherWay = (person: Person) => BANK_SPELLED_ANOTHER_WAY[bankOf(person)]!;
 
 export function depositRow(person: Person, balance: FieldValue, asOf: Date, spelled?: string, institution = bankOf(person)): ReferenceRow {
   return { dataset: 'deposits', values: { name: nameCell(person, spelled), id_number: person.id, balance, as_of: asOf, institution } };

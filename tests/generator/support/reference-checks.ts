@@ -2,6 +2,7 @@
 import { join } from 'node:path';
 import { monthOfDay, normaliseId, normaliseName, parseCents, parseDate, parseMonth, readCsv } from './clean-files.ts';
 import type { Row } from './clean-files.ts';
+import { BANK_SPELLED_ANOTHER_WAY } from '../../../sample-data/generator/references.ts';
 
 export interface Finding {
   check_id: string;
@@ -21,11 +22,7 @@ const VEHICLE_TYPE_CODES: Record<string, string> = {
 };
 const DEREGISTERED_STATES = ['注销', '报废', 'E', '注销(E)', 'E-注销', 'M'];
 /** The other spellings of a bank the generator writes (a short name, a branch), by the bank they are. */
-const SAME_BANK: Record<string, string> = {
-  农行: '中国农业银行', 中国农业银行股份有限公司城关支行: '中国农业银行', 邮储银行: '中国邮政储蓄银行', 中国邮政储蓄银行城关营业所: '中国邮政储蓄银行',
-  农商行: '农村商业银行', 农商银行城关支行: '农村商业银行', 工行: '中国工商银行', 中国工商银行城关支行: '中国工商银行',
-  建行: '中国建设银行', 建设银行城关支行: '中国建设银行', 中行: '中国银行', 中国银行股份有限公司城关支行: '中国银行',
-};
+const SAME_BANK: Record<string, string> = Object.fromEntries(Object.entries(BANK_SPELLED_ANOTHER_WAY).map(([bank, spelling]) => [spelling, bank]));
 /** Whose balance a deposits row reports: its bank, however spelled, else its account. */
 const depositHolder = (values: Record<string, string>) => (values['institution'] && (SAME_BANK[values['institution']] ?? values['institution'])) || values['account'];
 // Relations "R is C's rel" that make R a near relative (checks.md default list).
