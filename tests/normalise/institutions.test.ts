@@ -34,7 +34,7 @@ describeMacroTable('rs_institution_key', connection, {
   ],
   rejected: [
     { input: '中国农业发展银行', expected: '农业发展银行', note: 'not 农业银行' },
-    { input: '福建行', expected: '福建行', note: 'a short name only at the start' },
+    { input: '福建行', expected: '福建行', note: 'a short name only at the start or after a place' },
     { input: 'YY村镇银行', expected: 'YY村镇银行', note: 'another 村镇银行 stays apart' },
     { input: '中国人民银行', expected: '人民银行' },
     { input: '支付宝', expected: '支付宝' },
