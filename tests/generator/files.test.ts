@@ -117,6 +117,24 @@ describe('workbooks', () => {
     expect(numeric.sort((a, b) => a - b)).toEqual(listed.sort((a, b) => a - b));
   });
 
+  it('IDs in the CSV roll that Excel stored as numbers read as Excel shows them (a township without a rural village too)', async () => {
+    // Seed 36 draws a township of 社区 only: the workbook's number-cell household went to the CSV roll as
+    // 653127197211026800 (the number as JavaScript prints it), which passed as a real ID, its check character holding by
+    // chance; and its scientific-notation ID ended in X, written NAN.
+    const urban = await generate('sample', { seed: 36 });
+    try {
+      expect(urban.key.files.some((f) => f.dataset === 'roll' && f.format === 'xlsx')).toBe(true);
+      const excelNumbers = urban.key.expected.filter((e) => e.check_id === 'data_quality.id-invalid' && e.note.includes('Excel'));
+      expect(excelNumbers.length).toBeGreaterThanOrEqual(2);
+      for (const entry of excelNumbers) {
+        if (entry.file!.endsWith('.csv')) expect(entry.raw, `${entry.file}:${entry.line}`).toMatch(/^\d\.\d+E\+17$/);
+      }
+      expect(excelNumbers.some((e) => e.file!.endsWith('.csv'))).toBe(true);
+    } finally {
+      dispose(urban);
+    }
+  });
+
   it('every XLSX header sits within the first 10 rows below its title rows', async () => {
     for (const file of sample.key.files.filter((f) => f.format === 'xlsx')) {
       const worksheet = await sheet(file.file);

@@ -7,10 +7,15 @@ import { deathRow, depositRow, vehicleRow } from '../references.ts';
 import { lastDay } from '../calendar.ts';
 import type { Scenario, ScenarioContext } from './context.ts';
 
-/** A household written to the CSV roll in the messy style (城市低保 or 特困), whose amount ignores one row. */
-function csvHousehold(context: ScenarioContext): Household {
+/**
+ * A household written to the CSV roll in the messy style (城市低保 or 特困), whose amount ignores one row; the first one
+ * drawn whose second member's ID `fits` (the others stay ordinary households).
+ */
+function csvHousehold(context: ScenarioContext, fits: (id: string) => boolean = () => true): Household {
   const urban = context.work.village.area === 'urban';
-  const household = context.household(urban ? { family: '低保', minSize: 3 } : { family: '特困', shape: 'elderCouple' });
+  let household: Household;
+  do household = context.household(urban ? { family: '低保', minSize: 3 } : { family: '特困', shape: 'elderCouple' });
+  while (!fits(household.rows[1]!.person.id));
   context.householdFactory.reprice(context.rng, household, household.rows.length - 1);
   return household;
 }
@@ -39,8 +44,12 @@ export const idInvalid: Scenario = {
       key.expect({ checkId: 'data_quality.id-invalid', person: null, household, row, raw, note: `${note}; matched by nothing else` });
     if (variant === 4) {
       // The rural 低保 workbook: two members' IDs typed in as numbers (last digits lost). Other styles
-      // have no workbook and write what Excel shows for such a cell, so every style holds the same people.
+      // have no workbook and write what Excel shows for such a cell, so every style holds the same people; so does a
+      // township without a rural village, whose households are on the CSV roll. (Until 2026-12-05 that CSV got the
+      // number as JavaScript prints it, 653127197211026800, which no Excel export writes, and which passes as a real ID
+      // when its check character happens to hold: seed 36 of the sample preset.)
       const rural = context.work.village.township.villages.find((village) => village.area === 'rural') ?? context.work.village;
+      const inWorkbook = context.style === 'messy' && rural.area === 'rural';
       let household: Household;
       let members: RollRow[];
       do {
@@ -50,7 +59,7 @@ export const idInvalid: Scenario = {
       context.householdFactory.reprice(rng, household, household.rows.length - 2);
       for (const row of members) {
         const value = storedAsNumber(row.person.id)!;
-        if (context.style === 'messy') {
+        if (inWorkbook) {
           row.idCell = { number: value };
           expect(household, row, String(value), 'ID stored as an Excel number (precision lost)');
         } else {
@@ -61,7 +70,9 @@ export const idInvalid: Scenario = {
       return;
     }
     if (variant <= 3) {
-      const household = csvHousehold(context);
+      // Excel shows a number in scientific notation; an ID ending in X is no number (it stays text, and until 2026-12-05
+      // was written NAN here).
+      const household = csvHousehold(context, (id) => variant !== 3 || !id.endsWith('X'));
       const row = household.rows[1]!;
       const id = row.person.id;
       const forms: [string, string][] = [
