@@ -300,6 +300,11 @@ describe('names and refusals', () => {
   it('makes file and sheet names safe and unique', () => {
     expect(safeFileName('店头镇/东村:*?"<>|')).toBe('店头镇_东村_______');
     expect(safeFileName('..')).toBe('_');
+    // Cut to 180 bytes of UTF-8 (a file name may have 255), whole characters only, and no space left at the cut.
+    const township = safeFileName('张'.repeat(18_419));
+    expect(township).toBe('张'.repeat(60));
+    expect(safeFileName(`${'镇'.repeat(59)}𠀀𠀀`)).toBe('镇'.repeat(59));
+    expect(safeFileName(`${'a'.repeat(179)} b`)).toBe('a'.repeat(179));
     const names = new UniqueNames(['汇总']);
     expect([names.claim('东村'), names.claim('东村'), names.claim('汇总')]).toEqual(['东村', '东村(2)', '汇总(2)']);
     const long = '很长的村名'.repeat(10);
