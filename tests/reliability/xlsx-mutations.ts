@@ -157,10 +157,16 @@ export function mutateCellTypes(base: WorkbookSpec, random: Random): CellTypeMut
   const broken = new Map<number, string>();
   const maybe = new Set<number>();
   const touched = new Set<number>();
+  // One corruption per cell: a second one overwrote the first (or was applied to it), and the first's verdict then
+  // said nothing about the cell (seed 880039: unreadable text, then a readable date, taken for an unusable row).
+  const corruptedCells = new Set<string>();
   const chosen = random.shuffle(applicable).slice(0, Math.min(applicable.length, random.between(3, 5)));
   for (const corruption of chosen) {
-    const index = random.pick(personRows);
     const column = spec.header.findIndex((h) => COLUMN_HEADERS[corruption.column].includes(h));
+    const free = personRows.filter((i) => !corruptedCells.has(`${i}:${column}`));
+    if (free.length === 0) continue;
+    const index = random.pick(free);
+    corruptedCells.add(`${index}:${column}`);
     const row = spec.rows[index]!;
     row[column] = corruption.apply(row[column] as CellValue);
     const sheetRow = spec.firstDataRow + index;
