@@ -123,7 +123,8 @@ describe('workbooks', () => {
     // chance; and its scientific-notation ID ended in X, written NAN.
     const urban = await generate('sample', { seed: 36 });
     try {
-      expect(urban.key.files.some((f) => f.dataset === 'roll' && f.format === 'xlsx')).toBe(true);
+      // The premise: no rural roll rows at all.
+      expect(urban.key.files.filter((f) => f.dataset === 'roll' && f.format === 'xlsx').map((f) => f.rows)).toEqual([0]);
       const excelNumbers = urban.key.expected.filter((e) => e.check_id === 'data_quality.id-invalid' && e.note.includes('Excel'));
       expect(excelNumbers.length).toBeGreaterThanOrEqual(2);
       for (const entry of excelNumbers) {
