@@ -64,3 +64,18 @@ export function nonHead(household: Household, index = 1): Household['rows'][numb
   if (!row) throw new Error(`household has no member ${index}`);
   return row;
 }
+
+/**
+ * The rural 低保 roll a number typed into a cell lands on: the township's rural village (the village at work where the
+ * township has none, whose households go to the CSV roll), and whether that roll is the messy style's workbook. Only
+ * there is the cell a number cell; elsewhere it is written as Excel shows it (excelShows).
+ */
+export function ruralRoll(context: ScenarioContext): { village: Village; workbook: boolean } {
+  const village = context.work.village.township.villages.find((candidate) => candidate.area === 'rural') ?? context.work.village;
+  return { village, workbook: context.style === 'messy' && village.area === 'rural' };
+}
+
+/** What Excel shows for a long number in a General cell, and so writes into a CSV: 6.22848E+15. */
+export function excelShows(value: number): string {
+  return value.toExponential(5).toUpperCase();
+}

@@ -5,7 +5,7 @@ import type { Household, RawCell, RollRow } from '../model.ts';
 import { alteredName } from '../names.ts';
 import { deathRow, depositRow, vehicleRow } from '../references.ts';
 import { lastDay } from '../calendar.ts';
-import type { Scenario, ScenarioContext } from './context.ts';
+import { excelShows, ruralRoll, type Scenario, type ScenarioContext } from './context.ts';
 
 /**
  * A household written to the CSV roll in the messy style (城市低保 or 特困), whose amount ignores one row; the first one
@@ -26,7 +26,7 @@ function impossibleDate(id: string): string {
 }
 
 function scientific(id: string): string {
-  return Number(id).toExponential(5).toUpperCase();
+  return excelShows(Number(id));
 }
 
 /** An 18-digit ID stored as an Excel number keeps only ~16 significant digits. */
@@ -48,8 +48,7 @@ export const idInvalid: Scenario = {
       // township without a rural village, whose households are on the CSV roll. (Until 2026-12-05 that CSV got the
       // number as JavaScript prints it, 653127197211026800, which no Excel export writes, and which passes as a real ID
       // when its check character happens to hold: seed 36 of the sample preset.)
-      const rural = context.work.village.township.villages.find((village) => village.area === 'rural') ?? context.work.village;
-      const inWorkbook = context.style === 'messy' && rural.area === 'rural';
+      const { village: rural, workbook: inWorkbook } = ruralRoll(context);
       let household: Household;
       let members: RollRow[];
       do {

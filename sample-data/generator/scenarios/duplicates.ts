@@ -2,7 +2,7 @@
 import { toLegacy15 } from '../id-number.ts';
 import type { Household, Person, RawCell, RollRow } from '../model.ts';
 import { alteredName } from '../names.ts';
-import type { Scenario, ScenarioContext } from './context.ts';
+import { excelShows, ruralRoll, type Scenario, type ScenarioContext } from './context.ts';
 
 /** Puts an existing recipient on another household's roll too; the host's amount stays computed without them. */
 function addGuest(host: Household, guest: Person, hostHead: Person): RollRow {
@@ -146,11 +146,10 @@ export const accountTypedAsNumber: Scenario = {
   kind: 'duplicate.account-typed-as-number', variants: 1, weight: 1,
   run(context) {
     const { rng, key } = context;
-    const rural = context.work.village.township.villages.find((village) => village.area === 'rural') ?? context.work.village;
+    const { village: rural, workbook } = ruralRoll(context);
     const first15 = `622848${String(rng.int(0, 999_999_999)).padStart(9, '0')}`;
     const stored = Number(`${first15}0`);
-    const workbook = context.style === 'messy' && rural.area === 'rural';
-    const cell: RawCell = workbook ? { number: stored } : { text: stored.toExponential(5).toUpperCase() };
+    const cell: RawCell = workbook ? { number: stored } : { text: excelShows(stored) };
     for (const lastDigit of [rng.int(1, 4), rng.int(5, 9)]) {
       // Persons living alone: a finding per roll row, as many as the other scenarios yield.
       const household = context.household({ family: '低保', shape: 'single' }, rural);
