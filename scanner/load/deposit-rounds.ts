@@ -6,10 +6,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 
 /**
- * Whose balances a row reports: the bank (农行 and 中国农业银行城关支行 are one: rs_institution_key), else the account; NULL
- * when it names neither (no round can replace it).
+ * Whose balances a row reports: the bank (农行, 中國農業銀行 and 中国农业银行城关支行 are one: institution_key, from
+ * rs_institution_key), else the account; NULL when it names neither (no round can replace it).
  */
-const roundKey = (alias: string) => `coalesce(rs_institution_key(${alias}.institution), ${alias}.account)`;
+const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}.account)`;
 
 /**
  * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than

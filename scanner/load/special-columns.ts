@@ -168,6 +168,11 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
 };
 const VEHICLE_UNREADABLE: Record<string, string> = DEREGISTERED.unreadable;
 
+/** A deposits row's bank as written, and the institution it names (农行 and 中国农业银行城关支行 are one: deposit-rounds.ts). */
+const DEPOSIT_COLUMNS: Record<string, string[]> = {
+  institution: ['rs_text(institution) AS institution', `${mapped('institution', 'institution')} AS institution_key`],
+};
+
 /** A refusal of a row whose cells can each be read but say nothing usable together: (column it is listed under, when, reason SQL). */
 export interface RowRefusal { column: string; when: string; why: string }
 
@@ -188,7 +193,7 @@ export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
   roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
-  businesses: BUSINESS_COLUMNS,
+  businesses: BUSINESS_COLUMNS, deposits: DEPOSIT_COLUMNS,
 };
 
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */

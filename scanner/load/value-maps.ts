@@ -10,7 +10,7 @@ import { quoteIdentifier as q } from '../sql-text.ts';
 import { rawRows } from './raw-rows.ts';
 
 export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes' | 'cancellation'
-  | 'vague_staff_kind';
+  | 'vague_staff_kind' | 'institution';
 
 interface ValueMap {
   table: string;
@@ -57,13 +57,21 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   // by the 公益性岗位 rules (out-of-scope-rows.ts), each time through a lambda that compiled its regexps again for every
   // chunk (typing a county's 25 thousand payroll rows took 1.1 s, 0.25 s with the map).
   vague_staff_kind: macroMap('map_vague_staff_kinds', 'rs_vague_staff_kind'),
+  // A deposits row's bank, keyed once per spelling (a few dozen over a million rows), in simplified characters: a round
+  // written 中國農業銀行 is 农行's too. Keyed in the row as written, it was keyed up to four times a row, and such a
+  // round was another bank's (until 2026-12-05: its balance added to the later round's, a false high finding).
+  institution: {
+    table: 'map_institutions',
+    select: (distinctRaw) => `SELECT m_raw, rs_institution_key(rs_to_simplified(rs_text(m_raw))) AS m_value FROM (${distinctRaw})`,
+  },
 };
 
 /**
  * Columns read as another kind too: 享受起始年月 (roll start_date), a cadre's 任职起/任职止 (2021.04) and a death's date
  * (2026年9月) may hold a month;
  * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 and a death's 注销原因 are
- * read as categories, and a payroll's 人员类别 and 岗位类别 as a class that may say no more than how a person is hired.
+ * read as categories, a payroll's 人员类别 and 岗位类别 as a class that may say no more than how a person is hired, and a
+ * deposits row's 金融机构 as the institution it names.
  */
 const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
@@ -71,6 +79,7 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
   'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
+  'deposits.institution': ['institution'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {

@@ -37,6 +37,18 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
     });
   });
 
+  it('takes a bank written in traditional characters for the same bank (中國農業銀行 is 农行)', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      // June's feedback as a system keeping traditional characters sent it: as written, June's 30,000 and September's
+      // 20,000 were two banks' (50,000 over H001's 33,600 limit, a false high finding).
+      '金融资产核对反馈2026年6月.csv': feedback([`张大山,${PEOPLE.zhang},中國農業銀行股份有限公司城關支行,6228480011223344,30000,2026-06-30`]),
+      '金融资产核对反馈2026年9月.csv': feedback([`张大山,${PEOPLE.zhang},农行城关支行,6228480011223344,20000,2026-09-30`]),
+    }, CONFIG);
+    expect(findings.filter((f) => f('check_id') === 'over_asset.deposits').map((f) => f('household_id'))).toEqual([]);
+    expect(summary.warnings).toContainEqual(expect.objectContaining({ file: '金融资产核对反馈2026年6月.csv', message: expect.stringContaining('有 1 条余额（截止 2026-06-30）已由同一金融机构') }));
+  });
+
   it('adds up the rounds of a list that names no bank or account, and says it could not tell them apart', async () => {
     const undated = (rows: string[]) => iconv.encode(['姓名,证件号码,金融资产,截止日期', ...rows].join('\r\n') + '\r\n', 'gbk');
     const { findings, summary } = await scanInput({
