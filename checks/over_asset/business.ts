@@ -36,7 +36,7 @@ export default defineCheck({
       FROM members m JOIN businesses b ON b.id_number = m.id_number
       -- Active during P: registered by P.end, and either not closed or closed on or after P.start.
       WHERE (b.registered_on IS NULL OR b.registered_on <= period_end())
-        AND (NOT ${containsAny('b.status', '$closedStatuses')} OR b.closed_on >= period_start())
+        AND (NOT ${containsAny('rs_to_simplified(b.status)', '$closedStatuses')} OR b.closed_on >= period_start())
     )
     ${householdFindings('businesses', `'business|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'本期存续的市场主体 ' || count(DISTINCT holding_key) || ' 户：'`)}`,
   remedy: '入户核查家庭经济状况及经营收入，超标的依规清退',

@@ -2,6 +2,7 @@
 // rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind, rs_welfare_post_unit.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
+import { eitherScriptPattern } from './traditional-to-simplified.ts';
 
 /** Punctuation that decorates category values: '特困供养(分散)', '农村-低保', '【五保】'. */
 const DECORATION = '[()\\[\\]{}<>\\x{3010}\\x{3011}\\x{3014}\\x{3015}\\x{300A}\\x{300B}/\\\\_.,;:\\x{00B7}\\x{3001}-]';
@@ -123,12 +124,17 @@ const WELFARE_POST_OFFICE = '公益性?岗.*(?:中心|办公室|站|所|局|科|
 
 const list = (values: readonly string[]) => values.map(sqlString).join(', ');
 
+/** A word pattern as a regexp literal that also matches its words in traditional characters (失敗 is 失败, 緩刑 缓刑). */
+const words = (pattern: string) => sqlString(eitherScriptPattern(pattern));
+
 /**
  * The body of a word test: true when the cell holds one of `words` and none of `unless`, false when empty. The cell is
- * searched as it is: spaces or full-width forms do not hide a Chinese word, and such a test runs on every payment.
+ * searched as it is: spaces, full-width forms or traditional characters do not hide a Chinese word (until 2026-12-05 a
+ * list in traditional ones hid them: 緩刑 read as held, a false imprisoned finding; 護林員 as 财政供养), and such a test
+ * runs on every payment.
  */
-const holdsWord = (words: string, unless?: string) =>
-  `coalesce(regexp_matches(s, ${sqlString(words)})${unless ? ` AND NOT regexp_matches(s, ${sqlString(unless)})` : ''}, false)`;
+const holdsWord = (pattern: string, unless?: string) =>
+  `coalesce(regexp_matches(s, ${words(pattern)})${unless ? ` AND NOT regexp_matches(s, ${words(unless)})` : ''}, false)`;
 
 /**
  * Like holdsWord, but a word the cell denies does not count: 假释（未撤销）, 暂予监外执行（不予收监）, 尚未收监 say he is still
@@ -136,10 +142,10 @@ const holdsWord = (words: string, unless?: string) =>
  * test (RE2 has no look-behind); one joined to another word (拒不报到，撤销缓刑; 未报到，收监执行) denies that one, and
  * the word stays. Only a cell that holds the word pays for the replace.
  */
-const holdsUndeniedWord = (words: string) => {
-  const denied = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${words})`;
-  return `CASE WHEN regexp_matches(s, ${sqlString(words)})
-    THEN regexp_matches(regexp_replace(s, ${sqlString(denied)}, '', 'g'), ${sqlString(words)}) ELSE false END`;
+const holdsUndeniedWord = (pattern: string) => {
+  const denied = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${pattern})`;
+  return `CASE WHEN regexp_matches(s, ${words(pattern)})
+    THEN regexp_matches(regexp_replace(s, ${words(denied)}, '', 'g'), ${words(pattern)}) ELSE false END`;
 };
 
 export const CATEGORY_MACROS: readonly MacroDefinition[] = [
@@ -215,7 +221,7 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_out_of_custody', ['s'], `CASE WHEN ${holdsWord(OUT_OF_CUSTODY_WORD)} THEN NOT (${holdsUndeniedWord(BACK_IN_CUSTODY_WORD)}) ELSE false END`),
 
   // A 服刑/羁押 row whose 执行方式 says he has been released (not 未释放, not 待释放).
-  defineMacro('rs_released', ['s'], `CASE WHEN ${holdsUndeniedWord(RELEASED_WORD)} THEN NOT regexp_matches(s, ${sqlString(RELEASE_TO_COME)}) ELSE false END`),
+  defineMacro('rs_released', ['s'], `CASE WHEN ${holdsUndeniedWord(RELEASED_WORD)} THEN NOT regexp_matches(s, ${words(RELEASE_TO_COME)}) ELSE false END`),
 
   // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
   defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),

@@ -1,6 +1,7 @@
 // rs_date and rs_month: the date and month spellings of data-contract.md, Excel serial numbers included.
 import { FULL_WIDTH_CLASS, WHITESPACE_CLASS, bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
+import { eitherScriptPattern } from './traditional-to-simplified.ts';
 
 /**
  * Years 1900–2099 only: every date in these lists (births, deaths, sentences, registrations,
@@ -40,7 +41,7 @@ const TERM_POINT = '(?:19|20)\\d{2} ?[-/.年] ?\\d{1,2} ?(?:月|[-/.月] ?\\d{1,
  * 2021.04-至今, 自2021年3月5日起至2028年3月4日止).
  */
 const termRange = (openWords: readonly string[]) =>
-  `自?(${TERM_POINT}) ?起? ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${openWords.join('|')})? ?止?`;
+  eitherScriptPattern(`自?(${TERM_POINT}) ?起? ?(?:至|到|—+|–|-|~) ?(${TERM_POINT}|${openWords.join('|')})? ?止?`);
 
 /**
  * `read` applied to one part of a term written in one cell (group 1 its start, 2 its end), each bound once; NULL for a
@@ -56,8 +57,8 @@ function termPart(group: 1 | 2, openWords: readonly string[], read: (part: strin
 const termEnd = (group: 1 | 2, ofMonth: (month: string) => string, openWords: readonly string[]) =>
   termPart(group, openWords, (part) => `coalesce(rs_date_from_text(${part}), ${ofMonth(`rs_month_from_text(${part})`)})`);
 
-/** Whether the cell is one of `words` (spaces and full-width forms aside). */
-const isOneOf = (words: readonly string[]) => `coalesce(list_contains([${words.map(sqlString).join(', ')}], rs_text(s)), false)`;
+/** Whether the cell is one of `words` (spaces, full-width forms and traditional characters aside: 無期徒刑 is 无期徒刑). */
+const isOneOf = (words: readonly string[]) => `coalesce(list_contains([${words.map(sqlString).join(', ')}], rs_to_simplified(rs_text(s))), false)`;
 
 export const DATE_MACROS: readonly MacroDefinition[] = [
   // Internal. Half-width digits and separators, every whitespace run one ASCII space (the space

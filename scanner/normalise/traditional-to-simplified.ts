@@ -65,3 +65,39 @@ export function simplifiedChineseExpression(operand: string, table: CharacterTab
 function characterClass(characters: string): string {
   return `[${characters.replace(/[\\\]\[^-]/g, (character) => `\\${character}`)}]`;
 }
+
+let simplifiedWithTraditional: Map<string, string> | undefined;
+
+/**
+ * A regexp matching what `pattern` matches in simplified or traditional characters: each character that has traditional
+ * forms becomes a class of it and them (败 → [败敗], inside a class its forms are added), so a word test reads 失敗 as
+ * 失败 without translating the cell. The word tests run on cells row by row (every payment's 发放状态): translating
+ * each cell first would cost the table's regexp test on every row, these classes cost next to nothing.
+ */
+export function eitherScriptPattern(pattern: string): string {
+  simplifiedWithTraditional ??= traditionalFormsBySimplified(buildTraditionalToSimplifiedTable());
+  const forms = simplifiedWithTraditional;
+  let result = '';
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const character = pattern[i]!;
+    if (character === '\\') {
+      // An escape is copied whole: \x{3010} and \d name no character to widen.
+      const end = pattern[i + 1] === 'x' && pattern[i + 2] === '{' ? pattern.indexOf('}', i) : i + 1;
+      result += pattern.slice(i, end + 1);
+      i = end;
+      continue;
+    }
+    if (character === '[' && !inClass) inClass = true;
+    else if (character === ']' && inClass) inClass = false;
+    const traditional = forms.get(character);
+    result += traditional === undefined ? character : inClass ? character + traditional : `[${character}${traditional}]`;
+  }
+  return result;
+}
+
+function traditionalFormsBySimplified(table: CharacterTable): Map<string, string> {
+  const forms = new Map<string, string>();
+  for (let i = 0; i < table.from.length; i++) forms.set(table.to[i]!, (forms.get(table.to[i]!) ?? '') + table.from[i]!);
+  return forms;
+}

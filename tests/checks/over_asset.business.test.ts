@@ -24,6 +24,7 @@ testCheck('over_asset.business', {
       rows: { roll: couple, businesses: [shop(LI, { status: '注销', closed_on: '2026-09-30', revoked_on: '2026-10-20' })] },
     },
     { name: '注销 with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销' })] } },
+    { name: '註銷 (traditional characters) with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '已註銷' })] } },
     { name: 'registration 撤销 (revoked), undated', rows: { roll: couple, businesses: [shop(ZHANG, { status: '撤销登记' })] } },
     { name: 'registered 2026-11-01, after P.end', rows: { roll: couple, businesses: [shop(ZHANG, { registered_on: '2026-11-01' })] } },
     { name: 'a namesake with another ID', rows: { roll: couple, businesses: [shop(OTHER_ZHANG)] } },

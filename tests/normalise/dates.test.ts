@@ -106,6 +106,8 @@ describeMacroTable('rs_sentence_start and rs_sentence_end', connection, {
 describeMacroTable('rs_sentence_open and rs_sentence_range_word', connection, {
   expression: "CASE WHEN rs_sentence_open(v) THEN '不限期 ' ELSE '' END || coalesce(rs_sentence_range_word(v), '-')",
   accepted: [
+    { input: '無期徒刑', expected: '不限期 -', note: 'traditional characters' },
+    { input: '2019.05.10-死刑緩期二年執行', expected: '死刑緩期二年執行', note: 'traditional characters, as written' },
     { input: '无期徒刑', expected: '不限期 -' },
     { input: ' 无 期 ', expected: '不限期 -' },
     { input: '死刑缓期二年执行', expected: '不限期 -' },

@@ -35,6 +35,8 @@ describeMacroTable('rs_cancellation_kind', connection, {
 describeMacroTable('rs_out_of_custody', connection, {
   expression: 'rs_out_of_custody(v)',
   accepted: [
+    { input: '緩刑', expected: true, note: 'traditional characters' },
+    { input: '假釋（未撤銷）', expected: true, note: 'traditional characters' },
     { input: '缓刑', expected: true },
     { input: '假释', expected: true },
     { input: '暂予监外执行', expected: true },
@@ -52,6 +54,7 @@ describeMacroTable('rs_out_of_custody', connection, {
     { input: '假释，没有撤销', expected: true },
   ],
   rejected: [
+    { input: '撤銷緩刑，收監執行', expected: false, note: 'back inside, in traditional characters' },
     { input: '监内服刑', expected: false },
     { input: '羁押', expected: false },
     { input: '刑事拘留', expected: false },
@@ -69,6 +72,7 @@ describeMacroTable('rs_out_of_custody', connection, {
 describeMacroTable('rs_payment_failed', connection, {
   expression: 'rs_payment_failed(v)',
   accepted: [
+    { input: '失敗：賬戶已銷戶', expected: true, note: 'traditional characters' },
     { input: '失败', expected: true },
     { input: '失败:账户已销户', expected: true },
     { input: '发放不成功', expected: true },
@@ -92,6 +96,7 @@ describeMacroTable('rs_payment_failed', connection, {
 describeMacroTable('rs_other_benefit', connection, {
   expression: 'rs_other_benefit(v)',
   accepted: [
+    { input: '高齡津貼', expected: true, note: 'traditional characters' },
     { input: '高龄津贴', expected: true },
     { input: '80周岁以上高龄补贴', expected: true },
     { input: '困难残疾人生活补贴', expected: true },
@@ -120,6 +125,7 @@ describeMacroTable('rs_other_benefit', connection, {
 describeMacroTable('rs_off_payroll', connection, {
   expression: 'rs_off_payroll(v)',
   accepted: [
+    { input: '離職', expected: true, note: 'traditional characters' },
     { input: '离职', expected: true },
     { input: '已辞职', expected: true },
     { input: '辞退', expected: true },
@@ -136,6 +142,7 @@ describeMacroTable('rs_off_payroll', connection, {
     { input: '已故', expected: true },
   ],
   rejected: [
+    { input: '未離職', expected: false, note: 'denied, in traditional characters' },
     { input: '在职', expected: false },
     { input: '退休', expected: false, note: 'a pension from public funds' },
     { input: '调出', expected: false, note: 'maybe to another public employer: staff verify' },
@@ -151,6 +158,7 @@ describeMacroTable('rs_off_payroll', connection, {
 describeMacroTable('rs_welfare_post', connection, {
   expression: 'rs_welfare_post(v)',
   accepted: [
+    { input: '生態護林員', expected: true, note: 'traditional characters' },
     { input: '公益性岗位', expected: true },
     { input: '乡村公益性岗位', expected: true },
     { input: '公益岗', expected: true },
@@ -203,6 +211,7 @@ describeMacroTable('rs_vague_staff_kind', connection, {
 describeMacroTable('rs_welfare_post_unit', connection, {
   expression: 'rs_welfare_post_unit(v)',
   accepted: [
+    { input: '某某鎮公益性崗位', expected: true, note: 'traditional characters' },
     { input: '城关镇公益性岗位', expected: true },
     { input: '东村公益岗', expected: true },
     { input: '张庄镇乡村公益岗位（保洁）', expected: true },
@@ -223,6 +232,7 @@ describeMacroTable('rs_welfare_post_unit', connection, {
 describeMacroTable('rs_right_ended', connection, {
   expression: 'rs_right_ended(v)',
   accepted: [
+    { input: '歷史', expected: true, note: 'traditional characters' },
     { input: '历史', expected: true },
     { input: '注销', expected: true },
     { input: '已注销', expected: true },
