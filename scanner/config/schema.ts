@@ -10,6 +10,8 @@ const checkSettings = z
   .object({
     enabled: z.boolean().optional(),
     deadlineDays: z.number().int().positive().optional(),
+    /** The 整改措施 a new finding of the check starts with, in the county's own words (default: the check's remedy). */
+    remedy: z.string().trim().min(1).optional(),
     params: z.record(z.string(), z.unknown()).optional(),
   })
   .strict();

@@ -32,7 +32,7 @@ export const SCAN_FINDINGS_DDL = `
     county VARCHAR, township VARCHAR, village VARCHAR, household_id VARCHAR,
     subject_id VARCHAR, subject_name VARCHAR, program VARCHAR, evidence VARCHAR, fact VARCHAR NOT NULL,
     overpayment_cents BIGINT, source_dataset VARCHAR, source_file VARCHAR, source_line INTEGER, deadline_days INTEGER NOT NULL,
-    compared_datasets VARCHAR
+    compared_datasets VARCHAR, remedy VARCHAR NOT NULL
   )`;
 
 export interface SkipReason {
@@ -210,16 +210,17 @@ async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition,
   if (missing.length > 0) throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 缺少标准列：${missing.join(', ')}`);
   // Cast every standard column: a check may return bare NULLs, which DuckDB would type as INTEGER.
   const typed = (column: string) => `CAST(${returned.has(column) ? column : 'NULL'} AS ${FINDING_COLUMN_TYPES[column] ?? 'VARCHAR'}) AS ${column}`;
-  const deadlineDays = context.config.checks[check.id]?.deadlineDays ?? check.deadlineDays;
+  const settings = context.config.checks[check.id];
+  const deadlineDays = settings?.deadlineDays ?? check.deadlineDays;
   const inserted = await connection.run(
     `INSERT INTO scan_findings
      SELECT ${FINDING_ID_SQL} AS finding_id, check_id, $category, $severity, county, township, village, household_id,
             subject_id, subject_name, program, evidence, fact, overpayment_cents, source_dataset, source_file, source_line, $deadline_days,
-            compared_datasets
+            compared_datasets, $remedy
      FROM (SELECT $check_id AS check_id, ${[...REQUIRED_FINDING_COLUMNS, ...OPTIONAL_FINDING_COLUMNS].map(typed).join(', ')} FROM check_result)
      -- A fact reported twice (e.g. the same row in two files) is one finding.
      QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY source_file, source_line) = 1`,
-    { check_id: check.id, category: check.category, severity: check.severity, deadline_days: deadlineDays },
+    { check_id: check.id, category: check.category, severity: check.severity, deadline_days: deadlineDays, remedy: settings?.remedy ?? check.remedy },
   );
   return Number(inserted.rowsChanged);
 }

@@ -81,7 +81,8 @@ async function insertRunRow(connection: DuckDBConnection, run: RunRecord, summar
 }
 
 /**
- * New findings start as 待核实 with deadline = scan date + the check's deadlineDays. A finding seen before gets
+ * New findings start as 待核实 with deadline = scan date + the check's deadlineDays and 整改措施 = the check's remedy
+ * (checks.md: its default 整改措施 text), for staff to keep or replace. A finding seen before gets
  * this month's evidence, amounts, place and household head — never its staff-owned fields.
  */
 async function writeFindings(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
@@ -98,10 +99,10 @@ async function writeFindings(connection: DuckDBConnection, context: CarryOverCon
   await connection.run(
     `INSERT INTO ledger.findings
        (finding_id, check_id, category, severity, county, township, village, household_id, id_number, name, program,
-        evidence, fact, overpayment_cents, source_dataset, source_file, source_line, status, deadline,
+        evidence, fact, overpayment_cents, source_dataset, source_file, source_line, status, deadline, remedy,
         first_seen, last_seen, first_run_id, last_run_id, head_name, compared_datasets)
      SELECT finding_id, check_id, category, severity, county, township, village, household_id, subject_id, subject_name, program,
-            evidence, fact, overpayment_cents, source_dataset, source_file, source_line, '待核实', $as_of::DATE + deadline_days,
+            evidence, fact, overpayment_cents, source_dataset, source_file, source_line, '待核实', $as_of::DATE + deadline_days, remedy,
             $period, $period, $run_id, $run_id, head_name, compared_datasets
      FROM ${seen} s
      WHERE NOT EXISTS (SELECT 1 FROM ledger.findings f WHERE f.finding_id = s.finding_id)`,

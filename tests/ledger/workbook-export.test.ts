@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { basename, join } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
 import { UsageError } from '../../scanner/errors.ts';
 import { exportLedgerWorkbooks, type LedgerExportResult } from '../../scanner/export/ledger-workbook/export-ledger-workbooks.ts';
 import { fitSheetName, safeFileName, UniqueNames } from '../../scanner/export/ledger-workbook/names.ts';
@@ -97,7 +98,7 @@ describe('township workbooks', () => {
   });
 
   it('lists every finding of the township once, on its village sheet, with cells typed as ledger.md says', async () => {
-    const expected = await queryLedger(ledger, `SELECT finding_id, coalesce(village, '未关联到村') AS village, overpayment_cents, recovered_cents,
+    const expected = await queryLedger(ledger, `SELECT finding_id, check_id, coalesce(village, '未关联到村') AS village, overpayment_cents, recovered_cents,
       strftime(deadline, '%Y-%m-%d') AS deadline FROM ledger.findings WHERE township = '${TOWNSHIP}' AND severity <> 'info'`);
     const seen = villageSheets(township).flatMap((sheet) => dataRows(sheet).map(({ values }, i) => {
       expect(values['序号']).toBe(i + 1);
@@ -112,6 +113,8 @@ describe('township workbooks', () => {
       expect(values['应追回金额(元)'] ?? null).toBe(yuan(row['overpayment_cents']));
       expect(values['已追回金额(元)'] ?? null).toBe(yuan(row['recovered_cents']));
       expect(values['整改时限']).toEqual(new Date(`${String(row['deadline'])}T00:00:00Z`));
+      // A new finding's 整改措施 is its check's remedy (checks.md: the default 整改措施 text).
+      expect(values['整改措施']).toBe(findCheck(String(row['check_id']))!.remedy);
       // Text, never a number Excel would round; empty for a finding about a person without one.
       expect(typeof (values['家庭编号'] ?? '')).toBe('string');
     }
@@ -210,8 +213,8 @@ describe('township workbooks', () => {
   it('leaves the staff columns wide enough to type into while still empty, and marks them with their own fill', () => {
     for (const sheet of villageSheets(township)) {
       const width = (header: string) => sheet.getColumn(HEADER.indexOf(header) + 1).width;
-      // Nobody has written 整改措施 or 备注 yet: sized to their header alone they were 6 wide (three characters).
-      expect(dataRows(sheet).every((row) => row.values['整改措施'] == null), sheet.name).toBe(true);
+      // Nobody has named a 责任人 yet: sized to their header alone the staff columns were 6 wide (three characters).
+      expect(dataRows(sheet).every((row) => row.values['责任人'] == null), sheet.name).toBe(true);
       const narrowest = { '已追回金额(元)': 12, 整改措施: 20, 责任人: 10, 整改时限: 12, 整改状态: 10, 备注: 16 };
       for (const [header, least] of Object.entries(narrowest)) expect(width(header), `${sheet.name} ${header}`).toBeGreaterThanOrEqual(least);
       const headerFill = (header: string) => (sheet.getRow(2).getCell(HEADER.indexOf(header) + 1).fill as ExcelTypes.FillPattern).fgColor?.argb;

@@ -78,9 +78,12 @@ describe('applying staff edits', () => {
   let ledger: string;
   let workbook: string;
   let first: ImportReport;
+  /** The 整改措施 the scan gave the first row's finding: its check's remedy. */
+  let defaultRemedy: unknown;
 
   beforeAll(async () => {
     ledger = await copyLedger(base);
+    [{ remedy: defaultRemedy }] = await queryLedger(base, `SELECT remedy FROM ledger.findings WHERE finding_id = '${ids[0]}'`) as [{ remedy: unknown }];
     workbook = await edited((book) => {
       const sheet = sheetOf(book);
       cellOf(sheet, ids[0]!, '整改状态').value = '已整改';
@@ -100,7 +103,7 @@ describe('applying staff edits', () => {
     const file = first.files[0]!;
     expect([file.file, file.period, file.rejected, file.ignored]).toEqual([workbook.split('/').pop(), SAMPLE_PERIOD, [], []]);
     expect(file.applied.map((change) => [change.findingId, change.field, change.from, change.to, change.sheet, change.row]).sort()).toEqual([
-      [ids[0], 'remedy', null, '已停发并收回多发资金', sheetName, rowOf(ids[0]!)],
+      [ids[0], 'remedy', defaultRemedy, '已停发并收回多发资金', sheetName, rowOf(ids[0]!)],
       [ids[0], 'status', '待核实', '已整改', sheetName, rowOf(ids[0]!)],
       [ids[1], 'deadline', expect.stringMatching(/^2026-1\d-\d\d$/), '2027-01-15', sheetName, rowOf(ids[1]!)],
       [ids[1], 'responsible', null, '李四', sheetName, rowOf(ids[1]!)],
@@ -109,6 +112,7 @@ describe('applying staff edits', () => {
       [paid.id, 'recovered', null, '120.50', paid.sheet, paid.row],
       [paid.id, 'status', '待核实', '已追回', paid.sheet, paid.row],
     ].sort());
+    expect(defaultRemedy).toEqual(expect.stringMatching(/.{4}/));
     expect(first.totals).toEqual({ applied: 8, findingsChanged: 4, rejected: 0, ignored: 0 });
     const text = formatImportReport(first);
     expect(text).toContain(`工作表「${sheetName}」 第 ${rowOf(ids[0]!)} 行 列「整改状态」：待核实 → 已整改（${ids[0]}）`);
