@@ -1,4 +1,5 @@
-// Traditional → simplified character table (from opencc-js TSCharacters) and the SQL that applies it to names.
+// Traditional → simplified character table (from opencc-js TSCharacters), the SQL that applies it to names, and word
+// patterns widened to match either script.
 import tsCharacters from 'opencc-js/dict/TSCharacters';
 import { sqlString } from '../sql-text.ts';
 
