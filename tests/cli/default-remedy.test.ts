@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { findCheck } from '../../scanner/engine/registry.ts';
 import { dataRows, readWorkbook } from '../support/ledger-fixture.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
+import { runCli } from '../support/run-cli.ts';
 import { runScan } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 
@@ -32,6 +33,12 @@ describe('整改措施 of a new finding', () => {
       .flatMap((sheet) => dataRows(sheet).map(({ values }) => [String(values['检查项']), values['整改措施']] as const)));
     expect(remedyByCheck.get(findCheck('deceased.recipient')!.title)).toBe('停发并核减保障人口，追回多发资金');
     expect(remedyByCheck.get(findCheck('over_asset.payroll')!.title)).toBe(COUNTY_WORDING);
+  });
+
+  it('is named by checks show, with the config key that words it otherwise', async () => {
+    const run = await runCli(['checks', 'show', 'deceased.recipient']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('整改措施（新发现问题的默认值，可在配置 checks.deceased.recipient.remedy 中修改）：停发并核减保障人口，追回多发资金');
   });
 
   it('refuses an empty wording in config, naming the key', async () => {

@@ -16,7 +16,7 @@ export async function runChecksCommand(args: { action?: string; id?: string }, i
       `类别 ${check.category}　严重程度 ${check.severity}　整改时限 ${check.deadlineDays} 天`,
       '', check.description, '',
       `文件依据：${check.basis}`,
-      `整改措施：${check.remedy}`,
+      `整改措施（新发现问题的默认值，可在配置 checks.${check.id}.remedy 中修改）：${check.remedy}`,
       `需要的数据：${check.inputs.map((d) => `${datasetSpec(d).label} (${d})`).join('、')}`,
       ...(check.requiresColumns.length ? [`需要的列：${check.requiresColumns.join('、')}`] : []),
       ...(check.requiresConfig.length ? [`需要的配置：${check.requiresConfig.join('、')}`] : []),
