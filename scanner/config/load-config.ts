@@ -39,7 +39,7 @@ export async function loadConfig(
   if (!parsed.success) throw new ConfigError(`配置文件 ${source} 有误：${formatZodIssues(parsed.error)}`);
   const unknown = Object.keys(parsed.data.checks).filter((id) => !knownCheckIds.includes(id));
   if (unknown.length > 0) {
-    throw new ConfigError(`配置文件 ${source} 中有未知的检查项：${unknown.join('、')} (at checks)`, '用 `rollsweep checks` 查看检查项编号。');
+    throw new ConfigError(`配置文件 ${source} 中有未知的检查项：${unknown.join('、')}（位置：checks）`, '用 `rollsweep checks` 查看检查项编号。');
   }
   return { config: parsed.data, source };
 }

@@ -22,7 +22,7 @@ export const OPTIONAL_FINDING_COLUMNS = [
 
 export const checkSchema = z
   .object({
-    id: z.string().regex(/^[a-z_]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'id must look like category.kebab-name'),
+    id: z.string().regex(/^[a-z_]+\.[a-z0-9]+(-[a-z0-9]+)*$/, 'id 应为「类别.短横线连接的名称」，如 data_quality.example-check'),
     category: z.enum(CATEGORIES),
     severity: z.enum(SEVERITIES),
     title: z.string().min(1),
@@ -42,10 +42,10 @@ export const checkSchema = z
     remedy: z.string().min(1),
     deadlineDays: z.number().int().positive(),
     /** zod schema of the thresholds read from config; each becomes the SQL parameter $name. */
-    params: z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, 'params must be a zod object schema').optional(),
+    params: z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, 'params 应为 zod 对象（z.object）').optional(),
   })
   .strict()
-  .refine((check) => check.id.startsWith(`${check.category}.`), { message: 'id must start with its category', path: ['id'] });
+  .refine((check) => check.id.startsWith(`${check.category}.`), { message: 'id 应以其类别开头（如 deceased.example）', path: ['id'] });
 
 export type CheckDefinition = z.infer<typeof checkSchema>;
 export type CheckInput = z.input<typeof checkSchema>;

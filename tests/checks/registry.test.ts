@@ -110,17 +110,17 @@ describe('validateChecks refuses bad definitions', () => {
 
   it('a bad id', () => {
     expect(() => validateChecks([{ ...good, id: 'data_quality.Example_Check' }])).toThrow(CheckDefinitionError);
-    expect(() => validateChecks([{ ...good, id: 'data_quality.Example_Check' }])).toThrow(/category\.kebab-name \(at id\)/);
+    expect(() => validateChecks([{ ...good, id: 'data_quality.Example_Check' }])).toThrow(/id 应为「类别\.短横线连接的名称」.*（位置：id）/);
   });
 
   it('a missing title', () => {
     const { title: _title, ...untitled } = good;
     expect(() => validateChecks([untitled])).toThrow(CheckDefinitionError);
-    expect(() => validateChecks([untitled])).toThrow(/data_quality\.example.*\(at title\)/);
+    expect(() => validateChecks([untitled])).toThrow(/data_quality\.example.*无效输入：期望 string.*（位置：title）/);
   });
 
   it('an id not starting with its category', () => {
-    expect(() => validateChecks([{ ...good, id: 'deceased.example' }])).toThrow(/id must start with its category \(at id\)/);
+    expect(() => validateChecks([{ ...good, id: 'deceased.example' }])).toThrow(/id 应以其类别开头.*（位置：id）/);
   });
 
   it('a duplicate id', () => {
