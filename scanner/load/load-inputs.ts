@@ -9,7 +9,7 @@ import type { DittoCount } from './ditto-fill.ts';
 import { linesNamed, loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { maskedAccountWarnings } from './masked-accounts.ts';
-import { refuseMaskedFiles } from './masked-ids.ts';
+import { refuseUnusableIdFiles } from './unusable-ids.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
@@ -86,8 +86,8 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   await macrosInstalled;
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
-  const unmasked = await refuseMaskedFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
-  const reports = await refuseUnplacedPayments(connection, unmasked, options.skipBadFiles ?? false, skipped);
+  const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
+  const reports = await refuseUnplacedPayments(connection, usable, options.skipBadFiles ?? false, skipped);
   const datasets = await countRows(connection, reports);
   await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {

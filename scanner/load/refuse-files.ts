@@ -1,5 +1,5 @@
-// Refusing a whole file once it is typed (its IDs masked, its payees on no roll): the scan stops naming it, or with
-// --skip-bad-files forgets it, every sheet of it, before the rows are counted.
+// Refusing a whole file once it is typed (its IDs masked or saved as numbers, its payees on no roll): the scan stops
+// naming it, or with --skip-bad-files forgets it, every sheet of it, before the rows are counted.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS } from '../datasets/catalog.ts';
 import type { UserFacingError } from '../errors.ts';

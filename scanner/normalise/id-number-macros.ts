@@ -127,7 +127,7 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
     WHEN c IS NULL OR c = '' THEN struct_pack(
       id := NULL::VARCHAR, status := 'missing', problem := ${sqlString(ID_PROBLEMS.missing)}, birth_date := NULL::DATE)
     WHEN regexp_full_match(c, '[+-]?\\d+(?:\\.\\d*)?E[+-]?\\d+') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.scientificNotation)})
-    -- 370481********123X: masked before it was sent (公示 copies, departments' exports); masked-ids.ts refuses such a file.
+    -- 370481********123X: masked before it was sent (公示 copies, departments' exports); unusable-ids.ts refuses such a file.
     WHEN regexp_full_match(c, '[0-9X]*[*][0-9X*]*') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.masked)})
     WHEN NOT regexp_full_match(c, '[0-9X]+') THEN rs_id_invalid(${sqlString(ID_PROBLEMS.illegalCharacter)})
     WHEN length(c) NOT IN (15, 18)

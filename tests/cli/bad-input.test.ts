@@ -307,11 +307,14 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     sheet.addRow(['2026年殡葬火化名单']);
     sheet.addRow(['身份证号码', '姓名', '火化日期']);
     sheet.addRow([370481195803021134, '张大山', new Date(Date.UTC(2026, 1, 3))]);
+    // Two whole IDs beside it: a list most of whose IDs are numbers is refused whole (tests/cli/unusable-ids.test.ts).
+    sheet.addRow([validId('370481', '19400101', '011'), '赵一', new Date(Date.UTC(2026, 1, 4))]);
+    sheet.addRow([validId('370481', '19400202', '021'), '钱二', new Date(Date.UTC(2026, 1, 5))]);
     const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
     const run = await scanWith({ '火化名单.xlsx': buffer });
     expect(run.code).toBe(0);
     const summary = await summaryOf(run.out);
-    expect(summary.datasets.deaths).toMatchObject({ rows_read: 1, rows_used: 0, rows_rejected: 1 });
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
     const line = (await findingsCsv(run.out)).split('\n').find((l) => l.includes('data_quality.id-invalid'));
     expect(line).toMatch(/火化名单\.xlsx 工作表「Sheet1」 第3行/);
   });

@@ -7,7 +7,7 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../support/parse-csv.ts';
 import { runCli } from '../support/run-cli.ts';
-import { PEOPLE, rollCsv } from '../support/small-township.ts';
+import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
 const DEATHS_HEADER = '身份证号码,姓名,死亡日期,数据来源';
@@ -17,6 +17,9 @@ const DEATHS = [
   '3.70481E+17,王丙,2026-05-01,殡葬火化',
   `${PEOPLE.wang},王小明,2026/13/10,殡葬火化`,
   `${PEOPLE.wang},王小明,2026/13/10,殡葬火化`,
+  // Whole IDs of people on no roll: a list most of whose IDs Excel mangled is refused whole (unusable-ids.test.ts).
+  `${validId('370481', '19400101', '011')},赵一,2026-05-01,殡葬火化`,
+  `${validId('370481', '19400202', '021')},钱二,2026-05-01,殡葬火化`,
 ];
 const PAYMENTS_HEADER = '家庭编号,发放月份,发放金额';
 const PAYMENTS = ['H001,2026-10,1400', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700'];

@@ -1,11 +1,12 @@
-// A list sent with its ID numbers masked (370481********123X), as 公示 copies and many departments' exports are, can be
-// compared with nothing. Read row by row it was one data-quality finding per row with a 整改 deadline each, and not one
-// death found: the file is refused (exit 2), or skipped and listed with --skip-bad-files.
+// A list whose IDs were masked before it was sent (370481********123X), as 公示 copies and many departments' exports
+// are, or saved as numbers by a spreadsheet, can be compared with nothing. Read row by row it was one data-quality
+// finding per row with a 整改 deadline each, and not one death found: the file is refused (exit 2), or skipped and
+// listed with --skip-bad-files.
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
-import { runScan, scanInput } from '../support/scan-input.ts';
+import { runScan, scanInput, workbookOf } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -50,5 +51,42 @@ describe('ID numbers masked before the list was sent', () => {
     });
     expect(findings.map((f) => [f('check_id'), f('name')])).toEqual([['deceased.recipient', '张大山'], ['data_quality.id-invalid', '']]);
     expect(findings[1]!('evidence')).toContain('已脱敏（含*号），无法比对');
+  });
+});
+
+// A 公安 list opened in Excel or WPS and saved again: every ID that does not end in X became a number and kept 15 digits.
+// The scan went on (exit 0) with one id-invalid finding per row and not one death found in the list.
+describe('ID numbers saved as numbers by a spreadsheet', () => {
+  const asNumber = (id: string) => Number(id);
+  it('refuses a workbook most of whose IDs are number cells, naming the file, sheet and column (exit 2)', async () => {
+    const deaths = await workbookOf('死亡人员', [
+      ['姓名', '公民身份号码', '死亡日期'],
+      ['张大山', asNumber(PEOPLE.zhang), '2026-07-15'],
+      ['李秀英', asNumber(PEOPLE.li), '2026-03-02'],
+      ['王小明', PEOPLE.wang, '2026-05-20'],
+    ]);
+    const { run } = await runScan({ '低保花名册.csv': rollCsv(), '死亡人员名单.xlsx': deaths });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/死亡人员名单\.xlsx 工作表「死亡人员」 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如「3\.7048\*+e\+17」），无法与其他名单比对/);
+    expect(run.stderr).toContain('先把身份证号码列设为「文本」');
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+  });
+
+  it('refuses a CSV saved with Excel\'s display of them (3.70481E+17) the same way', async () => {
+    const { run } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '死亡人员名单.csv': `姓名,公民身份号码,死亡日期\n张大山,3.70481E+17,2026-07-15\n李秀英,3.70481E+17,2026-03-02\n王小明,${PEOPLE.wang},2026-05-20\n`,
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('死亡人员名单.csv 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如「3.70481E+17」）');
+  });
+
+  it('reports a few such IDs in a list that is otherwise whole, each as data_quality.id-invalid', async () => {
+    const { findings } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '死亡人员名单.csv': `姓名,公民身份号码,死亡日期\n张大山,${PEOPLE.zhang},2026-07-15\n李秀英,3.70481E+17,2026-03-02\n王小明,${PEOPLE.wang},2026-11-20\n`,
+    });
+    expect(findings.map((f) => [f('check_id'), f('name')])).toEqual([['deceased.recipient', '张大山'], ['data_quality.id-invalid', '']]);
+    expect(findings[1]!('evidence')).toContain('Excel科学计数法，末位已丢失');
   });
 });
