@@ -10,6 +10,7 @@ import { linesNamed, loadTabularFile, type FileReport, type TabularOptions } fro
 import { loadParquetFile } from './load-parquet.ts';
 import { maskedAccountWarnings } from './masked-accounts.ts';
 import { refuseUnusableIdFiles } from './unusable-ids.ts';
+import { refuseBlankHouseholdRolls } from './blank-households.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
@@ -87,7 +88,8 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
   const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
-  const reports = await refuseUnplacedPayments(connection, usable, options.skipBadFiles ?? false, skipped);
+  const withHouseholds = await refuseBlankHouseholdRolls(connection, usable, options.skipBadFiles ?? false, skipped);
+  const reports = await refuseUnplacedPayments(connection, withHouseholds, options.skipBadFiles ?? false, skipped);
   const datasets = await countRows(connection, reports);
   await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {

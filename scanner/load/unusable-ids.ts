@@ -21,7 +21,10 @@ interface UnusableFile {
   lines: number;
   masked: number;
   savedAsNumbers: number;
-  /** One of the IDs, masked again as rollsweep masks: a list may hide a single digit (37048119900101335*). */
+  /**
+   * The first such ID with its row (第 2 行「370481********123X」), masked again as rollsweep masks: a list may hide a
+   * single digit (37048119900101335*).
+   */
   maskedExample: string;
   savedExample: string;
 }
@@ -43,14 +46,16 @@ async function filesWithUnusableIds(connection: DuckDBConnection, reports: reado
     )
     SELECT _file, _sheet, count(DISTINCT _line) FILTER (id_kind = 'masked')::BIGINT AS masked,
            count(DISTINCT _line) FILTER (id_kind = 'saved')::BIGINT AS saved, count(DISTINCT _line)::BIGINT AS lines,
-           min(raw) FILTER (id_kind = 'masked') AS masked_example, min(raw) FILTER (id_kind = 'saved') AS saved_example
+           arg_min(raw, _line) FILTER (id_kind = 'masked') AS masked_example, min(_line) FILTER (id_kind = 'masked') AS masked_line,
+           arg_min(raw, _line) FILTER (id_kind = 'saved') AS saved_example, min(_line) FILTER (id_kind = 'saved') AS saved_line
     FROM unusable WHERE id_kind IS NOT NULL GROUP BY ALL`);
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => ({
       file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), lines: Number(row['lines']),
       masked: Number(row['masked']), savedAsNumbers: Number(row['saved']),
-      maskedExample: maskIdNumber(String(row['masked_example'] ?? '').trim()), savedExample: maskIdsInText(String(row['saved_example'] ?? '').trim()),
+      maskedExample: `第 ${row['masked_line']} 行「${maskIdNumber(String(row['masked_example'] ?? '').trim())}」`,
+      savedExample: `第 ${row['saved_line']} 行「${maskIdsInText(String(row['saved_example'] ?? '').trim())}」`,
     }))
     .filter((found) => 2 * found.lines > rowsRead(found))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
@@ -67,11 +72,11 @@ export async function refuseUnusableIdFiles(connection: DuckDBConnection, report
 function unusableIdsError(found: UnusableFile): UserFacingError {
   const where = { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: '身份证号码' };
   if (found.masked >= found.savedAsNumbers) {
-    return new InputError(where, `身份证号码已脱敏（${found.masked} 行，如「${found.maskedExample}」），无法与其他名单比对 (ID numbers masked)`,
+    return new InputError(where, `身份证号码已脱敏（${found.masked} 行，如${found.maskedExample}），无法与其他名单比对 (ID numbers masked)`,
       '请向提供部门索取未脱敏的名单（比对在本机进行）；公示用的花名册请换成系统导出的原表。或在 sweep.json 的 "ignore" 中列出该文件。');
   }
   return new InputError(where,
-    `身份证号码被存成了数字，末几位已丢失（${found.savedAsNumbers} 行，如「${found.savedExample}」），无法与其他名单比对 (ID numbers saved as numbers)`,
+    `身份证号码被存成了数字，末几位已丢失（${found.savedAsNumbers} 行，如${found.savedExample}），无法与其他名单比对 (ID numbers saved as numbers)`,
     '这份名单多半用 Excel 或 WPS 打开后又保存过：18 位身份证号码被当成数字，只留下前 15 位。请使用提供部门的原始导出文件；' +
     '如需在表格软件中整理，先把身份证号码列设为「文本」再导入。或在 sweep.json 的 "ignore" 中列出该文件。');
 }

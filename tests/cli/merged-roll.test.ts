@@ -2,8 +2,9 @@
 // village's 乡镇 and 村 merged down across the village. Read as stored, the spouse had no household: a false missing-field
 // finding, and a household of one, so the deceased head's share of the payments was the whole payment.
 import { describe, expect, it } from 'vitest';
-import { scanInput, workbookOf, type SheetRow } from '../support/scan-input.ts';
-import { PEOPLE } from '../support/small-township.ts';
+import { looksLikeStackTrace } from '../support/run-cli.ts';
+import { runScan, scanInput, workbookOf, type SheetRow } from '../support/scan-input.ts';
+import { PEOPLE, validId } from '../support/small-township.ts';
 
 /** Scans a roll workbook of these rows and merged ranges, with the other files given; the findings and summary. */
 async function scanRoll(rows: SheetRow[], merges: string[], files: Record<string, string>) {
@@ -44,5 +45,39 @@ describe('a roll with merged household and village cells', () => {
     expect(summary.files[0].sheets).toEqual([{ sheet: '花名册', dataset: 'roll', header_line: 3, rows_read: 2 }]);
     // 保障状态 read from the merged header: the 停保 head is not flagged, the 在保 one is, in his village.
     expect(findings.map((f) => [f('check_id'), f('name'), f('village')])).toEqual([['deceased.recipient', '王小明', '西村']]);
+  });
+});
+
+// The same roll saved as CSV by Excel, WPS or LibreOffice: a merged cell's value stays on the family's first row, and the
+// members' rows are empty. Read row by row (until 2026-12-05) every member was a person without a household: a
+// missing-field finding each, a household of one whose amount was over the standard, and the deceased head's whole
+// payment counted as overpaid. Such a roll cannot be read as households: it is refused, pointing at the workbook.
+describe('a merged roll saved as CSV', () => {
+  const SAVED = [
+    '乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,保障状态',
+    `张庄镇,东村,H001,张大山,${PEOPLE.zhang},户主,农村低保,1400,在保`,
+    `,,,李秀英,${PEOPLE.li},配偶,,,在保`,
+    `,,,张小红,${validId('370481', '19900512', '226')},女,,,在保`,
+    `,西村,H002,王小明,${PEOPLE.wang},户主,农村低保,1400,在保`,
+    `,,,王芳,${validId('370481', '19700808', '228')},配偶,,,在保`,
+  ].join('\n') + '\n';
+
+  it('is refused (exit 2), naming the file, the column, the count, a row, and the workbook as the way out', async () => {
+    const { run } = await runScan({ '农村低保花名册.csv': SAVED });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('农村低保花名册.csv 列「家庭编号」: 3 行（共 5 行）没有家庭编号（如第 3 行「李秀英」），其中 3 行是家庭成员：多半是合并了单元格的花名册另存成了 CSV');
+    expect(run.stderr).toContain('请直接使用原来的 XLSX 花名册');
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+  });
+
+  it('leaves alone a roll whose rows without a 家庭编号 are each a household\'s own (特困 residents 本人): one missing-field each', async () => {
+    const residents = [
+      '乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,保障状态',
+      `张庄镇,敬老院,,张大山,${PEOPLE.zhang},本人,集中供养特困,1100,在保`,
+      `张庄镇,敬老院,,李秀英,${PEOPLE.li},本人,集中供养特困,1100,在保`,
+      `张庄镇,西村,H002,王小明,${PEOPLE.wang},户主,农村低保,700,在保`,
+    ].join('\n') + '\n';
+    const { findings } = await scanInput({ '特困人员花名册.csv': residents });
+    expect(findings.filter((f) => f('check_id') === 'data_quality.missing-field').map((f) => f('name')).sort()).toEqual(['张大山', '李秀英']);
   });
 });

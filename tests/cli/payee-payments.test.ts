@@ -90,7 +90,7 @@ describe('payments that name the payee instead of the household', () => {
       '低保金代发明细.csv': `收款人身份证号码,发放月份,发放金额\n${masked(PEOPLE.zhang)},2026-09,1400\n${masked(PEOPLE.wang)},2026-10,700\n`,
     });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('低保金代发明细.csv 列「身份证号码」: 身份证号码已脱敏（2 行，如「3704**********');
+    expect(run.stderr).toContain('低保金代发明细.csv 列「身份证号码」: 身份证号码已脱敏（2 行，如第 2 行「3704**********');
   });
 
   it('a file with neither 家庭编号 nor a payee column is still refused, naming both', async () => {

@@ -22,7 +22,7 @@ describe('ID numbers masked before the list was sent', () => {
   it('refuses a list most of whose IDs are masked, naming the file, the column and an example (exit 2)', async () => {
     const { run } = await runScan({ '低保花名册.csv': rollCsv(), '死亡人员名单.csv': MASKED_DEATHS });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`死亡人员名单.csv 列「身份证号码」: 身份证号码已脱敏（2 行，如「${mask(PEOPLE.zhang)}」），无法与其他名单比对`);
+    expect(run.stderr).toContain(`死亡人员名单.csv 列「身份证号码」: 身份证号码已脱敏（2 行，如第 2 行「${mask(PEOPLE.zhang)}」），无法与其他名单比对`);
     expect(run.stderr).toContain('请向提供部门索取未脱敏的名单');
     expect(looksLikeStackTrace(run.stderr)).toBe(false);
   });
@@ -67,7 +67,7 @@ describe('ID numbers saved as numbers by a spreadsheet', () => {
     ]);
     const { run } = await runScan({ '低保花名册.csv': rollCsv(), '死亡人员名单.xlsx': deaths });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/死亡人员名单\.xlsx 工作表「死亡人员」 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如「3\.7048\*+e\+17」），无法与其他名单比对/);
+    expect(run.stderr).toMatch(/死亡人员名单\.xlsx 工作表「死亡人员」 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如第 2 行「3\.7048\*+e\+17」），无法与其他名单比对/);
     expect(run.stderr).toContain('先把身份证号码列设为「文本」');
     expect(looksLikeStackTrace(run.stderr)).toBe(false);
   });
@@ -78,7 +78,7 @@ describe('ID numbers saved as numbers by a spreadsheet', () => {
       '死亡人员名单.csv': `姓名,公民身份号码,死亡日期\n张大山,3.70481E+17,2026-07-15\n李秀英,3.70481E+17,2026-03-02\n王小明,${PEOPLE.wang},2026-05-20\n`,
     });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('死亡人员名单.csv 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如「3.70481E+17」）');
+    expect(run.stderr).toContain('死亡人员名单.csv 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如第 2 行「3.70481E+17」）');
   });
 
   it('reports a few such IDs in a list that is otherwise whole, each as data_quality.id-invalid', async () => {

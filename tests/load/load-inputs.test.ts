@@ -105,7 +105,7 @@ describe('loadInputs', () => {
     const refused = await loadInputs(connection, folder).then(() => null, (error: Error) => error);
     expect(refused).toBeInstanceOf(InputError);
     expect((refused as InputError).location).toMatchObject({ file: '存款-2.parquet', column: '身份证号码' });
-    expect(refused!.message).toContain('身份证号码被存成了数字，末几位已丢失（1 行，如「3.7048');
+    expect(refused!.message).toContain('身份证号码被存成了数字，末几位已丢失（1 行，如第 1 行「3.7048');
   });
 });
 

@@ -35,8 +35,8 @@ describe('a refused file\'s example', () => {
     const { refused, filesSkipped } = await refusedAndSkipped({ '低保花名册.csv': rollCsv(), '死亡人员名单.csv': deaths });
     const masked = `370481********${PEOPLE.zhang.slice(14, 17)}*`;
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`身份证号码已脱敏（2 行，如「${masked}」）`);
-    expect(filesSkipped).toContain(`如「${masked}」`);
+    expect(refused.stderr).toContain(`身份证号码已脱敏（2 行，如第 2 行「${masked}」）`);
+    expect(filesSkipped).toContain(`如第 2 行「${masked}」`);
     for (const shown of [refused.stderr, filesSkipped]) expect(shown).not.toContain(hideLast(PEOPLE.zhang));
   });
 
