@@ -3,7 +3,8 @@
 // LibreOffice: a merged cell's value stays on the family's first row, the members' rows are left empty. Read row by
 // row, every member was a person without a household (the demo's rural roll so saved: 817 missing-field findings, 329
 // amounts over the standard of a household of one, deposits over a limit for one person, two persons on both 低保 and
-// 特困 missed). The workbook itself is read as Excel shows it (merged cells included); such a CSV is refused.
+// 特困 missed). The workbook itself is read as Excel shows it (merged cells included); such a CSV is refused, and so is
+// a workbook whose cells were unmerged without filling them down.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, UserFacingError } from '../errors.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
@@ -52,7 +53,7 @@ function blankHouseholdsError(found: BlankHouseholdSheet): UserFacingError {
   return new InputError(
     { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: '家庭编号' },
     `${found.blank} 行（共 ${found.rows} 行）没有家庭编号（如第 ${found.firstLine} 行${found.firstName ? `「${found.firstName}」` : ''}），` +
-      `其中 ${found.members} 行是家庭成员：多半是合并了单元格的花名册另存成了 CSV，合并单元格的值只留在每户第一行，无法按户核查 (household ids missing)`,
+      `其中 ${found.members} 行是家庭成员：多半是花名册合并的单元格被拆开了（另存为 CSV，或取消合并），其值只留在每户第一行，无法按户核查 (household ids missing)`,
     '请直接使用原来的 XLSX 花名册（rollsweep 按合并单元格读取），或在表格软件中取消合并、向下填充后再导出。或在 sweep.json 的 "ignore" 中列出该文件。',
   );
 }

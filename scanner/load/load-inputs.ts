@@ -4,13 +4,12 @@ import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts'
 import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
+import { refuseBlankHouseholdRolls } from './blank-households.ts';
 import { depositRoundWarnings } from './deposit-rounds.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { linesNamed, loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
 import { loadParquetFile } from './load-parquet.ts';
 import { maskedAccountWarnings } from './masked-accounts.ts';
-import { refuseUnusableIdFiles } from './unusable-ids.ts';
-import { refuseBlankHouseholdRolls } from './blank-households.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
 import { dropStages } from './raw-rows.ts';
@@ -19,6 +18,7 @@ import { refuseRepeatedLists } from './repeated-lists.ts';
 import { separatedNumberWarnings } from './reused-household-numbers.ts';
 import { refuseUnplacedPayments } from './unplaced-payments.ts';
 import { unmatchedPaymentWarnings } from './unmatched-payments.ts';
+import { refuseUnusableIdFiles } from './unusable-ids.ts';
 import { workThroughLanes } from '../settle-all.ts';
 
 export interface DatasetCounts {

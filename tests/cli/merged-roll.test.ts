@@ -65,7 +65,7 @@ describe('a merged roll saved as CSV', () => {
   it('is refused (exit 2), naming the file, the column, the count, a row, and the workbook as the way out', async () => {
     const { run } = await runScan({ '农村低保花名册.csv': SAVED });
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('农村低保花名册.csv 列「家庭编号」: 3 行（共 5 行）没有家庭编号（如第 3 行「李秀英」），其中 3 行是家庭成员：多半是合并了单元格的花名册另存成了 CSV');
+    expect(run.stderr).toContain('农村低保花名册.csv 列「家庭编号」: 3 行（共 5 行）没有家庭编号（如第 3 行「李秀英」），其中 3 行是家庭成员：多半是花名册合并的单元格被拆开了（另存为 CSV，或取消合并）');
     expect(run.stderr).toContain('请直接使用原来的 XLSX 花名册');
     expect(looksLikeStackTrace(run.stderr)).toBe(false);
   });
