@@ -21,6 +21,9 @@ const PAYMENT_PLACE_ONLY: readonly string[] = [ACCOUNT_COLUMN, ...PAYMENT_PLACE_
 /** ID columns parse into <prefix>__parsed and keep <prefix>_raw, <prefix>_status …: id_number → id, relative_id_number → relative_id. */
 const idPrefix = (column: ColumnSpec) => (column.name === 'id_number' ? 'id' : column.name.replace(/_number$/, ''));
 
+/** Why a 家庭编号 in scientific notation is refused: unusable-ids.ts finds a payment list so saved by it. */
+export const CODE_LOST_DIGITS = '被 Excel 改成科学计数法，末位已丢失';
+
 /** The typed columns a raw column becomes, by the kind the catalog gives it; costly parses come from the value maps. */
 function typedColumns(column: ColumnSpec): string[] {
   const raw = q(column.name);
@@ -68,7 +71,7 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
     for (const refusal of refusals) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
     if (column.name === 'household_id') {
       // A payment's 家庭编号 in scientific notation names no one household (see ROLL_COLUMNS).
-      arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（被 Excel 改成科学计数法，末位已丢失）'`, raw) });
+      arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（${CODE_LOST_DIGITS}）'`, raw) });
     }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
       const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedField(column, column.kind)} IS NULL`;

@@ -1,62 +1,75 @@
-// A list whose ID numbers cannot be compared with anything: masked before it was sent (370481********123X), as 公示
-// copies and many departments' exports are, or opened in Excel or WPS and saved again, which stored every ID as a number
-// and dropped its last digits (3.71329201801298e+17). Such a file is refused rather than reported row by row.
+// A list whose key column cannot be compared with anything: its ID numbers masked before it was sent
+// (370481********123X), as 公示 copies and many departments' exports are, or the list opened in Excel, WPS or LibreOffice
+// and saved again, which stored every ID as a number and dropped its last digits (3.71329201801298e+17), and every
+// 家庭编号 of a 发放明细 likewise (3.71329110251005e+15). Such a file is refused rather than reported row by row.
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { datasetSpec } from '../datasets/catalog.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
 import { ID_PROBLEMS } from '../normalise/index.ts';
 import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
+import { CODE_LOST_DIGITS } from './normalise-datasets.ts';
 import { refuseFiles, rowsReadBySheet } from './refuse-files.ts';
 
-/** What happened to a list's IDs: each problem of ID_PROBLEMS that says so. */
+/** What happened to a list's key: masked IDs, IDs saved as numbers, a payment's 家庭编号 saved as a number. */
+type Damage = 'masked' | 'saved' | 'household';
+
+/** The problems (ID_PROBLEMS) that say an ID was masked, or saved as a number. */
 const MASKED = [ID_PROBLEMS.masked];
 const SAVED_AS_NUMBERS = [ID_PROBLEMS.scientificNotation, ID_PROBLEMS.checkCharacterLostDigits];
+const HOUSEHOLD_LABEL = datasetSpec('payments').columns.find((column) => column.name === 'household_id')!.label;
 
 interface UnusableFile {
   file: string;
   sheet: string | null;
-  /** Rows with such an ID, and of them those masked and those saved as numbers. */
+  /** Rows with such a key, whatever happened to it. */
   lines: number;
-  masked: number;
-  savedAsNumbers: number;
-  /**
-   * The first such ID with its row (第 2 行「370481********123X」), masked again as rollsweep masks: a list may hide a
-   * single digit (37048119900101335*).
-   */
-  maskedExample: string;
-  savedExample: string;
+  /** The damage most of them share, how many rows it took, and the first such row and value (an ID masked again). */
+  damage: Damage;
+  count: number;
+  example: string;
 }
 
+const any = (problem: string, texts: readonly string[]) => texts.map((text) => `contains(${problem}, ${sqlString(text)})`).join(' OR ');
+
 /**
- * The files (and sheets) more than half of whose rows have a masked ID or one Excel stored as a number: each would
- * otherwise be one data_quality finding per row, thousands for a 公安 list, with a 整改 deadline each, and not one
- * comparison made (until 2026-12-05 so for a list saved as numbers: the scan went on, exit 0, and found no death in it).
+ * The files (and sheets) more than half of whose rows have such a key: each would otherwise be one data_quality finding
+ * per row, thousands for a 公安 list, with a 整改 deadline each, and not one comparison made (until 2026-12-05 so for a
+ * list saved as numbers: the scan went on, exit 0, and found no death in it, or counted no payment).
  */
-async function filesWithUnusableIds(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<UnusableFile[]> {
-  const kindOf = (problem: string) => `CASE WHEN ${MASKED.map((p) => `contains(${problem}, ${sqlString(p)})`).join(' OR ')} THEN 'masked'
-    WHEN ${SAVED_AS_NUMBERS.map((p) => `contains(${problem}, ${sqlString(p)})`).join(' OR ')} THEN 'saved' END`;
+async function filesWithUnusableKeys(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<UnusableFile[]> {
+  const idDamage = (problem: string) => `CASE WHEN ${any(problem, MASKED)} THEN 'masked' WHEN ${any(problem, SAVED_AS_NUMBERS)} THEN 'saved' END`;
   // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem.
   const reader = await connection.runAndReadAll(`
-    WITH unusable AS (
-      SELECT _file, _sheet, _line, raw_value AS raw, ${kindOf('reason')} AS id_kind FROM load_rejects WHERE kind = 'id'
+    WITH damaged AS (
+      SELECT _file, _sheet, _line, raw_value AS raw, ${idDamage('reason')} AS damage FROM load_rejects WHERE kind = 'id'
       UNION ALL
-      SELECT _file, _sheet, _line, id_raw, ${kindOf('id_problem')} FROM roll WHERE id_problem IS NOT NULL
+      SELECT _file, _sheet, _line, id_raw, ${idDamage('id_problem')} FROM roll WHERE id_problem IS NOT NULL
+      UNION ALL
+      SELECT _file, _sheet, _line, raw_value, 'household' FROM load_rejects
+      WHERE dataset = 'payments' AND kind = 'value' AND column_name = ${sqlString(HOUSEHOLD_LABEL)} AND contains(reason, ${sqlString(CODE_LOST_DIGITS)})
+    ),
+    per_damage AS (
+      SELECT _file, _sheet, damage, count(DISTINCT _line) AS n, arg_min(raw, _line) AS raw, min(_line) AS line
+      FROM damaged WHERE damage IS NOT NULL GROUP BY ALL
     )
-    SELECT _file, _sheet, count(DISTINCT _line) FILTER (id_kind = 'masked')::BIGINT AS masked,
-           count(DISTINCT _line) FILTER (id_kind = 'saved')::BIGINT AS saved, count(DISTINCT _line)::BIGINT AS lines,
-           arg_min(raw, _line) FILTER (id_kind = 'masked') AS masked_example, min(_line) FILTER (id_kind = 'masked') AS masked_line,
-           arg_min(raw, _line) FILTER (id_kind = 'saved') AS saved_example, min(_line) FILTER (id_kind = 'saved') AS saved_line
-    FROM unusable WHERE id_kind IS NOT NULL GROUP BY ALL`);
+    SELECT _file, _sheet, (SELECT count(DISTINCT _line) FROM damaged d
+                           WHERE d._file = p._file AND d._sheet IS NOT DISTINCT FROM p._sheet AND d.damage IS NOT NULL)::BIGINT AS lines,
+           arg_max(damage, (n, damage)) AS damage, max(n)::BIGINT AS count, arg_max(raw, (n, damage)) AS raw, arg_max(line, (n, damage)) AS line
+    FROM per_damage p GROUP BY ALL`);
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
-    .map((row) => ({
-      file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), lines: Number(row['lines']),
-      masked: Number(row['masked']), savedAsNumbers: Number(row['saved']),
-      maskedExample: `第 ${row['masked_line']} 行「${maskIdNumber(String(row['masked_example'] ?? '').trim())}」`,
-      savedExample: `第 ${row['saved_line']} 行「${maskIdsInText(String(row['saved_example'] ?? '').trim())}」`,
-    }))
+    .map((row) => {
+      const damage = String(row['damage']) as Damage;
+      const raw = String(row['raw'] ?? '').trim();
+      const shown = damage === 'masked' ? maskIdNumber(raw) : damage === 'saved' ? maskIdsInText(raw) : raw;
+      return {
+        file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), lines: Number(row['lines']),
+        damage, count: Number(row['count']), example: `第 ${row['line']} 行「${shown}」`,
+      };
+    })
     .filter((found) => 2 * found.lines > rowsRead(found))
     .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
 }
@@ -66,17 +79,24 @@ async function filesWithUnusableIds(connection: DuckDBConnection, reports: reado
  * skipped, before the rows are counted. Returns the reports of the files kept.
  */
 export async function refuseUnusableIdFiles(connection: DuckDBConnection, reports: FileReport[], skipBadFiles: boolean, skipped: SkippedFile[]): Promise<FileReport[]> {
-  return refuseFiles(connection, reports, await filesWithUnusableIds(connection, reports), unusableIdsError, skipBadFiles, skipped);
+  return refuseFiles(connection, reports, await filesWithUnusableKeys(connection, reports), unusableKeysError, skipBadFiles, skipped);
 }
 
-function unusableIdsError(found: UnusableFile): UserFacingError {
-  const where = { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}), column: '身份证号码' };
-  if (found.masked >= found.savedAsNumbers) {
-    return new InputError(where, `身份证号码已脱敏（${found.masked} 行，如${found.maskedExample}），无法与其他名单比对 (ID numbers masked)`,
-      '请向提供部门索取未脱敏的名单（比对在本机进行）；公示用的花名册请换成系统导出的原表。或在 sweep.json 的 "ignore" 中列出该文件。');
+const SAVED_AGAIN = '这份名单多半用 Excel 或 WPS 打开后又保存过';
+const wayOut = (column: string) => `请使用提供部门的原始导出文件；如需在表格软件中整理，先把${column}列设为「文本」再导入。或在 sweep.json 的 "ignore" 中列出该文件。`;
+
+function unusableKeysError(found: UnusableFile): UserFacingError {
+  const where = { file: found.file, ...(found.sheet ? { sheet: found.sheet } : {}) };
+  const counted = `（${found.count} 行，如${found.example}）`;
+  switch (found.damage) {
+    case 'masked':
+      return new InputError({ ...where, column: '身份证号码' }, `身份证号码已脱敏${counted}，无法与其他名单比对 (ID numbers masked)`,
+        '请向提供部门索取未脱敏的名单（比对在本机进行）；公示用的花名册请换成系统导出的原表。或在 sweep.json 的 "ignore" 中列出该文件。');
+    case 'saved':
+      return new InputError({ ...where, column: '身份证号码' }, `身份证号码被存成了数字，末几位已丢失${counted}，无法与其他名单比对 (ID numbers saved as numbers)`,
+        `${SAVED_AGAIN}：18 位身份证号码被当成数字，只留下前 15 位。${wayOut('身份证号码')}`);
+    case 'household':
+      return new InputError({ ...where, column: HOUSEHOLD_LABEL }, `${HOUSEHOLD_LABEL}被存成了数字，末几位已丢失${counted}，无法对应家庭 (household ids saved as numbers)`,
+        `${SAVED_AGAIN}：16 位以上的家庭编号被当成数字，只留下前 15 位。${wayOut(HOUSEHOLD_LABEL)}`);
   }
-  return new InputError(where,
-    `身份证号码被存成了数字，末几位已丢失（${found.savedAsNumbers} 行，如${found.savedExample}），无法与其他名单比对 (ID numbers saved as numbers)`,
-    '这份名单多半用 Excel 或 WPS 打开后又保存过：18 位身份证号码被当成数字，只留下前 15 位。请使用提供部门的原始导出文件；' +
-    '如需在表格软件中整理，先把身份证号码列设为「文本」再导入。或在 sweep.json 的 "ignore" 中列出该文件。');
 }

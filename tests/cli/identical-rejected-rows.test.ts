@@ -22,7 +22,11 @@ const DEATHS = [
   `${validId('370481', '19400202', '021')},钱二,2026-05-01,殡葬火化`,
 ];
 const PAYMENTS_HEADER = '家庭编号,发放月份,发放金额';
-const PAYMENTS = ['H001,2026-10,1400', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700'];
+// Beside whole rows: a payment list most of whose 家庭编号 Excel mangled is refused whole (unusable-ids.test.ts).
+const PAYMENTS = [
+  'H001,2026-10,1400', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700', '3.70481E+17,2026-10,700',
+  'H001,2026-09,1400', 'H001,2026-08,1400', 'H002,2026-10,700',
+];
 
 const csv = (header: string, rows: string[]) => [header, ...rows].join('\n') + '\n';
 

@@ -81,6 +81,16 @@ describe('ID numbers saved as numbers by a spreadsheet', () => {
     expect(run.stderr).toContain('死亡人员名单.csv 列「身份证号码」: 身份证号码被存成了数字，末几位已丢失（2 行，如第 2 行「3.70481E+17」）');
   });
 
+  it('refuses a 发放明细 most of whose 家庭编号 were saved as numbers (3.71329E+15): its payments name no household', async () => {
+    const { run } = await runScan({
+      '低保花名册.csv': rollCsv(),
+      '低保发放明细.csv': '家庭编号,发放月份,发放金额\n3.71329E+15,2026-10,1400\n3.71329E+15,2026-10,700\nH001,2026-09,1400\n',
+    });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('低保发放明细.csv 列「家庭编号」: 家庭编号被存成了数字，末几位已丢失（2 行，如第 2 行「3.71329E+15」），无法对应家庭');
+    expect(run.stderr).toContain('16 位以上的家庭编号被当成数字');
+  });
+
   it('reports a few such IDs in a list that is otherwise whole, each as data_quality.id-invalid', async () => {
     const { findings } = await scanInput({
       '低保花名册.csv': rollCsv(),
