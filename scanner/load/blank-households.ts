@@ -9,7 +9,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, UserFacingError } from '../errors.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
-import { refuseFiles, rowsReadBySheet } from './refuse-files.ts';
+import { bySheet, refuseFiles, refusedSheetOf, rowsReadBySheet } from './refuse-files.ts';
 
 interface BlankHouseholdSheet {
   file: string;
@@ -32,7 +32,7 @@ async function sheetsWithBlankHouseholds(connection: DuckDBConnection, reports: 
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => {
-      const sheet = { file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']) };
+      const sheet = refusedSheetOf(row);
       return {
         ...sheet, blank: Number(row['blank']), members: Number(row['members']), rows: rowsRead(sheet),
         firstLine: Number(row['first_line']), firstName: row['first_name'] === null ? null : String(row['first_name']),
@@ -41,7 +41,7 @@ async function sheetsWithBlankHouseholds(connection: DuckDBConnection, reports: 
     // Only the merged roll's pattern: rows without one that are a household's own (a 特困 resident 本人, a roll without
     // 与户主关系) stay each a data_quality.missing-field, as a 家庭编号 some rows lack is.
     .filter((found) => 2 * found.blank > found.rows && 2 * found.members > found.blank)
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
+    .sort(bySheet);
 }
 
 /** Stops the scan at the first such roll file; with --skip-bad-files, forgets it and lists it as skipped. */

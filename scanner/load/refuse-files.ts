@@ -12,6 +12,14 @@ export interface RefusedSheet {
   sheet: string | null;
 }
 
+/** The file and sheet of a result row that selected _file and _sheet. */
+export function refusedSheetOf(row: Record<string, unknown>): RefusedSheet {
+  return { file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']) };
+}
+
+/** By file, then sheet: the order the scan names refused files in. */
+export const bySheet = (a: RefusedSheet, b: RefusedSheet) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? '');
+
 /** Rows read per file and sheet, for "more than half of its rows" tests. */
 export function rowsReadBySheet(reports: readonly FileReport[]): (found: RefusedSheet) => number {
   const rowsRead = new Map<string, number>();

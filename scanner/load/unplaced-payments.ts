@@ -12,7 +12,7 @@ import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
 import { NOT_ON_ROLL } from './payee-households.ts';
 import { NO_VILLAGE_WRITTEN } from './reused-household-numbers.ts';
-import { refuseFiles, rowsReadBySheet, type RefusedSheet } from './refuse-files.ts';
+import { bySheet, refuseFiles, refusedSheetOf, rowsReadBySheet, type RefusedSheet } from './refuse-files.ts';
 
 /** Why a payment found no household: its payee or account is on no roll row, or its number is several villages' and it names none. */
 type Unplaced = 'not-on-roll' | 'no-village';
@@ -38,12 +38,12 @@ async function filesMostlyUnplaced(connection: DuckDBConnection, reports: readon
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => {
-      const found = { file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']) };
+      const found = refusedSheetOf(row);
       return { ...found, why, unplaced: Number(row['unplaced']), rowsRead: rowsRead(found), column: String(row['column_name']),
         example: shownExample(String(row['example']).trim(), String(row['example_reason'])) };
     })
     .filter((found) => 2 * found.unplaced > found.rowsRead)
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
+    .sort(bySheet);
 }
 
 /**

@@ -11,7 +11,7 @@ import { sqlString } from '../sql-text.ts';
 import type { SkippedFile } from '../discover/input-files.ts';
 import type { FileReport } from './load-file.ts';
 import { CODE_LOST_DIGITS } from './normalise-datasets.ts';
-import { refuseFiles, rowsReadBySheet } from './refuse-files.ts';
+import { bySheet, refuseFiles, refusedSheetOf, rowsReadBySheet } from './refuse-files.ts';
 
 /** What happened to a list's key: masked IDs, IDs saved as numbers, a payment's 家庭编号 saved as a number. */
 type Damage = 'masked' | 'saved' | 'household';
@@ -44,21 +44,23 @@ async function filesWithUnusableKeys(connection: DuckDBConnection, reports: read
   // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem.
   const reader = await connection.runAndReadAll(`
     WITH damaged AS (
-      SELECT _file, _sheet, _line, raw_value AS raw, ${idDamage('reason')} AS damage FROM load_rejects WHERE kind = 'id'
-      UNION ALL
-      SELECT _file, _sheet, _line, id_raw, ${idDamage('id_problem')} FROM roll WHERE id_problem IS NOT NULL
+      SELECT * FROM (
+        SELECT _file, _sheet, _line, raw_value AS raw, ${idDamage('reason')} AS damage FROM load_rejects WHERE kind = 'id'
+        UNION ALL
+        SELECT _file, _sheet, _line, id_raw, ${idDamage('id_problem')} FROM roll WHERE id_problem IS NOT NULL
+      ) WHERE damage IS NOT NULL
       UNION ALL
       SELECT _file, _sheet, _line, raw_value, 'household' FROM load_rejects
       WHERE dataset = 'payments' AND kind = 'value' AND column_name = ${sqlString(HOUSEHOLD_LABEL)} AND contains(reason, ${sqlString(CODE_LOST_DIGITS)})
     ),
+    -- A row is counted once however many of its keys are damaged (a kinship row's two IDs).
+    per_file AS (SELECT _file, _sheet, count(DISTINCT _line) AS lines FROM damaged GROUP BY ALL),
     per_damage AS (
-      SELECT _file, _sheet, damage, count(DISTINCT _line) AS n, arg_min(raw, _line) AS raw, min(_line) AS line
-      FROM damaged WHERE damage IS NOT NULL GROUP BY ALL
+      SELECT _file, _sheet, damage, count(DISTINCT _line) AS n, arg_min(raw, _line) AS raw, min(_line) AS line FROM damaged GROUP BY ALL
     )
-    SELECT _file, _sheet, (SELECT count(DISTINCT _line) FROM damaged d
-                           WHERE d._file = p._file AND d._sheet IS NOT DISTINCT FROM p._sheet AND d.damage IS NOT NULL)::BIGINT AS lines,
-           arg_max(damage, (n, damage)) AS damage, max(n)::BIGINT AS count, arg_max(raw, (n, damage)) AS raw, arg_max(line, (n, damage)) AS line
-    FROM per_damage p GROUP BY ALL`);
+    SELECT d._file, d._sheet, any_value(f.lines)::BIGINT AS lines, arg_max(damage, (n, damage)) AS damage, max(n)::BIGINT AS count,
+           arg_max(raw, (n, damage)) AS raw, arg_max(line, (n, damage)) AS line
+    FROM per_damage d JOIN per_file f ON f._file = d._file AND f._sheet IS NOT DISTINCT FROM d._sheet GROUP BY d._file, d._sheet`);
   const rowsRead = rowsReadBySheet(reports);
   return reader.getRowObjectsJson()
     .map((row) => {
@@ -66,12 +68,12 @@ async function filesWithUnusableKeys(connection: DuckDBConnection, reports: read
       const raw = String(row['raw'] ?? '').trim();
       const shown = damage === 'masked' ? maskIdNumber(raw) : damage === 'saved' ? maskIdsInText(raw) : raw;
       return {
-        file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), lines: Number(row['lines']),
+        ...refusedSheetOf(row), lines: Number(row['lines']),
         damage, count: Number(row['count']), example: `第 ${row['line']} 行「${shown}」`,
       };
     })
     .filter((found) => 2 * found.lines > rowsRead(found))
-    .sort((a, b) => a.file.localeCompare(b.file) || (a.sheet ?? '').localeCompare(b.sheet ?? ''));
+    .sort(bySheet);
 }
 
 /**
