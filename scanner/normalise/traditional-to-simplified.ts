@@ -58,7 +58,7 @@ export function simplifiedChineseExpression(operand: string, table: CharacterTab
   const traditionalFound = `regexp_extract_all(${operand}, ${traditionalClass})`;
   const simplifiedFound = `list_transform(${traditionalFound}, lambda rs_traditional:
     substr(${sqlString(table.to)}, instr(${sqlString(table.from)}, rs_traditional), 1))`;
-  return `CASE WHEN regexp_matches(${operand}, ${traditionalClass})
+  return `CASE WHEN regexp_extract(${operand}, ${traditionalClass}) <> ''
     THEN translate(${operand}, array_to_string(${traditionalFound}, ''), array_to_string(${simplifiedFound}, '')) ELSE ${operand} END`;
 }
 
