@@ -34,6 +34,14 @@ testCheck('imprisoned.recipient', {
       },
     },
     {
+      name: 'paroled (假释) or released on bail (取保候审) before P.start, the 释放日期 given: not held in P',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2024-01-01', '2028-01-01', { custody: '假释', released_on: '2026-09-15' }),
+          sentence('2026-08-20', '', { custody: '取保候审', released_on: '2026-09-30' })],
+      },
+    },
+    {
       name: 'released (刑满释放, 已释放, 出狱) with neither 释放日期 nor 刑期止日: refused (a bad row, its village asked for the date), not read as held',
       rows: { roll: couple, prisoners: ['刑满释放', '已释放', '假释出狱'].map((custody) => sentence('2021-06-11', '', { custody })) },
     },
@@ -69,6 +77,16 @@ testCheck('imprisoned.recipient', {
       name: 'held (监内服刑, 刑事拘留), or back inside (撤销缓刑，收监执行): found, the measure in the evidence',
       rows: { roll: couple, prisoners: ['监内服刑', '刑事拘留', '撤销缓刑，收监执行'].map((custody) => sentence('2025-06-11', '', { custody })) },
       expected: [{ subject_id: ZHANG, evidence: ['监所 省第一监狱，执行方式 监内服刑（prisoners.csv 第2行）', '执行方式 刑事拘留', '执行方式 撤销缓刑,收监执行'] }],
+    },
+    {
+      name: 'paroled (假释), or let out (暂予监外执行, 取保候审), in P with the 释放日期 given: held until then, found',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2024-01-01', '2028-01-01', { custody: '假释', released_on: '2026-10-15' }),
+          sentence('2024-01-01', '2028-01-01', { custody: '暂予监外执行', released_on: '2026-10-01' }),
+          sentence('2026-09-20', '', { custody: '取保候审', released_on: '2026-10-10' })],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['释放日期 2026-10-15', '执行方式 假释', '释放日期 2026-10-01', '执行方式 暂予监外执行', '释放日期 2026-10-10', '执行方式 取保候审'] }],
     },
     {
       name: 'a release still to come or denied (待释放, 未释放) is no release; one with its 刑期止日 is read by the date',
