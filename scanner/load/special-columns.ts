@@ -98,7 +98,7 @@ const PRISONER_UNREADABLE: Record<string, string> = {
 
 /**
  * A death's date: the 死亡日期, or where a row gives only its month (2026年9月) that month's last day, or where it leaves
- * it empty or unreadable (不详), the 火化日期, else the 注销日期: days or months after the death, but he is dead all the
+ * it empty or unreadable (不详), the earlier of the 火化日期 and the 注销日期: days or months after the death, but he is dead all the
  * same (the finding says which was read: death_date_from). The month is enough: payment stops from the month after the
  * death (死亡次月起停发), and the last day keeps a death in P's own month out of an earlier period. A row is refused only
  * when it gives none that can be read. A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that
@@ -106,7 +106,10 @@ const PRISONER_UNREADABLE: Record<string, string> = {
  */
 const DEATH_DATES = [
   [dateOf('death_date'), '死亡日期'], [`last_day(${mapped('death_date', 'month')})`, '死亡月份'],
-  [dateOf('cremated_on'), '火化日期'], [dateOf('cancelled_on'), '注销日期'],
+  // The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
+  // until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
+  [`CASE WHEN ${dateOf('cancelled_on')} IS NULL OR ${dateOf('cremated_on')} <= ${dateOf('cancelled_on')} THEN ${dateOf('cremated_on')} END`, '火化日期'],
+  [dateOf('cancelled_on'), '注销日期'],
 ] as const;
 const ANY_DEATH_DATE = `coalesce(${DEATH_DATES.map(([date]) => date).join(', ')})`;
 const DEATH_COLUMNS: Record<string, string[]> = {

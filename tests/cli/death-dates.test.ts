@@ -35,6 +35,21 @@ describe('the dates of a death', () => {
     expect(summary.warnings.filter((warning: { file: string }) => warning.file === '殡葬火化人员.csv')).toEqual([]);
   });
 
+  it('reads the earlier of a row\'s 火化日期 and 注销日期: each says he was dead by then', async () => {
+    // 王小明's 户口 was cancelled in October, his cremation dated November: read by the cremation he was not found
+    // (dead after the period, as it seemed), though the row itself says he was dead by 2026-10-20.
+    const cremations = [
+      '姓名,身份证号码,死亡日期,火化日期,注销日期',
+      `王小明,${PEOPLE.wang},,2026-11-02,2026-10-20`,
+      `李秀英,${PEOPLE.li},,2026-09-02,2026-09-02`,
+    ].join('\n') + '\n';
+    const { findings } = await scanInput({ '低保花名册.csv': rollCsv(), '殡葬火化人员.csv': cremations });
+
+    const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'deceased.recipient' && finding('name') === name)?.('evidence');
+    expect(evidenceOf('王小明')).toContain('注销日期 2026-10-20（未写死亡日期，按注销日期计，死亡在此日或之前）');
+    expect(evidenceOf('李秀英')).toContain('火化日期 2026-09-02（未写死亡日期，按火化日期计');
+  });
+
   it('reads a cancellation list without 死亡日期 by its 注销日期, with a warning of what that costs', async () => {
     const cancelled = await workbookOf('注销', [
       ['姓名', '公民身份号码', '注销日期', '注销原因'],

@@ -130,8 +130,12 @@ export function referenceFindings(directory: string, period: string, standards: 
   const reference = (dataset: string, dates: string[], amounts: string[] = []) => usable(read(dataset)).filter((row) =>
     badRow(row, dates.every((column) => row.values[column] === '' || parseDate(row.values[column]!) !== null || (column === 'sentence_end' && NO_END_DATE.includes(row.values[column]!)))
       && amounts.every((column) => parseCents(row.values[column]!) !== null)));
-  /** A death's date: the 死亡日期, else (empty or unreadable) the 火化日期, else the 注销日期; a row with none readable is refused. */
-  const deathDay = (row: Row) => ['death_date', 'cremated_on', 'cancelled_on'].map((column) => parseDate(row.values[column] ?? '')).find((day) => day !== null) ?? null;
+  /** A death's date: the 死亡日期, else (empty or unreadable) the earlier of the 火化日期 and 注销日期; a row with none readable is refused. */
+  const deathDay = (row: Row) => {
+    const [death, ...afterDeath] = ['death_date', 'cremated_on', 'cancelled_on'].map((column) => parseDate(row.values[column] ?? ''));
+    const fallbacks = afterDeath.filter((day) => day !== null);
+    return death ?? (fallbacks.length === 0 ? null : fallbacks.reduce((a, b) => (b < a ? b : a)));
+  };
   /** A sentence's end: the 释放日期 where given, else the 刑满日期 (Infinity: still held). */
   const sentenceEnd = (row: Row) => {
     const end = row.values['released_on'] || row.values['sentence_end'];
