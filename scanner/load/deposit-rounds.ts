@@ -13,30 +13,48 @@ const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}
 
 /**
  * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than
- * one: a grouping, then a join with the few holdings it finds (a window over every row took 250 ms against 145 ms at B1M).
+ * one, and its account's (a.latest) where the account was: a grouping, then a join with the few holdings it finds (a
+ * window over every row took 250 ms against 145 ms at B1M). The account is matched apart from the bank: a round that
+ * names the bank and one that gives only the account number report the same account (until 2026-12-05 keyed one by
+ * the bank and the other by the account, both were added up: a false high finding).
  */
 const WITH_LATEST_ROUND = `deposits d LEFT JOIN (
     SELECT id_number, ${roundKey('e')} AS round_key, max(as_of) AS latest FROM deposits e
     WHERE ${roundKey('e')} IS NOT NULL GROUP BY ALL HAVING min(as_of) < max(as_of)
-  ) r ON r.id_number = d.id_number AND r.round_key = ${roundKey('d')}`;
-/** A later round of the same bank replaced the row (an undated row is never replaced). */
-const REPLACED = 'coalesce(d.as_of < r.latest, false)';
+  ) r ON r.id_number = d.id_number AND r.round_key = ${roundKey('d')}
+  LEFT JOIN (
+    SELECT id_number, account, max(as_of) AS latest FROM deposits
+    WHERE account IS NOT NULL GROUP BY ALL HAVING min(as_of) < max(as_of)
+  ) a ON a.id_number = d.id_number AND a.account = d.account
+  LEFT JOIN (
+    SELECT id_number, account, as_of, balance_cents, min({'file': _file, 'sheet': _sheet, 'line': _line}) AS first_row FROM deposits
+    WHERE account IS NOT NULL GROUP BY ALL HAVING count(*) > 1
+  ) twice ON twice.id_number = d.id_number AND twice.account = d.account AND twice.as_of IS NOT DISTINCT FROM d.as_of
+    AND twice.balance_cents IS NOT DISTINCT FROM d.balance_cents`;
+/** A later round of the same bank, or of the same account, replaced the row (an undated row is never replaced). */
+const REPLACED = 'coalesce(d.as_of < r.latest OR d.as_of < a.latest, false)';
+/**
+ * The row repeats an earlier one (the same account, date and balance, in a supplement that repeats the main list's row,
+ * or twice in one list): one holding, counted once (until 2026-12-05 twice, a false high finding). Rows without an
+ * account are all counted: two equal balances there may be two accounts.
+ */
+const REPEATED = `coalesce({'file': d._file, 'sheet': d._sheet, 'line': d._line} IS DISTINCT FROM twice.first_row AND twice.first_row IS NOT NULL, false)`;
 
-/** The deposits that count: each bank's (or account's) latest round; rows naming neither, or no date, all count. */
-export const CURRENT_DEPOSITS = `SELECT d.* FROM ${WITH_LATEST_ROUND} WHERE NOT ${REPLACED}`;
+/** The deposits that count: each bank's (or account's) latest round, each holding once; rows naming neither, or no date, all count. */
+export const CURRENT_DEPOSITS = `SELECT d.* FROM ${WITH_LATEST_ROUND} WHERE NOT ${REPLACED} AND NOT ${REPEATED}`;
 
 const dates = (column: string) => `string_agg(DISTINCT strftime(${column}, '%Y-%m-%d'), '、' ORDER BY strftime(${column}, '%Y-%m-%d'))`;
 
 /** Per file: the balances a later round replaced, and the persons whose dated balances no bank or account tells apart. */
 export async function depositRoundWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
-  // One round (one date, or none) is the usual folder: nothing to replace, nothing to tell apart.
-  const rounds = await connection.runAndReadAll('SELECT count(DISTINCT as_of)::INTEGER FROM deposits');
-  if (Number(rounds.getRows()[0]![0]) < 2) return [];
   const reader = await connection.runAndReadAll(`
     WITH replaced AS (SELECT d._file, d._sheet, d.as_of FROM ${WITH_LATEST_ROUND} WHERE ${REPLACED}),
+    repeated AS (SELECT d._file, d._sheet, d.as_of FROM ${WITH_LATEST_ROUND} WHERE ${REPEATED} AND NOT ${REPLACED}),
     unnamed AS (SELECT id_number, _file, _sheet, as_of FROM deposits d WHERE ${roundKey('d')} IS NULL AND as_of IS NOT NULL),
     undecided AS (SELECT * FROM unnamed WHERE id_number IN (SELECT id_number FROM unnamed GROUP BY ALL HAVING count(DISTINCT as_of) > 1))
     SELECT 'replaced' AS kind, _file, _sheet, count(*)::BIGINT AS n, ${dates('as_of')} AS dates FROM replaced GROUP BY ALL
+    UNION ALL
+    SELECT 'repeated', _file, _sheet, count(*)::BIGINT, ${dates('as_of')} FROM repeated GROUP BY ALL
     UNION ALL
     SELECT 'undecided', _file, _sheet, count(DISTINCT id_number)::BIGINT, ${dates('as_of')} FROM undecided GROUP BY ALL
     ORDER BY _file, _sheet, kind`);
@@ -44,7 +62,9 @@ export async function depositRoundWarnings(connection: DuckDBConnection): Promis
     file: String(row['_file']),
     sheet: row['_sheet'] === null ? null : String(row['_sheet']),
     message: row['kind'] === 'replaced'
-      ? `有 ${row['n']} 条余额（截止 ${row['dates']}）已由同一金融机构（同一银行的简称、全称和各支行算同一机构；未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产`
+      ? `有 ${row['n']} 条余额（截止 ${row['dates']}）已由同一金融机构（同一银行的简称、全称和各支行算同一机构）或同一账号截止日期更近的核对结果取代，未计入家庭金融资产`
+      : row['kind'] === 'repeated'
+      ? `有 ${row['n']} 条余额与前面的行重复（同一人、同一账号、同一截止日期、同一余额），只计一次`
       : `有 ${row['n']} 人在不同截止日期（${row['dates']}）各有余额，名单没有「金融机构」或「账号」列，无法判断是否同一账户的两轮核对反馈，` +
         '已全部相加；如是两轮反馈，请只保留最近一轮，或补上金融机构列',
   }));

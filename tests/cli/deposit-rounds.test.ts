@@ -33,7 +33,7 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
     expect(deposits[0]!('evidence')).toContain('中国邮政储蓄银行 账号 6217990000111222 余额 8000.00 元，截至 2026-09-30');
     expect(summary.warnings).toContainEqual({
       file: '金融资产核对反馈2026年6月.csv',
-      message: '有 1 条余额（截止 2026-06-30）已由同一金融机构（同一银行的简称、全称和各支行算同一机构；未写机构的，同一账号）截止日期更近的核对结果取代，未计入家庭金融资产',
+      message: '有 1 条余额（截止 2026-06-30）已由同一金融机构（同一银行的简称、全称和各支行算同一机构）或同一账号截止日期更近的核对结果取代，未计入家庭金融资产',
     });
   });
 
@@ -47,6 +47,26 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
     }, CONFIG);
     expect(findings.filter((f) => f('check_id') === 'over_asset.deposits').map((f) => f('household_id'))).toEqual([]);
     expect(summary.warnings).toContainEqual(expect.objectContaining({ file: '金融资产核对反馈2026年6月.csv', message: expect.stringContaining('有 1 条余额（截止 2026-06-30）已由同一金融机构') }));
+  });
+
+  it('takes the same account for one holding: a later round that gives only the account, and a row repeated', async () => {
+    const accountOnly = (rows: string[]) => iconv.encode(['姓名,证件号码,账号,金融资产,截止日期', ...rows].join('\r\n') + '\r\n', 'gbk');
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      // H001 (limit 33,600): June's round names the bank, September's only the account. Keyed by the bank and by the
+      // account, both balances counted: 30,000 + 20,000, a false high finding.
+      '金融资产核对反馈2026年6月.csv': feedback([`张大山,${PEOPLE.zhang},中国农业银行,6228480011223344,30000,2026-06-30`]),
+      '金融资产核对反馈2026年9月.csv': accountOnly([`张大山,${PEOPLE.zhang},6228480011223344,20000,2026-09-30`]),
+      // H002 (王小明 alone, limit 16,800): a supplement repeats his row of the main list: 9,000 once, not 18,000.
+      '金融资产核对反馈.csv': feedback([`王小明,${PEOPLE.wang},中国邮政储蓄银行,6217990000111222,9000,2026-09-30`]),
+      '金融资产核对反馈补充.csv': feedback([`王小明,${PEOPLE.wang},邮储银行,6217990000111222,9000,2026-09-30`]),
+    }, CONFIG);
+    expect(findings.filter((f) => f('check_id') === 'over_asset.deposits').map((f) => f('household_id'))).toEqual([]);
+    expect(summary.warnings).toContainEqual(expect.objectContaining({ file: '金融资产核对反馈2026年6月.csv', message: expect.stringContaining('或同一账号截止日期更近的核对结果取代') }));
+    expect(summary.warnings).toContainEqual({
+      file: '金融资产核对反馈补充.csv',
+      message: '有 1 条余额与前面的行重复（同一人、同一账号、同一截止日期、同一余额），只计一次',
+    });
   });
 
   it('adds up the rounds of a list that names no bank or account, and says it could not tell them apart', async () => {
