@@ -62,6 +62,12 @@ const STATUS_QUALIFIER_WORD = '未|不|非|无|没|否|拟|待|预|申请|建议
 
 const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔'];
 const NO = ['否', 'n', 'no', 'false', '0', '0.0', '未备案', '×', '✗', '✘'];
+/** An answer in one pair of brackets (【是】, (否), [是]): rs_text has made full-width brackets half-width. */
+const ENCLOSED = '^[(\\[\\x{3010}](.*)[)\\]\\x{3011}]$';
+/** Full stops and the like after an answer (是。, 否.). */
+const TRAILING_STOPS = '[\\x{3002}.!,;\\x{FF61}]+$';
+/** An answer and a note in brackets after it (是(已备案)): the answer, the note. */
+const WITH_NOTE = '^([^()]+)\\(([^()]*)\\)$';
 
 /**
  * The head's row: as written, 家长 as older rolls write it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which
@@ -200,9 +206,14 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
     ELSE rs_roll_status_from_words(rs_status_text)
   END`)),
 
-  defineMacro('rs_yes', ['s'], bindOnce('lower(rs_text(s))', 'rs_answer', `CASE
+  // An answer as villages write it: in traditional characters (已備案), in brackets (【是】), with a full stop (是。) or with
+  // a note that agrees (是（已备案）). Until 2026-12-05 each was no answer, and a filed cadre's relative a high finding.
+  defineMacro('rs_yes', ['s'], bindOnce(`nullif(regexp_replace(regexp_replace(lower(rs_to_simplified(rs_text(s))),
+      ${sqlString(ENCLOSED)}, '\\1'), ${sqlString(TRAILING_STOPS)}, ''), '')`, 'rs_answer', `CASE
     WHEN rs_answer IS NULL OR rs_answer IN (${list(NO)}) THEN false
     WHEN rs_answer IN (${list(YES)}) THEN true
+    WHEN regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 1) IN (${list(YES)}) AND regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 2) IN (${list(YES)}) THEN true
+    WHEN regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 1) IN (${list(NO)}) AND regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 2) IN (${list(NO)}) THEN false
   END`)),
 
   // list_contains, not IN (…): DuckDB plans an IN list of this length as a join against the list (0.4 s of CPU over

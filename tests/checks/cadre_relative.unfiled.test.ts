@@ -48,6 +48,8 @@ const PREFIXED: [string, string][] = [
 const EVERYDAY_MORE: [string, string][] = [
   ['养父母', '父母'], ['继父母', '父母'], ['生父', '父母'], ['生母', '父母'], ['兄妹', SIBLING], ['姐弟', SIBLING], ['弟兄', SIBLING],
   ['父子', '父母或子女'], ['母女', '父母或子女'], ['亲生儿子', CHILD], ['老伴儿', '配偶'], ['闺女', CHILD],
+  // Until 2026-12-05 these were 其他 too.
+  ['兄长', SIBLING], ['老爸', '父母'], ['老妈', '父母'], ['夫人', '配偶'], ['内人', '配偶'], ['媳妇儿', CHILD_IN_LAW],
   ['10', '配偶'], ['20', CHILD], ['37', CHILD], ['28', CHILD_IN_LAW], ['38', CHILD_IN_LAW], ['51', '父母'], ['57', '父母'],
   ['55', '配偶的父母(岳父母/公婆)'], ['61', '祖父母/外祖父母'], ['42', GRANDCHILD], ['71', SIBLING], ['77', SIBLING], ['83', UNCLE_AUNT], ['90', UNCLE_AUNT],
 ];
@@ -118,6 +120,12 @@ testCheck('cadre_relative.unfiled', {
       }),
     },
     { name: 'filed relative (近亲属备案 是)', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { cadre_relative_filed: '是' })] }) },
+    {
+      name: 'filed relative, the answer written 已備案, 【是】, 是。 or 是（已备案） (until 2026-12-05 read as not filed: a high finding)',
+      rows: withKin([kin(C, R, '母亲')], {
+        roll: ['已備案', '【是】', '是。', '是（已备案）'].map((filed, i) => alone(R, '王五', i + 1, { cadre_relative_filed: filed })),
+      }),
+    },
     { name: 'relative whose roll row is 停保', rows: withKin([kin(C, R, '母亲')], { roll: [alone(R, '王五', 1, { status: '停保' })] }) },
     {
       name: 'the cadre is never his own relative (self-loop, spouse of his spouse, his own household): that is cadre_relative.self',
@@ -198,7 +206,7 @@ testCheck('cadre_relative.unfiled', {
       ...eachSpelling(PREFIXED),
     },
     {
-      name: 'step, adoptive and birth parents (养父母, 生父), pairs (兄妹, 父子), 亲生儿子, 老伴儿, 闺女, and GB/T 4761-2008\'s codes',
+      name: 'step, adoptive and birth parents (养父母, 生父), pairs (兄妹, 父子), 亲生儿子, 老伴儿, 闺女, 兄长, 老妈, 内人, 媳妇儿, and GB/T 4761-2008\'s codes',
       ...eachSpelling(EVERYDAY_MORE),
     },
     {

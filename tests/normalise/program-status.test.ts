@@ -180,11 +180,21 @@ describeMacroTable('rs_yes', connection, {
     { input: '未备案', expected: false },
     { input: '', expected: false, note: 'empty means 否' },
     { input: null, expected: false },
+    { input: '已備案', expected: true, note: 'traditional characters' },
+    { input: '未備案', expected: false },
+    { input: '【是】', expected: true },
+    { input: '（否）', expected: false },
+    { input: '是。', expected: true },
+    { input: '1.0', expected: true, note: 'a number cell, its point kept' },
+    { input: '是（已备案）', expected: true, note: 'a note that agrees' },
+    { input: '否(未备案)', expected: false },
+    { input: '【】', expected: false, note: 'brackets round nothing: empty' },
   ],
   rejected: [
     { input: '待定', expected: null },
     { input: '2', expected: null },
     { input: '是否', expected: null },
+    { input: '是（未备案）', expected: null, note: 'a note that contradicts: no answer' },
   ],
 });
 
