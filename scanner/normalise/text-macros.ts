@@ -30,8 +30,11 @@ const SCIENTIFIC_NOTATION = String.raw`[+-]?\d+(?:\.\d*)?[eE]\+\d+`;
  * or the '.0' Excel appends when a numeric code became a float.
  */
 const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
-/** What masks an account's hidden digits: asterisks (half- or full-width), ×, ●, or a run of x (half- or full-width). */
-const ACCOUNT_MASK = '[*＊×●]|[xXｘＸ]{2,}';
+/**
+ * What masks an account's hidden digits: asterisks (half- or full-width, ﹡, ✱, ※), ×, dots (●, •, ○, a run of full stops,
+ * …), #, ?, _, or a run of x (half- or full-width). Until 2026-12-05 only *, ×, ● and x: 6228••••••••1111 was 62281111.
+ */
+const ACCOUNT_MASK = '[*＊﹡✱※×●•○◯…⋯#＃?？_＿]|[xXｘＸ]{2,}|[.]{2,}';
 /** A code rs_code returns as it is: ASCII letters and digits only. */
 const PLAIN_CODE = '[0-9A-Za-z]+';
 /** What a clerk writes in a code's cell for "none": a dash or slash, or a word (无, 暂无, 待定, 不详). */
