@@ -11,6 +11,13 @@ export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规�
  * 2026-12-01 he was silently left out of every asset check), and data_quality.missing-field / bad-value report the gap.
  */
 const UNIT = `coalesce(household_id, chr(1) || id_number)`;
+/**
+ * The active roll rows the households are made of. A row without a 家庭编号 whose person is on an active row of a
+ * household is no person alone: he is that household's member (until 2026-12-05 his car was found twice, for the
+ * household and for him alone).
+ */
+const ACTIVE_ROWS = `roll WHERE active AND (household_id IS NOT NULL OR (id_number IS NOT NULL AND id_number NOT IN (
+  SELECT id_number FROM roll WHERE active AND household_id IS NOT NULL AND id_number IS NOT NULL)))`;
 
 /**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan):
@@ -41,7 +48,7 @@ export const HOUSEHOLD_TABLES = [
                count(*) FILTER (WHERE area = '城市') AS urban_rows, count(*) FILTER (WHERE area = '农村') AS rural_rows,
                -- A person on two rows of one household is one member; a row without a usable ID is still someone.
                count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS member_count
-        FROM roll WHERE active AND (household_id IS NOT NULL OR id_number IS NOT NULL) GROUP BY ${UNIT}
+        FROM ${ACTIVE_ROWS} GROUP BY ${UNIT}
       )`,
   },
   {
@@ -50,7 +57,7 @@ export const HOUSEHOLD_TABLES = [
       -- The name as on the person's first row: one arg_min of both columns (two cost 20% more at a million persons).
       SELECT household_id, id_number, first_row.name, first_row.name_key FROM (
         SELECT ${UNIT} AS household_id, id_number, arg_min({'name': name, 'name_key': name_key}, (_file, _line)) AS first_row
-        FROM roll WHERE active AND id_number IS NOT NULL GROUP BY ALL)`,
+        FROM ${ACTIVE_ROWS} AND id_number IS NOT NULL GROUP BY ALL)`,
   },
 ];
 

@@ -87,6 +87,12 @@ testCheck('over_asset.vehicle', {
       ],
     },
     {
+      // Until 2026-12-05 his car was found twice: for H001 and for him alone.
+      name: 'a person on a row of H001 and on a row without a 家庭编号 (a second roll file): one finding, for H001',
+      rows: { roll: [...couple, rollRow({ household_id: '', name: '张三', id_number: ZHANG, _file: '特困花名册.csv' })], vehicles: [car(ZHANG)] },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['计入的机动车 1 辆：张三：小型轿车 鲁A12345'] }],
+    },
+    {
       name: '注销 on 2026-10-05: not before P.start, still counted',
       rows: { roll: couple, vehicles: [car(ZHANG, { status: '注销', deregistered_on: '2026-10-05' })] },
       expected: [{ subject_id: ZHANG, evidence: ['状态 注销，注销日期 2026-10-05（不早于本期首日，仍计入）'] }],
