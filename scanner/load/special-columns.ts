@@ -8,6 +8,8 @@ import { blank } from './raw-rows.ts';
 import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
+/** A cell written as none: dashes or slashes, 无, 空, 暂无 (not 不详 or 待定, which say the date is not known). */
+const NONE_WRITTEN = '[-/\\\\_—–－／＿]+|无|空|暂无';
 const dateOf = (name: string) => mapped(name, 'date');
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
@@ -48,14 +50,19 @@ const ROLL_COLUMNS: Record<string, string[]> = {
  */
 const TERM_START = `coalesce(${dateOf('term_start')}, ${mapped('term_start', 'month')}, rs_term_start(term_start))`;
 const TERM_END_ITSELF = `coalesce(${dateOf('term_end')}, last_day(${mapped('term_end', 'month')}))`;
+/**
+ * 任职止 至今, or written as none (—, /, 无: what a clerk writes in a cell that has nothing to say), is a term not ended, as
+ * an empty cell is. Until 2026-12-05 a dash there refused the cadre's row, and his relatives on the roll were not looked for.
+ */
+const SERVING = `(rs_serving(term_end) OR coalesce(regexp_full_match(rs_text(term_end), ${sqlString(NONE_WRITTEN)}), false))`;
 const CADRE_COLUMNS: Record<string, string[]> = {
   term_start: [`${TERM_START} AS term_start`, 'term_start AS term_start_raw'],
-  term_end: [`CASE WHEN rs_serving(term_end) THEN NULL ELSE coalesce(${TERM_END_ITSELF}, rs_term_end(term_start)) END AS term_end`, 'term_end AS term_end_raw'],
+  term_end: [`CASE WHEN ${SERVING} THEN NULL ELSE coalesce(${TERM_END_ITSELF}, rs_term_end(term_start)) END AS term_end`, 'term_end AS term_end_raw'],
 };
 /** When a cadre's term cell cannot be read (filled, and none of the above). */
 const CADRE_UNREADABLE: Record<string, string> = {
   term_start: `${TERM_START} IS NULL`,
-  term_end: `NOT rs_serving(term_end) AND ${TERM_END_ITSELF} IS NULL`,
+  term_end: `NOT ${SERVING} AND ${TERM_END_ITSELF} IS NULL`,
 };
 
 /**

@@ -187,6 +187,23 @@ testCheck('cadre_relative.unfiled', {
       ],
     },
     {
+      // Until 2026-12-05 such a roster row was refused (任职止无法识别：—), and the serving cadre's relatives were missed.
+      name: '任职止 written as none (—, /, 无): the term has not ended, as an empty cell says',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲'), kin(S, R3, '母亲')], {
+        cadres: [
+          cadre({ term_start: '2021.03', term_end: '—' }),
+          cadre({ id_number: C2, name: '李梅', term_start: '2021-04-01', term_end: '/' }),
+          cadre({ id_number: S, name: '刘芳', term_start: '2021年3月', term_end: '无' }),
+        ],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '孙七', 3)],
+      }),
+      expected: [
+        { subject_id: R, evidence: ['任期 2021-03-01 至 今'] },
+        { subject_id: R2, evidence: ['任期 2021-04-01 至 今'] },
+        { subject_id: R3, evidence: ['任期 2021-03-01 至 今'] },
+      ],
+    },
+    {
       name: '(C, R, rel) read forwards, with the cadre, position, village, term and kinship row in the evidence',
       rows: withKin([kin(C, R, '母亲')]),
       expected: [{ subject_id: R, household_id: 'H001', evidence: ['张三(村委会主任，东村，任期 2021-03-01 至 今，干部及经办人员名册 cadres.csv 第2行)', '父母：张三(村委会主任) —母亲→ 王五（亲属关系 kinship.csv 第2行）', '近亲属备案：空'] }],
