@@ -48,8 +48,11 @@ const dates = (column: string) => `string_agg(DISTINCT strftime(${column}, '%Y-%
 /** Per file: the balances a later round replaced, and the persons whose dated balances no bank or account tells apart. */
 export async function depositRoundWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
-    WITH replaced AS (SELECT d._file, d._sheet, d.as_of FROM ${WITH_LATEST_ROUND} WHERE ${REPLACED}),
-    repeated AS (SELECT d._file, d._sheet, d.as_of FROM ${WITH_LATEST_ROUND} WHERE ${REPEATED} AND NOT ${REPLACED}),
+    WITH judged AS MATERIALIZED (
+      SELECT d._file, d._sheet, d.as_of, ${REPLACED} AS replaced, ${REPEATED} AS repeated FROM ${WITH_LATEST_ROUND}
+      WHERE ${REPLACED} OR ${REPEATED}),
+    replaced AS (SELECT _file, _sheet, as_of FROM judged WHERE replaced),
+    repeated AS (SELECT _file, _sheet, as_of FROM judged WHERE repeated AND NOT replaced),
     unnamed AS (SELECT id_number, _file, _sheet, as_of FROM deposits d WHERE ${roundKey('d')} IS NULL AND as_of IS NOT NULL),
     undecided AS (SELECT * FROM unnamed WHERE id_number IN (SELECT id_number FROM unnamed GROUP BY ALL HAVING count(DISTINCT as_of) > 1))
     SELECT 'replaced' AS kind, _file, _sheet, count(*)::BIGINT AS n, ${dates('as_of')} AS dates FROM replaced GROUP BY ALL

@@ -3,13 +3,12 @@
 // closing, a vehicle's deregistration); a death's reason; a 车管 list's codes. Each becomes the typed columns listed
 // here.
 import type { DatasetName } from '../datasets/catalog.ts';
+import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
 import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
-/** A cell written as none: dashes or slashes, 无, 空, 暂无 (not 不详 or 待定, which say the date is not known). */
-const NONE_WRITTEN = '[-/\\\\_—–－／＿]+|无|空|暂无';
 const dateOf = (name: string) => mapped(name, 'date');
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */

@@ -68,6 +68,9 @@ const ENCLOSED = '^[(\\[\\x{3010}](.*)[)\\]\\x{3011}]$';
 const TRAILING_STOPS = '[\\x{3002}.!,;\\x{FF61}]+$';
 /** An answer and a note in brackets after it (是(已备案)): the answer, the note. */
 const WITH_NOTE = '^([^()]+)\\(([^()]*)\\)$';
+/** rs_answer is one of `words` with a note in brackets that is one of them too (是(已备案), 否(未备案)). */
+const noteAgrees = (words: readonly string[]) =>
+  [1, 2].map((group) => `regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, ${group}) IN (${list(words)})`).join(' AND ');
 
 /**
  * The head's row: as written, 家长 as older rolls write it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which
@@ -212,8 +215,8 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
       ${sqlString(ENCLOSED)}, '\\1'), ${sqlString(TRAILING_STOPS)}, ''), '')`, 'rs_answer', `CASE
     WHEN rs_answer IS NULL OR rs_answer IN (${list(NO)}) THEN false
     WHEN rs_answer IN (${list(YES)}) THEN true
-    WHEN regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 1) IN (${list(YES)}) AND regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 2) IN (${list(YES)}) THEN true
-    WHEN regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 1) IN (${list(NO)}) AND regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, 2) IN (${list(NO)}) THEN false
+    WHEN ${noteAgrees(YES)} THEN true
+    WHEN ${noteAgrees(NO)} THEN false
   END`)),
 
   // list_contains, not IN (…): DuckDB plans an IN list of this length as a join against the list (0.4 s of CPU over

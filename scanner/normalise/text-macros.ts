@@ -37,8 +37,13 @@ const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
 const ACCOUNT_MASK = '[*＊﹡✱※×●•○◯…⋯#＃?？_＿]|[xXｘＸ]{2,}|[.]{2,}';
 /** A code rs_code returns as it is: ASCII letters and digits only. */
 const PLAIN_CODE = '[0-9A-Za-z]+';
+/** Marks and words a clerk writes for "none" in any cell: dashes, slashes, underscores; 无, 空, 暂无. */
+const NONE_MARKS = '-/\\\\_—–－／＿';
+const NONE_WORDS = '无|空|暂无';
+/** A cell written as none, where a date may be (任职止 —): not 不详 or 待定, which say a date is not known. */
+export const NONE_WRITTEN = `[${NONE_MARKS}]+|${NONE_WORDS}`;
 /** What a clerk writes in a code's cell for "none": a dash or slash, or a word (无, 暂无, 待定, 不详). */
-const NO_CODE = '[-/\\\\_.,*、，。·—–－／＿×]+|无|空|暂无|待定|待补|不详|未知';
+const NO_CODE = `[${NONE_MARKS}.,*、，。·×]+|${NONE_WORDS}|待定|待补|不详|未知`;
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
 const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=?${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
 

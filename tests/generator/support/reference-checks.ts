@@ -134,7 +134,7 @@ export function referenceFindings(directory: string, period: string, standards: 
   const deathDay = (row: Row) => {
     const [death, ...afterDeath] = ['death_date', 'cremated_on', 'cancelled_on'].map((column) => parseDate(row.values[column] ?? ''));
     const fallbacks = afterDeath.filter((day) => day !== null);
-    return death ?? (fallbacks.length === 0 ? null : fallbacks.reduce((a, b) => (b < a ? b : a)));
+    return death ?? (fallbacks.length === 0 ? null : Math.min(...fallbacks));
   };
   /** A sentence's end: the 释放日期 where given, else the 刑满日期 (Infinity: still held). */
   const sentenceEnd = (row: Row) => {
