@@ -3,6 +3,7 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
 
 interface OutOfScopeRule {
@@ -77,7 +78,7 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
     column: 'custody',
     // A row that also dates his leaving (释放日期) says he was held until then: paroled (假释) or released on bail in P, he
     // was inside for part of it. Until 2026-12-05 such a row was refused too, and a man held in P was not found.
-    when: `rs_out_of_custody(custody) AND ${mappedField({ name: 'released_on' }, 'date')} IS NULL`,
+    when: `rs_out_of_custody(custody) AND ${RELEASED_ON_ITSELF} IS NULL`,
     why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
   }],

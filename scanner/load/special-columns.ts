@@ -69,9 +69,16 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
-const SENTENCE_START_ITSELF = dateOf('sentence_start');
+/**
+ * A date, or a month (入监日期 2025年3月, as data-contract.md allows): a start its first day, an end its last, as in a
+ * range. P is whole months, so whether the sentence overlaps it is the same for every day of the month. Until
+ * 2026-12-05 such a row was refused, and a man held in P was not found.
+ */
+const startOf = (name: string) => `coalesce(${dateOf(name)}, ${mapped(name, 'month')})`;
+const endOf = (name: string) => `coalesce(${dateOf(name)}, last_day(${mapped(name, 'month')}))`;
+const SENTENCE_START_ITSELF = startOf('sentence_start');
 const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
-const SENTENCE_END_ITSELF = dateOf('sentence_end');
+const SENTENCE_END_ITSELF = endOf('sentence_end');
 /** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
 const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
 const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
@@ -81,7 +88,8 @@ const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE co
  * which was read, and scheduled_end keeps the 刑期止日 beside a 释放日期 for the evidence.
  */
 const RELEASED = `NOT ${blank('released_on')}`;
-const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${dateOf('released_on')} END`;
+export const RELEASED_ON_ITSELF = endOf('released_on');
+const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${RELEASED_ON_ITSELF} END`;
 const SENTENCE_END_WORD = `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
   WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END`;
 const PRISONER_COLUMNS: Record<string, string[]> = {
@@ -99,7 +107,7 @@ const PRISONER_UNREADABLE: Record<string, string> = {
   sentence_start: `${SENTENCE_START} IS NULL`,
   // A 刑期止日 beside a 释放日期 is not read, and refuses nothing.
   sentence_end: `NOT ${RELEASED} AND NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
-  released_on: `NOT rs_sentence_open(released_on) AND ${dateOf('released_on')} IS NULL`,
+  released_on: `NOT rs_sentence_open(released_on) AND ${RELEASED_ON_ITSELF} IS NULL`,
 };
 
 /**

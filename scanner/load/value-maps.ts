@@ -81,6 +81,7 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
   'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'],
+  'prisoners.sentence_start': ['month'], 'prisoners.sentence_end': ['month'], 'prisoners.released_on': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
   'deposits.institution': ['institution'],
 };

@@ -76,6 +76,29 @@ describe('prison sentences as 司法 lists write them', () => {
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 5, rows_used: 4, rows_rejected: 1 });
     expect(summary.warnings.filter((warning: { file: string }) => warning.file === '服刑人员名单.xlsx')).toEqual([]);
   });
+  // data-contract.md accepts months as dates; until 2026-12-05 a 入监日期 or 刑满日期 given as a month refused the row, and
+  // a man held in P was not found.
+  it('reads a sentence dated by months: a start its first day, an end or a 释放日期 its last', async () => {
+    const monthly = [
+      '姓名,身份证号码,入监日期,刑满日期,释放日期,执行方式',
+      `张大山,${PEOPLE.zhang},2025年3月,2028年3月,,监内服刑`,
+      `王小明,${PEOPLE.wang},2025-05-02,2026年9月,,监内服刑`, // home in September: not held in October
+      `李秀英,${PEOPLE.li},2026-09-20,2027-09-19,2026.10,监内服刑`, // released some day in October
+      `赵小虎,${ZHAO},202401,202901,202610,假释`, // paroled in October: inside until then
+    ].join('\n');
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵小虎,${ZHAO},户主,农村低保,700,在保`]),
+      '服刑人员名单.csv': `${monthly}\n`,
+    });
+    const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'imprisoned.recipient' && finding('name') === name)?.('evidence');
+    expect(evidenceOf('张大山')).toContain('羁押/入监日期 2025-03-01，刑期止日 2028-03-31');
+    expect(evidenceOf('王小明')).toBeUndefined();
+    expect(evidenceOf('李秀英')).toContain('羁押/入监日期 2026-09-20，释放日期 2026-10-31（刑期止日 2027-09-19）');
+    expect(evidenceOf('赵小虎')).toContain('羁押/入监日期 2024-01-01，释放日期 2026-10-31（刑期止日 2029-01-31），执行方式 假释');
+    expect(findings.filter((finding) => finding('check_id') === 'data_quality.bad-row')).toEqual([]);
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
+  });
+
   // Read as still serving (no end date), such a row made a false high imprisoned finding for a man released years ago.
   it('refuses a row whose 执行方式 says he was released but gives no 释放日期 or 刑期止日, as a bad row naming what is missing', async () => {
     const released = `姓名,身份证号码,入监日期,刑满日期,执行方式\n张大山,${PEOPLE.zhang},2019-03-05,,刑满释放\n王小明,${PEOPLE.wang},2025-05-02,,待释放\n`;
