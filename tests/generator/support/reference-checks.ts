@@ -15,7 +15,7 @@ export interface Finding {
 
 /** The words the generator writes for a sentence with no end date (无期徒刑, 死缓, a detainee's 待定): still held. */
 const NO_END_DATE = ['无期徒刑', '死刑缓期二年执行', '待定'];
-const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车'];
+const EXEMPT = ['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车', '农用运输车'];
 /** The 车管 codes the generator writes (vehicleCoded scenarios), by their meaning. */
 const VEHICLE_TYPE_CODES: Record<string, string> = {
   K33: '小型轿车', '02': '小型汽车', M21: '普通二轮摩托车', N11: '三轮汽车', H51: '普通低速货车', T22: '手扶拖拉机', '07': '普通摩托车', '13': '低速车',
