@@ -11,7 +11,7 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '数据行无法使用（已拒收）',
-  description: '名单中的一行因日期、金额等无法识别，或列数与表头不符而被拒收，不参与比对；请更正后重新导出。身份证号码无效的行见 data_quality.id-invalid。涉及低保/特困对象的（行中写有其身份证号码，或发放明细的行写有其家庭编号），列入其所在村的台账。',
+  description: '名单中的一行因日期、金额等无法识别，或列数与表头不符而被拒收，不参与比对；请更正后重新导出。身份证号码无效的行见 data_quality.id-invalid。涉及低保/特困对象的（行中写有其身份证号码，或发放明细的行写有其家庭编号），列入其所在村的台账；干部及经办人员名册的行列入其所写的村。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号)；部门间数据比对工作规范',
   inputs: ['roll'],
   sql: `
@@ -33,10 +33,24 @@ export default defineCheck({
       SELECT DISTINCT _file, _sheet, county, township, village FROM roll
       WHERE village IS NOT NULL AND _file IN (SELECT _file FROM numbered WHERE dataset = 'roll')
     ),
+    cells AS (
+      SELECT row_key, dataset, _file, _sheet, trim(unnest(string_split(raw_row, ','))) AS cell FROM numbered WHERE dataset IN ('roll', 'cadres')
+    ),
+    -- A refused roster row (干部及经办人员名册) names its cadre's 乡镇 and 村: the roll's village of that name, in the named
+    -- township where two townships have one. His relatives on the roll went unchecked, which that village's staff should
+    -- see (until 2026-12-05 the finding went to 未关联乡镇).
+    roll_villages AS (SELECT DISTINCT county, township, village FROM roll WHERE village IS NOT NULL),
+    cadre_villages AS (
+      SELECT DISTINCT c.row_key, v.county, v.township, v.village, t.cell IS NOT NULL AS township_named
+      FROM cells c JOIN roll_villages v ON c.dataset = 'cadres' AND v.village = c.cell
+      LEFT JOIN cells t ON t.row_key = c.row_key AND t.cell = v.township
+    ),
     villages_named AS (
       SELECT DISTINCT c.row_key, v.county, v.township, v.village
-      FROM (SELECT row_key, _file, _sheet, trim(unnest(string_split(raw_row, ','))) AS cell FROM numbered WHERE dataset = 'roll') c
-      JOIN roll_file_villages v ON v._file = c._file AND v._sheet IS NOT DISTINCT FROM c._sheet AND v.village = c.cell
+      FROM cells c JOIN roll_file_villages v ON c.dataset = 'roll' AND v._file = c._file AND v._sheet IS NOT DISTINCT FROM c._sheet AND v.village = c.cell
+      UNION ALL
+      SELECT row_key, county, township, village FROM cadre_villages
+      QUALIFY township_named = max(township_named) OVER (PARTITION BY row_key)
     ),
     -- One place (and one person, one household) or none: a row naming people of two villages stays unplaced.
     one_of AS (

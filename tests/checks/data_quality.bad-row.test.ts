@@ -107,6 +107,30 @@ testCheck('data_quality.bad-row', {
       ],
     },
     {
+      // Until 2026-12-05 a refused roster row went to 未关联乡镇: no village's staff saw that a cadre's relatives went unchecked.
+      name: 'a refused cadre roster row is placed in the village it names, in the township it names where two have that village',
+      rows: {
+        roll: [
+          rollRow(),
+          rollRow({ village: '西村', household_id: 'H002', name: '李四', id_number: LI }),
+          rollRow({ township: '河口镇', village: '东村', household_id: 'K001', name: '孙七', id_number: validId('110101', '19660606', '012') }),
+        ],
+        cadres: [
+          { id_number: WANG, name: '王五', township: '城关镇', village: '西村', term_start: '2021.03', term_end: '待定' },
+          { id_number: ZHAO, name: '赵六', township: '河口镇', village: '东村', term_start: '2020.01', term_end: '不详' },
+          { id_number: validId('110101', '19700101', '118'), name: '孙五', township: '', village: '东村', term_start: '不详' },
+          { id_number: validId('110101', '19710101', '010'), name: '周八', township: '城关镇', village: '北村', term_start: '不详' },
+        ],
+      },
+      expected: [
+        { subject_id: null, township: '城关镇', village: '西村', evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
+        { subject_id: null, township: '河口镇', village: '东村', evidence: ['cadres.csv 第3行 已拒收', '任职止无法识别：不详'] },
+        // 东村 of two townships, and a village not on the roll: no place.
+        { subject_id: null, township: null, village: null, evidence: ['cadres.csv 第4行 已拒收'] },
+        { subject_id: null, township: null, village: null, evidence: ['cadres.csv 第5行 已拒收'] },
+      ],
+    },
+    {
       // Until 2026-12-03 a refused payment row naming no one by ID went to 未关联乡镇 though its 家庭编号 was a recipient's.
       name: 'a refused payment row is placed by its 家庭编号; a number every village uses (户号 001) only by the row\'s own 村',
       rows: {

@@ -18,6 +18,7 @@ export type Rows = Partial<Record<DatasetName, Record<string, string | null>[]>>
 export interface ExpectedFinding {
   subject_id?: string | null;
   household_id?: string | null;
+  township?: string | null;
   village?: string | null;
   program?: string | null;
   /** Every fragment must appear in the evidence text. */
@@ -41,6 +42,7 @@ export interface Finding {
   subject_id: string | null;
   subject_name: string | null;
   household_id: string | null;
+  township: string | null;
   village: string | null;
   program: string | null;
   evidence: string | null;
@@ -74,7 +76,7 @@ export async function findingsFor(check: CheckDefinition, rows: Rows, period = '
     const [outcome] = await runChecks(connection, [check], { period: parsePeriod(period), config: parsedConfig, datasets });
     if (!outcome?.ran) throw new Error(`check ${check.id} did not run: ${outcome?.reason}`);
     const reader = await connection.runAndReadAll(
-      `SELECT finding_id, subject_id, subject_name, household_id, village, program, evidence, fact, overpayment_cents, source_file, source_line
+      `SELECT finding_id, subject_id, subject_name, household_id, township, village, program, evidence, fact, overpayment_cents, source_file, source_line
        FROM scan_findings ORDER BY subject_id NULLS LAST, household_id NULLS LAST, evidence`,
     );
     return reader.getRowObjectsJson().map((row) => ({
@@ -107,6 +109,7 @@ async function insertRawRow(connection: Awaited<ReturnType<DuckDBInstance['conne
 function matches(finding: Finding, expected: ExpectedFinding): boolean {
   if (expected.subject_id !== undefined && finding.subject_id !== expected.subject_id) return false;
   if (expected.household_id !== undefined && finding.household_id !== expected.household_id) return false;
+  if (expected.township !== undefined && finding.township !== expected.township) return false;
   if (expected.village !== undefined && finding.village !== expected.village) return false;
   if (expected.program !== undefined && finding.program !== expected.program) return false;
   if (expected.overpayment_cents !== undefined && finding.overpayment_cents !== expected.overpayment_cents) return false;
