@@ -63,8 +63,11 @@ export async function classifySightings(connection: DuckDBConnection, context: C
                       AND (s.finding_id IN (SELECT finding_id FROM replaced_sightings WHERE tracking = '${TRACKING.closedThisPeriod}')
                            OR (s.finding_id IN (SELECT finding_id FROM replaced_sightings)
                                AND s.finding_id IN (SELECT finding_id FROM changed_after_replaced))) THEN '${TRACKING.closedThisPeriod}'
-                 -- Raised only by the run this scan replaces, and kept for what staff did with it since: still new.
-                 WHEN NOT EXISTS (SELECT 1 FROM ledger.run_findings seen WHERE seen.finding_id = s.finding_id) THEN '${TRACKING.new}'
+                 -- Raised only by the run this scan replaces, and kept for what staff did with it since: still new. Only
+                 -- that run's: a finding an earlier rescan left unseen (and 自动销号) is reopened below (until 2026-12-05
+                 -- it was 新发现 here, its status left closed).
+                 WHEN s.finding_id IN (SELECT finding_id FROM replaced_sightings)
+                      AND NOT EXISTS (SELECT 1 FROM ledger.run_findings seen WHERE seen.finding_id = s.finding_id) THEN '${TRACKING.new}'
                  WHEN s.finding_id IN (SELECT finding_id FROM kept_reopenings) THEN '${TRACKING.reopened}'
                  WHEN f.status IN ${TERMINAL_SQL} THEN '${TRACKING.reopened}'
                  WHEN f.deadline < $as_of::DATE THEN '${TRACKING.overdue}'

@@ -27,12 +27,15 @@ export async function undoEarlierRun(
   const found = (await connection.runAndReadAll(`SELECT run_id FROM ledger.runs WHERE period = $period`, { period })).getRowsJson()[0];
   // A later month's scan carried on from this run's statuses: undoing them now would reopen what it left closed and
   // close what it reopened. Scanning an older month changes no status (ledger.md), and that holds for a rescan of one.
+  // Staff acted on a reopening or a 自动销号 only by changing the status or deadline after it: a 责任人 or a note named
+  // since kept it too until 2026-12-05, and corrected data closed as 自动销号 what staff had closed themselves.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE kept_carry AS
      SELECT DISTINCT c.finding_id FROM ledger.changes c
      WHERE c.source_kind = 'scan' AND c.run_id IN ${earlier} AND c.field IN ('status', 'deadline')
        AND ($backfill OR EXISTS (SELECT 1 FROM ledger.changes staff
-                                 WHERE staff.finding_id = c.finding_id AND staff.source_kind <> 'scan' AND staff.change_id > c.change_id))`,
+                                 WHERE staff.finding_id = c.finding_id AND staff.source_kind <> 'scan'
+                                   AND staff.field IN ('status', 'deadline') AND staff.change_id > c.change_id))`,
     { period, backfill },
   );
   if (!found) return null;
@@ -93,13 +96,16 @@ async function handOverKeptCarry(connection: DuckDBConnection, replaced: string,
 
 /**
  * A finding only the replaced run raised, with no change ever recorded on it, goes with it (the rescan raises it
- * again, with the same id, if it is still true). Anything staff or a carry-over touched stays.
+ * again, with the same id, if it is still true). Anything staff or a carry-over touched stays, and so does one a later
+ * month carried unjudged (run_carried): until 2026-12-05 a rescan of the older month deleted it, and the later month's
+ * ledger lost it.
  */
 async function dropFindingsOnlyItRaised(connection: DuckDBConnection, runId: string): Promise<void> {
   await connection.run(
     `DELETE FROM ledger.findings f
      WHERE first_run_id = $run_id
        AND NOT EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id)
+       AND NOT EXISTS (SELECT 1 FROM ledger.run_carried s WHERE s.finding_id = f.finding_id)
        AND NOT EXISTS (SELECT 1 FROM ledger.changes c WHERE c.finding_id = f.finding_id)`,
     { run_id: runId },
   );
