@@ -111,5 +111,9 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
 }
 
 export async function runFromProcess(): Promise<void> {
+  // Every file the run creates is its owner's only (quality-bars.md): not only those chmod'ed after they are written,
+  // but DuckDB's own, the ledger's write-ahead log (<ledger>.wal) full of ID numbers, which under umask 022 was
+  // readable by every user of the machine during each scan and after a killed one (until 2026-12-05).
+  process.umask(0o077);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -27,8 +27,10 @@ export async function attachLedger(connection: DuckDBConnection, ledgerPath: str
     if (isOutOfMemory(error)) throw error;
     throw new UsageError(`无法打开台账文件 ${path}：${message.split('\n')[0]}`, '请确认这是 rollsweep 的台账文件（.duckdb）。');
   }
-  // The ledger holds ID numbers of poor families: readable by its owner only.
+  // The ledger holds ID numbers of poor families: readable by its owner only. So does its write-ahead log, which a
+  // killed run, or an older rollsweep's (created under the user's umask), may have left readable by all.
   if (!existed) await chmod(path, 0o600);
+  await chmod(`${path}.wal`, 0o600).catch(() => undefined);
   const found = await schemaVersion(connection);
   if (found > LEDGER_SCHEMA_VERSION) {
     throw new UsageError(`台账文件由更新版本的 rollsweep 创建（结构版本 ${found}），请升级 rollsweep 后再用。`);

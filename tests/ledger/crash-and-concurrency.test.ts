@@ -1,7 +1,7 @@
 // A scan killed (SIGKILL) at any moment leaves the ledger as it was; the next scan gives the same ids.
 // A second process on a ledger in use fails fast with "ledger in use", exit 2.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { copyFile, mkdir, readdir, rm } from 'node:fs/promises';
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CLI, looksLikeStackTrace, runCli } from '../support/run-cli.ts';
@@ -97,6 +97,20 @@ describe('crash safety', () => {
     await scan.exited;
     expect(await ledgerState(ledger)).toEqual(octoberState);
     await rescanGivesTheSameIds(ledger);
+  });
+
+  // Until 2026-12-05 DuckDB's write-ahead log was created under the user's umask (022: readable by all), full of ID
+  // numbers, during every scan and after a killed one.
+  it('a scan killed inside its ledger transaction leaves no file readable by others, its write-ahead log included', async () => {
+    const ledger = join(root, 'private', 'new.duckdb');
+    await mkdir(join(root, 'private'));
+    const scan = startScan(scanArgs(november, '2026-11', ledger), { ROLLSWEEP_TEST_HOLD_TRANSACTION_MS: '60000' });
+    await waitFor(() => scan.stderr().includes(HOLD_MARKER), 'the scan to open its ledger transaction');
+    scan.child.kill('SIGKILL');
+    await scan.exited;
+    const files = await readdir(join(root, 'private'));
+    expect(files).toContain('new.duckdb.wal');
+    for (const file of files) expect({ file, mode: (await stat(join(root, 'private', file))).mode & 0o777 }).toEqual({ file, mode: 0o600 });
   });
 
   // Moments drawn from seeded randomness (the same on every run, so a failure can be replayed): from start-up
