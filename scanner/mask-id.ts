@@ -15,11 +15,18 @@ export function maskIdNumber(id: string | null | undefined): string {
 /** A run of 14 to 20 digits (the last may be X) standing on its own: an ID, or an ID with a digit lost or added. */
 const DIGIT_RUN = String.raw`\d{13,19}[Xx]|\d{14,20}`;
 /**
+ * An ID keyed in parts, as a form prints it: 371329 19850707 1071, 371329-19850707-1071, 371329 198507071071 (and a
+ * 15-digit one, 6-6-3). Only the ID's own parts: a looser run of digits and spaces would join a date or an amount
+ * before an ID into one run that is no ID, and leave the ID inside it whole.
+ */
+const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{6}[ \-\u3000]?\d{3})`;
+/**
  * A number in scientific notation as Excel writes an ID it stored as a number: 3.7132920240802554e+17, a whole
  * number of 14 to 20 digits (exponent 13 to 19).
  */
 const SCIENTIFIC = String.raw`\d\.(\d+)[eE]\+?(?:1[3-9])`;
-const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9A-Za-z])(?:${SCIENTIFIC}|${DIGIT_RUN})(?![0-9A-Za-z])`, 'g');
+/** Not inside a longer number; letters beside it are judged per match (idBesideLetters). */
+const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${DIGIT_RUN})(?![0-9])`, 'g');
 
 /**
  * Excel keeps 15 to 17 significant digits of a number, so an ID read as one has far more than 8; with 8 or fewer
@@ -40,9 +47,40 @@ function isIdLike(run: string): boolean {
   return run.length === 18 || /^\d{15}$/.test(run) || /[Xx]$/.test(run) || BIRTH_YEAR_AND_MONTH.test(run);
 }
 
+/**
+ * An ID run together with letters (ID371329198507071071, a trailing letter typed by mistake) is masked when it has an
+ * ID's length, 15 or 18: shorter or longer runs beside letters are codes (a finding id RS1234567890123456), not IDs.
+ */
+function idBesideLetters(compact: string): boolean {
+  return compact.length === 18 || compact.length === 15;
+}
+
+const isLetter = (character: string | undefined) => character !== undefined && /[A-Za-z]/.test(character);
+
+/** Full-width digits and X as ASCII, one character for one, so a match in the copy is at the same place in the text. */
+const asciiDigits = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+/**
+ * Every ID-like number in the text masked. Full-width digits (３７１３２９…), parts keyed with spaces or dashes, and
+ * letters beside the number were left whole until 2026-12-05: a raw value 「371329 19850707 1071」 or 「３７１３２９…」
+ * was quoted in full in every workbook and spot-check sheet. The masked number is written in ASCII without its spaces.
+ */
 export function maskIdsInText(text: string): string {
-  return text.replace(ID_IN_TEXT, (found, fraction?: string) => {
-    const idLike = fraction === undefined ? isIdLike(found) : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN;
-    return idLike ? maskIdNumber(found) : found;
-  });
+  const ascii = asciiDigits(text);
+  let masked = '';
+  let from = 0;
+  for (const match of ascii.matchAll(ID_IN_TEXT)) {
+    const found = match[0];
+    const at = match.index!;
+    const fraction = match[1];
+    const compact = fraction === undefined ? found.replace(/[ \-\u3000]/g, '') : found;
+    const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + found.length]);
+    const idLike = fraction === undefined
+      ? isIdLike(compact) && (!besideLetters || idBesideLetters(compact))
+      : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
+    if (!idLike) continue;
+    masked += text.slice(from, at) + maskIdNumber(compact);
+    from = at + found.length;
+  }
+  return masked + text.slice(from);
 }

@@ -30,6 +30,13 @@ describe('maskIdsInText', () => {
       '原始值「3.7132920240802554e+17」「3.7132919E+17」「3.71329E+17」', '原始值「3.7132************e+17」「3.7132919E+17」「3.71329E+17」'],
     ['the same in capitals, beside an amount in scientific notation',
       '原始值「3.713291983070649E+17」，发放金额「1.2345678901e+3」', '原始值「3.7132***********E+17」，发放金额「1.2345678901e+3」'],
+    // Until 2026-12-05 each of these was quoted whole in every workbook, spot-check sheet and `ledger show`.
+    ['an ID keyed in parts, with spaces or dashes, beside a date and an amount keyed with spaces',
+      '原始值「371329 19850707 1071」「371329-19850707-1071」，2026 10 05，1 400 元', '原始值「371329********1071」「371329********1071」，2026 10 05，1 400 元'],
+    ['an ID in full-width digits, beside a bank account in full-width digits',
+      '原始值「３７１３２９１９７５１２１２１０８１」；账号６２２８４８６１４７０３８０９７４２７', '原始值「371329********1081」；账号６２２８４８６１４７０３８０９７４２７'],
+    ['an ID run together with letters, beside a finding id of digits',
+      '原始值「ID371329198507071071」「371329198507071071a」（RS1234567890123456）', '原始值「ID371329********1071」「371329********1071a」（RS1234567890123456）'],
   ])('masks %s', (_, text, masked) => expect(maskIdsInText(text)).toBe(masked));
 });
 
