@@ -9,11 +9,15 @@ import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { rawTable } from './raw-tables.ts';
 
-/** A total's word, and the words that may come before it (本月合计, 本页小计, 全镇总计). */
-const TOTAL_WORD = '(?:合计|总计|小计|共计)';
+/**
+ * A total's word, and the words that may come before it (本月合计, 本页小计, 全镇总计), spaces of any kind allowed between
+ * its characters: a form centres 合　计 with a full-width space. Until 2026-12-05 such a row under a 发放明细 was two
+ * data-quality findings (家庭编号为空, 发放月份为空).
+ */
+const TOTAL_WORD = `(?:[合总小共]${WHITESPACE_CLASS}*计)`;
 const TOTAL_PREFIX = '(?:本月|本页|本表|本期|本村|本镇|本乡|全村|全镇|全乡|全县|全部|以上|累计|总)?';
 /** Words that open the rows under a table that hold no person: totals and signature lines (合计、制表人 …). */
-const FOOTER_WORDS = `(${TOTAL_PREFIX}${TOTAL_WORD}|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])`;
+const FOOTER_WORDS = `(${TOTAL_PREFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])`;
 /**
  * A total written in the ID or 家庭编号 column itself (a 发放明细's 本月合计 row under 家庭编号): no ID or household number
  * holds Chinese characters before 合计. Until 2026-12-02 such a row was a data-quality finding of its own.

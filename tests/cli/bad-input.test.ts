@@ -269,11 +269,12 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
   });
 
   it('a total under a 发放明细 written in its 家庭编号 column (本月合计), or with a word before 合计 (本页合计), is a non-data row, not a finding', async () => {
-    const payments = '家庭编号,发放月份,发放金额\nH001,2026-10,1400\nH002,2026-10,700\n本月合计,,2100\n,本页合计,2100\n全镇总计,,2100\n';
+    // 合　计 and 小 计 (spaced to fill the cell) were two data-quality findings each until 2026-12-05.
+    const payments = '家庭编号,发放月份,发放金额\nH001,2026-10,1400\nH002,2026-10,700\n本月合计,,2100\n,本页合计,2100\n全镇总计,,2100\n合\u3000计,,2100\n,小 计,2100\n本页 合 计,,2100\n';
     const run = await scanWith({ '低保花名册.csv': rollCsv(), '低保发放明细.csv': payments });
     expect(run.code, run.stderr).toBe(0);
     const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), "SELECT line, kind FROM rejects WHERE dataset = 'payments' ORDER BY line");
-    expect(rejects).toEqual([4, 5, 6].map((line) => ({ line, kind: 'non-data' })));
+    expect(rejects).toEqual([4, 5, 6, 7, 8, 9].map((line) => ({ line, kind: 'non-data' })));
     expect(await readFile(join(run.out, 'findings.csv'), 'utf8')).not.toContain('data_quality.bad-row');
   });
 
