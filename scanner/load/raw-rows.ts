@@ -135,7 +135,27 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
   const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.name === 'name')]
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
-    ELSE ${headerAgain(dataset, column)} END AS _footer`;
+    ELSE ${headerAgain(dataset, column)} OR ${columnNumbers(dataset, column, rowText)} END AS _footer`;
+}
+
+/** What a 栏次 row may hold besides the numbers: the word itself, or the letters that number a form's first columns. */
+const COLUMN_NUMBER_CELL = sqlString('\\d{1,2}|栏次|栏号|甲|乙|丙|丁');
+
+/**
+ * A 栏次 row under the header, numbering its columns as a statistical form prints them (1, 2, 3 …, after 栏次 or 甲 乙):
+ * read as data, it was a roll person named 4 whose ID is 5, with four false findings, or a bad row of a list (until
+ * 2026-12-05). Its cells are all such, at least three numbers and each one more than the one before. Only a row whose
+ * ID or 家庭编号 cells are one or two characters is looked at (a cheap test of every row); its cells are bound once
+ * through a one-element list.
+ */
+function columnNumbers(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
+  const short = identityColumns(dataset).map((c) => `coalesce(strlen(${column(c.name)}) <= 2, true)`).join(' AND ');
+  const numbers = `list_filter(cells, x -> regexp_full_match(x, '\\d{1,2}'))`;
+  const numbered = `len(${numbers}) >= 3
+    AND len(list_filter(cells, x -> NOT regexp_full_match(x, ${COLUMN_NUMBER_CELL}))) = 0
+    AND list_transform(${numbers}, x -> x::BIGINT) = range(${numbers}[1]::BIGINT, ${numbers}[1]::BIGINT + len(${numbers}))`;
+  const cells = `list_filter(list_transform(string_split(${rowText}, ','), x -> trim(x)), x -> x <> '')`;
+  return `(CASE WHEN ${short} THEN coalesce(list_transform([${cells}], cells -> ${numbered})[1], false) ELSE false END)`;
 }
 
 /** What a header cell says without its spaces, required-field marks and a bracketed note: *身份证 号码（18位） → 身份证号码. */

@@ -263,8 +263,8 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     await expectOneHeaderRowSkippedEach(run);
     const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), 'SELECT file, line, kind, reason FROM rejects ORDER BY file, line');
     expect(rejects).toEqual([
-      { file: '低保花名册.csv', line: 5, kind: 'non-data', reason: '非数据行（合计、签字、说明或重复的表头行）' },
-      { file: '死亡人员.csv', line: 3, kind: 'non-data', reason: '非数据行（合计、签字、说明或重复的表头行）' },
+      { file: '低保花名册.csv', line: 5, kind: 'non-data', reason: '非数据行（合计、签字、说明、栏次或重复的表头行）' },
+      { file: '死亡人员.csv', line: 3, kind: 'non-data', reason: '非数据行（合计、签字、说明、栏次或重复的表头行）' },
     ]);
   });
 
@@ -276,6 +276,32 @@ describe('bad rows become data-quality findings; nothing is lost', () => {
     const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), "SELECT line, kind FROM rejects WHERE dataset = 'payments' ORDER BY line");
     expect(rejects).toEqual([4, 5, 6, 7, 8, 9].map((line) => ({ line, kind: 'non-data' })));
     expect(await readFile(join(run.out, 'findings.csv'), 'utf8')).not.toContain('data_quality.bad-row');
+  });
+
+  // Until 2026-12-05 the roll's was a person named 4 whose ID is 5 (four false findings), each list's a bad row.
+  it('a 栏次 row numbering the columns under the header (1, 2, 3 …, after 栏次 or 甲) is a non-data row; other numbers are not', async () => {
+    const roll = rollCsv().trim().split('\n');
+    roll.splice(1, 0, '1,2,3,4,5,6,7,8,9');
+    const deaths = new ExcelJS.Workbook();
+    deaths.addWorksheet('死亡').addRows([['身份证号码', '姓名', '死亡日期'], [1, 2, 3], [PEOPLE.zhang, '张大山', '2026-03-01']]);
+    const payments = '序号,家庭编号,发放月份,发放金额\n栏次,1,2,3\n1,H001,2026-10,1400\n2,5,10,50\n';
+    const run = await scanWith({
+      '低保花名册.csv': iconv.encode(`${roll.join('\n')}\n`, 'gbk'),
+      '死亡人员.xlsx': Buffer.from(await deaths.xlsx.writeBuffer()),
+      '低保发放明细.csv': payments,
+    });
+    expect(run.code, run.stderr).toBe(0);
+    const rejects = await readLedgerRows(join(run.out, '..', 'ledger.duckdb'), 'SELECT file, line, kind FROM rejects ORDER BY file, line');
+    expect(rejects).toEqual([
+      { file: '低保发放明细.csv', line: 2, kind: 'non-data' },
+      // 5, 10, 50 count nothing in order: a payment whose month cannot be read, refused and listed.
+      { file: '低保发放明细.csv', line: 4, kind: 'value' },
+      { file: '低保花名册.csv', line: 2, kind: 'non-data' },
+      { file: '死亡人员.xlsx', line: 2, kind: 'non-data' },
+    ]);
+    const findings = await findingsCsv(run.out);
+    expect(findings).not.toMatch(/data_quality\.(id-invalid|program-unknown|bad-value|household-no-head)/);
+    expect(findings.match(/data_quality\.bad-row/g)).toHaveLength(1);
   });
 
   it('a header repeated as another township wrote it (身份证 号码, *公民身份号码（18位）) is a non-data row too', async () => {
