@@ -6,6 +6,7 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onlyFindingId } from '../support/finding-rows.ts';
+import { cellOf, editWorkbook } from '../support/ledger-fixture.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
@@ -36,14 +37,18 @@ function ledgerKit(name: string) {
   };
   const out = (period: string, step: number) => join(root, `${name}-${period}-${step}`);
   let step = 0;
+  let lastOut = '';
   const scan = async (folder: string, period: string, asOf: string) => {
     step += 1;
-    await cli(['scan', '--input', folder, '--period', period, '--as-of', asOf, '--out', out(period, step), '--quiet']);
-    return parseCsv(await readFile(join(out(period, step), 'findings.csv'), 'utf8'));
+    lastOut = out(period, step);
+    await cli(['scan', '--input', folder, '--period', period, '--as-of', asOf, '--out', lastOut, '--quiet']);
+    return parseCsv(await readFile(join(lastOut, 'findings.csv'), 'utf8'));
   };
   const finding = async (id: string) =>
     (await readLedgerRows(ledger, `SELECT status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings WHERE finding_id = '${id}'`))[0];
-  return { ledger, cli, scan, finding };
+  /** The township's workbook of the last scan. */
+  const workbook = () => join(lastOut, 'ledger', '张庄镇.xlsx');
+  return { ledger, cli, scan, finding, workbook };
 }
 
 const carOf = (rows: Record<string, string>[]) => onlyFindingId(rows, { check_id: 'over_asset.vehicle', household_id: 'H001' });
@@ -87,5 +92,20 @@ describe('rescans keep what other months and staff did', () => {
     await scan(folders.sold, '2026-11', '2026-12-06'); // the corrected list
     // Was: 自动销号 with the reopening's deadline, staff's 已整改 overwritten by the scan.
     expect(await finding(car)).toEqual({ status: '已整改', deadline: '2026-11-20' });
+  });
+
+  it('a village\'s status edit in the month\'s workbook is taken after the month is rescanned on the same data', async () => {
+    const { cli, scan, finding, workbook } = ledgerKit('same-data');
+    const car = carOf(await scan(folders.hisCar, '2026-10', '2026-11-05'));
+    await cli(['ledger', 'set', car, '--status', '已整改', '--note', '车辆已过户']);
+    await scan(folders.hisCar, '2026-11', '2026-12-05'); // reopened: the workbook goes to the village
+    const returned = await editWorkbook(workbook(), join(root, 'same-data-returned.xlsx'), (book) => {
+      cellOf(book.getWorksheet('东村')!, car, '整改状态').value = '核实中';
+    });
+    await scan(folders.hisCar, '2026-11', '2026-12-06'); // the same month, the same data
+    // Was: refused (exit 2), 「导出后台账中此项已改为「待核实」」 though it held 待核实 when exported too.
+    const imported = await cli(['ledger', 'import', returned]);
+    expect(imported.stdout).not.toContain('已拒绝');
+    expect(await finding(car)).toMatchObject({ status: '核实中' });
   });
 });

@@ -114,7 +114,9 @@ async function changedSinceExport(connection: DuckDBConnection, findingId: strin
   const exportedAt = Number.isNaN(Date.parse(snapshot.exportedAt)) ? null : new Date(snapshot.exportedAt).toISOString();
   if (snapshot.changesThrough === null && exportedAt === null) return new Map();
   const reader = await connection.runAndReadAll(
-    `SELECT field, source, strftime(changed_at, '%Y-%m-%dT%H:%M:%SZ') AS changed_at FROM ledger.changes
+    `SELECT field, source, strftime(changed_at, '%Y-%m-%dT%H:%M:%SZ') AS changed_at,
+            bool_and(source_kind = 'scan') OVER (PARTITION BY field) AS by_scan_only
+     FROM ledger.changes
      WHERE finding_id = $id AND (CASE WHEN $through IS NOT NULL THEN change_id > $through ELSE changed_at >= $exported_at::TIMESTAMP END)
      QUALIFY row_number() OVER (PARTITION BY field ORDER BY change_id DESC) = 1`,
     { id: findingId, through: snapshot.changesThrough, exported_at: exportedAt },
@@ -122,6 +124,7 @@ async function changedSinceExport(connection: DuckDBConnection, findingId: strin
   return new Map(reader.getRowObjectsJson().map((change) => [change['field'] as EditableField, {
     source: String(change['source']),
     when: format(new Date(String(change['changed_at'])), 'yyyy-MM-dd HH:mm'),
+    byScanOnly: change['by_scan_only'] === true,
   }]));
 }
 

@@ -65,6 +65,12 @@ export interface LaterChange {
   source: string;
   /** As a person reads it, e.g. 2026-12-02 15:40. */
   when: string;
+  /**
+   * Every change since the export was a scan's: a rescan of the month undoes its run's reopening and makes it again,
+   * two records for one value. Nobody decided anything then, and a field holding the exported value takes the edit
+   * (until 2026-12-05 a rescan on the same data refused every edit of the reopened findings, saying their value changed).
+   */
+  byScanOnly?: boolean;
 }
 
 /**
@@ -87,7 +93,7 @@ export function decideStaffEdits(
     const now = current[change.field];
     if (now === change.parsed.value) continue;
     const later = changedSince.get(change.field);
-    if (later || now !== change.exported) {
+    if ((later && !later.byScanOnly) || now !== change.exported) {
       const by = later ? `（${later.source}，${later.when}）` : '';
       refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」${by}，未覆盖` });
       continue;
