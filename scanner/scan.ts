@@ -139,7 +139,9 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       rollsweep_version: ROLLSWEEP_VERSION, run_id: runId, period: period.label, input: resolve(options.input),
       ledger: resolve(options.ledger), config: configSource && resolve(configSource), started_at: started.toISOString(), duration_ms: 0, phases_ms: phases,
       export_parts_ms: { findings_csv: 0, workbooks: 0, ledger_checkpoint: 0 },
-      as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes), findings: await findingTotals(connection),
+      as_of: asOf, ...describeLoad(load), ...describeChecks(outcomes),
+      // Counted once the run is recorded: the month's findings are findings.csv's rows, those it carries among them.
+      findings: { total: 0, listings: 0, by_category: {}, by_severity: {}, by_village: {}, overpayment_yuan: '0.00' },
     };
     summary.warnings.push(...await uncoveredStandardsWarnings(connection, config, configSource), ...missingKinshipWarnings(outcomes, load.datasets));
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await checksums.of(join(options.input, f.file)) })));
@@ -152,8 +154,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
       checksNotRun: notRunReasons(checks, outcomes, checkContext),
       delivered: Object.entries(load.datasets).filter(([, d]) => d.files.length > 0).map(([name]) => name),
-    }, (carry) => {
-      Object.assign(summary.findings, carry);
+    }, async (carry) => {
+      summary.findings = { ...await findingTotals(connection, runId), ...carry };
       return summary;
     });
     phases.ledger = Math.round(performance.now() - ledgerStarted);

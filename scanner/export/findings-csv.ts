@@ -10,6 +10,23 @@ export const FINDINGS_CSV_COLUMNS = [
   'source_dataset', 'source_file', 'source_line', 'deadline', 'tracking',
 ] as const;
 
+/**
+ * Each run's month of findings above info, as findings.csv lists them and summary.json and the report's trend count
+ * them: the findings the run raised, and the open ones it could not judge and carried into the month (未复查：…,
+ * 人工保留：…, `carried`), each with that month's evidence, overpayment_cents and tracking.
+ */
+export const MONTH_FINDINGS = `(
+  SELECT m.* FROM (SELECT run_id, finding_id, evidence, overpayment_cents, tracking, false AS carried FROM ledger.run_findings
+                   UNION ALL SELECT run_id, finding_id, evidence, overpayment_cents, tracking, true FROM ledger.run_carried) m
+  JOIN ledger.findings f USING (finding_id)
+  WHERE f.severity <> 'info')`;
+
+/**
+ * The rows of findings.csv: the month of run $run_id. Not joined to ledger.runs, as summary.json counts them before
+ * the run's own row is written.
+ */
+export const FINDINGS_OF_RUN = `(SELECT * FROM ${MONTH_FINDINGS} WHERE run_id = $run_id)`;
+
 /** One CSV line per finding of the run above info, in ledger order; every text a person typed or a file held is formula-safe. */
 const FINDINGS_LINES = `
   SELECT concat_ws(',',
@@ -22,12 +39,9 @@ const FINDINGS_LINES = `
                                       abs(s.overpayment_cents) // 100, abs(s.overpayment_cents) % 100) END),
            csv_field(f.status), csv_field(f.first_seen), csv_field(f.source_dataset), csv_field(csv_safe(f.source_file)),
            csv_field(f.source_line), csv_field(strftime(f.deadline, '%Y-%m-%d')), csv_field(s.tracking)) AS line
-  -- The findings the run raised, and the open ones it could not judge and carried into the month (未复查：…).
-  FROM (SELECT run_id, finding_id, evidence, overpayment_cents, tracking FROM ledger.run_findings
-        UNION ALL SELECT run_id, finding_id, evidence, overpayment_cents, tracking FROM ledger.run_carried) s
+  FROM ${FINDINGS_OF_RUN} s
   JOIN ledger.runs r USING (run_id)
   JOIN ledger.findings f USING (finding_id)
-  WHERE s.run_id = $run_id AND f.severity <> 'info'
   ORDER BY f.township, f.village, f.household_id, f.check_id, f.finding_id`;
 
 export async function writeFindingsCsv(connection: DuckDBConnection, runId: string, path: string): Promise<number> {

@@ -2,7 +2,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckOutcome } from '../engine/run-checks.ts';
 import type { CarryOverCounts } from '../ledger/carry-over.ts';
+import { FALSE_POSITIVE } from '../ledger/statuses.ts';
 import type { LoadResult } from '../load/load-inputs.ts';
+import { FINDINGS_OF_RUN } from './findings-csv.ts';
 
 export interface ScanSummary {
   rollsweep_version: string;
@@ -28,6 +30,10 @@ export interface ScanSummary {
   warnings: { file: string; message: string }[];
   checks_run: { id: string; findings: number; duration_ms: number }[];
   checks_skipped: { id: string; reason: string }[];
+  /**
+   * The month's findings as findings.csv lists them, those the scan carried unjudged among them (see findingTotals);
+   * `listings`: the info findings the scan raised, in no findings.csv; then the carry-over counts.
+   */
   findings: {
     total: number;
     listings: number;
@@ -38,27 +44,43 @@ export interface ScanSummary {
   } & Partial<CarryOverCounts>;
 }
 
-async function countsBy(connection: DuckDBConnection, expression: string): Promise<Record<string, number>> {
+/** The rows of findings.csv, as `s` (this month's amount and tracking) and `f` (the finding). */
+const MONTH_ROWS = `${FINDINGS_OF_RUN} s JOIN ledger.findings f USING (finding_id)`;
+
+/** The rows of findings.csv by `expression`, most first. */
+async function countsBy(connection: DuckDBConnection, runId: string, expression: string): Promise<Record<string, number>> {
   const reader = await connection.runAndReadAll(
-    `SELECT ${expression} AS key, count(*)::BIGINT AS n FROM scan_findings WHERE severity <> 'info' GROUP BY ALL ORDER BY n DESC, key`,
+    `SELECT ${expression} AS key, count(*)::BIGINT AS n FROM ${MONTH_ROWS} GROUP BY ALL ORDER BY n DESC, key`, { run_id: runId },
   );
   return Object.fromEntries(reader.getRowsJson().map(([key, n]) => [String(key), Number(n)]));
 }
 
-/** What this scan found; the carry-over counts against the previous period are added when the run is recorded. */
-export async function findingTotals(connection: DuckDBConnection): Promise<ScanSummary['findings']> {
+/**
+ * The month's findings, counted over the rows findings.csv writes — those the run raised above info and the open ones it
+ * carried unjudged (未复查) — once the run is recorded; the carry-over counts are added beside them. Until 2026-12-05
+ * they counted the scan's own findings only: a month without the deaths list said 82 findings and 0.00 yuan beside
+ * a findings.csv of 105 rows and 39924.03 yuan, and no deceased category at all.
+ */
+export async function findingTotals(connection: DuckDBConnection, runId: string): Promise<ScanSummary['findings']> {
+  // A finding staff found 误报 was never overpaid: there is nothing to recover, and the report's 应追回金额 and the
+  // workbooks' 汇总 leave it out too (report/tally.ts, ledger-workbook/summary-sheet.ts); until 2026-12-05 it was in.
   const totals = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE severity <> 'info')::BIGINT, count(*) FILTER (WHERE severity = 'info')::BIGINT,
-            coalesce(sum(overpayment_cents), 0)::BIGINT
-     FROM scan_findings`,
+    `SELECT count(*)::BIGINT, coalesce(sum(s.overpayment_cents) FILTER (WHERE f.status <> '${FALSE_POSITIVE}'), 0)::BIGINT
+     FROM ${MONTH_ROWS}`,
+    { run_id: runId },
   );
-  const [total, listings, cents] = totals.getRowsJson()[0]!.map(Number) as [number, number, number];
+  const [total, cents] = totals.getRowsJson()[0]!.map(Number) as [number, number];
+  const listings = await connection.runAndReadAll(
+    `SELECT count(*)::BIGINT FROM ledger.run_findings s JOIN ledger.findings f USING (finding_id)
+     WHERE s.run_id = $run_id AND f.severity = 'info'`,
+    { run_id: runId },
+  );
   return {
     total,
-    listings,
-    by_category: await countsBy(connection, 'category'),
-    by_severity: await countsBy(connection, 'severity'),
-    by_village: await countsBy(connection, `coalesce(township, '') || '/' || coalesce(village, '（未关联到村）')`),
+    listings: Number(listings.getRowsJson()[0]![0]),
+    by_category: await countsBy(connection, runId, 'f.category'),
+    by_severity: await countsBy(connection, runId, 'f.severity'),
+    by_village: await countsBy(connection, runId, `coalesce(f.township, '') || '/' || coalesce(f.village, '（未关联到村）')`),
     overpayment_yuan: (cents / 100).toFixed(2),
   };
 }

@@ -25,7 +25,10 @@ export interface RunRecord {
   delivered: readonly string[];
 }
 
-/** Records the run; `summaryOf` receives the carry-over counts and returns the summary stored with the run. */
+/**
+ * Records the run; `summaryOf` receives the carry-over counts and returns (or resolves to) the summary stored with the
+ * run. It may read the run's month from the ledger: its findings and those it carried are recorded by then.
+ */
 export async function recordRun(
   connection: DuckDBConnection, run: RunRecord, summaryOf: (carry: CarryOverCounts) => unknown,
 ): Promise<CarryOverCounts> {
@@ -60,7 +63,7 @@ export async function recordRun(
       { run_id: run.runId },
     );
     const counts = await countCarryOver(connection, context, autoClosed);
-    await insertRunRow(connection, run, summaryOf(counts));
+    await insertRunRow(connection, run, await summaryOf(counts));
     await holdForCrashTest();
     return counts;
   });

@@ -23,8 +23,11 @@ export interface ReportData {
   totals: Tally;
   bySeverity: { severity: Severity; count: number }[];
   byCategory: { category: string; counts: Tally }[];
-  /** How the period's scan met the findings: 新发现, 整改未到位 and those it closed as 自动销号. */
-  carryOver: { found: number; new: number; reopened: number; autoClosed: number };
+  /**
+   * How the period's scan met the findings: those it found (新发现, 整改未到位 among them), the open ones it could not
+   * judge and carried (未复查 …), and those it closed as 自动销号.
+   */
+  carryOver: { found: number; carried: number; new: number; reopened: number; autoClosed: number };
   villages: VillageFigures[];
   trend: TrendPoint[];
   /** Open high-severity findings, overdue first, then by overpayment; at most OPEN_HIGH_LIMIT. */
@@ -60,7 +63,9 @@ export async function gatherReportData(
       .map((severity) => ({ severity, count: rows.filter((row) => row.severity === severity).length })),
     byCategory: categoriesOf(rows).map((category) => ({ category, counts: tally(rows.filter((row) => row.category === category), asOf) })),
     carryOver: {
-      found: rows.filter((row) => row.tracking !== AUTO_CLOSED).length,
+      // Until 2026-12-05 `found` counted the carried ones too, as found by a scan that could not look for them.
+      found: rows.filter((row) => row.tracking !== AUTO_CLOSED && !isCarried(row)).length,
+      carried: rows.filter(isCarried).length,
       new: rows.filter((row) => row.tracking === TRACKING.new).length,
       reopened: rows.filter((row) => row.tracking === TRACKING.reopened).length,
       autoClosed: rows.filter((row) => row.tracking === AUTO_CLOSED).length,
@@ -70,6 +75,11 @@ export async function gatherReportData(
     openHigh: { rows: openHigh.slice(0, OPEN_HIGH_LIMIT), total: openHigh.length },
     isOverdue: overdue,
   };
+}
+
+/** Carried into the month unjudged (未复查：… or 人工保留：…, ledger.run_carried), not found by its scan. */
+function isCarried(row: LedgerRow): boolean {
+  return [TRACKING.notRechecked, TRACKING.keptByStaff].some((tracking) => row.tracking.startsWith(`${tracking}：`));
 }
 
 /** The built-in categories in their usual order (all of them, so months compare), then any a custom check added. */

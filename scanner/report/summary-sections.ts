@@ -27,13 +27,19 @@ function card(options: { label: string; value: string; testId: string; detail?: 
     <div class="value" data-testid="${options.testId}">${options.value}</div>${options.detail ? html`<div class="detail">${options.detail}</div>` : ''}</div>`;
 }
 
+/** What the month's scan found, the findings it carried unjudged apart (they are in the ledger's count), and what it closed. */
+function foundDetail(carryOver: ReportData['carryOver']): string {
+  const carried = carryOver.carried > 0 ? `，另有未复查 ${formatCount(carryOver.carried)}` : '';
+  return `本月扫描发现 ${formatCount(carryOver.found)}${carried}，本月自动销号 ${formatCount(carryOver.autoClosed)}`;
+}
+
 export function totalsSection(data: ReportData): SafeHtml {
   const t = data.totals;
   const share = closedShare(t);
   const previous = data.previousPeriod ? `较上期（${data.previousPeriod}）` : '首次扫描';
   return html`<section data-testid="totals"><h2>一、总体情况</h2>
     <div class="cards">
-      ${card({ label: '台账问题数', value: formatCount(t.findings), testId: 'total-findings', detail: `本月扫描发现 ${formatCount(data.carryOver.found)}，本月自动销号 ${formatCount(data.carryOver.autoClosed)}` })}
+      ${card({ label: '台账问题数', value: formatCount(t.findings), testId: 'total-findings', detail: foundDetail(data.carryOver) })}
       ${data.bySeverity.map((entry) => card({ label: `${SEVERITY_LABELS[entry.severity]}风险`, value: formatCount(entry.count), testId: `severity-${entry.severity}` }))}
       ${card({ label: '未办结', value: formatCount(t.open), testId: 'open', detail: `其中高风险 ${formatCount(t.highOpen)}`, alert: t.open > 0 })}
       ${card({ label: '逾期', value: formatCount(t.overdue), testId: 'overdue', detail: `其中高风险 ${formatCount(t.highOverdue)}；逾期按 ${data.asOf} 计`, alert: t.overdue > 0 })}
@@ -101,5 +107,5 @@ export function trendSection(data: ReportData): SafeHtml {
         <td class="number" data-field="auto-closed">${point.autoClosed === null ? '—' : formatCount(point.autoClosed)}</td>
         <td class="number" data-field="overpayment">${formatYuan(point.overpaymentCents)}</td></tr>`)}
     </tbody></table>
-    <p class="note">各月数字为当月扫描时的情况（未办结 = 新发现、持续、逾期、整改未到位）；估算多发金额为当月扫描发现的问题的估算值。</p></section>`;
+    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
 }

@@ -119,6 +119,9 @@ describe('open findings a month cannot judge again are carried into it (ledger.m
     expect(await summaryOf('2026-11')).toMatchObject({
       previous_period: '2026-10', new: 0, auto_closed: 1, carried: 3, open: 3, overdue: 2, open_by_severity: { high: 1, medium: 1, low: 1 },
     });
+    // And among the month's findings, as in its findings.csv (until 2026-12-05 summary.json counted the scan's own only).
+    const november = await findingsCsv('2026-11');
+    expect(await summaryOf('2026-11')).toMatchObject({ total: november.length, by_category: { over_asset: 1, data_quality: 2 } });
   });
 
   it('fail --fail-on: the carried car owner is an open high finding', () => {
