@@ -134,4 +134,16 @@ describe('a raw ID value that failed validation, in the outputs', () => {
     const [file] = (await readdir(reportOut)).filter((name) => name.endsWith('.html'));
     expectMaskedIn(await readFile(join(reportOut, file!), 'utf8'));
   });
+
+  // Until 2026-12-05 `ledger show` printed what staff typed whole, though the report masked it.
+  it('ledger show masks it in what staff typed (备注, 整改措施, the audit trail), and shows it whole with --unmask', async () => {
+    const high = findings.find((f) => f['check_id'] === 'duplicate.two-households')!;
+    const note = `户籍核对：${RAW_VALUES.map((raw) => `「${raw}」`).join('、')}`;
+    const set = await runCli(['ledger', 'set', high['finding_id']!, '--ledger', ledger, '--note', note, '--remedy', note, '--by', '测试员']);
+    expect(set.code, set.stderr).toBe(0);
+    const shown = await runCli(['ledger', 'show', high['finding_id']!, '--ledger', ledger]);
+    expect(shown.code, shown.stderr).toBe(0);
+    expectMaskedIn(shown.stdout);
+    expect((await runCli(['ledger', 'show', high['finding_id']!, '--ledger', ledger, '--unmask'])).stdout).toContain(note);
+  });
 });

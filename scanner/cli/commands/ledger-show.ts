@@ -47,6 +47,9 @@ function carriedNote(sightings: FindingHistory['sightings']): string {
 
 function describeFinding({ finding: f, sightings, changes, closedBy, samples }: FindingHistory, unmask: boolean): string[] {
   const text = (value: unknown) => (value == null || value === '' ? '—' : String(value));
+  // What staff typed (a note, a remedy, an audit record's values) may quote an ID as the evidence does: masked alike
+  // (until 2026-12-05 `其子 371329199003031035 称已代领` was printed whole).
+  const typed = (value: unknown) => (unmask ? text(value) : maskIdsInText(text(value)));
   const money = (cents: unknown) => (cents == null ? '—' : `${formatCents(Number(cents))} 元`);
   const check = builtInChecks().find((c) => c.id === f['check_id']);
   const idNumber = f['id_number'] == null ? '—' : unmask ? String(f['id_number']) : maskIdNumber(String(f['id_number']));
@@ -63,8 +66,8 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
     '',
     `整改状态  ${text(f['status'])}${closedBy ? `（${closedBy.period} 扫描未再发现，运行 ${closedBy.run_id}）` : ''}`,
     `整改时限  ${text(f['deadline'])}    首次发现 ${text(f['first_seen'])}    最近发现 ${text(f['last_seen'])}`,
-    `整改措施  ${text(f['remedy'])}    责任人 ${text(f['responsible'])}`,
-    `备注      ${text(f['note'])}`,
+    `整改措施  ${typed(f['remedy'])}    责任人 ${typed(f['responsible'])}`,
+    `备注      ${typed(f['note'])}`,
     '',
     `历次扫描（${sightings.length}）${carriedNote(sightings)}`,
     ...sightings.map((s) => `  ${s.period}  ${text(s.tracking)}  多发 ${money(s.overpayment_cents)}  运行 ${s.run_id}`),
@@ -72,11 +75,11 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
     `变更记录（${changes.length}）`,
     ...changes.map((c) => {
       const label = EDITABLE_FIELDS[c.field as EditableField] ?? c.field;
-      const value = (v: string | null) => (v == null ? '（空）' : v);
+      const value = (v: string | null) => (v == null ? '（空）' : typed(v));
       // A scan's source names itself (扫描 2026-11（运行 …）): the kind is not said twice.
       const kind = SOURCE_KINDS[c.source_kind] ?? c.source_kind;
       const source = c.source.startsWith(kind) ? c.source : `${kind} ${c.source}`;
-      return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${c.note}）` : ''}`;
+      return `  ${format(new Date(c.changed_at), 'yyyy-MM-dd HH:mm')}  ${source}  ${label}：${value(c.from_value)} → ${value(c.to_value)}${c.note ? `  （${typed(c.note)}）` : ''}`;
     }),
   ];
   if (samples.length > 0) {
