@@ -122,6 +122,21 @@ export function serialDateText(serial: number, date1904: boolean): string {
   return `${date} ${twoDigits(Math.floor(seconds / 3600))}:${twoDigits(Math.floor(seconds / 60) % 60)}:${twoDigits(seconds % 60)}`;
 }
 
+/**
+ * A t="d" cell's ISO 8601 value (SheetJS writes them: 2026-07-10T00:00:00Z) as a serial date is read: the date part as
+ * written, with its time of day when that is not midnight; undefined for anything else. Until 2026-12-05 it was read
+ * as a number, 2026.
+ */
+export function isoDateText(value: string): string | undefined {
+  const match = ISO_DATE_TIME.exec(value);
+  if (!match) return undefined;
+  const [, date, hours, minutes, seconds = '00'] = match;
+  if (hours === undefined || (hours === '00' && minutes === '00' && seconds === '00')) return date;
+  return `${date} ${hours}:${minutes}:${seconds}`;
+}
+
+const ISO_DATE_TIME = /^\s*(\d{4}-\d{2}-\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?)?(?:Z|[+-]\d{2}(?::?\d{2})?)?\s*$/;
+
 function twoDigits(value: number): string {
   return value < 10 ? `0${value}` : String(value);
 }
@@ -143,6 +158,20 @@ export function decodeEntitiesAgain(text: string): string {
     }
   });
 }
+
+/**
+ * Excel's escape for a character XML cannot hold, in every string it writes (ST_Xstring): _x000D_ for the carriage
+ * return of a cell ending in CR LF, _x005F_ for the underscore of a literal "_x000D_" (so _x005F_x000D_ reads
+ * "_x000D_"). Decoded as exceljs' full reader and Excel do (hex digits in either case, as openpyxl and SheetJS read
+ * them); until 2026-12-05 an ID ending in _x000D_ was no ID and a death was missed. A string without "_x" is returned
+ * untouched, at the cost of one indexOf.
+ */
+export function decodeExcelEscapes(text: string): string {
+  if (text.indexOf('_x') < 0) return text;
+  return text.replace(EXCEL_ESCAPE, (_escape, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+}
+
+const EXCEL_ESCAPE = /_x([0-9A-Fa-f]{4})_/g;
 
 /** Empty text is no value. */
 export function textOrNull(text: string): Cell {

@@ -3,9 +3,11 @@ import type { Cell, RawRow } from './raw-row.ts';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
 import type { CellStyles } from './xlsx-styles.ts';
 import type { SharedStrings } from './xlsx-shared-strings.ts';
-import { decodeEntitiesAgain, isYearPointOne, numberText, serialDateText, storedNumberText, textOrNull } from './xlsx-cell-text.ts';
 import {
-  BOOLEAN_CELL, cellTypeCode, columnOfReference, ERROR_CELL, INLINE_STRING_CELL, isTrue, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
+  decodeEntitiesAgain, decodeExcelEscapes, isoDateText, isYearPointOne, numberText, serialDateText, storedNumberText, textOrNull,
+} from './xlsx-cell-text.ts';
+import {
+  BOOLEAN_CELL, cellTypeCode, columnOfReference, DATE_CELL, ERROR_CELL, INLINE_STRING_CELL, isTrue, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
   SHARED_STRING_CELL, STR_CELL, type SimpleCell, type SimpleRowStart,
 } from './xlsx-simple-cell.ts';
 
@@ -25,6 +27,9 @@ const MAX_COLUMN = 16_384;
 const NOWHERE = 0;
 const FORMULA = 1;
 const VALUE = 2;
+// What a cell's number shows, by its style: kept per column of the row (0 while the row has no cell there).
+const SHOWS_NUMBER = 1;
+const SHOWS_DATE = 2;
 
 /**
  * A cell's text, or undefined when exceljs holds no value for it (never given one, or a shared string that does not
@@ -39,11 +44,12 @@ export class SheetRowsReader implements XmlHandler {
   private inSheetData = false;
   private inRow = false;
   private line = 0;
-  private rowIsDate = false;
+  /** What the row's own style shows a number as (SHOWS_NUMBER without one). */
+  private rowShows = SHOWS_NUMBER;
   private values: CellValue[] = [];
   private lastColumn = 0;
-  /** Per column of the current row: 0 no cell yet, 1 a cell shown as a number, 2 a cell shown as a date. */
-  private readonly cellDates = new Uint8Array(MAX_COLUMN + 1);
+  /** Per column of the current row: 0 no cell yet, else what its cell shows a number as (SHOWS_NUMBER …). */
+  private readonly cellShows = new Uint8Array(MAX_COLUMN + 1);
   /** Per column of the current row: 1 when the cell's font strikes its text through. */
   private readonly cellStruck = new Uint8Array(MAX_COLUMN + 1);
   private rowIsStruck = false;
@@ -69,6 +75,8 @@ export class SheetRowsReader implements XmlHandler {
   /** exceljs decodes str and inline texts twice; false when the fast lane read the value: it had no entity, so that cannot change it. */
   private mayDecodeAgain = true;
   private target = NOWHERE;
+  /** Inside an inline string's phonetic guide (<rPh>): its <t> is no part of the cell's text (see SharedStringsReader). */
+  private inPhonetic = false;
   private readonly simpleCell: SimpleCell = { column: 0, styleIndex: -1, type: NUMBER_CELL, valueStart: -1, valueEnd: -1, valueIsAscii: true };
   private readonly simpleRow: SimpleRowStart = { line: -1, styleIndex: -1, hidden: false, selfClosing: false };
   private rowHidden = false;
@@ -151,10 +159,15 @@ export class SheetRowsReader implements XmlHandler {
       case 'v':
       case 'is':
       case 't':
-        if (!this.inCell) break;
+        if (!this.inCell || this.inPhonetic) break;
         this.hasValue = true;
         this.valueText = '';
         this.aim(VALUE);
+        break;
+      case 'rPh':
+        if (!this.inCell) break;
+        this.inPhonetic = true;
+        this.aim(NOWHERE);
         break;
     }
   }
@@ -174,6 +187,12 @@ export class SheetRowsReader implements XmlHandler {
         break;
       case 'c':
         if (this.inCell) this.endCell();
+        break;
+      case 'rPh':
+        if (!this.inPhonetic) break;
+        // The text after it goes where it went before it, as exceljs appends to the last element opened.
+        this.inPhonetic = false;
+        this.aim(this.hasValue ? VALUE : NOWHERE);
         break;
     }
   }
@@ -202,7 +221,7 @@ export class SheetRowsReader implements XmlHandler {
     this.forgetCellStyles();
     const { styles } = this.context;
     const styled = styles.exists(styleIndex);
-    this.rowIsDate = styled && styles.isDate(styleIndex);
+    this.rowShows = styled ? this.showsOf(styleIndex) : SHOWS_NUMBER;
     this.rowIsStruck = styled && styles.isStruck(styleIndex);
     this.rowStyleIndex = styled ? styleIndex : -1;
   }
@@ -220,6 +239,7 @@ export class SheetRowsReader implements XmlHandler {
     this.inCell = true;
     this.hasFormula = false;
     this.hasValue = false;
+    this.inPhonetic = false;
     this.aim(NOWHERE);
   }
 
@@ -232,34 +252,55 @@ export class SheetRowsReader implements XmlHandler {
 
   private endCell(): void {
     const column = this.column;
-    const before = this.cellDates[column]!;
+    const before = this.cellShows[column]!;
     if (before === 0) this.touchedColumns[this.touchedCount++] = column;
     // A repeated cell keeps its earlier style unless it names one; `if (c.s)` in exceljs: s="0" names none.
-    let isDate = before === 0 ? this.rowIsDate : before === 2;
+    let shows = before === 0 ? this.rowShows : before;
     const { styles } = this.context;
     const ownStyle = this.styleIndex > 0 && styles.exists(this.styleIndex);
-    if (ownStyle) isDate = styles.isDate(this.styleIndex);
-    this.cellDates[column] = isDate ? 2 : 1;
+    if (ownStyle) shows = this.showsOf(this.styleIndex);
+    this.cellShows[column] = shows;
     this.cellStruck[column] = (ownStyle ? styles.isStruck(this.styleIndex) : this.rowIsStruck) ? 1 : 0;
     this.numberStyle = ownStyle ? this.styleIndex : this.rowStyleIndex;
     this.cellDoubtfulMonth[column] = 0;
-    if (this.hasFormula) this.values[column - 1] = this.formulaValue();
-    else if (this.hasValue) this.values[column - 1] = this.storedValue(isDate);
+    if (this.hasFormula) this.values[column - 1] = this.formulaValue(shows);
+    else if (this.hasValue) this.values[column - 1] = this.storedValue(shows);
     this.inCell = false;
     this.aim(NOWHERE);
   }
 
+  /** What a style shows a number as. */
+  private showsOf(styleIndex: number): number {
+    const { styles } = this.context;
+    return styles.isDate(styleIndex) ? SHOWS_DATE : SHOWS_NUMBER;
+  }
+
   /**
-   * exceljs keeps a formula's cached result as a string for t="str", a number for any other type (so a date-styled
-   * formula shows its serial number and a boolean one 1), and its FormulaValue keeps only a truthy result: 0, NaN
-   * (an error's #N/A) and '' are no result. A formula with empty text (a shared formula's copy) keeps it as is.
+   * exceljs keeps a formula's cached result as a string for t="str", a number for any other type (so a boolean one
+   * shows 1), and its FormulaValue keeps only a truthy result: 0, NaN (an error's #N/A) and '' are no result. A formula
+   * with empty text (a shared formula's copy) keeps it as is. A date-styled one shows its date, not (as in exceljs) its
+   * serial number, which was read later on the 1900 base, 4 years and a day early in a 1904 workbook (until 2026-12-05).
    */
-  private formulaValue(): CellValue {
+  private formulaValue(shows: number): CellValue {
     const text = this.valueText;
-    const result = !this.hasValue ? undefined : this.type === STR_CELL ? (this.mayDecodeAgain ? decodeEntitiesAgain(text) : text) : parseFloat(text);
+    const result = !this.hasValue ? undefined
+      : this.type === STR_CELL ? this.stringText(text)
+      : this.type === DATE_CELL ? (isoDateText(text) ?? text)
+      : parseFloat(text);
     if (this.formulaText !== '' && !result) return null;
     if (result === undefined) return null;
-    return typeof result === 'string' ? textOrNull(result) : this.shownNumber(numberText(result));
+    if (typeof result === 'string') return textOrNull(result);
+    return shows === SHOWS_NUMBER ? this.shownNumber(numberText(result)) : this.serialText(result);
+  }
+
+  /** A serial number as its date format shows it, on the workbook's base (1900 or 1904). */
+  private serialText(serial: number): string {
+    return serialDateText(serial, this.context.date1904);
+  }
+
+  /** An inline string's or a str cell's text: entities decoded again as exceljs does, then Excel's _xHHHH_ escapes. */
+  private stringText(text: string): string {
+    return decodeExcelEscapes(this.mayDecodeAgain ? decodeEntitiesAgain(text) : text);
   }
 
   /**
@@ -276,7 +317,7 @@ export class SheetRowsReader implements XmlHandler {
     return text;
   }
 
-  private storedValue(isDate: boolean): CellValue {
+  private storedValue(shows: number): CellValue {
     const text = this.valueText;
     switch (this.type) {
       case SHARED_STRING_CELL: {
@@ -285,13 +326,15 @@ export class SheetRowsReader implements XmlHandler {
       }
       case INLINE_STRING_CELL:
       case STR_CELL:
-        return textOrNull(this.mayDecodeAgain ? decodeEntitiesAgain(text) : text);
+        return textOrNull(this.stringText(text));
+      case DATE_CELL:
+        return textOrNull(isoDateText(text) ?? text);
       case ERROR_CELL:
         return text;
       case BOOLEAN_CELL:
         return parseInt(text, 10) !== 0 ? 'TRUE' : 'FALSE';
       default:
-        return isDate ? serialDateText(parseFloat(text), this.context.date1904) : this.shownNumber(storedNumberText(text));
+        return shows === SHOWS_NUMBER ? this.shownNumber(storedNumberText(text)) : this.serialText(parseFloat(text));
     }
   }
 
@@ -347,7 +390,7 @@ export class SheetRowsReader implements XmlHandler {
 
   private forgetCellStyles(): void {
     for (let i = 0; i < this.touchedCount; i++) {
-      this.cellDates[this.touchedColumns[i]!] = 0;
+      this.cellShows[this.touchedColumns[i]!] = 0;
       this.cellStruck[this.touchedColumns[i]!] = 0;
       this.cellDoubtfulMonth[this.touchedColumns[i]!] = 0;
     }

@@ -5,8 +5,8 @@
 import { BYTE } from './xml-characters.ts';
 
 /**
- * The t attribute as exceljs tells types apart (a small number, cheaper to compare than text): n, d, none and any
- * unknown type all read as a number.
+ * The t attribute as exceljs tells types apart (a small number, cheaper to compare than text): n, none and any unknown
+ * type all read as a number. And d, an ISO 8601 date, which exceljs read as a number too (2026-07-10: 2026).
  */
 export const NUMBER_CELL = 0;
 export const SHARED_STRING_CELL = 1;
@@ -14,6 +14,7 @@ export const STR_CELL = 2;
 export const INLINE_STRING_CELL = 3;
 export const BOOLEAN_CELL = 4;
 export const ERROR_CELL = 5;
+export const DATE_CELL = 6;
 
 /** What the lane read; reused from cell to cell. */
 export interface SimpleCell {
@@ -226,6 +227,7 @@ export function cellTypeCode(xml: string, start: number, end: number): number {
         case 0x73: return SHARED_STRING_CELL;
         case 0x62: return BOOLEAN_CELL;
         case 0x65: return ERROR_CELL;
+        case 0x64: return DATE_CELL;
       }
       break;
     case 3:

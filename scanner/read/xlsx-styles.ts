@@ -1,21 +1,39 @@
-// Which cell styles (s="n") show a number as a date, decided exactly as exceljs 4.4 decides it from styles.xml, how
-// many decimals they always show (0.00: two, so 2026.1 is seen as 2026.10), and which strike their text through (a row
-// struck through is how many clerks mark a member who left).
+// Which cell styles (s="n") show a number as a date, decided as exceljs 4.4 decides it from styles.xml (and for the
+// built-in formats of zh-CN Excel, which it does not know), how many decimals they always show (0.00: two, so 2026.1 is seen as 2026.10), and which strike their text through (a row struck through is
+// how many clerks mark a member who left).
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
 
-/** Built-in number formats exceljs knows (lib/xlsx/defaultnumformats.js, the entries with a format for every locale). */
+const YEAR_MONTH = 'yyyy"年"m"月"';
+const MONTH_DAY = 'm"月"d"日"';
+const HOUR_MINUTE = 'h"时"mm"分"';
+const HOUR_MINUTE_SECOND = 'h"时"mm"分"ss"秒"';
+
+/**
+ * The built-in formats only a CJK Excel has (ECMA-376 §18.8.30, zh-CN): dates and times written with 年月日/时分秒, which
+ * styles.xml names by id alone. Each is a date or a time in every CJK locale. exceljs does not know them, and until
+ * 2026-12-05 a date in one (31, yyyy"年"m"月"d"日", the commonest in Chinese lists) went on as its serial number, read
+ * later on the 1900 base even in a 1904 workbook: a death in 2026 read as in 2022.
+ */
+const CHINESE_BUILT_IN_FORMATS: Record<number, string> = {
+  27: YEAR_MONTH, 28: MONTH_DAY, 29: MONTH_DAY, 30: 'm-d-yy', 31: 'yyyy"年"m"月"d"日"', 32: HOUR_MINUTE, 33: HOUR_MINUTE_SECOND,
+  34: `上午/下午${HOUR_MINUTE}`, 35: `上午/下午${HOUR_MINUTE_SECOND}`, 36: YEAR_MONTH, 50: YEAR_MONTH, 51: MONTH_DAY, 52: YEAR_MONTH,
+  53: MONTH_DAY, 54: MONTH_DAY, 55: `上午/下午${HOUR_MINUTE}`, 56: `上午/下午${HOUR_MINUTE_SECOND}`, 57: YEAR_MONTH, 58: MONTH_DAY,
+};
+
+/** Built-in number formats: those exceljs knows (lib/xlsx/defaultnumformats.js, the entries with a format for every locale), and zh-CN Excel's. */
 const BUILT_IN_FORMATS: Record<number, string> = {
   0: 'General', 1: '0', 2: '0.00', 3: '#,##0', 4: '#,##0.00', 9: '0%', 10: '0.00%', 11: '0.00E+00', 12: '# ?/?',
   13: '# ??/??', 14: 'mm-dd-yy', 15: 'd-mmm-yy', 16: 'd-mmm', 17: 'mmm-yy', 18: 'h:mm AM/PM', 19: 'h:mm:ss AM/PM',
   20: 'h:mm', 21: 'h:mm:ss', 22: 'm/d/yy "h":mm', 37: '#,##0 ;(#,##0)', 38: '#,##0 ;[Red](#,##0)',
   39: '#,##0.00 ;(#,##0.00)', 40: '#,##0.00 ;[Red](#,##0.00)', 45: 'mm:ss', 46: '[h]:mm:ss', 47: 'mmss.0',
   48: '##0.0E+0', 49: '@',
+  ...CHINESE_BUILT_IN_FORMATS,
 };
 
 /**
- * exceljs' utils.isDateFmt: a date when, outside [brackets] and "quoted text", the format has any of y m d h M s b.
- * (So the locale-only built-ins 27–36 and 50–58, such as 31 yyyy"年"m"月"d"日", are not dates unless styles.xml
- * defines them: exceljs has no locale-free code for them.)
+ * exceljs' utils.isDateFmt: a date when, outside [brackets] and "quoted text", the format has any of y m d h M s b. A
+ * format showing only a year and a month (yyyy"年"m"月", built-in 57) gives the date the serial holds, as exceljs does:
+ * read as a month, it refused the row in a column that takes no month (a vehicle's 注销日期), though the day is there.
  */
 export function isDateFormat(format: string | undefined): boolean {
   if (!format) return false;

@@ -3,6 +3,7 @@
 import { posix } from 'node:path';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
 import { decodeEntitiesAgain } from './xlsx-cell-text.ts';
+import { isTrue } from './xlsx-simple-cell.ts';
 
 export const WORKBOOK_PART = 'xl/workbook.xml';
 export const WORKBOOK_RELATIONSHIPS_PART = 'xl/_rels/workbook.xml.rels';
@@ -21,14 +22,17 @@ interface SheetEntry {
 export class WorkbookReader implements XmlHandler {
   readonly wantsText = false;
   readonly sheets: SheetEntry[] = [];
-  /** exceljs reads the 1904 date system only from date1904="1" (not "true"). */
+  /**
+   * date1904="1" or "true" (an xsd:boolean; exceljs read only "1", and until 2026-12-05 so did this reader: every
+   * date of such a workbook read 4 years and a day early).
+   */
   date1904 = false;
   private depth = 0;
   private inSheets = false;
 
   openTag(name: string, scanner: XmlScanner): void {
     this.depth++;
-    if (this.depth === 2 && name === 'workbookPr') this.date1904 = scanner.attribute('date1904') === '1';
+    if (this.depth === 2 && name === 'workbookPr') this.date1904 = isTrue(scanner.attribute('date1904'));
     if (this.depth === 2 && name === 'sheets') this.inSheets = true;
     if (this.depth === 3 && this.inSheets && name === 'sheet') {
       this.sheets.push({

@@ -14,7 +14,8 @@ const VALUES: [ExcelTypes.CellValue, string?][] = [
   [46096, '@'], [0.75, '# ?/?'], [46096, '"第"0"号"'],
   [true], [false], [{ error: '#N/A' } as ExcelTypes.CellValue], [{ error: '#DIV/0!' } as ExcelTypes.CellValue],
   [{ formula: 'A1*2', result: 5 }], [{ formula: 'A2&""', result: '张三' }], [{ formula: 'A1-A1', result: 0 }], [{ formula: 'A1+1' } as ExcelTypes.CellValue],
-  [{ formula: 'DATE(2026,3,15)', result: 46096 }, 'yyyy-mm-dd'], [{ formula: 'TRUE()', result: true } as unknown as ExcelTypes.CellValue],
+  // (A date-styled formula is read as its date, where exceljs gives its serial: xlsx-fast-reader.test.ts.)
+  [{ formula: 'TRUE()', result: true } as unknown as ExcelTypes.CellValue],
   [{ formula: '1/0', result: { error: '#DIV/0!' } } as unknown as ExcelTypes.CellValue], [{ formula: '""', result: '' }],
   [{ text: '链接', hyperlink: 'http://example.invalid/?a=1&b=2' }], [{ text: 'mail', hyperlink: 'mailto:x@example.invalid' }],
   [{ richText: [{ text: '富', font: { bold: true } }, { text: '文本' }] }], [{ richText: [{ text: '' }] }],
