@@ -6,6 +6,7 @@
 import { cp, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import type { ScanSummary } from '../../scanner/export/summary.ts';
 import { SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
@@ -27,15 +28,7 @@ const scanMonth = (input: string, period: string, asOf: string) =>
 
 const findingsCsv = async (period: string) => parseCsv(await readFile(join(out(period), 'findings.csv'), 'utf8'));
 
-interface SummaryFindings {
-  total: number;
-  listings: number;
-  by_category: Record<string, number>;
-  by_severity: Record<string, number>;
-  by_village: Record<string, number>;
-  overpayment_yuan: string;
-  carried: number;
-}
+type SummaryFindings = ScanSummary['findings'];
 
 const summaryOf = async (period: string) =>
   (JSON.parse(await readFile(join(out(period), 'summary.json'), 'utf8')) as { findings: SummaryFindings }).findings;
