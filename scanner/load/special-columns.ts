@@ -10,13 +10,20 @@ import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
 const dateOf = (name: string) => mapped(name, 'date');
+/**
+ * A date, or a month (享受起始年月 2021.04, 任职止 2024.03, 入监日期 2025年3月, as data-contract.md allows): a start its
+ * first day, an end its last. P is whole months, so whether a term or a sentence overlaps it is the same for every day
+ * of the month. (Until 2026-12-05 a prisoner's month refused his row, and a man held in P was not found.)
+ */
+const startOf = (name: string) => `coalesce(${dateOf(name)}, ${mapped(name, 'month')})`;
+const endOf = (name: string) => `coalesce(${dateOf(name)}, last_day(${mapped(name, 'month')}))`;
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', `${mapped('program', 'program', 'm_family')} AS family`, `${mapped('program', 'program', 'm_area')} AS area`],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
   start_date: [
-    `coalesce(${dateOf('start_date')}, ${mapped('start_date', 'month')}) AS start_date`,
+    `${startOf('start_date')} AS start_date`,
     'start_date AS start_date_raw',
   ],
   status: [
@@ -47,8 +54,8 @@ const ROLL_COLUMNS: Record<string, string[]> = {
  * not ended, or the whole term in one cell (任职时间 2018.01—2021.03, 2021.04-至今), whose end serves when 任职止 is
  * empty. Each of these refused the cadre's row before, and his relatives on the roll were not looked for.
  */
-const TERM_START = `coalesce(${dateOf('term_start')}, ${mapped('term_start', 'month')}, rs_term_start(term_start))`;
-const TERM_END_ITSELF = `coalesce(${dateOf('term_end')}, last_day(${mapped('term_end', 'month')}))`;
+const TERM_START = `coalesce(${startOf('term_start')}, rs_term_start(term_start))`;
+const TERM_END_ITSELF = endOf('term_end');
 /**
  * 任职止 至今, or written as none (—, /, 无: what a clerk writes in a cell that has nothing to say), is a term not ended, as
  * an empty cell is. Until 2026-12-05 a dash there refused the cadre's row, and his relatives on the roll were not looked for.
@@ -69,13 +76,6 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
-/**
- * A date, or a month (入监日期 2025年3月, as data-contract.md allows): a start its first day, an end its last, as in a
- * range. P is whole months, so whether the sentence overlaps it is the same for every day of the month. Until
- * 2026-12-05 such a row was refused, and a man held in P was not found.
- */
-const startOf = (name: string) => `coalesce(${dateOf(name)}, ${mapped(name, 'month')})`;
-const endOf = (name: string) => `coalesce(${dateOf(name)}, last_day(${mapped(name, 'month')}))`;
 const SENTENCE_START_ITSELF = startOf('sentence_start');
 const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
 const SENTENCE_END_ITSELF = endOf('sentence_end');
