@@ -86,6 +86,8 @@ export class SheetRowsReader implements XmlHandler {
   /**
    * The fast lane (xlsx-simple-cell.ts): a plain <row ...> start tag and the plain cells after it, up to </row> or
    * to the first thing it leaves to the general path. It ends every cell and row exactly as the general path would.
+   * A part written with a namespace prefix (<x:row>, xml-namespaces.ts) goes the general path whole: <x: is neither
+   * <r nor <c, and <c:row or <row:c is no start tag the lane reads.
    */
   consumeMarkup(xml: string, less: number, scanner: XmlScanner): number {
     let at = less;

@@ -73,6 +73,8 @@ export function readSimpleRowStart(xml: string, less: number, row: SimpleRowStar
       if (!((code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 58) || code === 0x5f || code === 0x2d || code === 0x2e)) break;
     }
     if (i === nameStart || i + 1 >= length || code !== BYTE.EQUALS || xml.charCodeAt(i + 1) !== BYTE.DOUBLE_QUOTE) return -1;
+    // A namespace declaration (xmlns:x="…") is for the general path: it records the prefixes in scope (xml-namespaces.ts).
+    if (xml.charCodeAt(nameStart) === 0x78 /* x */ && xml.startsWith('xmlns', nameStart)) return -1;
     const isLine = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x72 /* r */;
     const isStyle = i - nameStart === 1 && xml.charCodeAt(nameStart) === 0x73 /* s */;
     const isHidden = i - nameStart === 6 && xml.startsWith('hidden', nameStart);

@@ -38,7 +38,8 @@ export class WorkbookReader implements XmlHandler {
       this.sheets.push({
         name: decodeEntitiesAgain(scanner.attribute('name') ?? ''),
         state: scanner.attribute('state'),
-        relationshipId: scanner.attribute('r:id'),
+        // r:id, or the same attribute under another prefix bound to the relationships namespace (xml-namespaces.ts).
+        relationshipId: scanner.relationshipAttribute('id'),
       });
     }
   }

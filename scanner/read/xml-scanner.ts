@@ -6,12 +6,16 @@
 // costs a third of a UTF-8 decode, and one-byte strings search fastest. Only text and attribute values are decoded
 // as UTF-8, from the bytes, when they are asked for.
 import { BYTE, decodeReferences, elementName, forbiddenCharacter, isNameCharacter, isNameStart, isSpace } from './xml-characters.ts';
+import { PrefixBindings } from './xml-namespaces.ts';
 
 /** The XML is not well-formed; the message says what and roughly where. */
 export class XmlSyntaxError extends Error {}
 
 export interface XmlHandler {
-  /** Read the element's attributes with scanner.attribute() during this call; a self-closing element is then closed. */
+  /**
+   * Read the element's attributes with scanner.attribute() during this call; a self-closing element is then closed.
+   * The name is given without its prefix when that stands for SpreadsheetML or relationships (xml-namespaces.ts).
+   */
   openTag(name: string, scanner: XmlScanner): void;
   closeTag(name: string): void;
   /** Text inside the root element, entities decoded and line ends normalised; may come in several pieces. */
@@ -46,6 +50,9 @@ export class XmlScanner {
   // The attributes of the tag being reported: name start/end and value start/end, four numbers each.
   private attributeSpans = new Int32Array(64);
   private attributeCount = 0;
+  /** The tag being read declares a namespace prefix (xmlns:x="…"). */
+  private declaresPrefix = false;
+  private readonly prefixes = new PrefixBindings();
   // Cached positions of the next '&' and carriage return, so no text run scans the rest of the buffer.
   private nextAmpersand = -1;
   private nextReturn = -1;
@@ -136,6 +143,23 @@ export class XmlScanner {
     return undefined;
   }
 
+  /**
+   * An attribute in the office relationships namespace (r:id), whatever prefix the part binds to that namespace; as
+   * r:<name> when the part declares none (read so before 2026-12-05). Undefined when absent.
+   */
+  relationshipAttribute(name: string): string | undefined {
+    const spans = this.attributeSpans;
+    const xml = this.xml;
+    for (let i = 0; i < this.attributeCount * 4; i += 4) {
+      const colon = xml.indexOf(':', spans[i]!);
+      if (colon < 0 || colon >= spans[i + 1]!) continue;
+      if (spans[i + 1]! - colon - 1 === name.length && xml.startsWith(name, colon + 1) && this.prefixes.isRelationshipPrefix(xml.slice(spans[i]!, colon))) {
+        return this.attributeValue(spans[i + 2]!, spans[i + 3]!);
+      }
+    }
+    return this.attribute(`r:${name}`);
+  }
+
   /** Reports every complete piece of markup and text from `position`; returns where the incomplete rest starts. */
   private scan(position: number): number {
     const xml = this.xml;
@@ -191,6 +215,7 @@ export class XmlScanner {
     if (i >= length) return -1;
     const nameEnd = i;
     this.attributeCount = 0;
+    this.declaresPrefix = false;
     let selfClosing = false;
     for (;;) {
       if (i >= length) return -1;
@@ -234,18 +259,32 @@ export class XmlScanner {
       this.addAttribute(attributeStart, attributeEnd, valueStart, i);
       i++;
     }
-    const name = elementName(xml, less + 1, nameEnd);
+    const qualified = elementName(xml, less + 1, nameEnd);
     if (this.closedRoot) throw this.error('XML 有多个根元素', less);
     this.sawRoot = true;
+    if (this.declaresPrefix) this.declarePrefixes();
+    const name = this.prefixes.elementPrefixes === 0 ? qualified : this.prefixes.localName(qualified);
     this.handler.openTag(name, this);
     this.attributeCount = 0;
     if (selfClosing) {
       this.handler.closeTag(name);
+      this.prefixes.forget(this.open.length);
       if (this.open.length === 0) this.closedRoot = true;
     } else {
-      this.open.push(name);
+      // The name as written: the end tag must repeat it, prefix and all.
+      this.open.push(qualified);
     }
     return i;
+  }
+
+  /** Records the xmlns:prefix declarations of the tag being read, in scope for it and what it holds. */
+  private declarePrefixes(): void {
+    const spans = this.attributeSpans;
+    for (let i = 0; i < this.attributeCount * 4; i += 4) {
+      if (spans[i + 1]! - spans[i]! > 6 && this.xml.startsWith('xmlns:', spans[i]!)) {
+        this.prefixes.declare(this.xml.slice(spans[i]! + 6, spans[i + 1]!), this.attributeValue(spans[i + 2]!, spans[i + 3]!), this.open.length);
+      }
+    }
   }
 
   private addAttribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
@@ -261,6 +300,7 @@ export class XmlScanner {
     spans[at + 2] = valueStart;
     spans[at + 3] = valueEnd;
     this.attributeCount++;
+    if (this.xml.charCodeAt(nameStart) === 0x78 /* x */ && this.xml.startsWith('xmlns:', nameStart)) this.declaresPrefix = true;
   }
 
   private closeTag(less: number): number {
@@ -275,7 +315,8 @@ export class XmlScanner {
       throw this.error(`结束标记 </${xml.slice(less + 2, Math.min(nameEnd, less + 40))}> 与 <${expected}> 不配对`, less);
     }
     this.open.pop();
-    this.handler.closeTag(expected);
+    this.handler.closeTag(this.prefixes.elementPrefixes === 0 ? expected : this.prefixes.localName(expected));
+    this.prefixes.forget(this.open.length);
     if (this.open.length === 0) this.closedRoot = true;
     return greater + 1;
   }

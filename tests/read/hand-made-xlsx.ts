@@ -86,7 +86,7 @@ const DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n';
 
 export interface HandMadeSheet {
   name: string;
-  /** The worksheet XML inside <sheetData>…</sheetData>, or a whole document when it starts with '<?xml' or '<worksheet'. */
+  /** The worksheet XML inside <sheetData>…</sheetData>, or a whole document when it starts with '<?xml' or '<worksheet' (or '<x:worksheet'). */
   xml: string;
   state?: 'visible' | 'hidden' | 'veryHidden';
 }
@@ -105,6 +105,12 @@ export interface HandMadeWorkbook {
   date1904?: string;
   /** How workbook.xml.rels names the sheet parts: 'worksheets/sheet1.xml' or '/xl/worksheets/sheet1.xml'. */
   targets?: 'relative' | 'absolute';
+  /**
+   * Writes SpreadsheetML with this namespace prefix, as .NET OpenXML SDK based exports do (x: <x:workbook
+   * xmlns:x="…/main"><x:sheets>…): workbook.xml, styles.xml, sharedStrings.xml and each worksheet built around its
+   * <sheetData> content, every element of it prefixed (the sheets' and strings' XML is written unprefixed).
+   */
+  prefix?: string;
   /** Rearranges the parts before zipping. */
   order?: (parts: ZipParts) => ZipParts;
   zip?: ZipOptions;
@@ -117,9 +123,10 @@ export interface HandMadeWorkbook {
  * `order` rearranges the parts, e.g. into Excel's own layout (EXCEL_LAYOUT).
  */
 export function handMadeXlsx(book: HandMadeWorkbook): Buffer {
-  const sheetDocument = (xml: string) => (/^\ufeff?<(\?xml|worksheet)/.test(xml)
+  const spreadsheetML = (xml: string) => (book.prefix === undefined ? xml : prefixed(xml, book.prefix));
+  const sheetDocument = (xml: string) => (/^\ufeff?<(\?xml|([A-Za-z_][\w.-]*:)?worksheet)/.test(xml)
     ? xml
-    : `${DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetData>${xml}</sheetData></worksheet>`);
+    : spreadsheetML(`${DECLARATION}<worksheet xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><sheetData>${xml}</sheetData></worksheet>`));
   const target = (n: number) => (book.targets === 'absolute' ? `/xl/worksheets/sheet${n}.xml` : `worksheets/sheet${n}.xml`);
   const sheets = book.sheets.map((sheet, i) => `<sheet name="${sheet.name}" sheetId="${i + 1}"${sheet.state ? ` state="${sheet.state}"` : ''} r:id="rId${i + 1}"/>`).join('');
   const rels = book.sheets.map((_s, i) => `<Relationship Id="rId${i + 1}" Type="${RELATIONSHIPS}/worksheet" Target="${target(i + 1)}"/>`).join('');
@@ -128,17 +135,25 @@ export function handMadeXlsx(book: HandMadeWorkbook): Buffer {
   const parts: ZipParts = [
     ['[Content_Types].xml', `${DECLARATION}<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>${book.sheets.map((_s, i) => `<Override PartName="/xl/worksheets/sheet${i + 1}.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>`).join('')}</Types>`],
     ['_rels/.rels', `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${RELATIONSHIPS}/officeDocument" Target="xl/workbook.xml"/></Relationships>`],
-    ['xl/workbook.xml', `${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><workbookPr${book.date1904 !== undefined ? ` date1904="${book.date1904}"` : ''}/><sheets>${sheets}</sheets></workbook>`],
+    ['xl/workbook.xml', spreadsheetML(`${DECLARATION}<workbook xmlns="${MAIN}" xmlns:r="${RELATIONSHIPS}"><workbookPr${book.date1904 !== undefined ? ` date1904="${book.date1904}"` : ''}/><sheets>${sheets}</sheets></workbook>`)],
     ['xl/_rels/workbook.xml.rels', `${DECLARATION}<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${rels}<Relationship Id="rId${extra + 1}" Type="${RELATIONSHIPS}/styles" Target="styles.xml"/>${book.sharedStrings !== null ? `<Relationship Id="rId${extra + 2}" Type="${RELATIONSHIPS}/sharedStrings" Target="sharedStrings.xml"/>` : ''}</Relationships>`],
-    ['xl/styles.xml', `${DECLARATION}<styleSheet xmlns="${MAIN}">${book.numFmts?.length ? `<numFmts count="${book.numFmts.length}">${book.numFmts.join('')}</numFmts>` : ''}<fonts count="${(book.fonts?.length ?? 0) + 1}"><font><sz val="11"/><name val="Calibri"/></font>${(book.fonts ?? []).join('')}</fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(book.cellXfs?.length ?? 0) + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${(book.cellXfs ?? []).join('')}</cellXfs></styleSheet>`],
+    ['xl/styles.xml', spreadsheetML(`${DECLARATION}<styleSheet xmlns="${MAIN}">${book.numFmts?.length ? `<numFmts count="${book.numFmts.length}">${book.numFmts.join('')}</numFmts>` : ''}<fonts count="${(book.fonts?.length ?? 0) + 1}"><font><sz val="11"/><name val="Calibri"/></font>${(book.fonts ?? []).join('')}</fonts><fills count="1"><fill><patternFill patternType="none"/></fill></fills><borders count="1"><border/></borders><cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs><cellXfs count="${(book.cellXfs?.length ?? 0) + 1}"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>${(book.cellXfs ?? []).join('')}</cellXfs></styleSheet>`)],
   ];
   if (book.sharedStrings !== null) {
     const strings = book.sharedStrings ?? [];
-    parts.push(['xl/sharedStrings.xml', `${DECLARATION}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</sst>`]);
+    parts.push(['xl/sharedStrings.xml', spreadsheetML(`${DECLARATION}<sst xmlns="${MAIN}" count="${strings.length}" uniqueCount="${strings.length}">${strings.join('')}</sst>`)]);
   }
   parts.push(['docProps/app.xml', `${DECLARATION}<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Application>hand</Application></Properties>`]);
   parts.push(...worksheets);
   return zipParts(book.order ? book.order(parts) : parts, book.zip);
+}
+
+/**
+ * A SpreadsheetML part with its namespace bound to `prefix` instead of being the default: every element name prefixed
+ * (hand-written XML holds no < but in markup), the declaration xmlns:prefix.
+ */
+export function prefixed(xml: string, prefix: string): string {
+  return xml.replace(/<(\/?)(?=[A-Za-z_])/g, `<$1${prefix}:`).replace(`xmlns="${MAIN}"`, `xmlns:${prefix}="${MAIN}"`);
 }
 
 /** Excel's own order: workbook, worksheets, styles, shared strings, document properties. */

@@ -14,7 +14,7 @@ import { openXlsx } from '../../scanner/read/xlsx-reader.ts';
 import { openXlsxWithExceljs } from './xlsx-reader-exceljs.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 import { everyKindOfCellWorkbook, streamedWorkbook } from './every-kind-of-cell.ts';
-import { EXCEL_LAYOUT, handMadeXlsx, zipParts, type HandMadeWorkbook, type ZipParts } from './hand-made-xlsx.ts';
+import { EXCEL_LAYOUT, handMadeXlsx, prefixed, zipParts, type HandMadeWorkbook, type ZipParts } from './hand-made-xlsx.ts';
 
 const folder = await tempFolder();
 let fileNumber = 0;
@@ -131,6 +131,9 @@ function bigSheetXml(rows: number, seed: number): string {
   }
   return parts.join('');
 }
+
+const SPREADSHEETML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';
+const OFFICE_RELATIONSHIPS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 
 const DATE_STYLES = { cellXfs: ['<xf numFmtId="14" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>'] };
 
@@ -400,6 +403,77 @@ describe('fast XLSX reader: valid files exceljs could not read', () => {
       order: (parts) => [...parts.filter(([name]) => name !== 'xl/styles.xml' && !name.startsWith('docProps/')), parts.find(([name]) => name === 'xl/styles.xml')!],
     }));
     for (let attempt = 0; attempt < 3; attempt++) expect(cells(await readAll(openXlsx, path), 0)).toEqual([['2026-03-15']]);
+  });
+
+  it('reads SpreadsheetML written with a namespace prefix (<x:row>, as .NET OpenXML SDK exports write it) as its unprefixed twin (exceljs refuses the file)', async () => {
+    // Every part the reader parses, in both lanes' territory: shared strings with runs and a phonetic guide, styles
+    // (a date format, a struck font, zh-CN Excel's 31), the 1904 base, a hidden sheet, hidden and struck rows,
+    // formulas, inline strings, rows and cells without r, a merge filled down, a sheet streamed in many pieces.
+    const sheet = (prefix?: string) => {
+      const document = `<worksheet xmlns="${SPREADSHEETML}" xmlns:r="${OFFICE_RELATIONSHIPS}"><sheetData>`
+        + '<row r="1" spans="1:5"><c r="A1" t="s"><v>0</v></c><c r="B1" t="s"><v>1</v></c><c r="C1" t="s"><v>2</v></c><c r="D1" s="1"><v>44000</v></c><c r="E1" s="3"><v>44000</v></c></row>'
+        + '<row r="2" hidden="1"><c r="A2" t="inlineStr"><is><t>李四</t></is></c><c r="B2" t="str"><f>A2</f><v>x&amp;y</v></c><c r="C2" t="b"><v>1</v></c><c r="D2"><f>1+1</f><v>2</v></c></row>'
+        + '<row r="3"><c r="A3" s="2" t="inlineStr"><is><t>王五</t><rPh sb="0" eb="2"><t>wáng wǔ</t></rPh></is></c><c r="B3" t="e"><v>#N/A</v></c></row>'
+        + '<row><c><v>4</v></c><c t="d"><v>2026-07-10</v></c><c r="D4"/></row>'
+        + '</sheetData><mergeCells count="1"><mergeCell ref="E1:E2"/></mergeCells></worksheet>';
+      return prefix === undefined ? document : prefixed(document, prefix);
+    };
+    const book = (prefix?: string): HandMadeWorkbook => ({
+      prefix,
+      date1904: '1',
+      sharedStrings: ['<si><t>张三</t><rPh sb="0" eb="2"><t>zhāng sān</t></rPh></si>', '<si><r><t>a</t></r><r><rPr><b/></rPr><t xml:space="preserve"> b</t></r></si>', '<si><t>370481195001101011_x000D_</t></si>'],
+      numFmts: ['<numFmt numFmtId="164" formatCode="yyyy\\-mm\\-dd"/>'],
+      fonts: ['<font><strike/></font>'],
+      cellXfs: ['<xf numFmtId="164" fontId="0"/>', '<xf numFmtId="0" fontId="1"/>', '<xf numFmtId="31" fontId="0"/>'],
+      sheets: [
+        { name: '名单', xml: sheet(prefix) },
+        { name: '字典', state: 'hidden', xml: '<row r="1"><c r="A1" t="str"><v>字</v></c></row>' },
+        { name: '大表', xml: bigSheetXml(3_000, 5) },
+      ],
+    });
+    const plain = await readAll(openXlsx, await saved(handMadeXlsx(book())));
+    // Not equal by both reading nothing.
+    expect(plain.map((s) => [s.sheet, s.hidden, s.rows.length])).toEqual([['名单', false, 4], ['字典', true, 1], ['大表', false, 3_000]]);
+    expect(plain[0]!.rows).toEqual([
+      { line: 1, cells: ['张三', 'a b', '370481195001101011\r', '2024-06-19', '2024-06-19'] },
+      { line: 2, cells: ['李四', 'x&y', 'TRUE', '2', '2024-06-19'], hidden: true },
+      { line: 3, cells: ['王五', '#N/A'], struckCells: [0] },
+      { line: 4, cells: ['4', '2026-07-10'] },
+    ]);
+    // c and row: prefixes the fast lane, which looks for <c and <row, must not take for its elements.
+    for (const prefix of ['x', 'ss', 'c', 'row']) {
+      const path = await saved(handMadeXlsx(book(prefix)));
+      expect(await readAll(openXlsx, path), `prefix ${prefix}:`).toEqual(plain);
+      await expect(readAll(openXlsxWithExceljs, path), `prefix ${prefix}:`).rejects.toBeInstanceOf(InputError);
+    }
+  }, 60_000);
+
+  it('resolves a prefix by its declaration: on the root, on a row, for relationships (rel:id), and not one bound to another namespace', async () => {
+    const path = await saved(handMadeXlsx({
+      sheets: [{
+        name: '名单',
+        xml: `<x:worksheet xmlns:x="${SPREADSHEETML}" xmlns:o="urn:other"><x:sheetData><x:row r="1"><x:c r="A1"><x:v>1</x:v></x:c>`
+          // Another namespace's elements are no cells, though named c and v.
+          + '<o:c r="B1"><o:v>9</o:v></o:c><x:c r="C1"><x:v>3</x:v></x:c></x:row>'
+          // A prefix declared on the row itself (the fast lane leaves such a row to the general path).
+          + `<row r="2" xmlns:y="${SPREADSHEETML}"><y:c r="A2" t="str"><y:v>二</y:v></y:c></row>`
+          // The same prefix bound to another namespace inside: its elements are not SpreadsheetML there.
+          + `<x:row r="3"><x:c r="A3"><x:v>3</x:v></x:c><x:c r="B3" xmlns:x="urn:other"><x:v>9</x:v></x:c><x:c r="C3"><x:v>5</x:v></x:c></x:row>`
+          + '</x:sheetData></x:worksheet>',
+      }],
+      // The relationships under other prefixes than Excel's r: and none: rel:id, pr:Relationship.
+      order: (parts) => parts.map(([name, content]): [string, string | Buffer] => [name,
+        name === 'xl/workbook.xml' ? String(content).replace('xmlns:r=', 'xmlns:rel=').replace(' r:id=', ' rel:id=')
+        : name === 'xl/_rels/workbook.xml.rels' ? String(content).replace(/<(\/?)Relationship/g, '<$1pr:Relationship').replace('xmlns=', 'xmlns:pr=')
+        : content]),
+    }));
+    const [sheet] = await readAll(openXlsx, path);
+    expect(sheet!.sheet).toBe('名单');
+    expect(sheet!.rows).toEqual([
+      { line: 1, cells: ['1', null, '3'] },
+      { line: 2, cells: ['二'] },
+      { line: 3, cells: ['3', null, '5'] },
+    ]);
   });
 
   it('reads a shared-string cell as empty when the workbook has no shared strings (exceljs: "[object Object]")', async () => {
