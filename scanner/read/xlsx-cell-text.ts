@@ -124,12 +124,12 @@ export function serialDateText(serial: number, date1904: boolean): string {
 
 /**
  * A t="d" cell's ISO 8601 value (SheetJS writes them: 2026-07-10T00:00:00Z) as a serial date is read: the date part as
- * written, with its time of day when that is not midnight; undefined for anything else. Until 2026-12-05 it was read
- * as a number, 2026.
+ * written, with its time of day when that is not midnight; anything else as written. Until 2026-12-05 it was read as a
+ * number, 2026.
  */
-export function isoDateText(value: string): string | undefined {
+export function dateCellText(value: string): string {
   const match = ISO_DATE_TIME.exec(value);
-  if (!match) return undefined;
+  if (!match) return value;
   const [, date, hours, minutes, seconds = '00'] = match;
   if (hours === undefined || (hours === '00' && minutes === '00' && seconds === '00')) return date;
   return `${date} ${hours}:${minutes}:${seconds}`;

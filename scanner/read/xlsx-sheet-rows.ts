@@ -4,7 +4,7 @@ import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
 import type { CellStyles } from './xlsx-styles.ts';
 import type { SharedStrings } from './xlsx-shared-strings.ts';
 import {
-  decodeEntitiesAgain, decodeExcelEscapes, isoDateText, isYearPointOne, numberText, serialDateText, storedNumberText, textOrNull,
+  dateCellText, decodeEntitiesAgain, decodeExcelEscapes, isYearPointOne, numberText, serialDateText, storedNumberText, textOrNull,
 } from './xlsx-cell-text.ts';
 import {
   BOOLEAN_CELL, cellTypeCode, columnOfReference, DATE_CELL, ERROR_CELL, INLINE_STRING_CELL, isTrue, NUMBER_CELL, readSimpleCell, readSimpleRowStart,
@@ -27,9 +27,6 @@ const MAX_COLUMN = 16_384;
 const NOWHERE = 0;
 const FORMULA = 1;
 const VALUE = 2;
-// What a cell's number shows, by its style: kept per column of the row (0 while the row has no cell there).
-const SHOWS_NUMBER = 1;
-const SHOWS_DATE = 2;
 
 /**
  * A cell's text, or undefined when exceljs holds no value for it (never given one, or a shared string that does not
@@ -44,12 +41,11 @@ export class SheetRowsReader implements XmlHandler {
   private inSheetData = false;
   private inRow = false;
   private line = 0;
-  /** What the row's own style shows a number as (SHOWS_NUMBER without one). */
-  private rowShows = SHOWS_NUMBER;
+  private rowIsDate = false;
   private values: CellValue[] = [];
   private lastColumn = 0;
-  /** Per column of the current row: 0 no cell yet, else what its cell shows a number as (SHOWS_NUMBER …). */
-  private readonly cellShows = new Uint8Array(MAX_COLUMN + 1);
+  /** Per column of the current row: 0 no cell yet, 1 a cell shown as a number, 2 a cell shown as a date. */
+  private readonly cellDates = new Uint8Array(MAX_COLUMN + 1);
   /** Per column of the current row: 1 when the cell's font strikes its text through. */
   private readonly cellStruck = new Uint8Array(MAX_COLUMN + 1);
   private rowIsStruck = false;
@@ -223,7 +219,7 @@ export class SheetRowsReader implements XmlHandler {
     this.forgetCellStyles();
     const { styles } = this.context;
     const styled = styles.exists(styleIndex);
-    this.rowShows = styled ? this.showsOf(styleIndex) : SHOWS_NUMBER;
+    this.rowIsDate = styled && styles.isDate(styleIndex);
     this.rowIsStruck = styled && styles.isStruck(styleIndex);
     this.rowStyleIndex = styled ? styleIndex : -1;
   }
@@ -254,27 +250,21 @@ export class SheetRowsReader implements XmlHandler {
 
   private endCell(): void {
     const column = this.column;
-    const before = this.cellShows[column]!;
+    const before = this.cellDates[column]!;
     if (before === 0) this.touchedColumns[this.touchedCount++] = column;
     // A repeated cell keeps its earlier style unless it names one; `if (c.s)` in exceljs: s="0" names none.
-    let shows = before === 0 ? this.rowShows : before;
+    let isDate = before === 0 ? this.rowIsDate : before === 2;
     const { styles } = this.context;
     const ownStyle = this.styleIndex > 0 && styles.exists(this.styleIndex);
-    if (ownStyle) shows = this.showsOf(this.styleIndex);
-    this.cellShows[column] = shows;
+    if (ownStyle) isDate = styles.isDate(this.styleIndex);
+    this.cellDates[column] = isDate ? 2 : 1;
     this.cellStruck[column] = (ownStyle ? styles.isStruck(this.styleIndex) : this.rowIsStruck) ? 1 : 0;
     this.numberStyle = ownStyle ? this.styleIndex : this.rowStyleIndex;
     this.cellDoubtfulMonth[column] = 0;
-    if (this.hasFormula) this.values[column - 1] = this.formulaValue(shows);
-    else if (this.hasValue) this.values[column - 1] = this.storedValue(shows);
+    if (this.hasFormula) this.values[column - 1] = this.formulaValue(isDate);
+    else if (this.hasValue) this.values[column - 1] = this.storedValue(isDate);
     this.inCell = false;
     this.aim(NOWHERE);
-  }
-
-  /** What a style shows a number as. */
-  private showsOf(styleIndex: number): number {
-    const { styles } = this.context;
-    return styles.isDate(styleIndex) ? SHOWS_DATE : SHOWS_NUMBER;
   }
 
   /**
@@ -283,16 +273,16 @@ export class SheetRowsReader implements XmlHandler {
    * with empty text (a shared formula's copy) keeps it as is. A date-styled one shows its date, not (as in exceljs) its
    * serial number, which was read later on the 1900 base, 4 years and a day early in a 1904 workbook (until 2026-12-05).
    */
-  private formulaValue(shows: number): CellValue {
+  private formulaValue(isDate: boolean): CellValue {
     const text = this.valueText;
     const result = !this.hasValue ? undefined
       : this.type === STR_CELL ? this.stringText(text)
-      : this.type === DATE_CELL ? (isoDateText(text) ?? text)
+      : this.type === DATE_CELL ? dateCellText(text)
       : parseFloat(text);
     if (this.formulaText !== '' && !result) return null;
     if (result === undefined) return null;
     if (typeof result === 'string') return textOrNull(result);
-    return shows === SHOWS_NUMBER ? this.shownNumber(numberText(result)) : this.serialText(result);
+    return isDate ? this.serialText(result) : this.shownNumber(numberText(result));
   }
 
   /** A serial number as its date format shows it, on the workbook's base (1900 or 1904). */
@@ -319,7 +309,7 @@ export class SheetRowsReader implements XmlHandler {
     return text;
   }
 
-  private storedValue(shows: number): CellValue {
+  private storedValue(isDate: boolean): CellValue {
     const text = this.valueText;
     switch (this.type) {
       case SHARED_STRING_CELL: {
@@ -330,13 +320,13 @@ export class SheetRowsReader implements XmlHandler {
       case STR_CELL:
         return textOrNull(this.stringText(text));
       case DATE_CELL:
-        return textOrNull(isoDateText(text) ?? text);
+        return textOrNull(dateCellText(text));
       case ERROR_CELL:
         return text;
       case BOOLEAN_CELL:
         return parseInt(text, 10) !== 0 ? 'TRUE' : 'FALSE';
       default:
-        return shows === SHOWS_NUMBER ? this.shownNumber(storedNumberText(text)) : this.serialText(parseFloat(text));
+        return isDate ? this.serialText(parseFloat(text)) : this.shownNumber(storedNumberText(text));
     }
   }
 
@@ -392,7 +382,7 @@ export class SheetRowsReader implements XmlHandler {
 
   private forgetCellStyles(): void {
     for (let i = 0; i < this.touchedCount; i++) {
-      this.cellShows[this.touchedColumns[i]!] = 0;
+      this.cellDates[this.touchedColumns[i]!] = 0;
       this.cellStruck[this.touchedColumns[i]!] = 0;
       this.cellDoubtfulMonth[this.touchedColumns[i]!] = 0;
     }

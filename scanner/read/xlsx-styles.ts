@@ -1,6 +1,7 @@
 // Which cell styles (s="n") show a number as a date, decided as exceljs 4.4 decides it from styles.xml (and for the
-// built-in formats of zh-CN Excel, which it does not know), how many decimals they always show (0.00: two, so 2026.1 is seen as 2026.10), and which strike their text through (a row struck through is
-// how many clerks mark a member who left).
+// built-in formats of zh-CN Excel, which it does not know), how many decimals they always show (0.00: two, so 2026.1
+// is seen as 2026.10), and which strike their text through (a row struck through is how many clerks mark a member who
+// left).
 import { XmlScanner, type XmlHandler } from './xml-scanner.ts';
 
 const YEAR_MONTH = 'yyyy"年"m"月"';
