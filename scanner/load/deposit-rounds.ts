@@ -11,6 +11,12 @@ import type { SheetWarning } from './out-of-scope-rows.ts';
  */
 const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}.account)`;
 
+/** The person's latest date per `key` as `alias`.latest, where the key was reported at more than one date. */
+const latestBy = (key: (alias: string) => string, alias: string) => `LEFT JOIN (
+    SELECT id_number, ${key('e')} AS round_key, max(as_of) AS latest FROM deposits e
+    WHERE ${key('e')} IS NOT NULL GROUP BY ALL HAVING min(as_of) < max(as_of)
+  ) ${alias} ON ${alias}.id_number = d.id_number AND ${alias}.round_key = ${key('d')}`;
+
 /**
  * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than
  * one, and its account's (a.latest) where the account was: a grouping, then a join with the few holdings it finds (a
@@ -18,14 +24,7 @@ const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}
  * names the bank and one that gives only the account number report the same account (until 2026-12-05 keyed one by
  * the bank and the other by the account, both were added up: a false high finding).
  */
-const WITH_LATEST_ROUND = `deposits d LEFT JOIN (
-    SELECT id_number, ${roundKey('e')} AS round_key, max(as_of) AS latest FROM deposits e
-    WHERE ${roundKey('e')} IS NOT NULL GROUP BY ALL HAVING min(as_of) < max(as_of)
-  ) r ON r.id_number = d.id_number AND r.round_key = ${roundKey('d')}
-  LEFT JOIN (
-    SELECT id_number, account, max(as_of) AS latest FROM deposits
-    WHERE account IS NOT NULL GROUP BY ALL HAVING min(as_of) < max(as_of)
-  ) a ON a.id_number = d.id_number AND a.account = d.account
+const WITH_LATEST_ROUND = `deposits d ${latestBy(roundKey, 'r')} ${latestBy((alias) => `${alias}.account`, 'a')}
   LEFT JOIN (
     SELECT id_number, account, as_of, balance_cents, min({'file': _file, 'sheet': _sheet, 'line': _line}) AS first_row FROM deposits
     WHERE account IS NOT NULL GROUP BY ALL HAVING count(*) > 1
