@@ -2,6 +2,7 @@
 // with each finding's current status, first_seen, deadline and how this scan met it (tracking: 新发现, 持续, 逾期 …,
 // or 未复查：<why> for an open finding the scan could not judge and carried into the month).
 import type { DuckDBConnection } from '@duckdb/node-api';
+import { FINDINGS_OF_RUN } from '../ledger/month-findings.ts';
 import { writeCsvLines } from './csv-lines.ts';
 
 export const FINDINGS_CSV_COLUMNS = [
@@ -9,23 +10,6 @@ export const FINDINGS_CSV_COLUMNS = [
   'id_number', 'name', 'program', 'evidence', 'overpayment_yuan', 'status', 'first_seen',
   'source_dataset', 'source_file', 'source_line', 'deadline', 'tracking',
 ] as const;
-
-/**
- * Each run's month of findings above info, as findings.csv lists them and summary.json and the report's trend count
- * them: the findings the run raised, and the open ones it could not judge and carried into the month (未复查：…,
- * 人工保留：…, `carried`), each with that month's evidence, overpayment_cents and tracking.
- */
-export const MONTH_FINDINGS = `(
-  SELECT m.* FROM (SELECT run_id, finding_id, evidence, overpayment_cents, tracking, false AS carried FROM ledger.run_findings
-                   UNION ALL SELECT run_id, finding_id, evidence, overpayment_cents, tracking, true FROM ledger.run_carried) m
-  JOIN ledger.findings f USING (finding_id)
-  WHERE f.severity <> 'info')`;
-
-/**
- * The rows of findings.csv: the month of run $run_id. Not joined to ledger.runs, as summary.json counts them before
- * the run's own row is written.
- */
-export const FINDINGS_OF_RUN = `(SELECT * FROM ${MONTH_FINDINGS} WHERE run_id = $run_id)`;
 
 /** One CSV line per finding of the run above info, in ledger order; every text a person typed or a file held is formula-safe. */
 const FINDINGS_LINES = `

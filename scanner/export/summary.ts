@@ -2,9 +2,9 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CheckOutcome } from '../engine/run-checks.ts';
 import type { CarryOverCounts } from '../ledger/carry-over.ts';
+import { FINDINGS_OF_RUN } from '../ledger/month-findings.ts';
 import { FALSE_POSITIVE } from '../ledger/statuses.ts';
 import type { LoadResult } from '../load/load-inputs.ts';
-import { FINDINGS_OF_RUN } from './findings-csv.ts';
 
 export interface ScanSummary {
   rollsweep_version: string;

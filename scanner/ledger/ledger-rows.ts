@@ -1,6 +1,7 @@
 // The rows of a period's remediation ledger (整改台账): what the workbooks show and what an import is checked against.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.ts';
+import { FINDINGS_OF_RUN } from './month-findings.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_SQL } from './statuses.ts';
 
 export interface LedgerRow {
@@ -60,12 +61,7 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
   const reader = await connection.runAndReadAll(
     `SELECT * FROM (
        SELECT ${columns}, s.evidence, s.overpayment_cents, s.tracking
-       FROM ledger.run_findings s JOIN ledger.findings f USING (finding_id)
-       WHERE s.run_id = $run_id AND f.severity <> 'info'
-       UNION ALL
-       SELECT ${columns}, c.evidence, c.overpayment_cents, c.tracking
-       FROM ledger.run_carried c JOIN ledger.findings f USING (finding_id)
-       WHERE c.run_id = $run_id
+       FROM ${FINDINGS_OF_RUN} s JOIN ledger.findings f USING (finding_id)
        UNION ALL
        SELECT ${columns}, f.evidence, f.overpayment_cents, '${AUTO_CLOSED}' AS tracking
        FROM ledger.findings f WHERE f.closed_run_id = $run_id)

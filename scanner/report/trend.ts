@@ -1,7 +1,7 @@
 // Month over month from the ledger: each recorded scan's month as its findings.csv lists it (the findings it raised and
 // those it carried unjudged), and how that scan met earlier findings.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MONTH_FINDINGS } from '../export/findings-csv.ts';
+import { MONTH_FINDINGS } from '../ledger/month-findings.ts';
 import { FALSE_POSITIVE, TRACKING } from '../ledger/statuses.ts';
 
 export interface TrendPoint {
