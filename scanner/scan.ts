@@ -154,6 +154,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
       checksNotRun: notRunReasons(checks, outcomes, checkContext),
       delivered: Object.entries(load.datasets).filter(([, d]) => d.files.length > 0).map(([name]) => name),
+      holdingsChecks: checks.filter((c) => c.factListsHoldings).map((c) => c.id),
     }, async (carry) => {
       summary.findings = { ...await findingTotals(connection, runId), ...carry };
       return summary;

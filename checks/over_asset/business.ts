@@ -1,7 +1,7 @@
 // over_asset.business: a household member runs (经营者/法定代表人) a business that is active during P.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.business',
@@ -38,7 +38,8 @@ export default defineCheck({
       WHERE (b.registered_on IS NULL OR b.registered_on <= period_end())
         AND (NOT ${containsAny('rs_to_simplified(b.status)', '$closedStatuses')} OR b.closed_on >= period_start())
     )
-    ${householdFindings('businesses', `'business|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'本期存续的市场主体 ' || count(DISTINCT holding_key) || ' 户：'`)}`,
+    ${householdFindings('businesses', holdingsFact('business'), `'本期存续的市场主体 ' || count(DISTINCT holding_key) || ' 户：'`)}`,
   remedy: '入户核查家庭经济状况及经营收入，超标的依规清退',
   deadlineDays: 30,
+  factListsHoldings: true,
 });

@@ -1,7 +1,7 @@
 // over_asset.payroll: a household member is on the public payroll (财政供养人员).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { yuan } from '../shared-sql.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.payroll',
@@ -24,7 +24,8 @@ export default defineCheck({
              m.id_number AS holding_key, true AS triggers, p._file, p._line
       FROM members m JOIN payroll p ON p.id_number = m.id_number
     )
-    ${householdFindings('payroll', `'payroll|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'财政供养人员：'`)}`,
+    ${householdFindings('payroll', holdingsFact('payroll'), `'财政供养人员：'`)}`,
   remedy: '入户核查家庭经济状况及工资收入，超标的依规清退',
   deadlineDays: 15,
+  factListsHoldings: true,
 });

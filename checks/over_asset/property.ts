@@ -1,7 +1,7 @@
 // over_asset.property: the members together hold more than maxResidential homes, or any commercial/office/industrial property.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
 /**
@@ -97,9 +97,10 @@ export default defineCheck({
              min(_file) AS _file, arg_min(_line, (_file, _line)) AS _line, any_value(homes) AS homes, any_value(others) AS others
       FROM counted GROUP BY household_id, property_key
     )
-    ${householdFindings('properties', `'property|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`,
+    ${householdFindings('properties', holdingsFact('property'),
       `'住宅 ' || any_value(homes) || ' 套（上限 ' || $maxResidential || ' 套）' ||
         CASE WHEN any_value(others) > 0 THEN '，商业/办公等非住宅用房 ' || any_value(others) || ' 处' ELSE '' END || '：'`)}`,
   remedy: '入户核查家庭经济状况及房产实际用途，超标的依规清退',
   deadlineDays: 15,
+  factListsHoldings: true,
 });

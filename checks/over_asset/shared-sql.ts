@@ -82,6 +82,13 @@ export const nameNote = (x: string) =>
 export const cite = (dataset: DatasetName, x: string) => `'${datasetSpec(dataset).label}（' || ${citeRow(x)} || '）'`;
 
 /**
+ * The fact of a household's holdings: its kind and every holding's key, sorted. The ledger reads it back
+ * (factListsHoldings): a month holding only some of them continues the finding. Changing this text re-keys every open
+ * finding of these checks in existing ledgers.
+ */
+export const holdingsFact = (kind: string) => `'${kind}|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`;
+
+/**
  * One finding per household from a CTE `holdings` (household_id, member_id, member_name, holding,
  * holding_key, triggers, _file, _line): the subject is the first member by ID whose holding triggers
  * it, subject_key '' so the finding id is the household's, and the evidence lists every holding.

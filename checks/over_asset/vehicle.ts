@@ -1,7 +1,7 @@
 // over_asset.vehicle: a household member owns a vehicle of a counted type that was not deregistered before P.start.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, householdFindings, nameNote } from './shared-sql.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'over_asset.vehicle',
@@ -53,7 +53,8 @@ export default defineCheck({
           CASE WHEN list_has_any(v.states, $deregisteredStatuses) THEN v.deregistered_on IS NULL OR v.deregistered_on < period_start()
                WHEN v.states IS NULL THEN v.deregistered_on < period_start() END, false)
     )
-    ${householdFindings('vehicles', `'vehicle|' || string_agg(DISTINCT holding_key, ',' ORDER BY holding_key)`, `'计入的机动车 ' || count(DISTINCT vehicle) || ' 辆：'`)}`,
+    ${householdFindings('vehicles', holdingsFact('vehicle'), `'计入的机动车 ' || count(DISTINCT vehicle) || ' 辆：'`)}`,
   remedy: '入户核查家庭经济状况及车辆实际使用情况，超标的依规清退',
   deadlineDays: 15,
+  factListsHoldings: true,
 });

@@ -41,6 +41,12 @@ export const checkSchema = z
     prepare: z.array(z.object({ table: z.string().regex(/^shared_[a-z_]+$/), sql: z.string().min(1) }).strict()).default([]),
     remedy: z.string().min(1),
     deadlineDays: z.number().int().positive(),
+    /**
+     * The fact lists what the household holds (`<kind>|<holding>,<holding>…`, holdingsFact in checks/over_asset): a later
+     * finding of the check for the same household, holding only what an earlier one listed, continues that finding
+     * (scanner/ledger/continued-holdings.ts) instead of opening a new one beside a 自动销号.
+     */
+    factListsHoldings: z.boolean().default(false),
     /** zod schema of the thresholds read from config; each becomes the SQL parameter $name. */
     params: z.custom<z.ZodObject>((value) => value instanceof z.ZodObject, 'params 应为 zod 对象（z.object）').optional(),
   })

@@ -72,7 +72,7 @@ export async function classifySightings(connection: DuckDBConnection, context: C
                  WHEN f.status IN ${TERMINAL_SQL} THEN '${TRACKING.reopened}'
                  WHEN f.deadline < $as_of::DATE THEN '${TRACKING.overdue}'
                  ELSE '${TRACKING.open}' END AS tracking
-     FROM scan_findings s LEFT JOIN ledger.findings f USING (finding_id)`,
+     FROM scan_sightings s LEFT JOIN ledger.findings f USING (finding_id)`,
     { carries: context.carries, as_of: context.asOf },
   );
 }
@@ -132,7 +132,7 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
                    THEN '${TRACKING.keptByStaff}：本月未再发现，自动销号已由工作人员撤回' END AS carried
      FROM ledger.findings f LEFT JOIN checks_not_run n USING (check_id)
      WHERE $carries AND f.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL}
-       AND NOT EXISTS (SELECT 1 FROM scan_findings s WHERE s.finding_id = f.finding_id)`,
+       AND NOT EXISTS (SELECT 1 FROM scan_sightings s WHERE s.finding_id = f.finding_id)`,
     { carries: context.carries, checks_ran: context.checksRan.join(',') },
   );
 }
@@ -142,8 +142,9 @@ export async function autoCloseFindings(connection: DuckDBConnection, context: C
   await connection.run(`CREATE OR REPLACE TEMP TABLE closing AS SELECT finding_id, status FROM unseen WHERE carried IS NULL`);
   await appendChanges(
     connection, { kind: 'scan', source: `扫描 ${context.period}（运行 ${context.runId}）`, runId: context.runId, at: context.at },
-    `SELECT finding_id, 'status' AS field, status AS from_value, '${AUTO_CLOSED}' AS to_value,
-            '${AUTO_CLOSED}：' || $period || ' 未再发现' AS note FROM closing`,
+    `SELECT c.finding_id, 'status' AS field, c.status AS from_value, '${AUTO_CLOSED}' AS to_value,
+            '${AUTO_CLOSED}：' || $period || coalesce(' 该户计入的持有多于此前，由新发现的问题 ' || g.finding_id || ' 一并核查', ' 未再发现') AS note
+     FROM closing c LEFT JOIN grown_holdings g ON g.earlier_id = c.finding_id`,
     { period: context.period },
   );
   const closed = await connection.run(
@@ -179,7 +180,7 @@ export async function countCarryOver(connection: DuckDBConnection, context: Carr
             CASE WHEN $carries THEN c.tracking IN (${OPEN_TRACKINGS})
                  ELSE c.tracking = '${TRACKING.backfill}' AND f.status NOT IN ${TERMINAL_SQL} END AS open,
             c.tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
-     FROM carry c JOIN scan_findings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
+     FROM carry c JOIN scan_sightings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
      UNION ALL
      SELECT r.tracking, true, coalesce(f.deadline < $as_of::DATE, false), true, f.severity
      FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id`,

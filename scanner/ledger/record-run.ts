@@ -2,6 +2,7 @@
 // Rescanning a period first undoes that period's earlier run (undo-run.ts), so the same data gives the same ledger.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
+import { continueEarlierHoldings } from './continued-holdings.ts';
 import { undoEarlierRun } from './undo-run.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -23,6 +24,8 @@ export interface RunRecord {
   checksNotRun: readonly { id: string; reason: string }[];
   /** The datasets with at least one file this month. */
   delivered: readonly string[];
+  /** The checks whose facts list a household's holdings (factListsHoldings). */
+  holdingsChecks: readonly string[];
 }
 
 /**
@@ -40,6 +43,7 @@ export async function recordRun(
       checksRan: run.checksRan, checksNotRun: run.checksNotRun, delivered: run.delivered, at: run.finishedAt,
     };
     await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
+    await continueEarlierHoldings(connection, run.holdingsChecks);
     await classifySightings(connection, context);
     await writeFindings(connection, context);
     await reopenFindings(connection, context);
@@ -48,7 +52,7 @@ export async function recordRun(
     await carryUnseen(connection, context);
     await connection.run(
       `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.tracking
-       FROM scan_findings s JOIN carry c USING (finding_id)`,
+       FROM scan_sightings s JOIN carry c USING (finding_id)`,
       { run_id: run.runId },
     );
     await connection.run(
@@ -92,12 +96,12 @@ async function writeFindings(connection: DuckDBConnection, context: CarryOverCon
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE finding_heads AS
      SELECT s.finding_id, h.head_name
-     FROM scan_findings s
+     FROM scan_sightings s
      JOIN (SELECT township, household_id, arg_max(name, active::INT) AS head_name
            FROM roll WHERE is_head AND household_id IS NOT NULL GROUP BY ALL) h
        ON h.household_id = s.household_id AND h.township IS NOT DISTINCT FROM s.township`,
   );
-  const seen = `(SELECT s.*, h.head_name FROM scan_findings s LEFT JOIN finding_heads h USING (finding_id))`;
+  const seen = `(SELECT s.*, h.head_name FROM scan_sightings s LEFT JOIN finding_heads h USING (finding_id))`;
   const params = { run_id: context.runId, period: context.period };
   await connection.run(
     `INSERT INTO ledger.findings
@@ -124,7 +128,7 @@ async function writeFindings(connection: DuckDBConnection, context: CarryOverCon
   );
   await connection.run(
     `UPDATE ledger.findings f SET first_seen = $period, first_run_id = $run_id
-     FROM scan_findings s WHERE f.finding_id = s.finding_id AND f.first_seen >= $period`,
+     FROM scan_sightings s WHERE f.finding_id = s.finding_id AND f.first_seen >= $period`,
     params,
   );
 }

@@ -2,14 +2,13 @@
 // closed is reopened when a later month finds it again, a finding a later month carried survives a rescan of an older
 // one, and a staff edit that is no status or deadline does not keep a reopening the corrected data undoes. Each case
 // failed until 2026-12-05. Real CLI, real DuckDB.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { onlyFindingId } from '../support/finding-rows.ts';
 import { cellOf, editWorkbook } from '../support/ledger-fixture.ts';
-import { parseCsv } from '../support/parse-csv.ts';
+import { ledgerMonths } from '../support/ledger-months.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
-import { looksLikeStackTrace, runCli } from '../support/run-cli.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -28,26 +27,11 @@ async function month(name: string, vehicles: 'his car' | 'sold' | 'no list'): Pr
 const folders = { hisCar: await month('his-car', 'his car'), sold: await month('sold', 'sold'), noList: await month('no-list', 'no list') };
 
 function ledgerKit(name: string) {
-  const ledger = join(root, `${name}.duckdb`);
-  const cli = async (args: string[]) => {
-    const run = await runCli([...args, '--ledger', ledger]);
-    expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
-    expect(run.code, run.stderr).toBe(0);
-    return run;
-  };
-  const out = (period: string, step: number) => join(root, `${name}-${period}-${step}`);
-  let step = 0;
-  let lastOut = '';
-  const scan = async (folder: string, period: string, asOf: string) => {
-    step += 1;
-    lastOut = out(period, step);
-    await cli(['scan', '--input', folder, '--period', period, '--as-of', asOf, '--out', lastOut, '--quiet']);
-    return parseCsv(await readFile(join(lastOut, 'findings.csv'), 'utf8'));
-  };
+  const { ledger, cli, scan, lastScanOut } = ledgerMonths(root, name);
   const finding = async (id: string) =>
     (await readLedgerRows(ledger, `SELECT status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings WHERE finding_id = '${id}'`))[0];
   /** The township's workbook of the last scan. */
-  const workbook = () => join(lastOut, 'ledger', '张庄镇.xlsx');
+  const workbook = () => join(lastScanOut(), 'ledger', '张庄镇.xlsx');
   return { ledger, cli, scan, finding, workbook };
 }
 
