@@ -3,7 +3,7 @@
 // in a sixth of the time; the few valid files exceljs misread are read as the format means
 // (tests/read/xlsx-fast-reader.test.ts lists both), cells merged down across rows are filled as Excel shows them
 // (xlsx-merged-cells.ts), and a month typed 2026.10 (kept as 2026.1) is read as its 0.00 format shows it, or marked in
-// doubt (xlsx-sheet-rows.ts, shownNumber). Worksheets are inflated and parsed chunk by chunk, so memory stays bounded;
+// doubt (xlsx-cell-value.ts, shownNumber). Worksheets are inflated and parsed chunk by chunk, so memory stays bounded;
 // every part's CRC-32 is checked.
 import { basename } from 'node:path';
 import { InputError } from '../errors.ts';

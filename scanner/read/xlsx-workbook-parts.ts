@@ -2,7 +2,7 @@
 // which exceljs' streaming reader would hand the worksheets out.
 import { posix } from 'node:path';
 import type { XmlHandler, XmlScanner } from './xml-scanner.ts';
-import { decodeEntitiesAgain } from './xlsx-cell-text.ts';
+import { decodeEntitiesAgain, decodeExcelEscapes } from './xlsx-cell-text.ts';
 import { isTrue } from './xlsx-simple-cell.ts';
 
 export const WORKBOOK_PART = 'xl/workbook.xml';
@@ -36,7 +36,7 @@ export class WorkbookReader implements XmlHandler {
     if (this.depth === 2 && name === 'sheets') this.inSheets = true;
     if (this.depth === 3 && this.inSheets && name === 'sheet') {
       this.sheets.push({
-        name: decodeEntitiesAgain(scanner.attribute('name') ?? ''),
+        name: sheetName(scanner.attribute('name') ?? ''),
         state: scanner.attribute('state'),
         // r:id, or the same attribute under another prefix bound to the relationships namespace (xml-namespaces.ts).
         relationshipId: scanner.relationshipAttribute('id'),
@@ -50,6 +50,15 @@ export class WorkbookReader implements XmlHandler {
   }
 
   text(): void {}
+}
+
+/**
+ * The name Excel shows: entities decoded again as exceljs does, then Excel's _xHHHH_ escapes, which apply to it as to
+ * cell text (an ST_Xstring: 死亡_x0031_名单 is written 死亡_x005F_x0031_名单). Until 2026-12-05 refusals and _sheet named
+ * such a sheet as written.
+ */
+function sheetName(written: string): string {
+  return decodeExcelEscapes(decodeEntitiesAgain(written));
 }
 
 /** workbook.xml.rels: relationship id → the part it points to, resolved to a zip path. */

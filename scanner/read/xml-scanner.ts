@@ -4,9 +4,10 @@
 //
 // Markup is scanned in a Latin-1 view of the bytes: one character per byte, so positions are byte offsets, the view
 // costs a third of a UTF-8 decode, and one-byte strings search fastest. Only text and attribute values are decoded
-// as UTF-8, from the bytes, when they are asked for.
-import { BYTE, decodeReferences, elementName, forbiddenCharacter, isNameCharacter, isNameStart, isSpace } from './xml-characters.ts';
+// as UTF-8, from the bytes, when they are asked for. A start tag's name and attributes are read by xml-start-tag.ts.
+import { BYTE, decodeReferences, elementName, forbiddenCharacter, isSpace } from './xml-characters.ts';
 import { PrefixBindings } from './xml-namespaces.ts';
+import { StartTag } from './xml-start-tag.ts';
 
 /** The XML is not well-formed; the message says what and roughly where. */
 export class XmlSyntaxError extends Error {}
@@ -47,11 +48,9 @@ export class XmlScanner {
   private sawRoot = false;
   private closedRoot = false;
   private started = false;
-  // The attributes of the tag being reported: name start/end and value start/end, four numbers each.
-  private attributeSpans = new Int32Array(64);
-  private attributeCount = 0;
-  /** The tag being read declares a namespace prefix (xmlns:x="…"). */
-  private declaresPrefix = false;
+  /** The start tag being read, then reported: its attributes are read from it while the handler asks for them. */
+  private readonly tag = new StartTag();
+  private readonly errorAt = (message: string, at: number) => this.error(message, at);
   private readonly prefixes = new PrefixBindings();
   // Cached positions of the next '&' and carriage return, so no text run scans the rest of the buffer.
   private nextAmpersand = -1;
@@ -132,15 +131,8 @@ export class XmlScanner {
 
   /** An attribute of the element being reported by openTag, decoded; undefined when absent. */
   attribute(name: string): string | undefined {
-    const spans = this.attributeSpans;
-    const xml = this.xml;
-    const end = this.attributeCount * 4;
-    for (let i = 0; i < end; i += 4) {
-      if (spans[i + 1]! - spans[i]! === name.length && xml.startsWith(name, spans[i]!)) {
-        return this.attributeValue(spans[i + 2]!, spans[i + 3]!);
-      }
-    }
-    return undefined;
+    const index = this.tag.indexOf(this.xml, name);
+    return index < 0 ? undefined : this.attributeValue(index);
   }
 
   /**
@@ -148,16 +140,8 @@ export class XmlScanner {
    * r:<name> when the part declares none (read so before 2026-12-05). Undefined when absent.
    */
   relationshipAttribute(name: string): string | undefined {
-    const spans = this.attributeSpans;
-    const xml = this.xml;
-    for (let i = 0; i < this.attributeCount * 4; i += 4) {
-      const colon = xml.indexOf(':', spans[i]!);
-      if (colon < 0 || colon >= spans[i + 1]!) continue;
-      if (spans[i + 1]! - colon - 1 === name.length && xml.startsWith(name, colon + 1) && this.prefixes.isRelationshipPrefix(xml.slice(spans[i]!, colon))) {
-        return this.attributeValue(spans[i + 2]!, spans[i + 3]!);
-      }
-    }
-    return this.attribute(`r:${name}`);
+    const index = this.tag.indexOfRelationship(this.xml, name, this.prefixes);
+    return index < 0 ? this.attribute(`r:${name}`) : this.attributeValue(index);
   }
 
   /** Reports every complete piece of markup and text from `position`; returns where the incomplete rest starts. */
@@ -208,65 +192,17 @@ export class XmlScanner {
 
   private openTag(less: number): number {
     const xml = this.xml;
-    const length = xml.length;
-    let i = less + 1;
-    if (!isNameStart(xml.charCodeAt(i))) throw this.error('标记名无效', i);
-    while (i < length && isNameCharacter(xml.charCodeAt(i))) i++;
-    if (i >= length) return -1;
-    const nameEnd = i;
-    this.attributeCount = 0;
-    this.declaresPrefix = false;
-    let selfClosing = false;
-    for (;;) {
-      if (i >= length) return -1;
-      let code = xml.charCodeAt(i);
-      if (code === BYTE.GREATER) {
-        i++;
-        break;
-      }
-      if (code === BYTE.SLASH) {
-        if (i + 1 >= length) return -1;
-        if (xml.charCodeAt(i + 1) !== BYTE.GREATER) throw this.error('标记中有多余的 /', i);
-        selfClosing = true;
-        i += 2;
-        break;
-      }
-      if (!isSpace(code)) throw this.error('属性之间缺少空白', i);
-      while (i < length && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= length) return -1;
-      code = xml.charCodeAt(i);
-      if (code === BYTE.GREATER || code === BYTE.SLASH) continue;
-      if (!isNameStart(code)) throw this.error('属性名无效', i);
-      const attributeStart = i;
-      while (i < length && isNameCharacter(xml.charCodeAt(i))) i++;
-      const attributeEnd = i;
-      while (i < length && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= length) return -1;
-      if (xml.charCodeAt(i) !== BYTE.EQUALS) throw this.error('属性缺少 =', i);
-      i++;
-      while (i < length && isSpace(xml.charCodeAt(i))) i++;
-      if (i >= length) return -1;
-      const quote = xml.charCodeAt(i);
-      if (quote !== BYTE.DOUBLE_QUOTE && quote !== BYTE.SINGLE_QUOTE) throw this.error('属性值缺少引号', i);
-      const valueStart = ++i;
-      while (i < length) {
-        const value = xml.charCodeAt(i);
-        if (value === quote) break;
-        if (value === BYTE.LESS) throw this.error('属性值中有 <', i);
-        i++;
-      }
-      if (i >= length) return -1;
-      this.addAttribute(attributeStart, attributeEnd, valueStart, i);
-      i++;
-    }
-    const qualified = elementName(xml, less + 1, nameEnd);
+    const tag = this.tag;
+    const after = tag.read(xml, less, this.errorAt);
+    if (after < 0) return -1;
+    const qualified = elementName(xml, less + 1, tag.nameEnd);
     if (this.closedRoot) throw this.error('XML 有多个根元素', less);
     this.sawRoot = true;
-    if (this.declaresPrefix) this.declarePrefixes();
+    if (tag.declaresPrefix) this.declarePrefixes();
     const name = this.prefixes.elementPrefixes === 0 ? qualified : this.prefixes.localName(qualified);
     this.handler.openTag(name, this);
-    this.attributeCount = 0;
-    if (selfClosing) {
+    tag.clear();
+    if (tag.selfClosing) {
       this.handler.closeTag(name);
       this.prefixes.forget(this.open.length);
       if (this.open.length === 0) this.closedRoot = true;
@@ -274,33 +210,16 @@ export class XmlScanner {
       // The name as written: the end tag must repeat it, prefix and all.
       this.open.push(qualified);
     }
-    return i;
+    return after;
   }
 
   /** Records the xmlns:prefix declarations of the tag being read, in scope for it and what it holds. */
   private declarePrefixes(): void {
-    const spans = this.attributeSpans;
-    for (let i = 0; i < this.attributeCount * 4; i += 4) {
-      if (spans[i + 1]! - spans[i]! > 6 && this.xml.startsWith('xmlns:', spans[i]!)) {
-        this.prefixes.declare(this.xml.slice(spans[i]! + 6, spans[i + 1]!), this.attributeValue(spans[i + 2]!, spans[i + 3]!), this.open.length);
-      }
+    const tag = this.tag;
+    for (let i = 0; i < tag.count; i++) {
+      const prefix = tag.declaredPrefix(this.xml, i);
+      if (prefix !== undefined) this.prefixes.declare(prefix, this.attributeValue(i), this.open.length);
     }
-  }
-
-  private addAttribute(nameStart: number, nameEnd: number, valueStart: number, valueEnd: number): void {
-    let spans = this.attributeSpans;
-    const at = this.attributeCount * 4;
-    if (at + 4 > spans.length) {
-      spans = new Int32Array(spans.length * 2);
-      spans.set(this.attributeSpans);
-      this.attributeSpans = spans;
-    }
-    spans[at] = nameStart;
-    spans[at + 1] = nameEnd;
-    spans[at + 2] = valueStart;
-    spans[at + 3] = valueEnd;
-    this.attributeCount++;
-    if (this.xml.charCodeAt(nameStart) === 0x78 /* x */ && this.xml.startsWith('xmlns:', nameStart)) this.declaresPrefix = true;
   }
 
   private closeTag(less: number): number {
@@ -340,8 +259,11 @@ export class XmlScanner {
     throw this.error('无法识别的 <! 标记', less);
   }
 
-  private attributeValue(start: number, end: number): string {
+  /** The value of the tag's attribute at `index`, decoded. */
+  private attributeValue(index: number): string {
     const xml = this.xml;
+    const start = this.tag.valueStart(index);
+    const end = this.tag.valueEnd(index);
     for (let i = start; i < end; i++) {
       const code = xml.charCodeAt(i);
       if (code === BYTE.AMPERSAND || code === 0x09 || code === 0x0a || code === BYTE.CARRIAGE_RETURN || code >= 0x80) return this.decode(start, end, true);

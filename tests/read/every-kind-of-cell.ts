@@ -71,6 +71,15 @@ export async function everyKindOfCellWorkbook(date1904 = false): Promise<Buffer>
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/**
+ * The rows of streamedWorkbook holding rich text (in its columns C and E) and that text whole. Without shared strings
+ * the writer puts it in inline runs, of which exceljs' streaming reader keeps the last; the fast reader reads them all.
+ */
+export const STREAMED_RICH_TEXT = VALUES.flatMap(([value], i) => {
+  if (value === null || typeof value !== 'object' || !('richText' in value)) return [];
+  return [{ line: i + 2, text: value.richText.map((run) => run.text).join('') || null }];
+});
+
 /** The streaming writer, as the roll exports are written: inline (t="str") or shared strings, styles or none. */
 export async function streamedWorkbook(options: { useSharedStrings: boolean; useStyles: boolean }): Promise<Buffer> {
   const chunks: Buffer[] = [];
