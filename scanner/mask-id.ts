@@ -60,27 +60,44 @@ const isLetter = (character: string | undefined) => character !== undefined && /
 /** Full-width digits and X as ASCII, one character for one, so a match in the copy is at the same place in the text. */
 const asciiDigits = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/** An ID-like number found in a text: where it stands, the number without its spaces (in ASCII), and its mask. */
+export interface IdInText {
+  start: number;
+  end: number;
+  /** ASCII digits, without the spaces or dashes it was keyed with: one ID, however it was written. */
+  compact: string;
+  masked: string;
+}
+
+/** Every ID-like number in the text, in order (what maskIdsInText masks; an import restores them, staff-text-ids.ts). */
+export function idsInText(text: string): IdInText[] {
+  const ascii = asciiDigits(text);
+  const found: IdInText[] = [];
+  for (const match of ascii.matchAll(ID_IN_TEXT)) {
+    const run = match[0];
+    const at = match.index!;
+    const fraction = match[1];
+    const compact = fraction === undefined ? run.replace(/[ \-\u3000]/g, '') : run;
+    const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + run.length]);
+    const idLike = fraction === undefined
+      ? isIdLike(compact) && (!besideLetters || idBesideLetters(compact))
+      : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
+    if (idLike) found.push({ start: at, end: at + run.length, compact, masked: maskIdNumber(compact) });
+  }
+  return found;
+}
+
 /**
  * Every ID-like number in the text masked. Full-width digits (３７１３２９…), parts keyed with spaces or dashes, and
  * letters beside the number were left whole until 2026-12-05: a raw value 「371329 19850707 1071」 or 「３７１３２９…」
  * was quoted in full in every workbook and spot-check sheet. The masked number is written in ASCII without its spaces.
  */
 export function maskIdsInText(text: string): string {
-  const ascii = asciiDigits(text);
   let masked = '';
   let from = 0;
-  for (const match of ascii.matchAll(ID_IN_TEXT)) {
-    const found = match[0];
-    const at = match.index!;
-    const fraction = match[1];
-    const compact = fraction === undefined ? found.replace(/[ \-\u3000]/g, '') : found;
-    const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + found.length]);
-    const idLike = fraction === undefined
-      ? isIdLike(compact) && (!besideLetters || idBesideLetters(compact))
-      : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
-    if (!idLike) continue;
-    masked += text.slice(from, at) + maskIdNumber(compact);
-    from = at + found.length;
+  for (const id of idsInText(text)) {
+    masked += text.slice(from, id.start) + id.masked;
+    from = id.end;
   }
   return masked + text.slice(from);
 }

@@ -1,6 +1,7 @@
 // `ledger import`: staff edits in an exported workbook land in the ledger with an audit record; importing twice
 // changes nothing; tampered, foreign, outdated or conflicting cells are reported one by one and change nothing.
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { format } from 'date-fns';
 import type * as ExcelTypes from 'exceljs';
@@ -435,5 +436,60 @@ describe('files that are not ledger workbooks', () => {
       await expect(attempt).rejects.toThrow(message);
     }
     expect(await staffFields(ledger)).toEqual(before);
+  });
+});
+
+/** A workbook's zip with xl/workbook.xml's date1904 attribute set to `value`, as Mac Excel may write it. */
+async function withDate1904Attribute(file: string, value: string): Promise<void> {
+  // jszip is exceljs's own dependency (it zips and unzips workbooks with it): resolved from there.
+  const JSZip = createRequire(createRequire(import.meta.url).resolve('exceljs'))('jszip') as typeof import('jszip');
+  const zip = await JSZip.loadAsync(await readFile(file));
+  const xml = await zip.file('xl/workbook.xml')!.async('string');
+  const rewritten = xml.replace(/<workbookPr\b[^>]*?\bdate1904="[^"]*"/, (tag) => tag.replace(/date1904="[^"]*"/, `date1904="${value}"`));
+  expect(rewritten).toContain(`date1904="${value}"`);
+  zip.file('xl/workbook.xml', rewritten);
+  await writeFile(file, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+}
+
+/** Days since 1904-01-01: the serial number of a date in a workbook on the 1904 date system. */
+const serial1904 = (date: string) => (Date.parse(`${date}T00:00:00Z`) - Date.UTC(1904, 0, 1)) / 86_400_000;
+
+// Mac Excel can keep a workbook on the 1904 date system: every date cell is then a day number counted from 1904-01-01.
+// exceljs reads date1904="1" but takes "true" (as valid) for false; a deadline that lost its date format is a bare day
+// number, which the import read on the 1900 base either way. Until 2026-12-05 such a workbook sent back unchanged set
+// every 整改时限 4 years and a day early ("true"), and a day number typed as a deadline landed 4 years early ("1").
+describe('a workbook saved on the 1904 date system', () => {
+  it.each(['1', 'true'])('reads 整改时限 on its own base (date1904="%s"): unchanged dates are no edits, typed ones land on their day', async (attribute) => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      // exceljs then writes every date cell as a day number from 1904-01-01, as a 1904 workbook holds them.
+      book.properties.date1904 = true;
+      const sheet = sheetOf(book);
+      cellOf(sheet, ids[0]!, '整改时限').value = new Date(Date.UTC(2027, 0, 15));
+      // A deadline cell whose date format was lost (pasted as a value): Excel's bare day number.
+      const bare = cellOf(sheet, ids[1]!, '整改时限');
+      bare.style = { ...bare.style, numFmt: 'General' };
+      bare.value = serial1904('2027-02-01');
+    });
+    await withDate1904Attribute(workbook, attribute);
+    expect((await readWorkbook(workbook)).properties.date1904).toBe(attribute === '1');
+    const before = await staffFields(ledger);
+    const report = await importInto(ledger, [workbook]);
+    expect(report.files[0]!.rejected).toEqual([]);
+    expect(report.files[0]!.applied.map((change) => [change.findingId, change.field, change.to])).toEqual([
+      [ids[0], 'deadline', '2027-01-15'], [ids[1], 'deadline', '2027-02-01'],
+    ]);
+    expect(differences(before, await staffFields(ledger))).toEqual([`${ids[0]}.deadline`, `${ids[1]}.deadline`].sort());
+  });
+
+  it('still reads a bare day number on the 1900 base in an ordinary workbook', async () => {
+    const ledger = await copyLedger(base);
+    const workbook = await edited((book) => {
+      const bare = cellOf(sheetOf(book), ids[1]!, '整改时限');
+      bare.style = { ...bare.style, numFmt: 'General' };
+      bare.value = serial1904('2027-02-01') + 1462;
+    });
+    const report = await importInto(ledger, [workbook]);
+    expect(report.files[0]!.applied.map((change) => [change.findingId, change.field, change.to])).toEqual([[ids[1], 'deadline', '2027-02-01']]);
   });
 });

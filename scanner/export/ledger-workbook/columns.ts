@@ -24,6 +24,13 @@ export interface LedgerColumn {
    * they left 整改措施, 责任人 and 备注 three characters wide to type into (until 2026-12-03). MIN_COLUMN_WIDTH otherwise.
    */
   minWidth?: number;
+  /**
+   * Free text that may quote an ID number: the evidence, and what staff type (整改措施, 责任人, 备注: "已核实
+   * 371329198507071071 本人已死亡"). Written with every ID masked unless --unmask (writtenValue), and an import puts the
+   * full IDs back where staff kept the masked ones (ledger/import/staff-text-ids.ts). Until 2026-12-05 the staff columns
+   * were written as stored: an ID typed into 备注 was shown whole in every later workbook, and in its hidden snapshot.
+   */
+  quotesIds?: true;
   value: (row: LedgerRow, context: RowContext) => WrittenValue;
 }
 
@@ -50,20 +57,26 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '救助类别', kind: 'text', maxWidth: 12, value: (row) => row.program },
   { header: '问题类型', kind: 'text', maxWidth: 20, value: (row) => categoryLabel(row.category) },
   { header: '检查项', kind: 'text', maxWidth: 28, value: (row) => checksById.get(row.checkId)?.title ?? row.checkId },
-  { header: '问题描述', kind: 'text', maxWidth: 50, value: (row, context) => (context.unmask || row.evidence === null ? row.evidence : maskIdsInText(row.evidence)) },
+  { header: '问题描述', kind: 'text', maxWidth: 50, quotesIds: true, value: (row) => row.evidence },
   { header: '多发金额(元)', kind: 'amount', maxWidth: 16, value: (row) => yuan(row.overpaymentCents) },
   // What should be recovered is the overpayment itself; staff fill in what actually came back next to it.
   { header: '应追回金额(元)', kind: 'amount', maxWidth: 16, value: (row) => yuan(row.overpaymentCents) },
   { header: EDITABLE_FIELDS.recovered, kind: 'amount', editable: 'recovered', minWidth: 12, maxWidth: 16, value: (row) => yuan(row.recoveredCents) },
   { header: '文件依据', kind: 'text', maxWidth: 40, value: (row) => checksById.get(row.checkId)?.basis ?? null },
-  { header: EDITABLE_FIELDS.remedy, kind: 'text', editable: 'remedy', minWidth: 20, maxWidth: 30, value: (row) => row.remedy },
-  { header: EDITABLE_FIELDS.responsible, kind: 'text', editable: 'responsible', minWidth: 10, maxWidth: 12, value: (row) => row.responsible },
+  { header: EDITABLE_FIELDS.remedy, kind: 'text', editable: 'remedy', quotesIds: true, minWidth: 20, maxWidth: 30, value: (row) => row.remedy },
+  { header: EDITABLE_FIELDS.responsible, kind: 'text', editable: 'responsible', quotesIds: true, minWidth: 10, maxWidth: 12, value: (row) => row.responsible },
   { header: EDITABLE_FIELDS.deadline, kind: 'date', editable: 'deadline', minWidth: 12, maxWidth: 12, value: (row) => row.deadline },
   { header: EDITABLE_FIELDS.status, kind: 'text', editable: 'status', minWidth: 10, maxWidth: 10, value: (row) => row.status },
   { header: '首次发现', kind: 'text', maxWidth: 10, value: (row) => row.firstSeen },
   { header: '跟踪情况', kind: 'text', maxWidth: 12, value: (row) => row.tracking },
-  { header: EDITABLE_FIELDS.note, kind: 'text', editable: 'note', minWidth: 16, maxWidth: 30, value: (row) => row.note },
+  { header: EDITABLE_FIELDS.note, kind: 'text', editable: 'note', quotesIds: true, minWidth: 16, maxWidth: 30, value: (row) => row.note },
 ];
+
+/** What a row's cell is written with (and kept as in the snapshot): the column's value, its IDs masked unless --unmask. */
+export function writtenValue(column: LedgerColumn, row: LedgerRow, context: RowContext): WrittenValue {
+  const value = column.value(row, context);
+  return column.quotesIds && !context.unmask && typeof value === 'string' ? maskIdsInText(value) : value;
+}
 
 export const FINDING_ID_HEADER = '问题编号';
 

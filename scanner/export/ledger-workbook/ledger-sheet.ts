@@ -2,7 +2,7 @@
 import type * as ExcelTypes from 'exceljs';
 import type { LedgerRow } from '../../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, STAFF_STATUSES } from '../../ledger/statuses.ts';
-import { LEDGER_COLUMNS, MIN_COLUMN_WIDTH, type WrittenValue } from './columns.ts';
+import { LEDGER_COLUMNS, MIN_COLUMN_WIDTH, writtenValue, type WrittenValue } from './columns.ts';
 import type { SnapshotRow } from './snapshot-sheet.ts';
 import { dataCellStyle, headerStyle, printSetup, TITLE_STYLE } from './styles.ts';
 import { protectStreamedSheet, STAFF_SHEET_PERMISSIONS } from './sheet-protection.ts';
@@ -37,7 +37,7 @@ export async function writeLedgerSheet(workbook: ExcelTypes.stream.xlsx.Workbook
     sheet: content.sheetName,
     row: FIRST_DATA_ROW + index,
     findingId: ledgerRow.findingId,
-    values: Object.fromEntries(LEDGER_COLUMNS.map((column) => [column.header, column.value(ledgerRow, { serial: index + 1, unmask: content.unmask })])),
+    values: Object.fromEntries(LEDGER_COLUMNS.map((column) => [column.header, writtenValue(column, ledgerRow, { serial: index + 1, unmask: content.unmask })])),
   }));
   const sheet = workbook.addWorksheet(content.sheetName, {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW, topLeftCell: `A${FIRST_DATA_ROW}`, activeCell: `A${FIRST_DATA_ROW}` }],

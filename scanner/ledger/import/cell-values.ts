@@ -3,6 +3,7 @@
 import type * as ExcelTypes from 'exceljs';
 import type { ColumnKind, WrittenValue } from '../../export/ledger-workbook/columns.ts';
 import { parseYuanToCents, type EditableField } from '../staff-edits.ts';
+import type { WorkbookDates } from './workbook-date-system.ts';
 
 export type PlainCell = string | number | boolean | Date | null;
 
@@ -23,6 +24,23 @@ export function plainCell(value: ExcelTypes.CellValue | undefined): PlainCell {
   return null;
 }
 
+/** 1904-01-01 is day 1462 on the 1900 base. */
+const DAYS_1900_TO_1904 = 1462;
+const DAY_MS = 86_400_000;
+
+/**
+ * A cell of a column of `kind`, with its dates on the workbook's own base: a date cell exceljs read on the wrong one
+ * is put right, and a deadline that lost its date format (Excel's day number) is read as the date it stands for.
+ * Until 2026-12-05 both were read on the 1900 base: a workbook saved by Mac Excel on the 1904 one (date1904="true")
+ * came back with every 整改时限 4 years and a day early, taken as staff edits.
+ */
+export function readCell(value: ExcelTypes.CellValue | undefined, kind: ColumnKind, dates: WorkbookDates): PlainCell {
+  const cell = plainCell(value);
+  if (cell instanceof Date) return dates.exceljsReadOn1900 ? new Date(cell.getTime() + DAYS_1900_TO_1904 * DAY_MS) : cell;
+  if (kind === 'date' && typeof cell === 'number') return serialToDate(cell, dates.date1904) ?? cell;
+  return cell;
+}
+
 /** The cell as a person reads it, for reports. */
 export function cellText(cell: PlainCell): string {
   if (cell === null) return '';
@@ -34,14 +52,15 @@ export function cellText(cell: PlainCell): string {
 /** Whether the cell still says what the export wrote, ignoring how Excel re-typed it (1200 vs "1200.00", a date vs its text). */
 export function sameAsWritten(kind: ColumnKind, cell: PlainCell, written: WrittenValue): boolean {
   if (kind === 'amount') return amountCents(cell) === amountCents(written);
-  if (kind === 'date') return dayText(cell) === (written === null ? '' : String(written));
+  if (kind === 'date') return cellText(cell) === (written === null ? '' : String(written));
   return cellText(cell) === (written === null ? '' : String(written).trim());
 }
 
 /** What parseStaffValue should see for `field`: dates stay dates only where a date belongs. */
 export function staffInput(field: EditableField, cell: PlainCell): string | number | Date | null {
   if (cell === null) return null;
-  if (field === 'deadline') return typeof cell === 'number' ? serialToDate(cell) ?? String(cell) : cell instanceof Date ? cell : cellText(cell);
+  // A day number is a Date by now (readCell); one outside 2000–2100 stays a number, and is refused as no date.
+  if (field === 'deadline') return cell instanceof Date ? cell : cellText(cell);
   if (field === 'recovered') return typeof cell === 'number' ? roundCents(cell) : cell instanceof Date ? cell : cellText(cell);
   return cellText(cell);
 }
@@ -60,14 +79,6 @@ function amountCents(value: PlainCell | WrittenValue): number | string | null {
   return parsed.ok ? parsed.value : text;
 }
 
-function dayText(cell: PlainCell): string {
-  if (typeof cell === 'number') {
-    const date = serialToDate(cell);
-    return date ? isoDay(date) : String(cell);
-  }
-  return cellText(cell);
-}
-
 /** A sum or a formula can leave 1234.5000000001 where 1234.50 was meant. */
 function roundCents(value: number): number {
   const cents = Math.round(value * 100);
@@ -75,9 +86,10 @@ function roundCents(value: number): number {
 }
 
 /** A deadline cell that lost its date format shows Excel's day number (45000 ≈ 2023); years 2000–2100 only. */
-function serialToDate(serial: number): Date | null {
-  if (!Number.isInteger(serial) || serial < 36526 || serial > 73415) return null;
-  return new Date(Date.UTC(1899, 11, 30) + serial * 86_400_000);
+function serialToDate(serial: number, date1904: boolean): Date | null {
+  const day1900 = date1904 ? serial + DAYS_1900_TO_1904 : serial;
+  if (!Number.isInteger(serial) || day1900 < 36526 || day1900 > 73415) return null;
+  return new Date(Date.UTC(1899, 11, 30) + day1900 * DAY_MS);
 }
 
 /** Excel dates carry no time zone; exceljs hands them over as UTC. */

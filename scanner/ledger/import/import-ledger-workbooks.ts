@@ -65,7 +65,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
           : `台账中没有问题编号 ${row.findingId}，此行未读取`);
         continue;
       }
-      const changes = changesAgainstSnapshot(row.cells, snapshotRow.values);
+      const changes = changesAgainstSnapshot(row.cells, snapshotRow.values, snapshot.unmasked);
       if (stale) {
         for (const change of [...changes.locked, ...changes.staff]) ignore(change.column, stale);
         continue;

@@ -1,5 +1,6 @@
 // What an import did, cell by cell: changes applied, cells refused with the reason, cells and rows left alone.
 import { describeLocation } from '../../errors.ts';
+import { maskIdsInText } from '../../mask-id.ts';
 import type { EditableField } from '../staff-edits.ts';
 
 export interface AppliedChange {
@@ -65,7 +66,11 @@ export function editsNotApplied(report: ImportReport): number {
   return report.files.reduce((n, file) => n + file.rejected.length + file.ignored.filter((cell) => !cell.outsideTable).length, 0);
 }
 
-/** Chinese, one line per applied change and per rejected or ignored cell, each naming file, sheet, row and column. */
+/**
+ * Chinese, one line per applied change and per rejected or ignored cell, each naming file, sheet, row and column.
+ * What staff typed and the ledger's values are quoted with their IDs masked, as `ledger show` quotes them (the report
+ * itself keeps them whole): until 2026-12-05 an ID typed into 备注 was printed in full, to the console and cron's log.
+ */
 export function formatImportReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
@@ -73,9 +78,9 @@ export function formatImportReport(report: ImportReport): string {
     const where = (cell: { sheet: string; row: number; column: string }) =>
       describeLocation({ file: file.file, sheet: cell.sheet, line: cell.row, column: cell.column });
     for (const change of file.applied) {
-      lines.push(`  已导入 ${where(change)}：${shown(change.from)} → ${shown(change.to)}（${change.findingId}）`);
+      lines.push(`  已导入 ${where(change)}：${maskIdsInText(shown(change.from))} → ${maskIdsInText(shown(change.to))}（${change.findingId}）`);
     }
-    for (const cell of file.rejected) lines.push(`  已拒绝 ${where(cell)}「${cell.value}」：${cell.reason}`);
+    for (const cell of file.rejected) lines.push(`  已拒绝 ${where(cell)}「${maskIdsInText(cell.value)}」：${maskIdsInText(cell.reason)}`);
     for (const cell of file.ignored) lines.push(`  已忽略 ${where(cell)}：${cell.reason}`);
   }
   const { applied, findingsChanged, rejected, ignored } = report.totals;

@@ -12,8 +12,9 @@ import { UsageError, UserFacingError } from '../../errors.ts';
 import { HEADER_SEARCH_ROWS } from '../../load/header-row.ts';
 import ExcelJS from '../../read/exceljs.ts';
 import { assertLooksLikeXlsx } from '../../read/xlsx-reader.ts';
-import { cellText, plainCell, type PlainCell } from './cell-values.ts';
+import { cellText, plainCell, readCell, type PlainCell } from './cell-values.ts';
 import type { IgnoredCell } from './import-report.ts';
+import { workbookDates, type WorkbookDates } from './workbook-date-system.ts';
 
 export interface WorkbookRow {
   row: number;
@@ -37,6 +38,7 @@ export interface LedgerWorkbook {
 }
 
 const KNOWN_HEADERS = new Set(LEDGER_COLUMNS.map((column) => column.header));
+const KIND_OF = new Map(LEDGER_COLUMNS.map((column) => [column.header, column.kind]));
 
 /** Any file that is not a ledger workbook is a usage error naming it, raised before anything is applied. */
 export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> {
@@ -45,9 +47,11 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
     throw new UsageError(`找不到要导入的文件：${path}`);
   });
   const workbook = new ExcelJS.Workbook();
+  let dates: WorkbookDates;
   try {
     await assertLooksLikeXlsx(path);
     await workbook.xlsx.readFile(path);
+    dates = await workbookDates(path, workbook.properties?.date1904 === true);
   } catch (error) {
     const hint = '请导入由 rollsweep ledger export 导出、填报后保存为 .xlsx 的工作簿。';
     if (error instanceof UserFacingError) throw new UsageError(error.message, hint);
@@ -79,7 +83,7 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
       }
       continue;
     }
-    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, unreadable) });
+    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, unreadable, dates) });
   }
   return { file, snapshot, sheets, unreadable };
 }
@@ -114,7 +118,9 @@ function locateHeader(worksheet: ExcelTypes.Worksheet): HeaderRow | null {
  * title, a row inserted between them). Where the export put each finding, moved down as far as the header, and whom
  * a row names only tell an exported finding's row whose 问题编号 was cleared from a line typed under the table.
  */
-function readRows(worksheet: ExcelTypes.Worksheet, header: HeaderRow, exported: readonly SnapshotRow[], unreadable: IgnoredCell[]): WorkbookRow[] {
+function readRows(
+  worksheet: ExcelTypes.Worksheet, header: HeaderRow, exported: readonly SnapshotRow[], unreadable: IgnoredCell[], dates: WorkbookDates,
+): WorkbookRow[] {
   const moved = header.row - HEADER_ROW;
   const exportedRows = new Set(exported.map((row) => row.row + moved));
   const exportedPeople = new Set(exported.map((row) => personKey((column) => row.values[column] ?? null)).filter((key) => key !== null));
@@ -122,7 +128,7 @@ function readRows(worksheet: ExcelTypes.Worksheet, header: HeaderRow, exported: 
   worksheet.eachRow((excelRow, rowNumber) => {
     if (rowNumber <= header.row) return;
     const cells = new Map<string, PlainCell>();
-    for (const [text, column] of header.columns) cells.set(text, plainCell(excelRow.getCell(column).value));
+    for (const [text, column] of header.columns) cells.set(text, readCell(excelRow.getCell(column).value, KIND_OF.get(text)!, dates));
     const findingId = cellText(cells.get(FINDING_ID_HEADER) ?? null);
     const person = personKey((column) => cells.get(column) ?? null);
     const findingRow = exportedRows.has(rowNumber) || (person !== null && exportedPeople.has(person));

@@ -3,6 +3,7 @@
 import { LEDGER_COLUMNS, type WrittenValue } from '../../export/ledger-workbook/columns.ts';
 import { crossFieldProblem, formatCents, parseStaffValue, type EditableField, type Parsed, type StaffValues } from '../staff-edits.ts';
 import { cellText, sameAsWritten, staffInput, storedFromWritten, type PlainCell } from './cell-values.ts';
+import { asShownMasked, restoreMaskedIds } from './staff-text-ids.ts';
 
 type StoredValue = string | number | null;
 
@@ -19,8 +20,10 @@ export interface StaffChange {
   column: string;
   text: string;
   parsed: Parsed<StoredValue>;
-  /** The stored form of what was exported. */
+  /** The stored form of what was exported: with its IDs masked when `idsMasked`. */
   exported: StoredValue;
+  /** The column showed its IDs masked (a workbook exported without --unmask): compare and store with the full ones. */
+  idsMasked: boolean;
 }
 
 export interface RowChanges {
@@ -28,7 +31,8 @@ export interface RowChanges {
   staff: StaffChange[];
 }
 
-export function changesAgainstSnapshot(cells: ReadonlyMap<string, PlainCell>, written: Readonly<Record<string, WrittenValue>>): RowChanges {
+/** `unmasked`: the workbook was exported with --unmask, its text columns written as stored. */
+export function changesAgainstSnapshot(cells: ReadonlyMap<string, PlainCell>, written: Readonly<Record<string, WrittenValue>>, unmasked: boolean): RowChanges {
   const changes: RowChanges = { locked: [], staff: [] };
   for (const column of LEDGER_COLUMNS) {
     if (!cells.has(column.header) || !(column.header in written)) continue;
@@ -43,7 +47,7 @@ export function changesAgainstSnapshot(cells: ReadonlyMap<string, PlainCell>, wr
     const exported = storedFromWritten(column.editable, exportedValue);
     // "2026/12/5" typed over 2026-12-05, or 1200 over 1200.00: the same value, nothing to import.
     if (parsed.ok && parsed.value === exported) continue;
-    changes.staff.push({ field: column.editable, column: column.header, text: cellText(cell), parsed, exported });
+    changes.staff.push({ field: column.editable, column: column.header, text: cellText(cell), parsed, exported, idsMasked: !unmasked && column.quotesIds === true });
   }
   return changes;
 }
@@ -91,14 +95,21 @@ export function decideStaffEdits(
       continue;
     }
     const now = current[change.field];
-    if (now === change.parsed.value) continue;
+    // Like with like: a masked column's export is held to the ledger's value as that workbook would show it. Where
+    // they agree, the ledger's value is the one exported, and its IDs are what the masks staff kept stand for.
+    const shown = (value: StoredValue) => (change.idsMasked ? asShownMasked(value) : value);
+    const exportedStill = shown(now) === shown(change.exported);
+    const value = change.idsMasked && exportedStill && typeof change.parsed.value === 'string'
+      ? restoreMaskedIds(change.parsed.value, typeof now === 'string' ? now : null)
+      : change.parsed.value;
+    if (now === value) continue;
     const later = changedSince.get(change.field);
-    if ((later && !later.byScanOnly) || now !== change.exported) {
+    if ((later && !later.byScanOnly) || !exportedStill) {
       const by = later ? `（${later.source}，${later.when}）` : '';
       refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」${by}，未覆盖` });
       continue;
     }
-    accepted.push({ field: change.field, column: change.column, value: change.parsed.value, text: change.text });
+    accepted.push({ field: change.field, column: change.column, value, text: change.text });
   }
 
   const before = crossFieldProblem(current);
