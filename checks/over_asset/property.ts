@@ -5,6 +5,14 @@ import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsA
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
 /**
+ * A 车库, 车位 or 储藏室 named beside the property's own usage (住宅及车库, 住宅（含车位）, 商业/储藏室, 住宅、车库) is the
+ * property's extra, not its use: the usage is read without it. Written against the usage (住宅车库, 住宅附属用房,
+ * 住宅（车库）) it names what the property is, and the property is ignored. Until 2026-12-05 any such word ignored the
+ * property: a family's second home written 住宅（含车库）, or its shop written 商业/储藏室, went uncounted.
+ */
+const IGNORED_EXTRA = `'(及|和|与|、|/|,|\\+|含|带|包括)\\s*(' || array_to_string(list_transform($ignoredUsages, w -> regexp_escape(w)), '|') || ')'`;
+const withoutExtras = (usage: string) => `CASE WHEN len($ignoredUsages) > 0 THEN regexp_replace(${usage}, ${IGNORED_EXTRA}, '', 'g') ELSE ${usage} END`;
+/**
  * Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words
  * first. 非住宅 (a 规划用途 of its own, whatever it is used for) holds 住宅 but is no home: until 2026-12-02 it counted as
  * one, a false 住宅 2 套 beside the family's house. It is an other usage only when it names one (非住宅（商业）).
@@ -12,7 +20,8 @@ const words = (list: string[]) => z.array(z.string().min(1)).default(list);
  * out, and is read as 商住 is: a home, or other where the county lists 商住 among nonResidentialUsages. Until 2026-12-03
  * its 商业 came first: a family's only such dwelling was a high finding by itself, and a second one went uncounted.
  */
-const kind = (usage: string) => {
+const kind = (written: string) => {
+  const usage = withoutExtras(written);
   const dwelling = containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages');
   // 商品房 names how the title was sold, not its use: 商品房（商业） is a shop sold as such, no 商住.
   const namesDwelling = containsAny(`replace(replace(${usage}, '非住宅', ''), '商品房', '')`, '$residentialUsages');
@@ -40,7 +49,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计，「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({

@@ -62,6 +62,14 @@ testCheck('over_asset.property', {
       name: 'one home held jointly: the co-owner\'s row without 坐落, registered later, the same area',
       rows: { roll: couple, properties: [home(ZHANG, '住宅', { address: '城关镇东村8号', registered_on: '2010-01-01' }), home(LI, '住宅', { address: '', registered_on: '2015-06-01' })] },
     },
+    {
+      // Written against the usage, the word names what the property is: a garage of a residential building.
+      name: 'one 住宅 beside a 住宅（车库） and a 车位及储藏室; the home held jointly, one co-owner\'s row naming its garage (住宅及车库)',
+      rows: {
+        roll: couple,
+        properties: [home(ZHANG, '住宅', { address: '城关镇东村8号' }), home(LI, '住宅及车库', { address: '城关镇东村8号' }), home(LI, '住宅（车库）'), home(ZHANG, '车位及储藏室')],
+      },
+    },
     { name: 'a namesake with another ID holds a 商业 property', rows: { roll: couple, properties: [home(ZHANG), home(OTHER_ZHANG, '商业')] } },
     {
       name: 'the 商业 holder\'s roll row is 停保',
@@ -202,6 +210,12 @@ testCheck('over_asset.property', {
       name: 'a 商品房（商业） is a shop',
       rows: { roll: couple, properties: [home(ZHANG), home(LI, '商品房（商业）')] },
       expected: [{ subject_id: LI, evidence: ['住宅 1 套（上限 1 套），商业/办公等非住宅用房 1 处', '李四：商品房(商业)'] }],
+    },
+    {
+      // Until 2026-12-05 any 车库, 车位 or 储藏室 in the usage ignored the property: the second home and the shop went uncounted.
+      name: 'a garage, parking space or storeroom named beside the usage (住宅（含车库）, 住宅及车位, 住宅、車庫, 商业/储藏室) is the property\'s extra',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '住宅（含车库）'), home(LI, '住宅及车位'), home(ZHANG, '住宅、車庫'), home(ZHANG, '商业/储藏室')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 4 套（上限 1 套），商业/办公等非住宅用房 1 处：', '李四：住宅(含车库)', '李四：住宅及车位', '张三：住宅、車庫', '张三：商业/储藏室'] }],
     },
     { name: 'an 办公 property', rows: { roll: couple, properties: [home(LI, '办公')] }, expected: [{ subject_id: LI, evidence: ['李四：办公'] }] },
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },
