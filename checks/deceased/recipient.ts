@@ -77,7 +77,11 @@ export default defineCheck({
            'died|' || m.died::VARCHAR AS fact,
            CASE WHEN (SELECT count(*) FROM payments) = 0 OR r.household_id IS NULL THEN NULL ELSE coalesce(o.cents, 0) END AS overpayment_cents,
            '死亡人员名单：' || m.records || '。' ||
-             CASE WHEN (SELECT count(*) FROM payments) = 0 THEN '未提供发放明细，未估算多发金额'
+             CASE WHEN (SELECT count(*) FROM payments) = 0 THEN
+                    -- A list given whose every row was refused (amounts written 壹仟肆佰元) was given all the same: until
+                    -- 2026-12-05 the finding said 未提供发放明细, beside the count of his refused rows.
+                    CASE WHEN EXISTS (SELECT 1 FROM load_rejects WHERE dataset = 'payments' AND kind IN ('value', 'shape', 'id'))
+                         THEN '发放明细没有一行可用（均无法识别，已被拒收），未估算多发金额' ELSE '未提供发放明细，未估算多发金额' END
                   -- Payments are listed by 家庭编号: without one (empty, or lost to scientific notation) none can be his.
                   WHEN r.household_id IS NULL THEN '花名册中此人的家庭编号为空或无法识别，无法对应发放明细，未估算多发金额'
                   WHEN o.cents IS NULL THEN '死亡次月起无发放记录，多发 0.00 元'

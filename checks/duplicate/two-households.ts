@@ -8,32 +8,51 @@ export default defineCheck({
   category: 'duplicate',
   severity: 'high',
   title: '同一人在多个家庭重复享受',
-  description: '同一身份证号码（15 位与 18 位视为同一人）出现在两个及以上家庭的在保行中（不论是否同村）。每一行各列一条，证据列出其他各处；同时享受低保和特困的见 duplicate.dibao-and-tekun。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
+  description: '同一身份证号码（15 位与 18 位视为同一人）出现在两个及以上家庭的在保行中（不论是否同村）。家庭编号为空或无法识别的行，所在村没有此人有编号的家庭的，按该村另一户计。每一行各列一条，证据列出其他各处；同时享受低保和特困的见 duplicate.dibao-and-tekun。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定；《社会救助暂行办法》(国务院令第649号)',
   inputs: ['roll'],
   sql: `
-    -- min ≠ max finds them without building a household list for each of a province's million people.
+    -- min ≠ max finds them without building a household list for each of a province's million people; a person with a
+    -- row whose 家庭编号 is empty or lost (3.71329E+15) and another row is looked at too.
     WITH several AS (
-      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL AND household_id IS NOT NULL
-      GROUP BY id_number HAVING min(household_id) <> max(household_id)
+      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
+      GROUP BY id_number HAVING min(household_id) <> max(household_id) OR (count(*) > 1 AND count(household_id) < count(*))
     ),
     -- Only the people in several households are numbered and cited: a province's roll holds a few hundred, not millions.
-    placed AS (SELECT * FROM roll SEMI JOIN several USING (id_number) WHERE active AND household_id IS NOT NULL),
+    candidate_rows AS (SELECT * FROM roll SEMI JOIN several USING (id_number) WHERE active),
+    -- The villages of his numbered households (any member's row): a row of his without a number there may be one of them.
+    numbered_villages AS (
+      SELECT DISTINCT c.id_number, h.township, h.village
+      FROM (SELECT DISTINCT id_number, household_id FROM candidate_rows WHERE household_id IS NOT NULL) c JOIN roll h USING (household_id)
+      WHERE h.village IS NOT NULL
+    ),
+    -- A row without a 家庭编号 is a household of its village, where none of his numbered households is: another family's
+    -- row all the same, whose village pays him too (until 2026-12-05 such a row was never compared, and a person on a
+    -- township's roll whose 家庭编号 Excel turned into 3.71329E+15 was not found on another's). One in a village of his
+    -- numbered households, or naming no village, cannot be told from them and is left out.
+    placed AS (
+      SELECT r.*, coalesce(r.household_id, '（无家庭编号）' || coalesce(r.township, '') || r.village) AS place FROM candidate_rows r
+      WHERE r.household_id IS NOT NULL OR (r.village IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM numbered_villages v
+        WHERE v.id_number = r.id_number AND v.village = r.village AND (v.township IS NULL OR r.township IS NULL OR v.township = r.township)))
+    ),
     people AS (
-      SELECT id_number, string_agg(DISTINCT household_id, '/' ORDER BY household_id) AS households, count(DISTINCT household_id) AS household_count
-      FROM placed GROUP BY id_number
+      SELECT id_number, string_agg(DISTINCT place, '/' ORDER BY place) AS households, count(DISTINCT place) AS household_count
+      FROM placed GROUP BY id_number HAVING count(DISTINCT place) > 1
     ),
     occurrences AS (
       SELECT r.*,
              ${COPY_IN_HOUSEHOLD} AS copy
-      FROM placed r
+      FROM placed r SEMI JOIN people USING (id_number)
     ),
     -- Covered by duplicate.dibao-and-tekun (on active rows of both families, with or without a household id).
     dibao_and_tekun AS (${DIBAO_AND_TEKUN_IDS})
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'two-households|' || p.households || '|' || r.copy AS fact,
-           '身份证号码 ' || r.id_number || ' 同时在 ' || p.household_count || ' 户在保；其他：' ||
-             (SELECT string_agg(coalesce(o.township, '') || coalesce(o.village, '') || ' 家庭编号 ' || o.household_id || ' ' ||
+           '身份证号码 ' || r.id_number || ' 同时在 ' || p.household_count || ' 户在保；' ||
+             CASE WHEN r.household_id IS NULL THEN '本行家庭编号' || coalesce('「' || r.household_id_lost || '」无法识别', '为空') || '，按本村另一户计；' ELSE '' END ||
+             '其他：' ||
+             (SELECT string_agg(coalesce(o.township, '') || coalesce(o.village, '') || ' 家庭编号 ' || coalesce(o.household_id, '为空或无法识别') || ' ' ||
                                 coalesce(o.name, '?') || '（' || coalesce(o.program, '类别空') || '，' || ${citeRow('o')} || '）',
                                 '；' ORDER BY o.household_id, o.copy)
               FROM occurrences o

@@ -221,6 +221,19 @@ testCheck('deceased.recipient', {
       }],
     },
     {
+      // Until 2026-12-05 the evidence said 未提供发放明细 (no list given) beside the count of the list's refused rows.
+      name: 'a payments list given whose every row was refused (amounts in 大写): no estimate, and not 未提供发放明细',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }],
+        payments: ['2026-09', '2026-10'].map((month) => ({ household_id: 'H001', month, amount: '壹仟肆佰元' })),
+      },
+      expected: [{
+        subject_id: LI, overpayment_cents: null,
+        evidence: ['发放明细没有一行可用（均无法识别，已被拒收），未估算多发金额；发放明细另有 2 行写有此户家庭编号或此人身份证号，因无法识别被拒收'],
+      }],
+    },
+    {
       name: 'without payments the check still runs and leaves the overpayment empty',
       rows: { roll: couple, deaths: [{ id_number: LI, name: '李四', death_date: '2026-01-10', source: '殡葬火化' }] },
       expected: [{ subject_id: LI, overpayment_cents: null, evidence: ['未提供发放明细，未估算多发金额'] }],

@@ -42,6 +42,19 @@ testCheck('duplicate.two-households', {
       name: 'twice in one household only (duplicate.same-household)',
       rows: { roll: [rollRow({ id_number: ZHANG }), rollRow({ id_number: ZHANG })] },
     },
+    {
+      name: 'a row without a 家庭编号 in the village of his household (his household\'s, its number not written), or naming no village',
+      rows: {
+        roll: [
+          rollRow({ id_number: ZHANG }), rollRow({ household_id: '', id_number: ZHANG }),
+          guest({ household_id: '', village: '', name: '张三', id_number: ZHANG }),
+        ],
+      },
+    },
+    {
+      name: 'twice without a 家庭编号 in one village: which households cannot be told',
+      rows: { roll: [rollRow({ household_id: '', id_number: ZHANG }), rollRow({ household_id: '3.71329E+15', id_number: ZHANG, relation: '兄弟' })] },
+    },
   ],
   invalid: [
     {
@@ -74,6 +87,23 @@ testCheck('duplicate.two-households', {
       ],
     },
     {
+      // Until 2026-12-05 a row without a 家庭编号 was never compared: a township whose roll Excel saved with its numbers as
+      // 3.71329E+15 paid him beside 东村's household, and neither village heard of it.
+      name: 'his row on another village\'s roll has no 家庭编号 (lost to scientific notation, or empty): both villages, each naming the other',
+      rows: {
+        roll: [
+          rollRow({ id_number: ZHANG }),
+          guest({ household_id: '3.71329E+15', township: '河西镇', name: '张三', id_number: ZHANG, relation: '兄弟' }),
+          guest({ household_id: '', village: '南村', name: '张三', id_number: ZHANG, relation: '父亲' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['同时在 3 户在保', '河西镇西村 家庭编号 为空或无法识别 张三（农村低保，roll.csv 第3行）', '城关镇南村 家庭编号 为空或无法识别 张三（农村低保，roll.csv 第4行）'] },
+        { subject_id: ZHANG, household_id: null, township: '河西镇', village: '西村', evidence: ['本行家庭编号「3.71329E+15」无法识别，按本村另一户计', '城关镇东村 家庭编号 H001 张三（农村低保，roll.csv 第2行）'] },
+        { subject_id: ZHANG, household_id: null, village: '南村', evidence: ['本行家庭编号为空，按本村另一户计', '城关镇东村 家庭编号 H001'] },
+      ],
+    },
+    {
       name: 'three households, one of them twice: every active row, naming all the others',
       rows: {
         roll: [
@@ -100,6 +130,13 @@ describe('duplicate.two-households finding ids', () => {
       guest({ name: '张三', id_number: ZHANG, relation: '兄弟' }),
       guest({ name: '张三', id_number: ZHANG, relation: '兄弟' }),
       guest({ household_id: 'H003', name: '张三', id_number: ZHANG, relation: '父亲' }),
+    ]);
+  });
+  it('do not depend on the order of the rows without a 家庭编号 in two villages', async () => {
+    await expectSameFindingIdsInAnyOrder('duplicate.two-households', [
+      rollRow({ household_id: '', id_number: ZHANG }),
+      guest({ household_id: '', name: '张三', id_number: ZHANG, relation: '兄弟' }),
+      guest({ household_id: '', village: '南村', name: '张三', id_number: ZHANG, relation: '兄弟' }),
     ]);
   });
 });
