@@ -1,6 +1,6 @@
 // data_quality.amount-inconsistent: a household's rows state different monthly amounts.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { citeRow, yuan } from '../shared-sql.ts';
+import { citeRow, headFirstSubject, yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-inconsistent',
@@ -22,7 +22,7 @@ export default defineCheck({
     differing AS (
       SELECT household_id FROM stated GROUP BY household_id HAVING min(monthly_amount_cents) <> max(monthly_amount_cents)
     )
-    SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name, '' AS subject_key,
+    SELECT ${headFirstSubject()}, '' AS subject_key,
            min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
            household_id, mode(program ORDER BY program) AS program,
            'amounts|' || string_agg(DISTINCT monthly_amount_cents::VARCHAR, '/' ORDER BY monthly_amount_cents::VARCHAR) AS fact,

@@ -1,7 +1,7 @@
 // data_quality.amount-over-standard: a household's monthly amount above its area's standard × members (× tekunFactor for 特困).
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { yuan } from '../shared-sql.ts';
+import { headFirstSubject, yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-over-standard',
@@ -39,7 +39,7 @@ export default defineCheck({
     -- Where the few households over the limit are, and whom the finding names, from their rows only.
     described AS (
       SELECT household_id, min(township) AS township, mode(village ORDER BY village) AS village, mode(program ORDER BY program) AS program,
-             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             ${headFirstSubject()},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
       FROM roll WHERE active AND household_id IN (SELECT household_id FROM over) GROUP BY household_id
     )

@@ -1,5 +1,6 @@
 // data_quality.household-no-head: no 户主/本人 row in a household some of whose rows come from a file with a 与户主关系 column.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { headFirstSubject } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.household-no-head',
@@ -28,7 +29,7 @@ export default defineCheck({
       JOIN headless h ON h.household_id = r.household_id
       JOIN parts_with_relation p ON p._file = r._file AND p.sheet = coalesce(r._sheet, '')
     )
-    SELECT arg_min(id_number, (NOT coalesce(is_head, false), id_number, r._file, _line)) AS subject_id, arg_min(name, (NOT coalesce(is_head, false), id_number, r._file, _line)) AS subject_name, '' AS subject_key,
+    SELECT ${headFirstSubject('(NOT coalesce(is_head, false), id_number, r._file, _line)')}, '' AS subject_key,
            min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
            household_id, mode(program ORDER BY program) AS program,
            'no-head|' || household_id AS fact,

@@ -46,8 +46,10 @@ export async function separateReusedHouseholdNumbers(connection: DuckDBConnectio
     places AS (
       SELECT household_id AS household_no, concat_ws('|', known_township, village) AS place, min(county) AS county,
              any_value(known_township) AS township, any_value(village) AS village, mode(program ORDER BY program) AS program,
-             arg_min(id_number, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_id,
-             arg_min(name, (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject_name,
+             -- ID and name from one row: arg_min skips a NULL value, and a head whose ID could not be read gave the next
+             -- member's ID beside his name (until 2026-12-05).
+             struct_extract(arg_min({'id_number': id_number, 'name': name}, (NOT coalesce(is_head, false), id_number, _file, _line)), 'id_number') AS subject_id,
+             struct_extract(arg_min({'id_number': id_number, 'name': name}, (NOT coalesce(is_head, false), id_number, _file, _line)), 'name') AS subject_name,
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line, count(*) AS persons,
              bool_or(coalesce(is_head, false)) AS has_head,
              list(DISTINCT id_number) FILTER (WHERE is_head AND id_number IS NOT NULL) AS head_ids

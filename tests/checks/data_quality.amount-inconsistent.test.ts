@@ -1,7 +1,7 @@
 // data_quality.amount-inconsistent: the rows of one household state different monthly amounts.
 import { describe, expect, it } from 'vitest';
 import { findCheck } from '../../scanner/engine/registry.ts';
-import { testCheck } from '../support/check-tester.ts';
+import { findingsFor, testCheck } from '../support/check-tester.ts';
 import { validId } from './id-numbers.ts';
 import { rollFindingsAcrossFiles } from './multi-file.ts';
 import { rollRow } from './roll-rows.ts';
@@ -85,6 +85,19 @@ describe('data_quality.amount-inconsistent finding id', () => {
       rollRow({ id_number: ZHANG, monthly_amount: '600' }),
       rollRow({ name: '李四', id_number: LI, relation: '配偶', monthly_amount: '650' }),
     ]);
+  });
+});
+
+describe('data_quality.amount-inconsistent subject', () => {
+  it('is the head, his ID left empty when it cannot be read, never the next member\'s ID beside his name', async () => {
+    const found = await findingsFor(findCheck('data_quality.amount-inconsistent')!, {
+      roll: [
+        rollRow({ id_number: '11010119900307451', monthly_amount: '600' }), // 17 digits: unreadable
+        rollRow({ name: '李四', id_number: LI, relation: '配偶', monthly_amount: '650' }),
+      ],
+    });
+    // Was: subject_id LI beside subject_name 张三 (arg_min skipped the head's NULL ID).
+    expect(found.map((f) => [f.subject_id, f.subject_name])).toEqual([[null, '张三']]);
   });
 });
 
