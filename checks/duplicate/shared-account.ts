@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { accountLostDigits, citeRow } from '../shared-sql.ts';
+import { householdPlace, sameVillage } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.shared-account',
@@ -43,12 +44,11 @@ export default defineCheck({
     -- township whose roll Excel so saved shared accounts with other townships unseen). One in such a village, or naming
     -- no village, cannot be told from that household and is left out.
     placed AS (
-      SELECT u.*, coalesce(u.household_id, '（无家庭编号）' || coalesce(u.township, '') || u.village) AS place
+      SELECT u.*, ${householdPlace('u')} AS place
       FROM usable u SEMI JOIN shared_accounts USING (account)
       WHERE u.household_id IS NOT NULL OR (u.village IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM usable n
-        WHERE n.account = u.account AND n.household_id IS NOT NULL AND n.village = u.village
-          AND (n.township IS NULL OR u.township IS NULL OR n.township = u.township)))
+        WHERE n.account = u.account AND n.household_id IS NOT NULL AND ${sameVillage('n', 'u')}))
     ),
     holders AS (
       SELECT account, place, household_id, county, township, village, program, subject.id_number AS subject_id, subject.name AS subject_name,

@@ -1,4 +1,5 @@
-// SQL the duplicate checks share: which copy of a person's rows in one household a row is.
+// SQL the duplicate checks share: which copy of a person's rows in one household a row is, and where a row without a
+// 家庭编号 stands.
 
 /**
  * The row's copy number within (person, household) as a SELECT-list expression over roll alias r:
@@ -16,3 +17,15 @@ export const COPY_IN_HOUSEHOLD = `row_number() OVER (PARTITION BY r.id_number, r
  */
 export const DIBAO_AND_TEKUN_IDS = `SELECT DISTINCT id_number FROM roll
       WHERE active AND family = '低保' AND id_number IN (SELECT id_number FROM roll WHERE active AND family = '特困')`;
+
+/**
+ * The family a roll row (alias) stands for when households are told apart: its 家庭编号, or for a row without one
+ * (empty, or lost to 3.71329E+15) a household of its village. The checks leave such a row out where a numbered household
+ * of the same person or account is in that village (sameVillage): it may be that household. Until 2026-12-05 such rows
+ * were never compared.
+ */
+export const householdPlace = (row: string) => `coalesce(${row}.household_id, '（无家庭编号）' || coalesce(${row}.township, '') || ${row}.village)`;
+
+/** Two rows may be of one village: the same 村, in the same 乡镇 where both name one. */
+export const sameVillage = (a: string, b: string) =>
+  `${a}.village = ${b}.village AND (${a}.township IS NULL OR ${b}.township IS NULL OR ${a}.township = ${b}.township)`;

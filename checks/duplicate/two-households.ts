@@ -1,7 +1,7 @@
 // duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
-import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS } from './shared-sql.ts';
+import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS, householdPlace, sameVillage } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.two-households',
@@ -31,10 +31,10 @@ export default defineCheck({
     -- township's roll whose 家庭编号 Excel turned into 3.71329E+15 was not found on another's). One in a village of his
     -- numbered households, or naming no village, cannot be told from them and is left out.
     placed AS (
-      SELECT r.*, coalesce(r.household_id, '（无家庭编号）' || coalesce(r.township, '') || r.village) AS place FROM candidate_rows r
+      SELECT r.*, ${householdPlace('r')} AS place FROM candidate_rows r
       WHERE r.household_id IS NOT NULL OR (r.village IS NOT NULL AND NOT EXISTS (
         SELECT 1 FROM numbered_villages v
-        WHERE v.id_number = r.id_number AND v.village = r.village AND (v.township IS NULL OR r.township IS NULL OR v.township = r.township)))
+        WHERE v.id_number = r.id_number AND ${sameVillage('v', 'r')}))
     ),
     people AS (
       SELECT id_number, string_agg(DISTINCT place, '/' ORDER BY place) AS households, count(DISTINCT place) AS household_count
