@@ -8,16 +8,6 @@ export const citeRow = (alias: string) =>
   `${alias}._file || coalesce(' 工作表「' || ${alias}._sheet || '」', '') || ' 第' || ${alias}._line || '行'`;
 
 /** The standard provenance columns of a finding about a roll row (alias r). */
-/**
- * subject_id and subject_name of a group of roll rows from one row, the household's head first (`order`): arg_min skips
- * a row whose value is NULL, so taken one by one a head whose ID could not be read gave the next member's ID beside the
- * head's name (until 2026-12-05).
- */
-export const headFirstSubject = (order = '(NOT coalesce(is_head, false), id_number, _file, _line)') => {
-  const row = `arg_min({'id_number': id_number, 'name': name}, ${order})`;
-  return `struct_extract(${row}, 'id_number') AS subject_id, struct_extract(${row}, 'name') AS subject_name`;
-};
-
 export const ROLL_SOURCE = `'roll' AS source_dataset, r._file AS source_file, r._line AS source_line`;
 
 /**

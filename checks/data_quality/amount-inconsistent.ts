@@ -1,6 +1,7 @@
 // data_quality.amount-inconsistent: a household's rows state different monthly amounts.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { citeRow, headFirstSubject, yuan } from '../shared-sql.ts';
+import { headFirstSubject } from '../../scanner/load/household-subject.ts';
+import { citeRow, yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-inconsistent',

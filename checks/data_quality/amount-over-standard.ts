@@ -1,7 +1,8 @@
 // data_quality.amount-over-standard: a household's monthly amount above its area's standard × members (× tekunFactor for 特困).
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { headFirstSubject, yuan } from '../shared-sql.ts';
+import { headFirstSubject } from '../../scanner/load/household-subject.ts';
+import { yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-over-standard',

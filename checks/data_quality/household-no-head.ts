@@ -1,6 +1,6 @@
 // data_quality.household-no-head: no 户主/本人 row in a household some of whose rows come from a file with a 与户主关系 column.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { headFirstSubject } from '../shared-sql.ts';
+import { headFirstSubject } from '../../scanner/load/household-subject.ts';
 
 export default defineCheck({
   id: 'data_quality.household-no-head',

@@ -7,6 +7,7 @@
 // numbers told apart are named once, in the summary's warnings.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../sql-text.ts';
+import { headFirstSubject } from './household-subject.ts';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 import { rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 
@@ -46,10 +47,7 @@ export async function separateReusedHouseholdNumbers(connection: DuckDBConnectio
     places AS (
       SELECT household_id AS household_no, concat_ws('|', known_township, village) AS place, min(county) AS county,
              any_value(known_township) AS township, any_value(village) AS village, mode(program ORDER BY program) AS program,
-             -- ID and name from one row: arg_min skips a NULL value, and a head whose ID could not be read gave the next
-             -- member's ID beside his name (until 2026-12-05).
-             struct_extract(arg_min({'id_number': id_number, 'name': name}, (NOT coalesce(is_head, false), id_number, _file, _line)), 'id_number') AS subject_id,
-             struct_extract(arg_min({'id_number': id_number, 'name': name}, (NOT coalesce(is_head, false), id_number, _file, _line)), 'name') AS subject_name,
+             ${headFirstSubject()},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line, count(*) AS persons,
              bool_or(coalesce(is_head, false)) AS has_head,
              list(DISTINCT id_number) FILTER (WHERE is_head AND id_number IS NOT NULL) AS head_ids
