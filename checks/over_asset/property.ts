@@ -49,7 +49,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服、工业用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -59,7 +59,9 @@ export default defineCheck({
     // high finding by itself; until 2026-12-03 it was neither, and a 商住 second home went uncounted.
     // 商品房 (a home sold on the market, as 商品住宅 is) holds no 住宅: until 2026-12-03 it was no usage the check knew.
     residentialUsages: words(['住宅', '商住', '商品房']),
-    nonResidentialUsages: words(['商业', '办公', '商服', '工业']),
+    // 商服 written as its GB/T 21010 kinds (商务金融用地, 批发市场用地, 餐饮用地, 旅馆用地, 娱乐用地; 零售商业 holds 商业) and
+    // 仓储 (of 工矿仓储; 仓储用房): none holds one of the four words, so until 2026-12-06 such a shop or store went uncounted.
+    nonResidentialUsages: words(['商业', '办公', '商服', '工业', '金融', '批发', '餐饮', '旅馆', '娱乐', '仓储']),
     // Checked first: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house.
     ignoredUsages: words(['车库', '车位', '储藏室', '附属用房', '附属房']),
   }).strict(),

@@ -9,14 +9,17 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员名下有机动车',
   description:
-    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车）、拖拉机、农用车（农用运输车）除外），且本期首日前未注销/报废（注销日期为空的，按报废日期；强制报废期止是应报废的期限，不作报废日期）。状态为正常等而注销日期（报废日期）早于本期首日的，记录自相矛盾，仍计入，证据中注明需核实。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭的成员名下登记有非豁免类型的机动车（摩托车、残疾人专用车、三轮汽车、低速货车（低速车、低速汽车、低速载货汽车）、拖拉机、农用车（农用运输车、农用三轮车、农用四轮车）除外），且本期首日前未注销/报废（注销日期为空的，按报废日期；强制报废期止是应报废的期限，不作报废日期）。状态为正常等而注销日期（报废日期）早于本期首日的，记录自相矛盾，仍计入，证据中注明需核实。车管代码（车辆类型 K33、号牌种类 02、机动车状态 E）按其含义读取。每户一条，证据列出各成员计入的车辆。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'vehicles'],
   params: z.object({
     // Matched as substrings of 车辆类型 (a code read as its name: M21 is 普通二轮摩托车): 普通二轮摩托车, 变型拖拉机 … are
     // exempt; 低速车 is the 号牌种类 of 三轮汽车 and 低速货车, and 农用运输车 their name before 2004 (三轮农用运输车 is no
-    // substring of 农用车: an old registration of one was a false high finding until 2026-12-05).
-    exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '拖拉机', '农用车', '农用运输车']),
+    // substring of 农用车: an old registration of one was a false high finding until 2026-12-05). 低速汽车 (GB 7258's name
+    // for 三轮汽车 and 低速货车 together), 低速载货汽车 (车船税's) and 农用三轮车/农用四轮车 (as clerks write the old names) are
+    // no substring of these either: until 2026-12-06 each was a counted car, a false high finding.
+    exemptTypes: z.array(z.string().min(1)).default(['摩托', '残疾人专用', '残疾人机动轮椅车', '三轮汽车', '低速货车', '低速车', '低速汽车', '低速载货汽车',
+      '拖拉机', '农用车', '农用运输车', '农用三轮车', '农用四轮车']),
     // Matched exactly against each state the cell names (E, 注销(E) and E-注销 name 注销; GQ names 违法未处理 and
     // 逾期未检验): 车管 states such as 达到报废标准 or 逾期未报废 mean the vehicle is still registered.
     // 已报废注销, 报废注销登记, 灭失 … as clerks write them: until 2026-12-02 such a car still counted, a false high finding.

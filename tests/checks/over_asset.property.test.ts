@@ -221,6 +221,12 @@ testCheck('over_asset.property', {
     { name: 'a 商服 property', rows: { roll: couple, properties: [home(ZHANG, '商服')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：商服'] }] },
     { name: 'an 工业厂房', rows: { roll: couple, properties: [home(ZHANG, '工业厂房')] }, expected: [{ subject_id: ZHANG, evidence: ['张三：工业厂房'] }] },
     {
+      // Until 2026-12-06 none of these held 商业, 办公, 商服 or 工业: the shop, the store or the 农家乐 went uncounted.
+      name: '商服 written as its kinds (商务金融, 批发市场, 餐饮, 旅馆, 娱乐) and a 仓储 store, each one',
+      rows: { roll: couple, properties: ['商务金融', '批发市场用房', '餐饮', '旅馆', '娱乐', '仓储'].map((usage, i) => home(i % 2 ? LI : ZHANG, usage)) },
+      expected: [{ subject_id: LI, evidence: ['住宅 0 套（上限 1 套），商业/办公等非住宅用房 6 处', '张三：商务金融', '李四：批发市场用房', '张三：餐饮', '李四：旅馆', '张三：娱乐', '李四：仓储'] }],
+    },
+    {
       // Matched as plain text: as a pattern, 商业(临街) would only match 商业临街.
       name: 'a configured usage word with brackets matches literally',
       config: { checks: { 'over_asset.property': { params: { nonResidentialUsages: ['商业(临街)'] } } } },

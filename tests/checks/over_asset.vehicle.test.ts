@@ -18,10 +18,11 @@ const car = (id: string, overrides: Record<string, string> = {}) =>
 testCheck('over_asset.vehicle', {
   valid: [
     {
-      name: 'exempt types (substrings): motorcycles, 三轮汽车, 低速货车, tractors, 残疾人专用, 残疾人机动轮椅车, 农用车, 农用运输车 (their name before 2004)',
+      name: 'exempt types (substrings): motorcycles, 三轮汽车, 低速货车, tractors, 残疾人专用, 残疾人机动轮椅车, 农用车, 农用运输车 (their name before 2004); 低速汽车, 低速载货汽车, 农用三轮车, 农用四轮车 (until 2026-12-06 counted)',
       rows: {
         roll: couple,
-        vehicles: ['普通二轮摩托车', '轻便二轮摩托车', '三轮汽车', '低速货车', '变型拖拉机', '手扶拖拉机', '残疾人专用小型自动挡载客汽车', '残疾人机动轮椅车', '农用车', '四轮农用运输车', '三轮农用运输车']
+        vehicles: ['普通二轮摩托车', '轻便二轮摩托车', '三轮汽车', '低速货车', '变型拖拉机', '手扶拖拉机', '残疾人专用小型自动挡载客汽车', '残疾人机动轮椅车', '农用车', '四轮农用运输车', '三轮农用运输车',
+          '低速汽车', '低速载货汽车', '农用三轮车', '农用四轮车']
           .map((type, i) => car(ZHANG, { vehicle_type: type, plate: `鲁A0000${i}` })),
       },
     },
