@@ -118,11 +118,20 @@ const PREFIXED_KINDS: RelationKind[] = [
  * a child's sibling (a half-sibling on the other parent's side) are not near by default. A child's spouse and child are:
  * until 2026-12-03 the two hops stopped at the spouse and the parents, and a cadre's 儿媳, 女婿 and grandchildren, written
  * under his son's or daughter's name in the kinship list, went unfound.
+ * A 户籍 list writes every member against the 户主: (父, 干部, 长子), (父, 兄弟, 次子), (父, 母, 妻). Read from a cadre who
+ * is not the 户主, his brothers are his parent's children, his mother his parent's spouse, his grandparents his parent's
+ * parents, and a woman cadre's children her husband's (a parent's child is a sibling, half or step alike; a spouse's
+ * child is a child or stepchild; checks.md counts step relations as their kind). Until 2026-12-06 these four paths were
+ * not followed, and such relatives on the roll were found only where they shared the cadre's roll household.
  */
 const TWO_HOP_PATHS: [RelationKind, RelationKind, RelationKind][] = [
   ['spouse', 'parent', 'parent-in-law'],
   ['spouse', 'sibling', 'spouse-sibling'],
+  ['spouse', 'child', 'child'],
   ['parent', 'sibling', 'uncle-aunt'],
+  ['parent', 'child', 'sibling'],
+  ['parent', 'spouse', 'parent'],
+  ['parent', 'parent', 'grandparent'],
   ['child', 'spouse', 'child-in-law'],
   ['child', 'child', 'grandchild'],
 ];
@@ -219,7 +228,8 @@ const CADRE_PATHS = {
       SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, e.arrow AS first_arrow, NULL AS through, NULL AS second_arrow, e.cite AS cites
       FROM serving_ids s JOIN edges e ON e.a = s.cadre_id
       UNION ALL
-      -- Two hops only along two_hop_paths (spouse's parents and siblings, parents' siblings, children's spouses and children).
+      -- Two hops only along two_hop_paths (spouse's parents, siblings and children; parents' siblings, children, spouses
+      -- and parents; children's spouses and children).
       SELECT s.cadre_id, e2.b, t.kind, 2, e1.arrow, e1.b, e2.arrow, e1.cite || '、' || e2.cite
       FROM serving_ids s
       JOIN edges e1 ON e1.a = s.cadre_id

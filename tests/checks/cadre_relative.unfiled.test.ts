@@ -267,6 +267,21 @@ testCheck('cadre_relative.unfiled', {
       expected: [{ subject_id: R, evidence: [`父母的兄弟姐妹(伯叔姑舅姨)：张三(村委会主任) ←儿子— 身份证号 ${F} —兄弟→ 王五`] }],
     },
     {
+      // A 户籍 list writes each member against the 户主. Until 2026-12-06 a cadre who is not the 户主 was linked to the 户主
+      // alone: his brother, mother and grandfather (his father's 次子, 妻, 父亲) and a woman cadre's son (her husband's
+      // 儿子) were missed.
+      name: "two hops through a parent to his child, spouse and parent, and through the spouse to her child (a list written against the 户主)",
+      rows: withKin([kin(F, C, '长子'), kin(F, R, '次子'), kin(F, R2, '妻'), kin(F, R3, '父亲'), kin(S, C, '丈夫'), kin(S, R4, '儿子')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3), alone(R4, '孙八', 4)],
+      }),
+      expected: [
+        { subject_id: R, evidence: [`兄弟姐妹：张三(村委会主任) ←长子— 身份证号 ${F} —次子→ 王五`] },
+        { subject_id: R2, evidence: [`父母：张三(村委会主任) ←长子— 身份证号 ${F} —妻→ 赵六`] },
+        { subject_id: R3, evidence: [`祖父母/外祖父母：张三(村委会主任) ←长子— 身份证号 ${F} —父亲→ 钱七`] },
+        { subject_id: R4, evidence: [`子女：张三(村委会主任) ←丈夫— 身份证号 ${S} —儿子→ 孙八`] },
+      ],
+    },
+    {
       // Until 2026-12-03 the two hops stopped at the spouse and the parents: a 儿媳 or grandchild under the son's name was missed.
       name: "two hops through a child: the child's spouse (both ways) is a child-in-law, the child's child (both ways) a grandchild",
       rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '妻子'), kin(Z, R2, '儿子'), kin(D, C, '父亲'), kin(R3, D, '妻子'), kin(R4, D, '母亲')], {

@@ -280,7 +280,8 @@ export function referenceFindings(directory: string, period: string, standards: 
     }
     for (const edge of edges.get(c) ?? []) {
       if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
-      // Second hops: the spouse's parents and siblings, the parents' siblings, the children's spouses and children.
+      // Second hops: the spouse's parents, siblings and children; the parents' siblings, children, spouses and parents; the
+      // children's spouses and children.
       const spouse = edge.rel === '配偶';
       const parent = edge.forward ? PARENT.has(edge.rel) : CHILD.has(edge.rel);
       const child = edge.forward ? CHILD.has(edge.rel) : PARENT.has(edge.rel);
@@ -291,7 +292,7 @@ export function referenceFindings(directory: string, period: string, standards: 
         const secondIsChild = second.forward ? CHILD.has(second.rel) : PARENT.has(second.rel);
         const ok = child
           ? second.rel === '配偶' || secondIsChild
-          : (spouse && secondIsParent) || SIBLING.has(second.rel);
+          : secondIsParent || SIBLING.has(second.rel) || secondIsChild || (parent && second.rel === '配偶');
         if (ok) near.add(second.other);
       }
     }
