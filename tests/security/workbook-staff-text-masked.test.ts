@@ -176,6 +176,19 @@ describe('ledger import of a masked workbook', () => {
     expect(run.stdout).not.toContain(fresh);
   });
 
+  it('masks an ID typed in a line under the table, which the import lists as ignored', async () => {
+    const { file, ledger } = await sentBack(maskedFile, (book) => {
+      // The 问题编号 column of a line under the findings: a contact written where the eye finds room.
+      const sheet = staffCell(book, ids[0], '备注').worksheet;
+      const idColumn = [...Array(sheet.columnCount).keys()].map((i) => i + 1).find((column) => textOf(sheet.getRow(2).getCell(column).value) === '问题编号')!;
+      sheet.getRow(sheet.rowCount + 2).getCell(idColumn).value = `联系人 ${DEAD}`;
+    });
+    const run = await importInto(ledger, file);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(run.stdout).toContain(`问题编号栏为「联系人 ${DEAD_MASKED}」`);
+    for (const id of FULL_IDS) expect(run.stdout).not.toContain(id);
+  });
+
   it('still refuses a cell changed in the ledger since the export, and takes one that was not', async () => {
     const { file, ledger } = await sentBack(maskedFile, (book) => {
       const note = staffCell(book, ids[0], '备注');

@@ -81,7 +81,8 @@ export function formatImportReport(report: ImportReport): string {
       lines.push(`  已导入 ${where(change)}：${maskIdsInText(shown(change.from))} → ${maskIdsInText(shown(change.to))}（${change.findingId}）`);
     }
     for (const cell of file.rejected) lines.push(`  已拒绝 ${where(cell)}「${maskIdsInText(cell.value)}」：${maskIdsInText(cell.reason)}`);
-    for (const cell of file.ignored) lines.push(`  已忽略 ${where(cell)}：${cell.reason}`);
+    // A reason can quote what was typed in the 问题编号 column of a line under the table (联系人 and an ID).
+    for (const cell of file.ignored) lines.push(`  已忽略 ${where(cell)}：${maskIdsInText(cell.reason)}`);
   }
   const { applied, findingsChanged, rejected, ignored } = report.totals;
   lines.push(applied + rejected + ignored === 0
