@@ -2,13 +2,16 @@
 // 家庭编号 stands.
 
 /**
- * The row's copy number within (person, household) as a SELECT-list expression over roll alias r:
+ * The row's copy number within `partition` (a PARTITION BY list over roll alias r) as a SELECT-list expression:
  * ranked by the row's values, so re-sorting the export keeps each finding id on the same row
  * (file position only breaks exact ties).
  */
-export const COPY_IN_HOUSEHOLD = `row_number() OVER (PARTITION BY r.id_number, r.household_id
+export const copyWithin = (partition: string) => `row_number() OVER (PARTITION BY ${partition}
                ORDER BY r.name, r.relation, r.program, r.status_raw, r.monthly_amount_raw, r.start_date_raw, r.bank_account,
                         r.township, r.village, r.id_raw, r.filed_raw, r._file, r._sheet, r._line)`;
+
+/** The row's copy number within (person, household): see copyWithin. */
+export const COPY_IN_HOUSEHOLD = copyWithin('r.id_number, r.household_id');
 
 /**
  * IDs on active rows of both a 低保 and a 特困 family: duplicate.dibao-and-tekun's subjects, which
