@@ -1,9 +1,12 @@
 // over_asset.deposits: the members' balances together exceed depositMonths × the area's monthly 低保 standard × members.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { CURRENT_DEPOSITS } from '../../scanner/load/deposit-rounds.ts';
+import { CURRENT_DEPOSITS, DOUBT_MARK, roundDoubtColumns } from '../../scanner/load/deposit-rounds.ts';
 import { yuan } from '../shared-sql.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, householdFindings, nameNote } from './shared-sql.ts';
+
+/** The household's total without the balances that may be earlier rounds of an account reported later. */
+const WITHOUT_EARLIER_ROUNDS = `(any_value(total) - coalesce(sum(balance_cents) FILTER (WHERE earlier_round), 0))`;
 
 export default defineCheck({
   id: 'over_asset.deposits',
@@ -11,7 +14,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭金融资产超标',
   description:
-    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置；城乡取本户在保各行中最多的一种（一样多时取农村，证据注明各行不一），与“月保障金超过标准”一致；县区取户主一行的，户主一行未写县区或救助类别的取其他成员一行的。户主一行未写救助类别的家庭也照常核查。每户一条，证据列出各成员余额和限额算式。家庭编号为空或无法识别的人不判断（不知其家庭在保人数，无从算限额）。同一人在同一金融机构（同一银行的简称、全称和各支行算同一机构，如农行与中国农业银行城关支行；未写机构时同一账号）有不同截止日期的余额（如两轮核对的反馈）时，只计截止日期最近的一轮，较早的已被取代，不重复相加。',
+    '在保家庭成员的金融资产余额合计（同一人多家银行的余额相加）超过 depositMonths（默认 24）个月 × 所在县区城乡低保月标准 × 家庭在保人数。标准取自配置；城乡取本户在保各行中最多的一种（一样多时取农村，证据注明各行不一），与“月保障金超过标准”一致；县区取户主一行的，户主一行未写县区或救助类别的取其他成员一行的。户主一行未写救助类别的家庭也照常核查。每户一条，证据列出各成员余额和限额算式。家庭编号为空或无法识别的人不判断（不知其家庭在保人数，无从算限额）。同一人在同一金融机构（同一银行的简称、全称和各支行算同一机构，如农行与中国农业银行城关支行；未写机构时同一账号）有不同截止日期的余额（如两轮核对的反馈）时，只计截止日期最近的一轮，较早的已被取代，不重复相加。未写金融机构和账号的余额与同一人另一截止日期的余额可能是同一账户的两轮反馈：照常相加，证据注明其金额，以及如是同一账户只计最近一轮的合计是否仍超过限额，请先核实再处理。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'deposits'],
   requiresConfig: ['standards'],
@@ -30,19 +33,20 @@ export default defineCheck({
     ),
     -- A household without a known area has no standard: no limit, no finding (data_quality.program-unknown reports it).
     over_limit AS (SELECT * FROM totals WHERE standard IS NOT NULL AND total > limit_cents),
-    -- Balances are described for the households over the limit only (the findings keep no other).
+    -- Balances are described for the households over the limit only (the findings keep no other), and only there is it
+    -- asked which may be two rounds of one account (a window over a million balances for a few households' note).
     held AS (
-      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, d.balance_cents,
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, d.balance_cents, d._file, d._line, d.as_of,
              coalesce(d.institution || ' ', '') || coalesce('账号 ' || d.account || ' ', '') ||
                '余额 ' || ${yuan('d.balance_cents')} || ' 元' || coalesce('，截至 ' || strftime(d.as_of, '%Y-%m-%d'), '') ||
-               ${nameNote('d')} || '，来源 ' || ${cite('deposits', 'd')} AS holding,
-             d._file, d._line
+               ${nameNote('d')} AS described, ${cite('deposits', 'd')} AS source, ${roundDoubtColumns('d')}
       FROM members m JOIN current_deposits d ON d.id_number = m.id_number
       WHERE m.household_id IN (SELECT household_id FROM over_limit)
+      WINDOW person AS (PARTITION BY m.household_id, m.id_number)
     ),
     holdings AS (
-      SELECT held.*, t.total, t.area, t.area_disputed, t.standard, t.member_count AS members, t.limit_cents,
-             'deposits' AS holding_key, held.balance_cents > 0 AS triggers
+      SELECT held.*, described || ${DOUBT_MARK} || '，来源 ' || source AS holding, t.total, t.area, t.area_disputed,
+             t.standard, t.member_count AS members, t.limit_cents, 'deposits' AS holding_key, held.balance_cents > 0 AS triggers
       FROM held JOIN over_limit t USING (household_id)
     )
     ${householdFindings('deposits',
@@ -51,7 +55,13 @@ export default defineCheck({
       `'家庭成员金融资产合计 ' || ${yuan('any_value(total)')} || ' 元，超过 ' || $depositMonths || ' 个月 × ' || any_value(holdings.area) || '低保标准 ' ||
         ${yuan('any_value(standard)')} || ' 元/月 × ' || any_value(members) || ' 人 = ' || ${yuan('any_value(limit_cents)')} || ' 元' ||
         -- A limit taken from rows that disagree is worth checking before the family is told it is over.
-        CASE WHEN any_value(holdings.area_disputed) THEN '（花名册本户各行城市、农村不一，按' || any_value(holdings.area) || '计，请核实）' ELSE '' END || '：'`)}`,
+        CASE WHEN any_value(holdings.area_disputed) THEN '（花名册本户各行城市、农村不一，按' || any_value(holdings.area) || '计，请核实）' ELSE '' END ||
+        -- Balances that may be two rounds of one account (roundDoubtColumns): still summed, but a high finding must not
+        -- stop a benefit on a double count unchecked, so the total without the earlier rounds is shown against the limit.
+        CASE WHEN bool_or(doubtful) THEN '（其中 ' || ${yuan('sum(balance_cents) FILTER (WHERE doubtful AND unnamed)')} ||
+          ' 元的余额未写金融机构或账号，与同一人另一截止日期的余额可能是同一账户的两轮核对反馈；如是，只计最近一轮则合计 ' ||
+          ${yuan(WITHOUT_EARLIER_ROUNDS)} || ' 元，' ||
+          CASE WHEN ${WITHOUT_EARLIER_ROUNDS} > any_value(limit_cents) THEN '仍超过' ELSE '未超过' END || '限额，请先核实再处理）' ELSE '' END || '：'`)}`,
   remedy: '入户核查家庭经济状况及金融资产，超标的依规清退',
   deadlineDays: 15,
 });

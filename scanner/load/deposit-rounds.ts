@@ -10,6 +10,8 @@ import type { SheetWarning } from './out-of-scope-rows.ts';
  * rs_institution_key), else the account; NULL when it names neither (no round can replace it).
  */
 const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}.account)`;
+/** The row names neither bank nor account: no later round can replace it, and none can be told apart from it. */
+export const namesNeither = (alias: string) => `${roundKey(alias)} IS NULL`;
 
 /** The person's latest date per `key` as `alias`.latest, where the key was reported at more than one date. */
 const latestBy = (key: (alias: string) => string, alias: string) => `LEFT JOIN (
@@ -42,23 +44,82 @@ const REPEATED = `coalesce({'file': d._file, 'sheet': d._sheet, 'line': d._line}
 /** The deposits that count: each bank's (or account's) latest round, each holding once; rows naming neither, or no date, all count. */
 export const CURRENT_DEPOSITS = `SELECT d.* FROM ${WITH_LATEST_ROUND} WHERE NOT ${REPLACED} AND NOT ${REPEATED}`;
 
+/**
+ * A counted balance that may be another round's report of an account the person holds, which no rule can settle. It
+ * is **doubtful** when it is dated and either
+ * - names neither bank nor account and the person has another counted, dated balance at a different date (named or
+ *   not): June's unnamed 30,000 and September's 中国农业银行 20,000 may be one account reported twice, or two; or
+ * - names a bank or account and the person has an unnamed dated balance at a different date (the other side of that pair).
+ * Undated balances are never doubtful: without a date a row is no round (no round replaces one either). Two rows at one
+ * date are one round's two accounts, and two named rows left after CURRENT_DEPOSITS are two accounts (a later round of
+ * the same bank or account would have replaced the earlier). Balances are still summed, as the spec says; a doubtful
+ * one is pointed out for staff to check before a high finding stops a benefit.
+ *
+ * A doubtful balance is an **earlier round** when a later counted balance could be that account's newer report: an
+ * unnamed one dated before any of the person's other dated balances, a named one dated before one of his unnamed
+ * balances (two named ones are two accounts). Leaving out the earlier rounds gives the lowest plausible total: each
+ * ambiguous pair read as one account, only its latest round counted. (A later unnamed balance may so stand for two
+ * earlier accounts: the figure is a lower bound to check against, not a judgment.)
+ *
+ * Over the counted balances `alias` of the households judged, with a window `person` per household member:
+ * round_dates (his dated balances' dates), unnamed_dates (his unnamed ones'), unnamed, doubtful and earlier_round.
+ */
+export const roundDoubtColumns = (alias: string) => {
+  const unnamed = namesNeither(alias);
+  return `${unnamed} AS unnamed,
+    list(${alias}.as_of) FILTER (WHERE ${alias}.as_of IS NOT NULL) OVER person AS round_dates,
+    list(${alias}.as_of) FILTER (WHERE ${alias}.as_of IS NOT NULL AND ${unnamed}) OVER person AS unnamed_dates,
+    ${alias}.as_of IS NOT NULL AND coalesce(CASE WHEN ${unnamed}
+      THEN min(${alias}.as_of) OVER person < max(${alias}.as_of) OVER person
+      ELSE ${alias}.as_of <> min(${alias}.as_of) FILTER (WHERE ${unnamed}) OVER person OR ${alias}.as_of <> max(${alias}.as_of) FILTER (WHERE ${unnamed}) OVER person
+    END, false) AS doubtful,
+    coalesce(${alias}.as_of < CASE WHEN ${unnamed}
+      THEN max(${alias}.as_of) OVER person ELSE max(${alias}.as_of) FILTER (WHERE ${unnamed}) OVER person END, false) AS earlier_round`;
+};
+
+/** The evidence's note on a doubtful balance (over roundDoubtColumns): the person's dates it may be one account with. */
+export const DOUBT_MARK = `CASE WHEN NOT doubtful THEN ''
+  WHEN unnamed THEN '（未写金融机构或账号，可能与同一人截至 ' || ${otherDates('round_dates')} || ' 的余额是同一账户）'
+  ELSE '（可能与同一人截至 ' || ${otherDates('unnamed_dates')} || ' 未写金融机构或账号的余额是同一账户）' END`;
+
+function otherDates(list: string): string {
+  return `array_to_string(list_transform(list_sort(list_distinct(list_filter(${list}, x -> x <> as_of))), x -> strftime(x, '%Y-%m-%d')), '、')`;
+}
+
 const dates = (column: string) => `string_agg(DISTINCT strftime(${column}, '%Y-%m-%d'), '、' ORDER BY strftime(${column}, '%Y-%m-%d'))`;
 
-/** Per file: the balances a later round replaced, and the persons whose dated balances no bank or account tells apart. */
+/**
+ * Per file: the balances a later round replaced or a row repeated, and the persons with unnamed dated balances that may
+ * be another round's (roundDoubtColumns' rule, per person): 'undecided' where his unnamed balances have several dates,
+ * 'mixed' where they have one and a named balance that counts has another (June's unnamed 30,000 beside September's
+ * 农行 20,000). Named balances a later round replaced, or that repeat a row, are no round of their own.
+ */
 export async function depositRoundWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
     WITH judged AS MATERIALIZED (
-      SELECT d._file, d._sheet, d.as_of, ${REPLACED} AS replaced, ${REPEATED} AS repeated FROM ${WITH_LATEST_ROUND}
+      SELECT d._file, d._sheet, d._line, d.as_of, ${REPLACED} AS replaced, ${REPEATED} AS repeated FROM ${WITH_LATEST_ROUND}
       WHERE ${REPLACED} OR ${REPEATED}),
     replaced AS (SELECT _file, _sheet, as_of FROM judged WHERE replaced),
     repeated AS (SELECT _file, _sheet, as_of FROM judged WHERE repeated AND NOT replaced),
-    unnamed AS (SELECT id_number, _file, _sheet, as_of FROM deposits d WHERE ${roundKey('d')} IS NULL AND as_of IS NOT NULL),
-    undecided AS (SELECT * FROM unnamed WHERE id_number IN (SELECT id_number FROM unnamed GROUP BY ALL HAVING count(DISTINCT as_of) > 1))
-    SELECT 'replaced' AS kind, _file, _sheet, count(*)::BIGINT AS n, ${dates('as_of')} AS dates FROM replaced GROUP BY ALL
+    unnamed AS (SELECT id_number, _file, _sheet, as_of FROM deposits d WHERE ${namesNeither('d')} AND as_of IS NOT NULL),
+    -- The dates of the counted balances of the persons with an unnamed dated one (few: the rest of the list is not read).
+    spans AS (
+      SELECT d.id_number, count(DISTINCT d.as_of) FILTER (WHERE ${namesNeither('d')}) AS unnamed_dates,
+             list(DISTINCT d.as_of) FILTER (WHERE NOT ${namesNeither('d')}) AS named_dates
+      FROM deposits d LEFT JOIN judged j ON j._file = d._file AND j._sheet IS NOT DISTINCT FROM d._sheet AND j._line = d._line
+      WHERE d.as_of IS NOT NULL AND j._line IS NULL AND d.id_number IN (SELECT id_number FROM unnamed)
+      GROUP BY d.id_number HAVING count(DISTINCT d.as_of) > 1),
+    undecided AS (SELECT u.* FROM unnamed u JOIN spans s USING (id_number) WHERE s.unnamed_dates > 1),
+    mixed AS (SELECT u.*, list_filter(s.named_dates, x -> x <> u.as_of) AS other_dates FROM unnamed u JOIN spans s USING (id_number) WHERE s.unnamed_dates = 1)
+    SELECT 'replaced' AS kind, _file, _sheet, count(*)::BIGINT AS n, ${dates('as_of')} AS dates, NULL AS other_dates FROM replaced GROUP BY ALL
     UNION ALL
-    SELECT 'repeated', _file, _sheet, count(*)::BIGINT, ${dates('as_of')} FROM repeated GROUP BY ALL
+    SELECT 'repeated', _file, _sheet, count(*)::BIGINT, ${dates('as_of')}, NULL FROM repeated GROUP BY ALL
     UNION ALL
-    SELECT 'undecided', _file, _sheet, count(DISTINCT id_number)::BIGINT, ${dates('as_of')} FROM undecided GROUP BY ALL
+    SELECT 'undecided', _file, _sheet, count(DISTINCT id_number)::BIGINT, ${dates('as_of')}, NULL FROM undecided GROUP BY ALL
+    UNION ALL
+    SELECT 'mixed', _file, _sheet, count(DISTINCT id_number)::BIGINT, ${dates('as_of')},
+           array_to_string(list_transform(list_sort(list_distinct(flatten(list(other_dates)))), x -> strftime(x, '%Y-%m-%d')), '、')
+    FROM mixed GROUP BY ALL
     ORDER BY _file, _sheet, kind`);
   return reader.getRowObjectsJson().map((row) => ({
     file: String(row['_file']),
@@ -67,6 +128,9 @@ export async function depositRoundWarnings(connection: DuckDBConnection): Promis
       ? `有 ${row['n']} 条余额（截止 ${row['dates']}）已由同一金融机构（同一银行的简称、全称和各支行算同一机构）或同一账号截止日期更近的核对结果取代，未计入家庭金融资产`
       : row['kind'] === 'repeated'
       ? `有 ${row['n']} 条余额与前面的行重复（同一人、同一账号、同一截止日期、同一余额），只计一次`
+      : row['kind'] === 'mixed'
+      ? `有 ${row['n']} 人的余额未写金融机构或账号（截止 ${row['dates']}），同一人另有截止日期不同（${row['other_dates']}）、写明金融机构或账号的余额，` +
+        '无法判断是否同一账户的两轮核对反馈，已全部相加（家庭金融资产超标的，证据注明只计最近一轮的合计）；如是两轮反馈，请补上金融机构或账号，或只保留最近一轮'
       : `有 ${row['n']} 人在不同截止日期（${row['dates']}）各有余额，名单没有「金融机构」或「账号」列，无法判断是否同一账户的两轮核对反馈，` +
         '已全部相加；如是两轮反馈，请只保留最近一轮，或补上金融机构列',
   }));

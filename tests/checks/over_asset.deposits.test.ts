@@ -20,6 +20,10 @@ const reported = (id: string, amount: string, asOf: string, where: { institution
 });
 const JUNE = '2026-06-30';
 const SEPTEMBER = '2026-09-30';
+const DECEMBER = '2026-12-31';
+/** The evidence's note on balances that may be two rounds of one account: the unnamed sum, the total without earlier rounds. */
+const doubtNote = (unnamed: string, latestOnly: string, verdict: '未超过' | '仍超过') =>
+  `（其中 ${unnamed} 元的余额未写金融机构或账号，与同一人另一截止日期的余额可能是同一账户的两轮核对反馈；如是，只计最近一轮则合计 ${latestOnly} 元，${verdict}限额，请先核实再处理）：`;
 
 testCheck('over_asset.deposits', {
   valid: [
@@ -142,10 +146,48 @@ testCheck('over_asset.deposits', {
       expected: [{ subject_id: ZHANG, evidence: ['× 农村低保标准 500.00 元/月 × 2 人 = 24000.00 元：'] }],
     },
     {
-      name: 'rows that name no bank and no account all count, whatever their dates',
+      // Both may be one account's two rounds: the note gives the total with September's alone.
+      name: 'rows that name no bank and no account all count, whatever their dates, and the evidence says they may be two rounds',
       config,
       rows: { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, {}), reported(ZHANG, '13600.01', SEPTEMBER, {})] },
-      expected: [{ subject_id: ZHANG, evidence: ['合计 33600.01 元'] }],
+      expected: [{ subject_id: ZHANG, evidence: ['合计 33600.01 元', doubtNote('33600.01', '13600.01', '未超过')] }],
+    },
+    {
+      // June's row names no bank: it may be the 农行 account's June round (30000 + 20000 > 33600, but 20000 alone is not).
+      name: 'an unnamed June balance and a named September one: both count, and the evidence says September\'s alone is under the limit',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '30000', JUNE, {}), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] },
+      expected: [{
+        subject_id: ZHANG,
+        evidence: [
+          '家庭成员金融资产合计 50000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元' + doubtNote('30000.00', '20000.00', '未超过'),
+          '张三：余额 30000.00 元，截至 2026-06-30（未写金融机构或账号，可能与同一人截至 2026-09-30 的余额是同一账户），来源',
+          '张三：中国农业银行 余额 20000.00 元，截至 2026-09-30（可能与同一人截至 2026-06-30 未写金融机构或账号的余额是同一账户），来源',
+        ],
+      }],
+    },
+    {
+      // The unnamed row is the later one: it may be the 农行 account's September round, June's 5000 replaced; 35000 is still over.
+      name: 'a named June balance and an unnamed September one, over the limit even with September\'s alone',
+      config,
+      rows: { roll: couple, deposits: [reported(ZHANG, '5000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '35000', SEPTEMBER, {}), balance(LI, '1000')] },
+      expected: [{
+        subject_id: LI,
+        evidence: [
+          '家庭成员金融资产合计 41000.00 元', doubtNote('35000.00', '36000.00', '仍超过'), '李四：余额 1000.00 元，截至 2026-09-30，来源',
+          '张三：中国农业银行 余额 5000.00 元，截至 2026-06-30（可能与同一人截至 2026-09-30 未写金融机构或账号的余额是同一账户），来源',
+        ],
+      }],
+    },
+    {
+      // Two banks are two accounts whatever their dates: only the unnamed June row may be an earlier round (of either).
+      name: 'an unnamed June balance beside two banks\' later ones: the banks\' both count in the total without earlier rounds',
+      config,
+      rows: {
+        roll: couple,
+        deposits: [reported(ZHANG, '10000', JUNE, {}), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' }), reported(ZHANG, '15000', DECEMBER, { institution: '中国建设银行' })],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['合计 45000.00 元', doubtNote('10000.00', '35000.00', '仍超过')] }],
     },
   ],
 });
@@ -183,10 +225,33 @@ describe('over_asset.deposits', () => {
     }
   });
 
+  // Only a balance that names neither bank nor account, at a date another of the person's balances is not, is in doubt.
+  it('adds no note where no unnamed balance may be another round', async () => {
+    const cases: Rows[] = [
+      // Two banks at two dates: two accounts.
+      { roll: couple, deposits: [reported(ZHANG, '20000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '13600.01', SEPTEMBER, { institution: '中国邮政储蓄银行' })] },
+      // One bank's two rounds: the later replaced the earlier, the rest are two banks.
+      { roll: couple, deposits: [reported(ZHANG, '90000', JUNE, { institution: '中国农业银行' }), reported(ZHANG, '40000', SEPTEMBER, { institution: '中国农业银行' })] },
+      // A single unnamed balance, and one beside a named balance of the same date (one round's two accounts).
+      { roll: couple, deposits: [reported(ZHANG, '40000', SEPTEMBER, {})] },
+      { roll: couple, deposits: [reported(ZHANG, '30000', SEPTEMBER, {}), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] },
+      // An undated unnamed balance is no round; nor does it put another person's dated balance in doubt.
+      { roll: couple, deposits: [{ ...balance(ZHANG, '30000'), as_of: null }, reported(ZHANG, '20000', JUNE, { institution: '中国农业银行' }), reported(LI, '5000', JUNE, {})] },
+    ];
+    for (const rows of cases) {
+      const [finding, ...others] = await findingsFor(check, rows, '2026-10', config);
+      expect(others).toEqual([]);
+      expect(finding!.evidence).toMatch(/元：/);
+      expect(finding!.evidence).not.toMatch(/未写金融机构或账号|两轮|最近一轮/);
+    }
+  });
+
   it('keeps its finding id when the rows are re-sorted and the balances move next month', async () => {
     const ids = async (given: Rows) => (await findingsFor(check, given, '2026-10', config)).map((f) => f.finding_id);
     const asGiven = await ids({ roll: couple, deposits: [balance(ZHANG, '30000'), balance(LI, '10000')] });
     expect(asGiven).toHaveLength(1);
     expect(await ids({ roll: [...couple].reverse(), deposits: [balance(LI, '10000.50'), balance(ZHANG, '30100')] })).toEqual(asGiven);
+    // A balance that may be another round's, noted in the evidence, leaves the finding the household's.
+    expect(await ids({ roll: couple, deposits: [reported(ZHANG, '30000', JUNE, {}), reported(ZHANG, '20000', SEPTEMBER, { institution: '中国农业银行' })] })).toEqual(asGiven);
   });
 });

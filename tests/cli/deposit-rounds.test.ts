@@ -82,4 +82,40 @@ describe('deposits reported in two 核对 rounds (GBK CSV, one file per round)',
         '已全部相加；如是两轮反馈，请只保留最近一轮，或补上金融机构列',
     });
   });
+
+  // June's row gives neither bank nor account: it may be the 农行 account's June round, or another account. Summed, H001
+  // (limit 33,600) holds 50,000, a high finding that could stop its benefit; September's round alone is 20,000.
+  it('adds an unnamed balance to a named one of another date, and says the latest round alone is under the limit', async () => {
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      '金融资产核对反馈2026年6月.csv': feedback([`张大山,${PEOPLE.zhang},,,30000,2026-06-30`]),
+      '金融资产核对反馈2026年9月.csv': feedback([`张大山,${PEOPLE.zhang},农行城关支行,6228480011223344,20000,2026-09-30`]),
+    }, CONFIG);
+    const deposits = findings.filter((f) => f('check_id') === 'over_asset.deposits');
+    expect(deposits.map((f) => f('household_id'))).toEqual(['H001']);
+    expect(deposits[0]!('evidence')).toContain('家庭成员金融资产合计 50000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元' +
+      '（其中 30000.00 元的余额未写金融机构或账号，与同一人另一截止日期的余额可能是同一账户的两轮核对反馈；如是，只计最近一轮则合计 20000.00 元，未超过限额，请先核实再处理）：');
+    expect(summary.warnings).toContainEqual({
+      file: '金融资产核对反馈2026年6月.csv',
+      message: '有 1 人的余额未写金融机构或账号（截止 2026-06-30），同一人另有截止日期不同（2026-09-30）、写明金融机构或账号的余额，' +
+        '无法判断是否同一账户的两轮核对反馈，已全部相加（家庭金融资产超标的，证据注明只计最近一轮的合计）；如是两轮反馈，请补上金融机构或账号，或只保留最近一轮',
+    });
+    // Neither file says a round was replaced, and September's named list raises no warning of its own.
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file.startsWith('金融资产'))).toHaveLength(1);
+  });
+
+  it('raises no warning for an unnamed balance a named one of the same date sits beside, or one a replaced round dated otherwise', async () => {
+    const { summary } = await scanInput({
+      '低保花名册.csv': rollCsv(),
+      // 张大山's 农行 June balance is replaced by September's: his unnamed September balance has no other round left.
+      '金融资产核对反馈2026年6月.csv': feedback([`张大山,${PEOPLE.zhang},中国农业银行,6228480011223344,30000,2026-06-30`]),
+      '金融资产核对反馈2026年9月.csv': feedback([
+        `张大山,${PEOPLE.zhang},农行城关支行,6228480011223344,20000,2026-09-30`,
+        `张大山,${PEOPLE.zhang},,,1000,2026-09-30`,
+      ]),
+    }, CONFIG);
+    expect(summary.warnings.filter((warning: { file: string }) => warning.file.startsWith('金融资产'))).toEqual([
+      expect.objectContaining({ file: '金融资产核对反馈2026年6月.csv', message: expect.stringContaining('已由同一金融机构') }),
+    ]);
+  });
 });
