@@ -3,6 +3,8 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
+import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
 
@@ -48,6 +50,9 @@ const WELFARE_POST_RULES: OutOfScopeRule[] = WELFARE_POST_COLUMNS.map(({ column,
   };
 });
 
+/** A 监所 cell naming a 司法所 (where 社区矫正 is carried out) or a 矫正 body; prisons and 看守所 name neither. */
+const holdsFacilityOutside = `coalesce(regexp_matches(facility, ${sqlString(eitherScriptPattern('司法所|矫正'))}), false)`;
+
 /**
  * Read as a death, a 迁出 asked a living family to repay a year's 保障金; read as a prisoner, a man on 缓刑 (社区矫正, who
  * still counts as a household member) lost his share; read as paid, a payment the bank returned, or a 高龄津贴 paid into
@@ -81,6 +86,14 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
     when: `rs_out_of_custody(custody) AND ${RELEASED_ON_ITSELF} IS NULL`,
     why: "'执行方式为「' || rs_text(custody) || '」，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `执行方式为缓刑、假释、取保候审等（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
+  }, {
+    // A 社区矫正 list sent as 服刑人员 names no 执行方式, but its 监所 is the body that supervises him outside
+    // (县社区矫正管理局, 司法所): no prison holds him. Until 2026-12-06 such a row was read as held, a false high imprisoned finding.
+    // Only where the 执行方式 is empty: one that says held (收监执行) decides. Dated leaving (释放日期) is read as above.
+    column: 'facility',
+    when: `${blank('custody')} AND (rs_out_of_custody(facility) OR ${holdsFacilityOutside}) AND ${RELEASED_ON_ITSELF} IS NULL`,
+    why: "'监所为「' || rs_text(facility) || '」，是社区矫正机构，不在监所内，未作为服刑/羁押记录'",
+    warning: (rows, values) => `监所为社区矫正机构、司法所（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
   }],
   payroll: [{
     column: 'staff_status',

@@ -86,12 +86,17 @@ const DEATH_WORD = '死|亡故|病故|身故|去世|逝世|过世';
 const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵役|重复|错误|误登|错登|更正|国籍|失踪';
 /**
  * Measures on a 服刑/羁押 list that keep a person out of prison (社区矫正, pre-trial release); a revoked one (撤销缓刑,
- * 收监执行) puts him back in.
+ * 收监执行) puts him back in. 保外就医 is the commonest 暂予监外执行, and a penalty 单处 (单处罚金, 单处剥夺政治权利)
+ * is served outside: until 2026-12-06 either was read as held, a false high imprisoned finding.
  */
-const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|社区矫正|在矫|入矫|取保|监视居住';
+const OUT_OF_CUSTODY_WORD = '缓刑|假释|管制|监外|保外|单处|社区矫正|在矫|入矫|取保|监视居住';
 const BACK_IN_CUSTODY_WORD = '撤销|收监';
-/** A 执行方式 that says he has left prison (已释放, 刑满释放, 出狱); one still to come (待释放, 拟释放, 即将刑满) does not. */
-const RELEASED_WORD = '释放|出狱|出监|刑满';
+/**
+ * A 执行方式 that says he has left prison (已释放, 刑满释放, 出狱) or a 看守所 (已出所, 解除羁押); one still to come (待释放,
+ * 拟释放, 即将刑满) does not. 已出所, not 出所: a 派出所 holds the word. Until 2026-12-06 a detainee 已出所 with no date was
+ * read as still held.
+ */
+const RELEASED_WORD = '释放|出狱|出监|刑满|已出所|解除羁押';
 const RELEASE_TO_COME = '(?:待|拟|将|预计)(?:释放|出狱|出监|刑满)';
 /** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
 const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';

@@ -18,6 +18,10 @@ testCheck('imprisoned.recipient', {
   valid: [
     { name: 'released the day before P.start', rows: { roll: couple, prisoners: [sentence('2024-03-01', '2026-09-30')] } },
     { name: 'sentence starting the day after P.end (no end date)', rows: { roll: couple, prisoners: [sentence('2026-11-01')] } },
+    {
+      name: 'a month only: released in the month before P, or starting in the month after',
+      rows: { roll: couple, prisoners: [sentence('2024年3月', '2028-01-01', { released_on: '2026年9月' }), sentence('2026.11')] },
+    },
     { name: 'a different person with the same name', rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { id_number: OTHER_ZHANG })] } },
     {
       name: 'on the list but not held (缓刑, 假释, 暂予监外执行, 社区矫正, 取保候审, 监视居住): a household member still',
@@ -25,6 +29,14 @@ testCheck('imprisoned.recipient', {
         roll: couple,
         prisoners: ['缓刑', '假释', '暂予监外执行', '社区矫正', '取保候审', '指定居所监视居住'].map((custody) => sentence('2025-06-11', '', { custody })),
       },
+    },
+    {
+      name: '保外就医 (a kind of 暂予监外执行) and a penalty 单处 (单处罚金, 单处剥夺政治权利, served outside): not held',
+      rows: { roll: couple, prisoners: ['保外就医', '單處罰金', '单处剥夺政治权利'].map((custody) => sentence('2025-06-11', '', { custody })) },
+    },
+    {
+      name: 'no 执行方式, but the 监所 is a 社区矫正 body or a 司法所 (a 社区矫正 list sent as 服刑人员): not held',
+      rows: { roll: couple, prisoners: ['县社区矫正管理局', '城关镇司法所', '城关司法所（社区矫正）'].map((facility) => sentence('2025-06-11', '', { facility })) },
     },
     {
       name: 'a revocation denied or not made (假释（未撤销）, 暂予监外执行（不予收监）): not held, though the cell says 撤销 or 收监',
@@ -44,6 +56,10 @@ testCheck('imprisoned.recipient', {
     {
       name: 'released (刑满释放, 已释放, 出狱) with neither 释放日期 nor 刑期止日: refused (a bad row, its village asked for the date), not read as held',
       rows: { roll: couple, prisoners: ['刑满释放', '已释放', '假释出狱'].map((custody) => sentence('2021-06-11', '', { custody })) },
+    },
+    {
+      name: 'let out of a 看守所 (已出所, 解除羁押) with no date: refused as released without a date, not read as held',
+      rows: { roll: couple, prisoners: ['已出所', '解除羁押'].map((custody) => sentence('2026-03-11', '', { custody, facility: '县看守所' })) },
     },
     {
       name: 'the whole sentence in one cell (刑期起止), released before P.start or starting after P.end',
@@ -97,6 +113,15 @@ testCheck('imprisoned.recipient', {
       expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2025-06-11', '执行方式 待释放', '羁押/入监日期 2025-07-01', '执行方式 未释放', '刑期止日 2026-10-15'] }],
     },
     {
+      name: 'held all the same: 未解除羁押, or held by a 派出所 (which holds 出所); a 司法所 named beside 收监执行',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2025-06-11', '', { custody: '未解除羁押', facility: '县看守所' }), sentence('2026-09-28', '', { custody: '刑事拘留（城关派出所）' }),
+          sentence('2025-07-01', '', { custody: '收监执行', facility: '城关镇司法所' })],
+      },
+      expected: [{ subject_id: ZHANG, evidence: ['执行方式 未解除羁押', '执行方式 刑事拘留(城关派出所)', '监所 城关镇司法所，执行方式 收监执行'] }],
+    },
+    {
       name: 'no end date because there is none (无期徒刑, 死缓, 待定 for a detainee not yet sentenced): still held, the word in the evidence',
       rows: { roll: couple, prisoners: [sentence('2019-05-10', '无期徒刑'), sentence('2020-01-06', '死刑缓期二年执行'), sentence('2026-09-20', ' 待定 ', { facility: '县看守所' })] },
       expected: [{
@@ -119,6 +144,17 @@ testCheck('imprisoned.recipient', {
       name: 'a 刑期止日 beside the sentence in one cell is the end read; written 自…起至…止',
       rows: { roll: couple, prisoners: [sentence('自2024年3月1日起至2026年9月30日止', '2026-12-31')] },
       expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2024-03-01，刑期止日 2026-12-31'] }],
+    },
+    {
+      name: 'dates given as a month only: shown as the month written (a day the list never gave would mislead), read as its first or last day',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2024年3月', '2028-01-01', { released_on: '2026.10' }), sentence('202510', '2026年10月', { id_number: LI, name: '李四' })],
+      },
+      expected: [
+        { subject_id: ZHANG, evidence: ['羁押/入监日期 2024-03（只写年月），释放日期 2026-10（只写年月）（刑期止日 2028-01-01）'] },
+        { subject_id: LI, evidence: ['羁押/入监日期 2025-10（只写年月），刑期止日 2026-10（只写年月），监所'] },
+      ],
     },
     {
       name: 'the list names someone else under this ID: 需核实身份',
