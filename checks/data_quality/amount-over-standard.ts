@@ -9,7 +9,7 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '月保障金超过标准',
-  description: '家庭月保障金超过所在地城乡低保标准 × 在保人数（低保），或超过 tekunFactor × 标准 × 在保人数（特困）。标准取自配置（按县区、城乡）。',
+  description: '家庭月保障金超过所在地城乡低保标准 × 在保人数（低保），或超过 tekunFactor × 标准 × 在保人数（特困）。在保人数按人计（同一人在本户有两行的计一人）。标准取自配置（按县区、城乡）。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第四章；《特困人员认定办法》(民发〔2021〕43号)',
   inputs: ['roll'],
   requiresColumns: ['roll.monthly_amount'],
@@ -18,7 +18,10 @@ export default defineCheck({
   sql: `
     WITH totals AS (
       SELECT household_id, min(county) AS county, min(family) AS family, min(family) <> max(family) AS mixed_family,
-             min(area) AS area, min(area) <> max(area) AS mixed_area, max(monthly_amount_cents) AS amount_cents, count(*) AS members
+             min(area) AS area, min(area) <> max(area) AS mixed_area, max(monthly_amount_cents) AS amount_cents,
+             -- Persons, not rows: a member on two rows of the household (duplicate.same-household) doubled the limit, and a
+             -- one-person household paid twice its standard was not reported (until 2026-12-06). A row without an ID is one.
+             count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS members
       FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id
     ),
     -- Rows of one household that disagree on the family or area: the most common value counts, the first in sort

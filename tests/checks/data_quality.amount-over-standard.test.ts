@@ -64,6 +64,28 @@ testCheck('data_quality.amount-over-standard', {
       expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['月保障金 1500.00 元', '农村低保上限 700.00 元 × 2 人 = 1400.00 元'] }],
     },
     {
+      name: 'a person on two rows of the household is one member (duplicate.same-household reports the row): 1400 元 for one 农村低保 person',
+      config,
+      rows: {
+        roll: [
+          rollRow({ program: '农村低保', monthly_amount: '1400' }),
+          rollRow({ program: '农村低保', monthly_amount: '1400', _file: 'roll-2.csv' }),
+        ],
+      },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['月保障金 1400.00 元，超过农村低保上限 700.00 元 × 1 人 = 700.00 元'] }],
+    },
+    {
+      name: 'members whose ID is missing each count: 2 rows without an ID, 1400 元 is at the limit, 1400.01 over',
+      config,
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H007', program: '农村低保', monthly_amount: '1400.01', id_number: '' }),
+          rollRow({ household_id: 'H007', program: '农村低保', name: '李四', relation: '配偶', id_number: '' }),
+        ],
+      },
+      expected: [{ household_id: 'H007', evidence: ['700.00 元 × 2 人 = 1400.00 元'] }],
+    },
+    {
       name: '特困 over 1.3 × standard',
       config,
       rows: { roll: [rollRow({ program: '特困供养', monthly_amount: '910.01' })] },

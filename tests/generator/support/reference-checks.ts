@@ -99,7 +99,8 @@ export function referenceFindings(directory: string, period: string, standards: 
     if (amounts.size > 1) add({ check_id: 'data_quality.amount-inconsistent', id_number: null, household_id: hh });
     const amount = parseCents(rows[0]!.values['monthly_amount']!)!;
     if (program) {
-      const standard = (program.urban ? standards.urban : standards.rural) * 100 * rows.length;
+      // Persons, not rows: a member on two rows of the household is one (as the check counts since 2026-12-06).
+      const standard = (program.urban ? standards.urban : standards.rural) * 100 * new Set(rows.map((row) => row.id)).size;
       if (amount > (program.family === '低保' ? standard : standard * 1.3)) add({ check_id: 'data_quality.amount-over-standard', id_number: null, household_id: hh });
     }
   }
