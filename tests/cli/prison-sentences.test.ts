@@ -78,7 +78,7 @@ describe('prison sentences as 司法 lists write them', () => {
   });
   // data-contract.md accepts months as dates; until 2026-12-05 a 入监日期 or 刑满日期 given as a month refused the row, and
   // a man held in P was not found.
-  it('reads a sentence dated by months: a start its first day, an end or a 释放日期 its last', async () => {
+  it('reads a sentence dated by months: a start its first day, an end or a 释放日期 its last; the evidence shows the month as written', async () => {
     const monthly = [
       '姓名,身份证号码,入监日期,刑满日期,释放日期,执行方式',
       `张大山,${PEOPLE.zhang},2025年3月,2028年3月,,监内服刑`,
@@ -91,10 +91,10 @@ describe('prison sentences as 司法 lists write them', () => {
       '服刑人员名单.csv': `${monthly}\n`,
     });
     const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'imprisoned.recipient' && finding('name') === name)?.('evidence');
-    expect(evidenceOf('张大山')).toContain('羁押/入监日期 2025-03-01，刑期止日 2028-03-31');
+    expect(evidenceOf('张大山')).toContain('羁押/入监日期 2025-03（只写年月），刑期止日 2028-03（只写年月）');
     expect(evidenceOf('王小明')).toBeUndefined();
-    expect(evidenceOf('李秀英')).toContain('羁押/入监日期 2026-09-20，释放日期 2026-10-31（刑期止日 2027-09-19）');
-    expect(evidenceOf('赵小虎')).toContain('羁押/入监日期 2024-01-01，释放日期 2026-10-31（刑期止日 2029-01-31），执行方式 假释');
+    expect(evidenceOf('李秀英')).toContain('羁押/入监日期 2026-09-20，释放日期 2026-10（只写年月）（刑期止日 2027-09-19）');
+    expect(evidenceOf('赵小虎')).toContain('羁押/入监日期 2024-01（只写年月），释放日期 2026-10（只写年月）（刑期止日 2029-01（只写年月）），执行方式 假释');
     expect(findings.filter((finding) => finding('check_id') === 'data_quality.bad-row')).toEqual([]);
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
   });
