@@ -11,7 +11,7 @@ import type { SheetWarning } from './out-of-scope-rows.ts';
  */
 const roundKey = (alias: string) => `coalesce(${alias}.institution_key, ${alias}.account)`;
 /** The row names neither bank nor account: no later round can replace it, and none can be told apart from it. */
-export const namesNeither = (alias: string) => `${roundKey(alias)} IS NULL`;
+const namesNeither = (alias: string) => `${roundKey(alias)} IS NULL`;
 
 /** The person's latest date per `key` as `alias`.latest, where the key was reported at more than one date. */
 const latestBy = (key: (alias: string) => string, alias: string) => `LEFT JOIN (
