@@ -1,7 +1,7 @@
 // The fast way in for a CSV: DuckDB's parallel reader lands the rows, then SQL maps, counts and refuses them
 // exactly as the careful JS reader would. Whenever DuckDB could read the file differently from that reader
-// (blank lines, quoted line breaks, ragged rows, bad bytes), or a cell says 同上 (the value above: ditto-fill.ts), this
-// returns null and the careful reader takes over.
+// (blank lines, quoted line breaks, ragged rows, bad bytes), or a cell says 同上 (the value above: ditto-fill.ts) or
+// holds a month in doubt (2026.1: doubtful-months.ts), this returns null and the careful reader takes over.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import type { HeaderMatch } from '../datasets/headers.ts';
@@ -11,6 +11,7 @@ import type { TextEncoding } from '../read/detect-encoding.ts';
 import { transcodeToUtf8 } from '../read/transcode-to-utf8.ts';
 import { sqlString } from '../sql-text.ts';
 import { carriesDown, dittoMarkSql, readsDittoMarks } from './ditto-fill.ts';
+import { DOT_ONE_SQL, DOT_TEN_SQL, monthColumns } from './doubtful-months.ts';
 import { dropStageTables, newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
 
 export interface CsvInDuckDb {
@@ -73,10 +74,13 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     if (!staged || hasReplacementCharacter || longRowLine !== undefined) return null;
     // Every physical line after the header is one row: no blank line skipped, no quoted line break, so line = header + row.
     const expectedRows = lineFeeds - csv.headerLine + (endsWithLineFeed ? 0 : 1);
-    const [rowCount, dittoMarks] = (await connection.runAndReadAll(`SELECT count(*)::BIGINT, ${mayHoldDittoMark ? anyDittoMark(csv) : 'false'} FROM ${table}`)).getRows()[0]!;
+    const [rowCount, dittoMarks, monthsInDoubt] = (await connection.runAndReadAll(
+      `SELECT count(*)::BIGINT, ${mayHoldDittoMark ? anyDittoMark(csv) : 'false'}, ${anyMonthInDoubt(csv)} FROM ${table}`,
+    )).getRows()[0]!;
     const rows = Number(rowCount);
-    // A 同上 is read as the value above, row by row: the careful reader does that.
-    if (rows !== expectedRows || dittoMarks === true) return null;
+    // A 同上 is read as the value above, row by row, and a month in doubt written with why, its row's text kept as it
+    // was: the careful reader does that.
+    if (rows !== expectedRows || dittoMarks === true || monthsInDoubt === true) return null;
     const counts = await sortOutRows(connection, table, csv, rows);
     landed = true;
     return counts;
@@ -84,6 +88,14 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     if (!landed) await dropStageTables(connection, table);
     await transcoded?.remove();
   }
+}
+
+/** Whether a month column's 2026.1 is in doubt (doubtful-months.ts): one is written, and no month as 2025.10. LIKE first, being cheap. */
+function anyMonthInDoubt(csv: CsvInDuckDb): string {
+  const cells = [...monthColumns(csv.match)].flatMap(([cell, column]) => (csv.constants.has(column) ? [] : [stageCell(cell)]));
+  const inDoubt = (cell: string) => `(bool_or(${cell} LIKE '%.1%' AND regexp_full_match(${cell}, ${DOT_ONE_SQL}))
+    AND NOT coalesce(bool_or(${cell} LIKE '%.10%' AND regexp_full_match(${cell}, ${DOT_TEN_SQL})), false))`;
+  return cells.length > 0 ? `coalesce(${cells.map(inDoubt).join(' OR ')}, false)` : 'false';
 }
 
 /** Whether a cell of a column where 同上 means the value above (ditto-fill.ts) holds such a mark. */

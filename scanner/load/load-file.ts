@@ -11,12 +11,12 @@ import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } fr
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import type { DittoCount } from './ditto-fill.ts';
-import { monthCells, withDoubtfulMonths } from './doubtful-months.ts';
+import { CsvMonthDoubts, markCsvMonthsInDoubt, monthColumns, withCsvMonthCellsInDoubt, withDoubtfulMonths } from './doubtful-months.ts';
 import { closestMiss, isNearMiss, missingColumnsError, type HeaderMiss } from './header-misses.ts';
 import { otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { withStatedMonth, type StatedMonth } from './stated-month.ts';
-import { RawRowWriter, insertShapeRejects, type ShapeReject } from './raw-tables.ts';
+import { RawRowWriter, insertShapeRejects, rawTable, type ShapeReject } from './raw-tables.ts';
 
 /** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
 export const headerRemarks = (match: HeaderMatch): Pick<SheetReport, 'unreadNotes' | 'passedOver' | 'caveats'> =>
@@ -101,8 +101,10 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       await rows.return?.();
       return { ...report, skippedReason: ownCsvReason };
     }
+    // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
+    const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
     const search = withStatedMonth(
-      locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns), input.candidates, leading.rows, sheet.sheet, input.name,
+      locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns), input.candidates, titleRows, sheet.sheet, input.name,
     );
     if (!search.found) {
       await drain(rows);
@@ -223,7 +225,8 @@ async function writeSheet(
   const rejects: ShapeReject[] = [];
   const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
   const nameCells = personCells(match);
-  const months = monthCells(match);
+  const months = monthColumns(match);
+  const csvMonths = input.format === 'csv' ? new CsvMonthDoubts(months) : undefined;
   try {
     const take = (row: RawRow) => {
       const lastFilled = lastFilledIndex(row.cells);
@@ -245,6 +248,7 @@ async function writeSheet(
         });
         return;
       }
+      csvMonths?.see(row.cells);
       writer.append(withDoubtfulMonths(row.cells, row.doubtfulMonthCells, months), input.name, sheetName, row.line, rowText(row.cells));
     };
     for (const row of leading.rows) if (row.line > headerRow.line) take(row);
@@ -252,6 +256,8 @@ async function writeSheet(
   } finally {
     writer.close();
   }
+  const inDoubt = (csvMonths?.inDoubt() ?? []).filter((column) => !constants.has(column));
+  await markCsvMonthsInDoubt(connection, rawTable(match.dataset), inDoubt, input.name);
   await insertShapeRejects(connection, rejects);
   const dittoMarks = writer.dittoMarks();
   return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;

@@ -119,3 +119,56 @@ describe('a month typed as a number (2026.10 kept by Excel as 2026.1)', () => {
     expect(await rows(`SELECT strftime(month, '%Y-%m') AS month FROM payments`)).toEqual([{ month: '2026-10' }]);
   });
 });
+
+/** What a CSV's 2026.1 in a month column is written as when nothing in its column tells January from October. */
+const CSV_IN_DOUBT = (year: string) =>
+  `${year}.1（CSV 文件不记单元格格式：在 Excel 里输入 ${year}.10 也会存成 ${year}.1，而本列没有写作“年.10”的月份，无法判断是 ${year}年1月 还是 ${year}年10月；请写成 ${year}-01 或 ${year}-10）`;
+
+describe('a CSV month written 2026.1 (saved from Excel, whose number cell 2026.10 is written as it shows)', () => {
+  const paymentLines = ['家庭编号,户主姓名,发放月份,发放金额', 'H001,张大山,2026.1,1400', 'H001,张大山,2026.11,1400', 'H002,王小明, 2026.1 ,700', 'H002,王小明,2026-09,700'];
+
+  it.each([
+    ['DuckDB stages a clean file', paymentLines],
+    // A blank line makes the careful reader read the file (csv-in-duckdb.ts hands it over).
+    ['the careful reader reads a file with a blank line', [...paymentLines.slice(0, 3), '', ...paymentLines.slice(3)]],
+  ])('is refused, naming why, where no month of its column is written 2025.10: %s', async (_how, lines) => {
+    const result = await loadFolder({ '低保花名册.csv': rollCsv(), '低保发放明细.csv': lines.join('\n') + '\n' });
+    expect(result.datasets.payments).toMatchObject({ rowsRead: 4, rowsUsed: 2, rowsRejected: 2 });
+    expect(await rows(`SELECT _line, strftime(month, '%Y-%m') AS month FROM payments ORDER BY _line`)).toEqual([
+      { _line: 3, month: '2026-11' },
+      { _line: lines.length === 5 ? 5 : 6, month: '2026-09' },
+    ]);
+    const blankAbove = lines.length === 5 ? 0 : 1;
+    expect(await rows(`SELECT _line, column_name, reason, raw_row FROM load_rejects WHERE dataset = 'payments' ORDER BY _line`)).toEqual([
+      { _line: 2, column_name: '发放月份', reason: `发放月份无法识别：${CSV_IN_DOUBT('2026')}`, raw_row: 'H001,张大山,2026.1,1400' },
+      { _line: 4 + blankAbove, column_name: '发放月份', reason: `发放月份无法识别：${CSV_IN_DOUBT('2026')}`, raw_row: 'H002,王小明, 2026.1 ,700' },
+    ]);
+  });
+
+  it.each([
+    ['DuckDB stages a clean file', ''],
+    ['the careful reader reads a file with a blank line', '\n'],
+  ])('is January where its column writes another month 2025.10 (its writer kept the 0): %s', async (_how, blank) => {
+    const csv = ['家庭编号,户主姓名,发放月份,发放金额', 'H001,张大山,2026.1,1400', `${blank}H001,张大山,2025.10,1400`, 'H002,王小明,2026.2,700'].join('\n');
+    const result = await loadFolder({ '低保花名册.csv': rollCsv(), '低保发放明细.csv': csv });
+    expect(result.datasets.payments).toMatchObject({ rowsRead: 3, rowsUsed: 3, rowsRejected: 0 });
+    expect(await rows(`SELECT strftime(month, '%Y-%m') AS month FROM payments ORDER BY _line`)).toEqual([
+      { month: '2026-01' }, { month: '2025-10' }, { month: '2026-02' },
+    ]);
+  });
+
+  it('in a 发放表\'s title states no month: the month is read from the file name', async () => {
+    const csv = ['发放月份,2026.1', '家庭编号,户主姓名,发放金额', 'H001,张大山,1400'].join('\n');
+    await loadFolder({ '低保花名册.csv': rollCsv(), '2026年10月低保发放表.csv': csv });
+    expect(await rows(`SELECT strftime(month, '%Y-%m') AS month FROM payments`)).toEqual([{ month: '2026-10' }]);
+  });
+
+  it('in a death list\'s date is refused too, the person matched by nothing', async () => {
+    const deaths = ['身份证号码,姓名,死亡日期', `${PEOPLE.zhang},张大山,2026.1`, `${PEOPLE.wang},王小明,2026.09`].join('\n');
+    const result = await loadFolder({ '低保花名册.csv': rollCsv(), '死亡人员.csv': deaths });
+    expect(result.datasets.deaths).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
+    expect(await rows(`SELECT _line, reason FROM load_rejects WHERE dataset = 'deaths'`)).toEqual([
+      { _line: 2, reason: `死亡日期无法识别：${CSV_IN_DOUBT('2026')}` },
+    ]);
+  });
+});
