@@ -1,4 +1,4 @@
-// data_quality.household-no-head: no 户主/本人 row in a household some of whose rows come from a file with a 与户主关系 column.
+// data_quality.household-no-head: no 在保 户主/本人 row in a household still on the roll, judged where a roll file names the 与户主关系.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { headFirstSubject } from '../../scanner/load/household-subject.ts';
 
@@ -7,7 +7,7 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'low',
   title: '家庭无户主',
-  description: '同一家庭编号下没有“户主”或“本人”行（与户主关系一栏）：户主可能已死亡、迁出或录入有误。没有与户主关系一栏（或该栏整列为空）的花名册文件（工作表）中的家庭无从判断，不列入。',
+  description: '同一家庭编号下还有在保行（状态为在保或空），但在保行中没有“户主”或“本人”行（与户主关系一栏）：户主可能已死亡、迁出或录入有误。户主行已退保、停保的（户主死亡、迁出），证据中注明，需变更户主。各行都已退保、停保的家庭不在保，不列入。没有与户主关系一栏（或该栏整列为空）的花名册文件（工作表）中的家庭无从判断，不列入。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定',
   inputs: ['roll'],
   requiresColumns: ['roll.relation'],
@@ -19,23 +19,34 @@ export default defineCheck({
     WITH parts_with_relation AS (
       SELECT DISTINCT _file, coalesce(_sheet, '') AS sheet FROM roll WHERE relation IS NOT NULL
     ),
-    -- Households without a head found first, so the evidence text is built for a few, not for every household.
+    -- Judged by its 在保 rows (until 2026-12-06 by all): a household all 退保 is off the roll, nobody's to correct, and
+    -- one whose 户主 row is 退保 (died, moved out) while the others are paid has to name a new head. Found first, so
+    -- the evidence text is built for a few, not for every household.
     headless AS (
-      SELECT household_id FROM roll WHERE household_id IS NOT NULL GROUP BY household_id HAVING NOT bool_or(coalesce(is_head, false))
+      SELECT household_id FROM roll WHERE household_id IS NOT NULL GROUP BY household_id
+      HAVING bool_or(active) AND NOT bool_or(active AND coalesce(is_head, false))
     ),
-    -- Judged when one of its rows comes from a part with the column; then by all its rows, wherever they come from.
+    -- Judged when one of its 在保 rows comes from a part with the column; then by all of them, wherever they come from.
     judged AS (
       SELECT DISTINCT r.household_id FROM roll r
       JOIN headless h ON h.household_id = r.household_id
       JOIN parts_with_relation p ON p._file = r._file AND p.sheet = coalesce(r._sheet, '')
+      WHERE r.active
     )
-    SELECT ${headFirstSubject('(NOT coalesce(is_head, false), id_number, r._file, _line)')}, '' AS subject_key,
-           min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
-           household_id, mode(program ORDER BY program) AS program,
+    SELECT ${headFirstSubject('(NOT active, NOT coalesce(is_head, false), id_number, r._file, _line)')}, '' AS subject_key,
+           min(county) FILTER (WHERE active) AS county, min(township) FILTER (WHERE active) AS township,
+           mode(village ORDER BY village) FILTER (WHERE active) AS village,
+           household_id, mode(program ORDER BY program) FILTER (WHERE active) AS program,
            'no-head|' || household_id AS fact,
-           '家庭编号 ' || household_id || ' 共 ' || count(*) || ' 行，无户主/本人行；关系为：' ||
-             string_agg(coalesce(name, '?') || '(' || coalesce(relation, CASE WHEN p._file IS NULL THEN '表中无此列' ELSE '空' END) || ')', '、' ORDER BY r._file, _line) AS evidence,
-           'roll' AS source_dataset, min(r._file) AS source_file, arg_min(_line, (r._file, _line)) AS source_line
+           '家庭编号 ' || household_id || ' 共 ' || count(*) FILTER (WHERE active) || ' 行' ||
+             CASE WHEN bool_and(active) THEN '' ELSE '在保（另有 ' || count(*) FILTER (WHERE NOT active) || ' 行不在保）' END ||
+             '，无户主/本人行；关系为：' ||
+             string_agg(coalesce(name, '?') || '(' || coalesce(relation, CASE WHEN p._file IS NULL THEN '表中无此列' ELSE '空' END) || ')', '、' ORDER BY r._file, _line) FILTER (WHERE active) ||
+             -- The status as written where it names the class (死亡停保), else the class and the writing: 退保（迁出）.
+             coalesce('；' || string_agg('户主 ' || coalesce(name, '?') || ' 状态为' ||
+               CASE WHEN contains(trim(status_raw), status) THEN trim(status_raw) ELSE status || '（' || trim(status_raw) || '）' END, '、' ORDER BY r._file, _line)
+               FILTER (WHERE NOT active AND coalesce(is_head, false)) || '，需变更户主', '') AS evidence,
+           'roll' AS source_dataset, min(r._file) FILTER (WHERE active) AS source_file, arg_min(_line, (r._file, _line)) FILTER (WHERE active) AS source_line
     FROM roll r SEMI JOIN judged USING (household_id)
     LEFT JOIN parts_with_relation p ON p._file = r._file AND p.sheet = coalesce(r._sheet, '')
     GROUP BY household_id`,

@@ -3,8 +3,8 @@
 // deposits, paid one family the other's payments and made a person on both rolls one household's duplicate row. Where
 // the number's rows in each village have a 户主 of their own (and no one heads two of them), each village's rows are a
 // household of their own, renamed 001（东村）. Otherwise the rows are one family part of which moved (a member's row
-// updated, the 户主's not) and stay one household, which data_quality.household-split reports in each village; the
-// numbers told apart are named once, in the summary's warnings.
+// updated, the 户主's not) and stay one household, which data_quality.household-split reports in each village where
+// its rows are still 在保; the numbers told apart are named once, in the summary's warnings.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../sql-text.ts';
 import { headFirstSubject } from './household-subject.ts';
@@ -24,14 +24,14 @@ const HOUSEHOLDS_NAMED = 3;
 export const HOUSEHOLD_PLACES = 'household_places';
 
 /**
- * Builds household_places from the typed roll and renames the rows of each number told apart. A row without a village
- * cannot say where it is, and a row with an empty 乡镇 is in the number's own township (its most common, the first in
- * sort order on a tie): neither makes a second place by itself, and a row without a village keeps the bare number.
+ * One row per number and place for every 家庭编号 on `rows` (roll rows, a table or a parenthesised query) of several
+ * villages. A row without a village cannot say where it is, and a row with an empty 乡镇 is in the number's own township
+ * (its most common, the first in sort order on a tie): neither makes a second place by itself. household_places is it
+ * over the whole roll; household-split runs it again over the rows still 在保 (a row 退保 on moving out makes no place).
  */
-export async function separateReusedHouseholdNumbers(connection: DuckDBConnection): Promise<void> {
-  await connection.run(`
-    CREATE OR REPLACE TABLE ${HOUSEHOLD_PLACES} AS
-    WITH villaged AS (SELECT * FROM roll WHERE household_id IS NOT NULL AND village IS NOT NULL),
+export function householdPlacesQuery(rows: string): string {
+  return `
+    WITH villaged AS (SELECT * FROM ${rows} WHERE household_id IS NOT NULL AND village IS NOT NULL),
     own_township AS (
       SELECT household_id, mode(township ORDER BY township) AS township FROM villaged
       WHERE household_id IN (SELECT household_id FROM villaged WHERE township IS NULL) GROUP BY household_id
@@ -65,7 +65,17 @@ export async function separateReusedHouseholdNumbers(connection: DuckDBConnectio
            CASE WHEN n.separate THEN p.household_no || '（' || CASE WHEN n.townships_differ THEN coalesce(p.township, '') ELSE '' END || p.village || '）'
                 ELSE p.household_no END AS household_id,
            o.township AS own_township
-    FROM places p JOIN numbers n USING (household_no) LEFT JOIN own_township o ON o.household_id = p.household_no`);
+    FROM places p JOIN numbers n USING (household_no) LEFT JOIN own_township o ON o.household_id = p.household_no`;
+}
+
+/**
+ * Builds household_places from the typed roll and renames the rows of each number told apart. Whether a number's
+ * villages are families of their own is judged on all its rows, 在保 or not: a 退保 family's payments and rows under
+ * 001 stay its own, not those of the 001 still on the roll in another village. A row without a village keeps the bare
+ * number.
+ */
+export async function separateReusedHouseholdNumbers(connection: DuckDBConnection): Promise<void> {
+  await connection.run(`CREATE OR REPLACE TABLE ${HOUSEHOLD_PLACES} AS ${householdPlacesQuery('roll')}`);
   if (!(await anySeparated(connection))) return;
   await connection.run(`
     UPDATE roll SET household_id = p.household_id FROM ${HOUSEHOLD_PLACES} p

@@ -10,6 +10,9 @@ const ZHANG = validId('110101', '19900307', '451');
 const LI = validId('110101', '19850612', '232');
 const WANG = validId('110101', '20100101', '011');
 const SUN = validId('110101', '19500606', '061');
+const ZHAO = validId('110101', '19400404', '082');
+const QIAN = validId('110101', '19700707', '093');
+const ZHOU = validId('110101', '19720808', '104');
 
 testCheck('data_quality.household-no-head', {
   valid: [
@@ -54,8 +57,59 @@ testCheck('data_quality.household-no-head', {
         ],
       },
     },
+    {
+      // Until 2026-12-06 judged by all its rows: a household off the roll made a finding nobody had to act on.
+      name: 'a household all of whose rows are 退保 or 停保 is off the roll, with or without its 户主 row',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', relation: '户主' }),
+          rollRow({ household_id: 'H002', name: '李四', id_number: LI, relation: '配偶', status: '退保' }),
+          rollRow({ household_id: 'H002', name: '王五', id_number: WANG, relation: '子', status: '停保' }),
+          rollRow({ household_id: 'H003', name: '孙老汉', id_number: SUN, relation: '户主', status: '停保（死亡）' }),
+        ],
+      },
+    },
+    {
+      name: 'the old 户主 退保 and a new 户主 在保: the head was changed',
+      rows: {
+        roll: [
+          rollRow({ relation: '户主', status: '退保' }),
+          rollRow({ name: '李四', id_number: LI, relation: '户主' }),
+          rollRow({ name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      // Until 2026-12-06 the 退保 户主 row counted as the head, and a household paid without one went unreported.
+      name: 'the members still 在保, the 户主 row 退保 (died, moved out): the household has to change its 户主',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', relation: '户主', status: '迁出' }),
+          rollRow({ household_id: 'H001', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H001', name: '王五', id_number: WANG, relation: '子', status: '在保' }),
+          rollRow({ household_id: 'H002', name: '孙老汉', id_number: SUN, relation: '本人', status: '停保（死亡）' }),
+          rollRow({ household_id: 'H002', name: '赵老太', id_number: ZHAO, relation: '配偶' }),
+          rollRow({ household_id: 'H003', name: '钱七', id_number: QIAN, relation: '户主', status: '退保' }),
+          rollRow({ household_id: 'H003', name: '周八', id_number: ZHOU, relation: '配偶' }),
+        ],
+      },
+      expected: [
+        {
+          subject_id: ZHAO, household_id: 'H002',
+          evidence: ['家庭编号 H002 共 1 行在保（另有 1 行不在保），无户主/本人行；关系为：赵老太(配偶)；户主 孙老汉 状态为停保（死亡），需变更户主'],
+        },
+        {
+          subject_id: LI, household_id: 'H001',
+          evidence: ['家庭编号 H001 共 2 行在保（另有 1 行不在保），无户主/本人行；关系为：李四(配偶)、王五(子)；户主 张三 状态为退保（迁出），需变更户主'],
+        },
+        {
+          subject_id: ZHOU, household_id: 'H003',
+          evidence: ['家庭编号 H003 共 1 行在保（另有 1 行不在保），无户主/本人行；关系为：周八(配偶)；户主 钱七 状态为退保，需变更户主'],
+        },
+      ],
+    },
     {
       name: 'only 配偶 and 子 in one household, the other household has its head',
       rows: {

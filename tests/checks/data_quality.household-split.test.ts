@@ -10,6 +10,7 @@ import { expectSameFindingIdsInAnyOrder } from './row-order.ts';
 const ZHANG = validId('110101', '19900307', '451');
 const LI = validId('110101', '19850612', '232');
 const WANG = validId('110101', '20100101', '011');
+const ZHAO = validId('110101', '19400404', '082');
 
 testCheck('data_quality.household-split', {
   valid: [
@@ -41,8 +42,64 @@ testCheck('data_quality.household-split', {
         ],
       },
     },
+    {
+      // Until 2026-12-06 the 退保 row made 东村 a place of the household: a move recorded as it is usually recorded
+      // was a medium finding in both villages.
+      name: 'a family moved to 西村: the 退保 (迁出) row left in 东村 under the same number makes no place',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', name: '李四', id_number: LI, relation: '配偶', status: '退保' }),
+          rollRow({ household_id: 'H001', village: '西村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+    },
+    {
+      name: 'the whole family moved, its 东村 rows (户主 too) 退保 and its 西村 rows 在保 under the same 户主',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG, status: '退保' }),
+          rollRow({ household_id: 'H001', village: '东村', name: '李四', id_number: LI, relation: '配偶', status: '迁出' }),
+          rollRow({ household_id: 'H001', village: '西村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '配偶', status: '在保' }),
+        ],
+      },
+    },
   ],
   invalid: [
+    {
+      // Only 在保 rows make places and are counted: 南村's 退保 row is no place, 西村's 停保 row neither counted nor named.
+      name: 'a real split of 在保 rows, beside 退保 and 停保 rows: reported in the two villages with 在保 rows',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '赵六', id_number: ZHAO, relation: '父亲', status: '停保' }),
+          rollRow({ household_id: 'H001', village: '南村', name: '赵六', id_number: ZHAO, relation: '父亲', status: '退保' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['家庭编号 H001 出现在多个村：城关镇东村 1人；城关镇西村 2人；按同一家庭核查'] },
+        { subject_id: LI, household_id: 'H001', village: '西村', evidence: ['家庭编号 H001 出现在多个村：城关镇东村 1人；城关镇西村 2人；按同一家庭核查'] },
+      ],
+    },
+    {
+      // Told apart or not is judged on all the rows (张三 heads both villages' rows, so one household), not on the 在保
+      // rows alone (each village's its own 户主): the finding names the household as the roll reads it.
+      name: 'the 户主 moved to 东村, his 西村 row 退保, and 西村 has a 户主 of its own: one household in the roll, split',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '西村', id_number: ZHANG, status: '退保' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '户主' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['城关镇东村 1人；城关镇西村 1人'] },
+        { subject_id: LI, household_id: 'H001', village: '西村', evidence: ['城关镇东村 1人；城关镇西村 1人'] },
+      ],
+    },
     {
       name: 'one family, a member moved: only 东村 has the 户主, so it is still one household',
       rows: {
