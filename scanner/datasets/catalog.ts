@@ -182,9 +182,15 @@ export const DATASETS: readonly DatasetSpec[] = [
       tiered(required('sentence_start', '羁押/入监日期', 'date', []), [
         ['刑期起止', '刑期起止日期', '刑期起止时间', '刑期起讫', '刑期起讫日期'], ['羁押日期'], ['刑期起日', '刑期开始日期', '刑期起始日期'], ['入监日期'],
       ]),
-      column('sentence_end', '刑期止日', 'date', ['刑期止日', '刑满日期', '刑期结束日期', '刑期截止日期', '刑期届满日期']),
+      // Headers are matched whole: 刑满时间 is the 刑期止日, 刑满释放日期 and 刑满释放时间 the 释放日期. Until 2026-12-06 a
+      // 刑满时间 or 释放时间 column went unread: a man released went on being found as held (or one paroled, as held to his 刑满日期).
+      column('sentence_end', '刑期止日', 'date', [
+        '刑期止日', '刑满日期', '刑期结束日期', '刑期截止日期', '刑期届满日期', '刑期终止日期', '刑期止日期', '刑满时间', '刑期结束时间', '刑期终止时间',
+      ]),
       // The day he actually left (减刑, 假释 release him before the 刑满日期): read where given, the 刑期止日 where empty.
-      column('released_on', '释放日期', 'date', ['释放日期', '刑满释放日期', '实际释放日期', '出监日期', '出所日期']),
+      column('released_on', '释放日期', 'date', [
+        '释放日期', '刑满释放日期', '实际释放日期', '出监日期', '出所日期', '释放时间', '实际释放时间', '刑满释放时间', '出狱日期', '出狱时间', '出监时间', '出所时间',
+      ]),
       column('facility', '监所', 'text', ['监所', '羁押场所', '服刑场所']),
       // 缓刑, 假释, 取保候审 … are on such lists too, and are not 在监狱内服刑 (out-of-scope-rows.ts).
       column('custody', '执行方式', 'text', ['执行方式', '刑罚执行方式', '执行类别', '刑罚执行类别', '强制措施', '羁押状态', '矫正类别']),

@@ -92,10 +92,12 @@ export const RELEASED_ON_ITSELF = endOf('released_on');
 const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${RELEASED_ON_ITSELF} END`;
 const SENTENCE_END_WORD = `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
   WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END`;
+/** The end read: the 释放日期 where given (the 刑期止日 beside it is not read), else the 刑期止日 or a 刑期起止's end. */
+const SENTENCE_END_READ = `CASE WHEN ${RELEASED} THEN ${RELEASED_ON} ELSE ${SENTENCE_END} END`;
 const PRISONER_COLUMNS: Record<string, string[]> = {
   sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
   sentence_end: [
-    `CASE WHEN ${RELEASED} THEN ${RELEASED_ON} ELSE ${SENTENCE_END} END AS sentence_end`,
+    `${SENTENCE_END_READ} AS sentence_end`,
     'sentence_end AS sentence_end_raw',
     `CASE WHEN ${RELEASED} THEN CASE WHEN rs_sentence_open(released_on) THEN rs_text(released_on) END ELSE ${SENTENCE_END_WORD} END AS sentence_end_word`,
     `CASE WHEN ${RELEASED} THEN '释放日期' ELSE '刑期止日' END AS sentence_end_from`,
@@ -198,11 +200,26 @@ export interface RowRefusal { column: string; when: string; why: string }
  * range): read as still serving, it made a false high imprisoned finding; read as released, he might have been held in
  * P all the same. Whether he was held in P is unknown: the row is refused, and its village asked for the date.
  */
-const PRISONER_REFUSALS: readonly RowRefusal[] = [{
+const RELEASED_UNDATED: RowRefusal = {
   column: 'custody',
   when: `rs_released(custody) AND ${blank('released_on')} AND ${blank('sentence_end')} AND (${RANGE_END}) IS NULL`,
   why: "'执行方式为「' || rs_text(custody) || '」，但没有释放日期或刑期止日，无法判断本期是否仍在监所服刑'",
-}];
+};
+/**
+ * A row whose start is after its end as read (羁押 2026-10-05, 刑期止日 2026-09-01): one of them is miswritten, and which
+ * is unknown. Until 2026-12-06 it was read as overlapping no period, and a man held in P was neither found nor refused.
+ * Months compare as read (a start its first day, an end its last): a start in the end's own month is no contradiction.
+ * An end with no date (无期徒刑, 未释放, empty) refuses nothing, nor does a 刑期止日 beside a 释放日期 (not read). The
+ * reason shows both cells as written: the whole 刑期起止 cell where the start came from one.
+ */
+const START_AFTER_END: RowRefusal = {
+  column: 'sentence_start',
+  when: `${SENTENCE_START} > ${SENTENCE_END_READ}`,
+  why: `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN '刑期起止 ' || rs_text(sentence_start) || ' 的起日晚于' ELSE '羁押/入监日期 ' || rs_text(sentence_start) || ' 晚于' END
+    || CASE WHEN ${RELEASED} THEN '释放日期 ' || rs_text(released_on) WHEN ${SENTENCE_END_ITSELF} IS NULL THEN '止日' ELSE '刑期止日 ' || rs_text(sentence_end) END
+    || '，无法判断服刑期间，请核实'`,
+};
+const PRISONER_REFUSALS: readonly RowRefusal[] = [RELEASED_UNDATED, START_AFTER_END];
 
 /** Rows refused for what their cells say together, per dataset (normalise-datasets.ts lists them with the unreadable ones). */
 export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]>> = { prisoners: PRISONER_REFUSALS };

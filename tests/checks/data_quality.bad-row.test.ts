@@ -36,6 +36,23 @@ testCheck('data_quality.bad-row', {
       },
     },
     {
+      // Only a start strictly after the end read is a contradiction; a month is read as its first day (a start) or its last (an end).
+      name: 'a sentence starting on its end day, or in its end\'s month; a 刑期止日 before the start beside a later 释放日期 (not read); an end with no date',
+      rows: {
+        roll: [rollRow()],
+        prisoners: [
+          { id_number: ZHANG, name: '张三', sentence_start: '2026-10-05', sentence_end: '2026-10-05' },
+          { id_number: ZHANG, name: '张三', sentence_start: '2026-10-05', sentence_end: '2026年10月' },
+          { id_number: ZHANG, name: '张三', sentence_start: '2026.10', sentence_end: '2026-10-01' },
+          { id_number: LI, name: '李四', sentence_start: '2026-10-05', sentence_end: '2026-09-01', released_on: '2026-10-20' },
+          { id_number: LI, name: '李四', sentence_start: '2026-10-05', sentence_end: '2026-09-01', released_on: '未释放' },
+          { id_number: LI, name: '李四', sentence_start: '2026-10-05', sentence_end: '无期徒刑' },
+          { id_number: WANG, name: '王五', sentence_start: '2026.10.05-2026.10.05' },
+          { id_number: WANG, name: '王五', sentence_start: '2026.10.05-待定' },
+        ],
+      },
+    },
+    {
       name: 'a totals row under a list is not data, not a bad row',
       rows: { roll: [rollRow()], deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }, { id_number: '', name: '合计：1人', death_date: '' }] },
     },
@@ -82,6 +99,27 @@ testCheck('data_quality.bad-row', {
         { subject_id: null, evidence: ['机动车登记信息 vehicles.csv 第2行 已拒收', '身份证号码为空'] },
         { subject_id: null, evidence: ['发放明细 payments.csv 第2行 已拒收', '家庭编号无法识别：3.71329E+15（被 Excel 改成科学计数法，末位已丢失）'] },
         { subject_id: ZHANG, village: '东村', evidence: ['干部及经办人员名册 cadres.csv 第2行 已拒收', '任职止无法识别：待定'] },
+      ],
+    },
+    {
+      // Until 2026-12-06 such a row was read as overlapping no period: a man held in P was neither found nor refused.
+      name: 'a sentence whose start is after its end as read (the 释放日期 where given, else the 刑期止日 or the 刑期起止\'s end): both as written',
+      rows: {
+        roll: [rollRow()],
+        prisoners: [
+          { id_number: ZHANG, name: '张三', sentence_start: '2026-10-05', sentence_end: '2026-09-01' },
+          { id_number: LI, name: '李四', sentence_start: '2026年11月', sentence_end: '2026.10' },
+          { id_number: LI, name: '李四', sentence_start: '2026-10-05', sentence_end: '2028-10-04', released_on: '2026-10-04' },
+          { id_number: WANG, name: '王五', sentence_start: '2026.10.05-2026.09.01' },
+          { id_number: WANG, name: '王五', sentence_start: '2026.10.05-2028.10.04', sentence_end: '2026-09-01' },
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', evidence: ['服刑/羁押人员名单 prisoners.csv 第2行 已拒收：羁押/入监日期 2026-10-05 晚于刑期止日 2026-09-01，无法判断服刑期间，请核实'] },
+        { subject_id: null, evidence: ['prisoners.csv 第3行 已拒收：羁押/入监日期 2026年11月 晚于刑期止日 2026.10，无法判断服刑期间，请核实'] },
+        { subject_id: null, evidence: ['prisoners.csv 第4行 已拒收：羁押/入监日期 2026-10-05 晚于释放日期 2026-10-04，无法判断服刑期间，请核实'] },
+        { subject_id: null, evidence: ['prisoners.csv 第5行 已拒收：刑期起止 2026.10.05-2026.09.01 的起日晚于止日，无法判断服刑期间，请核实'] },
+        { subject_id: null, evidence: ['prisoners.csv 第6行 已拒收：刑期起止 2026.10.05-2028.10.04 的起日晚于刑期止日 2026-09-01，无法判断服刑期间，请核实'] },
       ],
     },
     {

@@ -66,6 +66,10 @@ testCheck('imprisoned.recipient', {
       rows: { roll: couple, prisoners: [sentence('2021.03.05-2026.09.30'), sentence('2026年11月2日至2029年11月1日'), sentence('2026.11.02—无期徒刑')] },
     },
     {
+      name: 'a start after the end read (羁押 2026-10-05, 刑期止日 2026-09-01): refused as a bad row, not read as held',
+      rows: { roll: couple, prisoners: [sentence('2026-10-05', '2026-09-01'), sentence('2026-10-05', '2028-01-01', { released_on: '2026-09-30' })] },
+    },
+    {
       name: 'the prisoner\'s roll row is already 停保',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG, status: '停保' }), couple[1]!], prisoners: [sentence('2025-01-01')] },
     },
@@ -154,6 +158,18 @@ testCheck('imprisoned.recipient', {
       expected: [
         { subject_id: ZHANG, evidence: ['羁押/入监日期 2024-03（只写年月），释放日期 2026-10（只写年月）（刑期止日 2028-01-01）'] },
         { subject_id: LI, evidence: ['羁押/入监日期 2025-10（只写年月），刑期止日 2026-10（只写年月），监所'] },
+      ],
+    },
+    {
+      // A start after the end read is refused at load (data_quality.bad-row); these are not after it.
+      name: 'held one day in P (羁押 and 释放 the same day), or from a day of the month the 刑期止日 gives as a month: found, not refused',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2026-10-05', '2026-09-01', { released_on: '2026-10-05' }), sentence('2026-10-20', '2026年10月', { id_number: LI, name: '李四' })],
+      },
+      expected: [
+        { subject_id: ZHANG, evidence: ['羁押/入监日期 2026-10-05，释放日期 2026-10-05（刑期止日 2026-09-01）'] },
+        { subject_id: LI, evidence: ['羁押/入监日期 2026-10-20，刑期止日 2026-10（只写年月）'] },
       ],
     },
     {

@@ -99,6 +99,51 @@ describe('prison sentences as 司法 lists write them', () => {
     expect(summary.datasets.prisoners).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
   });
 
+  // Until 2026-12-06 a row whose start was after its end was read as overlapping no period: neither found nor refused.
+  it('refuses a row whose start is after its end as read (the 释放日期 where given), naming both as written; a start on the end\'s day or in its month is read', async () => {
+    const contradictory = await workbookOf('名单', [
+      ['姓名', '身份证号码', '入监日期', '刑满日期', '释放日期', '监所'],
+      // Excel date cells, as a prison's export writes them.
+      ['张大山', PEOPLE.zhang, new Date(Date.UTC(2026, 9, 5)), new Date(Date.UTC(2026, 8, 1)), null, '省第一监狱'],
+      ['王小明', PEOPLE.wang, '2026-10-05', '2028-10-04', '2026-10-04', '县看守所'],
+      // Held one day (the 刑满日期 beside the 释放日期 is not read), and from a day of the month the 刑满日期 gives.
+      ['李秀英', PEOPLE.li, '2026-10-20', '2026-09-01', '2026-10-20', '县看守所'],
+      ['赵小虎', ZHAO, '2026-10-12', '2026年10月', null, '县看守所'],
+    ]);
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵小虎,${ZHAO},户主,农村低保,700,在保`]),
+      '服刑人员名单.xlsx': contradictory,
+    });
+    const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
+    expect(imprisoned.map((finding) => finding('name')).sort()).toEqual(['李秀英', '赵小虎'].sort());
+    const refused = findings.filter((finding) => finding('check_id') === 'data_quality.bad-row');
+    expect(refused.map((finding) => [finding('name'), finding('village')])).toEqual([['张大山', '东村'], ['王小明', '西村']]);
+    expect(refused.map((finding) => finding('evidence'))).toEqual([
+      expect.stringContaining('第2行 已拒收：羁押/入监日期 2026-10-05 晚于刑期止日 2026-09-01，无法判断服刑期间，请核实'),
+      expect.stringContaining('第3行 已拒收：羁押/入监日期 2026-10-05 晚于释放日期 2026-10-04，无法判断服刑期间，请核实'),
+    ]);
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 4, rows_used: 2, rows_rejected: 2 });
+  });
+
+  it('reads a 刑满时间 or 刑期终止日期 as the 刑期止日, and a 出狱日期 or 释放时间 as the 释放日期', async () => {
+    const prison = [
+      '姓名,身份证号码,刑期起日,刑满时间,出狱日期',
+      `张大山,${PEOPLE.zhang},2023-03-05,2028-03-04,2026-06-30`, // 假释: home before October
+      `王小明,${PEOPLE.wang},2025-05-02,2026-08-31,`, // 刑满 in August
+      `李秀英,${PEOPLE.li},2024-09-01,2027-08-31,2026-10-15`, // 减刑: held half of October
+    ].join('\n');
+    const detention = `姓名,身份证号码,羁押日期,刑期终止日期,释放时间\n赵小虎,${ZHAO},2026-03-02,2026-12-01,2026-09-30\n孙二强,${SUN},2026-03-02,2026-09-30,\n`;
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵小虎,${ZHAO},户主,农村低保,700,在保`, `张庄镇,南村,H004,孙二强,${SUN},户主,农村低保,700,在保`]),
+      '服刑人员名单.csv': `${prison}\n`,
+      '看守所羁押人员.csv': detention,
+    });
+    const imprisoned = findings.filter((finding) => finding('check_id') === 'imprisoned.recipient');
+    expect(imprisoned.map((finding) => finding('name'))).toEqual(['李秀英']);
+    expect(imprisoned[0]!('evidence')).toContain('羁押/入监日期 2024-09-01，释放日期 2026-10-15（刑期止日 2027-08-31）');
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 5, rows_used: 5, rows_rejected: 0 });
+  });
+
   // Read as still serving (no end date), such a row made a false high imprisoned finding for a man released years ago.
   it('refuses a row whose 执行方式 says he was released but gives no 释放日期 or 刑期止日, as a bad row naming what is missing', async () => {
     const released = `姓名,身份证号码,入监日期,刑满日期,执行方式\n张大山,${PEOPLE.zhang},2019-03-05,,刑满释放\n王小明,${PEOPLE.wang},2025-05-02,,待释放\n`;

@@ -2,7 +2,7 @@
 // month the money is for); such a file was refused as a duplicated header, and sweep.json's "columns", which names the
 // header to read, could not settle it either.
 import { describe, expect, it } from 'vitest';
-import { datasetSpec } from '../../scanner/datasets/catalog.ts';
+import { DATASETS, datasetSpec } from '../../scanner/datasets/catalog.ts';
 import { datasetsFittingHeader, matchHeader } from '../../scanner/datasets/headers.ts';
 
 const payments = datasetSpec('payments');
@@ -68,6 +68,25 @@ describe('two headers naming one column', () => {
     expect([Object.fromEntries(match.columnIndex), match.duplicated, match.passedOver]).toEqual([
       { name: 0, id_number: 1, sentence_start: 2, sentence_end: 3, released_on: 4 }, [], [],
     ]);
+  });
+
+  it('reads a prison\'s 刑满时间, 刑期终止日期 … as the 刑期止日 and its 释放时间, 出狱日期 … as the 释放日期; 刑满释放日期 stays the 释放日期', () => {
+    const prisoners = datasetSpec('prisoners');
+    const ends = ['刑期终止日期', '刑期止日期', '刑满时间', '刑期结束时间', '刑期终止时间', '刑满时间(年月日)'];
+    const releases = ['释放时间', '实际释放时间', '刑满释放时间', '出狱日期', '出狱时间', '出监时间', '出所时间', '刑满释放日期', ' 出狱日期 '];
+    for (const end of ends) {
+      for (const release of releases) {
+        const match = matchHeader(prisoners, ['姓名', '身份证号码', '羁押日期', end, release, '监所']);
+        expect([Object.fromEntries(match.columnIndex), match.duplicated, match.passedOver, match.unreadNotes], `${end} ${release}`).toEqual([
+          { name: 0, id_number: 1, sentence_start: 2, sentence_end: 3, released_on: 4, facility: 5 }, [], [], [],
+        ]);
+      }
+    }
+    // None of them names a column of another list.
+    for (const header of [...ends, ...releases]) {
+      const claimed = DATASETS.filter((dataset) => matchHeader(dataset, [header]).columnIndex.size > 0).map((dataset) => dataset.name);
+      expect(claimed, header).toEqual(['prisoners']);
+    }
   });
 
   it('reads the finer of two columns a department\'s export gives for one, naming the other unread', () => {
