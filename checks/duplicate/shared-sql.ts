@@ -14,12 +14,20 @@ export const copyWithin = (partition: string) => `row_number() OVER (PARTITION B
 export const COPY_IN_HOUSEHOLD = copyWithin('r.id_number, r.household_id');
 
 /**
- * IDs on active rows of both a 低保 and a 特困 family: duplicate.dibao-and-tekun's subjects, which
+ * An active roll row (alias) paid in P by its start: one whose 开始享受时间 is after P.end (a move to 特困, or to another
+ * household, from next month, both rows already written) is not paid yet, and makes no duplicate in P. An empty or
+ * unreadable start counts as paid; the roll has no end date, so status decides the rest.
+ */
+export const startedBy = (row: string) => `(${row}.start_date IS NULL OR ${row}.start_date <= period_end())`;
+
+/**
+ * IDs on active rows paid in P of both a 低保 and a 特困 family: duplicate.dibao-and-tekun's subjects, which
  * duplicate.two-households leaves to it. 特困 rows are few: their IDs are looked up among the 低保 rows
  * rather than every ID of the roll grouped.
  */
-export const DIBAO_AND_TEKUN_IDS = `SELECT DISTINCT id_number FROM roll
-      WHERE active AND family = '低保' AND id_number IN (SELECT id_number FROM roll WHERE active AND family = '特困')`;
+export const DIBAO_AND_TEKUN_IDS = `SELECT DISTINCT id_number FROM roll r
+      WHERE active AND family = '低保' AND ${startedBy('r')}
+        AND id_number IN (SELECT id_number FROM roll t WHERE active AND family = '特困' AND ${startedBy('t')})`;
 
 /**
  * The family a roll row (alias) stands for when households are told apart: its 家庭编号, or for a row without one

@@ -1,25 +1,27 @@
 // duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
-import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS, householdPlace, sameVillage } from './shared-sql.ts';
+import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS, householdPlace, sameVillage, startedBy } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'duplicate.two-households',
   category: 'duplicate',
   severity: 'high',
   title: '同一人在多个家庭重复享受',
-  description: '同一身份证号码（15 位与 18 位视为同一人）出现在两个及以上家庭的在保行中（不论是否同村）。家庭编号为空或无法识别的行，所在村没有此人有编号的家庭的，按该村另一户计。每一行各列一条，证据列出其他各处；同时享受低保和特困的见 duplicate.dibao-and-tekun。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
+  description: '同一身份证号码（15 位与 18 位视为同一人）出现在两个及以上家庭的在保行中（不论是否同村）；开始享受时间晚于本期末的行（如下月起转入另一户，新旧两行均已录入）本期尚未享受，不计入。家庭编号为空或无法识别的行，所在村没有此人有编号的家庭的，按该村另一户计。每一行各列一条，证据列出其他各处；同时享受低保和特困的见 duplicate.dibao-and-tekun。身份证号码无法识别的行不参与比对；同名不同号的人不算。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定；《社会救助暂行办法》(国务院令第649号)',
   inputs: ['roll'],
   sql: `
     -- min ≠ max finds them without building a household list for each of a province's million people; a person with a
     -- row whose 家庭编号 is empty or lost (3.71329E+15) and another row is looked at too.
-    WITH several AS (
-      SELECT id_number FROM roll WHERE active AND id_number IS NOT NULL
+    -- A row starting after P (he moves to another household from next month, both rows written) is not paid in P.
+    WITH paid_rows AS (SELECT * FROM roll r WHERE active AND ${startedBy('r')}),
+    several AS (
+      SELECT id_number FROM paid_rows WHERE id_number IS NOT NULL
       GROUP BY id_number HAVING min(household_id) <> max(household_id) OR (count(*) > 1 AND count(household_id) < count(*))
     ),
     -- Only the people in several households are numbered and cited: a province's roll holds a few hundred, not millions.
-    candidate_rows AS (SELECT * FROM roll SEMI JOIN several USING (id_number) WHERE active),
+    candidate_rows AS (SELECT * FROM paid_rows SEMI JOIN several USING (id_number)),
     -- The villages of his numbered households (any member's row): a row of his without a number there may be one of them.
     numbered_villages AS (
       SELECT DISTINCT c.id_number, h.township, h.village

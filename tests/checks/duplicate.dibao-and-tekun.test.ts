@@ -1,6 +1,7 @@
-// duplicate.dibao-and-tekun: one normalised ID on active 低保 and 特困 rows; every active row flagged, naming the others.
-import { describe, it } from 'vitest';
-import { testCheck } from '../support/check-tester.ts';
+// duplicate.dibao-and-tekun: one normalised ID paid in P on 低保 and 特困 rows; every such row flagged, naming the others.
+import { describe, expect, it } from 'vitest';
+import { findCheck } from '../../scanner/engine/registry.ts';
+import { findingsFor, testCheck } from '../support/check-tester.ts';
 import { legacyId, upgradeLegacyId, validId, wrongCheckId } from './id-numbers.ts';
 import { rollRow } from './roll-rows.ts';
 import { expectSameFindingIdsInAnyOrder } from './row-order.ts';
@@ -24,6 +25,10 @@ testCheck('duplicate.dibao-and-tekun', {
     { name: 'the 低保 row is 退保', rows: { roll: [tekun(), dibao({ status: '退保' })] } },
     { name: 'two 低保 households (duplicate.two-households)', rows: { roll: [tekun({ program: '城市低保' }), dibao()] } },
     { name: 'an unrecoverable ID on both is never matched', rows: { roll: [tekun({ id_number: BROKEN }), dibao({ id_number: BROKEN })] } },
+    // A 低保 recipient moved to 特困 from next month, both rows written: the 特困 row is not paid in P.
+    { name: 'the 特困 row starts the month after P (2026-11-01)', rows: { roll: [tekun({ start_date: '2026-11-01', status: '在保' }), dibao({ start_date: '2019-03-01', status: '在保' })] } },
+    { name: 'the 特困 row starts the month after P, written as a month (享受起始年月 2026年11月)', rows: { roll: [tekun({ start_date: '2026年11月' }), dibao()] } },
+    { name: 'the 低保 row starts after P (2027-01-15)', rows: { roll: [tekun({ start_date: '2020-05-01' }), dibao({ start_date: '2027-01-15' })] } },
   ],
   invalid: [
     {
@@ -51,11 +56,69 @@ testCheck('duplicate.dibao-and-tekun', {
         { subject_id: ZHAO, household_id: 'H002', evidence: ['家庭编号 T001', '家庭编号 H001'] },
       ],
     },
+    {
+      name: 'the 特困 row starts on P\'s last day: both rows, each showing its status and start',
+      rows: { roll: [tekun({ start_date: '2026-10-31', status: '在保' }), dibao({ start_date: '2019-03-01', status: '在保' })] },
+      expected: [
+        { household_id: 'H001', evidence: ['本行为农村低保（在保，开始享受时间 2019-03-01）', '赵大娘（特困供养，在保，开始享受时间 2026-10-31，roll.csv 第2行）'] },
+        { household_id: 'T001', evidence: ['本行为特困供养（在保，开始享受时间 2026-10-31）', '赵大娘（农村低保，在保，开始享受时间 2019-03-01，roll.csv 第3行）'] },
+      ],
+    },
+    {
+      name: 'the 特困 start written as P\'s month (2026年10月): shown as the month',
+      rows: { roll: [tekun({ start_date: '2026年10月' }), dibao()] },
+      expected: [
+        { household_id: 'H001', evidence: ['（特困供养，开始享受时间 2026-10（只写年月），roll.csv 第2行）'] },
+        { household_id: 'T001', evidence: ['本行为特困供养（开始享受时间 2026-10（只写年月））'] },
+      ],
+    },
+    {
+      name: 'the 特困 start unreadable (待定): counted as paid in P, and said so',
+      rows: { roll: [tekun({ start_date: '待定' }), dibao({ start_date: '2019-03-01' })] },
+      expected: [
+        { household_id: 'H001', evidence: ['（特困供养，开始享受时间「待定」无法识别，按本期享受计，roll.csv 第2行）'] },
+        { household_id: 'T001', evidence: ['本行为特困供养（开始享受时间「待定」无法识别，按本期享受计）'] },
+      ],
+    },
+    {
+      name: 'the 特困 start empty: counted as paid in P, as before',
+      rows: { roll: [tekun({ start_date: '' }), dibao({ start_date: '2019-03-01' })] },
+      expected: [
+        { household_id: 'H001', evidence: ['本行为农村低保（开始享受时间 2019-03-01）', '（特困供养，roll.csv 第2行）'] },
+        { household_id: 'T001', evidence: ['本行为特困供养；其他：'] },
+      ],
+    },
+    {
+      name: 'an unrecognised status counts as 在保, and the evidence says so (as rs_text cleans it)',
+      rows: { roll: [tekun({ status: '在保（待核）' }), dibao()] },
+      expected: [
+        { household_id: 'H001', evidence: ['（特困供养，状态「在保(待核)」无法识别，按在保计，roll.csv 第2行）'] },
+        { household_id: 'T001', evidence: ['本行为特困供养（状态「在保(待核)」无法识别，按在保计）'] },
+      ],
+    },
+    {
+      name: 'a second 特困 row starting after P: not flagged, named apart in the others\' evidence',
+      rows: { roll: [tekun(), dibao(), tekun({ household_id: 'T002', village: '南村', start_date: '2026-11-01' })] },
+      expected: [
+        { household_id: 'H001', evidence: ['其他：城关镇西村 家庭编号 T001', '；本期末之后才开始享受的不计：城关镇南村 家庭编号 T002 赵大娘（特困供养，开始享受时间 2026-11-01，roll.csv 第4行）'] },
+        { household_id: 'T001', evidence: ['其他：城关镇东村 家庭编号 H001', '本期末之后才开始享受的不计：城关镇南村 家庭编号 T002'] },
+      ],
+    },
   ],
 });
 
 describe('duplicate.dibao-and-tekun finding ids', () => {
   it('do not depend on the order of the rows', async () => {
     await expectSameFindingIdsInAnyOrder('duplicate.dibao-and-tekun', [tekun(), dibao(), dibao({ household_id: 'H002' })]);
+  });
+
+  it('stay the same when a row starting after P comes to be paid', async () => {
+    const rows = { roll: [tekun(), dibao(), tekun({ household_id: 'T002', start_date: '2026-11-01' })] };
+    const check = findCheck('duplicate.dibao-and-tekun')!;
+    const october = await findingsFor(check, rows, '2026-10');
+    const november = await findingsFor(check, rows, '2026-11');
+    expect(october.map((f) => f.household_id)).toEqual(['H001', 'T001']);
+    expect(november.map((f) => f.household_id)).toEqual(['H001', 'T001', 'T002']);
+    expect(october.map((f) => f.finding_id)).toEqual(november.slice(0, 2).map((f) => f.finding_id));
   });
 });

@@ -55,6 +55,17 @@ testCheck('duplicate.two-households', {
       name: 'twice without a 家庭编号 in one village: which households cannot be told',
       rows: { roll: [rollRow({ household_id: '', id_number: ZHANG }), rollRow({ household_id: '3.71329E+15', id_number: ZHANG, relation: '兄弟' })] },
     },
+    {
+      // He moves to 西村's household from next month; both rows are written, the old one still 在保 for October.
+      name: 'the second household\'s row starts after P (2026-11-01, or 2026年11月): not paid in P',
+      rows: {
+        roll: [
+          rollRow({ id_number: ZHANG, start_date: '2019-03-01' }),
+          guest({ name: '张三', id_number: ZHANG, relation: '兄弟', start_date: '2026-11-01' }),
+          guest({ household_id: 'H003', name: '张三', id_number: ZHANG, relation: '兄弟', start_date: '2026年11月' }),
+        ],
+      },
+    },
   ],
   invalid: [
     {
@@ -101,6 +112,21 @@ testCheck('duplicate.two-households', {
         { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['同时在 3 户在保', '河西镇西村 家庭编号 为空或无法识别 张三（农村低保，roll.csv 第3行）', '城关镇南村 家庭编号 为空或无法识别 张三（农村低保，roll.csv 第4行）'] },
         { subject_id: ZHANG, household_id: null, township: '河西镇', village: '西村', evidence: ['本行家庭编号「3.71329E+15」无法识别，按本村另一户计', '城关镇东村 家庭编号 H001 张三（农村低保，roll.csv 第2行）'] },
         { subject_id: ZHANG, household_id: null, village: '南村', evidence: ['本行家庭编号为空，按本村另一户计', '城关镇东村 家庭编号 H001'] },
+      ],
+    },
+    {
+      // duplicate.dibao-and-tekun leaves him (his 特困 row starts next month): his two 低保 households are this check's.
+      name: 'in two 低保 households, his 特困 row starting after P: the two 低保 rows',
+      rows: {
+        roll: [
+          rollRow({ id_number: ZHANG }),
+          guest({ name: '张三', id_number: ZHANG, relation: '兄弟' }),
+          guest({ household_id: 'T001', village: '南村', name: '张三', id_number: ZHANG, relation: '本人', program: '特困供养', start_date: '2026-11-01' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', evidence: ['同时在 2 户在保', '其他：城关镇西村 家庭编号 H002 张三（农村低保，roll.csv 第3行）'] },
+        { subject_id: ZHANG, household_id: 'H002', evidence: ['其他：城关镇东村 家庭编号 H001 张三（农村低保，roll.csv 第2行）'] },
       ],
     },
     {
