@@ -46,6 +46,11 @@ export const NONE_WRITTEN = `[${NONE_MARKS}]+|${NONE_WORDS}`;
 const NO_CODE = `[${NONE_MARKS}.,*、，。·×]+|${NONE_WORDS}|待定|待补|不详|未知`;
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
 const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=?${QUOTE_CLASS}+|${QUOTE_CLASS}+$`;
+/**
+ * What a bank or another department writes for the characters of a name it hides (王*明; 王＊明 is 王*明 once half-width;
+ * 王×明, 王某某), as rs_name_key leaves them.
+ */
+const NAME_MASK_CHARACTERS = '*×某﹡✱';
 
 export const TEXT_MACROS: readonly MacroDefinition[] = [
   // Internal. translate() rebuilds its character map on every row (cost grows with the table:
@@ -120,4 +125,16 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // one department writes 阿依古丽·买买提 and another 阿依古丽买买提 for one person (until 2026-12-02 an
   // id-name-conflict, and a 需核实身份 note on her deceased or asset finding).
   defineMacro('rs_name_key', ['s'], `replace(rs_to_simplified(rs_name(s)), '${MIDDLE_DOT}', '')`),
+
+  // Whether two name keys (rs_name_key) could be one person's name: equal, or a masked one (王*明) and one it could be,
+  // of its length with its unmasked characters at their places (王小明; not 李小明, not 王明). Two masked names alone
+  // say nothing about each other. Until 2026-12-06 a list's 王*明 made an id-name-conflict with the roll's 王小明.
+  defineMacro('rs_name_masked', ['k'], `regexp_matches(k, ${sqlString(`[${NAME_MASK_CHARACTERS}]`)})`),
+  defineMacro('rs_name_could_be', ['a', 'b'], `CASE
+    WHEN a = b THEN true
+    WHEN NOT rs_name_masked(a) AND NOT rs_name_masked(b) THEN false
+    WHEN rs_name_masked(a) AND rs_name_masked(b) THEN true
+    ELSE length(a) = length(b) AND len(list_filter(range(1, length(a) + 1), lambda i: substr(a, i, 1) <> substr(b, i, 1)
+      AND NOT contains(${sqlString(NAME_MASK_CHARACTERS)}, substr(a, i, 1)) AND NOT contains(${sqlString(NAME_MASK_CHARACTERS)}, substr(b, i, 1)))) = 0
+    END`),
 ];
