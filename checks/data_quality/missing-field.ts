@@ -1,6 +1,7 @@
 // data_quality.missing-field: a required roll value is empty.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { copyWithin } from '../duplicate/shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.missing-field',
@@ -21,12 +22,18 @@ export default defineCheck({
                CASE WHEN r.id_status = 'missing' THEN '身份证号码' END,
                CASE WHEN r.program IS NULL THEN '救助类别' END) AS missing
       FROM roll r
+    ),
+    facts AS (
+      SELECT r.*, r.missing || '|' || coalesce(r.id_number, '') || '|' || coalesce(r.name, '') || '|' || coalesce(r.household_id, '') AS row_fact
+      FROM gaps r WHERE r.missing <> ''
     )
+    -- A row without an ID typed twice has one fact twice: numbered (by the rows' values, so a re-sorted export keeps
+    -- ids), or the second was lost (until 2026-12-06). With an ID, it is one person's double row: duplicate.same-household.
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
-           r.missing || '|' || coalesce(r.id_number, '') || '|' || coalesce(r.name, '') || '|' || coalesce(r.household_id, '') AS fact,
+           r.row_fact || CASE WHEN r.id_number IS NULL AND r.occurrence > 1 THEN '|#' || r.occurrence ELSE '' END AS fact,
            '必填项为空：' || r.missing || '，见花名册 ' || ${citeRow('r')} AS evidence,
            ${ROLL_SOURCE}
-    FROM gaps r WHERE r.missing <> ''`,
+    FROM (SELECT r.*, ${copyWithin('r.row_fact')} AS occurrence FROM facts r) r`,
   remedy: '补齐缺失信息后重新导出',
   deadlineDays: 15,
 });

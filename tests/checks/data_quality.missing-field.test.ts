@@ -25,6 +25,15 @@ testCheck('data_quality.missing-field', {
   ],
   invalid: [
     {
+      // Until 2026-12-06 the two rows had one finding id, and the second was lost.
+      name: 'a row without an ID typed twice: each row reported',
+      rows: { roll: [rollRow(), rollRow({ household_id: 'H002', name: '李四', id_number: '' }), rollRow({ household_id: 'H002', name: '李四', id_number: '' })] },
+      expected: [
+        { subject_id: null, household_id: 'H002', evidence: ['必填项为空：身份证号码', 'roll.csv 第3行'] },
+        { subject_id: null, household_id: 'H002', evidence: ['必填项为空：身份证号码', 'roll.csv 第4行'] },
+      ],
+    },
+    {
       name: 'ID number empty',
       rows: { roll: [rollRow(), rollRow({ household_id: 'H002', name: '李四', id_number: '' })] },
       expected: [{ subject_id: null, household_id: 'H002', village: '东村', evidence: ['必填项为空：身份证号码', 'roll.csv 第3行'] }],
