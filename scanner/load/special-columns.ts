@@ -18,6 +18,14 @@ const dateOf = (name: string) => mapped(name, 'date');
 const startOf = (name: string) => `coalesce(${dateOf(name)}, ${mapped(name, 'month')})`;
 const endOf = (name: string) => `coalesce(${dateOf(name)}, last_day(${mapped(name, 'month')}))`;
 
+/**
+ * The row's status: a move to the other roll (rs_roll_status's 转特困, 转低保) is 退保 on the roll he left (a 低保 row
+ * 已转特困), and unreadable (so 在保, and reported) on the roll he joined or where the row's program is unknown.
+ */
+const ROLL_STATUS = `CASE WHEN ${mapped('status', 'roll_status')} IN ('转特困', '转低保')
+    THEN CASE WHEN ${mapped('program', 'program', 'm_family')} IS NOT NULL AND ${mapped('status', 'roll_status')} <> '转' || ${mapped('program', 'program', 'm_family')} THEN '退保' END
+    ELSE ${mapped('status', 'roll_status')} END`;
+
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', `${mapped('program', 'program', 'm_family')} AS family`, `${mapped('program', 'program', 'm_area')} AS area`],
@@ -27,10 +35,10 @@ const ROLL_COLUMNS: Record<string, string[]> = {
     'start_date AS start_date_raw',
   ],
   status: [
-    `${mapped('status', 'roll_status')} AS status`,
+    `${ROLL_STATUS} AS status`,
     'status AS status_raw',
     // An unrecognised status counts as 在保 so the person is still checked; data_quality.bad-value reports it.
-    `coalesce(${mapped('status', 'roll_status')}, '在保') = '在保' AS active`,
+    `coalesce(${ROLL_STATUS}, '在保') = '在保' AS active`,
   ],
   // A 家庭编号 in scientific notation has lost its last digits: read as one it would gather every household sharing
   // the first six into one. It is left empty, and kept (household_id_lost) for data_quality.bad-value to report.

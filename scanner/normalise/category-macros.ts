@@ -46,31 +46,82 @@ const WITHDRAWN = ['退保', '退出', '注销', '取消', '已退保', '已退�
  */
 const IN_PAYMENT_WORD = '在保|正常|保障中|享受中|在册';
 const SUSPENDED_WORD = '停保|暂停|停发';
-const WITHDRAWN_WORD = '退保|退出|注销|取消|终止';
+/** 作废 and 失效 (无效: STATUS_REWRITES) make a row void, read as 注销 and 取消 are. */
+const WITHDRAWN_WORD = '退保|退出|注销|取消|终止|作废|失效';
+/**
+ * Status words with a negation of their own, which the qualifier test would take for a status negated (as in 未停保,
+ * keeping the 在保 fallback): each is written as the status it means before the words are read. Until 2026-12-06 a
+ * 低保 row 不在保 or 无效 beside the person's 特困 row was a false high duplicate.dibao-and-tekun.
+ * - A negated 在保 (不在保, 非在保, 未在保, 不再在保, 不在册): not paid now. 停保, not 退保: it says no more than that, not
+ *   that he left the roll or why. Every check, the carry-over (自动销号 of a finding no longer raised) and the household
+ *   shares read the two alike, as not 在保; only the evidence shows which. A negated negative (不停保, 未退保, 非退保) is
+ *   not one: its 不 still qualifies.
+ * - 无效, a void row, as 作废: 退保, as 注销 is, not 停保, a pause he may come back from. Its 无 is the word's own (有效 is
+ *   在保); 未作废 and 未失效 are still qualified.
+ */
+const STATUS_REWRITES: readonly (readonly [pattern: string, status: string])[] = [
+  ['(?:不|非|未|没有?)再?(?:在保|在册)', '停保'], ['无效', '作废'],
+];
+const rewriteStatusWords = (text: string) =>
+  STATUS_REWRITES.reduce((sql, [pattern, status]) => `regexp_replace(${sql}, ${sqlString(pattern)}, ${sqlString(status)}, 'g')`, text);
+/**
+ * A move to the other roll (转特困, 已转为特困; 转低保): read as 转特困 or 转低保, which the loader (special-columns.ts)
+ * makes 退保 on the roll he left — he left it, as on a move out of the area, not paused on it (repeated-lists.ts finds
+ * such rows kept on the old roll) — and unreadable on the roll he joined or where the program is unknown: a 特困 row
+ * written 转特困 is his arrival, and read as 退保 he would be checked by nothing. Until 2026-12-06 a 低保 row 已转特困
+ * was 在保 and a false high duplicate.dibao-and-tekun. A value naming both rolls (低保转特困, 由特困转为低保) stays
+ * unreadable, as do 转入 (an arrival) and 特困 alone.
+ */
+const TRANSFER_WORD = '转(?:为|成|到|至)?(?:特困|五保|低保|最低生活保障)';
+const TO_TEKUN_WORD = '转(?:为|成|到|至)?(?:特困|五保)';
+const TRANSFER_BETWEEN = `(?:特困|五保|三无|低保|最低生活保障|供养)[^转]*${TRANSFER_WORD}`;
 /**
  * A move out of the area (迁出, 户口迁出, 已外迁, 迁往外省): 低保 and 特困 go with the 户籍, so the roll no longer pays the
  * person and he leaves its households. Read as 退保 when the value holds no status word (a status word beside it
  * decides: 停保（迁出） is 停保, 在保（已迁出） unreadable). 迁入 is no move out. Until 2026-12-03 such a person was read as
- * 在保 and reported: still checked, and counted in his old household's shares.
+ * 在保 and reported: still checked, and counted in his old household's shares. 转出 (since 2026-12-06) is a transfer
+ * out, to another area's roll or another programme's, read as 迁出 is; 转入 is not.
  */
-const MOVED_OUT_WORD = '迁出|外迁|迁往|迁走|迁离';
+const MOVED_OUT_WORD = '迁出|外迁|迁往|迁走|迁离|转出';
 /**
  * Words that negate, reverse, merely propose or question a status (未停保, 恢复在保, 撤销注销, 拟退保, 待注销, 申请退保,
  * 停保?): such a value keeps the 在保 fallback, so the person is still checked and the value reported.
  */
 const STATUS_QUALIFIER_WORD = '未|不|非|无|没|否|拟|待|预|申请|建议|提请|审核|审批|恢复|撤销|撤回|解除|误|错|\\?';
 
-const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔'];
+/** 有 (a 备案 there is), 已备 (已备案 cut short): a 近亲属备案 column asks one thing, whether he was filed. */
+const YES = ['是', 'y', 'yes', 'true', '1', '1.0', '已备案', '√', '✓', '✔', '有', '已备'];
 const NO = ['否', 'n', 'no', 'false', '0', '0.0', '未备案', '×', '✗', '✘'];
+/** The day or month a filing is dated (2023年3月, 2023.3, 2023-03-01): a year of 19xx or 20xx first. */
+const FILING_DATE = '(?:19|20)\\d{2}(?:年|[./-])?(?:\\d{1,2}(?:月|[./-])?(?:\\d{1,2}日?)?)?';
+/** Who took the filing, or where (乡镇备案, 县民政局备案). */
+const FILER = '(?:县|区|市|乡镇|乡|镇|街道|村|社区|民政局|民政所|民政办|民政)';
+/**
+ * A statement that he was filed: 备案 or 报备, done (已, 有), when (2023年3月已备案, 已备案2023.3), by whom (乡镇备案),
+ * registered (已登记备案) or ticked (√已备案). A whole-value grammar of these words alone: a value that negates, proposes
+ * or asks (未备案, 没有备案, 不需备案, 拟备案, 待备案, 申请备案, 备案?) holds a word outside it, and is no yes.
+ */
+const FILED_STATEMENT = `(?:是|√|✓|✔)?(?:${FILING_DATE})?(?:已经?在?|在|有)?${FILER}*(?:${FILING_DATE})?(?:登记)?(?:备案|报备)(?:登记)?(?:${FILING_DATE})?`;
 /** An answer in one pair of brackets (【是】, (否), [是]): rs_text has made full-width brackets half-width. */
 const ENCLOSED = '^[(\\[\\x{3010}](.*)[)\\]\\x{3011}]$';
 /** Full stops and the like after an answer (是。, 否.). */
 const TRAILING_STOPS = '[\\x{3002}.!,;\\x{FF61}]+$';
 /** An answer and a note in brackets after it (是(已备案)): the answer, the note. */
 const WITH_NOTE = '^([^()]+)\\(([^()]*)\\)$';
-/** rs_answer is one of `words` with a note in brackets that is one of them too (是(已备案), 否(未备案)). */
-const noteAgrees = (words: readonly string[]) =>
-  [1, 2].map((group) => `regexp_extract(rs_answer, ${sqlString(WITH_NOTE)}, ${group}) IN (${list(words)})`).join(' AND ');
+/** An answer and a note after a comma, a colon or a slash (是，已备案: rs_text has made the comma half-width). */
+const WITH_APPENDED_NOTE = '^([^(),;:/\\x{3001}]+)[,;:/\\x{3001}]([^(),;:/\\x{3001}]+)$';
+/**
+ * rs_answer is an answer with a note (`shape`: WITH_NOTE, WITH_APPENDED_NOTE) that reads as the answer does: both yes
+ * (是(已备案), 是（2023年3月备案）, 是(乡镇备案), 是，已备案) or both no (否(未备案)); a note that is only a date says when he
+ * was filed, and agrees with a yes (已备案（2023.3）). A note that says otherwise (是(未备案), 否(已备案)) or nothing we can
+ * read leaves no answer: a contradiction is the village's to settle, reported, not ours to pick a side of.
+ */
+const noteAgrees = (shape: string, reading: 'yes' | 'no') => {
+  const [answer, note] = [1, 2].map((group) => `regexp_extract(rs_answer, ${sqlString(shape)}, ${group})`);
+  return reading === 'yes'
+    ? `rs_yes_word(${answer}) AND (rs_yes_word(${note}) OR regexp_full_match(${note}, ${sqlString(FILING_DATE)}))`
+    : `NOT rs_yes_word(${answer}) AND NOT rs_yes_word(${note})`;
+};
 
 /**
  * The head's row: as written, 家长 as older rolls write it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which
@@ -194,16 +245,19 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_program', ['s'], bindOnce('rs_category_text(s)', 'rs_program_text',
     'rs_program_from_text(rs_program_text, rs_program_area_word(rs_program_text))')),
 
-  // Internal. The status a noted value's words name (停保死亡 → 停保), 退保 for a move out without a status word
-  // (户口迁出), NULL for words of two classes (取消停保, 在保（已迁出）), for a qualifier (拟退保, 未迁出) or for none
-  // (死亡: read as 在保 by the loader, and reported).
+  // Internal. The status a noted value's words name (停保死亡 → 停保), 退保 for a move out without a status word (户口迁出),
+  // 转特困 or 转低保 for a move to that roll (已转特困) unless it names both rolls (低保转特困), NULL for words of two classes (取消停保,
+  // 在保（已迁出）), for a qualifier (拟退保, 未迁出) or for none (死亡: read as 在保 by the loader, and reported). `t` has
+  // had its status words with a negation of their own rewritten (不在保 → 停保, 无效 → 作废: rewriteStatusWords).
   defineMacro('rs_roll_status_from_words', ['t'], `CASE
     WHEN regexp_matches(t, ${sqlString(STATUS_QUALIFIER_WORD)}) THEN NULL
-    WHEN regexp_matches(t, ${sqlString(IN_PAYMENT_WORD)})
-      THEN CASE WHEN NOT regexp_matches(t, ${sqlString(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}|${MOVED_OUT_WORD}`)}) THEN '在保' END
+    WHEN regexp_matches(t, ${sqlString(IN_PAYMENT_WORD)}) THEN CASE
+      WHEN NOT regexp_matches(t, ${sqlString(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}|${MOVED_OUT_WORD}|${TRANSFER_WORD}`)}) THEN '在保' END
     WHEN regexp_matches(t, ${sqlString(SUSPENDED_WORD)})
       THEN CASE WHEN NOT regexp_matches(t, ${sqlString(WITHDRAWN_WORD)}) THEN '停保' END
     WHEN regexp_matches(t, ${sqlString(`${WITHDRAWN_WORD}|${MOVED_OUT_WORD}`)}) THEN '退保'
+    WHEN regexp_matches(t, ${sqlString(TRANSFER_WORD)}) AND NOT regexp_matches(t, ${sqlString(TRANSFER_BETWEEN)})
+      THEN CASE WHEN regexp_matches(t, ${sqlString(TO_TEKUN_WORD)}) THEN '转特困' ELSE '转低保' END
   END`),
 
   // Runs once per distinct spelling (the roll_status value map), so the word tests cost nothing per person.
@@ -211,17 +265,27 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
     WHEN rs_status_text IS NULL OR rs_status_text IN (${list(IN_PAYMENT)}) THEN '在保'
     WHEN rs_status_text IN (${list(SUSPENDED)}) THEN '停保'
     WHEN rs_status_text IN (${list(WITHDRAWN)}) THEN '退保'
-    ELSE rs_roll_status_from_words(rs_status_text)
+    ELSE rs_roll_status_from_words(${rewriteStatusWords('rs_status_text')})
   END`)),
 
-  // An answer as villages write it: in traditional characters (已備案), in brackets (【是】), with a full stop (是。) or with
-  // a note that agrees (是（已备案）). Until 2026-12-05 each was no answer, and a filed cadre's relative a high finding.
+  // Internal. One answer or note of rs_yes: true for a yes word or a statement that he was filed, false for a no word,
+  // NULL for anything else.
+  defineMacro('rs_yes_word', ['a'], `CASE
+    WHEN a IN (${list(NO)}) THEN false
+    WHEN a IN (${list(YES)}) OR regexp_full_match(a, ${sqlString(FILED_STATEMENT)}) THEN true
+  END`),
+
+  // An answer as villages write it: in traditional characters (已備案), in brackets (【是】), with a full stop (是。), with
+  // a note that agrees (是（已备案）), or as a statement of the filing (已报备, 2023年3月已备案, 是(乡镇备案), 是，已备案, 有).
+  // Until 2026-12-05 the first four were no answer, and until 2026-12-06 the others: a filed cadre's relative (or the
+  // cadre) a high cadre_relative finding, 未备案. The words are matched whole, never searched for: 备案 is in 未备案,
+  // 拟备案 and 申请备案 too, which are no yes (nor a no: reported, and read as not filed).
   defineMacro('rs_yes', ['s'], bindOnce(`nullif(regexp_replace(regexp_replace(lower(rs_to_simplified(rs_text(s))),
       ${sqlString(ENCLOSED)}, '\\1'), ${sqlString(TRAILING_STOPS)}, ''), '')`, 'rs_answer', `CASE
-    WHEN rs_answer IS NULL OR rs_answer IN (${list(NO)}) THEN false
-    WHEN rs_answer IN (${list(YES)}) THEN true
-    WHEN ${noteAgrees(YES)} THEN true
-    WHEN ${noteAgrees(NO)} THEN false
+    WHEN rs_answer IS NULL THEN false
+    WHEN rs_yes_word(rs_answer) IS NOT NULL THEN rs_yes_word(rs_answer)
+    WHEN ${noteAgrees(WITH_NOTE, 'yes')} OR ${noteAgrees(WITH_APPENDED_NOTE, 'yes')} THEN true
+    WHEN ${noteAgrees(WITH_NOTE, 'no')} OR ${noteAgrees(WITH_APPENDED_NOTE, 'no')} THEN false
   END`)),
 
   // list_contains, not IN (…): DuckDB plans an IN list of this length as a join against the list (0.4 s of CPU over
