@@ -38,7 +38,8 @@ export default defineCheck({
                       coalesce('（刑期止日 ' || ${shownDate('p.scheduled_end', 'p.sentence_end_raw')} || '）', '')
                  ELSE '刑期止日 ' || coalesce(${shownDate('p.sentence_end', 'p.sentence_end_raw')}, p.sentence_end_word || '（无刑满日期，仍在押）', '未注明（服刑中）') END ||
                coalesce('，监所 ' || p.facility, '') || coalesce('，执行方式 ' || p.custody, '') || '（' || ${citeRow('p')} || '）' ||
-               CASE WHEN p.name_key <> s.name_key THEN '，名单姓名「' || p.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,
+               -- A masked 王*明 that could be the roll's name is no other name (until 2026-12-06 noted 需核实身份).
+               CASE WHEN NOT rs_name_could_be(p.name_key, s.name_key) THEN '，名单姓名「' || p.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,
                '；' ORDER BY p.sentence_start, p._file, p._line) AS records
       FROM subjects s JOIN overlapping p USING (id_number)
       GROUP BY s.id_number, s.household_id

@@ -74,9 +74,12 @@ export const HOUSEHOLDS_AND_MEMBERS = `
 export const containsAny = (text: string, words: string) =>
   `coalesce(len(${words}) > 0 AND regexp_matches(${text}, array_to_string(list_transform(${words}, w -> regexp_escape(w)), '|')), false)`;
 
-/** Evidence note when the reference list spells the member's name differently (m = members, x = the list row). */
+/**
+ * Evidence note when the reference list names the member otherwise (m = members, x = the list row); a masked name (王*明)
+ * that could be the member's is no other name (rs_name_could_be; until 2026-12-06 it was noted 需核实身份).
+ */
 export const nameNote = (x: string) =>
-  `CASE WHEN ${x}.name IS NOT NULL AND ${x}.name_key IS DISTINCT FROM m.name_key THEN '（名单姓名「' || ${x}.name || '」，需核实身份）' ELSE '' END`;
+  `CASE WHEN ${x}.name IS NOT NULL AND coalesce(NOT rs_name_could_be(${x}.name_key, m.name_key), true) THEN '（名单姓名「' || ${x}.name || '」，需核实身份）' ELSE '' END`;
 
 /** "机动车登记信息（file 第N行）": where a holding was found (x = the list row). */
 export const cite = (dataset: DatasetName, x: string) => `'${datasetSpec(dataset).label}（' || ${citeRow(x)} || '）'`;

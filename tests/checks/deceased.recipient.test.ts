@@ -278,6 +278,13 @@ describe('deceased.recipient evidence and finding id', () => {
     expect(same?.evidence).not.toContain('需核实身份');
   });
 
+  it('does not ask to verify identity for a masked name that could be the roll\'s (王*明), but does for one that cannot', async () => {
+    const [masked] = await findingsFor(check, { roll: [rollRow({ name: '张小三', id_number: ZHANG })], deaths: [{ id_number: ZHANG, name: '张*三', death_date: '2026-06-01' }] });
+    expect(masked?.evidence).not.toContain('需核实身份');
+    const [other] = await findingsFor(check, { roll: [rollRow({ name: '张小三', id_number: ZHANG })], deaths: [{ id_number: ZHANG, name: '李*三', death_date: '2026-06-01' }] });
+    expect(other?.evidence).toContain('死亡名单姓名「李*三」与花名册「张小三」不一致，需核实身份');
+  });
+
   it('keeps its id when the lists are re-sorted or a second list later reports the same death', async () => {
     const deaths = [
       { id_number: LI, death_date: '2026-07-30', source: '殡葬火化' },

@@ -173,6 +173,11 @@ testCheck('imprisoned.recipient', {
       ],
     },
     {
+      name: 'the list masks the name (张*): no other name, nothing to verify',
+      rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { name: '张*' })] },
+      expected: [{ subject_id: ZHANG, evidence: ['羁押/入监日期 2025-01-01'] }],
+    },
+    {
       name: 'the list names someone else under this ID: 需核实身份',
       rows: { roll: couple, prisoners: [sentence('2025-01-01', '', { name: '张山' })] },
       expected: [{ subject_id: ZHANG, evidence: ['名单姓名「张山」与花名册「张三」不一致，需核实身份'] }],

@@ -118,6 +118,11 @@ testCheck('over_asset.payroll', {
       rows: { roll: family, payroll: [salary(WANG, '王五'), salary(LI, '李肆', { employer: '县人民医院', monthly_salary: '' })] },
       expected: [{ subject_id: LI, evidence: ['李四：供职单位 县人民医院（名单姓名「李肆」，需核实身份）', '王五：供职单位 城关镇中心小学'] }],
     },
+    {
+      name: 'the list masks a name (王*): no note, it could be his',
+      rows: { roll: family, payroll: [salary(WANG, '王*')] },
+      expected: [{ subject_id: WANG, evidence: ['财政供养人员：王五：供职单位 城关镇中心小学，月工资 5230.50 元，来源 财政供养人员名单（payroll.csv 第2行）'] }],
+    },
   ],
 });
 
