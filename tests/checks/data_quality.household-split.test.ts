@@ -43,6 +43,16 @@ testCheck('data_quality.household-split', {
       },
     },
     {
+      name: 'a 低保 roll and a 特困 roll numbered alike: 东村\'s 低保 H001 and 特困 H001 and 西村\'s H001 are three households',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '东村', name: '赵六', id_number: ZHAO, relation: '本人', program: '分散供养特困' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '李四', id_number: LI, relation: '户主' }),
+        ],
+      },
+    },
+    {
       // Until 2026-12-06 the 退保 row made 东村 a place of the household: a move recorded as it is usually recorded
       // was a medium finding in both villages.
       name: 'a family moved to 西村: the 退保 (迁出) row left in 东村 under the same number makes no place',
@@ -126,6 +136,21 @@ testCheck('data_quality.household-split', {
       expected: [
         { household_id: 'H001', village: '东村', evidence: ['按同一家庭核查'] },
         { household_id: 'H001', village: '西村', evidence: ['按同一家庭核查'] },
+      ],
+    },
+    {
+      // Told apart by village and program, the places reported are villages only: 东村's 低保 户主 and his 特困 父亲 one place.
+      name: 'a family of both programs (a 低保 户主, his 特困 父亲) a member of which moved to 西村: one household, split',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', village: '东村', id_number: ZHANG }),
+          rollRow({ household_id: 'H001', village: '东村', name: '赵六', id_number: ZHAO, relation: '父亲', program: '分散供养特困' }),
+          rollRow({ household_id: 'H001', village: '西村', name: '王五', id_number: WANG, relation: '子' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', village: '东村', evidence: ['家庭编号 H001 出现在多个村：城关镇东村 2人；城关镇西村 1人；按同一家庭核查'] },
+        { subject_id: WANG, household_id: 'H001', village: '西村', evidence: ['家庭编号 H001 出现在多个村：城关镇东村 2人；城关镇西村 1人；按同一家庭核查'] },
       ],
     },
     {

@@ -1,0 +1,31 @@
+// A township's 低保 roll and 特困 roll each numbering their households from 001. Read as one household, 特困 001 (王一,
+// no kin of theirs) was cadre 张一's household member (a false high cadre_relative.unfiled), his 900 and their 1400 one
+// household's disagreeing amounts, and his death's overpayment took the 低保 family's payments too. Each program's 001
+// with its own head is now a household of its own, 001（特困）, its payments those its file says are 特困's.
+import { describe, expect, it } from 'vitest';
+import { scanInput } from '../support/scan-input.ts';
+import { ROLL_HEADER, validId } from '../support/small-township.ts';
+
+const ZHANG_1 = validId('371329', '19700101', '011');
+const ZHANG_2 = validId('371329', '19700101', '013');
+const WANG_1 = validId('371329', '19400101', '011');
+
+describe('households numbered per program', () => {
+  it('checks 特困 001 apart from 低保 001: not a cadre\'s household member, its amount and its payments its own', async () => {
+    const { findings } = await scanInput({
+      '2026年10月农村低保花名册.csv': `${ROLL_HEADER},近亲属备案\n店头镇,东村,001,张一,${ZHANG_1},户主,农村低保,1400,在保,否\n店头镇,东村,001,张二,${ZHANG_2},配偶,农村低保,1400,在保,否\n`,
+      '2026年10月特困人员花名册.csv': `${ROLL_HEADER},近亲属备案\n店头镇,东村,001,王一,${WANG_1},本人,分散供养特困,900,在保,否\n`,
+      'cadres.csv': `身份证号码,姓名,乡镇,村,职务,任职起,任职止\n${ZHANG_1},张一,店头镇,东村,村委会主任,2021-01-01,\n`,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${WANG_1},王一,2026-07-15\n`,
+      '低保发放明细.csv': '户编号,发放月份,发放金额\n001,2026-08,1400\n001,2026-09,1400\n',
+      '特困供养金发放明细.csv': '户编号,发放月份,发放金额\n001,2026-08,900\n001,2026-09,900\n',
+    });
+    const byCheck = (id: string) => findings.filter((finding) => finding('check_id') === id);
+    // 张二 is the cadre's wife: still found; 王一 is no one's kin.
+    expect(byCheck('cadre_relative.unfiled').map((finding) => [finding('name'), finding('household_id')])).toEqual([['张二', '001（低保）']]);
+    expect(byCheck('data_quality.amount-inconsistent')).toEqual([]);
+    // 王一's own 900 for August and September, not the 低保 family's 1400.
+    expect(byCheck('deceased.recipient').map((finding) => [finding('name'), finding('household_id'), finding('overpayment_yuan')]))
+      .toEqual([['王一', '001（特困）', '1800.00']]);
+  });
+});
