@@ -2,14 +2,12 @@
 // death to January (no overpayment counted). Shown as 2026.10 by its 0.00 format, it is read as shown; otherwise a month
 // column refuses it (the roll reports it), naming why; an amount of 2026.1 元 is read as before. Real workbooks written by
 // exceljs, loaded into a real DuckDB.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadInputs } from '../../scanner/load/load-inputs.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
+import { tempFolderWith } from '../support/temp-folder.ts';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -40,12 +38,7 @@ async function workbook(sheet: string, data: Value[][]): Promise<Buffer> {
 }
 
 async function loadFolder(files: Record<string, string | Buffer>) {
-  const folder = await tempFolder();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(join(folder, name, '..'), { recursive: true });
-    await writeFile(join(folder, name), content);
-  }
-  return loadInputs(connection, folder);
+  return loadInputs(connection, await tempFolderWith(files));
 }
 
 const IN_DOUBT = '（Excel 数字单元格：输入 2026.10 也存成 2026.1，无法判断是 2026年1月 还是 2026年10月；请把该列设为文本后重新填写）';

@@ -1,5 +1,5 @@
 // Loading a folder: manifest options, multi-sheet workbooks, header sniffing, typed Parquet, union with provenance.
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
@@ -8,7 +8,7 @@ import { InputError } from '../../scanner/errors.ts';
 import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import { PEOPLE, ROLL_HEADER, rollCsv, validId } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
+import { tempFolder, tempFolderWith } from '../support/temp-folder.ts';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -26,12 +26,7 @@ async function rows(sql: string) {
 }
 
 async function loadFolder(files: Record<string, string | Buffer>): Promise<LoadResult> {
-  const folder = await tempFolder();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(join(folder, name, '..'), { recursive: true });
-    await writeFile(join(folder, name), content);
-  }
-  return loadInputs(connection, folder);
+  return loadInputs(connection, await tempFolderWith(files));
 }
 
 async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {

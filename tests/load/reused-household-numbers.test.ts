@@ -2,15 +2,13 @@
 // 低保 001 (张一 户主, 张二 配偶) and 特困 001 (王一 本人, no kin of theirs) in one village were one household, 王一 a member
 // of the 低保 family and his 900 compared with their 1400. Each program's rows with a head of their own are now a
 // household, and a payment goes to the one of its program (its 发放项目, sheet name or file name), or is refused.
-import { mkdir, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
 import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
 import { workbookOf } from '../support/scan-input.ts';
 import { ROLL_HEADER, validId } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
+import { tempFolderWith } from '../support/temp-folder.ts';
 
 let instance: DuckDBInstance;
 let connection: DuckDBConnection;
@@ -26,12 +24,7 @@ afterAll(() => {
 const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
 
 async function loadFolder(files: Record<string, string | Buffer>): Promise<LoadResult> {
-  const folder = await tempFolder();
-  for (const [name, content] of Object.entries(files)) {
-    await mkdir(join(folder, name, '..'), { recursive: true });
-    await writeFile(join(folder, name), content);
-  }
-  return loadInputs(connection, folder);
+  return loadInputs(connection, await tempFolderWith(files));
 }
 
 const ZHANG_1 = validId('371329', '19700101', '011');

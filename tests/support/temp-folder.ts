@@ -1,5 +1,5 @@
 // Temporary folders (and files) for tests, removed after each suite.
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll } from 'vitest';
@@ -16,4 +16,14 @@ export async function tempFileWith(content: Buffer | string, name = 'data.csv'):
   const path = join(await tempFolder(), name);
   await writeFile(path, content);
   return path;
+}
+
+/** A fresh temporary folder holding `files` (name, which may name subfolders, → content). */
+export async function tempFolderWith(files: Record<string, Buffer | string>): Promise<string> {
+  const folder = await tempFolder();
+  for (const [name, content] of Object.entries(files)) {
+    await mkdir(join(folder, name, '..'), { recursive: true });
+    await writeFile(join(folder, name), content);
+  }
+  return folder;
 }
