@@ -257,7 +257,9 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(),
       personName(),
       column('employer', '单位', 'text', ['单位', '工作单位', '单位名称']),
-      column('monthly_salary', '月工资', 'amount', ['月工资', '工资', '应发工资']),
+      // A 工资表 gives several (月工资, 应发工资, 工资): one is read, the others named unread. Until 2026-12-06 two of them
+      // stopped the scan as a duplicated header, though the salary decides no finding (it is shown in the evidence).
+      tiered(column('monthly_salary', '月工资', 'amount', []), [['月工资'], ['应发工资'], ['工资']]),
       // A payroll roster keeps those who left (离职, 辞退, 减员) beside those still paid (out-of-scope-rows.ts).
       column('staff_status', '人员状态', 'text', ['人员状态', '在职状态', '人员类别状态', '变动情况', '状态']),
       // A 乡村公益性岗位 (护林员, 保洁员) is paid from public funds but is no 财政供养 post (out-of-scope-rows.ts). A roster

@@ -102,6 +102,8 @@ describe('two headers naming one column', () => {
       ['businesses', ['经营者', '经营者证件号码', '登记状态', '经营状态', '成立日期', '注册日期', '注销日期', '吊销日期'],
         { status: 2, registered_on: 4, closed_on: 6, revoked_on: 7 }, [['经营状态', '登记状态'], ['注册日期', '成立日期']]],
       ['deposits', ['姓名', '证件号码', '余额', '查询日期', '截止日期'], { as_of: 4 }, [['查询日期', '截止日期']]],
+      // A 工资表 with 应发工资 and 月工资 (until 2026-12-06 a duplicated header: the scan stopped).
+      ['payroll', ['单位名称', '姓名', '身份证号码', '应发工资', '工资', '月工资'], { monthly_salary: 5 }, [['应发工资', '月工资'], ['工资', '月工资']]],
       // A prison's list: the sentence counts from the detention (刑期起日), the admission (入监日期) comes later.
       ['prisoners', ['姓名', '身份证号', '罪名', '刑期', '刑期起日', '刑期止日', '入监日期'], { sentence_start: 4, sentence_end: 5 }, [['入监日期', '刑期起日']]],
       ['prisoners', ['姓名', '身份证号', '入监日期', '羁押日期', '刑期起止'], { sentence_start: 4 }, [['入监日期', '刑期起止'], ['羁押日期', '刑期起止']]],
