@@ -128,6 +128,16 @@ describe('the workbook a township receives', () => {
   });
 });
 
+describe('ledger set', () => {
+  // Until 2026-12-06 it echoed the old and the new text in full, to the console and to cron's log.
+  it('prints what it changed with the IDs masked, the old text and the new', async () => {
+    const ledger = await copyLedger(base);
+    const run = await cli(['ledger', 'set', ids[0], '--ledger', ledger, '--note', `已补备案 ${CADRE}`, '--by', '测试员']);
+    expect(run.stdout).toContain(`${NOTE.replace(DEAD, DEAD_MASKED)} → 已补备案 ${CADRE_MASKED}`);
+    for (const id of FULL_IDS) expect(run.stdout).not.toContain(id);
+  });
+});
+
 describe('ledger import of a masked workbook', () => {
   it('takes a cell left as shown for no edit: nothing applied, nothing recorded', async () => {
     const { file, ledger } = await sentBack(maskedFile, () => {});

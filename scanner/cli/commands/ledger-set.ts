@@ -1,5 +1,6 @@
 // `rollsweep ledger set ID --status S [--note ...] [--recovered AMOUNT] …`: change one finding by hand.
 import { withLedger } from '../../ledger/with-ledger.ts';
+import { maskIdsInText } from '../../mask-id.ts';
 import { setFinding } from '../../ledger/set-finding.ts';
 import { EDITABLE_FIELDS, formatCents } from '../../ledger/staff-edits.ts';
 import type { CliIo } from '../main.ts';
@@ -27,8 +28,9 @@ export async function runLedgerSetCommand(args: LedgerSetArgs, io: CliIo): Promi
     io.out(`${args.id}：没有变化（台账中已是这些值）\n`);
     return EXIT.ok;
   }
+  // Staff text may quote an ID (已核实 3713… 为干部母亲): masked here as in every output a person reads (cron keeps this one).
   const show = (field: keyof typeof EDITABLE_FIELDS, value: string | number | null) =>
-    value == null ? '（空）' : field === 'recovered' ? `${formatCents(Number(value))}` : String(value);
+    value == null ? '（空）' : field === 'recovered' ? `${formatCents(Number(value))}` : maskIdsInText(String(value));
   io.out(`已更新 ${args.id}（${by}）：\n`);
   for (const field of result.changed) {
     io.out(`  ${EDITABLE_FIELDS[field]}：${show(field, result.before[field])} → ${show(field, result.after[field])}\n`);
