@@ -18,6 +18,7 @@ import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.t
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
 import { dropScanTables } from './drop-scan-tables.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
+import { noteListsWithoutRows } from './ledger/carry-over.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { inputChecksums } from './input-checksums.ts';
 import { loadInputs } from './load/load-inputs.ts';
@@ -148,12 +149,17 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     summary.duration_ms = Date.now() - started.getTime();
     step('ledger', 0, 1, summary.ledger);
     const ledgerStarted = performance.now();
+    // Delivered, for the carry-over, is a list whose files hold a data row: one with only its header shows no one gone,
+    // and its open findings are carried as 未复查, not 自动销号 (until 2026-12-07 a header-only 服刑在押人员名单 closed
+    // every imprisoned finding). A row refused is a row read: it is reported (data_quality.bad-row), and was looked at.
+    const datasets = Object.entries(load.datasets).filter(([, d]) => d.files.length > 0);
+    await noteListsWithoutRows(connection, datasets.filter(([, d]) => d.rowsRead === 0).map(([dataset]) => dataset));
     await recordRun(connection, {
       runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
       checksNotRun: notRunReasons(checks, outcomes, checkContext),
-      delivered: Object.entries(load.datasets).filter(([, d]) => d.files.length > 0).map(([name]) => name),
+      delivered: datasets.filter(([, d]) => d.rowsRead > 0).map(([name]) => name),
       holdingsChecks: checks.filter((c) => c.factListsHoldings).map((c) => c.id),
     }, async (carry) => {
       summary.findings = { ...await findingTotals(connection, runId), ...carry };

@@ -15,7 +15,7 @@ export interface CarryOverContext {
   checksRan: readonly string[];
   /** The checks that did not run, each with why, as the month's ledger says it of the open findings they leave unjudged. */
   checksNotRun: readonly { id: string; reason: string }[];
-  /** The datasets delivered this month (at least one file). */
+  /** The datasets delivered this month (files holding at least one data row: scan.ts). */
   delivered: readonly string[];
   at: Date;
 }
@@ -37,6 +37,9 @@ export interface CarryOverCounts {
   /** The open findings of `open` by severity: what --fail-on looks at. */
   open_by_severity: Record<string, number>;
 }
+
+/** Checks (beside the duplicate category) whose findings compare rows of the roll with each other, in other villages too. */
+const ROLL_COMPARING = ['data_quality.household-split'];
 
 const OPEN_TRACKINGS = [TRACKING.new, TRACKING.open, TRACKING.overdue, TRACKING.reopened].map((t) => `'${t}'`).join(', ');
 
@@ -100,11 +103,20 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
  * Temp table `unseen`: each open finding (above info) this scan did not raise, with `carried` — why the scan could not
  * judge it, as its tracking (statuses.ts) — or NULL when the scan looked and it is gone: 自动销号 (autoCloseFindings).
  * The scan looked only where its check ran, the lists the finding was drawn from (source_dataset, compared_datasets)
- * were delivered this month, and its township is on this month's roll: a skipped check, a list not delivered or a
- * township missing from the export proves nothing. (Until 2026-12-02 the lists were not asked: a data_quality finding
- * about a row of a list not delivered that month — a refused deposits row, an invalid ID in the vehicle list, a name
- * conflicting with a vehicle record — was closed as 自动销号 though nothing had looked at it.) Nor does the same month's data overrule staff who reopened a 自动销号 of
- * the replaced run of this month since. A backfill judges nothing: `unseen` is empty.
+ * were delivered this month with a data row, and this month's roll has the part of it the finding is in: its
+ * township, its village, and in that village persons of its program (特困, or 低保 of its area where its program names
+ * one: 城市低保, 农村低保); a finding whose program is unreadable, or that compares rows of the roll with each other
+ * (duplicates, household-split), is judged only where the roll lacks no part (village × program) the ledger's last
+ * earlier month had: in its village, or in its township. A skipped check, a list not delivered or delivered empty, or a roll part missing from the export
+ * proves nothing. (Until 2026-12-02 the lists were not asked: a data_quality finding about a row of a list not delivered
+ * that month — a refused deposits row, an invalid ID in the vehicle list, a name conflicting with a vehicle record — was
+ * closed as 自动销号 though nothing had looked at it. Until 2026-12-07 a list delivered with its header alone counted as
+ * delivered, and the roll was asked only for the township: a month whose 城市低保及特困 roll file was missing, the
+ * 农村低保 one there, closed every finding about its persons.) A person taken off a village's roll whose part is
+ * otherwise there (停发并核减, the usual end of a death) was looked for: 自动销号. A village whose last 特困 person left
+ * keeps its open 特困 findings carried — conservative: nothing this month says more. Nor does the same month's data
+ * overrule staff who reopened a 自动销号 of the replaced run of this month since. A backfill judges nothing: `unseen` is
+ * empty.
  */
 export async function classifyUnseen(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
   const notRun = context.checksNotRun.map((c) => `(${sqlString(c.id)}, ${sqlString(c.reason)})`);
@@ -112,28 +124,87 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
     `CREATE OR REPLACE TEMP TABLE checks_not_run AS
      SELECT * FROM (VALUES ${notRun.length > 0 ? notRun.join(', ') : '(NULL, NULL)'}) t(check_id, reason) WHERE check_id IS NOT NULL`,
   );
+  // A list whose files hold no data row this month (only a header: lists_without_rows, noteListsWithoutRows) is not
+  // delivered either; it is named as such.
+  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS lists_without_rows (dataset VARCHAR)`);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE undelivered AS
-     SELECT dataset, label FROM dataset_labels WHERE dataset NOT IN (SELECT unnest(string_split($delivered, ',')))`,
+     SELECT l.dataset, l.label, l.dataset IN (SELECT dataset FROM lists_without_rows) AS header_only
+     FROM dataset_labels l
+     WHERE l.dataset NOT IN (SELECT unnest(string_split($delivered, ',')))`,
     { delivered: context.delivered.join(',') },
   );
-  // The lists a finding rests on that this month lacks, by their labels ('' for none).
-  const missing = `(SELECT coalesce(string_agg(u.label, '、' ORDER BY u.dataset), '') FROM undelivered u
-                    WHERE u.dataset = f.source_dataset OR list_contains(string_split(f.compared_datasets, ','), u.dataset))`;
+  // Why the lists a finding rests on tell nothing this month ('' when they all do): 缺少 those not delivered, and those
+  // delivered with a header alone by name.
+  const resting = `FROM undelivered u WHERE (u.dataset = f.source_dataset OR list_contains(string_split(f.compared_datasets, ','), u.dataset))`;
+  const missing = `coalesce(concat_ws('，',
+                     (SELECT '缺少' || string_agg(u.label, '、' ORDER BY u.dataset) ${resting} AND NOT u.header_only),
+                     (SELECT string_agg(u.label, '、' ORDER BY u.dataset) || '没有数据行' ${resting} AND u.header_only)), '')`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE unseen AS
+     WITH open_findings AS (
+       -- 特困's area is mostly rs_program's guess (农村 unless the value names one): only a 低保 area is asked for.
+       SELECT f.*, (rs_program(f.program)).family AS family,
+              CASE WHEN (rs_program(f.program)).family = '低保' THEN (rs_program(f.program)).area END AS dibao_area
+       FROM ledger.findings f
+       WHERE $carries AND f.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL}
+         AND NOT EXISTS (SELECT 1 FROM scan_sightings s WHERE s.finding_id = f.finding_id)
+     ),
+     roll_parts AS (SELECT DISTINCT township, village, family, area FROM roll),
+     -- The parts of the ledger's last earlier month's roll (a village's 特困, or 低保 of an area) this month's lacks.
+     lost_parts AS (
+       SELECT township, village, family, dibao_area, coalesce(dibao_area, '') || family AS part FROM (
+         SELECT township, village, (rs_program(program)).family AS family,
+                CASE WHEN (rs_program(program)).family = '低保' THEN (rs_program(program)).area END AS dibao_area
+         FROM (SELECT DISTINCT township, village, program FROM ledger.roll_members
+               WHERE run_id = (SELECT arg_max(run_id, period) FROM ledger.runs WHERE period < $period))
+       ) WHERE family IS NOT NULL AND village IS NOT NULL
+       EXCEPT
+       SELECT township, village, family, CASE WHEN family = '低保' THEN area END, coalesce(CASE WHEN family = '低保' THEN area END, '') || family FROM roll
+     )
      SELECT f.finding_id, f.status,
             CASE WHEN f.check_id NOT IN (SELECT unnest(string_split($checks_ran, ',')))
                    THEN '${TRACKING.notRechecked}：' || coalesce(n.reason, '检查未运行')
-                 WHEN ${missing} <> '' THEN '${TRACKING.notRechecked}：本月缺少' || ${missing}
-                 WHEN f.township IS NOT NULL AND f.township NOT IN (SELECT township FROM roll WHERE township IS NOT NULL)
+                 WHEN ${missing} <> '' THEN '${TRACKING.notRechecked}：本月' || ${missing}
+                 WHEN f.township IS NOT NULL AND f.township NOT IN (SELECT township FROM roll_parts WHERE township IS NOT NULL)
                    THEN '${TRACKING.notRechecked}：本月花名册无该乡镇'
+                 WHEN f.village IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM roll_parts p WHERE p.township IS NOT DISTINCT FROM f.township AND p.village = f.village)
+                   THEN '${TRACKING.notRechecked}：本月花名册中没有' || coalesce(f.township, '') || f.village
+                 -- The finding's program family (and a 低保 area it names): the roll file of that program may be the one missing.
+                 WHEN f.village IS NOT NULL AND f.family IS NOT NULL AND NOT EXISTS (
+                        SELECT 1 FROM roll_parts p WHERE p.township IS NOT DISTINCT FROM f.township AND p.village = f.village
+                          AND p.family = f.family AND (f.dibao_area IS NULL OR p.area = f.dibao_area))
+                   THEN '${TRACKING.notRechecked}：本月花名册中没有' || f.village || '的' || coalesce(f.dibao_area, '') || f.family || '人员'
+                 -- A finding whose program is unreadable may be about any part of its village's roll; one comparing rows of
+                 -- the roll with each other rests on the other rows, wherever in the township: judged only where the roll
+                 -- lacks none of the parts the last month's had.
+                 WHEN f.village IS NOT NULL AND f.family IS NULL AND EXISTS (
+                        SELECT 1 FROM lost_parts l WHERE l.township IS NOT DISTINCT FROM f.township AND l.village = f.village)
+                   THEN '${TRACKING.notRechecked}：本月花名册中没有' || f.village || '上期有的' || (
+                          SELECT string_agg(DISTINCT l.part, '、' ORDER BY l.part) FROM lost_parts l
+                          WHERE l.township IS NOT DISTINCT FROM f.township AND l.village = f.village) || '人员'
+                 WHEN (f.category = 'duplicate' OR f.check_id IN (${ROLL_COMPARING.map(sqlString).join(', ')})) AND EXISTS (
+                        SELECT 1 FROM lost_parts l WHERE l.township IS NOT DISTINCT FROM f.township)
+                   THEN '${TRACKING.notRechecked}：本月花名册中没有' || coalesce(f.township, '') || '上期有的' || (
+                          SELECT string_agg(DISTINCT l.part, '、' ORDER BY l.part) FROM lost_parts l
+                          WHERE l.township IS NOT DISTINCT FROM f.township) || '人员'
                  WHEN f.finding_id IN (SELECT finding_id FROM kept_carry WHERE finding_id NOT IN (SELECT finding_id FROM replaced_sightings))
                    THEN '${TRACKING.keptByStaff}：本月未再发现，自动销号已由工作人员撤回' END AS carried
-     FROM ledger.findings f LEFT JOIN checks_not_run n USING (check_id)
-     WHERE $carries AND f.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL}
-       AND NOT EXISTS (SELECT 1 FROM scan_sightings s WHERE s.finding_id = f.finding_id)`,
-    { carries: context.carries, checks_ran: context.checksRan.join(',') },
+     FROM open_findings f LEFT JOIN checks_not_run n USING (check_id)`,
+    { carries: context.carries, checks_ran: context.checksRan.join(','), period: context.period },
+  );
+}
+
+/**
+ * The lists that had files this month but no data row in them (a header alone), for classifyUnseen to name: such a
+ * list is not among `delivered`, and its findings are carried, not closed.
+ */
+export async function noteListsWithoutRows(connection: DuckDBConnection, datasets: readonly string[]): Promise<void> {
+  const rows = datasets.map((dataset) => `(${sqlString(dataset)})`);
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE lists_without_rows AS
+     SELECT * FROM (VALUES ${rows.length > 0 ? rows.join(', ') : '(NULL::VARCHAR)'}) t(dataset) WHERE dataset IS NOT NULL`,
   );
 }
 
