@@ -5,9 +5,10 @@
 import type { DuckDBConnection } from '@duckdb/node-api';
 
 /**
- * Temp table `scan_sightings`: the scan's findings as the ledger meets them, each with the id of the earlier finding it
- * continues, if any: same check (one whose fact lists holdings, factListsHoldings), same household in the same township
- * (or, for a person without a 家庭编号, the same person), and every holding it lists already listed by the earlier one,
+ * Temp table `continued_holdings`: each finding of the scan (`finding_id`) that continues an earlier finding
+ * (`earlier_id`, under which scan_sightings carries it: continued-findings.ts): same check (one whose fact lists
+ * holdings, factListsHoldings), same household in the same township (or, for a person without a 家庭编号, the same
+ * person), and every holding it lists already listed by the earlier one,
  * which this scan did not find as it was. Carry-over then meets it as that finding found again: open stays open, 误报
  * stays 误报 (nothing new to judge), closed by staff is reopened. A holding the earlier finding did not list (a car bought
  * since) is nothing anyone has looked at: a new finding, as before. The earlier finding keeps its fact, the holdings
@@ -49,10 +50,5 @@ export async function continueEarlierHoldings(connection: DuckDBConnection, hold
        AND s.finding_id NOT IN (SELECT finding_id FROM continued_holdings)
      GROUP BY f.finding_id`,
     checks,
-  );
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE scan_sightings AS
-     SELECT s.* REPLACE (coalesce(c.earlier_id, s.finding_id) AS finding_id)
-     FROM scan_findings s LEFT JOIN continued_holdings c USING (finding_id)`,
   );
 }

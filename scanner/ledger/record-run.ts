@@ -2,6 +2,7 @@
 // Rescanning a period first undoes that period's earlier run (undo-run.ts), so the same data gives the same ledger.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
+import { continueEarlierFindings, storeFoundFacts } from './continued-findings.ts';
 import { continueEarlierHoldings } from './continued-holdings.ts';
 import { undoEarlierRun } from './undo-run.ts';
 import { inTransaction } from './transaction.ts';
@@ -44,8 +45,10 @@ export async function recordRun(
     };
     await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
     await continueEarlierHoldings(connection, run.holdingsChecks);
+    await continueEarlierFindings(connection, { period: run.period, carries: context.carries, holdingsChecks: run.holdingsChecks });
     await classifySightings(connection, context);
     await writeFindings(connection, context);
+    await storeFoundFacts(connection, run.period, run.holdingsChecks);
     await reopenFindings(connection, context);
     await classifyUnseen(connection, context);
     const autoClosed = await autoCloseFindings(connection, context);
