@@ -24,8 +24,9 @@ interface OutOfScopeRule {
  * family's assessment. A roster says so in the 人员类别, the 岗位类别 or the 岗位, or names the posts as the 单位
  * (某某镇公益性岗位). A column decides only where those read before it (人员类别, then 岗位类别; for the 单位 too) say
  * no more than how he is hired (编外, 临时工, or nothing): 编外 beside 岗位「保洁员」 is a 公益性岗位, 工勤人员 beside it is
- * 在编 staff. The reason names the column that decided and the vague class it passed over. Until 2026-12-03 only the
- * first kind column a roster gave was read, and a 单位 never: such workers counted as 财政供养.
+ * 在编 staff. A value that names the establishment beside the post (事业编制（护林员）, 工勤人员（保洁）) is staff too
+ * (rs_welfare_post). The reason names the column that decided and the vague class it passed over. Until 2026-12-03 only
+ * the first kind column a roster gave was read, and a 单位 never: such workers counted as 财政供养.
  */
 const WELFARE_POST_COLUMNS = [
   { column: 'staff_kind', when: 'rs_welfare_post(staff_kind)', after: [] },

@@ -131,10 +131,13 @@ const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人
 
 /**
  * A 注销户籍 list's 注销原因. A death (宣告死亡 included) says 死 or one of its words; the other reasons a 户口 is
- * cancelled are named by theirs (迁出, 出国(境)定居, 参军, 重复户口, 登记错误, 加入外国籍, 宣告失踪).
+ * cancelled are named by theirs (迁出, 出国(境)定居, 参军, 重复户口, 登记错误, 加入外国籍, 宣告失踪), or by why he moved:
+ * 婚嫁, 升学 (大中专院校录取), 投靠亲属, 工作调动, 转为现役军人, 购房落户, 被判处徒刑. Until 2026-12-06 those were
+ * unclear, read as deaths: a high deceased finding and a repayment asked of a living family.
  */
-const DEATH_WORD = '死|亡故|病故|身故|去世|逝世|过世';
-const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|参军|入伍|服役|兵役|重复|错误|误登|错登|更正|国籍|失踪';
+const DEATH_WORD = '死|亡故|病故|病亡|身故|身亡|阵亡|去世|逝世|过世|牺牲|遇难|殉职';
+const NOT_DEATH_WORD = '迁|出国|出境|定居|移居|移民|参军|入伍|服役|兵役|现役|当兵|随军|婚|嫁|升学|入学|录取|考入|考取|院校'
+  + '|投靠|投亲|团聚|收养|调动|招工|就业|落户|重复|双重|错误|误登|错登|更正|虚假|冒名|国籍|外籍|失踪|判刑|判处|徒刑|服刑|劳教|劳动教养';
 /**
  * Measures on a 服刑/羁押 list that keep a person out of prison (社区矫正, pre-trial release); a revoked one (撤销缓刑,
  * 收监执行) puts him back in. 保外就医 is the commonest 暂予监外执行, and a penalty 单处 (单处罚金, 单处剥夺政治权利)
@@ -149,8 +152,14 @@ const BACK_IN_CUSTODY_WORD = '撤销|收监';
  */
 const RELEASED_WORD = '释放|出狱|出监|刑满|已出所|解除羁押';
 const RELEASE_TO_COME = '(?:待|拟|将|预计)(?:释放|出狱|出监|刑满)';
-/** A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …). */
-const PAYMENT_FAILED_WORD = '失败|不成功|退回|退票|退款|未发|未到账|未入账|作废|撤销|止付|销户|冻结';
+/**
+ * A 代发 result that says the money did not reach the account (失败, 退回, 账户已销户 …), was sent back (退汇), could not
+ * be paid into it (户名不符, 账号不存在, 无此账户, 账户状态异常, 账号错误) or was not sent (停发, 待发放, 不予发放). Until
+ * 2026-12-06 those were counted as paid in a dead man's overpayment. 未成功 is one though it holds 成功; a denied word is
+ * none (未冻结, 无异常: rs_payment_failed).
+ */
+const PAYMENT_FAILED_WORD = '失败|不成功|未成功|退回|退票|退款|退汇|未发|待发|缓发|停发|停止发放|不发放|不予发放|未到账|未入账|作废|撤销|止付'
+  + '|销户|注销|冻结|不符|不存在|无此|无效|错误|有误|异常';
 /**
  * A 发放项目 other than the 低保/特困 benefit itself: a bank's 惠民惠农 一卡通 file pays 高龄津贴, 残疾人两项补贴, 耕地地力
  * 保护补贴, 城乡居民养老金, 价格临时补贴 … into the same account, none of it 低保金 a deceased's family is asked to repay.
@@ -162,15 +171,29 @@ const OWN_BENEFIT_WORD = '低保金|保障金|供养金|最低生活保障金|�
 const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
 /**
  * A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 除名, 解除/终止劳动合同, 减员, 死亡, 病故);
- * 在职, 退休 and 调出 are read as paid. Until 2026-12-03 终止劳动合同, 合同终止, 除名 and a death written 病故 or 已故
- * counted a member who had left as 财政供养.
+ * 在职, 退休, 退职 (paid a 退职生活费 from public funds, as a pension) and 调出 are read as paid. Until 2026-12-03 终止劳动合同,
+ * 合同终止, 除名 and a death written 病故 or 已故 counted a member who had left as 财政供养, and until 2026-12-06 减少 (a
+ * 变动情况), 辞聘, 清退 and 不在职.
  */
-const OFF_PAYROLL_WORD = '离职|辞职|辞退|开除|除名|解聘|解除|终止|减员|停发|死亡|去世|病故|亡故|身故|已故|逝世|过世|注销';
+const OFF_PAYROLL_WORD = '离职|辞职|辞聘|辞退|开除|除名|解聘|解除|终止|减员|减少|清退|(?:不|非)再?在职|停发|死亡|去世|病故|亡故|身故|已故'
+  + '|逝世|过世|注销';
+/** A 解除 that lifts a sanction or a measure (解除处分, 解除留用察看): he is still employed and paid. */
+const LIFTED_SANCTION = '解除(?:党纪|政务|行政)?(?:处分|警告|记过|记大过|降级|撤职|留用察看|留党察看|留置|停职|隔离|冻结|限制|强制措施)';
 /**
  * A payroll roster's 人员类别 of a 乡村公益性岗位 (护林员, 保洁员 …): a post that 就业援助 gives people of poor households,
  * often 低保 members, paid from public funds but not 财政供养 (在编) staff. 编外, 临时工 and 劳务派遣 are left counted.
  */
 const WELFARE_POST_WORD = '公益性|公益岗|护林|保洁|护路|护河|巡河|河道管护|管护员|生态岗';
+/**
+ * A value that also names the establishment is staff whatever post it names: 事业编制（护林员）, 工勤人员（保洁）, 全额事业
+ * 编制保洁工, 全额拨款事业编制（公益性）. 编制, 在编, 参公 or 公务员 decide even beside 公益性岗位; 事业, 工勤 and 行政 name
+ * the kind of employer too (机关事业单位公益性岗位), and give way to the post named as such. A denied 编制 (非编制, 编制外,
+ * 不在编) and 行政村 or 公益事业 name none. Until 2026-12-06 such staff were set aside as 公益性岗位, a missed high finding.
+ */
+const ESTABLISHED_WORD = '编制|在编|编内|参公|参照公务员|公务员';
+const STAFF_CLASS_WORD = '事业|工勤|行政';
+const NAMES_NO_ESTABLISHMENT = '(?:非|不|无|未|没有?)(?:在编|编制|编内)|编制外|行政村|公益事业';
+const WELFARE_POST_NAME = '公益性?岗';
 /**
  * A payroll 人员类别 (or 岗位类别) that says only how a person is hired, not what post he holds: 编外, 临时工, 合同制,
  * 劳务派遣人员, 其他, or nothing. Beside it the next column decides (岗位「保洁员」: a 公益性岗位); a class that says more
@@ -207,11 +230,15 @@ const holdsWord = (pattern: string, unless?: string) =>
  * test (RE2 has no look-behind); one joined to another word (拒不报到，撤销缓刑; 未报到，收监执行) denies that one, and
  * the word stays. Only a cell that holds the word pays for the replace.
  */
-const holdsUndeniedWord = (pattern: string) => {
-  const denied = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${pattern})`;
+const holdsUndeniedWord = (pattern: string, notMeant?: string) => {
+  const denied = `(?:未|不|没|无|免)[予以被曾有需须用必再]*(?:${pattern})${notMeant ? `|${notMeant}` : ''}`;
   return `CASE WHEN regexp_matches(s, ${words(pattern)})
     THEN regexp_matches(regexp_replace(s, ${words(denied)}, '', 'g'), ${words(pattern)}) ELSE false END`;
 };
+
+/** Whether the cell names the establishment by one of `pattern`'s words, not denied (非编制) nor another word's (行政村). */
+const namesEstablishment = (pattern: string) =>
+  `regexp_matches(regexp_replace(s, ${words(NAMES_NO_ESTABLISHMENT)}, '', 'g'), ${words(pattern)})`;
 
 export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // Internal. rs_text in simplified characters (農村低保, 特困供養, 戶主, 暫停 as a roll kept in traditional ones writes
@@ -306,17 +333,18 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // A 服刑/羁押 row whose 执行方式 says he has been released (not 未释放, not 待释放).
   defineMacro('rs_released', ['s'], `CASE WHEN ${holdsUndeniedWord(RELEASED_WORD)} THEN NOT regexp_matches(s, ${words(RELEASE_TO_COME)}) ELSE false END`),
 
-  // A payment row whose 发放状态 says it failed (成功, 已发放 do not).
-  defineMacro('rs_payment_failed', ['s'], holdsWord(PAYMENT_FAILED_WORD)),
+  // A payment row whose 发放状态 says it failed (成功, 已发放 do not; nor 未退回, 无异常).
+  defineMacro('rs_payment_failed', ['s'], holdsUndeniedWord(PAYMENT_FAILED_WORD)),
 
   // A payment row of another benefit than 低保/特困 (高龄津贴, 耕地地力保护补贴 …) paid through the same account.
   defineMacro('rs_other_benefit', ['s'], holdsWord(OTHER_BENEFIT_WORD, OWN_BENEFIT_WORD)),
 
   // A payroll row of someone no longer paid by it (在职, 退休, 调出 are read as paid: verified by staff; 未离职 is paid).
-  defineMacro('rs_off_payroll', ['s'], holdsUndeniedWord(OFF_PAYROLL_WORD)),
+  defineMacro('rs_off_payroll', ['s'], holdsUndeniedWord(OFF_PAYROLL_WORD, LIFTED_SANCTION)),
 
-  // A payroll row of a 乡村公益性岗位 worker, not a 财政供养 member of staff.
-  defineMacro('rs_welfare_post', ['s'], holdsWord(WELFARE_POST_WORD)),
+  // A payroll row of a 乡村公益性岗位 worker, not a 财政供养 member of staff (事业编制（护林员） is staff: ESTABLISHED_WORD).
+  defineMacro('rs_welfare_post', ['s'], `CASE WHEN ${holdsWord(WELFARE_POST_WORD)} THEN NOT ${namesEstablishment(ESTABLISHED_WORD)}
+    AND (regexp_matches(s, ${words(WELFARE_POST_NAME)}) OR NOT ${namesEstablishment(STAFF_CLASS_WORD)}) ELSE false END`),
 
   // A payroll 人员类别 or 岗位类别 that leaves the post to the next column (编外, 临时工; empty).
   defineMacro('rs_vague_staff_kind', ['s'], bindOnce('rs_category_text(s)', 'rs_kind_text',
