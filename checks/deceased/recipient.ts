@@ -3,12 +3,21 @@ import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { refusedPaymentHouseholds } from '../../scanner/load/refused-payment-households.ts';
 import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong } from '../shared-sql.ts';
 
+/**
+ * A 火化日期 or 注销日期 read in the 死亡日期's place (empty, unreadable, or later than it: a death typed 2027-09-28 for a
+ * cremation on 2026-09-30) is named: the death was on it or before. One that gives only its month (注销日期 2026年9月)
+ * is shown as the month, said to be one, as the 死亡日期 it overrode is (2026-11).
+ */
+const DEAD_BY_MONTH = `rs_date(CASE d.death_date_from WHEN '火化日期' THEN d.cremated_on_raw ELSE d.cancelled_on_raw END) IS NULL`;
+const DEAD_BY_SHOWN = `CASE WHEN d.death_date_from IN ('火化日期', '注销日期') AND ${DEAD_BY_MONTH} THEN strftime(d.death_date, '%Y-%m') ELSE d.death_date::VARCHAR END`;
+const STATED_SHOWN = `CASE WHEN rs_date(d.death_date_raw) IS NULL THEN strftime(d.stated_death_date, '%Y-%m') ELSE d.stated_death_date::VARCHAR END`;
+
 export default defineCheck({
   id: 'deceased.recipient',
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期计，证据中注明）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期中较早者计；火化日期或注销日期早于死亡日期的，死亡日期应是误写，按其中最早者计，证据中注明需核实；火化日期、注销日期只写到月的，按该月末日计）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -18,12 +27,15 @@ export default defineCheck({
       -- Several lists (公安/火化/卫健) may report one death: the earliest date is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(d.death_date) AS died,
              arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
-             -- A 火化日期 or 注销日期 read where the 死亡日期 is empty or unreadable is named: the death was on it or before.
-             string_agg(d.death_date_from || ' ' || d.death_date::VARCHAR ||
+             string_agg(d.death_date_from || ' ' || ${DEAD_BY_SHOWN} ||
                CASE WHEN d.death_date_from = '死亡月份' THEN '（死亡日期「' || d.death_date_raw || '」只写到月，按该月末日计）'
                     WHEN d.death_date_from <> '死亡日期' THEN
-                 '（' || CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || '」无法识别' END ||
-                 '，按' || d.death_date_from || '计，死亡在此日或之前）' ELSE '' END ||
+                 '（' || CASE WHEN ${DEAD_BY_MONTH} THEN '只写年月，按该月末日计；' ELSE '' END ||
+                 CASE WHEN d.stated_death_date IS NOT NULL
+                        THEN '死亡日期 ' || ${STATED_SHOWN} || ' 晚于' || d.death_date_from || ' ' || ${DEAD_BY_SHOWN} || '，按' || d.death_date_from || '计，需核实）'
+                      ELSE CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || '」无法识别' END ||
+                        '，按' || d.death_date_from || '计，死亡在此' || CASE WHEN ${DEAD_BY_MONTH} THEN '月' ELSE '日' END || '或之前）' END
+                    ELSE '' END ||
                '，来源 ' || coalesce(d.source, '未注明') ||
                -- A 注销原因 that names no death (其他) is read as one, for staff to verify: never dropped unseen.
                CASE d.reason_kind WHEN 'death' THEN '，注销原因 ' || d.reason WHEN 'unclear' THEN '，注销原因「' || d.reason || '」，需核实是否死亡' ELSE '' END ||

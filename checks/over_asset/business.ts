@@ -3,13 +3,21 @@ import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
+/**
+ * A date as the evidence shows it: one the list gives as a month (成立日期 2015年8月, 注销日期 2026.10) as that month,
+ * said to be one, as imprisoned.recipient shows a sentence's. It is read as the month's first day (a 成立日期) or last (a
+ * closing): a day the list never gave.
+ */
+const shownDate = (date: string, raw: string) => `CASE WHEN rs_date(${raw}) IS NULL THEN strftime(${date}, '%Y-%m') || '（只写年月）'
+                 ELSE strftime(${date}, '%Y-%m-%d') END`;
+
 export default defineCheck({
   id: 'over_asset.business',
   category: 'over_asset',
   severity: 'medium',
   title: '家庭成员经营市场主体',
   description:
-    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销/撤销，或注销日期（为空的，吊销日期）不早于本期首日。登记状态为存续、在业等而注销日期（吊销日期）早于本期首日的，记录自相矛盾，仍列出，证据中注明需核实。每户一条，证据列出各成员的市场主体。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭的成员是本期内存续的个体工商户经营者或企业法定代表人：登记日期不晚于本期末日（或未填），且登记状态不是注销/吊销/撤销，或注销日期（为空的，吊销日期）不早于本期首日；只写年月的，登记日期按当月1日、注销（吊销）日期按当月最后一日，证据中照写年月并注明“只写年月”。登记状态为存续、在业等而注销日期（吊销日期）早于本期首日的，记录自相矛盾，仍列出，证据中注明需核实。每户一条，证据列出各成员的市场主体。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'businesses'],
   params: z.object({
@@ -23,8 +31,8 @@ export default defineCheck({
     holdings AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
              coalesce(b.business_name, '（无名称）') || coalesce('（' || b.kind || '）', '') || '，登记状态 ' || b.status ||
-               coalesce('，登记日期 ' || strftime(b.registered_on, '%Y-%m-%d'), '') ||
-               coalesce('，' || b.closed_on_from || ' ' || strftime(b.closed_on, '%Y-%m-%d'), '') ||
+               coalesce('，登记日期 ' || ${shownDate('b.registered_on', 'b.registered_on_raw')}, '') ||
+               coalesce('，' || b.closed_on_from || ' ' || ${shownDate('b.closed_on', "CASE b.closed_on_from WHEN '注销日期' THEN b.closed_on_raw ELSE b.revoked_on_raw END")}, '') ||
                -- A business that counts though closed before P.start: its 登记状态 says it is not closed (存续, 在业).
                -- The registry contradicts itself; the finding stands, for staff to verify, not to stop the benefit on.
                CASE WHEN b.closed_on < period_start()

@@ -3,12 +3,20 @@ import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { yuan } from '../shared-sql.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
+/**
+ * The 月工资 as read, or as written where it cannot be read (保密, 待核定, #N/A): it decides nothing, and such a row is kept
+ * (normalise-datasets.ts SHOWN_ONLY). One written as none (—, /, 无) is empty.
+ */
+const SALARY = `CASE WHEN p.monthly_salary_cents IS NOT NULL THEN '，月工资 ' || ${yuan('p.monthly_salary_cents')} || ' 元'
+  WHEN rs_text(p.monthly_salary_raw) IS NOT NULL AND NOT rs_no_value(p.monthly_salary_raw) THEN '，月工资「' || rs_text(p.monthly_salary_raw) || '」未能识别'
+  ELSE '' END`;
+
 export default defineCheck({
   id: 'over_asset.payroll',
   category: 'over_asset',
   severity: 'high',
   title: '家庭成员为财政供养人员',
-  description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。名单中人员状态为离职、辞退、减员等（已不由财政供养）的不计；退休、调出的仍列出，由经办人核实。人员类别（或名单所写的岗位类别、岗位、用工类型）为乡村公益性岗位（护林员、保洁员等，常由低保家庭成员就业援助上岗）的不计，其工资计入家庭收入核算；人员类别只写编外、临时、合同等（未说明岗位）的，按岗位类别、岗位读取，单位为某镇（村）公益性岗位的同样不计；编外、临时、劳务派遣人员岗位不是公益性岗位的仍列出，由经办人核实。',
+  description: '在保家庭的成员在财政供养人员名单上（按身份证号码匹配，同名不同人不计）。每户一条，证据列出各成员的供职单位和月工资（月工资不影响判断：无法识别的照原样列出，如「保密」，该行不拒收）。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。名单中人员状态为离职、辞退、减员等（已不由财政供养）的不计；退休、调出的仍列出，由经办人核实。人员类别（或名单所写的岗位类别、岗位、用工类型）为乡村公益性岗位（护林员、保洁员等，常由低保家庭成员就业援助上岗）的不计，其工资计入家庭收入核算；人员类别只写编外、临时、合同等（未说明岗位）的，按岗位类别、岗位读取，单位为某镇（村）公益性岗位的同样不计；编外、临时、劳务派遣人员岗位不是公益性岗位的仍列出，由经办人核实。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'payroll'],
   prepare: HOUSEHOLD_TABLES,
@@ -16,7 +24,7 @@ export default defineCheck({
     WITH ${HOUSEHOLDS_AND_MEMBERS},
     holdings AS (
       SELECT m.household_id, m.id_number AS member_id, m.name AS member_name,
-             '供职单位 ' || coalesce(p.employer, '未注明') || coalesce('，月工资 ' || ${yuan('p.monthly_salary_cents')} || ' 元', '') ||
+             '供职单位 ' || coalesce(p.employer, '未注明') || ${SALARY} ||
                coalesce('，人员类别 ' || p.staff_kind, '') || coalesce('，岗位类别 ' || p.post_class, '') || coalesce('，岗位 ' || p.post, '') ||
                coalesce('，人员状态 ' || p.staff_status, '') ||
                ${nameNote('p')} || '，来源 ' || ${cite('payroll', 'p')} AS holding,

@@ -1,6 +1,6 @@
 // Builds the typed, normalised tables (roll, payments, deaths, …) from raw_rows_<dataset>, once, in SQL; refused rows go to load_rejects.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
@@ -49,6 +49,48 @@ interface RejectArm {
   problem: string;
 }
 
+/**
+ * Columns no check decides on, shown in the evidence only (over_asset.payroll lists a member's 月工资; the check is that
+ * he is on the payroll): a cell of one that cannot be read refuses nothing. Its typed value is empty, and the raw text
+ * stays for the evidence. Until 2026-12-07 a 月工资 written 保密, 待核定 or #N/A refused the row: a member on the public
+ * payroll was not found (a bad-row instead).
+ */
+export const SHOWN_ONLY: Partial<Record<DatasetName, readonly string[]>> = { payroll: ['monthly_salary'] };
+
+/**
+ * Columns read their own way (special-columns.ts) that read a cell written as none as they read an empty one, and so
+ * take the rule below too: a business's dates and a car's. A 注销日期 only where its row leaves the date that stands in
+ * for it (吊销日期, 报废日期) empty, whether or not it has a test of its own: an empty 注销日期 reads that date, one
+ * written as none does not, and such a row is refused as before. Not a death's dates (the row's only date written as
+ * none would leave it used, undated), nor a sentence's (a 释放日期 written as none reads as still held, an empty one as
+ * the 刑期止日), nor a cadre's term (an empty 任职止 is a term not ended, and 不详 is no such thing).
+ */
+const NONE_AS_EMPTY: Partial<Record<DatasetName, Record<string, { unlessFilled?: string }>>> = {
+  businesses: { registered_on: {}, closed_on: { unlessFilled: 'revoked_on' }, revoked_on: {} },
+  vehicles: { deregistered_on: { unlessFilled: 'scrapped_on' }, scrapped_on: {} },
+};
+
+/**
+ * When a filled date, month, amount or number cell refuses its row, or null when none does. An optional column's cell
+ * that gives no value (rs_no_value: —, /, 无, 暂无, 不详 …, as many exports write "none") is empty, as a cell left
+ * empty is: until 2026-12-07 a 注销日期 written — or a 成立日期 不详 refused the row, and an active business was missed.
+ * A required column's so written is refused as before, and a column read its own way keeps its own test unless
+ * NONE_AS_EMPTY says otherwise. Whether a cell gives no value comes from its value map (m_no_value), once per distinct
+ * text: asked in the row, a list writing 注销日期 — on every row paid a regexp for each.
+ */
+function unreadableWhen(dataset: DatasetSpec, column: ColumnSpec, kind: 'date' | 'month' | 'amount' | 'number'): string | null {
+  if (SHOWN_ONLY[dataset.name]?.includes(column.name)) return null;
+  const raw = q(column.name);
+  const special = SPECIAL_UNREADABLE[dataset.name]?.[column.name];
+  const unreadable = special ?? `${mappedField(column, kind)} IS NULL`;
+  const listed = NONE_AS_EMPTY[dataset.name]?.[column.name];
+  const noneAsEmpty = column.required ? undefined : listed ?? (special ? undefined : {});
+  if (!noneAsEmpty) return `NOT ${blank(raw)} AND ${unreadable}`;
+  const noValue = `coalesce(${mappedField(column, kind, 'm_no_value')}, false)`;
+  const none = noneAsEmpty.unlessFilled ? `(${noValue} AND ${blank(q(noneAsEmpty.unlessFilled))})` : noValue;
+  return `NOT ${blank(raw)} AND ${unreadable} AND NOT ${none}`;
+}
+
 function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
   const arms: RejectArm[] = [];
   const problem = (kind: string, label: string, why: string, raw: string) => `{'kind': '${kind}', 'col': ${label}, 'why': ${why}, 'raw': ${raw}}`;
@@ -74,8 +116,8 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       arms.push({ when: `rs_code_lost_digits(${raw})`, problem: problem('value', label, `${label} || '无法识别：' || ${raw} || '（${CODE_LOST_DIGITS}）'`, raw) });
     }
     if (column.kind === 'date' || column.kind === 'month' || column.kind === 'amount' || column.kind === 'number') {
-      const unreadable = SPECIAL_UNREADABLE[dataset.name]?.[column.name] ?? `${mappedField(column, column.kind)} IS NULL`;
-      arms.push({ when: `NOT ${blank(raw)} AND ${unreadable}`, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
+      const unreadable = unreadableWhen(dataset, column, column.kind);
+      if (unreadable) arms.push({ when: unreadable, problem: problem('value', label, `${label} || '无法识别：' || ${raw}`, raw) });
     }
   }
   for (const refusal of SPECIAL_REFUSALS[dataset.name] ?? []) {

@@ -1,7 +1,7 @@
 // Columns read with more than their kind: the roll's program, status and household; a cadre's term and a sentence as
-// rosters and 司法 lists write them; the dates read where a better one is empty (a death's, a release, a business's
-// closing, a vehicle's deregistration); a death's reason; a 车管 list's codes. Each becomes the typed columns listed
-// here.
+// rosters and 司法 lists write them; the dates read where a better one is empty (a release, a business's closing, a
+// vehicle's deregistration) or contradicted (a death's, by the earliest of its dates); a month in a death's or a
+// business's dates; a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
 import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import { sqlString } from '../sql-text.ts';
@@ -121,59 +121,94 @@ const PRISONER_UNREADABLE: Record<string, string> = {
 };
 
 /**
- * A death's date: the 死亡日期, or where a row gives only its month (2026年9月) that month's last day, or where it leaves
- * it empty or unreadable (不详), the earlier of the 火化日期 and the 注销日期: days or months after the death, but he is dead all the
- * same (the finding says which was read: death_date_from). The month is enough: payment stops from the month after the
- * death (死亡次月起停发), and the last day keeps a death in P's own month out of an earlier period. A row is refused only
- * when it gives none that can be read. A 注销原因 that is not a death refuses the row (out-of-scope-rows.ts); one that
- * is unclear is kept, to be verified.
+ * A date column no value map reads as a month too (a death's 火化日期 and 注销日期; a business's 成立日期, 注销日期 and
+ * 吊销日期): its month is parsed in the row, and only where the cell is filled and no date, a few rows of millions. A
+ * start is the month's first day, an end its last, as startOf and endOf read theirs. A 2026.1 is no month here: it may
+ * be 2026.10 whose 0 Excel dropped (doubtful-months.ts), and these columns are not among the month columns whose readers
+ * mark such a cell; read as January, a 注销日期 in October would date a death nine months early. Its row is refused,
+ * as before, unless another of its dates is read.
  */
-const DEATH_DATES = [
-  [dateOf('death_date'), '死亡日期'], [`last_day(${mapped('death_date', 'month')})`, '死亡月份'],
-  // The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
-  // until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
-  [`CASE WHEN ${dateOf('cancelled_on')} IS NULL OR ${dateOf('cremated_on')} <= ${dateOf('cancelled_on')} THEN ${dateOf('cremated_on')} END`, '火化日期'],
-  [dateOf('cancelled_on'), '注销日期'],
-] as const;
-const ANY_DEATH_DATE = `coalesce(${DEATH_DATES.map(([date]) => date).join(', ')})`;
+const MONTH_IN_DOUBT = sqlString('\\d{4} ?\\. ?1');
+const monthInRow = (name: string) => `CASE WHEN ${dateOf(name)} IS NULL AND NOT ${blank(name)}
+  AND NOT regexp_full_match(rs_date_text(CAST(${name} AS VARCHAR)), ${MONTH_IN_DOUBT}) THEN rs_month(${name}) END`;
+const startInRow = (name: string) => `coalesce(${dateOf(name)}, ${monthInRow(name)})`;
+const endInRow = (name: string) => `coalesce(${dateOf(name)}, last_day(${monthInRow(name)}))`;
+
+/**
+ * A death's date: the 死亡日期, or where a row gives only its month (2026年9月) that month's last day. A 火化日期 or
+ * 注销日期 (a month of one as its last day too) says he was dead by then: the earlier of the two is read where the
+ * 死亡日期 is empty or unreadable (不详), and where it comes before the 死亡日期 could be (before its day, or its month's
+ * first day): a cremation or a 户口 cancelled for death cannot precede the death, so the 死亡日期 is miswritten (2027-09-28
+ * for 2026-09-28) and he was dead by the earlier date. Until 2026-12-06 such a row was read by its 死亡日期 alone, and a
+ * man cremated in September, his death typed a year late, was not found. The finding says which was read
+ * (death_date_from) and, beside the 死亡日期 it overrode, stated_death_date. The month is enough: payment stops from the
+ * month after the death (死亡次月起停发), and the last day keeps a death in P's own month out of an earlier period. A
+ * row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
+ * (out-of-scope-rows.ts); one that is unclear is kept, to be verified.
+ */
+const STATED_DEATH = endOf('death_date');
+/** The earliest day the 死亡日期 allows: its day, or its month's first. */
+const STATED_DEATH_START = startOf('death_date');
+const CREMATED_ON = endInRow('cremated_on');
+const CANCELLED_ON = endInRow('cancelled_on');
+// The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
+// until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
+const DEAD_BY = `least(${CREMATED_ON}, ${CANCELLED_ON})`;
+const DEAD_BY_FROM = `CASE WHEN ${CANCELLED_ON} IS NULL OR ${CREMATED_ON} <= ${CANCELLED_ON} THEN '火化日期' ELSE '注销日期' END`;
+/** The 死亡日期 decides: it is read, and no 火化日期 or 注销日期 comes before it could be. */
+const BY_STATED_DEATH = `(${STATED_DEATH_START} IS NOT NULL AND NOT coalesce(${DEAD_BY} < ${STATED_DEATH_START}, false))`;
+const DEATH_DATE = `CASE WHEN ${BY_STATED_DEATH} THEN ${STATED_DEATH} ELSE ${DEAD_BY} END`;
 const DEATH_COLUMNS: Record<string, string[]> = {
   death_date: [
-    `${ANY_DEATH_DATE} AS death_date`,
+    `${DEATH_DATE} AS death_date`,
     'death_date AS death_date_raw',
-    `CASE ${DEATH_DATES.map(([date, label]) => `WHEN ${date} IS NOT NULL THEN ${sqlString(label)}`).join(' ')} END AS death_date_from`,
+    `CASE WHEN ${BY_STATED_DEATH} THEN CASE WHEN ${dateOf('death_date')} IS NULL THEN '死亡月份' ELSE '死亡日期' END
+      WHEN ${DEAD_BY} IS NOT NULL THEN ${DEAD_BY_FROM} END AS death_date_from`,
+    `${STATED_DEATH_START} AS stated_death_date`,
   ],
+  cremated_on: [`${CREMATED_ON} AS cremated_on`, 'cremated_on AS cremated_on_raw'],
+  cancelled_on: [`${CANCELLED_ON} AS cancelled_on`, 'cancelled_on AS cancelled_on_raw'],
   reason: ['rs_text(reason) AS reason', `${mapped('reason', 'cancellation')} AS reason_kind`],
 };
 const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(
-  ['death_date', 'cremated_on', 'cancelled_on'].map((column) => [column, `${ANY_DEATH_DATE} IS NULL`]),
+  ['death_date', 'cremated_on', 'cancelled_on'].map((column) => [column, `coalesce(${STATED_DEATH_START}, ${DEAD_BY}) IS NULL`]),
 );
 
 /**
- * When a business closed: its 注销日期, or where a row leaves it empty, its 吊销日期 (a licence revoked and never
- * cancelled). An unreadable 注销日期 refuses the row as before: when it closed is then unknown. closed_on_from says which.
+ * A business's 成立日期 and when it closed: its 注销日期, or where a row leaves it empty, its 吊销日期 (a licence revoked
+ * and never cancelled). Each may be a month (成立日期 2015年8月, 注销日期 2026.10): a 成立日期 its first day, a closing
+ * its last (closed in October, it was active in October). Until 2026-12-06 such a row was refused, and a business active
+ * in P was not found. An unreadable 注销日期 refuses the row as before: when it closed is then unknown. closed_on_from
+ * says which was read.
  */
-const CLOSED = dateWithStandIn(['closed_on', '注销日期'], ['revoked_on', '吊销日期']);
-const BUSINESS_COLUMNS: Record<string, string[]> = CLOSED.columns;
-const BUSINESS_UNREADABLE: Record<string, string> = CLOSED.unreadable;
+const CLOSED = dateWithStandIn(['closed_on', '注销日期'], ['revoked_on', '吊销日期'], endInRow);
+const BUSINESS_COLUMNS: Record<string, string[]> = {
+  registered_on: [`${startInRow('registered_on')} AS registered_on`, 'registered_on AS registered_on_raw'],
+  ...CLOSED.columns,
+};
+const BUSINESS_UNREADABLE: Record<string, string> = {
+  registered_on: `${startInRow('registered_on')} IS NULL`, closed_on: `${endInRow('closed_on')} IS NULL`, ...CLOSED.unreadable,
+};
 
 /**
  * A date a list gives in one column, read where its row leaves it empty from another (a business's 吊销日期 for its
  * 注销日期, a car's 报废日期): the typed date under the first column's name, both raw texts, and <name>_from saying
  * which column it came from. The stand-in beside a filled first column is not read, and refuses nothing; an unreadable
- * first column refuses the row as before (when is then unknown).
+ * first column refuses the row as before (when is then unknown). `read` reads each: a date (a car's), or a date or a
+ * month as its last day (a business's).
  */
-function dateWithStandIn([column, label]: [string, string], [standIn, standInLabel]: [string, string]) {
+function dateWithStandIn([column, label]: [string, string], [standIn, standInLabel]: [string, string], read = dateOf) {
   const given = `NOT ${blank(column)}`;
   return {
     columns: {
       [column]: [
-        `CASE WHEN ${given} THEN ${dateOf(column)} ELSE ${dateOf(standIn)} END AS ${column}`,
+        `CASE WHEN ${given} THEN ${read(column)} ELSE ${read(standIn)} END AS ${column}`,
         `${column} AS ${column}_raw`,
         `CASE WHEN ${given} THEN '${label}' WHEN NOT ${blank(standIn)} THEN '${standInLabel}' END AS ${column}_from`,
       ],
       [standIn]: [`${standIn} AS ${standIn}_raw`],
     },
-    unreadable: { [standIn]: `NOT ${given} AND ${dateOf(standIn)} IS NULL` },
+    unreadable: { [standIn]: `NOT ${given} AND ${read(standIn)} IS NULL` },
   };
 }
 

@@ -23,11 +23,20 @@ const macroMap = (table: string, macro: string): ValueMap => ({
   table, select: (distinctRaw) => `SELECT m_raw, ${macro}(m_raw) AS m_value FROM (${distinctRaw})`,
 });
 
+/**
+ * A map of a date, month, amount or number, which also says of a text that is none whether it gives no value at all
+ * (m_no_value, rs_no_value: —, /, 无, 不详 …): normalise-datasets.ts reads such a cell of an optional column as empty.
+ * Asked here once per distinct text: asked in the row, it cost a regexp for every row written so.
+ */
+const valueMap = (table: string, macro: string): ValueMap => ({
+  table, select: (distinctRaw) => `SELECT m_raw, ${macro}(m_raw) AS m_value, m_value IS NULL AND rs_no_value(m_raw) AS m_no_value FROM (${distinctRaw})`,
+});
+
 const VALUE_MAPS: Record<MappedKind, ValueMap> = {
-  date: macroMap('map_dates', 'rs_date'),
-  month: macroMap('map_months', 'rs_month'),
-  amount: macroMap('map_cents', 'rs_cents'),
-  number: macroMap('map_numbers', 'rs_number'),
+  date: valueMap('map_dates', 'rs_date'),
+  month: valueMap('map_months', 'rs_month'),
+  amount: valueMap('map_cents', 'rs_cents'),
+  number: valueMap('map_numbers', 'rs_number'),
   // The comparison form (traditional → simplified) once per distinct normalised name: fewer still than raw spellings.
   name: {
     table: 'map_names',

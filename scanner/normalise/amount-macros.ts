@@ -4,6 +4,11 @@ import { sqlString } from '../sql-text.ts';
 
 /** Currency marks around an amount: ¥ (U+00A5), ￥ (U+FFE5, outside the full-width block), 元, RMB. */
 const CURRENCY_MARKS = '[\\x{00A5}\\x{FFE5}]|人民币|RMB|CNY|元';
+/**
+ * A monthly amount's unit after the number (4963元/月, 700元每月, 700/月): 元 is a currency mark, the rest is removed
+ * only at the end. Until 2026-12-07 a 月工资 written 4963元/月 could not be read.
+ */
+const PER_MONTH = `[/每]${WHITESPACE_CLASS}*月${WHITESPACE_CLASS}*$`;
 /** Area units: ㎡ (U+33A1), m², m2, 平方米, 平米. */
 const AREA_UNITS = '\\x{33A1}|[mM](?:\\x{00B2}|2)|平方米|平米';
 
@@ -29,7 +34,7 @@ export const AMOUNT_MACROS: readonly MacroDefinition[] = [
 
   // round() on a DECIMAL rounds half away from zero (四舍五入): 0.005 → 1 cent, -0.005 → -1 cent.
   defineMacro('rs_cents', ['s'],
-    `TRY_CAST(round(rs_decimal_from_text(${withoutUnits('s', CURRENCY_MARKS)}), 2) * 100 AS BIGINT)`),
+    `TRY_CAST(round(rs_decimal_from_text(${withoutUnits('s', `${CURRENCY_MARKS}|${PER_MONTH}`)}), 2) * 100 AS BIGINT)`),
 
   defineMacro('rs_number', ['s'],
     `TRY_CAST(round(rs_decimal_from_text(${withoutUnits('s', AREA_UNITS)}), 2) AS DECIMAL(18, 2))`),

@@ -9,8 +9,13 @@ import { eitherScriptPattern } from './traditional-to-simplified.ts';
  * rather than silently compared against the period.
  */
 const YEAR = '((?:19|20)\\d{2})';
-/** Optional time of day after a date (Excel date-time cells, system exports, ISO 'T', time zone). */
-const TIME_OF_DAY = '(?:(?: +|T)\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?)?';
+/**
+ * Optional time of day after a date: 08:30 (Excel date-time cells, system exports, ISO 'T', time zone), or in words,
+ * 10时30分 (卫健 certificates and 公安 lists date a death to the minute: 2026年8月20日10时30分); the date part counts.
+ * Until 2026-12-06 a time in words refused the row, and a death so dated was not found.
+ */
+const TIME_OF_DAY = '(?:(?: +|T)\\d{1,2}:\\d{1,2}(?::\\d{1,2}(?:\\.\\d+)?)?(?: ?(?:Z|[+-]\\d{2}(?::?\\d{2})?))?'
+  + '| ?\\d{1,2} ?[时時点點](?: ?\\d{1,2} ?分(?: ?\\d{1,2} ?秒)?)?)?';
 
 /** 2026-03-15, 2026/3/15, 2026.3.15, 2026年3月15日 (spaces tolerated around separators). */
 const SEPARATED_DATE = `${YEAR} ?[-/.年] ?(\\d{1,2}) ?[-/.月] ?(\\d{1,2}) ?日?${TIME_OF_DAY}`;

@@ -1,5 +1,5 @@
 // Macros for free-text cells: rs_text (places, categories), rs_code (household ids, accounts), rs_account_key /
-// rs_account_masked, rs_code_lost_digits, rs_name / rs_name_key.
+// rs_account_masked, rs_code_lost_digits, rs_no_value (a cell written as none), rs_name / rs_name_key.
 import {
   FULL_WIDTH_CHARACTERS, FULL_WIDTH_CLASS, HALF_WIDTH_CHARACTERS, QUOTE_CLASS, WHITESPACE_CLASS, defineMacro,
   type MacroDefinition,
@@ -42,6 +42,13 @@ const NONE_MARKS = '-/\\\\_—–－／＿';
 const NONE_WORDS = '无|空|暂无';
 /** A cell written as none, where a date may be (任职止 —): not 不详 or 待定, which say a date is not known. */
 export const NONE_WRITTEN = `[${NONE_MARKS}]+|${NONE_WORDS}`;
+/**
+ * A cell that gives no value: written as none, or as not known (不详, 未知, 不明). Where a cell left empty says no more
+ * than that (a 成立日期, a 注销日期 beside the 登记状态, a 月工资), one so written is empty; not where an empty cell says
+ * something itself (an empty 任职止 is a term not ended, and 不详 there is no such thing: NONE_WRITTEN). Not 待定 or
+ * 待核定 either: a value still to come is not none.
+ */
+export const NO_VALUE_WRITTEN = `${NONE_WRITTEN}|不详|未知|不明`;
 /** What a clerk writes in a code's cell for "none": a dash or slash, or a word (无, 暂无, 待定, 不详). */
 const NO_CODE = `[${NONE_MARKS}.,*、，。·×]+|${NONE_WORDS}|待定|待补|不详|未知`;
 /** One pass: the first alternative keeps the digits of '12345.0', the others drop edge quotes (and the = before them). */
@@ -82,6 +89,10 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // (two families' amounts compared, their assets summed). The caller reads it as empty. A plain code goes no further.
   defineMacro('rs_code_placeholder', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(PLAIN_CODE)}) THEN false
     ELSE coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_CODE)}), false) END`),
+
+  // A cell that gives no value (NO_VALUE_WRITTEN: —, /, 无, 暂无, 不详 …). A regexp on the cell's text: asked once per distinct
+  // text by the value maps of dates, months, amounts and numbers (m_no_value), never of every row.
+  defineMacro('rs_no_value', ['s'], `coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_VALUE_WRITTEN)}), false)`),
 
   // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
   // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.

@@ -43,11 +43,32 @@ testCheck('deceased.recipient', {
       },
     },
     {
+      name: 'a 注销户籍 list cancels her 户口 for 婚嫁, 升学, 投靠亲属, 工作调动, 现役, 落户 or 判刑: no death (these were read as deaths to verify)',
+      rows: {
+        roll: couple,
+        deaths: ['婚嫁', '升学', '大中专院校录取', '投靠亲属', '工作调动', '转为现役军人', '购房落户', '被判处徒刑']
+          .map((reason) => ({ id_number: LI, name: '李四', death_date: '2026-05-02', source: '公安户籍注销', reason })),
+        payments: paid('1400'),
+      },
+    },
+    {
       name: 'the dead person\'s row is 停保 or 退保 with a note (停保（死亡）, 已停保-死亡, 退保(死亡注销), 死亡注销): no finding',
       rows: {
         roll: ['停保（死亡）', '已停保-死亡', '退保(死亡注销)', '死亡注销'].map((status, index) =>
           rollRow({ household_id: `H00${index + 1}`, name: '李四', id_number: LI, status })),
         deaths: [{ id_number: LI, name: '李四', death_date: '2026-04-19', source: '殡葬火化' }],
+      },
+    },
+    {
+      // A 火化日期 or 注销日期 after the 死亡日期, or in its month, is no contradiction: the 死亡日期 decides, as before.
+      name: 'died after P.end, cremated after; died in November (2026年11月), cremated on 11-02: the 死亡日期 decides',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })],
+        deaths: [
+          { id_number: LI, death_date: '2026-11-01', cremated_on: '2026-11-03', cancelled_on: '2026-11-20' },
+          { id_number: WANG, death_date: '2026年11月', cremated_on: '2026-11-02' },
+        ],
+        payments: paid('1400'),
       },
     },
     {
@@ -134,6 +155,15 @@ testCheck('deceased.recipient', {
       expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
     },
     {
+      name: 'a payment sent back (退汇), not yet made (待发放) or not payable (户名不符, 账户状态异常) is not counted: 1 paid month (Oct)',
+      rows: {
+        roll: couple,
+        deaths: [{ id_number: LI, death_date: '2026-04-15' }],
+        payments: paid('1400').map((payment, index) => ({ ...payment, status: ['退汇', '待发放', '户名不符', '账户状态异常', '发放成功'][index] })),
+      },
+      expected: [{ subject_id: LI, overpayment_cents: 70000, evidence: ['死亡次月起仍发放 1 个月（2026-10 至 2026-10）'] }],
+    },
+    {
       name: 'a payment reversed in the list (冲正: -1400 beside 1400) is no month paid: 2 months of 3 (Aug, Oct)',
       rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026-07-15' }], payments: [...paid('1400'), { household_id: 'H001', month: '2026-09', amount: '-1400' }] },
       expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡次月起仍发放 2 个月（2026-08 至 2026-10）'] }],
@@ -173,6 +203,63 @@ testCheck('deceased.recipient', {
         { subject_id: LI, overpayment_cents: 0, evidence: ['死亡次月起无发放记录，多发 0.00 元'] },
         { subject_id: WANG, household_id: 'H002', overpayment_cents: 0 },
       ],
+    },
+    {
+      // Until 2026-12-06 the 死亡日期 alone was read where given: a death typed a year late (2027-09-28 for a cremation on
+      // 2026-09-30), or a day late across the month (11-01 for a 户口 cancelled on 10-03), was after P, and not found.
+      name: 'a 火化日期 or 注销日期 before the 死亡日期: he was dead by the earliest, read so and to be verified (需核实)',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })],
+        deaths: [
+          { id_number: LI, death_date: '2027-09-28', cremated_on: '2026-09-30', source: '殡葬火化' },
+          { id_number: WANG, death_date: '2026-11-01', cremated_on: '2026-10-20', cancelled_on: '2026-10-03', source: '公安户籍注销' },
+        ],
+        payments: [...paid('1400'), { household_id: 'H002', month: '2026-10', amount: '700' }],
+      },
+      expected: [
+        {
+          subject_id: LI, overpayment_cents: 70000,
+          evidence: ['死亡人员名单：火化日期 2026-09-30（死亡日期 2027-09-28 晚于火化日期 2026-09-30，按火化日期计，需核实），来源 殡葬火化（deaths.csv 第2行）'],
+        },
+        { subject_id: WANG, overpayment_cents: 0, evidence: ['注销日期 2026-10-03（死亡日期 2026-11-01 晚于注销日期 2026-10-03，按注销日期计，需核实）'] },
+      ],
+    },
+    {
+      name: 'a 死亡日期 that gives only its month, a later one than its 火化日期: the 火化日期 (2026年11月, 2026-10-20)',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026年11月', cremated_on: '2026-10-20' }], payments: paid('1400') },
+      expected: [{ subject_id: LI, overpayment_cents: 0, evidence: ['火化日期 2026-10-20（死亡日期 2026-11 晚于火化日期 2026-10-20，按火化日期计，需核实）'] }],
+    },
+    {
+      name: 'a 死亡日期 in the month of its 火化日期 (2026年9月, 2026-09-10): the 死亡日期 decides, no contradiction',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026年9月', cremated_on: '2026-09-10' }], payments: paid('1400') },
+      expected: [{ subject_id: LI, overpayment_cents: 70000, evidence: ['死亡月份 2026-09-30（死亡日期「2026年9月」只写到月，按该月末日计）'] }],
+    },
+    {
+      // Until 2026-12-06 a month in these refused the row, as a 死亡日期's did not: the dead stayed on the roll.
+      name: 'a 注销日期 or 火化日期 that gives only its month (2026年9月, 2026.8) is read as its last day, as a 死亡日期 is',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: WANG })],
+        deaths: [
+          { id_number: LI, death_date: '', cancelled_on: '2026年9月', source: '公安户籍注销', reason: '死亡' },
+          { id_number: WANG, death_date: '不详', cremated_on: '2026.8' },
+        ],
+        payments: [...paid('1400'), { household_id: 'H002', month: '2026-10', amount: '700' }],
+      },
+      expected: [
+        { subject_id: LI, overpayment_cents: 70000, evidence: ['注销日期 2026-09（只写年月，按该月末日计；未写死亡日期，按注销日期计，死亡在此月或之前），来源 公安户籍注销'] },
+        { subject_id: WANG, overpayment_cents: 70000, evidence: ['火化日期 2026-08（只写年月，按该月末日计；死亡日期「不详」无法识别，按火化日期计，死亡在此月或之前）'] },
+      ],
+    },
+    {
+      // 2026.1 may be 2026.10 whose 0 Excel dropped: read as January, it would date the death nine months early.
+      name: 'a 注销日期 of 2026.1 (January, or October in a number cell) is no month: the 死亡日期 beside it is read',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026-10-20', cancelled_on: '2026.1' }], payments: paid('1400') },
+      expected: [{ subject_id: LI, overpayment_cents: 0, evidence: ['死亡日期 2026-10-20，来源'] }],
+    },
+    {
+      name: 'a 死亡日期 with a time in words (2026年8月20日10时30分, as a 卫健 certificate writes it): its day',
+      rows: { roll: couple, deaths: [{ id_number: LI, death_date: '2026年8月20日10时30分', source: '卫健死亡医学证明' }], payments: paid('1400') },
+      expected: [{ subject_id: LI, overpayment_cents: 140000, evidence: ['死亡日期 2026-08-20，来源 卫健死亡医学证明', '死亡次月起仍发放 2 个月（2026-09 至 2026-10）'] }],
     },
     {
       name: 'a payment row of the household refused at load (its amount unreadable): the evidence says it is not in the estimate',

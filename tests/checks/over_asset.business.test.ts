@@ -24,16 +24,51 @@ testCheck('over_asset.business', {
       rows: { roll: couple, businesses: [shop(LI, { status: '注销', closed_on: '2026-09-30', revoked_on: '2026-10-20' })] },
     },
     { name: '注销 with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销' })] } },
+    { name: '注销 with its closing date written as none (—) or not known (不详), as with none', rows: { roll: couple, businesses: [shop(ZHANG, { status: '注销', closed_on: '—' }), shop(LI, { status: '注销', closed_on: '不详' })] } },
     { name: '註銷 (traditional characters) with no closing date', rows: { roll: couple, businesses: [shop(ZHANG, { status: '已註銷' })] } },
     { name: 'registration 撤销 (revoked), undated', rows: { roll: couple, businesses: [shop(ZHANG, { status: '撤销登记' })] } },
     { name: 'registered 2026-11-01, after P.end', rows: { roll: couple, businesses: [shop(ZHANG, { registered_on: '2026-11-01' })] } },
     { name: 'a namesake with another ID', rows: { roll: couple, businesses: [shop(OTHER_ZHANG)] } },
+    {
+      // A month is a month: registered in November (its first day), closed in September (its last), neither in P.
+      name: '成立日期 2026年11月, after P; 注销日期 2026年9月 and 吊销日期 2026.09, before it',
+      rows: {
+        roll: couple,
+        businesses: [
+          shop(ZHANG, { registered_on: '2026年11月' }),
+          shop(LI, { business_name: '李记五金店', status: '注销', closed_on: '2026年9月' }),
+          shop(LI, { business_name: '李记饭店', status: '吊销', revoked_on: '2026.09' }),
+        ],
+      },
+    },
+    {
+      // 2026.1 may be 2026.10 whose 0 Excel dropped: read as January, 存续 beside it would be a contradiction to verify.
+      name: '存续 with a 注销日期 of 2026.1 (January, or October in a number cell): refused, not guessed',
+      rows: { roll: couple, businesses: [shop(ZHANG, { closed_on: '2026.1' })] },
+    },
     {
       name: 'the operator\'s roll row is 停保',
       rows: { roll: [couple[0]!, rollRow({ name: '李四', id_number: LI, relation: '配偶', status: '停保' })], businesses: [shop(LI)] },
     },
   ],
   invalid: [
+    {
+      // Until 2026-12-07 each such row was refused (a medium bad-row), and the active business was missed.
+      name: 'a 存续 business whose 注销日期 or 成立日期 is written as none (—, /, 无, -) or not known (不详): empty, the business counted',
+      rows: {
+        roll: couple,
+        businesses: [
+          shop(ZHANG, { business_name: '便民超市', closed_on: '—' }), shop(ZHANG, { business_name: '理发店', closed_on: '/' }),
+          shop(ZHANG, { business_name: '五金店', closed_on: '无' }), shop(LI, { business_name: '小吃店', registered_on: '不详' }),
+          shop(LI, { business_name: '养殖场', status: '在业', registered_on: '—' }), shop(LI, { business_name: '商店', closed_on: '-' }),
+        ],
+      },
+      expected: [{
+        subject_id: LI,
+        evidence: ['本期存续的市场主体 6 户：', '张三：便民超市（个体工商户），登记状态 存续，登记日期 2020-05-01，来源', '李四：小吃店（个体工商户），登记状态 存续，来源',
+          '李四：养殖场（个体工商户），登记状态 在业，来源'],
+      }],
+    },
     {
       name: 'one business named twice by the list counts once, both records in the evidence',
       rows: { roll: couple, businesses: [shop(ZHANG), shop(ZHANG)] },
@@ -86,6 +121,31 @@ testCheck('over_asset.business', {
           '城关镇张记超市（个体工商户），登记状态 存续，登记日期 2020-05-01，注销日期 2020-01-01（早于本期首日，与登记状态「存续」矛盾，需核实是否已注销），来源',
         ],
       }],
+    },
+    {
+      // Until 2026-12-06 a month in a 成立日期 or 注销日期 refused the row, and a business active in P was not found.
+      name: 'a 成立日期 or closing that gives only its month: registered its first day, closed its last; shown as the month',
+      rows: {
+        roll: [...couple, rollRow({ household_id: 'H002', name: '王五', id_number: OTHER_ZHANG })],
+        businesses: [
+          shop(ZHANG, { registered_on: '2015年8月' }),
+          shop(LI, { business_name: '李记五金店', status: '注销', registered_on: '202610', closed_on: '2026年10月' }),
+          shop(LI, { business_name: '李记饭店', status: '吊销', registered_on: '2016.1.1', revoked_on: '2026.10' }),
+          shop(OTHER_ZHANG, { name: '王五', business_name: '王五商店', closed_on: '2019年1月' }),
+        ],
+      },
+      expected: [
+        {
+          subject_id: LI,
+          evidence: [
+            '本期存续的市场主体 3 户',
+            '李记五金店（个体工商户），登记状态 注销，登记日期 2026-10（只写年月），注销日期 2026-10（只写年月），来源',
+            '李记饭店（个体工商户），登记状态 吊销，登记日期 2016-01-01，吊销日期 2026-10（只写年月），来源',
+            '城关镇张记超市（个体工商户），登记状态 存续，登记日期 2015-08（只写年月），来源',
+          ],
+        },
+        { subject_id: OTHER_ZHANG, evidence: ['注销日期 2019-01（只写年月）（早于本期首日，与登记状态「存续」矛盾，需核实是否已注销）'] },
+      ],
     },
     {
       name: '存续 with a 注销日期 within P: no contradiction to note',

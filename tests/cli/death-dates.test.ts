@@ -1,7 +1,8 @@
 // A 殡葬 list dates the cremation beside the death (死亡日期, 火化日期), and a 公安 list the 户口's cancellation (注销日期).
 // The scan once stopped at such a list as a duplicated header (exit 2), then read only the 死亡日期: a row that left it
 // empty (or wrote 不详) was refused, and a dead man stayed on the roll with only a data-quality finding. The death's own
-// date is read, and where a row gives none that can be read, the 火化日期, else the 注销日期, named in the finding.
+// date is read, and where a row gives none that can be read, or one later than its 火化日期 or 注销日期 (a cremation
+// cannot precede the death), the earliest of those, named in the finding.
 import { describe, expect, it } from 'vitest';
 import { scanInput, workbookOf } from '../support/scan-input.ts';
 import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
@@ -48,6 +49,34 @@ describe('the dates of a death', () => {
     const evidenceOf = (name: string) => findings.find((finding) => finding('check_id') === 'deceased.recipient' && finding('name') === name)?.('evidence');
     expect(evidenceOf('王小明')).toContain('注销日期 2026-10-20（未写死亡日期，按注销日期计，死亡在此日或之前）');
     expect(evidenceOf('李秀英')).toContain('火化日期 2026-09-02（未写死亡日期，按火化日期计');
+  });
+
+  it('reads a death by the earliest of its dates: a 火化日期 or 注销日期 before the 死亡日期 says it is miswritten', async () => {
+    // The reviewer's rows: a death typed a year late (2027-09-28, cremated 2026-09-30), and one dated the day after a
+    // cremation in P (2026-11-01, cremated 2026-10-03). Until 2026-12-06 each was read by its 死亡日期 alone, after P:
+    // no finding at all. And a 注销日期 of a month (2026年9月) and a time in words (10时30分) refused their rows.
+    const deaths = [
+      '姓名,公民身份号码,死亡日期,火化日期,注销日期,注销原因,来源',
+      `张大山,${PEOPLE.zhang},2027-09-28,2026-09-30,,,殡葬火化`,
+      `王小明,${PEOPLE.wang},2026-11-01,2026-10-03,,,殡葬火化`,
+      `李秀英,${PEOPLE.li},2026年8月20日10时30分,,,,卫健死亡医学证明`,
+      `赵老汉,${ZHAO},,,2026年9月,死亡,公安户籍注销`,
+    ].join('\n') + '\n';
+    const payments = ['家庭编号,所属期,发放金额', 'H001,2026-09,1400', 'H001,2026-10,1400', 'H002,2026-09,700', 'H002,2026-10,700'].join('\n') + '\n';
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵老汉,${ZHAO},户主,农村特困,900,在保`]),
+      '死亡人员名单.csv': deaths,
+      '低保发放明细.csv': payments,
+    });
+
+    const finding = (name: string) => findings.find((row) => row('check_id') === 'deceased.recipient' && row('name') === name);
+    expect(finding('张大山')?.('evidence')).toContain('火化日期 2026-09-30（死亡日期 2027-09-28 晚于火化日期 2026-09-30，按火化日期计，需核实），来源 殡葬火化');
+    expect(finding('张大山')?.('overpayment_yuan')).toBe('700.00');
+    expect(finding('王小明')?.('evidence')).toContain('火化日期 2026-10-03（死亡日期 2026-11-01 晚于火化日期 2026-10-03，按火化日期计，需核实）');
+    expect(finding('王小明')?.('overpayment_yuan')).toBe('0.00');
+    expect(finding('李秀英')?.('evidence')).toContain('死亡日期 2026-08-20，来源 卫健死亡医学证明');
+    expect(finding('赵老汉')?.('evidence')).toContain('注销日期 2026-09（只写年月，按该月末日计；未写死亡日期，按注销日期计，死亡在此月或之前）');
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
   });
 
   it('reads a cancellation list without 死亡日期 by its 注销日期, with a warning of what that costs', async () => {
