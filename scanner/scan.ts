@@ -150,7 +150,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     step('ledger', 0, 1, summary.ledger);
     const ledgerStarted = performance.now();
     // Delivered, for the carry-over, is a list whose files hold a data row: one with only its header shows no one gone,
-    // and its open findings are carried as 未复查, not 自动销号 (until 2026-12-07 a header-only 服刑在押人员名单 closed
+    // and its open findings are carried as 未复查, not 自动销号 (until 2026-12-06 a header-only 服刑在押人员名单 closed
     // every imprisoned finding). A row refused is a row read: it is reported (data_quality.bad-row), and was looked at.
     const datasets = Object.entries(load.datasets).filter(([, d]) => d.files.length > 0);
     await noteListsWithoutRows(connection, datasets.filter(([, d]) => d.rowsRead === 0).map(([dataset]) => dataset));

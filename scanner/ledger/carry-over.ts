@@ -110,7 +110,7 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
  * earlier month had: in its village, or in its township. A skipped check, a list not delivered or delivered empty, or a roll part missing from the export
  * proves nothing. (Until 2026-12-02 the lists were not asked: a data_quality finding about a row of a list not delivered
  * that month — a refused deposits row, an invalid ID in the vehicle list, a name conflicting with a vehicle record — was
- * closed as 自动销号 though nothing had looked at it. Until 2026-12-07 a list delivered with its header alone counted as
+ * closed as 自动销号 though nothing had looked at it. Until 2026-12-06 a list delivered with its header alone counted as
  * delivered, and the roll was asked only for the township: a month whose 城市低保及特困 roll file was missing, the
  * 农村低保 one there, closed every finding about its persons.) A person taken off a village's roll whose part is
  * otherwise there (停发并核减, the usual end of a death) was looked for: 自动销号. A village whose last 特困 person left

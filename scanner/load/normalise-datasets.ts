@@ -52,7 +52,7 @@ interface RejectArm {
 /**
  * Columns no check decides on, shown in the evidence only (over_asset.payroll lists a member's 月工资; the check is that
  * he is on the payroll): a cell of one that cannot be read refuses nothing. Its typed value is empty, and the raw text
- * stays for the evidence. Until 2026-12-07 a 月工资 written 保密, 待核定 or #N/A refused the row: a member on the public
+ * stays for the evidence. Until 2026-12-06 a 月工资 written 保密, 待核定 or #N/A refused the row: a member on the public
  * payroll was not found (a bad-row instead).
  */
 export const SHOWN_ONLY: Partial<Record<DatasetName, readonly string[]>> = { payroll: ['monthly_salary'] };
@@ -73,7 +73,7 @@ const NONE_AS_EMPTY: Partial<Record<DatasetName, Record<string, { unlessFilled?:
 /**
  * When a filled date, month, amount or number cell refuses its row, or null when none does. An optional column's cell
  * that gives no value (rs_no_value: —, /, 无, 暂无, 不详 …, as many exports write "none") is empty, as a cell left
- * empty is: until 2026-12-07 a 注销日期 written — or a 成立日期 不详 refused the row, and an active business was missed.
+ * empty is: until 2026-12-06 a 注销日期 written — or a 成立日期 不详 refused the row, and an active business was missed.
  * A required column's so written is refused as before, and a column read its own way keeps its own test unless
  * NONE_AS_EMPTY says otherwise. Whether a cell gives no value comes from its value map (m_no_value), once per distinct
  * text: asked in the row, a list writing 注销日期 — on every row paid a regexp for each.

@@ -6,7 +6,7 @@ import { sqlString } from '../sql-text.ts';
 const CURRENCY_MARKS = '[\\x{00A5}\\x{FFE5}]|人民币|RMB|CNY|元';
 /**
  * A monthly amount's unit after the number (4963元/月, 700元每月, 700/月): 元 is a currency mark, the rest is removed
- * only at the end. Until 2026-12-07 a 月工资 written 4963元/月 could not be read.
+ * only at the end. Until 2026-12-06 a 月工资 written 4963元/月 could not be read.
  */
 const PER_MONTH = `[/每]${WHITESPACE_CLASS}*月${WHITESPACE_CLASS}*$`;
 /** Area units: ㎡ (U+33A1), m², m2, 平方米, 平米. */

@@ -53,7 +53,7 @@ testCheck('over_asset.business', {
   ],
   invalid: [
     {
-      // Until 2026-12-07 each such row was refused (a medium bad-row), and the active business was missed.
+      // Until 2026-12-06 each such row was refused (a medium bad-row), and the active business was missed.
       name: 'a 存续 business whose 注销日期 or 成立日期 is written as none (—, /, 无, -) or not known (不详): empty, the business counted',
       rows: {
         roll: couple,

@@ -146,7 +146,7 @@ testCheck('over_asset.payroll', {
       expected: [{ subject_id: LI, evidence: ['李四：供职单位 县人民医院（名单姓名「李肆」，需核实身份）', '王五：供职单位 城关镇中心小学'] }],
     },
     {
-      // Until 2026-12-07 such a row was refused (a medium bad-row), and a member on the public payroll was not found.
+      // Until 2026-12-06 such a row was refused (a medium bad-row), and a member on the public payroll was not found.
       name: 'a 月工资 that cannot be read (保密, #N/A) or is written as none (—): the salary decides nothing, shown as written; 4963元/月 is read',
       rows: {
         roll: family,

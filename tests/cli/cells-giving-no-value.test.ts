@@ -1,5 +1,5 @@
 // A list's optional date written as none (注销日期 —, /, 无, -; 成立日期 不详), and a 工资表's 月工资 that cannot be read
-// (保密, 待核定, #N/A, 4963.5.0) or is written with its unit (4963元/月): until 2026-12-07 each refused its row, and an
+// (保密, 待核定, #N/A, 4963.5.0) or is written with its unit (4963元/月): until 2026-12-06 each refused its row, and an
 // active business, or a member on the public payroll, was missed (a medium bad-row instead). The reviewer's rows.
 import { describe, expect, it } from 'vitest';
 import { scanInput } from '../support/scan-input.ts';
