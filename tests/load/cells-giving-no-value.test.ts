@@ -1,28 +1,14 @@
 // What refuses a reference row for a date or amount cell: an optional column's cell written as none (—, /, 无, 不详 …)
 // is empty, as a cell left empty is; a column no check decides on (a 工资表's 月工资) refuses nothing. A required
 // column, and an unreadable value of a column that decides (#N/A in a 注销日期), refuse the row as before.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { builtInChecks } from '../../scanner/engine/registry.ts';
-import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
 import { SHOWN_ONLY } from '../../scanner/load/normalise-datasets.ts';
+import { loadDatabase } from '../support/load-database.ts';
 import { PEOPLE, rollCsv, validId } from '../support/small-township.ts';
-import { tempFolderWith } from '../support/temp-folder.ts';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
-
-const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-const load = async (files: Record<string, string>): Promise<LoadResult> =>
-  loadInputs(connection, await tempFolderWith({ '低保花名册.csv': rollCsv(), ...files }));
+const { rows, loadFolder } = loadDatabase();
+const load = (files: Record<string, string>) => loadFolder({ '低保花名册.csv': rollCsv(), ...files });
 const refusals = (dataset: string) => rows(`SELECT _line, reason FROM load_rejects WHERE dataset = '${dataset}' ORDER BY _line, reason`);
 const person = (n: number) => validId('371329', '19500101', String(100 + n).padStart(3, '0'));
 

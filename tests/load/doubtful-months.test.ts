@@ -2,25 +2,12 @@
 // death to January (no overpayment counted). Shown as 2026.10 by its 0.00 format, it is read as shown; otherwise a month
 // column refuses it (the roll reports it), naming why; an amount of 2026.1 元 is read as before. Real workbooks written by
 // exceljs, loaded into a real DuckDB.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadInputs } from '../../scanner/load/load-inputs.ts';
+import { describe, expect, it } from 'vitest';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import { PEOPLE, rollCsv } from '../support/small-township.ts';
-import { tempFolderWith } from '../support/temp-folder.ts';
+import { loadDatabase } from '../support/load-database.ts';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
-
-const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
+const { rows, loadFolder } = loadDatabase();
 
 /** A cell's value and, where given, its number format. */
 type Value = string | number | null | [number, string];
@@ -35,10 +22,6 @@ async function workbook(sheet: string, data: Value[][]): Promise<Buffer> {
     });
   }
   return Buffer.from(await book.xlsx.writeBuffer());
-}
-
-async function loadFolder(files: Record<string, string | Buffer>) {
-  return loadInputs(connection, await tempFolderWith(files));
 }
 
 const IN_DOUBT = '（Excel 数字单元格：输入 2026.10 也存成 2026.1，无法判断是 2026年1月 还是 2026年10月；请把该列设为文本后重新填写）';

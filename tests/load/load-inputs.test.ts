@@ -1,33 +1,18 @@
 // Loading a folder: manifest options, multi-sheet workbooks, header sniffing, typed Parquet, union with provenance.
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
+import { DuckDBInstance } from '@duckdb/node-api';
 import iconv from 'iconv-lite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
-import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
+import { loadInputs } from '../../scanner/load/load-inputs.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
+import { loadDatabase } from '../support/load-database.ts';
 import { PEOPLE, ROLL_HEADER, rollCsv, validId } from '../support/small-township.ts';
 import { tempFolder, tempFolderWith } from '../support/temp-folder.ts';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
-
-async function rows(sql: string) {
-  return (await connection.runAndReadAll(sql)).getRowObjectsJson();
-}
-
-async function loadFolder(files: Record<string, string | Buffer>): Promise<LoadResult> {
-  return loadInputs(connection, await tempFolderWith(files));
-}
+const database = loadDatabase();
+const { rows, loadFolder } = database;
 
 async function workbook(sheets: Record<string, unknown[][]>): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
@@ -85,8 +70,8 @@ describe('loadInputs', () => {
     const folder = await tempFolder();
     await writeFile(join(folder, '低保花名册.csv'), rollCsv());
     const integerIds = `${PEOPLE.zhang}::BIGINT, 2500.5::DOUBLE, DATE '2026-09-30'), (${PEOPLE.zhang.slice(0, 16)}00::BIGINT, 3.0::DOUBLE, DATE '2026-09-30'`;
-    await connection.run(`COPY (SELECT * FROM (VALUES (${integerIds})) t("身份证号码", "余额", "截止日期")) TO '${join(folder, 'deposits.parquet')}' (FORMAT parquet)`);
-    const result = await loadInputs(connection, folder);
+    await database.connection().run(`COPY (SELECT * FROM (VALUES (${integerIds})) t("身份证号码", "余额", "截止日期")) TO '${join(folder, 'deposits.parquet')}' (FORMAT parquet)`);
+    const result = await loadInputs(database.connection(), folder);
     expect(result.datasets.deposits).toMatchObject({ rowsRead: 2, rowsUsed: 1, rowsRejected: 1 });
     expect(await rows(`SELECT id_number, balance_cents::INT AS cents, strftime(as_of, '%Y-%m-%d') AS as_of FROM deposits`)).toEqual([
       { id_number: PEOPLE.zhang, cents: 250050, as_of: '2026-09-30' },
@@ -96,8 +81,8 @@ describe('loadInputs', () => {
     ]);
 
     // A DOUBLE column holds every ID with its last digits lost: the file is refused whole, naming it (unusable-ids.ts).
-    await connection.run(`COPY (SELECT 370481199001011234::DOUBLE AS "身份证号码", 1.0::DOUBLE AS "余额") TO '${join(folder, '存款-2.parquet')}' (FORMAT parquet)`);
-    const refused = await loadInputs(connection, folder).then(() => null, (error: Error) => error);
+    await database.connection().run(`COPY (SELECT 370481199001011234::DOUBLE AS "身份证号码", 1.0::DOUBLE AS "余额") TO '${join(folder, '存款-2.parquet')}' (FORMAT parquet)`);
+    const refused = await loadInputs(database.connection(), folder).then(() => null, (error: Error) => error);
     expect(refused).toBeInstanceOf(InputError);
     expect((refused as InputError).location).toMatchObject({ file: '存款-2.parquet', column: '身份证号码' });
     expect(refused!.message).toContain('身份证号码被存成了数字，末几位已丢失（1 行，如第 1 行「3.7048');
@@ -144,8 +129,7 @@ describe('roll accounts masked before the roll was sent', () => {
 
 describe('reading workbooks and CSV files side by side (a second connection)', () => {
   async function loadWithTwoConnections(files: Record<string, string | Buffer>, options: { skipBadFiles?: boolean } = {}) {
-    const folder = await tempFolder();
-    for (const [name, content] of Object.entries(files)) await writeFile(join(folder, name), content);
+    const folder = await tempFolderWith(files);
     const own = await DuckDBInstance.create(':memory:');
     const first = await own.connect();
     const second = await own.connect();

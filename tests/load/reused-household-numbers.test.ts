@@ -2,30 +2,13 @@
 // 低保 001 (张一 户主, 张二 配偶) and 特困 001 (王一 本人, no kin of theirs) in one village were one household, 王一 a member
 // of the 低保 family and his 900 compared with their 1400. Each program's rows with a head of their own are now a
 // household, and a payment goes to the one of its program (its 发放项目, sheet name or file name), or is refused.
-import { DuckDBInstance, type DuckDBConnection } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { InputError } from '../../scanner/errors.ts';
-import { loadInputs, type LoadResult } from '../../scanner/load/load-inputs.ts';
+import { loadDatabase } from '../support/load-database.ts';
 import { workbookOf } from '../support/scan-input.ts';
 import { ROLL_HEADER, validId } from '../support/small-township.ts';
-import { tempFolderWith } from '../support/temp-folder.ts';
 
-let instance: DuckDBInstance;
-let connection: DuckDBConnection;
-beforeAll(async () => {
-  instance = await DuckDBInstance.create(':memory:');
-  connection = await instance.connect();
-});
-afterAll(() => {
-  connection.closeSync();
-  instance.closeSync();
-});
-
-const rows = async (sql: string) => (await connection.runAndReadAll(sql)).getRowObjectsJson();
-
-async function loadFolder(files: Record<string, string | Buffer>): Promise<LoadResult> {
-  return loadInputs(connection, await tempFolderWith(files));
-}
+const { rows, loadFolder } = loadDatabase();
 
 const ZHANG_1 = validId('371329', '19700101', '011');
 const ZHANG_2 = validId('371329', '19700101', '013');
