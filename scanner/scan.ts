@@ -18,7 +18,6 @@ import { ensureOutputFolder, writeOwnerOnlyFile } from './export/output-folder.t
 import { describeChecks, describeLoad, findingTotals, type ScanSummary } from './export/summary.ts';
 import { dropScanTables } from './drop-scan-tables.ts';
 import { attachLedger } from './ledger/open-ledger.ts';
-import { noteListsWithoutRows } from './ledger/carry-over.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { inputChecksums } from './input-checksums.ts';
 import { loadInputs } from './load/load-inputs.ts';
@@ -153,13 +152,13 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     // and its open findings are carried as 未复查, not 自动销号 (until 2026-12-06 a header-only 服刑在押人员名单 closed
     // every imprisoned finding). A row refused is a row read: it is reported (data_quality.bad-row), and was looked at.
     const datasets = Object.entries(load.datasets).filter(([, d]) => d.files.length > 0);
-    await noteListsWithoutRows(connection, datasets.filter(([, d]) => d.rowsRead === 0).map(([dataset]) => dataset));
     await recordRun(connection, {
       runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
       checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
       checksNotRun: notRunReasons(checks, outcomes, checkContext),
       delivered: datasets.filter(([, d]) => d.rowsRead > 0).map(([name]) => name),
+      headerOnly: datasets.filter(([, d]) => d.rowsRead === 0).map(([name]) => name),
       holdingsChecks: checks.filter((c) => c.factListsHoldings).map((c) => c.id),
     }, async (carry) => {
       summary.findings = { ...await findingTotals(connection, runId), ...carry };

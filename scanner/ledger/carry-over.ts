@@ -17,6 +17,8 @@ export interface CarryOverContext {
   checksNotRun: readonly { id: string; reason: string }[];
   /** The datasets delivered this month (files holding at least one data row: scan.ts). */
   delivered: readonly string[];
+  /** The datasets whose files hold no data row this month (a header alone): not delivered, and named as such. */
+  headerOnly: readonly string[];
   at: Date;
 }
 
@@ -124,15 +126,13 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
     `CREATE OR REPLACE TEMP TABLE checks_not_run AS
      SELECT * FROM (VALUES ${notRun.length > 0 ? notRun.join(', ') : '(NULL, NULL)'}) t(check_id, reason) WHERE check_id IS NOT NULL`,
   );
-  // A list whose files hold no data row this month (only a header: lists_without_rows, noteListsWithoutRows) is not
-  // delivered either; it is named as such.
-  await connection.run(`CREATE TEMP TABLE IF NOT EXISTS lists_without_rows (dataset VARCHAR)`);
+  // A list whose files hold no data row this month (a header alone) is not delivered either; it is named as such.
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE undelivered AS
-     SELECT l.dataset, l.label, l.dataset IN (SELECT dataset FROM lists_without_rows) AS header_only
+     SELECT l.dataset, l.label, list_contains(string_split($header_only, ','), l.dataset) AS header_only
      FROM dataset_labels l
      WHERE l.dataset NOT IN (SELECT unnest(string_split($delivered, ',')))`,
-    { delivered: context.delivered.join(',') },
+    { delivered: context.delivered.join(','), header_only: context.headerOnly.join(',') },
   );
   // Why the lists a finding rests on tell nothing this month ('' when they all do): 缺少 those not delivered, and those
   // delivered with a header alone by name.
@@ -193,18 +193,6 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
                    THEN '${TRACKING.keptByStaff}：本月未再发现，自动销号已由工作人员撤回' END AS carried
      FROM open_findings f LEFT JOIN checks_not_run n USING (check_id)`,
     { carries: context.carries, checks_ran: context.checksRan.join(','), period: context.period },
-  );
-}
-
-/**
- * The lists that had files this month but no data row in them (a header alone), for classifyUnseen to name: such a
- * list is not among `delivered`, and its findings are carried, not closed.
- */
-export async function noteListsWithoutRows(connection: DuckDBConnection, datasets: readonly string[]): Promise<void> {
-  const rows = datasets.map((dataset) => `(${sqlString(dataset)})`);
-  await connection.run(
-    `CREATE OR REPLACE TEMP TABLE lists_without_rows AS
-     SELECT * FROM (VALUES ${rows.length > 0 ? rows.join(', ') : '(NULL::VARCHAR)'}) t(dataset) WHERE dataset IS NOT NULL`,
   );
 }
 

@@ -23,8 +23,10 @@ export interface RunRecord {
   checksRan: readonly string[];
   /** Each check that did not run, with why (said of the open findings it leaves unjudged). */
   checksNotRun: readonly { id: string; reason: string }[];
-  /** The datasets with at least one file this month. */
+  /** The datasets whose files hold a data row this month. */
   delivered: readonly string[];
+  /** The datasets with files but no data row in them (a header alone): not delivered, and named as such. */
+  headerOnly: readonly string[];
   /** The checks whose facts list a household's holdings (factListsHoldings). */
   holdingsChecks: readonly string[];
 }
@@ -41,7 +43,7 @@ export async function recordRun(
     const latest = (await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs`)).getRowsJson()[0]?.[0];
     const context: CarryOverContext = {
       runId: run.runId, period: run.period, asOf: run.asOf, carries: latest == null || run.period >= String(latest),
-      checksRan: run.checksRan, checksNotRun: run.checksNotRun, delivered: run.delivered, at: run.finishedAt,
+      checksRan: run.checksRan, checksNotRun: run.checksNotRun, delivered: run.delivered, headerOnly: run.headerOnly, at: run.finishedAt,
     };
     await undoEarlierRun(connection, run.period, run.runId, run.finishedAt, !context.carries);
     await continueEarlierHoldings(connection, run.holdingsChecks);
