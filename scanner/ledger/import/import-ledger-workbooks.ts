@@ -33,6 +33,8 @@ export async function importLedgerWorkbooks(connection: DuckDBConnection, files:
   return { files: reports, totals: totalsOf(reports) };
 }
 
+const OWN_COLUMN = '不是台账的列，未导入；请写入备注';
+
 interface ImportContext {
   latest: string | null;
   at: Date;
@@ -65,15 +67,28 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
           : `台账中没有问题编号 ${row.findingId}，此行未读取`);
         continue;
       }
+      // Text in a column of staff's own (核查情况 after 备注, a cell with no header) is in no field of the ledger.
+      for (const cell of row.ownCells) {
+        report.ignored.push({ sheet: sheet.name, row: row.row, column: cell.column, value: cell.text, reason: OWN_COLUMN });
+      }
       const changes = changesAgainstSnapshot(row.cells, snapshotRow.values, snapshot.unmasked);
+      const shownAs = (column: string) => sheet.misnamed.get(column) ?? column;
       if (stale) {
-        for (const change of [...changes.locked, ...changes.staff]) ignore(change.column, stale);
+        for (const change of [...changes.locked, ...changes.staff]) ignore(shownAs(change.column), stale);
         continue;
       }
       for (const change of changes.locked) {
-        ignore(change.column, `此列不可修改，导出时为「${change.written ?? ''}」，改动未导入`);
+        ignore(shownAs(change.column), `此列不可修改，导出时为「${change.written ?? ''}」，改动未导入`);
       }
-      if (changes.staff.length > 0) await importRowEdits(connection, { workbook, sheet: sheet.name, row, changes: changes.staff, report, context });
+      // A staff column read where it stood, its header renamed past recognition or cleared: its edits are not taken.
+      for (const change of changes.staff.filter((one) => sheet.misnamed.has(one.column))) {
+        report.rejected.push({
+          sheet: sheet.name, row: row.row, column: shownAs(change.column), value: change.text,
+          reason: `无法确认此列是「${change.column}」，未导入；请把表头改回「${change.column}」后重新导入`,
+        });
+      }
+      const staff = changes.staff.filter((change) => !sheet.misnamed.has(change.column));
+      if (staff.length > 0) await importRowEdits(connection, { workbook, sheet: sheet.name, row, changes: staff, report, context });
     }
   }
   return report;

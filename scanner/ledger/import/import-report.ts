@@ -30,6 +30,8 @@ export interface IgnoredCell {
   row: number;
   column: string;
   reason: string;
+  /** What the cell says, for text typed in a column of staff's own (核查情况 after 备注). */
+  value?: string;
   /** A line beside the findings' rows (a signature, 村委会盖章：, a note under the table): nothing about a finding was left out. */
   outsideTable?: true;
 }
@@ -59,7 +61,8 @@ export function totalsOf(files: readonly FileImportReport[]): ImportReport['tota
 
 /**
  * Cells staff changed in a finding's row that are not in the ledger after the import: refused ones, and ignored ones
- * (a locked column, a workbook of an older month, a row of an unknown finding) — somebody has to look at them.
+ * (a locked column, a workbook of an older month, a row of an unknown finding, text in a column of staff's own, a staff
+ * column whose header is gone) — somebody has to look at them.
  * Lines outside the table are listed but not counted. `ledger import` exits 2 when this is not 0.
  */
 export function editsNotApplied(report: ImportReport): number {
@@ -82,7 +85,10 @@ export function formatImportReport(report: ImportReport): string {
     }
     for (const cell of file.rejected) lines.push(`  已拒绝 ${where(cell)}「${maskIdsInText(cell.value)}」：${maskIdsInText(cell.reason)}`);
     // A reason can quote what was typed in the 问题编号 column of a line under the table (联系人 and an ID).
-    for (const cell of file.ignored) lines.push(`  已忽略 ${where(cell)}：${maskIdsInText(cell.reason)}`);
+    for (const cell of file.ignored) {
+      const value = cell.value === undefined ? '' : `「${maskIdsInText(cell.value)}」`;
+      lines.push(`  已忽略 ${where(cell)}${value}：${maskIdsInText(cell.reason)}`);
+    }
   }
   const { applied, findingsChanged, rejected, ignored } = report.totals;
   lines.push(applied + rejected + ignored === 0

@@ -1,5 +1,6 @@
 // Opens a workbook staff sent back: its snapshot, and every village sheet's rows keyed by the text of its header row
-// (row 2 as exported, or lower when staff added a title or blank line above it).
+// (row 2 as exported, or lower when staff added a title or blank line above it), with what staff typed in columns of
+// their own (sheet-columns.ts).
 import { access } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
@@ -14,18 +15,33 @@ import ExcelJS from '../../read/exceljs.ts';
 import { assertLooksLikeXlsx } from '../../read/xlsx-reader.ts';
 import { cellText, plainCell, readCell, type PlainCell } from './cell-values.ts';
 import type { IgnoredCell } from './import-report.ts';
+import { locateColumns, ownColumnName, type SheetColumns } from './sheet-columns.ts';
 import { workbookDates, type WorkbookDates } from './workbook-date-system.ts';
 
 export interface WorkbookRow {
   row: number;
   findingId: string;
-  /** Known column header → cell; columns missing from the sheet are absent. */
+  /** Exported column header → cell; columns missing from the sheet are absent. */
   cells: Map<string, PlainCell>;
+  /** What staff typed in the row outside the exported columns (核查情况 added after 备注, a cell with no header). */
+  ownCells: OwnCell[];
+}
+
+/** A non-blank cell in a column the exported sheet did not have. */
+export interface OwnCell {
+  /** As the report names it: `核查情况（X 列）`, `Y 列（无表头）`. */
+  column: string;
+  text: string;
 }
 
 export interface WorkbookSheet {
   name: string;
   rows: WorkbookRow[];
+  /**
+   * Exported columns whose header was renamed past recognition or cleared, read where they stood (sheet-columns.ts):
+   * header → how the report names the column, e.g. `备注（W 列，表头已改为「情况」）`. Their edits are refused.
+   */
+  misnamed: Map<string, string>;
 }
 
 export interface LedgerWorkbook {
@@ -37,7 +53,8 @@ export interface LedgerWorkbook {
   unreadable: IgnoredCell[];
 }
 
-const KNOWN_HEADERS = new Set(LEDGER_COLUMNS.map((column) => column.header));
+const LEDGER_HEADERS = LEDGER_COLUMNS.map((column) => column.header);
+const EDITABLE_HEADERS = new Set(LEDGER_COLUMNS.filter((column) => column.editable).map((column) => column.header));
 const KIND_OF = new Map(LEDGER_COLUMNS.map((column) => [column.header, column.kind]));
 
 /** Any file that is not a ledger workbook is a usage error naming it, raised before anything is applied. */
@@ -72,7 +89,7 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
   for (const worksheet of workbook.worksheets) {
     if (worksheet.name === SUMMARY_SHEET || worksheet.name === SNAPSHOT_SHEET) continue;
     const exported = exportedBySheet.get(worksheet.name) ?? [];
-    const header = locateHeader(worksheet);
+    const header = locateColumns(worksheet, exportedHeaders(exported));
     if (!header) {
       // A sheet staff added for their own notes is none of our business; one we exported that lost its header is.
       if (exported.length > 0) {
@@ -83,34 +100,29 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
       }
       continue;
     }
-    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, unreadable, dates) });
+    if (exported.length > 0) {
+      // A staff column whose header is gone: whatever was typed in it cannot be told from the rest of the sheet.
+      for (const missing of header.missing.filter((column) => EDITABLE_HEADERS.has(column))) {
+        unreadable.push({
+          sheet: worksheet.name, row: header.headerRow, column: missing,
+          reason: `表头中找不到「${missing}」列（已改名或删除），此列的修改未导入；请把表头改回「${missing}」后重新导入`,
+        });
+      }
+    }
+    const misnamed = new Map([...header.misnamed].map(([column, found]) => [column, `${column}（${worksheet.getColumn(found.column).letter} 列，${
+      found.header ? `表头已改为「${found.header}」` : '表头已被清空'}）`]));
+    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, unreadable, dates), misnamed });
   }
   return { file, snapshot, sheets, unreadable };
 }
 
-interface HeaderRow {
-  row: number;
-  /** Header text → column number, for the headers the ledger sheet has; the first occurrence wins. */
-  columns: Map<string, number>;
-}
-
-/**
- * The first row holding a cell 问题编号 among the sheet's first non-blank rows, as the scan finds a roll's header under
- * its title rows: staff add a title (东村整改情况) or a blank line above the table before sending it back.
- */
-function locateHeader(worksheet: ExcelTypes.Worksheet): HeaderRow | null {
-  let found: HeaderRow | null = null;
-  let searched = 0;
-  worksheet.eachRow((excelRow, rowNumber) => {
-    if (found || ++searched > HEADER_SEARCH_ROWS) return;
-    const columns = new Map<string, number>();
-    excelRow.eachCell((cell, column) => {
-      const header = cellText(plainCell(cell.value));
-      if (KNOWN_HEADERS.has(header) && !columns.has(header)) columns.set(header, column);
-    });
-    if (columns.has(FINDING_ID_HEADER)) found = { row: rowNumber, columns };
-  });
-  return found;
+/** The columns the sheet was exported with, in their order: as its snapshot rows hold them (all the ledger's, now). */
+function exportedHeaders(exported: readonly SnapshotRow[]): string[] {
+  if (exported.length === 0) return LEDGER_HEADERS;
+  const headers = new Set<string>();
+  for (const row of exported) for (const header of Object.keys(row.values)) headers.add(header);
+  // The sheet's order is the ledger's (an export keeps it); a header of no ledger column is none the import reads.
+  return LEDGER_HEADERS.filter((header) => headers.has(header));
 }
 
 /**
@@ -119,24 +131,34 @@ function locateHeader(worksheet: ExcelTypes.Worksheet): HeaderRow | null {
  * a row names only tell an exported finding's row whose 问题编号 was cleared from a line typed under the table.
  */
 function readRows(
-  worksheet: ExcelTypes.Worksheet, header: HeaderRow, exported: readonly SnapshotRow[], unreadable: IgnoredCell[], dates: WorkbookDates,
+  worksheet: ExcelTypes.Worksheet, header: SheetColumns, exported: readonly SnapshotRow[], unreadable: IgnoredCell[], dates: WorkbookDates,
 ): WorkbookRow[] {
-  const moved = header.row - HEADER_ROW;
+  const moved = header.headerRow - HEADER_ROW;
+  const read = new Map([...header.columns, ...[...header.misnamed].map(([text, found]) => [text, found.column] as const)]);
+  const readColumns = new Set(read.values());
   const exportedRows = new Set(exported.map((row) => row.row + moved));
   const exportedPeople = new Set(exported.map((row) => personKey((column) => row.values[column] ?? null)).filter((key) => key !== null));
   const rows: WorkbookRow[] = [];
   worksheet.eachRow((excelRow, rowNumber) => {
-    if (rowNumber <= header.row) return;
+    if (rowNumber <= header.headerRow) return;
     const cells = new Map<string, PlainCell>();
-    for (const [text, column] of header.columns) cells.set(text, readCell(excelRow.getCell(column).value, KIND_OF.get(text)!, dates));
+    for (const [text, column] of read) cells.set(text, readCell(excelRow.getCell(column).value, KIND_OF.get(text)!, dates));
+    const ownCells: OwnCell[] = [];
+    excelRow.eachCell((cell, column) => {
+      // A merged cell shows its first cell's text, which is read where that one stands.
+      if (readColumns.has(column) || cell.master !== cell) return;
+      const text = cellText(plainCell(cell.value));
+      if (text !== '') ownCells.push({ column: ownColumnName(worksheet, column, header.headerTexts.get(column)), text });
+    });
     const findingId = cellText(cells.get(FINDING_ID_HEADER) ?? null);
     const person = personKey((column) => cells.get(column) ?? null);
     const findingRow = exportedRows.has(rowNumber) || (person !== null && exportedPeople.has(person));
-    if (FINDING_ID_PATTERN.test(findingId) || (findingId !== '' && findingRow)) rows.push({ row: rowNumber, findingId, cells });
-    else if (findingRow && [...cells.values()].some((cell) => cell !== null)) {
+    const written = ownCells.length > 0 || [...cells.values()].some((cell) => cell !== null);
+    if (FINDING_ID_PATTERN.test(findingId) || (findingId !== '' && findingRow)) rows.push({ row: rowNumber, findingId, cells, ownCells });
+    else if (findingRow && written) {
       // An exported finding's row whose 问题编号 was cleared: its edits cannot be matched to the finding.
       unreadable.push({ sheet: worksheet.name, row: rowNumber, column: FINDING_ID_HEADER, reason: '此行没有问题编号，无法对应台账中的问题，未读取' });
-    } else if ([...cells.values()].some((cell) => cell !== null)) {
+    } else if (written) {
       // A line typed beside the findings' rows (村委会盖章：, 填表人, a note under the table): no finding's edit is in it.
       const what = findingId === '' ? '没有问题编号' : `问题编号栏为「${findingId}」`;
       unreadable.push({ sheet: worksheet.name, row: rowNumber, column: FINDING_ID_HEADER, reason: `此行不是台账中的问题（${what}，如签字、盖章、说明），未读取`, outsideTable: true });
