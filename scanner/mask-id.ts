@@ -101,3 +101,16 @@ export function maskIdsInText(text: string): string {
   }
   return masked + text.slice(from);
 }
+
+/**
+ * A text as an output shows it to a person: its ID-like numbers masked as evidence's are, unless --unmask; null stays
+ * null. The roll's own fields (家庭编号, 户主姓名, 姓名, 救助类别 …) are shown so too: a 家庭编号 that is the head's ID
+ * (a common practice), or an ID read into a name column (a file whose columns shifted), was printed whole until
+ * 2026-12-06 in every workbook, spot-check sheet, the report and `ledger show`, beside the masked 身份证号. A 16-digit
+ * 家庭编号 (3713291102040094) is no ID and stays whole.
+ */
+export function maskIdsUnless(text: string, unmask: boolean): string;
+export function maskIdsUnless(text: string | null, unmask: boolean): string | null;
+export function maskIdsUnless(text: string | null, unmask: boolean): string | null {
+  return text === null || unmask ? text : maskIdsInText(text);
+}

@@ -34,6 +34,7 @@ export function villageTableSection(data: ReportData): SafeHtml {
 export function openHighSection(data: ReportData, unmask: boolean): SafeHtml {
   const { rows, total } = data.openHigh;
   const shown = total > rows.length ? `共 ${formatCount(total)} 条，列出最紧要的 ${formatCount(rows.length)} 条，其余见整改台账工作簿` : `共 ${formatCount(total)} 条`;
+  // The evidence, a note, and the name too: an ID read into a name column was printed whole until 2026-12-06.
   const freeText = (text: string | null) => (text === null ? '' : unmask ? text : maskIdsInText(text));
   return html`<section data-testid="open-high"><h2>六、未办结的高风险问题（${shown}）</h2>
     <table data-testid="open-high-table"><thead><tr><th>问题编号</th><th>乡镇、村(社区)</th><th>姓名</th><th>身份证号</th><th>检查项</th>
@@ -47,7 +48,7 @@ function openHighRow(row: LedgerRow, overdue: boolean, unmask: boolean, freeText
   const idNumber = row.idNumber === null ? '' : unmask ? row.idNumber : maskIdNumber(row.idNumber);
   return html`<tr data-testid="open-high-row" data-finding-id="${row.findingId}"${overdue ? html` class="overdue"` : ''}>
     <td class="code">${row.findingId}</td><td class="place">${townshipLabel(row.township)}<br>${villageLabel(row.village)}</td>
-    <td class="name" data-field="name">${row.name ?? ''}</td><td class="code" data-field="id-number">${idNumber}</td>
+    <td class="name" data-field="name">${freeText(row.name)}</td><td class="code" data-field="id-number">${idNumber}</td>
     <td class="check">${findCheck(row.checkId)?.title ?? row.checkId}</td><td class="evidence">${freeText(row.evidence)}</td>
     <td class="number">${row.overpaymentCents === null ? '' : formatYuan(row.overpaymentCents)}</td>
     <td class="nowrap">${row.deadline ?? ''}${overdue && row.tracking !== TRACKING.overdue ? html`<br>已过时限` : ''}</td><td class="nowrap">${row.tracking}</td><td class="note" data-field="note">${freeText(row.note)}</td></tr>`;

@@ -1,6 +1,7 @@
 // The columns of the 抽查表 sheet, left to right: the household (one merged cell per household), its members and
 // its findings (a line each, side by side), then the blank columns the checker writes in (merged per household).
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
+import { maskIdsUnless } from '../mask-id.ts';
 import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
 import type { HouseholdMember } from './household-details.ts';
 import type { CellKind } from './sheet-styles.ts';
@@ -17,7 +18,7 @@ interface ColumnBase {
 }
 
 export type SpotCheckColumn =
-  | (ColumnBase & { part: 'household'; value: (household: SampledHousehold) => CellValue })
+  | (ColumnBase & { part: 'household'; value: (household: SampledHousehold, unmask: boolean) => CellValue })
   | (ColumnBase & { part: 'member'; value: (member: HouseholdMember, unmask: boolean) => CellValue })
   | (ColumnBase & { part: 'finding'; value: (finding: LedgerRow, unmask: boolean) => CellValue })
   | (ColumnBase & { part: 'handwritten' });
@@ -30,15 +31,15 @@ export const SPOT_CHECK_COLUMNS: readonly SpotCheckColumn[] = [
   { part: 'household', header: '序号', width: 5, kind: 'integer', wrap: false, value: (h) => h.drawOrder },
   { part: 'household', header: '乡镇', width: 8, ...text, value: (h) => townshipLabel(h.township) },
   { part: 'household', header: '村(社区)', width: 10, ...text, value: (h) => villageLabel(h.village) },
-  { part: 'household', header: '家庭编号', width: 18, ...text, value: (h) => h.householdId },
-  { part: 'household', header: '户主', width: 8, ...text, value: (h) => h.summary.headName },
-  { part: 'household', header: '救助类别', width: 9, ...text, value: (h) => h.summary.program },
+  { part: 'household', header: '家庭编号', width: 18, ...text, value: (h, unmask) => maskIdsUnless(h.householdId, unmask) },
+  { part: 'household', header: '户主', width: 8, ...text, value: (h, unmask) => maskIdsUnless(h.summary.headName, unmask) },
+  { part: 'household', header: '救助类别', width: 9, ...text, value: (h, unmask) => maskIdsUnless(h.summary.program, unmask) },
   { part: 'household', header: '在保人数', width: 6, kind: 'integer', wrap: false, value: (h) => h.summary.activeMembers },
   { part: 'household', header: '标记', width: 7, ...text, value: (h) => flagLabel(h.flagged) },
-  { part: 'member', header: '姓名', width: 8, ...text, value: (m) => m.name },
+  { part: 'member', header: '姓名', width: 8, ...text, value: (m, unmask) => maskIdsUnless(m.name, unmask) },
   { part: 'member', header: '身份证号', width: 20, kind: 'text', wrap: false, value: (m, unmask) => shownIdNumber(m.idNumber, unmask) || null },
-  { part: 'member', header: '与户主关系', width: 7, ...text, value: (m) => m.relation },
-  { part: 'member', header: '保障状态', width: 6, ...text, value: (m) => m.status },
+  { part: 'member', header: '与户主关系', width: 7, ...text, value: (m, unmask) => maskIdsUnless(m.relation, unmask) },
+  { part: 'member', header: '保障状态', width: 6, ...text, value: (m, unmask) => maskIdsUnless(m.status, unmask) },
   { part: 'member', header: '月保障金(元)', width: 10, kind: 'amount', wrap: false, value: (m) => (m.monthlyAmountCents === null ? null : m.monthlyAmountCents / 100) },
   { part: 'finding', header: '问题编号', width: 11, ...text, value: (f) => f.findingId },
   { part: 'finding', header: '检查项', width: 14, ...text, value: (f) => checkTitle(f.checkId) },

@@ -1,6 +1,7 @@
 // 抽查-<period>-<seed>-<N>村<M>户.csv: one row per member of each sampled household, for Excel (UTF-8 with BOM) and for
 // checking two draws against each other. Nothing in it depends on the time of the draw.
 import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
+import { maskIdsUnless } from '../mask-id.ts';
 import { flagLabel, shownIdNumber, type SpotCheckContent } from './spot-check-content.ts';
 
 export const SPOT_CHECK_CSV_HEADER = [
@@ -11,14 +12,16 @@ export const SPOT_CHECK_CSV_HEADER = [
 const BYTE_ORDER_MARK = '\uFEFF';
 
 export function spotCheckCsv(content: SpotCheckContent): string {
+  // The roll's text as the sheet shows it: an ID in it (a 家庭编号 that is the head's ID) masked unless --unmask.
+  const shown = (value: string | null) => maskIdsUnless(value, content.unmask) ?? '';
   const lines = [SPOT_CHECK_CSV_HEADER.map(csvField).join(',')];
   for (const household of content.households) {
     const findingIds = household.findings.map((finding) => finding.findingId).join(';');
     for (const member of household.members) {
       lines.push([
         content.sampleId, String(household.drawOrder), townshipLabel(household.township), villageLabel(household.village),
-        household.householdId, flagLabel(household.flagged), household.summary.headName ?? '', member.name ?? '',
-        shownIdNumber(member.idNumber, content.unmask), member.relation ?? '', member.status ?? '', findingIds,
+        shown(household.householdId), flagLabel(household.flagged), shown(household.summary.headName), shown(member.name),
+        shownIdNumber(member.idNumber, content.unmask), shown(member.relation), shown(member.status), findingIds,
       ].map(csvField).join(','));
     }
   }

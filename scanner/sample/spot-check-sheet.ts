@@ -104,7 +104,7 @@ function writeHousehold(sheet: ExcelTypes.Worksheet, firstRow: number, household
 function cellValue(column: SpotCheckColumn, household: SampledHousehold, offset: number, unmask: boolean): CellValue {
   switch (column.part) {
     case 'household':
-      return column.value(household);
+      return column.value(household, unmask);
     case 'member': {
       const member = household.members[offset];
       return member ? column.value(member, unmask) : null;

@@ -2,13 +2,18 @@
 import { extname, join } from 'node:path';
 import { fileFormatOf } from '../../discover/input-files.ts';
 import type { ScanSummary } from '../../export/summary.ts';
+import { maskIdsUnless } from '../../mask-id.ts';
 import type { ScanResult } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
 
-export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, outDir }: ScanResult, io: CliIo): void {
+/**
+ * `unmask` (scan --unmask): a warning's example quoted whole. Otherwise an ID in it is masked, as in every output a person
+ * reads: the 家庭编号 a warning quotes (如「…」) may be the head's ID, and was printed whole until 2026-12-06.
+ */
+export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, outDir }: ScanResult, io: CliIo, options: { unmask?: boolean } = {}): void {
   const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', ...datasetTable(summary.datasets)];
   lines.push(...skippedFileLines(summary.files_skipped));
-  for (const warning of summary.warnings) lines.push(`注意 ${warning.file}：${warning.message}`);
+  for (const warning of summary.warnings) lines.push(`注意 ${warning.file}：${maskIdsUnless(warning.message, options.unmask ?? false)}`);
   for (const check of summary.checks_skipped) lines.push(`未运行 ${check.id}：${check.reason}`);
   const f = summary.findings;
   lines.push('', `问题 ${f.total} 条，另有备案/清单类 ${f.listings} 条；估算多发金额 ${f.overpayment_yuan} 元`);

@@ -35,7 +35,7 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
     log: progress.message, onStep: progress.step,
   }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);
-  else printScanResult(result, io);
+  else printScanResult(result, io, { unmask: args.unmask });
   if (!args.failOn) return EXIT.ok;
   const failing = openAtOrAbove(result.summary.findings, args.failOn);
   if (failing === 0) return EXIT.ok;

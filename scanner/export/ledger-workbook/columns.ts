@@ -29,6 +29,9 @@ export interface LedgerColumn {
    * 371329198507071071 本人已死亡"). Written with every ID masked unless --unmask (writtenValue), and an import puts the
    * full IDs back where staff kept the masked ones (ledger/import/staff-text-ids.ts). Until 2026-12-05 the staff columns
    * were written as stored: an ID typed into 备注 was shown whole in every later workbook, and in its hidden snapshot.
+   * The roll's own text too (家庭编号, 户主姓名, 姓名, 救助类别): a 家庭编号 that is the head's ID, an ID read into a
+   * name column, were written whole until 2026-12-06. Those columns are locked: the snapshot keeps them as
+   * written (masked), so a cell left as shown is no edit.
    */
   quotesIds?: true;
   value: (row: LedgerRow, context: RowContext) => WrittenValue;
@@ -50,11 +53,11 @@ export const LEDGER_COLUMNS: readonly LedgerColumn[] = [
   { header: '问题编号', kind: 'text', maxWidth: 22, value: (row) => row.findingId },
   { header: '乡镇', kind: 'text', maxWidth: 14, value: (row) => row.township },
   { header: '村(社区)', kind: 'text', maxWidth: 16, value: (row) => row.village },
-  { header: '家庭编号', kind: 'text', maxWidth: 20, value: (row) => row.householdId },
-  { header: '户主姓名', kind: 'text', maxWidth: 12, value: (row) => row.headName },
-  { header: '姓名', kind: 'text', maxWidth: 12, value: (row) => row.name },
+  { header: '家庭编号', kind: 'text', maxWidth: 20, quotesIds: true, value: (row) => row.householdId },
+  { header: '户主姓名', kind: 'text', maxWidth: 12, quotesIds: true, value: (row) => row.headName },
+  { header: '姓名', kind: 'text', maxWidth: 12, quotesIds: true, value: (row) => row.name },
   { header: '身份证号', kind: 'text', maxWidth: 21, value: (row, context) => (context.unmask ? row.idNumber : maskIdNumber(row.idNumber) || null) },
-  { header: '救助类别', kind: 'text', maxWidth: 12, value: (row) => row.program },
+  { header: '救助类别', kind: 'text', maxWidth: 12, quotesIds: true, value: (row) => row.program },
   { header: '问题类型', kind: 'text', maxWidth: 20, value: (row) => categoryLabel(row.category) },
   { header: '检查项', kind: 'text', maxWidth: 28, value: (row) => checksById.get(row.checkId)?.title ?? row.checkId },
   { header: '问题描述', kind: 'text', maxWidth: 50, quotesIds: true, value: (row) => row.evidence },
