@@ -120,6 +120,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       whileTyping: () => void loadWorkbookWriter(),
       moreConnections: [second],
       macroConnection,
+      period,
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);

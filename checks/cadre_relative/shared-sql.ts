@@ -1,5 +1,8 @@
 // Shared by the cadre_relative checks: serving cadres, the relation vocabulary (a config param) and the near-relative paths.
 import { z } from 'zod';
+import { DEATH_WORD, MOVED_OUT_WORD } from '../../scanner/normalise/category-words.ts';
+import { eitherScriptPattern } from '../../scanner/normalise/traditional-to-simplified.ts';
+import { sqlString } from '../../scanner/sql-text.ts';
 import { citeRow } from '../shared-sql.ts';
 
 /**
@@ -154,6 +157,47 @@ const SERVING_ROWS_SQL = `
         AND (c.term_end IS NULL OR c.term_end >= period_start())
     )`;
 
+/**
+ * A roll status that says the person left the household, not only that the roll stopped paying him: a move out (迁出,
+ * 户口迁出, 迁移, 外迁, 转出 …, as the loader reads a move), a split into a household of his own (分户, 另立户), a marriage
+ * out (出嫁, 入赘), a 户口 cancelled (户口注销, 参军, 入伍) or a death (死亡, 病故, 已故 …). 停保 and 退保 alone, or with a
+ * reason that is no such word (停保（任职）, 退保（收入超标）), say only that he is no longer paid. Such a word denied or
+ * not yet done (未迁出, 户口未迁出, 拟迁出, 申请分户, 未办理迁出) does not count, nor a way of paying (分户施保), nor a
+ * value that also names a return (迁出后迁回, 迁入).
+ */
+const LEFT_HOUSEHOLD_WORD = `${MOVED_OUT_WORD}|迁移|分户|另立户|单独立户|出嫁|外嫁|嫁出|入赘|户口注销|注销户口|户籍注销|注销户籍|参军|入伍|${DEATH_WORD}|已故`;
+const LEFT_HOUSEHOLD_DENIED = `(?:未|不|没有?|无|非|拟|待|预|申请|建议|提请|准备|误)(?:办理?|已|曾|再|能|予|经)?(?:${LEFT_HOUSEHOLD_WORD})|分户(?:施保|保障|救助|纳入|享受)`;
+const RETURN_WORD = '迁回|回迁|迁入|迁移入';
+/** A word pattern as a regexp literal that also matches its words in traditional characters. */
+const words = (pattern: string) => sqlString(eitherScriptPattern(pattern));
+
+/**
+ * Whether the roll row `alias` says its person left the household. The words are matched in either script (遷出 is
+ * 迁出) as they stand in the value: converting it first (rs_category_text) costs a third of a second to plan in each
+ * query. Most such rows are 退保 (迁出) or 停保 (停保（迁出）) already; some are read as 在保 and reported (死亡, 分户,
+ * 在保（已迁出）). A row without the words costs one failed match.
+ */
+const leftHousehold = (alias: string) => `coalesce(regexp_matches(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_WORD)})
+      AND regexp_matches(regexp_replace(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)})
+      AND NOT regexp_matches(${alias}.status_raw, ${words(RETURN_WORD)}), false)`;
+
+/**
+ * The roll row `alias` is its person's, in its household, for the cadre_relative checks: read 在保 and not saying that he
+ * left (a row 死亡 or 分户 is read as 在保 by the loader; it makes no one a cadre's relative, nor the cadre a recipient).
+ */
+export const stillInHousehold = (alias: string) => `${alias}.active AND NOT ${leftHousehold(alias)}`;
+
+/**
+ * The status of the cadre's row `alias` for a same-household link's evidence: as the roll writes it beside how it is
+ * read (干部本人退保（退出）, 干部本人停保（任职）), or that it could not be read; nothing for a row 在保.
+ */
+const cadreStatusNote = (alias: string) => `CASE
+    WHEN NOT ${alias}.active THEN '，干部本人' || CASE WHEN contains(coalesce(rs_text(${alias}.status_raw), ''), ${alias}.status)
+      THEN rs_text(${alias}.status_raw) ELSE ${alias}.status || coalesce('（' || rs_text(${alias}.status_raw) || '）', '') END
+    WHEN ${alias}.status IS NULL AND rs_text(${alias}.status_raw) IS NOT NULL
+      THEN '，干部本人状态「' || rs_text(${alias}.status_raw) || '」无法识别，按在保计'
+    ELSE '' END`;
+
 /** One row per cadre ID of `rows` (a relation shaped like serving_rows): cadre_tag = 姓名(职务), cadre_label every row's label. */
 const cadreLabels = (rows: string) => `
       SELECT id_number AS cadre_id,
@@ -224,6 +268,20 @@ const CADRE_PATHS = {
       SELECT y, x, rk.inverse_kind, '←' || relation || '—', cite FROM kin JOIN relation_kinds rk USING (kind)
     ),
     active_roll AS (SELECT DISTINCT id_number FROM roll WHERE active AND id_number IS NOT NULL),
+    -- The rows of the households the serving cadres have rows in (for the same-household link).
+    cadre_households AS MATERIALIZED (
+      SELECT DISTINCT county, township, village, household_id FROM roll
+      WHERE $sameHousehold AND id_number IN (SELECT cadre_id FROM serving_ids) AND household_id IS NOT NULL
+    ),
+    household_rows AS MATERIALIZED (
+      SELECT r.* FROM roll r JOIN cadre_households h ON r.household_id = h.household_id AND r.county IS NOT DISTINCT FROM h.county
+        AND r.township IS NOT DISTINCT FROM h.township AND r.village IS NOT DISTINCT FROM h.village
+    ),
+    -- Those a person's own row says he left (迁出, 分户, 死亡 …): any of his rows there, since a roll that keeps history
+    -- has his old row (历史, read as 退保) beside the one that says he moved out.
+    left_households AS (
+      SELECT DISTINCT id_number, county, township, village, household_id FROM household_rows r WHERE ${leftHousehold('r')}
+    ),
     traced AS (
       SELECT s.cadre_id, e.b AS relative_id, e.kind, 1 AS hops, e.arrow AS first_arrow, NULL AS through, NULL AS second_arrow, e.cite AS cites
       FROM serving_ids s JOIN edges e ON e.a = s.cadre_id
@@ -240,18 +298,24 @@ const CADRE_PATHS = {
     UNION ALL
     -- Same roll household as C (any row of C's, the member's active rows). C's own payment does not matter: the roll
     -- says who lives together, and a cadre 停保 or 退保 himself (often on taking office) while his family is still paid
-    -- is the case to see (until 2026-12-03 his 停保 row linked no one). Hand-kept rolls number households per village
-    -- (户号 001 in every village): the 家庭编号 names a household only within its county, township and village. A place
-    -- left empty matches only an empty one (data_quality.missing-field reports it): a high finding claims the two live together.
+    -- is the case to see (until 2026-12-03 his 停保 row linked no one). His leaving does: a household where a row of his
+    -- says he left it (迁出, 分户, 死亡 …: leftHousehold) links no one, nor one a member's row says the member left
+    -- (until 2026-12-06 a cadre 迁出 made everyone left behind his 同户 relative, the evidence saying only 退保).
+    -- Hand-kept rolls number households per village (户号 001 in every village): the 家庭编号 names a household only
+    -- within its county, township and village. A place left empty matches only an empty one (data_quality.missing-field
+    -- reports it): a high finding claims the two live together.
     SELECT c.id_number, m.id_number, 'same-household', 0,
            '—同户(' || concat_ws(' ', nullif(concat(m.township, m.village), ''), '家庭编号 ' || m.household_id) ||
-             '，与户主关系 ' || coalesce(m.relation, '未填') || CASE WHEN NOT c.active THEN '，干部本人' || c.status ELSE '' END || ')→',
+             '，与户主关系 ' || coalesce(m.relation, '未填') || ${cadreStatusNote('c')} || ')→',
            NULL, NULL, '救助对象花名册 ' || ${citeRow('c')} || '、' || ${citeRow('m')}
-    FROM roll c
-    JOIN roll m ON m.household_id = c.household_id AND m.county IS NOT DISTINCT FROM c.county
+    FROM household_rows c
+    JOIN household_rows m ON m.household_id = c.household_id AND m.county IS NOT DISTINCT FROM c.county
       AND m.township IS NOT DISTINCT FROM c.township AND m.village IS NOT DISTINCT FROM c.village
-      AND m.active AND m.id_number <> c.id_number
-    WHERE $sameHousehold AND c.id_number IN (SELECT cadre_id FROM serving_ids)`,
+      AND ${stillInHousehold('m')} AND m.id_number <> c.id_number
+    ${['c', 'm'].map((who) => `LEFT JOIN left_households left_${who} ON left_${who}.id_number = ${who}.id_number
+      AND left_${who}.household_id = c.household_id AND left_${who}.county IS NOT DISTINCT FROM c.county
+      AND left_${who}.township IS NOT DISTINCT FROM c.township AND left_${who}.village IS NOT DISTINCT FROM c.village`).join('\n    ')}
+    WHERE $sameHousehold AND c.id_number IN (SELECT cadre_id FROM serving_ids) AND left_c.id_number IS NULL AND left_m.id_number IS NULL`,
 };
 
 /**
@@ -288,7 +352,9 @@ const CADRE_RELATIVE_PEOPLE = {
     roll_people AS (
       SELECT DISTINCT ON (id_number, household_id) * FROM (
         SELECT r.*, bool_or(coalesce(r.filed, false)) OVER (PARTITION BY r.id_number, r.household_id) AS household_filed
-        FROM roll r WHERE r.active AND r.id_number IN (SELECT relative_id FROM near_links UNION ALL SELECT cadre_id FROM serving_cadres)
+        -- A row read as 在保 that says he left the household (死亡, 分户, 在保（已迁出）) is not him paid there.
+        FROM roll r WHERE r.id_number IN (SELECT relative_id FROM near_links UNION ALL SELECT cadre_id FROM serving_cadres)
+          AND ${stillInHousehold('r')}
       ) ORDER BY id_number, household_id, _file, _line
     ),
     per_cadre AS (

@@ -16,7 +16,7 @@ export default defineCheck({
   category: 'imprisoned',
   severity: 'high',
   title: '服刑人员计入保障人口',
-  description: '花名册在保人员出现在服刑/羁押人员名单中，且刑期与本期重叠（羁押/入监日期不晚于本期末，刑期止日为空或不早于本期初；刑期止日写作无期徒刑、死缓、待定等的，视为仍在押；刑期起止写在一格内的，按其起止日期；有释放日期的（减刑、假释），按释放日期，为空的按刑期止日；只写年月的，起日按当月1日、止日按当月最后一日，证据中照写年月并注明“只写年月”）。在监狱内服刑人员不计入共同生活的家庭成员，应核减保障人口。名单姓名与花名册不一致的，证据中注明需核实身份。执行方式为缓刑、假释、暂予监外执行（含保外就医）、管制、单处罚金或剥夺政治权利、取保候审、监视居住等（不在监所内）的，或未写执行方式而监所为社区矫正机构、司法所的，仍计入家庭成员，不作为服刑记录（写有释放日期的，按释放日期前在押）。执行方式写明已释放、已出所、解除羁押而没有释放日期或刑期止日的，该行拒收，请补充日期；羁押/入监日期晚于释放日期（无释放日期的，晚于刑期止日）的，无法判断服刑期间，该行拒收，请核实。',
+  description: '花名册在保人员出现在服刑/羁押人员名单中，且刑期与本期重叠（羁押/入监日期不晚于本期末，刑期止日为空或不早于本期初；刑期止日写作无期徒刑、死缓、待定等的，视为仍在押；刑期起止写在一格内的，按其起止日期；有释放日期的（减刑、假释），按释放日期，为空或写作“—”“无”的按刑期止日；只写年月的，起日按当月1日、止日按当月最后一日，证据中照写年月并注明“只写年月”）。在监狱内服刑人员不计入共同生活的家庭成员，应核减保障人口。名单姓名与花名册不一致的，证据中注明需核实身份。执行方式为缓刑、假释、暂予监外执行（含保外就医）、管制、单处罚金或剥夺政治权利、取保候审、监视居住等（不在监所内）的，或未写执行方式而监所为社区矫正机构、司法所的，仍计入家庭成员，不作为服刑记录（写有释放日期的，按释放日期前在押）。执行方式写明已释放、已出所、解除羁押而没有释放日期或刑期止日的，该行拒收，请补充日期；羁押/入监日期晚于释放日期（无释放日期的，晚于刑期止日）的，无法判断服刑期间，该行拒收，请核实。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第二章 家庭成员认定（在监狱内服刑人员不计入共同生活的家庭成员）；《社会救助暂行办法》(国务院令第649号) 第十三条',
   inputs: ['roll', 'prisoners'],
   sql: `
@@ -36,7 +36,9 @@ export default defineCheck({
                CASE WHEN p.sentence_end_from = '释放日期'
                  THEN '释放日期 ' || coalesce(${shownDate('p.sentence_end', 'p.released_on_raw')}, p.sentence_end_word || '，仍在押') ||
                       coalesce('（刑期止日 ' || ${shownDate('p.scheduled_end', 'p.sentence_end_raw')} || '）', '')
-                 ELSE '刑期止日 ' || coalesce(${shownDate('p.sentence_end', 'p.sentence_end_raw')}, p.sentence_end_word || '（无刑满日期，仍在押）', '未注明（服刑中）') END ||
+                 ELSE '刑期止日 ' || coalesce(${shownDate('p.sentence_end', 'p.sentence_end_raw')}, p.sentence_end_word || '（无刑满日期，仍在押）', '未注明（服刑中）') ||
+                      -- A 释放日期 written as none (—, 无) is no release: read as an empty one, and shown as written.
+                      coalesce('（释放日期写作「' || rs_text(p.released_on_raw) || '」，未释放）', '') END ||
                coalesce('，监所 ' || p.facility, '') || coalesce('，执行方式 ' || p.custody, '') || '（' || ${citeRow('p')} || '）' ||
                -- A masked 王*明 that could be the roll's name is no other name (until 2026-12-06 noted 需核实身份).
                CASE WHEN NOT rs_name_could_be(p.name_key, s.name_key) THEN '，名单姓名「' || p.name || '」与花名册「' || s.name || '」不一致，需核实身份' ELSE '' END,

@@ -12,7 +12,10 @@ export interface ColumnSpec {
   readonly aliases: readonly string[];
   /** Chinese label used in messages to staff. */
   readonly label: string;
-  /** Other columns that may take a required one's place: a bank's 代发 file names the payee or his account, not the 家庭编号. */
+  /**
+   * Other columns that may take a required one's place: a bank's 代发 file names the payee or his account, not the 家庭编号;
+   * a 市场主体 list the 法定代表人's or the 经营者's 证件号码, not a plain 身份证号码. Where none is filled the row is refused.
+   */
   readonly standIns?: readonly string[];
   /**
    * Aliases that win when the header also holds another alias of this column, in tiers, best first (所属期 over
@@ -62,6 +65,8 @@ const ID_ALIASES = ['身份证号码', '身份证号', '公民身份号码', '�
 const NAME_ALIASES = ['姓名'];
 const TOWNSHIP_ALIASES = ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '乡(镇、街道)'];
 const VILLAGE_ALIASES = ['村', '村(社区)', '村居', '社区', '村(居)', '村(居)委会', '村社区'];
+/** The program as a roll writes it (农村低保, 特困供养); a 发放明细 may write it so too. */
+const PROGRAM_ALIASES = ['救助类别', '保障类别', '类别', '救助类型'];
 
 function column(name: string, label: string, kind: ValueKind, aliases: readonly string[], required = false): ColumnSpec {
   return { name, label, kind, aliases, required };
@@ -104,7 +109,7 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('name', '姓名', 'name', ['姓名', '成员姓名']),
       required('id_number', '身份证号码', 'id', ID_ALIASES),
       column('relation', '与户主关系', 'text', ['与户主关系', '关系']),
-      required('program', '救助类别', 'text', ['救助类别', '保障类别', '类别', '救助类型']),
+      required('program', '救助类别', 'text', PROGRAM_ALIASES),
       column('monthly_amount', '月保障金', 'amount', ['月保障金', '保障金额', '月救助金额', '月发放金额']),
       // A roll may date the approval (审批日期) beside the start: the start is read.
       tiered(column('start_date', '开始享受时间', 'date', []), [['开始享受时间', '享受起始年月', '纳入时间'], ['审批日期']]),
@@ -139,7 +144,12 @@ export const DATASETS: readonly DatasetSpec[] = [
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),
       // A bank's 一卡通 file pays 高龄津贴, 耕地地力保护补贴 … beside the 低保金: not this benefit (out-of-scope-rows.ts).
-      column('item', '发放项目', 'text', ['发放项目', '补贴项目', '资金项目', '项目名称', '补贴名称', '补贴类别', '资金类别', '发放类别', '补贴类型', '项目']),
+      // Its program (低保 or 特困) places a payment where a 低保 roll and a 特困 roll number households alike
+      // (reused-household-numbers.ts). A list may write the program as the roll does (救助类别: 农村低保, 特困供养), read
+      // where it writes no 发放项目 (until 2026-12-06 unread: only the sheet's or file's name said the program).
+      tiered(column('item', '发放项目', 'text', []), [
+        ['发放项目', '补贴项目', '资金项目', '项目名称', '补贴名称', '补贴类别', '资金类别', '发放类别', '补贴类型', '项目'], PROGRAM_ALIASES,
+      ]),
       // A bank's 代发 file names who was paid instead of the 家庭编号: his household is the one the roll holds him in
       // (payee-households.ts). Read only for a row without a 家庭编号.
       column('payee_id', '收款人身份证号码', 'text', [
@@ -238,8 +248,15 @@ export const DATASETS: readonly DatasetSpec[] = [
     name: 'businesses', label: '市场主体登记信息',
     fileKeywords: ['businesses', '工商', '市场主体', '个体'],
     columns: [
-      personId(['经营者证件号码', '法定代表人证件号码', '经营者身份证号码', '法定代表人身份证号码', '法定代表人/经营者证件号码']),
-      personName(['经营者', '法定代表人', '经营者姓名', '法定代表人姓名']),
+      // A 市场主体 export names a company's 法定代表人 and an 个体工商户's 经营者, often each in columns of its own side by
+      // side, a row filling its own role's (or both, two persons): each role is read apart, and every person a row names
+      // by ID holds the business (business-holders.ts). Until 2026-12-06 such a file stopped the scan as a duplicated header.
+      { ...personId(['法定代表人/经营者证件号码']), standIns: ['representative_id_number', 'operator_id_number'] },
+      personName(),
+      column('representative_id_number', '法定代表人证件号码', 'id', ['法定代表人证件号码', '法定代表人身份证号码']),
+      column('representative_name', '法定代表人', 'name', ['法定代表人', '法定代表人姓名']),
+      column('operator_id_number', '经营者证件号码', 'id', ['经营者证件号码', '经营者身份证号码']),
+      column('operator_name', '经营者', 'name', ['经营者', '经营者姓名']),
       column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
       column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),
       // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期) is read.
@@ -283,6 +300,8 @@ export const DATASETS: readonly DatasetSpec[] = [
       // Which bank's (or account's) balance: a later 核对 round's balance of the same one replaces the earlier one.
       column('institution', '金融机构', 'text', ['金融机构', '金融机构名称', '机构名称', '开户行', '开户银行', '开户机构', '银行名称']),
       column('account', '账号', 'code', ['账号', '卡号', '账户', '存款账号', '账户号码', '账号/卡号', '卡号/账号']),
+      // No header: the month a list without 截止日期 states in its name or title, its round's (deposit-list-month.ts).
+      column('stated_month', '名单所写月份', 'month', []),
     ],
   },
   {

@@ -11,6 +11,8 @@ export interface LocatedHeader {
   match: HeaderMatch;
   /** A 发放表 without 发放月份 whose title or file name states its month: every row's month (stated-month.ts). */
   statedMonth?: StatedMonth;
+  /** A deposits list without 截止日期 whose title or file name states its round's month (deposit-list-month.ts). */
+  listMonth?: StatedMonth;
 }
 
 export type HeaderSearch =

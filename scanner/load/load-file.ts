@@ -16,6 +16,7 @@ import { closestMiss, isNearMiss, missingColumnsError, type HeaderMiss } from '.
 import { otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
 import { withStatedMonth, type StatedMonth } from './stated-month.ts';
+import { listMonthConstants, withDepositListMonth } from './deposit-list-month.ts';
 import { RawRowWriter, insertShapeRejects, rawTable, type ShapeReject } from './raw-tables.ts';
 
 /** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
@@ -103,9 +104,9 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
-    const search = withStatedMonth(
+    const search = withDepositListMonth(withStatedMonth(
       locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns), input.candidates, titleRows, sheet.sheet, input.name,
-    );
+    ), titleRows, sheet.sheet, input.name);
     if (!search.found) {
       await drain(rows);
       const reason = search.ambiguous.length > 1
@@ -144,9 +145,10 @@ interface LeadingRows {
   blankLines: number[];
 }
 
-/** The header's columns and the ones every row is given (a 发放表's stated month): what the sheet holds. */
-function sheetColumns({ match, statedMonth }: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
-  const constants = new Map(statedMonth ? [['month', statedMonth.month]] : []);
+/** The header's columns and the ones every row is given (a 发放表's or an undated deposits list's stated month): what the sheet holds. */
+function sheetColumns(header: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
+  const { match, statedMonth } = header;
+  const constants = new Map([...(statedMonth ? [['month', statedMonth.month] as [string, string]] : []), ...listMonthConstants(header)]);
   return { columns: [...match.columnIndex.keys(), ...constants.keys()], constants };
 }
 
@@ -300,9 +302,9 @@ function tally(sofar: RowTally | undefined, line: number): RowTally {
   return rows;
 }
 
-/** The cells (0-based) that name the row's person: the name and every ID column the header maps. */
+/** The cells (0-based) that name the row's persons: every name and ID column the header maps (a business's 法定代表人 and 经营者). */
 function personCells(match: HeaderMatch): Set<number> {
-  const columns = datasetSpec(match.dataset).columns.filter((column) => column.name === 'name' || column.kind === 'id');
+  const columns = datasetSpec(match.dataset).columns.filter((column) => column.kind === 'name' || column.kind === 'id');
   return new Set(columns.flatMap((column) => (match.columnIndex.has(column.name) ? [match.columnIndex.get(column.name)!] : [])));
 }
 

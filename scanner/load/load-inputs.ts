@@ -4,7 +4,9 @@ import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts'
 import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
 import { installNormalisationMacros } from '../normalise/index.ts';
+import type { Period } from '../period.ts';
 import { refuseBlankHouseholdRolls } from './blank-households.ts';
+import { setAsideDepartedPayees } from './departed-payees.ts';
 import { depositRoundWarnings } from './deposit-rounds.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { linesNamed, loadTabularFile, type FileReport, type TabularOptions } from './load-file.ts';
@@ -64,6 +66,11 @@ export interface LoadOptions {
    * and all type several datasets at once (see normaliseDatasets).
    */
   moreConnections?: readonly DuckDBConnection[];
+  /**
+   * The scan's period: a payment of a month before it to a payee no longer on the roll is history, set aside as out of
+   * scope (departed-payees.ts). Without it (a load on its own) such a payment stays refused as not on the roll.
+   */
+  period?: Period;
 }
 
 /** Which lane reads a file (readFiles): 0 the workbooks, whose XML JavaScript parses, 1 the files DuckDB's threads parse. */
@@ -90,6 +97,8 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);
   const withHouseholds = await refuseBlankHouseholdRolls(connection, usable, options.skipBadFiles ?? false, skipped);
   const reports = await refuseUnplacedPayments(connection, withHouseholds, options.skipBadFiles ?? false, skipped);
+  // Once each file was judged by all its unplaced payments: a county's list beside a township's roll is refused whole.
+  const departedPayees = await setAsideDepartedPayees(connection, options.period);
   const datasets = await countRows(connection, reports);
   await refuseRepeatedLists(connection, (dataset) => reports.flatMap((report) => report.sheets.filter((sheet) => sheet.dataset === dataset)).length);
   for (const report of reports) {
@@ -135,7 +144,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
     }
   }
   for (const { file, sheet, message } of [
-    ...await outOfScopeWarnings(connection), ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
+    ...await outOfScopeWarnings(connection), ...departedPayees, ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
     ...await separatedNumberWarnings(connection), ...await unmatchedPaymentWarnings(connection),
   ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });

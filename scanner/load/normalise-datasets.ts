@@ -4,6 +4,8 @@ import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, t
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { holderName } from './business-holders.ts';
+import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import {
   ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
@@ -59,15 +61,19 @@ export const SHOWN_ONLY: Partial<Record<DatasetName, readonly string[]>> = { pay
 
 /**
  * Columns read their own way (special-columns.ts) that read a cell written as none as they read an empty one, and so
- * take the rule below too: a business's dates and a car's. A 注销日期 only where its row leaves the date that stands in
- * for it (吊销日期, 报废日期) empty, whether or not it has a test of its own: an empty 注销日期 reads that date, one
- * written as none does not, and such a row is refused as before. Not a death's dates (the row's only date written as
- * none would leave it used, undated), nor a sentence's (a 释放日期 written as none reads as still held, an empty one as
- * the 刑期止日), nor a cadre's term (an empty 任职止 is a term not ended, and 不详 is no such thing).
+ * take the rule below too: a business's dates and a car's, and a cadre's 任职起 (an empty one is a roster that does not
+ * say when the term began: serving unless 任职止 is before P; until 2026-12-06 a 任职起 written — or 不详 refused the
+ * cadre's row, and his relatives on the roll were not looked for). A 注销日期 only where its row leaves the date that
+ * stands in for it (吊销日期, 报废日期) empty, whether or not it has a test of its own: an empty 注销日期 reads that date,
+ * one written as none does not, and such a row is refused as before. Not a death's dates (the row's only date written
+ * as none would leave it used, undated), nor a sentence's start or end, nor a cadre's 任职止 (an empty one is a term not
+ * ended, and 不详 is no such thing: 任职止 — is read so in special-columns.ts, 不详 refused), nor a 释放日期 (— there is
+ * no release and is read as an empty one in special-columns.ts; 不详 says he left on a day not known, and is refused).
  */
 const NONE_AS_EMPTY: Partial<Record<DatasetName, Record<string, { unlessFilled?: string }>>> = {
   businesses: { registered_on: {}, closed_on: { unlessFilled: 'revoked_on' }, revoked_on: {} },
   vehicles: { deregistered_on: { unlessFilled: 'scrapped_on' }, scrapped_on: {} },
+  cadres: { term_start: {} },
 };
 
 /**
@@ -100,8 +106,17 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
     if (column.kind === 'id') {
       // Only the full parse (never the fast lane) finds a missing or invalid number.
       const status = idParsed(column, 'status');
-      arms.push({ when: `${status} = 'missing'`, problem: problem('value', label, `${label} || '为空'`, raw) });
-      arms.push({ when: `${status} = 'invalid'`, problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw) });
+      // The other ID columns that name the row's persons (a business's 法定代表人's and 经营者's beside its 身份证号码): the
+      // row is refused as without an ID only where each is empty (a company's row leaves the 经营者's so), and a cell
+      // written as none (—, /, 无) beside one that gives a number is empty too. Alone, such a cell is refused as before.
+      const others = idGroup(dataset, column).filter((other) => other !== column).map((other) => q(other.name));
+      const givenBeside = others.map((other) => `(NOT ${blank(other)} AND NOT rs_no_value(${other}))`).join(' OR ');
+      const missing = [`${status} = 'missing'`, ...others.map(blank)].join(' AND ');
+      if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空'`, raw) });
+      arms.push({
+        when: `${status} = 'invalid'${givenBeside ? ` AND NOT (rs_no_value(${raw}) AND (${givenBeside}))` : ''}`,
+        problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw),
+      });
       continue;
     }
     // A payment's 家庭编号 may be left empty where its payee or account is named (payee-households.ts: refused there if it names none).
@@ -136,6 +151,15 @@ function problemList(arms: readonly RejectArm[]): string {
   const any = arms.map((arm) => `(${arm.when})`).join(' OR ');
   const each = arms.map((arm) => `CASE WHEN ${arm.when} THEN ${arm.problem} END`).join(', ');
   return `CASE WHEN ${any} THEN list_filter([${each}], problem -> problem IS NOT NULL) END`;
+}
+
+/**
+ * The ID columns that name a row's persons together with `column`: a required one and those standing in for it (a
+ * business's 法定代表人's and 经营者's beside its 身份证号码), or `column` alone.
+ */
+function idGroup(dataset: DatasetSpec, column: ColumnSpec): ColumnSpec[] {
+  const head = dataset.columns.find((c) => c.kind === 'id' && (c === column || (c.standIns ?? []).includes(column.name)));
+  return head ? [head, ...standInsOf(dataset, head).filter((c) => c.kind === 'id')] : [column];
 }
 
 function nonDataCondition(dataset: DatasetSpec): string {
@@ -212,11 +236,15 @@ export async function normaliseDatasets(
 function idOccurrencesView(): string {
   const parts = DATASETS.flatMap((dataset) => dataset.columns.filter((c) => c.kind === 'id').map((column) => {
     const prefix = idPrefix(column);
-    const hasName = column.name === 'id_number' && dataset.columns.some((c) => c.name === 'name');
+    // The name of the ID's person: id_number's is name, operator_id_number's operator_name; a kinship relative has none.
+    const name = dataset.columns.find((c) => c.kind === 'name' && c.name === column.name.replace(/id_number$/, 'name'))?.name;
+    // A used row may leave a business's 法定代表人's or 经营者's ID empty: no ID is seen there.
+    const given = column.required && !column.standIns ? '' : ` WHERE ${q(column.name)} IS NOT NULL`;
     return `SELECT ${sqlString(dataset.name)} AS dataset, ${sqlString(dataset.label)} AS dataset_label, ${q(column.name)} AS id_number,
-              ${prefix}_raw AS id_raw, ${prefix}_status AS id_status, ${hasName ? 'name, name_key' : 'NULL::VARCHAR AS name, NULL::VARCHAR AS name_key'},
+              ${prefix}_raw AS id_raw, ${prefix}_status AS id_status,
+              ${name ? `${q(name)} AS name, ${q(`${name}_key`)} AS name_key` : 'NULL::VARCHAR AS name, NULL::VARCHAR AS name_key'},
               _file, _sheet, _line
-            FROM ${q(dataset.name)}`;
+            FROM ${q(dataset.name)}${given}`;
   }));
   return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
 }
@@ -239,9 +267,10 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字、说明、栏次或重复的表头行）', 'raw': NULL::VARCHAR}]`;
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
-  // name_key, the comparison form of the name (traditional → simplified), goes last, after the row's origin.
-  const nameColumn = dataset.columns.find((c) => c.name === 'name' && c.kind === 'name');
-  const nameKey = nameColumn ? `, ${mappedField(nameColumn, 'name', 'm_name_key')} AS name_key` : '';
+  // Each name's comparison form (traditional → simplified), <name>_key, goes last, after the row's origin: name_key, and
+  // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).
+  const nameKey = dataset.columns.filter((c) => c.kind === 'name').map((c) => `, ${dataset.name === 'businesses'
+    ? holderName(c.name, 'm_name_key') : mappedField(c, 'name', 'm_name_key')} AS ${q(`${c.name}_key`)}`).join('');
   return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
     FROM ${payee ? mappedSource(dataset, PAYEE_SOURCE) : mappedSource(dataset)}`;
 }
@@ -256,6 +285,8 @@ async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSp
     INSERT INTO load_rejects
     SELECT ${sqlString(dataset.name)}, _file, _sheet, _line, problem.kind, problem.col, problem.raw, problem.why, _raw_row
     FROM (${refusedWithRowText(dataset.name, refused, stages)})`);
+  // The month of each payment that found no household: one for a month before P may be history (departed-payees.ts).
+  if (dataset.name === 'payments') await keepUnplacedPaymentMonths(connection);
   await connection.run(`DELETE FROM ${table} WHERE len(_rejects) > 0`);
   await connection.run(`ALTER TABLE ${table} DROP COLUMN _rejects`);
 }

@@ -128,7 +128,8 @@ export interface SheetWarning {
 
 /**
  * Per file (and sheet): the rows refused as out of scope, and the deaths whose 注销原因 says neither death nor another
- * reason (其他): those are read as deaths, and their findings' evidence asks to verify.
+ * reason (其他): those are read as deaths, and their findings' evidence asks to verify. The payments set aside once P
+ * is known (a payee no longer on the roll, departed-payees.ts) are warned of there.
  */
 export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
@@ -139,18 +140,19 @@ export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<
       SELECT 'unclear-deaths', NULL, _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
     )
     GROUP BY dataset, column_name, _file, _sheet ORDER BY _file, _sheet, dataset, column_name`);
-  return reader.getRowObjectsJson().map((row) => {
+  return reader.getRowObjectsJson().flatMap((row) => {
     const rows = Number(row['rows']);
     const values = String(row['values']);
     const dataset = row['dataset'] as DatasetName;
     // The rule is known by the column its rows were refused under.
     const rule = OUT_OF_SCOPE_ROWS[dataset]?.find((candidate) => columnLabel(dataset, candidate.column) === row['column_name']);
-    return {
+    if (!rule && row['dataset'] !== 'unclear-deaths') return [];
+    return [{
       file: String(row['_file']),
       sheet: row['_sheet'] === null ? null : String(row['_sheet']),
       message: rule
         ? rule.warning(rows, values)
         : `注销原因无法判断是否死亡的 ${rows} 行已按死亡读取（${values}），其发现的证据中注明需核实是否死亡`,
-    };
+    }];
   });
 }

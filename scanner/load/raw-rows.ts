@@ -132,7 +132,7 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
  * missing ID). CASE searches the row's text only for rows without an identity: a few in millions.
  */
 function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
-  const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.name === 'name')]
+  const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.kind === 'name')]
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
     ELSE ${headerAgain(dataset, column)} OR ${columnNumbers(dataset, column, rowText)} END AS _footer`;

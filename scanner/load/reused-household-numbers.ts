@@ -33,7 +33,7 @@ const HOUSEHOLDS_NAMED = 3;
 /** The places of every 家庭编号 on rows of several villages (or programs): one row per number and place (household-split reads it). */
 export const HOUSEHOLD_PLACES = 'household_places';
 
-/** A program family as a payment's 发放项目, its sheet's or its file's name writes it: 特困 or 低保 named alone, else NULL. */
+/** A program family as a payment's 发放项目 (or 救助类别), its sheet's or its file's name writes it: 特困 or 低保 named alone, else NULL. */
 const TEKUN_WORDS = '特困|五保|三无|供养';
 const DIBAO_WORDS = '低保|最低生活保障';
 const familyWritten = (text: string) => `CASE
@@ -139,10 +139,10 @@ async function anySeparated(connection: DuckDBConnection): Promise<boolean> {
 /**
  * A payment under a number told apart is the household's of the village (and township, where given) the payment names.
  * Where that leaves two households of one village (its 低保 and its 特困 family), the payment's program chooses: its
- * 发放项目, else its sheet's name, else its file's name (特困供养金发放明细.csv), where one names one program alone. One
- * that names none of them, names a village two of them share, or names no program where it has to, is refused with
- * that reason: summed into one of them it would be another family's money. Run on the typed payments while their raw
- * rows are still there (`stages`).
+ * 发放项目 (or, where the list has none, its 救助类别: catalog.ts), else its sheet's name, else its file's name
+ * (特困供养金发放明细.csv), where one names one program alone. One that names none of them, names a village two of them
+ * share, or names no program where it has to, is refused with that reason: summed into one of them it would be another
+ * family's money. Run on the typed payments while their raw rows are still there (`stages`).
  */
 export async function placePaymentsOfSeparatedHouseholds(connection: DuckDBConnection, stages: readonly StagedFile[]): Promise<void> {
   if (!(await anySeparated(connection))) return;
@@ -234,7 +234,7 @@ export async function separatedNumberWarnings(connection: DuckDBConnection): Pro
         file: String(row['file']),
         sheet: null,
         message: `有 ${numbers} 个家庭编号在同一村的低保、特困人员中各有户主，按低保、特困各自编号读取${example}，按不同家庭分别核查；`
-          + `发放明细中这些编号的发放须写明是低保还是特困（「发放项目」列，或工作表名、文件名）${villageToo}，否则无法确定是哪一户的，不予使用`,
+          + `发放明细中这些编号的发放须写明是低保还是特困（「发放项目」或「救助类别」列，或工作表名、文件名）${villageToo}，否则无法确定是哪一户的，不予使用`,
       };
     }
     return {

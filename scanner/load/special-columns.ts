@@ -5,15 +5,21 @@
 import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import { sqlString } from '../sql-text.ts';
+import { HOLDER_NAME_COLUMNS } from './business-holders.ts';
 import { blank } from './raw-rows.ts';
 import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
 const dateOf = (name: string) => mapped(name, 'date');
 /**
- * A date, or a month (享受起始年月 2021.04, 任职止 2024.03, 入监日期 2025年3月, as data-contract.md allows): a start its
- * first day, an end its last. P is whole months, so whether a term or a sentence overlaps it is the same for every day
- * of the month. (Until 2026-12-05 a prisoner's month refused his row, and a man held in P was not found.)
+ * A date, or a month (享受起始年月 2021.04, 任职止 2024.03, 入监日期 2025年3月, 火化日期 2026.9, 成立日期 2015年8月, as
+ * data-contract.md allows): a start its first day, an end its last. P is whole months, so whether a term or a sentence
+ * overlaps it is the same for every day of the month. (Until 2026-12-05 a prisoner's month refused his row, and a man
+ * held in P was not found.) The month comes from the month value map, so every such column is a month column to
+ * doubtful-months.ts: a 2026.1 that may be 2026.10 (an Excel number cell, or a CSV column that writes no YYYY.10) is
+ * written with why and refused alike in each. Until 2026-12-06 a death's 火化日期 and 注销日期 and a business's dates
+ * parsed their month in the row, refusing every 2026.1 (a CSV column that writes 2025.10 too, or a workbook's text cell:
+ * January elsewhere) and naming no reason for an Excel number cell's.
  */
 const startOf = (name: string) => `coalesce(${dateOf(name)}, ${mapped(name, 'month')})`;
 const endOf = (name: string) => `coalesce(${dateOf(name)}, last_day(${mapped(name, 'month')}))`;
@@ -29,6 +35,13 @@ const ROLL_STATUS = `CASE WHEN ${mapped('status', 'roll_status')} IN ('转特困
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
   program: ['rs_text(program) AS program', `${mapped('program', 'program', 'm_family')} AS family`, `${mapped('program', 'program', 'm_area')} AS area`],
+  // A 月保障金 written as none (—, /, 无, 不详: the amount map's m_no_value) is empty, as a cell left empty is: no raw
+  // value, so data_quality.bad-value does not report it, and the amount checks read it as they read an empty one. Until
+  // 2026-12-06 each such row was a data_quality.bad-value finding (无法识别：月保障金「—」).
+  monthly_amount: [
+    `${mapped('monthly_amount', 'amount')} AS monthly_amount_cents`,
+    `CASE WHEN NOT coalesce(${mapped('monthly_amount', 'amount', 'm_no_value')}, false) THEN monthly_amount END AS monthly_amount_raw`,
+  ],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
   start_date: [
     `${startOf('start_date')} AS start_date`,
@@ -94,8 +107,14 @@ const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE co
  * A 释放日期 is the day he left (减刑 and 假释 release before the 刑满日期): read where given, the 刑期止日 where it is
  * empty. One that cannot be read refuses the row: whether he was still held is then unknown. sentence_end_from says
  * which was read, and scheduled_end keeps the 刑期止日 beside a 释放日期 for the evidence.
+ * One written as none (—, /, 无, 暂无: NONE_WRITTEN) gives no release, and is read as an empty one is: the 刑期止日 (or
+ * a 刑期起止's end), still held where there is none, refused where the 执行方式 says released (RELEASED_UNDATED). Until
+ * 2026-12-06 it refused the row, and a man held in P was not found. Not 不详, 未知 or 不明: those say he left on a day
+ * not known, and the row is refused as before. Asked of the value map's m_no_value first, so only such cells pay the regexp.
  */
-const RELEASED = `NOT ${blank('released_on')}`;
+const RELEASE_WRITTEN_AS_NONE = `CASE WHEN coalesce(${mapped('released_on', 'date', 'm_no_value')}, false)
+  THEN regexp_full_match(rs_text(released_on), ${sqlString(NONE_WRITTEN)}) ELSE false END`;
+const RELEASED = `(NOT ${blank('released_on')} AND NOT ${RELEASE_WRITTEN_AS_NONE})`;
 export const RELEASED_ON_ITSELF = endOf('released_on');
 const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${RELEASED_ON_ITSELF} END`;
 const SENTENCE_END_WORD = `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
@@ -117,22 +136,8 @@ const PRISONER_UNREADABLE: Record<string, string> = {
   sentence_start: `${SENTENCE_START} IS NULL`,
   // A 刑期止日 beside a 释放日期 is not read, and refuses nothing.
   sentence_end: `NOT ${RELEASED} AND NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
-  released_on: `NOT rs_sentence_open(released_on) AND ${RELEASED_ON_ITSELF} IS NULL`,
+  released_on: `${RELEASED} AND NOT rs_sentence_open(released_on) AND ${RELEASED_ON_ITSELF} IS NULL`,
 };
-
-/**
- * A date column no value map reads as a month too (a death's 火化日期 and 注销日期; a business's 成立日期, 注销日期 and
- * 吊销日期): its month is parsed in the row, and only where the cell is filled and no date, a few rows of millions. A
- * start is the month's first day, an end its last, as startOf and endOf read theirs. A 2026.1 is no month here: it may
- * be 2026.10 whose 0 Excel dropped (doubtful-months.ts), and these columns are not among the month columns whose readers
- * mark such a cell; read as January, a 注销日期 in October would date a death nine months early. Its row is refused,
- * as before, unless another of its dates is read.
- */
-const MONTH_IN_DOUBT = sqlString('\\d{4} ?\\. ?1');
-const monthInRow = (name: string) => `CASE WHEN ${dateOf(name)} IS NULL AND NOT ${blank(name)}
-  AND NOT regexp_full_match(rs_date_text(CAST(${name} AS VARCHAR)), ${MONTH_IN_DOUBT}) THEN rs_month(${name}) END`;
-const startInRow = (name: string) => `coalesce(${dateOf(name)}, ${monthInRow(name)})`;
-const endInRow = (name: string) => `coalesce(${dateOf(name)}, last_day(${monthInRow(name)}))`;
 
 /**
  * A death's date: the 死亡日期, or where a row gives only its month (2026年9月) that month's last day. A 火化日期 or
@@ -149,8 +154,8 @@ const endInRow = (name: string) => `coalesce(${dateOf(name)}, last_day(${monthIn
 const STATED_DEATH = endOf('death_date');
 /** The earliest day the 死亡日期 allows: its day, or its month's first. */
 const STATED_DEATH_START = startOf('death_date');
-const CREMATED_ON = endInRow('cremated_on');
-const CANCELLED_ON = endInRow('cancelled_on');
+const CREMATED_ON = endOf('cremated_on');
+const CANCELLED_ON = endOf('cancelled_on');
 // The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
 // until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
 const DEAD_BY = `least(${CREMATED_ON}, ${CANCELLED_ON})`;
@@ -181,13 +186,15 @@ const DEATH_UNREADABLE: Record<string, string> = Object.fromEntries(
  * in P was not found. An unreadable 注销日期 refuses the row as before: when it closed is then unknown. closed_on_from
  * says which was read.
  */
-const CLOSED = dateWithStandIn(['closed_on', '注销日期'], ['revoked_on', '吊销日期'], endInRow);
+const CLOSED = dateWithStandIn(['closed_on', '注销日期'], ['revoked_on', '吊销日期'], endOf);
 const BUSINESS_COLUMNS: Record<string, string[]> = {
-  registered_on: [`${startInRow('registered_on')} AS registered_on`, 'registered_on AS registered_on_raw'],
+  registered_on: [`${startOf('registered_on')} AS registered_on`, 'registered_on AS registered_on_raw'],
   ...CLOSED.columns,
+  // Who holds it: each role's name beside its ID (business-holders.ts).
+  ...HOLDER_NAME_COLUMNS,
 };
 const BUSINESS_UNREADABLE: Record<string, string> = {
-  registered_on: `${startInRow('registered_on')} IS NULL`, closed_on: `${endInRow('closed_on')} IS NULL`, ...CLOSED.unreadable,
+  registered_on: `${startOf('registered_on')} IS NULL`, closed_on: `${endOf('closed_on')} IS NULL`, ...CLOSED.unreadable,
 };
 
 /**
@@ -239,13 +246,14 @@ const DEPOSIT_COLUMNS: Record<string, string[]> = {
 export interface RowRefusal { column: string; when: string; why: string }
 
 /**
- * A 服刑/羁押 row whose 执行方式 says he was released (已释放, 刑满释放) but gives no 释放日期 or 刑期止日 (nor a 刑期起止
- * range): read as still serving, it made a false high imprisoned finding; read as released, he might have been held in
- * P all the same. Whether he was held in P is unknown: the row is refused, and its village asked for the date.
+ * A 服刑/羁押 row whose 执行方式 says he was released (已释放, 刑满释放) but gives no 释放日期 (or one written as none:
+ * —) or 刑期止日 (nor a 刑期起止 range): read as still serving, it made a false high imprisoned finding; read as
+ * released, he might have been held in P all the same. Whether he was held in P is unknown: the row is refused, and
+ * its village asked for the date.
  */
 const RELEASED_UNDATED: RowRefusal = {
   column: 'custody',
-  when: `rs_released(custody) AND ${blank('released_on')} AND ${blank('sentence_end')} AND (${RANGE_END}) IS NULL`,
+  when: `rs_released(custody) AND NOT ${RELEASED} AND ${blank('sentence_end')} AND (${RANGE_END}) IS NULL`,
   why: "'执行方式为「' || rs_text(custody) || '」，但没有释放日期或刑期止日，无法判断本期是否仍在监所服刑'",
 };
 /**

@@ -3,8 +3,8 @@
 // data_quality finding of its own, thousands with a 整改 deadline each, for no fault of the villages: the file is
 // refused instead (with --skip-bad-files, skipped), naming how many rows found no household. So is a 发放明细 without a
 // 村 column beside a roll that numbers its households per village (reused-household-numbers.ts): none of its payments
-// under such a number can be placed, nor one of a 发放明细 that writes no program (no 发放项目, and neither its sheet's
-// nor its file's name says 低保 or 特困) beside a 低保 roll and a 特困 roll numbered alike.
+// under such a number can be placed, nor one of a 发放明细 that writes no program (no 发放项目 or 救助类别, and neither
+// its sheet's nor its file's name says 低保 or 特困) beside a 低保 roll and a 特困 roll numbered alike.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { InputError, type UserFacingError } from '../errors.ts';
 import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
@@ -83,7 +83,7 @@ function unplacedError(found: UnplacedFile): UserFacingError {
       where,
       `${found.unplaced} 行（共 ${found.rowsRead} 行）的${found.column}在花名册中是同一村低保、特困各自编号的两户（如「${found.example}」），`
         + '本表没有写明是低保还是特困的发放，无法确定发给哪一户 (household numbers reused by the 低保 and 特困 rolls, payments name no program)',
-      `请在发放明细中加上「发放项目」列写明低保或特困，或把低保、特困的发放分别放在文件名写明「低保」「特困」的文件中后重新扫描；${skip}`,
+      `请在发放明细中加上「发放项目」或「救助类别」列写明低保或特困，或把低保、特困的发放分别放在文件名写明「低保」「特困」的文件中后重新扫描；${skip}`,
     );
   }
   return new InputError(

@@ -79,8 +79,9 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
 };
 
 /**
- * Columns read as another kind too: 享受起始年月 (roll start_date), a cadre's 任职起/任职止 (2021.04) and a death's date
- * (2026年9月) may hold a month;
+ * Columns read as another kind too: 享受起始年月 (roll start_date), a cadre's 任职起/任职止 (2021.04), a sentence's dates,
+ * a death's dates (死亡日期 2026年9月, 火化日期, 注销日期) and a business's (成立日期 2015年8月, 注销日期, 吊销日期) may hold a
+ * month, and are each a month column to doubtful-months.ts (a 2026.1 that may be 2026.10 is treated alike in every one);
  * a vehicle's type and state may be codes; the roll's 救助类别, 状态, 与户主关系 and 是否备案 and a death's 注销原因 are
  * read as categories, a payroll's 人员类别 and 岗位类别 as a class that may say no more than how a person is hired, and a
  * deposits row's 金融机构 as the institution it names.
@@ -89,7 +90,8 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
   'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
-  'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'],
+  'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'], 'deaths.cremated_on': ['month'], 'deaths.cancelled_on': ['month'],
+  'businesses.registered_on': ['month'], 'businesses.closed_on': ['month'], 'businesses.revoked_on': ['month'],
   'prisoners.sentence_start': ['month'], 'prisoners.sentence_end': ['month'], 'prisoners.released_on': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
   'deposits.institution': ['institution'],
@@ -103,7 +105,7 @@ function kindsOf(dataset: DatasetSpec, column: ColumnSpec): MappedKind[] {
   return [...(isMapped(column.kind) ? [column.kind] : []), ...(ALSO_READ_AS[`${dataset.name}.${column.name}`] ?? [])];
 }
 
-/** The column is read as a month (发放月份, and the columns ALSO_READ_AS one: 享受起始年月, 任职起止, a death's month). */
+/** The column is read as a month (发放月份, and the columns ALSO_READ_AS one: 享受起始年月, 任职起止, a death's or a business's dates …). */
 export function readsAsMonth(dataset: DatasetSpec, column: ColumnSpec): boolean {
   return kindsOf(dataset, column).includes('month');
 }

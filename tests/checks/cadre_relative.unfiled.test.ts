@@ -113,6 +113,12 @@ testCheck('cadre_relative.unfiled', {
       }),
     },
     {
+      name: '任职起 written as none (—) or not known (不详), 任职止 before P: the term ended, as with an empty 任职起',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R, '父亲')], {
+        cadres: [cadre({ term_start: '—', term_end: '2026-09-30' }), cadre({ id_number: C2, name: '李梅', term_start: '不详', term_end: '2025.06' })],
+      }),
+    },
+    {
       name: 'terms as rosters write them, ended before P: 任职止 a month (2026.09), a range in one cell (2018.01—2026.09)',
       rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲')], {
         cadres: [cadre({ term_start: '2021.03', term_end: '2026.09' }), cadre({ id_number: C2, name: '李梅', term_start: '2018.01—2026.09' })],
@@ -201,6 +207,23 @@ testCheck('cadre_relative.unfiled', {
         { subject_id: R, evidence: ['任期 2021-03-01 至 今'] },
         { subject_id: R2, evidence: ['任期 2021-04-01 至 今'] },
         { subject_id: R3, evidence: ['任期 2021-03-01 至 今'] },
+      ],
+    },
+    {
+      // Until 2026-12-06 such a roster row was refused (任职起无法识别：—), and the serving cadre's relatives were missed.
+      name: '任职起 written as none (—, /, 无) or not known (不详): a roster that does not say when the term began, as an empty cell',
+      rows: withKin([kin(C, R, '母亲'), kin(C2, R2, '父亲'), kin(S, R3, '母亲')], {
+        cadres: [
+          cadre({ term_start: '—' }),
+          cadre({ id_number: C2, name: '李梅', term_start: '不详', term_end: '2026.10' }),
+          cadre({ id_number: S, name: '刘芳', term_start: '/', term_end: '—' }),
+        ],
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '孙七', 3)],
+      }),
+      expected: [
+        { subject_id: R, evidence: ['任期 起始未填 至 今'] },
+        { subject_id: R2, evidence: ['任期 起始未填 至 2026-10-31'] },
+        { subject_id: R3, evidence: ['任期 起始未填 至 今'] },
       ],
     },
     {
@@ -318,7 +341,7 @@ testCheck('cadre_relative.unfiled', {
       },
       expected: [
         { subject_id: R, household_id: 'H001', evidence: ['同户家庭成员：张三(村委会主任) —同户(城关镇东村 家庭编号 H001，与户主关系 配偶，干部本人停保)→ 王五'] },
-        { subject_id: R2, household_id: 'H002', evidence: ['同户家庭成员：李梅(村委会委员) —同户(城关镇东村 家庭编号 H002，与户主关系 子女，干部本人退保)→ 赵六'] },
+        { subject_id: R2, household_id: 'H002', evidence: ['同户家庭成员：李梅(村委会委员) —同户(城关镇东村 家庭编号 H002，与户主关系 子女，干部本人退保（退出）)→ 赵六'] },
       ],
     },
     {

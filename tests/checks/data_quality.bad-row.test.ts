@@ -156,8 +156,9 @@ testCheck('data_quality.bad-row', {
         cadres: [
           { id_number: WANG, name: '王五', township: '城关镇', village: '西村', term_start: '2021.03', term_end: '待定' },
           { id_number: ZHAO, name: '赵六', township: '河口镇', village: '东村', term_start: '2020.01', term_end: '不详' },
-          { id_number: validId('110101', '19700101', '118'), name: '孙五', township: '', village: '东村', term_start: '不详' },
-          { id_number: validId('110101', '19710101', '010'), name: '周八', township: '城关镇', village: '北村', term_start: '不详' },
+          // An unreadable 任职起 (a 任职起 不详 is no longer refused: since 2026-12-06 it reads as an empty one).
+          { id_number: validId('110101', '19700101', '118'), name: '孙五', township: '', village: '东村', term_start: '#N/A' },
+          { id_number: validId('110101', '19710101', '010'), name: '周八', township: '城关镇', village: '北村', term_start: '#N/A' },
         ],
       },
       expected: [

@@ -29,6 +29,13 @@ testCheck('data_quality.bad-value', {
       rows: { roll: [rollRow({ monthly_amount: '', start_date: ' ', status: '', cadre_relative_filed: '', village_code: '' })] },
     },
     {
+      // Until 2026-12-06 each was reported (无法识别：月保障金「—」).
+      name: 'a 月保障金 written as none (—, /, 无) or not known (不详) is empty, as a cell left empty is',
+      rows: {
+        roll: ['—', '/', '无', '不详'].map((monthly_amount, i) => rollRow({ household_id: `H${i}`, id_number: validId('110101', '19900101', `${100 + i}`), monthly_amount })),
+      },
+    },
+    {
       name: 'a start month (享受起始年月) is a readable start date',
       rows: { roll: [rollRow({ household_id: 'H1', start_date: '2026-03' }), rollRow({ household_id: 'H2', name: '李四', id_number: LI, start_date: '2026年3月' })] },
     },

@@ -13,6 +13,14 @@ const OTHER = validId('110101', '19850612', '232');
 testCheck('data_quality.id-name-conflict', {
   valid: [
     {
+      // Each ID with its own role's name: read as one person's, 张三 and 阿依古丽 would each carry the other's name.
+      name: 'a 市场主体 row naming its 法定代表人 and its 经营者, two persons, each in his role\'s columns',
+      rows: {
+        roll: [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ household_id: 'H002', name: '阿依古丽·买买提', id_number: AYGUL })],
+        businesses: [{ representative_name: '张三', representative_id_number: ZHANG, operator_name: '阿依古丽·买买提', operator_id_number: AYGUL, status: '存续' }],
+      },
+    },
+    {
       name: 'traditional vs simplified spelling (張三/张三)',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG })], deaths: [{ id_number: ZHANG, name: '張三', death_date: '2026-03-15' }] },
     },
@@ -81,6 +89,14 @@ testCheck('data_quality.id-name-conflict', {
     },
   ],
   invalid: [
+    {
+      name: 'a 市场主体 list names the 经营者 otherwise, beside its 法定代表人',
+      rows: {
+        roll: [rollRow({ name: '张三', id_number: ZHANG })],
+        businesses: [{ representative_name: '王五', representative_id_number: OTHER, operator_name: '张山', operator_id_number: ZHANG, status: '存续' }],
+      },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['「张三」(roll.csv 第2行)', '市场主体登记信息「张山」(businesses.csv 第2行)'] }],
+    },
     {
       name: 'roll and death list disagree',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG })], deaths: [{ id_number: ZHANG, name: '张山', death_date: '2026-03-15' }] },

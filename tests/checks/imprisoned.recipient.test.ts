@@ -58,6 +58,14 @@ testCheck('imprisoned.recipient', {
       rows: { roll: couple, prisoners: ['刑满释放', '已释放', '假释出狱'].map((custody) => sentence('2021-06-11', '', { custody })) },
     },
     {
+      name: 'a 释放日期 written as none is no release: released before P by its 刑期止日, or 刑满释放 with no date (refused); 不详 refused',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2024-01-01', '2026-09-30', { released_on: '—' }), sentence('2021-06-11', '', { custody: '刑满释放', released_on: '/' }),
+          sentence('2024-01-01', '2027-01-01', { id_number: LI, name: '李四', released_on: '不详' })],
+      },
+    },
+    {
       name: 'let out of a 看守所 (已出所, 解除羁押) with no date: refused as released without a date, not read as held',
       rows: { roll: couple, prisoners: ['已出所', '解除羁押'].map((custody) => sentence('2026-03-11', '', { custody, facility: '县看守所' })) },
     },
@@ -107,6 +115,18 @@ testCheck('imprisoned.recipient', {
           sentence('2026-09-20', '', { custody: '取保候审', released_on: '2026-10-10' })],
       },
       expected: [{ subject_id: ZHANG, evidence: ['释放日期 2026-10-15', '执行方式 假释', '释放日期 2026-10-01', '执行方式 暂予监外执行', '释放日期 2026-10-10', '执行方式 取保候审'] }],
+    },
+    {
+      // Until 2026-12-06 such a row was refused (释放日期无法识别：—), and a man held in P was not found.
+      name: 'a 释放日期 written as none (—, 无) is no release: the 刑期止日 is read, or none (still held); shown as written',
+      rows: {
+        roll: couple,
+        prisoners: [sentence('2024-01-01', '2027-01-01', { released_on: '—' }), sentence('2025-03-01', '', { id_number: LI, name: '李四', released_on: '无' })],
+      },
+      expected: [
+        { subject_id: ZHANG, evidence: ['羁押/入监日期 2024-01-01，刑期止日 2027-01-01（释放日期写作「—」，未释放）'] },
+        { subject_id: LI, evidence: ['羁押/入监日期 2025-03-01，刑期止日 未注明（服刑中）（释放日期写作「无」，未释放）'] },
+      ],
     },
     {
       name: 'a release still to come or denied (待释放, 未释放) is no release; one with its 刑期止日 is read by the date',

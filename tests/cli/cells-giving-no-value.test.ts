@@ -44,3 +44,30 @@ describe('cells that give no value', () => {
     expect(byCheck(findings, 'data_quality.bad-row')).toEqual([]);
   });
 });
+
+describe('a roll\'s 月保障金, a cadre\'s 任职起 and a prisoner\'s 释放日期 written as none', () => {
+  // Until 2026-12-06: B00's 月保障金 — was a data_quality.bad-value finding; the cadres' rows (任职起 —, 不详) and the
+  // prisoners' (释放日期 —, 无) were refused, and B01, B02's relatives of serving cadres and B03, B04 held in P were not found.
+  it('read as empty cells: no bad value, the cadres serving, the prisoners held by their 刑期止日 or with none', async () => {
+    const cadre = (n: number) => validId('371329', '19700101', String(200 + n));
+    const rollCsv = roll(6).replace(`B00,人00,${person(0)},户主,农村低保,700,`, `B00,人00,${person(0)},户主,农村低保,—,`);
+    expect(rollCsv).toContain('农村低保,—,在保');
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv,
+      '干部名册.csv': ['姓名,身份证号码,职务,任职起,任职止', `干部1,${cadre(1)},村主任,—,`, `干部2,${cadre(2)},村会计,不详,`].join('\n') + '\n',
+      '亲属关系.csv': ['本人身份证号,亲属身份证号,关系', `${cadre(1)},${person(1)},父子`, `${cadre(2)},${person(2)},父子`].join('\n') + '\n',
+      '服刑人员名单.csv': ['姓名,身份证号码,羁押日期,刑期止日,释放日期', `人03,${person(3)},2024-01-01,2027-01-01,—`, `人04,${person(4)},2025-03-01,,无`,
+        `人05,${person(5)},2024-01-01,2026-09-30,—`].join('\n') + '\n',
+    });
+
+    expect(summary.datasets.cadres).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
+    expect(summary.datasets.prisoners).toMatchObject({ rows_read: 3, rows_used: 3, rows_rejected: 0 });
+    expect(byCheck(findings, 'data_quality.bad-value')).toEqual([]);
+    expect(byCheck(findings, 'data_quality.bad-row')).toEqual([]);
+    expect(byCheck(findings, 'cadre_relative.unfiled').map((finding) => finding('household_id')).sort()).toEqual(['B01', 'B02']);
+    const held = Object.fromEntries(byCheck(findings, 'imprisoned.recipient').map((finding) => [finding('household_id'), finding('evidence')]));
+    expect(Object.keys(held).sort()).toEqual(['B03', 'B04']);
+    expect(held['B03']).toContain('刑期止日 2027-01-01（释放日期写作「—」，未释放）');
+    expect(held['B04']).toContain('刑期止日 未注明（服刑中）（释放日期写作「无」，未释放）');
+  });
+});

@@ -111,4 +111,23 @@ describe('the dates of a death', () => {
     // 王小明's death falls after the period: read, and no finding for October.
     expect(summary.datasets.deaths).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
   });
+
+  it('reads a 火化日期 or 注销日期 of 2026.1 as every month column does: January where its column writes 2025.10, else refused naming why', async () => {
+    // Until 2026-12-06 these columns refused every 2026.1: 张大山's row (its column writes 2025.10, so January) was
+    // refused, and he was not found; 李秀英's Excel number cell was refused without a word of why.
+    const cremations = ['姓名,身份证号码,死亡日期,火化日期', `张大山,${PEOPLE.zhang},,2026.1`, `赵老汉,${ZHAO},,2025.10`].join('\n') + '\n';
+    const cancellations = await workbookOf('注销', [['姓名', '身份证号码', '死亡日期', '注销日期'], ['李秀英', PEOPLE.li, null, 2026.1]]);
+    const payments = ['家庭编号,发放月份,发放金额', ...['2026-08', '2026-09', '2026-10'].map((month) => `H001,${month},1400`)].join('\n') + '\n';
+    const { findings, summary } = await scanInput({
+      '低保花名册.csv': rollCsv([`张庄镇,南村,H003,赵老汉,${ZHAO},户主,农村特困,900,在保`]),
+      '殡葬火化人员.csv': cremations, '公安注销户籍.xlsx': cancellations, '低保发放明细.csv': payments,
+    });
+
+    const deceased = findings.filter((finding) => finding('check_id') === 'deceased.recipient');
+    expect(deceased.map((finding) => finding('name')).sort()).toEqual(['张大山', '赵老汉']);
+    expect(deceased.find((finding) => finding('name') === '张大山')!('evidence')).toContain('火化日期 2026-01（只写年月，按该月末日计；未写死亡日期，按火化日期计');
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
+    const refused = findings.filter((finding) => finding('check_id') === 'data_quality.bad-row').map((finding) => finding('evidence'));
+    expect(refused).toEqual([expect.stringContaining('注销日期无法识别：2026.1（Excel 数字单元格：输入 2026.10 也存成 2026.1，无法判断是 2026年1月 还是 2026年10月')]);
+  });
 });

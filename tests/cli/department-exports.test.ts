@@ -33,7 +33,7 @@ describe('department exports that give two columns for one', () => {
     // 王小明's motorcycle (M21) is exempt: only 张大山's car counts.
     expect(found).toEqual(expect.arrayContaining([['over_asset.vehicle', '张大山'], ['over_asset.business', '王小明'], ['over_asset.business', '张大山']]));
     const shopOf = (name: string) => findings.find((finding) => finding('check_id') === 'over_asset.business' && finding('name') === name)!('evidence');
-    expect(shopOf('张大山')).toContain('张大山农资店（个体工商户），登记状态 吊销，登记日期 2015-04-01，吊销日期 2026-10-12');
+    expect(shopOf('张大山')).toContain('张大山农资店（个体工商户），本人为经营者，登记状态 吊销，登记日期 2015-04-01，吊销日期 2026-10-12');
     expect(found.filter(([check]) => check === 'over_asset.vehicle')).toHaveLength(1);
     expect(summary.datasets.vehicles).toMatchObject({ rows_read: 2, rows_used: 2, rows_rejected: 0 });
     expect(summary.warnings).toEqual(expect.arrayContaining([

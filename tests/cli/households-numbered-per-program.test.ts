@@ -1,7 +1,7 @@
 // A township's 低保 roll and 特困 roll each numbering their households from 001. Read as one household, 特困 001 (王一,
 // no kin of theirs) was cadre 张一's household member (a false high cadre_relative.unfiled), his 900 and their 1400 one
 // household's disagreeing amounts, and his death's overpayment took the 低保 family's payments too. Each program's 001
-// with its own head is now a household of its own, 001（特困）, its payments those its file says are 特困's.
+// with its own head is now a household of its own, 001（特困）, its payments those its file (or its 救助类别) says are 特困's.
 import { describe, expect, it } from 'vitest';
 import { scanInput } from '../support/scan-input.ts';
 import { ROLL_HEADER, validId } from '../support/small-township.ts';
@@ -27,5 +27,20 @@ describe('households numbered per program', () => {
     // 王一's own 900 for August and September, not the 低保 family's 1400.
     expect(byCheck('deceased.recipient').map((finding) => [finding('name'), finding('household_id'), finding('overpayment_yuan')]))
       .toEqual([['王一', '001（特困）', '1800.00']]);
+  });
+
+  it('places the payments of one 发放明细 by the program its 救助类别 column writes, as the roll writes it', async () => {
+    // Until 2026-12-06 the 救助类别 went unread and the file's name says no program: the scan stopped, the file refused whole.
+    const { findings, summary } = await scanInput({
+      '2026年10月农村低保花名册.csv': `${ROLL_HEADER}\n店头镇,东村,001,张一,${ZHANG_1},户主,农村低保,1400,在保\n店头镇,东村,001,张二,${ZHANG_2},配偶,农村低保,1400,在保\n`,
+      '2026年10月特困人员花名册.csv': `${ROLL_HEADER}\n店头镇,东村,001,王一,${WANG_1},本人,分散供养特困,900,在保\n`,
+      '死亡人员.csv': `身份证号码,姓名,死亡日期\n${WANG_1},王一,2026-07-15\n`,
+      '发放明细.csv': '户编号,救助类别,发放月份,发放金额\n001,农村低保,2026-08,1400\n001,农村低保,2026-09,1400\n'
+        + '001,特困供养,2026-08,900\n001,特困供养,2026-09,900\n',
+    });
+    // 王一's own 900 a month, not the 低保 family's 1400 too.
+    expect(findings.map((finding) => [finding('check_id'), finding('name'), finding('household_id'), finding('overpayment_yuan')]))
+      .toEqual([['deceased.recipient', '王一', '001（特困）', '1800.00']]);
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
   });
 });

@@ -1,4 +1,4 @@
-// A 低保 row whose 状态 says plainly that it is not paid — 不在保, 非在保, 已转特困, 转出, 作废, 无效 … — beside the person's
+// A 低保 row whose 状态 says plainly that it is not paid — 不在保, 非在保, 已转特困, 转出, 作废, 无效, 已删除, 历史 … — beside the person's
 // 特困 row. Until 2026-12-06 such a status was unreadable and read as 在保: a high duplicate.dibao-and-tekun on both
 // rows (同时享受低保和特困供养), which could stop a poor person's benefit. A status still in doubt keeps the 在保 fallback.
 import { describe, expect, it } from 'vitest';
@@ -28,6 +28,19 @@ describe('a roll row whose status says it is not paid, beside the person\'s row 
       ['作废', '在保'], ['无效', '在保'], ['失效', '在保'], ['在保', '转低保'],
     ]));
     expect(findings.map((f) => [f('check_id'), f('name'), f('evidence')])).toEqual([]);
+  });
+
+  it('is not paid when deleted (删除, 已删除) or historic (历史, 历史数据): no duplicate.dibao-and-tekun, no bad-value', async () => {
+    // Until 2026-12-06 unreadable, so 在保: a high finding on both rows, and a bad-value on the 低保 one.
+    const { findings } = await scanInput(rolls([['删除', '在保'], ['已删除', '在保'], ['历史', '在保'], ['历史数据', '在保']]));
+    expect(findings.map((f) => [f('check_id'), f('name'), f('evidence')])).toEqual([]);
+  });
+
+  it('is still checked as 在保, and reported, when 归档 (a case is archived when approved as when closed)', async () => {
+    const { findings } = await scanInput(rolls([['归档', '在保'], ['已归档', '在保']]));
+    const found = (checkId: string) => findings.filter((f) => f('check_id') === checkId).map((f) => f('household_id')).sort();
+    expect(found('duplicate.dibao-and-tekun')).toEqual(['D0', 'D1', 'T0', 'T1']);
+    expect(found('data_quality.bad-value')).toEqual(['D0', 'D1']);
   });
 
   it('on the roll he moved to (a 特困 row 转特困, a 低保 row 转低保) is his arrival: still checked as 在保, and reported', async () => {

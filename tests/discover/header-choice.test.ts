@@ -132,6 +132,25 @@ describe('two headers naming one column', () => {
     expect(datasetsFittingHeader(['姓名', '身份证号码', '村', '岗位', '任职时间'])[0]!.dataset).toBe('cadres');
   });
 
+  it('reads a 发放明细\'s program as the roll writes it (救助类别 …) for its 发放项目, where it writes no 发放项目', () => {
+    // Until 2026-12-06 unread: beside a 低保 roll and a 特困 roll numbered alike, only the sheet's or file's name said whose a payment was.
+    for (const header of ['救助类别', '保障类别', '类别', '救助类型']) {
+      const match = matchHeader(payments, ['户编号', header, '发放月份', '发放金额']);
+      expect([Object.fromEntries(match.columnIndex), match.duplicated, match.passedOver], header)
+        .toEqual([{ household_id: 0, item: 1, month: 2, amount: 3 }, [], []]);
+      // Beside a 发放项目 (or 补贴项目 …), that is read, the program named unread.
+      for (const item of ['发放项目', '补贴项目', '项目名称']) {
+        const both = matchHeader(payments, ['户编号', header, '发放月份', '发放金额', item]);
+        expect([both.columnIndex.get('item'), both.duplicated, both.passedOver.map((p) => [p.header, p.chosen])], `${header} ${item}`)
+          .toEqual([4, [], [[header, item]]]);
+      }
+      // A roll stays a roll.
+      expect(datasetsFittingHeader(['乡镇', '村', '家庭编号', '姓名', '身份证号码', header, '月保障金', '保障状态'])[0]!.dataset, header).toBe('roll');
+    }
+    // Two program headers and no 发放项目: a duplicated column, as on a roll.
+    expect(matchHeader(payments, ['户编号', '救助类别', '类别', '发放月份', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['救助类别', '类别']]);
+  });
+
   it('stays a duplicated header when no one of them is preferred, or two are', () => {
     expect(matchHeader(payments, ['家庭编号', '发放月份', '发放年月', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['发放月份', '发放年月']]);
     expect(matchHeader(payments, ['家庭编号', '所属期', '所属月份', '发放金额']).duplicated.map((d) => d.headers)).toEqual([['所属期', '所属月份']]);

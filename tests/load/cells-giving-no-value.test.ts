@@ -104,3 +104,64 @@ describe('where an empty cell reads another, one written as none is refused as b
     ]);
   });
 });
+
+describe('a roll\'s 月保障金 written as none', () => {
+  it('is empty, as a cell left empty is: no amount and no raw value for data_quality.bad-value; an unreadable one is kept', async () => {
+    const amounts = ['—', '/', '无', '不详', '', '一千四', '700'];
+    await loadFolder({
+      '低保花名册.csv': ['乡镇,村(社区),家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,保障状态',
+        ...amounts.map((amount, i) => `张庄镇,东村,H00${i},人${i},${person(i)},户主,农村低保,${amount},在保`)].join('\n') + '\n',
+    });
+    expect(await rows('SELECT monthly_amount_raw AS raw, monthly_amount_cents::INTEGER AS cents FROM roll ORDER BY _line')).toEqual([
+      ...amounts.slice(0, 5).map(() => ({ raw: null, cents: null })), { raw: '一千四', cents: null }, { raw: '700', cents: 70000 },
+    ]);
+  });
+});
+
+describe('a cadre\'s 任职起 written as none', () => {
+  it('is a roster that does not say when the term began, as an empty one: the cadre is kept; 不详 in 任职止 and #N/A still refuse', async () => {
+    const terms = [['—', ''], ['不详', ''], ['无', '2024.03'], ['/', '—'], ['', ''], ['#N/A', ''], ['2021.04', '不详']];
+    const result = await load({
+      '干部名册.csv': ['姓名,身份证号码,职务,任职起,任职止', ...terms.map(([start, end], i) => `干部${i},${person(i)},村主任,${start},${end}`)].join('\n') + '\n',
+    });
+    expect(result.datasets.cadres).toMatchObject({ rowsRead: 7, rowsUsed: 5, rowsRejected: 2 });
+    expect(await refusals('cadres')).toEqual([{ _line: 7, reason: '任职起无法识别：#N/A' }, { _line: 8, reason: '任职止无法识别：不详' }]);
+    expect(await rows(`SELECT _line, term_start, strftime(term_end, '%Y-%m-%d') AS term_end, term_start_raw FROM cadres ORDER BY _line`)).toEqual([
+      { _line: 2, term_start: null, term_end: null, term_start_raw: '—' },
+      { _line: 3, term_start: null, term_end: null, term_start_raw: '不详' },
+      { _line: 4, term_start: null, term_end: '2024-03-31', term_start_raw: '无' },
+      { _line: 5, term_start: null, term_end: null, term_start_raw: '/' },
+      { _line: 6, term_start: null, term_end: null, term_start_raw: null },
+    ]);
+  });
+});
+
+describe('a prisoner\'s 释放日期 written as none', () => {
+  it('is no release, read as an empty one: the 刑期止日 or a 刑期起止\'s end, else still held; 不详 is a day not known, refused', async () => {
+    const result = await load({
+      '服刑人员名单.csv': ['姓名,身份证号码,羁押日期,刑期止日,释放日期,执行方式',
+        `人0,${person(0)},2024-01-01,2027-01-01,—,`,
+        `人1,${person(1)},2024-01-01,,无,`,
+        `人2,${person(2)},2024-01-01,2027-01-01,不详,`,
+        // Released, says the 执行方式, with no date to say when: refused as with an empty 释放日期.
+        `人3,${person(3)},2024-01-01,,—,刑满释放`,
+        `人4,${person(4)},2024-01-01,2027-01-01,2026-09-15,`,
+        `人5,${person(5)},2024-01-01,,,`,
+      ].join('\n') + '\n',
+      '在押人员名单.csv': ['姓名,身份证号码,刑期起止,释放日期', `人6,${person(6)},2021.03.05-2026.09.04,/`].join('\n') + '\n',
+    });
+    expect(result.datasets.prisoners).toMatchObject({ rowsRead: 7, rowsUsed: 5, rowsRejected: 2 });
+    expect(await rows(`SELECT _line, column_name, reason FROM load_rejects WHERE dataset = 'prisoners' ORDER BY _line`)).toEqual([
+      { _line: 4, column_name: '释放日期', reason: '释放日期无法识别：不详' },
+      { _line: 5, column_name: '执行方式', reason: '执行方式为「刑满释放」，但没有释放日期或刑期止日，无法判断本期是否仍在监所服刑' },
+    ]);
+    expect(await rows(`SELECT _file, _line, strftime(sentence_end, '%Y-%m-%d') AS sentence_end, sentence_end_from, released_on_raw
+      FROM prisoners ORDER BY _file DESC, _line`)).toEqual([
+      { _file: '服刑人员名单.csv', _line: 2, sentence_end: '2027-01-01', sentence_end_from: '刑期止日', released_on_raw: '—' },
+      { _file: '服刑人员名单.csv', _line: 3, sentence_end: null, sentence_end_from: '刑期止日', released_on_raw: '无' },
+      { _file: '服刑人员名单.csv', _line: 6, sentence_end: '2026-09-15', sentence_end_from: '释放日期', released_on_raw: '2026-09-15' },
+      { _file: '服刑人员名单.csv', _line: 7, sentence_end: null, sentence_end_from: '刑期止日', released_on_raw: null },
+      { _file: '在押人员名单.csv', _line: 2, sentence_end: '2026-09-04', sentence_end_from: '刑期止日', released_on_raw: '/' },
+    ]);
+  });
+});

@@ -148,3 +148,68 @@ describe('a CSV month written 2026.1 (saved from Excel, whose number cell 2026.1
     ]);
   });
 });
+
+// A death's 火化日期 and 注销日期 and a business's 成立日期, 注销日期 and 吊销日期 may give a month as any month column may,
+// and read it through the month value map like the others: a 2026.1 in doubt is refused naming why, one whose column
+// tells it is January (a CSV column writing 2025.10, a workbook's text cell) is January. Until 2026-12-06 these columns
+// parsed their month in the row and refused every 2026.1, naming no reason.
+describe('a death\'s or a business\'s date given as a month, 2026.1', () => {
+  it('in a workbook: a number cell refused naming why, one shown as 2026.10 read so, a text cell January', async () => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      '公安注销户籍.xlsx': await workbook('死亡', [
+        ['姓名', '身份证号码', '死亡日期', '火化日期', '注销日期'],
+        ['张大山', PEOPLE.zhang, null, null, 2026.1],
+        ['李秀英', PEOPLE.li, null, [2026.1, '0.00'], null],
+        ['王小明', PEOPLE.wang, null, '2026.1', null],
+      ]),
+      '市场主体登记信息.xlsx': await workbook('个体', [
+        ['主体名称', '经营者', '经营者证件号码', '登记状态', '成立日期', '注销日期', '吊销日期'],
+        ['张记超市', '张大山', PEOPLE.zhang, '存续', 2015.1, null, null],
+        ['李记饭店', '李秀英', PEOPLE.li, '注销', '2015.1', 2026.1, null],
+        ['王记五金', '王小明', PEOPLE.wang, '吊销', '2015.10', null, [2026.1, '0.00']],
+      ]),
+    });
+    expect(result.datasets.deaths).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(await rows(`SELECT _line, strftime(death_date, '%Y-%m-%d') AS death_date, death_date_from FROM deaths ORDER BY _line`)).toEqual([
+      { _line: 3, death_date: '2026-10-31', death_date_from: '火化日期' },
+      { _line: 4, death_date: '2026-01-31', death_date_from: '火化日期' },
+    ]);
+    expect(result.datasets.businesses).toMatchObject({ rowsRead: 3, rowsUsed: 1, rowsRejected: 2 });
+    expect(await rows(`SELECT _line, strftime(registered_on, '%Y-%m-%d') AS registered_on, strftime(closed_on, '%Y-%m-%d') AS closed_on, closed_on_from
+      FROM businesses ORDER BY _line`)).toEqual([{ _line: 4, registered_on: '2015-10-01', closed_on: '2026-10-31', closed_on_from: '吊销日期' }]);
+    expect(await rows(`SELECT dataset, _line, reason FROM load_rejects WHERE dataset IN ('deaths', 'businesses') ORDER BY dataset, _line`)).toEqual([
+      { dataset: 'businesses', _line: 2, reason: `成立日期无法识别：2015.1${IN_DOUBT.replaceAll('2026', '2015')}` },
+      { dataset: 'businesses', _line: 3, reason: `注销日期无法识别：2026.1${IN_DOUBT}` },
+      { dataset: 'deaths', _line: 2, reason: `注销日期无法识别：2026.1${IN_DOUBT}` },
+    ]);
+  });
+
+  it.each([
+    ['DuckDB stages a clean file', ''],
+    ['the careful reader reads a file with a blank line', '\n'],
+  ])('in a CSV: refused naming why, unless its column writes some month 2025.10, then January: %s', async (_how, blank) => {
+    const result = await loadFolder({
+      '低保花名册.csv': rollCsv(),
+      // 火化日期 writes 2025.10 (its writer kept the 0): its 2026.1 is January. 注销日期 writes none: its 2026.1 is in doubt.
+      '死亡人员.csv': ['姓名,身份证号码,死亡日期,火化日期,注销日期', `张大山,${PEOPLE.zhang},,2026.1,`, `${blank}李秀英,${PEOPLE.li},,2025.10,`,
+        `王小明,${PEOPLE.wang},,,2026.1`].join('\n') + '\n',
+      '市场主体登记信息.csv': ['主体名称,经营者,经营者证件号码,登记状态,成立日期,注销日期,吊销日期', `张记超市,张大山,${PEOPLE.zhang},注销,2015.1,2026.1,`,
+        `李记饭店,李秀英,${PEOPLE.li},吊销,2014.10,,2026.1`, `王记五金,王小明,${PEOPLE.wang},注销,2016.5,2025.10,`].join('\n') + '\n',
+    });
+    const above = blank === '' ? 0 : 1;
+    expect(result.datasets.deaths).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(await rows(`SELECT strftime(death_date, '%Y-%m-%d') AS death_date, death_date_from FROM deaths ORDER BY _line`)).toEqual([
+      { death_date: '2026-01-31', death_date_from: '火化日期' }, { death_date: '2025-10-31', death_date_from: '火化日期' },
+    ]);
+    // The businesses' 成立日期 writes 2014.10 and their 注销日期 2025.10: a 2026.1 in either is January. Their 吊销日期
+    // writes no such month: its 2026.1 is in doubt.
+    expect(result.datasets.businesses).toMatchObject({ rowsRead: 3, rowsUsed: 2, rowsRejected: 1 });
+    expect(await rows(`SELECT strftime(registered_on, '%Y-%m-%d') AS registered_on, strftime(closed_on, '%Y-%m-%d') AS closed_on FROM businesses ORDER BY _line`))
+      .toEqual([{ registered_on: '2015-01-01', closed_on: '2026-01-31' }, { registered_on: '2016-05-01', closed_on: '2025-10-31' }]);
+    expect(await rows(`SELECT dataset, _line, reason FROM load_rejects WHERE dataset IN ('deaths', 'businesses') ORDER BY dataset, _line, reason`)).toEqual([
+      { dataset: 'businesses', _line: 3, reason: `吊销日期无法识别：${CSV_IN_DOUBT('2026')}` },
+      { dataset: 'deaths', _line: 4 + above, reason: `注销日期无法识别：${CSV_IN_DOUBT('2026')}` },
+    ]);
+  });
+});

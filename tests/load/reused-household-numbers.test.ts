@@ -69,8 +69,36 @@ describe('household numbers reused by a 低保 roll and a 特困 roll', () => {
     expect(result.datasets.payments).toMatchObject({ rowsRead: 8, rowsUsed: 7, rowsRejected: 1 });
     expect(result.warnings.map((warning) => warning.message)).toContainEqual(
       '有 2 个家庭编号在同一村的低保、特困人员中各有户主，按低保、特困各自编号读取（如「001」记作「001（低保）」「001（特困）」），按不同家庭分别核查；'
-        + '发放明细中这些编号的发放须写明是低保还是特困（「发放项目」列，或工作表名、文件名），否则无法确定是哪一户的，不予使用',
+        + '发放明细中这些编号的发放须写明是低保还是特困（「发放项目」或「救助类别」列，或工作表名、文件名），否则无法确定是哪一户的，不予使用',
     );
+  });
+
+  it('places each payment by the program its 救助类别 writes as the roll does, its 发放项目 read first where it writes both', async () => {
+    // Until 2026-12-06 a 救助类别 column went unread: neither file's name says the program, and both were refused whole.
+    const result = await loadFolder({
+      '2026年10月农村低保花名册.csv': dibaoRoll,
+      '2026年10月特困人员花名册.csv': tekunRoll,
+      // 农村低保（重度残疾）: a 低保 class, not a 残疾人补贴 (rs_other_benefit).
+      '代发明细.csv': '户编号,救助类别,发放月份,发放金额\n001,农村低保,2026-10,1400\n001,特困供养,2026-10,900\n'
+        + '002,集中供养特困,2026-10,900\n002,农村低保（重度残疾）,2026-10,700\n',
+      // The 发放项目 decides: 高龄津贴 is no 低保 payment, whatever the 保障类别 says.
+      '资金明细.xlsx': await workbookOf('明细', [
+        ['户编号', '保障类别', '发放项目', '发放月份', '发放金额'],
+        ['001', '特困供养', '特困供养金', '2026-09', 900], ['001', '农村低保', '高龄津贴', '2026-09', 100],
+      ]),
+    });
+    expect(await payments()).toEqual([
+      { _file: '代发明细.csv', _sheet: null, _line: 2, household_id: '001（低保）', yuan: 1400 },
+      { _file: '代发明细.csv', _sheet: null, _line: 3, household_id: '001（特困）', yuan: 900 },
+      { _file: '代发明细.csv', _sheet: null, _line: 4, household_id: '002（特困）', yuan: 900 },
+      { _file: '代发明细.csv', _sheet: null, _line: 5, household_id: '002（低保）', yuan: 700 },
+      { _file: '资金明细.xlsx', _sheet: '明细', _line: 2, household_id: '001（特困）', yuan: 900 },
+    ]);
+    expect(await rejects()).toEqual([{
+      _file: '资金明细.xlsx', _line: 3, column_name: '发放项目', reason: '发放项目为「高龄津贴」，不是低保/特困保障金，不计入发放',
+    }]);
+    expect(result.datasets.payments).toMatchObject({ rowsRead: 6, rowsUsed: 5, rowsRejected: 1 });
+    expect(result.warnings.map((warning) => warning.message)).toContainEqual('工作表「明细」列「保障类别」未读取：本表另有「发放项目」，发放项目按「发放项目」读取');
   });
 
   it('keeps one household for a family of both programs on one roll (a 低保 户主, his 特困 父亲 who heads nothing)', async () => {

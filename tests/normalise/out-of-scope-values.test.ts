@@ -142,6 +142,7 @@ describeMacroTable('rs_other_benefit', connection, {
     { input: '临时救助金', expected: true },
     { input: '低保户取暖补贴', expected: true, note: 'a 低保 household\'s other benefit' },
     { input: '春节慰问金', expected: true },
+    { input: '低保户残疾人补贴', expected: true, note: 'a 低保 household\'s 残疾人补贴: no program as a roll writes it' },
   ],
   rejected: [
     { input: '低保金', expected: false },
@@ -151,6 +152,13 @@ describeMacroTable('rs_other_benefit', connection, {
     { input: '特困人员照料护理补贴', expected: false, note: 'part of 特困供养' },
     { input: '分类施保金', expected: false },
     { input: '残疾人低保金', expected: false, note: 'names the benefit itself' },
+    // A 救助类别 column (a program as a roll writes it) read for the 发放项目: the program's class word 残疾 is no 残疾人补贴.
+    { input: '农村低保', expected: false },
+    { input: '特困供养', expected: false },
+    { input: '集中供养特困', expected: false },
+    { input: '农村低保（重度残疾）', expected: false, note: 'a 低保 class: until 2026-12-06 another benefit' },
+    { input: '低保重残单列', expected: false },
+    { input: '城市低保(残疾)', expected: false },
     { input: '生活补助', expected: false, note: 'unclear: kept' },
     { input: '', expected: false },
     { input: null, expected: false },

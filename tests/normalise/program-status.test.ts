@@ -166,6 +166,16 @@ describeMacroTable('rs_roll_status', connection, {
     { input: '失效', expected: '退保' },
     { input: '已失效', expected: '退保' },
     { input: '无效(死亡)', expected: '退保' },
+    // A deleted row is void, a historic one no longer current: 退保. Until 2026-12-06 unreadable, so 在保, still checked.
+    { input: '删除', expected: '退保' },
+    { input: '已删除', expected: '退保' },
+    { input: '刪除', expected: '退保', note: 'traditional characters' },
+    { input: '删除（死亡）', expected: '退保' },
+    { input: '历史', expected: '退保' },
+    { input: '历史数据', expected: '退保' },
+    { input: '历史记录', expected: '退保' },
+    { input: '歷史', expected: '退保', note: 'traditional characters' },
+    { input: '在保（历史遗留）', expected: '在保', note: 'a note\'s 历史 is no status' },
   ],
   rejected: [
     { input: '待审核', expected: null },
@@ -208,6 +218,12 @@ describeMacroTable('rs_roll_status', connection, {
     { input: '由特困转为低保', expected: null },
     { input: '转入', expected: null, note: 'an arrival' },
     { input: '特困', expected: null, note: 'a programme, not a status' },
+    { input: '归档', expected: null, note: 'a case is 归档 when approved as when closed: still checked, and reported' },
+    { input: '已归档', expected: null },
+    { input: '误删除', expected: null, note: 'deleted by mistake' },
+    { input: '拟删除', expected: null, note: 'only proposed' },
+    { input: '历史遗留', expected: null, note: 'a note, no status' },
+    { input: '在保(已删除)', expected: null, note: 'words of two classes' },
   ],
 });
 

@@ -272,12 +272,15 @@ export function referenceFindings(directory: string, period: string, standards: 
   const near = new Set<string>();
   for (const cadre of serving) {
     const c = cadre.id;
-    // His own household by any of his rows: a cadre 停保 or 退保 himself still lives with those the roll pays.
+    // His own household by any of his rows: a cadre 停保 or 退保 himself still lives with those the roll pays. Not one
+    // he left (a row of his there 迁出, 分户, 死亡 …), nor a member who left it; the generator writes no such status.
+    const left = (person: string, hh: string) => households.get(hh)!.some((r) => r.id === person && /迁出|迁移|分户|死亡/.test(r.values['status'] ?? ''));
     for (const row of roll.filter((r) => r.id === c)) {
       if (row.active && row.values['cadre_relative_filed'] !== '是') add({ check_id: 'cadre_relative.self', id_number: c, household_id: row.hh });
+      if (left(c, row.hh)) continue;
       // One household: the same 家庭编号 in the same county, township and village (rolls may number households per village).
       const samePlace = (member: Row) => ['county', 'township', 'village'].every((column) => (member.values[column] ?? '') === (row.values[column] ?? ''));
-      for (const member of households.get(row.hh)!) if (member.id !== c && samePlace(member)) near.add(member.id);
+      for (const member of households.get(row.hh)!) if (member.id !== c && samePlace(member) && !left(member.id, row.hh)) near.add(member.id);
     }
     for (const edge of edges.get(c) ?? []) {
       if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
