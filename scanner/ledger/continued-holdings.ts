@@ -21,12 +21,13 @@ export async function continueEarlierHoldings(connection: DuckDBConnection, hold
   const holdings = (fact: string) => `string_split(substr(${fact}, strpos(${fact}, '|') + 1), ',')`;
   const kind = (fact: string) => `split_part(${fact}, '|', 1)`;
   // A new finding of this scan (s) beside an earlier one of the same check and household (f) that this scan did not
-  // find as it was.
+  // find as it was. The earlier household number upper-cased: one recorded before 2026-12-06 kept its small letters
+  // (h002), which a scan now reads H002 (rs_code), and its finding would have been closed beside a new one.
   const beside = `
      FROM scan_findings s JOIN ledger.findings f
        ON f.check_id = s.check_id AND f.township IS NOT DISTINCT FROM s.township
       AND (CASE WHEN s.household_id IS NULL THEN f.household_id IS NULL AND f.id_number = s.subject_id
-                ELSE f.household_id = s.household_id END)
+                ELSE upper(f.household_id) = s.household_id END)
      WHERE list_contains(string_split($checks, ','), s.check_id)
        AND NOT EXISTS (SELECT 1 FROM ledger.findings seen WHERE seen.finding_id = s.finding_id)
        AND NOT EXISTS (SELECT 1 FROM scan_findings again WHERE again.finding_id = f.finding_id)

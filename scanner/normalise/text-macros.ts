@@ -35,8 +35,10 @@ const CODE_DECORATION = String.raw`${QUOTE_CLASS}|\.0+$`;
  * …), #, ?, _, or a run of x (half- or full-width). Until 2026-12-05 only *, ×, ● and x: 6228••••••••1111 was 62281111.
  */
 const ACCOUNT_MASK = '[*＊﹡✱※×●•○◯…⋯#＃?？_＿]|[xXｘＸ]{2,}|[.]{2,}';
-/** A code rs_code returns as it is: ASCII letters and digits only. */
+/** A code of ASCII letters and digits only: one rs_code_placeholder need not look at. */
 const PLAIN_CODE = '[0-9A-Za-z]+';
+/** A code rs_code returns as it is: digits and upper-case ASCII letters only. */
+const UPPER_PLAIN_CODE = '[0-9A-Z]+';
 /** Marks and words a clerk writes for "none" in any cell: dashes, slashes, underscores; 无, 空, 暂无. */
 const NONE_MARKS = '-/\\\\_—–－／＿';
 const NONE_WORDS = '无|空|暂无';
@@ -79,11 +81,23 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
       THEN nullif(regexp_replace(rs_text(s), ${sqlString(CODE_STRIPPING)}, '\\1', 'g'), '')
     ELSE rs_text(s) END`),
 
-  // A code of letters and digits alone, nearly every one, is already clean (no space, full-width character, quote or
-  // '.0'): one anchored test settles it instead of rs_code_cleaned's three searches (B1M's 4.2 million payment 家庭编号,
-  // one thread: 2.7 → 1.4 s; copying the column as it is, 0.9 s). Only typing's SELECT lists call it.
-  defineMacro('rs_code', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(PLAIN_CODE)}) THEN CAST(s AS VARCHAR)
-    ELSE rs_code_cleaned(s) END`),
+  // A code Excel turned into a number in scientific notation (3.71329E+15, or a number cell past 2^53): only its first
+  // digits are left, so two households or accounts would read alike. Never guessed; the caller reports it.
+  // The exponent's + first, in a CASE so that only the few cells holding one reach the regexp (AND evaluates both sides):
+  // over B1M's twelve million payments the test costs little beside rs_code.
+  defineMacro('rs_code_lost_digits', ['s'], `CASE WHEN contains(CAST(s AS VARCHAR), '+')
+    THEN coalesce(regexp_full_match(rs_text(s), ${sqlString(SCIENTIFIC_NOTATION)}), false) ELSE false END`),
+
+  // A code of digits and capitals alone, nearly every one, is already clean (no space, full-width character, quote,
+  // '.0' or small letter): one anchored test settles it instead of rs_code_cleaned's three searches (B1M's 4.2 million
+  // payment 家庭编号, one thread: 2.7 → 1.4 s; copying the column as it is, 0.9 s). Only typing's SELECT lists call it.
+  // Letters are upper-cased, as full-width ones are made half-width: a roll's h002 and the payments' H002 are one
+  // household, as Ｈ００２ and H002 were. Until 2026-12-06 they were two, and the death of h002's 户主 found no payment
+  // after it (多发 0.00 元) while H002 was paid on. A code is shown so (H002, an account 6228XXXXXXXX1111) wherever it
+  // is shown; not a number that lost its digits (6.22848001234567e+15): no code, it is quoted as the cell wrote it.
+  defineMacro('rs_code', ['s'], `CASE WHEN regexp_full_match(CAST(s AS VARCHAR), ${sqlString(UPPER_PLAIN_CODE)}) THEN CAST(s AS VARCHAR)
+    WHEN rs_code_lost_digits(s) THEN rs_code_cleaned(s)
+    ELSE upper(rs_code_cleaned(s)) END`),
 
   // A code cell holding what stands for none (/, —, 无, 暂无 …): read as a code, every row so written was one household
   // (two families' amounts compared, their assets summed). The caller reads it as empty. A plain code goes no further.
@@ -103,13 +117,6 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
   // none. Both duplicate.shared-account and payee-households.ts ask this. Card numbers are digits (a 社保卡号 may open
   // with a letter), so two x running are a mask.
   defineMacro('rs_account_masked', ['account'], `regexp_matches(account, ${sqlString(ACCOUNT_MASK)})`),
-
-  // A code Excel turned into a number in scientific notation (3.71329E+15, or a number cell past 2^53): only its first
-  // digits are left, so two households or accounts would read alike. Never guessed; the caller reports it.
-  // The exponent's + first, in a CASE so that only the few cells holding one reach the regexp (AND evaluates both sides):
-  // over B1M's twelve million payments the test costs little beside rs_code.
-  defineMacro('rs_code_lost_digits', ['s'], `CASE WHEN contains(CAST(s AS VARCHAR), '+')
-    THEN coalesce(regexp_full_match(rs_text(s), ${sqlString(SCIENTIFIC_NOTATION)}), false) ELSE false END`),
 
   // Internal. A '.' only counts as a middle dot between two Han characters (so 'J.Smith' keeps its
   // full stop). The Han-dot-Han replacement runs twice because a match consumes the Han character

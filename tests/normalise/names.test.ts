@@ -40,6 +40,11 @@ describeMacroTable('rs_code', connection, {
     { input: '３７０４８１００１００１', expected: '370481001001', note: 'full-width' },
     { input: 'A1.0', expected: 'A1.0', note: 'not a number: the .0 stays' },
     { input: '12.5', expected: '12.5' },
+    { input: 'h002', expected: 'H002', note: 'small letters: a roll\'s h002 is the payments\' H002' },
+    { input: 'ｈ００２', expected: 'H002', note: 'full-width small letters' },
+    { input: " 'hh-0001 ", expected: 'HH-0001' },
+    { input: '东村h002', expected: '东村H002' },
+    { input: '6.22848001234567e+15', expected: '6.22848001234567e+15', note: 'a number that lost its digits: quoted as written' },
   ],
   rejected: [
     { input: "'", expected: null },
@@ -49,15 +54,17 @@ describeMacroTable('rs_code', connection, {
   ],
 });
 
-// rs_code returns a code of ASCII letters and digits as it is and cleans the rest (rs_code_cleaned): it must say exactly
-// what the cleaning says, whatever character a code holds and wherever (a quote at the end, a '.0', a space inside).
+// rs_code returns a code of digits and capitals as it is and cleans the rest (rs_code_cleaned, upper-cased but for a
+// number that lost its digits): it must say exactly what the cleaning says, whatever character a code holds and wherever
+// (a quote at the end, a '.0', a space inside, a small letter).
 it('rs_code agrees with the full cleaning for every code point, alone and within a code', async () => {
   const row = await queryOneRow(connection(), `
     WITH codes AS (
       ${everyCodePoint(['c', "'12' || c || '0'", "c || '12'", "'12' || c"], 'v')}
-      UNION ALL SELECT unnest([NULL, '', 'HH0001', '6228480012345678', '12345.0', '="12345"'])
+      UNION ALL SELECT unnest([NULL, '', 'HH0001', 'hh0001', '6228480012345678', '12345.0', '="12345"', '6.22848001234567e+15'])
     )
-    SELECT count(*)::INTEGER AS codes, count(*) FILTER (WHERE rs_code(v) IS DISTINCT FROM rs_code_cleaned(v))::INTEGER AS disagree,
+    SELECT count(*)::INTEGER AS codes, count(*) FILTER (WHERE rs_code(v) IS DISTINCT FROM
+             CASE WHEN rs_code_lost_digits(v) THEN rs_code_cleaned(v) ELSE upper(rs_code_cleaned(v)) END)::INTEGER AS disagree,
            count(*) FILTER (WHERE rs_code(v) IS DISTINCT FROM v)::INTEGER AS cleaned
     FROM codes`);
   expect(row['disagree']).toBe(0);
