@@ -104,8 +104,9 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
+    const candidates = sheetCandidates(input, leading.rows);
     const search = withDepositListMonth(withStatedMonth(
-      locateHeader(leading.rows, input.candidates, input.options.headerRow, input.options.columns), input.candidates, titleRows, sheet.sheet, input.name,
+      locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
     ), titleRows, sheet.sheet, input.name);
     if (!search.found) {
       await drain(rows);
@@ -137,6 +138,24 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
   if (decided) throw missingColumnsError(input, closestMiss(misses));
   report.skippedReason = report.sheets.map((s) => (s.sheet ? `工作表「${s.sheet}」：${s.skippedReason}` : s.skippedReason)).join('；') || '文件为空';
   return report;
+}
+
+/**
+ * The datasets a workbook's sheet may be. Its file name decides only as far as its sheets' headers agree: a township's
+ * 低保核查数据.xlsx often holds the roll beside a 死亡人员, 发放明细 or 车辆信息 sheet. A sheet whose header is none of the
+ * named datasets', nor comes near one (isNearMiss: a part of the named list missing a column is still refused), is read
+ * as the one dataset its header fits; until 2026-12-06 it was skipped (找不到可识别的表头, exit 0) and its deaths,
+ * payments and cars were never looked at. A CSV named for a dataset, and a manifest's choice, stand as written.
+ */
+function sheetCandidates(input: InputFile, leadingRows: readonly RawRow[]): DatasetName[] | 'any' {
+  const { candidates, options } = input;
+  if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return candidates;
+  const named = locateHeader(leadingRows, candidates, options.headerRow, options.columns);
+  if (named.found) return candidates;
+  const miss = { sheet: undefined, header: named.closest, ambiguous: named.ambiguous.length > 1, rowsSearched: leadingRows.length };
+  if (isNearMiss(miss, new Set(candidates))) return candidates;
+  const byHeader = locateHeader(leadingRows, 'any', options.headerRow, options.columns);
+  return byHeader.found ? [byHeader.header.match.dataset] : candidates;
 }
 
 interface LeadingRows {
