@@ -17,7 +17,13 @@ import { rawTable } from './raw-tables.ts';
 const TOTAL_WORD = `(?:[合总小共]${WHITESPACE_CLASS}*计)`;
 const TOTAL_PREFIX = '(?:本月|本页|本表|本期|本村|本镇|本乡|全村|全镇|全乡|全县|全部|以上|累计|总)?';
 /** Words that open the rows under a table that hold no person: totals and signature lines (合计、制表人 …). */
-const FOOTER_WORDS = `(${TOTAL_PREFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：])`;
+/**
+ * Also what closes a printed list under its last row: 以下空白, a seal's place (（公章）, 村（居）委会（盖章）), a contact
+ * line (联系电话：…) or a signature. Until 2026-12-06 each such line of a reference list was a row without an ID, two
+ * data_quality.bad-row findings (ID and date empty) with no village; the roll read them as non-data already.
+ */
+const FOOTER_WORDS = `(${TOTAL_PREFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}|制表|审核|填表|填报|负责人|经办人|单位负责人|备注|说明|注[:：]`
+  + `|以下空白|以下无|联系电话|联系人[:：]|签字|签名|[^,]{0,12}(?:公章|盖章))`;
 /**
  * A total written in the ID or 家庭编号 column itself (a 发放明细's 本月合计 row under 家庭编号): no ID or household number
  * holds Chinese characters before 合计. Until 2026-12-02 such a row was a data-quality finding of its own.

@@ -158,6 +158,10 @@ describe('footer rows: totals and signature lines under the table, not a person 
     ',合计：1人,,', // line 5: 合计 in the name column
     ',王小明,2026-09-01,注：身份证待补', // line 6: a death without an ID, not a footer
     '填报单位：城关镇派出所,,,负责人：赵所长', // line 7: who sent the list
+    '以下空白,,,', // line 8: what closes a printed list (until 2026-12-06 a row without an ID, twice a bad row)
+    '（公章）,,,', // line 9: the seal's place
+    '村（居）委会（盖章）,,,', // line 10
+    '联系电话：0539-1234567,,,', // line 11
   ].join('\n');
   const files = { ...roll(body), '死亡人员.csv': deaths };
 
@@ -167,7 +171,8 @@ describe('footer rows: totals and signature lines under the table, not a person 
     expect(landed.roll.map((row) => [row['_line'], row['name'], row['id_number']])).toEqual([[2, '张大山', PEOPLE.zhang], [3, '赵六', null], [4, '钱七', null]]);
     const refused = (file: string) => landed.rejects.filter((row) => row['_file'] === file).map((row) => [row['_line'], row['kind']]);
     expect(refused('低保花名册.csv')).toEqual([[5, 'non-data'], [6, 'non-data'], [7, 'non-data'], [8, 'non-data']]);
-    expect(refused('死亡人员.csv')).toEqual([[3, 'non-data'], [4, 'non-data'], [5, 'non-data'], [6, 'value'], [7, 'non-data']]);
+    expect(refused('死亡人员.csv')).toEqual([[3, 'non-data'], [4, 'non-data'], [5, 'non-data'], [6, 'value'], [7, 'non-data'],
+      [8, 'non-data'], [9, 'non-data'], [10, 'non-data'], [11, 'non-data']]);
   });
 });
 
