@@ -4,7 +4,7 @@ import { findCheck } from '../engine/registry.ts';
 import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
 import { TRACKING } from '../ledger/statuses.ts';
-import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
+import { maskIdNumber, maskIdsUnless } from '../mask-id.ts';
 import { formatCount, formatShare, formatYuan } from './format.ts';
 import { html, type SafeHtml } from './html.ts';
 import { OPEN_HIGH_LIMIT, type ReportData } from './report-data.ts';
@@ -35,7 +35,7 @@ export function openHighSection(data: ReportData, unmask: boolean): SafeHtml {
   const { rows, total } = data.openHigh;
   const shown = total > rows.length ? `共 ${formatCount(total)} 条，列出最紧要的 ${formatCount(rows.length)} 条，其余见整改台账工作簿` : `共 ${formatCount(total)} 条`;
   // The evidence, a note, and the name too: an ID read into a name column was printed whole until 2026-12-06.
-  const freeText = (text: string | null) => (text === null ? '' : unmask ? text : maskIdsInText(text));
+  const freeText = (text: string | null) => maskIdsUnless(text, unmask) ?? '';
   return html`<section data-testid="open-high"><h2>六、未办结的高风险问题（${shown}）</h2>
     <table data-testid="open-high-table"><thead><tr><th>问题编号</th><th>乡镇、村(社区)</th><th>姓名</th><th>身份证号</th><th>检查项</th>
       <th>问题描述</th><th class="number">多发金额（元）</th><th>整改时限</th><th>跟踪情况</th><th>备注</th></tr></thead><tbody>

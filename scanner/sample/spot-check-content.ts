@@ -1,7 +1,7 @@
 // What a drawn sample's outputs show (sheet and CSV alike), and how its values are written for people.
 import { builtInChecks } from '../engine/registry.ts';
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
-import { maskIdNumber, maskIdsInText } from '../mask-id.ts';
+import { maskIdNumber, maskIdsUnless } from '../mask-id.ts';
 import type { HouseholdMember, HouseholdSummary } from './household-details.ts';
 
 export interface SampledHousehold {
@@ -69,8 +69,7 @@ export function shownIdNumber(idNumber: string | null, unmask: boolean): string 
 
 /** Evidence quotes other people's ID numbers: masked like the ID column unless --unmask. */
 export function shownEvidence(evidence: string | null, unmask: boolean): string {
-  if (evidence === null) return '';
-  return unmask ? evidence : maskIdsInText(evidence);
+  return maskIdsUnless(evidence, unmask) ?? '';
 }
 
 /** Local time, to the minute, as a supervisor writes it. */

@@ -7,7 +7,7 @@ import { recordExport } from '../../ledger/record-export.ts';
 import { categoryLabel, SEVERITY_LABELS } from '../../ledger/labels.ts';
 import { EDITABLE_FIELDS, formatCents, type EditableField } from '../../ledger/staff-edits.ts';
 import { withLedger } from '../../ledger/with-ledger.ts';
-import { maskIdNumber, maskIdsInText } from '../../mask-id.ts';
+import { maskIdNumber, maskIdsUnless } from '../../mask-id.ts';
 import type { CliIo } from '../main.ts';
 import { EXIT } from '../report-error.ts';
 import { operatorName } from './operator.ts';
@@ -50,7 +50,7 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
   // What staff typed (a note, a remedy, an audit record's values) may quote an ID as the evidence does: masked alike
   // (until 2026-12-05 `其子 371329199003031035 称已代领` was printed whole).
   // So is the roll's own text: a 家庭编号 that is the head's ID, an ID read into a name column (whole until 2026-12-06).
-  const typed = (value: unknown) => (unmask ? text(value) : maskIdsInText(text(value)));
+  const typed = (value: unknown) => maskIdsUnless(text(value), unmask);
   const money = (cents: unknown) => (cents == null ? '—' : `${formatCents(Number(cents))} 元`);
   const check = builtInChecks().find((c) => c.id === f['check_id']);
   const idNumber = f['id_number'] == null ? '—' : unmask ? String(f['id_number']) : maskIdNumber(String(f['id_number']));
@@ -59,7 +59,7 @@ function describeFinding({ finding: f, sightings, changes, closedBy, samples }: 
     `检查项    ${text(f['check_id'])} ${check?.title ?? ''}（${categoryLabel(String(f['category']))}，${SEVERITY_LABELS[f['severity'] as 'high'] ?? text(f['severity'])}）`,
     `地点      ${[f['county'], f['township'], f['village']].filter(Boolean).join(' ') || '—'}  家庭编号 ${typed(f['household_id'])}  户主 ${typed(f['head_name'])}`,
     `对象      ${typed(f['name'])}  ${idNumber}  ${typed(f['program'])}`,
-    `问题描述  ${unmask || f['evidence'] == null ? text(f['evidence']) : maskIdsInText(String(f['evidence']))}`,
+    `问题描述  ${typed(f['evidence'])}`,
     `多发金额  ${money(f['overpayment_cents'])}    已追回 ${money(f['recovered_cents'])}`,
     `文件依据  ${check?.basis ?? '—'}`,
     `建议措施  ${check?.remedy ?? '—'}`,
