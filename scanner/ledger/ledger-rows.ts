@@ -55,9 +55,7 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
     throw new UsageError(`台账中没有 ${period} 的扫描记录`, known ? `台账中已有的月份：${String(known)}` : '先运行 rollsweep scan。');
   }
   const runId = String(run[0]);
-  const columns = `f.finding_id, f.county, f.township, f.village, f.household_id, f.head_name, f.name, f.id_number, f.program,
-    f.category, f.check_id, f.severity, f.recovered_cents, f.remedy, f.responsible, strftime(f.deadline, '%Y-%m-%d') AS deadline,
-    f.status, f.first_seen, f.note`;
+  const columns = LEDGER_ROW_COLUMNS;
   const reader = await connection.runAndReadAll(
     `SELECT * FROM (
        SELECT ${columns}, s.evidence, s.overpayment_cents, s.tracking
@@ -70,7 +68,20 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
               household_id NULLS LAST, check_id, finding_id`,
     { run_id: runId },
   );
-  const rows = reader.getRowObjectsJson().map((r): LedgerRow => ({
+  return { period, runId, scannedAsOf: text(run[1]), rows: reader.getRowObjectsJson().map(ledgerRowOf) };
+}
+
+/**
+ * The columns of ledger.findings `f` a LedgerRow is read from; a query adds evidence, overpayment_cents and tracking (the
+ * month's). Exported for the report, which reads rows the workbooks' query does not (findings of earlier months).
+ */
+export const LEDGER_ROW_COLUMNS = `f.finding_id, f.county, f.township, f.village, f.household_id, f.head_name, f.name, f.id_number, f.program,
+    f.category, f.check_id, f.severity, f.recovered_cents, f.remedy, f.responsible, strftime(f.deadline, '%Y-%m-%d') AS deadline,
+    f.status, f.first_seen, f.note`;
+
+/** One result row of LEDGER_ROW_COLUMNS + evidence, overpayment_cents, tracking. */
+export function ledgerRowOf(r: Record<string, unknown>): LedgerRow {
+  return {
     findingId: String(r['finding_id']),
     county: text(r['county']), township: text(r['township']), village: text(r['village']), householdId: text(r['household_id']),
     headName: text(r['head_name']), name: text(r['name']), idNumber: text(r['id_number']), program: text(r['program']),
@@ -78,8 +89,7 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
     evidence: text(r['evidence']), overpaymentCents: cents(r['overpayment_cents']), recoveredCents: cents(r['recovered_cents']),
     remedy: text(r['remedy']), responsible: text(r['responsible']), deadline: text(r['deadline']), status: String(r['status']),
     firstSeen: String(r['first_seen']), tracking: String(r['tracking']), note: text(r['note']),
-  }));
-  return { period, runId, scannedAsOf: text(run[1]), rows };
+  };
 }
 
 function text(value: unknown): string | null {

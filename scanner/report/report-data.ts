@@ -8,6 +8,9 @@ import { AUTO_CLOSED, TRACKING } from '../ledger/statuses.ts';
 import { standingOf, tally, type Tally } from './tally.ts';
 import { trendUntil, type TrendPoint } from './trend.ts';
 import { villagesByRisk, type VillageFigures } from './village-risk.ts';
+import { earlierFindings } from './earlier-findings.ts';
+import { statusMomentOf, type StatusMoment } from './month-close.ts';
+import { asItStood, autoClosedReopenedSince, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
 
 /** A county has thousands of high findings at worst; the page lists the most urgent, the workbooks list them all. */
 export const OPEN_HIGH_LIMIT = 200;
@@ -19,6 +22,10 @@ export interface ReportData {
   scannedAsOf: string | null;
   /** Overdue is judged against this date: the one asked for, else the scan date, else (a run without one) today. */
   asOf: string;
+  /** When the statuses shown stood: now (the latest month), or a past month's close (month-close.ts). */
+  statusMoment: StatusMoment;
+  /** When the report is made (the statuses' moment for the latest month). */
+  generatedAt: Date;
   previousPeriod: string | null;
   totals: Tally;
   bySeverity: { severity: Severity; count: number }[];
@@ -43,7 +50,17 @@ export async function gatherReportData(
   connection: DuckDBConnection, period: string, options: { asOf: string | undefined; today: Date },
 ): Promise<ReportData> {
   const ledger = await ledgerRowsForPeriod(connection, period);
-  const rows = ledger.rows;
+  const statusMoment = await statusMomentOf(connection, period, ledger.runId);
+  const at = statusMoment.kind === 'month-close' ? statusMoment.at : null;
+  const values: ValuesAt = at === null ? new Map() : await valuesAt(connection, at);
+  const present = new Set(ledger.rows.map((row) => row.findingId));
+  const rows = at === null ? ledger.rows : [
+    ...ledger.rows.map((row) => asItStood(row, values)),
+    ...await autoClosedReopenedSince(connection, period, ledger.runId, present, values),
+  ];
+  // Only those with money: the report counts them in 应追回 and 已追回 alone.
+  const earlier = (await earlierFindings(connection, period, new Set(rows.map((row) => row.findingId)), at, values))
+    .filter((row) => (row.overpaymentCents ?? 0) !== 0 || (row.recoveredCents ?? 0) !== 0);
   const asOf = overdueAsOf(options.asOf, ledger, options.today);
   const trend = await trendUntil(connection, period);
   const overdue = (row: LedgerRow) => isOverdue(row, asOf);
@@ -57,11 +74,15 @@ export async function gatherReportData(
     runId: ledger.runId,
     scannedAsOf: ledger.scannedAsOf,
     asOf,
+    statusMoment,
+    generatedAt: options.today,
     previousPeriod: trend.length > 1 ? trend[trend.length - 2]!.period : null,
-    totals: tally(rows, asOf),
+    totals: tally(rows, asOf, earlier),
     bySeverity: SEVERITIES.filter((severity) => severity !== 'info')
       .map((severity) => ({ severity, count: rows.filter((row) => row.severity === severity).length })),
-    byCategory: categoriesOf(rows).map((category) => ({ category, counts: tally(rows.filter((row) => row.category === category), asOf) })),
+    byCategory: categoriesOf([...rows, ...earlier]).map((category) => ({
+      category, counts: tally(rows.filter((row) => row.category === category), asOf, earlier.filter((row) => row.category === category)),
+    })),
     carryOver: {
       // Until 2026-12-05 `found` counted the carried ones too, as found by a scan that could not look for them.
       found: rows.filter((row) => row.tracking !== AUTO_CLOSED && !isCarried(row)).length,
@@ -70,7 +91,7 @@ export async function gatherReportData(
       reopened: rows.filter((row) => row.tracking === TRACKING.reopened).length,
       autoClosed: rows.filter((row) => row.tracking === AUTO_CLOSED).length,
     },
-    villages: villagesByRisk(rows, asOf),
+    villages: villagesByRisk(rows, asOf, earlier),
     trend,
     openHigh: { rows: openHigh.slice(0, OPEN_HIGH_LIMIT), total: openHigh.length },
     isOverdue: overdue,

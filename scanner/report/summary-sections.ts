@@ -4,6 +4,7 @@ import { formatCount, formatShare, formatYuan } from './format.ts';
 import { html, type HtmlValue, type SafeHtml } from './html.ts';
 import type { ReportData } from './report-data.ts';
 import { monthlyChart, progressBar, stackedBarChart, type BarRow, type LegendEntry } from './svg-charts.ts';
+import { statusMomentText } from './month-close.ts';
 import { closedShare, type Tally } from './tally.ts';
 
 /** Villages drawn in the chart; the table below lists them all. */
@@ -33,11 +34,20 @@ function foundDetail(carryOver: ReportData['carryOver']): string {
   return `本月扫描发现 ${formatCount(carryOver.found)}${carried}，本月自动销号 ${formatCount(carryOver.autoClosed)}`;
 }
 
+/** The part of a money figure that is earlier months' findings, no longer in the month's rows; '' when there is none. */
+function earlierPart(t: Tally, cents: number): string {
+  if (t.earlier.findings === 0) return '';
+  return `含此前各月已办结、误报或销号、不在本月台账中的 ${formatCount(t.earlier.findings)} 条问题 ${formatYuan(cents)} 元`;
+}
+
 export function totalsSection(data: ReportData): SafeHtml {
   const t = data.totals;
   const share = closedShare(t);
   const previous = data.previousPeriod ? `较上期（${data.previousPeriod}）` : '首次扫描';
+  const toRecoverEarlier = earlierPart(t, t.earlier.toRecoverCents);
+  const recoveredEarlier = earlierPart(t, t.earlier.recoveredCents);
   return html`<section data-testid="totals"><h2>一、总体情况</h2>
+    <p class="note" data-testid="status-moment">${statusMomentText(data.statusMoment, data.generatedAt)}</p>
     <div class="cards">
       ${card({ label: '台账问题数', value: formatCount(t.findings), testId: 'total-findings', detail: foundDetail(data.carryOver) })}
       ${data.bySeverity.map((entry) => card({ label: `${SEVERITY_LABELS[entry.severity]}风险`, value: formatCount(entry.count), testId: `severity-${entry.severity}` }))}
@@ -47,8 +57,10 @@ export function totalsSection(data: ReportData): SafeHtml {
       ${card({ label: '误报', value: formatCount(t.falsePositive), testId: 'false-positive', detail: '单列，不计入未办结' })}
       ${card({ label: '自动销号', value: formatCount(t.autoClosed), testId: 'auto-closed', detail: '扫描未再发现' })}
       ${card({ label: '办结率', value: formatShare(share.part, share.whole), testId: 'closed-share', detail: `${formatCount(share.part)} / ${formatCount(share.whole)}（不含误报）` })}
-      ${card({ label: '应追回金额（元）', value: formatYuan(t.toRecoverCents), testId: 'to-recover', detail: '扫描估算的多发金额，不含误报' })}
-      ${card({ label: '已追回金额（元）', value: formatYuan(t.recoveredCents), testId: 'recovered', detail: `追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}` })}
+      ${card({ label: '应追回金额（元）', value: formatYuan(t.toRecoverCents), testId: 'to-recover',
+        detail: `扫描估算的多发金额，不含误报${toRecoverEarlier ? `；${toRecoverEarlier}` : ''}` })}
+      ${card({ label: '已追回金额（元）', value: formatYuan(t.recoveredCents), testId: 'recovered',
+        detail: `追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}${recoveredEarlier ? `；${recoveredEarlier}` : ''}` })}
       ${card({ label: '新发现', value: formatCount(data.carryOver.new), testId: 'new', detail: previous })}
       ${card({ label: '整改未到位（再次发现）', value: formatCount(data.carryOver.reopened), testId: 'reopened', detail: previous, alert: data.carryOver.reopened > 0 })}
       ${card({ label: '本月自动销号', value: formatCount(data.carryOver.autoClosed), testId: 'auto-closed-this-period', detail: previous })}
@@ -86,7 +98,9 @@ export function progressSection(data: ReportData): SafeHtml {
     <div><h3>多发资金追回</h3>
       ${progressBar({ title: '追回率', part: t.recoveredCents, whole: t.toRecoverCents, tone: 'closed' })}
       <p>应追回 <strong>${formatYuan(t.toRecoverCents)}</strong> 元，已追回 <strong>${formatYuan(t.recoveredCents)}</strong> 元，
-        追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}。</p></div>
+        追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}。${t.earlier.findings > 0
+          ? `其中此前各月已办结、误报或销号、不在本月台账中的 ${formatCount(t.earlier.findings)} 条问题应追回 ${formatYuan(t.earlier.toRecoverCents)} 元，已追回 ${formatYuan(t.earlier.recoveredCents)} 元；问题办结后，追回的钱仍计入。`
+          : ''}</p></div>
   </div></section>`;
 }
 
@@ -107,5 +121,5 @@ export function trendSection(data: ReportData): SafeHtml {
         <td class="number" data-field="auto-closed">${point.autoClosed === null ? '—' : formatCount(point.autoClosed)}</td>
         <td class="number" data-field="overpayment">${formatYuan(point.overpaymentCents)}</td></tr>`)}
     </tbody></table>
-    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
+    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致（本月一行也是，扫描后办结的问题在其中仍计为未办结，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
 }

@@ -23,15 +23,22 @@ export interface Tally {
   overdue: number;
   highOpen: number;
   highOverdue: number;
-  /** Estimated overpayment of every finding but 误报 (a false alarm has nothing to recover). */
+  /**
+   * Estimated overpayment of every finding but 误报 (a false alarm has nothing to recover): the month's rows and the
+   * earlier findings no longer in them (`earlier`), so that money does not leave the report when its finding closes.
+   */
   toRecoverCents: number;
+  /** Recovered on the month's rows and on the earlier findings, whatever their status. */
   recoveredCents: number;
+  /** Of the two sums, the part of earlier months' findings no longer in the month's rows (earlier-findings.ts). */
+  earlier: { findings: number; toRecoverCents: number; recoveredCents: number };
 }
 
-export function tally(rows: readonly LedgerRow[], asOf: string): Tally {
+/** `rows` are counted in full; `earlier` (findings no longer in the month's rows) in the money only. */
+export function tally(rows: readonly LedgerRow[], asOf: string, earlier: readonly LedgerRow[] = []): Tally {
   const counts: Tally = {
     findings: 0, open: 0, closed: 0, falsePositive: 0, autoClosed: 0, overdue: 0, highOpen: 0, highOverdue: 0,
-    toRecoverCents: 0, recoveredCents: 0,
+    toRecoverCents: 0, recoveredCents: 0, earlier: { findings: 0, toRecoverCents: 0, recoveredCents: 0 },
   };
   for (const row of rows) {
     const standing = standingOf(row);
@@ -41,10 +48,21 @@ export function tally(rows: readonly LedgerRow[], asOf: string): Tally {
     if (overdue) counts.overdue += 1;
     if (row.severity === 'high' && standing === 'open') counts.highOpen += 1;
     if (row.severity === 'high' && overdue) counts.highOverdue += 1;
-    if (standing !== 'falsePositive') counts.toRecoverCents += row.overpaymentCents ?? 0;
+    counts.toRecoverCents += toRecoverOf(row);
     counts.recoveredCents += row.recoveredCents ?? 0;
   }
+  for (const row of earlier) {
+    counts.earlier.findings += 1;
+    counts.earlier.toRecoverCents += toRecoverOf(row);
+    counts.earlier.recoveredCents += row.recoveredCents ?? 0;
+  }
+  counts.toRecoverCents += counts.earlier.toRecoverCents;
+  counts.recoveredCents += counts.earlier.recoveredCents;
   return counts;
+}
+
+function toRecoverOf(row: LedgerRow): number {
+  return standingOf(row) === 'falsePositive' ? 0 : row.overpaymentCents ?? 0;
 }
 
 /**

@@ -29,18 +29,22 @@ export function compareByRisk(a: VillageFigures, b: VillageFigures): number {
   return a.township.localeCompare(b.township, 'zh-CN') || a.village.localeCompare(b.village, 'zh-CN');
 }
 
-/** One entry per township + village (the same village name may exist in two townships), riskiest first. */
-export function villagesByRisk(rows: readonly LedgerRow[], asOf: string): VillageFigures[] {
-  const groups = new Map<string, { township: string; village: string; rows: LedgerRow[] }>();
-  for (const row of rows) {
-    const township = townshipLabel(row.township);
-    const village = villageLabel(row.village);
+/**
+ * One entry per township + village (the same village name may exist in two townships), riskiest first. `earlier`:
+ * findings no longer in the month's rows, counted in the money (tally.ts); a village with only such findings is listed
+ * with no finding, for the money it recovered or still has to.
+ */
+export function villagesByRisk(rows: readonly LedgerRow[], asOf: string, earlier: readonly LedgerRow[] = []): VillageFigures[] {
+  const groups = new Map<string, { township: string; village: string; rows: LedgerRow[]; earlier: LedgerRow[] }>();
+  const groupOf = (row: LedgerRow) => {
     const key = JSON.stringify([row.township, row.village]);
-    const group = groups.get(key) ?? { township, village, rows: [] };
-    group.rows.push(row);
+    const group = groups.get(key) ?? { township: townshipLabel(row.township), village: villageLabel(row.village), rows: [], earlier: [] };
     groups.set(key, group);
-  }
+    return group;
+  };
+  for (const row of rows) groupOf(row).rows.push(row);
+  for (const row of earlier) groupOf(row).earlier.push(row);
   return [...groups.values()]
-    .map((group) => ({ township: group.township, village: group.village, counts: tally(group.rows, asOf) }))
+    .map((group) => ({ township: group.township, village: group.village, counts: tally(group.rows, asOf, group.earlier) }))
     .sort(compareByRisk);
 }
