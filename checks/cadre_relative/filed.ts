@@ -1,7 +1,8 @@
 // cadre_relative.filed: the 备案 register — filed near relatives of serving cadres, and filed cadres on the roll (a listing).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { CADRE_RELATIVE_TABLES, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
+import { nearRelativeParams } from './shared/relation-vocabulary.ts';
+import { CADRE_RELATIVE_TABLES, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.filed',

@@ -1,7 +1,8 @@
 // cadre_relative.self: a serving cadre (村(居)委会成员, 乡镇/县级经办人员) is himself an active recipient, not filed.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { SERVING_CADRES_SQL, CADRE_RELATIVE_BASIS, stillInHousehold } from './shared-sql.ts';
+import { stillInHousehold } from './shared/left-household.ts';
+import { SERVING_CADRES_SQL, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.self',

@@ -1,7 +1,8 @@
 // cadre_relative.unfiled: an active recipient who is a near relative (近亲属) of a serving cadre and has no 备案.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { ROLL_LOCATION, ROLL_SOURCE } from '../shared-sql.ts';
-import { CADRE_RELATIVE_TABLES, RELATION_KINDS_DOC, nearRelativeParams, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
+import { RELATION_KINDS_DOC, nearRelativeParams } from './shared/relation-vocabulary.ts';
+import { CADRE_RELATIVE_TABLES, CADRE_RELATIVE_BASIS } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'cadre_relative.unfiled',
