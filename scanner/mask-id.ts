@@ -21,12 +21,45 @@ const DIGIT_RUN = String.raw`\d{13,19}[Xx]|\d{14,20}`;
  */
 const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{6}[ \-\u3000]?\d{3})`;
 /**
+ * An 18-character ID keyed in other groups, one separator throughout: 371329 1950 0303 0034, 3713 2919 5003 0300 34,
+ * 371329.19500303.0034, 371329/19500303/0034, 371329_19500303_0034 (left whole until 2026-12-06). Matched loosely
+ * here (groups of digits, the last may end in X), judged in groupedId: 18 characters in all, or 18 of its consecutive
+ * groups, that start with a province code and hold a birth date where an ID does. A date (2026-10-05), a phone number
+ * (138 0013 8000), an amount (1 400) or a 13-digit 家庭编号 and an amount beside it are none.
+ */
+const GROUPED = String.raw`\d{1,17}(?<separator>[ ./_\-\u3000])\d{1,17}(?:\k<separator>\d{1,17})*[Xx]?`;
+/**
  * A number in scientific notation as Excel writes an ID it stored as a number: 3.7132920240802554e+17, a whole
  * number of 14 to 20 digits (exponent 13 to 19).
  */
 const SCIENTIFIC = String.raw`\d\.(\d+)[eE]\+?(?:1[3-9])`;
 /** Not inside a longer number; letters beside it are judged per match (idBesideLetters). */
-const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${DIGIT_RUN})(?![0-9])`, 'g');
+const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${GROUPED}|${DIGIT_RUN})(?![0-9])`, 'g');
+
+/** A province's code (GB/T 2260: 11 北京 … 65 新疆, 71 台湾, 81–83 港澳), then a birth date 19xx/20xx-mm-dd where an ID has it. */
+const PROVINCE_AND_BIRTH_DATE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\d{4}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
+
+/**
+ * Where in a GROUPED match an ID stands: the whole match, or the consecutive groups of it that are one (an amount or a
+ * date keyed with the same separator before or after the ID: 1400 371329 1950 0303 0034); null when none is.
+ */
+function groupedId(run: string, separator: string): { from: number; to: number } | null {
+  const groups: { from: number; to: number }[] = [];
+  for (let from = 0; from < run.length;) {
+    const to = run.indexOf(separator, from);
+    groups.push({ from, to: to === -1 ? run.length : to });
+    from = to === -1 ? run.length : to + 1;
+  }
+  for (let first = 0; first < groups.length; first++) {
+    let digits = 0;
+    for (let last = first; last < groups.length && digits < 18; last++) {
+      digits += groups[last]!.to - groups[last]!.from;
+      const span = { from: groups[first]!.from, to: groups[last]!.to };
+      if (digits === 18 && PROVINCE_AND_BIRTH_DATE.test(run.slice(span.from, span.to).split(separator).join(''))) return span;
+    }
+  }
+  return null;
+}
 
 /**
  * Excel keeps 15 to 17 significant digits of a number, so an ID read as one has far more than 8; with 8 or fewer
@@ -64,7 +97,7 @@ const asciiDigits = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => St
 export interface IdInText {
   start: number;
   end: number;
-  /** ASCII digits, without the spaces or dashes it was keyed with: one ID, however it was written. */
+  /** ASCII digits, without the spaces, dashes, dots, slashes or _ it was keyed with: one ID, however it was written. */
   compact: string;
   masked: string;
 }
@@ -74,6 +107,15 @@ export function idsInText(text: string): IdInText[] {
   const ascii = asciiDigits(text);
   const found: IdInText[] = [];
   for (const match of ascii.matchAll(ID_IN_TEXT)) {
+    const separator = match.groups?.['separator'];
+    if (separator !== undefined) {
+      const span = groupedId(match[0], separator);
+      if (span) {
+        const compact = match[0].slice(span.from, span.to).split(separator).join('');
+        found.push({ start: match.index! + span.from, end: match.index! + span.to, compact, masked: maskIdNumber(compact) });
+      }
+      continue;
+    }
     const run = match[0];
     const at = match.index!;
     const fraction = match[1];

@@ -1,14 +1,13 @@
 // The scan job: load the folder, run the checks for P, record the run in the ledger (with the monthly carry-over),
 // write findings.csv, summary.json and the township workbooks of the remediation ledger.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { parseISO } from 'date-fns';
 import { loadConfig } from './config/load-config.ts';
 import { loadCustomChecks } from './engine/custom-checks.ts';
 import { builtInChecks } from './engine/registry.ts';
-import { defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
+import { checksThatRan, defineStandards, definePeriodMacros, runChecks } from './engine/run-checks.ts';
 import { notRunReasons } from './engine/not-run-reasons.ts';
 import { lockDownDatabase } from './engine/sandbox.ts';
 import { missingKinshipWarnings } from './engine/kinship-coverage.ts';
@@ -24,6 +23,7 @@ import { loadInputs } from './load/load-inputs.ts';
 import { parsePeriod, parseScanDate } from './period.ts';
 import { MemoryLimitError, isOutOfMemory } from './errors.ts';
 import { parseMemoryLimit } from './memory-limit.ts';
+import { makeSpillFolder } from './spill-folder.ts';
 import { ROLLSWEEP_VERSION } from './version.ts';
 
 export interface ScanOptions {
@@ -54,6 +54,8 @@ export interface ScanResult {
   summaryJson: string;
   /** ledger/<乡镇>.xlsx under the output folder. */
   workbooks: string[];
+  /** Custom checks that did not run or had rows refused (in summary.json's warnings too): the scan command exits 2. */
+  checkProblems?: { file: string; message: string }[];
 }
 
 /** The largest roll whose checks run two at a time (see the call of runChecks). */
@@ -87,8 +89,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   const memoryLimit = parseMemoryLimit(options.memoryLimit);
   // Before any work: an --out that cannot be a folder must not fail the scan after its run is in the ledger.
   await ensureOutputFolder(outDir);
-  // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends.
-  const spillFolder = await mkdtemp(join(tmpdir(), 'rollsweep-spill-'));
+  // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends; those killed scans left
+  // go first (spill-folder.ts).
+  const { folder: spillFolder, removedStale } = await makeSpillFolder();
+  if (removedStale > 0) log(`已删除此前被中止的扫描留下的 ${removedStale} 个临时文件夹`);
   const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: memoryLimit,
     temp_directory: spillFolder,
@@ -145,6 +149,8 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       findings: { total: 0, listings: 0, by_category: {}, by_severity: {}, by_village: {}, overpayment_yuan: '0.00' },
     };
     summary.warnings.push(...await uncoveredStandardsWarnings(connection, config, configSource), ...missingKinshipWarnings(outcomes, load.datasets));
+    const checkProblems = outcomes.flatMap((o) => (o.problem ? [o.problem] : []));
+    summary.warnings.push(...checkProblems);
     const inputs = await Promise.all(load.files.map(async (f) => ({ file: f.file, sha256: await checksums.of(join(options.input, f.file)) })));
     summary.duration_ms = Date.now() - started.getTime();
     step('ledger', 0, 1, summary.ledger);
@@ -156,7 +162,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     await recordRun(connection, {
       runId, period: period.label, asOf, startedAt: started, finishedAt: new Date(), inputDir: summary.input, version: ROLLSWEEP_VERSION,
       unmasked: options.unmask ?? false, config, inputs: { files: inputs, datasets: summary.datasets }, checks: outcomes,
-      checksRan: outcomes.filter((o) => o.ran).map((o) => o.id),
+      checksRan: checksThatRan(outcomes),
       checksNotRun: notRunReasons(checks, outcomes, checkContext),
       delivered: datasets.filter(([, d]) => d.rowsRead > 0).map(([name]) => name),
       headerOnly: datasets.filter(([, d]) => d.rowsRead === 0).map(([name]) => name),
@@ -199,7 +205,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
     phases.exports = Math.round(performance.now() - exportsStarted);
     summary.duration_ms = Date.now() - started.getTime();
     await writeOwnerOnlyFile(summaryJson, `${JSON.stringify(summary, null, 2)}\n`, '运行摘要');
-    return { summary, outDir, findingsCsv, summaryJson, workbooks };
+    return { summary, outDir, findingsCsv, summaryJson, workbooks, checkProblems };
   } catch (error) {
     if (isOutOfMemory(error)) throw new MemoryLimitError(memoryLimit, recorded);
     throw error;

@@ -2,9 +2,7 @@
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { refusedPaymentHouseholds } from '../../scanner/load/refused-payment-households.ts';
 import { citeRow, numberedRejects } from '../shared-sql.ts';
-
-/** An 18-character ID in a refused row's text (cells joined by commas), not part of a longer number. */
-const ID_IN_TEXT = String.raw`(?:^|[^0-9])([1-9][0-9]{16}[0-9Xx])`;
+import { idsInRowText, villageNamedInRow } from './shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.bad-row',
@@ -19,39 +17,16 @@ export default defineCheck({
       SELECT *, row_number() OVER () AS row_key
       FROM ${numberedRejects(`'value', 'shape'`, `dataset || '|' || reason || '|' || coalesce(raw_row, '')`)}
     ),
-    -- Whom a refused row is about: the roll's persons whose ID its text holds (a death list's row about a recipient, a
-    -- roll row refused as shifted whose person has another roll row). Otherwise its finding would go to no village's
-    -- ledger (未关联乡镇), where no village's staff see that a recipient went unchecked.
+    -- Whom a refused row is about: the roll's persons whose ID its cells hold, in any form the loader reads (a death
+    -- list's row about a recipient, a roll row refused as shifted whose person has another roll row). Otherwise its
+    -- finding would go to no village's ledger (未关联乡镇), where no village's staff see that a recipient went unchecked.
     persons_named AS (
       SELECT DISTINCT n.row_key, r.id_number, r.name, r.county, r.township, r.village, r.household_id, r.program
-      FROM (SELECT row_key, upper(unnest(regexp_extract_all(raw_row, '${ID_IN_TEXT}', 1))) AS id FROM numbered) n
-      JOIN roll r ON r.id_number = n.id
+      FROM ${idsInRowText('numbered')} n JOIN roll r ON r.id_number = n.id
     ),
-    -- A shifted roll row naming no one on the roll: the village one of its cells names, among the villages of its own
-    -- file or sheet (the cells before the stray comma are where they belong, and a village cell after it is still whole).
-    roll_file_villages AS (
-      SELECT DISTINCT _file, _sheet, county, township, village FROM roll
-      WHERE village IS NOT NULL AND _file IN (SELECT _file FROM numbered WHERE dataset = 'roll')
-    ),
-    cells AS (
-      SELECT row_key, dataset, _file, _sheet, trim(unnest(string_split(raw_row, ','))) AS cell FROM numbered WHERE dataset IN ('roll', 'cadres')
-    ),
-    -- A refused roster row (干部及经办人员名册) names its cadre's 乡镇 and 村: the roll's village of that name, in the named
-    -- township where two townships have one. His relatives on the roll went unchecked, which that village's staff should
-    -- see (until 2026-12-05 the finding went to 未关联乡镇).
-    roll_villages AS (SELECT DISTINCT county, township, village FROM roll WHERE village IS NOT NULL),
-    cadre_villages AS (
-      SELECT DISTINCT c.row_key, v.county, v.township, v.village, t.cell IS NOT NULL AS township_named
-      FROM cells c JOIN roll_villages v ON c.dataset = 'cadres' AND v.village = c.cell
-      LEFT JOIN cells t ON t.row_key = c.row_key AND t.cell = v.township
-    ),
-    villages_named AS (
-      SELECT DISTINCT c.row_key, v.county, v.township, v.village
-      FROM cells c JOIN roll_file_villages v ON c.dataset = 'roll' AND v._file = c._file AND v._sheet IS NOT DISTINCT FROM c._sheet AND v.village = c.cell
-      UNION ALL
-      SELECT row_key, county, township, village FROM cadre_villages
-      QUALIFY township_named = max(township_named) OVER (PARTITION BY row_key)
-    ),
+    -- A row naming no one on the roll: the village it names (a shifted roll row's, a refused roster row's); until
+    -- 2026-12-05 a roster row went to 未关联乡镇.
+    village_of AS (SELECT * FROM ${villageNamedInRow('numbered')}),
     -- One place (and one person, one household) or none: a row naming people of two villages stays unplaced.
     one_of AS (
       SELECT row_key,
@@ -62,11 +37,6 @@ export default defineCheck({
              CASE WHEN count(DISTINCT program) = 1 THEN any_value(program) END AS program
       FROM persons_named GROUP BY row_key
       HAVING count(DISTINCT (coalesce(county, ''), coalesce(township, ''), coalesce(village, ''))) = 1
-    ),
-    village_of AS (
-      SELECT row_key, any_value(county) AS county, any_value(township) AS township, any_value(village) AS village
-      FROM villages_named GROUP BY row_key
-      HAVING count(DISTINCT (coalesce(county, ''), coalesce(township, ''), village)) = 1
     ),
     -- A refused payment row naming no one by ID: the household its 家庭编号 names (refused-payment-households.ts), in one
     -- village. Until 2026-12-03 it went to 未关联乡镇 though its household was on the roll.

@@ -1,7 +1,16 @@
 // data_quality.bad-value: a roll value that could not be read; the person stays on the roll, the value is ignored
 // (a 家庭编号 in scientific notation too: the person is then in no household; an account so is compared with none).
 import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { sqlString } from '../../scanner/sql-text.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, accountLostDigits, citeRow } from '../shared-sql.ts';
+
+/**
+ * A 行政区划代码 as rolls write it: the village's twelve digits (统计用区划代码); where a system exports less or more,
+ * the county's six or the township's nine, or the village's twelve and its 村民小组's three, each opening with a
+ * province's two. No check reads the code (a row's place is its 乡镇 and 村), so such a code costs nothing: until
+ * 2026-12-06 each was a medium finding on every person of the roll. A code of another shape is still one.
+ */
+const REGION_CODE = String.raw`\d{12}|(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)\d{4}(?:\d{3}|\d{9})?`;
 
 export default defineCheck({
   id: 'data_quality.bad-value',
@@ -26,7 +35,7 @@ export default defineCheck({
                     THEN '家庭编号「' || r.household_id_lost || '」（被 Excel 改成科学计数法，末位已丢失，无法区分家庭，按空处理）' END,
                CASE WHEN r.bank_account IS NOT NULL AND ${accountLostDigits('r.bank_account')}
                     THEN '发放账号「' || r.bank_account || '」（被 Excel 存成数字，末位已丢失，无法核对是否多户共用一个账号）' END,
-               CASE WHEN r.village_code IS NOT NULL AND NOT regexp_full_match(r.village_code, '\\d{12}')
+               CASE WHEN r.village_code IS NOT NULL AND NOT regexp_full_match(r.village_code, ${sqlString(REGION_CODE)})
                     THEN '行政区划代码「' || r.village_code || '」（应为12位数字）' END) AS unreadable
       FROM roll r
     )

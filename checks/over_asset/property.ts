@@ -1,6 +1,7 @@
 // over_asset.property: the members together hold more than maxResidential homes, or any commercial/office/industrial property.
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
+import { PROPERTY_OWNERS } from '../../scanner/load/property-co-owners.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
@@ -49,7 +50,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -78,7 +79,8 @@ export default defineCheck({
                   ELSE m.id_number || '|' || p.usage || '|' || coalesce(p.area_m2::VARCHAR, '') || '|' || coalesce(p.registered_on::VARCHAR, '') END AS own_key,
              -- How much of what tells properties apart the row leaves blank: the fullest row names the property.
              (p.address IS NULL)::INT + (p.area_m2 IS NULL)::INT + (p.address IS NULL AND p.registered_on IS NULL)::INT AS unknowns
-      FROM members m JOIN properties p ON p.id_number = m.id_number
+      -- Every owner a row names by ID holds the home: co-owners written in one cell (371329…、371329…) each.
+      FROM members m JOIN ${PROPERTY_OWNERS} p ON p.id_number = m.id_number
     ),
     -- Co-owners each appear on a row of their own, not always alike (成套住宅 beside 住宅, an area left empty, no 坐落 at
     -- all): a row is the property of the most complete row it may be one with, so two rows that may be one co-owned
@@ -97,16 +99,26 @@ export default defineCheck({
       -- Only households over the limit get their holdings described (the findings keep no other).
       WHERE c.others > 0 OR c.homes > $maxResidential
     ),
+    -- The home's owners beyond the household (a row naming co-owners in one cell): named, their IDs masked, in the
+    -- evidence, so that staff see the home is 共有 and with whom. Members who share it are named as before.
+    outside_owners AS (
+      SELECT household_id, property_key,
+             string_agg(DISTINCT coalesce(other.name || ' ', '') || left(other.id_number, 6) || '********' || right(other.id_number, 4), '、') AS shared_with
+      FROM (SELECT household_id, property_key, unnest(co_owners) AS other FROM counted WHERE co_owners IS NOT NULL) c
+      WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.household_id = c.household_id AND m.id_number = c.other.id_number)
+      GROUP BY ALL
+    ),
     holdings AS (
       SELECT household_id, property_key AS holding_key, min(member_id) AS member_id, arg_min(member_name, member_id) AS member_name,
              -- What the rows give; without a 坐落, the date that tells the home apart.
              min(usage) || coalesce(' ' || max(address), '') || coalesce(' ' || max(area_m2) || '㎡', '') ||
                CASE WHEN max(address) IS NULL THEN coalesce(' 登记日期 ' || strftime(max(registered_on), '%Y-%m-%d'), '') ELSE '' END ||
                CASE WHEN count(DISTINCT member_id) > 1 THEN '（共有人 ' || string_agg(DISTINCT member_name, '、' ORDER BY member_name) || '）' ELSE '' END ||
+               coalesce('（与他人共有，共有人 ' || any_value(shared_with) || '）', '') ||
                string_agg(note, '' ORDER BY member_id) || '，来源 ' || string_agg(${cite('properties', 'counted')}, '、' ORDER BY member_id, _file, _line) AS holding,
              any_value(kind = 'other' OR homes > $maxResidential) AS triggers,
              min(_file) AS _file, arg_min(_line, (_file, _line)) AS _line, any_value(homes) AS homes, any_value(others) AS others
-      FROM counted GROUP BY household_id, property_key
+      FROM counted LEFT JOIN outside_owners USING (household_id, property_key) GROUP BY household_id, property_key
     )
     ${householdFindings('properties', holdingsFact('property'),
       `'住宅 ' || any_value(homes) || ' 套（上限 ' || $maxResidential || ' 套）' ||

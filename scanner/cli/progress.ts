@@ -1,5 +1,6 @@
 // What a scan tells the person or the log while it runs: a progress bar on a terminal, plain timestamped lines
 // otherwise (cron, systemd, a pipe), nothing with --quiet. Never a prompt: a scheduled run has nobody to answer.
+import { maskIdsUnless } from '../mask-id.ts';
 import type { ScanPhase } from '../scan.ts';
 import type { CliIo } from './main.ts';
 
@@ -12,9 +13,13 @@ export interface ScanProgress {
 const PHASE_LABELS: Record<ScanPhase, string> = { read: '读取', normalise: '规范化', checks: '检查', ledger: '记入台账', exports: '导出' };
 const BAR_WIDTH = 24;
 
-export function scanProgress(io: CliIo, options: { quiet: boolean }): ScanProgress {
+export function scanProgress(io: CliIo, options: { quiet: boolean; unmask?: boolean }): ScanProgress {
   if (options.quiet) return { message: () => {}, step: () => {}, finish: () => {} };
-  return io.isTerminal ? progressBar(io) : logLines(io);
+  const shown = io.isTerminal ? progressBar(io) : logLines(io);
+  // A file named with an ID (371329…的花名册.xlsx) is logged masked, as the scan's report prints it (print-scan-result.ts):
+  // a cron log is kept for years. Until 2026-12-06 it was logged whole.
+  const mask = (text: string) => maskIdsUnless(text, options.unmask ?? false);
+  return { message: (text) => shown.message(mask(text)), step: (phase, done, total, label) => shown.step(phase, done, total, mask(label)), finish: shown.finish };
 }
 
 function logLines(io: CliIo): ScanProgress {

@@ -61,7 +61,8 @@ export const DATASET_NAMES = [
 ] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
-const ID_ALIASES = ['身份证号码', '身份证号', '公民身份号码', '证件号码', '身份证', '公民身份证号码', '证件号'];
+// 公民身份证号 as 身份证号 shortens 身份证号码: until 2026-12-06 a village's sheet so headed was skipped beside the others.
+const ID_ALIASES = ['身份证号码', '身份证号', '公民身份号码', '证件号码', '身份证', '公民身份证号码', '公民身份证号', '证件号'];
 const NAME_ALIASES = ['姓名'];
 const TOWNSHIP_ALIASES = ['乡镇', '乡镇(街道)', '街道', '乡镇街道', '乡(镇、街道)'];
 const VILLAGE_ALIASES = ['村', '村(社区)', '村居', '社区', '村(居)', '村(居)委会', '村社区'];
@@ -95,6 +96,15 @@ const tiered = (spec: ColumnSpec, tiers: readonly (readonly string[])[]): Column
 
 const personId = (extra: readonly string[] = []) => required('id_number', '身份证号码', 'id', [...ID_ALIASES, ...extra]);
 const personName = (extra: readonly string[] = []) => column('name', '姓名', 'name', [...NAME_ALIASES, ...extra]);
+/**
+ * Which document the row's number is of (证件类型: 居民身份证, 统一社会信用代码, 护照 …): a company's house or car, or a
+ * foreigner's, is no recipient's, and such a row is out of scope (out-of-scope-rows.ts). Owner-specific headers first:
+ * a list may give another party's beside them. 车管's 身份证明名称 is read too.
+ */
+const personIdType = () => tiered(column('id_type', '证件类型', 'text', []), [
+  ['权利人证件类型', '权利人证件种类', '所有人证件类型', '所有人证件种类', '所有人身份证明名称'],
+  ['证件类型', '证件种类', '证件类别', '身份证件类型', '身份证件种类', '身份证明名称'],
+]);
 
 export const DATASETS: readonly DatasetSpec[] = [
   {
@@ -110,6 +120,12 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('id_number', '身份证号码', 'id', ID_ALIASES),
       column('relation', '与户主关系', 'text', ['与户主关系', '关系']),
       required('program', '救助类别', 'text', PROGRAM_ALIASES),
+      // The household's area where the roll gives it beside the 救助类别 (城乡类别 农村, 户籍性质 非农业): read where the
+      // 救助类别 says only 低保 (special-columns.ts), before the area the list states in its title or name (stated_area).
+      column('household_area', '城乡类别', 'text', ['城乡类别', '城乡属性', '城乡分类', '户籍性质', '户口性质', '户籍类别', '户口类别', '户籍类型', '户口类型']),
+      // No header: the area a roll states in its title, sheet or file name, and where (stated-area.ts).
+      column('stated_area', '名单所写城乡', 'text', []),
+      column('stated_area_where', '名单所写城乡出处', 'text', []),
       column('monthly_amount', '月保障金', 'amount', ['月保障金', '保障金额', '月救助金额', '月发放金额']),
       // A roll may date the approval (审批日期) beside the start: the start is read.
       tiered(column('start_date', '开始享受时间', 'date', []), [['开始享受时间', '享受起始年月', '纳入时间'], ['审批日期']]),
@@ -172,6 +188,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(['死者身份证号码']),
       personName(['死者姓名']),
+      personIdType(),
       { ...required('death_date', '死亡日期', 'date', ['死亡日期', '死亡时间']), standIns: ['cremated_on', 'cancelled_on'] },
       { ...column('cremated_on', '火化日期', 'date', ['火化日期', '火化时间']), caveat: { unlessRead: ['death_date'], says: deathStandInCaveat } },
       { ...column('cancelled_on', '注销日期', 'date', ['注销日期', '注销时间']), caveat: { unlessRead: ['death_date', 'cremated_on'], says: deathStandInCaveat } },
@@ -186,6 +203,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
+      personIdType(),
       // 司法 lists often write the whole sentence in one cell (刑期起止 2021.03.05-2028.03.04): read as its start and end.
       // A list may date the detention (羁押日期, from which the sentence counts: 刑期起日) and the prison's admission
       // (入监日期, later) both: custody began with the first, and the whole sentence in one cell, which holds its end too, comes first.
@@ -210,9 +228,10 @@ export const DATASETS: readonly DatasetSpec[] = [
     name: 'vehicles', label: '机动车登记信息',
     fileKeywords: ['vehicles', '车辆', '机动车'],
     columns: [
-      // 车管's own field names: 机动车所有人, 身份证明号码 (身份证明名称 beside it says which document: not read).
+      // 车管's own field names: 机动车所有人, 身份证明号码 (身份证明名称 beside it says which document: id_type).
       personId(['所有人证件号码', '所有人身份证号码', '身份证明号码', '所有人身份证明号码']),
       personName(['所有人', '所有人姓名', '机动车所有人']),
+      personIdType(),
       column('plate', '号牌号码', 'text', ['号牌号码', '车牌号码', '车牌号']),
       // A 车管 export gives both 号牌种类 (02 小型汽车) and the finer 车辆类型 (K33 小型轿车): the latter is read.
       tiered(required('vehicle_type', '车辆类型', 'text', []), [['车辆类型'], ['号牌种类']]),
@@ -235,6 +254,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(['权利人证件号码', '权利人身份证号码']),
       personName(['权利人', '权利人姓名']),
+      personIdType(),
       column('address', '坐落', 'text', ['坐落', '房屋坐落', '地址']),
       // An export may give the planned use (规划用途) beside the home's: the home's is read.
       tiered(required('usage', '用途', 'text', []), [['房屋用途'], ['用途'], ['规划用途']]),
@@ -253,12 +273,16 @@ export const DATASETS: readonly DatasetSpec[] = [
       // by ID holds the business (business-holders.ts). Until 2026-12-06 such a file stopped the scan as a duplicated header.
       { ...personId(['法定代表人/经营者证件号码']), standIns: ['representative_id_number', 'operator_id_number'] },
       personName(),
+      personIdType(),
       column('representative_id_number', '法定代表人证件号码', 'id', ['法定代表人证件号码', '法定代表人身份证号码']),
       column('representative_name', '法定代表人', 'name', ['法定代表人', '法定代表人姓名']),
       column('operator_id_number', '经营者证件号码', 'id', ['经营者证件号码', '经营者身份证号码']),
       column('operator_name', '经营者', 'name', ['经营者', '经营者姓名']),
       column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
       column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),
+      // Which business a row is, where two lists name it (2025年's 存续, 2026年9月's 注销): over_asset.business reads it by the
+      // later list. A list giving both reads the 统一社会信用代码 (an old 注册号 is kept beside it on some exports).
+      tiered(column('credit_code', '统一社会信用代码', 'code', []), [['统一社会信用代码', '社会信用代码', '信用代码', '统一社会信用代码/注册号'], ['注册号']]),
       // A 市场主体 export gives several of these at once: the registry's own (登记状态, 成立日期) is read.
       tiered(required('status', '登记状态', 'text', []), [['登记状态'], ['经营状态']]),
       tiered(column('registered_on', '成立日期', 'date', []), [['成立日期'], ['登记日期', '注册日期']]),
@@ -273,6 +297,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
+      personIdType(),
       column('employer', '单位', 'text', ['单位', '工作单位', '单位名称']),
       // A 工资表 gives several (月工资, 应发工资, 工资): one is read, the others named unread. Until 2026-12-06 two of them
       // stopped the scan as a duplicated header, though the salary decides no finding (it is shown in the evidence).
@@ -295,6 +320,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
+      personIdType(),
       required('balance', '余额', 'amount', ['余额', '金额', '金融资产', '存款余额']),
       tiered(column('as_of', '截止日期', 'date', []), [['截止日期'], ['查询日期']]),
       // Which bank's (or account's) balance: a later 核对 round's balance of the same one replaces the earlier one.
@@ -310,6 +336,7 @@ export const DATASETS: readonly DatasetSpec[] = [
     columns: [
       personId(),
       personName(),
+      personIdType(),
       column('township', '乡镇(街道)', 'text', TOWNSHIP_ALIASES),
       column('village', '村(社区)', 'text', VILLAGE_ALIASES),
       column('position', '职务', 'text', ['职务', '岗位']),

@@ -1,6 +1,6 @@
 // Custom checks (--checks-dir): a county's own checks as JSON files, each one SELECT over rollsweep's tables.
-// They are data, not code: validated here (shape, one SELECT, no table functions), then run like the built-in
-// checks inside the sandbox of sandbox.ts (no file access, configuration locked).
+// They are data, not code: validated here (shape, one SELECT, no table functions, no file path read as a table), then
+// run like the built-in checks inside the sandbox of sandbox.ts (no file access, configuration locked).
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -18,6 +18,14 @@ const customCheckFile = z.object(checkSchema.shape).omit({ params: true, prepare
   sql: z.union([z.string().min(1), z.array(z.string()).min(1)]),
 }).strict();
 
+/** The file each custom check came from: its runtime problems (run-checks.ts) name it, and only its rows are guarded. */
+const fileOfCheck = new WeakMap<CheckDefinition, string>();
+
+/** The file a custom check was read from; undefined for a built-in check. */
+export function fileOfCustomCheck(check: CheckDefinition): string | undefined {
+  return fileOfCheck.get(check);
+}
+
 export async function loadCustomChecks(folder: string, builtInIds: ReadonlySet<string>): Promise<CheckDefinition[]> {
   const names = await readdir(folder).catch(() => {
     throw new UsageError(`--checks-dir 文件夹不存在或无法读取：${folder}`);
@@ -31,6 +39,7 @@ export async function loadCustomChecks(folder: string, builtInIds: ReadonlySet<s
       throw new CheckDefinitionError(`自定义检查项 ${name}：编号 ${check.id} 与已有检查项重复`);
     }
     checks.push(check);
+    fileOfCheck.set(check, name);
   }
   await assertSingleSelects(checks, files);
   return checks;
@@ -53,7 +62,11 @@ async function readCustomCheck(path: string): Promise<CheckDefinition> {
 
 /**
  * Exactly one SELECT, by DuckDB's own parser (json_serialize_sql serialises SELECT statements only), reading
- * tables by name — no table functions such as read_csv, read_parquet or glob, which reach outside the scan.
+ * tables by name — no table functions such as read_csv, read_parquet or glob, which reach outside the scan, and no
+ * file path written where a table name goes (FROM '/etc/passwd', FROM "roll.csv", in a subquery or LATERAL too):
+ * DuckDB parses it as a table and would read the file if its file access were on. The sandbox stops such a read, but
+ * only after the whole load and with DuckDB's "Table with name /etc/passwd does not exist" (until 2026-12-06): it is
+ * refused here, before anything is read, with the reason.
  */
 async function assertSingleSelects(checks: readonly CheckDefinition[], files: readonly string[]): Promise<void> {
   const instance = await DuckDBInstance.create(':memory:', { enable_external_access: 'false' });
@@ -67,6 +80,10 @@ async function assertSingleSelects(checks: readonly CheckDefinition[], files: re
       if (tree.statements?.length !== 1) throw refuse(`只允许一条 SELECT 语句，收到 ${tree.statements?.length ?? 0} 条`);
       const tableFunctions = tableFunctionNames(tree.statements[0]);
       if (tableFunctions.length > 0) throw refuse(`不允许使用表函数（${tableFunctions.join('、')}）；只能读取 rollsweep 的数据表`);
+      const paths = tableNamesNotPlain(tree.statements[0]);
+      if (paths.length > 0) {
+        throw refuse(`不允许把文件路径或带引号的字符串当作表名读取（${paths.map((p) => `「${p}」`).join('、')}）；只能按名称读取 rollsweep 的数据表（如 roll、deaths）`);
+      }
     }
   } finally {
     connection.closeSync();
@@ -82,4 +99,19 @@ function tableFunctionNames(node: unknown): string[] {
     ? [String((record['function'] as Record<string, unknown> | undefined)?.['function_name'] ?? 'table function')]
     : [];
   return [...own, ...Object.values(record).flatMap(tableFunctionNames)];
+}
+
+/** A table name as rollsweep's tables and a check's own WITH names are written: letters, digits and _, no path. */
+const PLAIN_NAME = /^[\p{L}_][\p{L}\p{N}_]*$/u;
+
+/** The names read as tables (with their schema or catalog) that are no plain name: a path, a file name, a quoted string. */
+function tableNamesNotPlain(node: unknown): string[] {
+  if (Array.isArray(node)) return node.flatMap(tableNamesNotPlain);
+  if (!node || typeof node !== 'object') return [];
+  const record = node as Record<string, unknown>;
+  const parts = record['type'] === 'BASE_TABLE'
+    ? [record['catalog_name'], record['schema_name'], record['table_name']].map((part) => String(part ?? '')).filter((part) => part !== '')
+    : [];
+  const own = parts.some((part) => !PLAIN_NAME.test(part)) ? [parts.join('.')] : [];
+  return [...own, ...Object.values(record).flatMap(tableNamesNotPlain)];
 }

@@ -7,6 +7,8 @@ import type { DatasetCounts } from '../load/load-inputs.ts';
 import type { Period } from '../period.ts';
 import { workThrough } from '../settle-all.ts';
 import { formatZodIssues } from '../zod-messages.ts';
+import { describeCheckNotRun, describeRefusedRows, refusalSql, refusedRowsOf, shortReason, type RefusedRows } from './custom-check-rows.ts';
+import { fileOfCustomCheck } from './custom-checks.ts';
 import { OPTIONAL_FINDING_COLUMNS, REQUIRED_FINDING_COLUMNS, type CheckDefinition } from './define-check.ts';
 import { FINDING_ID_SQL } from './fingerprint.ts';
 
@@ -16,6 +18,18 @@ export interface CheckOutcome {
   reason?: string;
   findings?: number;
   durationMs: number;
+  /**
+   * A custom check's rows that could not be findings (custom-check-rows.ts): the check ran, its other rows are findings,
+   * but it did not look at everything, so its open findings not found again are carried as 未复查, never closed.
+   */
+  refused?: RefusedRows[];
+  /** A custom check's defect, in full (not run, or rows refused): the scan records and writes all else, then exits 2. */
+  problem?: { file: string; message: string };
+}
+
+/** The checks that looked at the whole month: only their open findings not found again may be closed (自动销号). */
+export function checksThatRan(outcomes: readonly CheckOutcome[]): string[] {
+  return outcomes.filter((o) => o.ran && !o.refused).map((o) => o.id);
 }
 
 export interface CheckRunContext {
@@ -120,10 +134,10 @@ export async function runChecks(
         const check = checks[index]!;
         const began = performance.now();
         onCheck?.(check.id, started++, checks.length);
-        const findings = await runOneCheck(workerConnection, check, context, tables);
+        const outcome = await runOneCheck(workerConnection, check, context, tables).catch((error: unknown) => customCheckNotRun(check, error));
         // A shared table no later check of the chain reads gives its memory back now, not after the last check.
         await tables.keepOnly(chain.slice(position + 1).map((later) => checks[later]!));
-        outcomes[index] = { id: check.id, ran: true, findings, durationMs: Math.round(performance.now() - began) };
+        outcomes[index] = { id: check.id, ...outcome, durationMs: Math.round(performance.now() - began) };
       }
     });
   } catch (error) {
@@ -200,7 +214,24 @@ class PreparedTables {
   }
 }
 
-async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext, prepared: PreparedTables): Promise<number> {
+/**
+ * A custom check whose SQL fails as it runs (an unknown table or column, two columns of one name) or lacks a standard
+ * column does not run, as a check whose list is missing does not: the month's other findings are recorded, its open
+ * ones carried unjudged, and the scan exits 2 naming its file (until 2026-12-06 the scan stopped, nothing recorded).
+ * A built-in check's failure is rollsweep's own and still stops the scan, as does running out of memory.
+ */
+function customCheckNotRun(check: CheckDefinition, error: unknown): Omit<CheckOutcome, 'id' | 'durationMs'> {
+  const file = fileOfCustomCheck(check);
+  if (file === undefined || !(error instanceof CheckDefinitionError)) throw error;
+  return {
+    ran: false, reason: shortReason(file, error.message),
+    problem: { file, message: describeCheckNotRun(file, check.id, error.message) },
+  };
+}
+
+type RunOutcome = Pick<CheckOutcome, 'ran' | 'findings' | 'refused' | 'problem'>;
+
+async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext, prepared: PreparedTables): Promise<RunOutcome> {
   const params = checkParams(check, context.config);
   await prepared.ensure(check, params);
   await runCheckSql(connection, check, `CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, params);
@@ -208,8 +239,14 @@ async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition,
   const returned = new Set(described.getRowObjectsJson().map((row) => String(row['column_name'])));
   const missing = REQUIRED_FINDING_COLUMNS.filter((column) => !returned.has(column));
   if (missing.length > 0) throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 缺少标准列：${missing.join(', ')}`);
-  // Cast every standard column: a check may return bare NULLs, which DuckDB would type as INTEGER.
-  const typed = (column: string) => `CAST(${returned.has(column) ? column : 'NULL'} AS ${FINDING_COLUMN_TYPES[column] ?? 'VARCHAR'}) AS ${column}`;
+  // Cast every standard column: a check may return bare NULLs, which DuckDB would type as INTEGER. A custom check's
+  // rows that cannot be findings are refused one by one (custom-check-rows.ts), the rest inserted; a built-in check's
+  // would be rollsweep's bug, which must stop the scan, not be passed over.
+  const file = fileOfCustomCheck(check);
+  const refused = file === undefined ? [] : await refusedRowsOf(connection, returned);
+  const cast = file === undefined ? 'CAST' : 'TRY_CAST';
+  const typed = (column: string) => `${cast}(${returned.has(column) ? column : 'NULL'} AS ${FINDING_COLUMN_TYPES[column] ?? 'VARCHAR'}) AS ${column}`;
+  const keep = file === undefined ? '' : `WHERE (${refusalSql(returned)}) IS NULL`;
   const settings = context.config.checks[check.id];
   const deadlineDays = settings?.deadlineDays ?? check.deadlineDays;
   const inserted = await connection.run(
@@ -217,12 +254,14 @@ async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition,
      SELECT ${FINDING_ID_SQL} AS finding_id, check_id, $category, $severity, county, township, village, household_id,
             subject_id, subject_name, program, evidence, fact, overpayment_cents, source_dataset, source_file, source_line, $deadline_days,
             compared_datasets, $remedy
-     FROM (SELECT $check_id AS check_id, ${[...REQUIRED_FINDING_COLUMNS, ...OPTIONAL_FINDING_COLUMNS].map(typed).join(', ')} FROM check_result)
+     FROM (SELECT $check_id AS check_id, ${[...REQUIRED_FINDING_COLUMNS, ...OPTIONAL_FINDING_COLUMNS].map(typed).join(', ')} FROM check_result ${keep})
      -- A fact reported twice (e.g. the same row in two files) is one finding.
      QUALIFY row_number() OVER (PARTITION BY finding_id ORDER BY source_file, source_line) = 1`,
     { check_id: check.id, category: check.category, severity: check.severity, deadline_days: deadlineDays, remedy: settings?.remedy ?? check.remedy },
   );
-  return Number(inserted.rowsChanged);
+  const findings = Number(inserted.rowsChanged);
+  if (file === undefined || refused.length === 0) return { ran: true, findings };
+  return { ran: true, findings, refused, problem: { file, message: describeRefusedRows(file, check.id, refused, findings) } };
 }
 
 /** Makes P available to check SQL as period_start(), period_end() and period_label(). */

@@ -11,22 +11,30 @@ export const FINDINGS_CSV_COLUMNS = [
   'source_dataset', 'source_file', 'source_line', 'deadline', 'tracking',
 ] as const;
 
-/** One CSV line per finding of the run above info, in ledger order; every text a person typed or a file held is formula-safe. */
+/**
+ * One CSV line per finding of the run above info, in ledger order. Every text column is formula-safe (csv_safe), not
+ * only those a person typed or a file held: a custom check (--checks-dir) writes id_number, source_dataset and the rest
+ * as it likes, and until 2026-12-06 an id_number or source_dataset of =1+2 reached Excel as a formula. The amount is
+ * left as it is: rollsweep's own number, and a negative one starts with - as a number should.
+ */
 const FINDINGS_LINES = `
   SELECT concat_ws(',',
-           csv_field(f.finding_id), csv_field(r.period), csv_field(f.check_id), csv_field(f.category), csv_field(f.severity),
-           csv_field(csv_safe(f.county)), csv_field(csv_safe(f.township)), csv_field(csv_safe(f.village)),
-           csv_field(csv_safe(f.household_id)), csv_field(f.id_number), csv_field(csv_safe(f.name)), csv_field(csv_safe(f.program)),
-           csv_field(csv_safe(s.evidence)),
+           ${['f.finding_id', 'r.period', 'f.check_id', 'f.category', 'f.severity', 'f.county', 'f.township', 'f.village',
+    'f.household_id', 'f.id_number', 'f.name', 'f.program', 's.evidence'].map(safeText).join(', ')},
            csv_field(CASE WHEN s.overpayment_cents IS NOT NULL
                           THEN printf('%s%d.%02d', CASE WHEN s.overpayment_cents < 0 THEN '-' ELSE '' END,
                                       abs(s.overpayment_cents) // 100, abs(s.overpayment_cents) % 100) END),
-           csv_field(f.status), csv_field(f.first_seen), csv_field(f.source_dataset), csv_field(csv_safe(f.source_file)),
-           csv_field(f.source_line), csv_field(strftime(f.deadline, '%Y-%m-%d')), csv_field(s.tracking)) AS line
+           ${['f.status', 'f.first_seen', 'f.source_dataset', 'f.source_file'].map(safeText).join(', ')},
+           csv_field(f.source_line), csv_field(strftime(f.deadline, '%Y-%m-%d')), ${safeText('s.tracking')}) AS line
   FROM ${FINDINGS_OF_RUN} s
   JOIN ledger.runs r USING (run_id)
   JOIN ledger.findings f USING (finding_id)
   ORDER BY f.township, f.village, f.household_id, f.check_id, f.finding_id`;
+
+/** A text column as one CSV field, quoted where needed and defused where a spreadsheet would run it. */
+function safeText(column: string): string {
+  return `csv_field(csv_safe(${column}::VARCHAR))`;
+}
 
 export async function writeFindingsCsv(connection: DuckDBConnection, runId: string, path: string): Promise<number> {
   return writeCsvLines(connection, path, FINDINGS_CSV_COLUMNS, FINDINGS_LINES, { run_id: runId });

@@ -5,6 +5,8 @@ import { appendChanges } from './changes.ts';
 import { sqlString } from '../sql-text.ts';
 import { AUTO_CLOSED, NEW_STATUS, TERMINAL_SQL, TRACKING } from './statuses.ts';
 
+export type { CarryOverCounts } from './carry-over-counts.ts';
+
 export interface CarryOverContext {
   runId: string;
   period: string;
@@ -22,37 +24,34 @@ export interface CarryOverContext {
   at: Date;
 }
 
-export interface CarryOverCounts {
-  previous_period: string | null;
-  /** True when the scanned month is older than the ledger's latest: no statuses were changed. */
-  backfill: boolean;
-  new: number;
-  /** New, still open, overdue, reopened and carried; in a backfill, the findings it raised that are open in the ledger now. */
-  open: number;
-  overdue: number;
-  reopened: number;
-  false_positive: number;
-  closed_this_period: number;
-  auto_closed: number;
-  /** Open findings this scan could not judge, carried into the month (未复查 / 人工保留; counted in open and overdue too). */
-  carried: number;
-  /** The open findings of `open` by severity: what --fail-on looks at. */
-  open_by_severity: Record<string, number>;
-}
-
 /** Checks (beside the duplicate category) whose findings compare rows of the roll with each other, in other villages too. */
 const ROLL_COMPARING = ['data_quality.household-split'];
 
-const OPEN_TRACKINGS = [TRACKING.new, TRACKING.open, TRACKING.overdue, TRACKING.reopened].map((t) => `'${t}'`).join(', ');
+/**
+ * SQL condition on finding `f`: raised only by backfills (scans of a month older than the ledger's latest), never met by
+ * a month's carry-over. Such a finding, e.g. a dead man paid in August found after October and November were scanned,
+ * is about its own month's payments: a later month not raising it says nothing of them, so it stays open, carried into
+ * every month (未复查) until staff close it. Until 2026-12-06 the next month closed it as 自动销号 and it was in no
+ * workbook staff could import: the money paid to the dead was never asked back. A finding with no sighting left (its
+ * month rescanned without it) is not one: the month's own data no longer shows it.
+ */
+const BACKFILL_ONLY = `(EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id)
+  AND NOT EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id AND s.tracking IS DISTINCT FROM '${TRACKING.backfill}'))`;
 
 /**
  * Temp table `carry`: each finding of this scan with its tracking, from the ledger as it stood before the scan.
  * `reopened_already`: a reopening by the replaced run of this month that staff have acted on since (kept_carry,
- * undo-run.ts): still 整改未到位, but its status and deadline are not set again.
+ * undo-run.ts): still 整改未到位, but its status and deadline are not set again. `month_tracking`: how the month records
+ * it (run_findings): its tracking, but in a rescan of a month once a later one is scanned, how the replaced run met it —
+ * the later month carried on from that account, which the rescan cannot apply again (carries false) — and 补扫 only for
+ * what that run did not raise. Until 2026-12-06 such a rescan recorded every finding as 补扫: the month's findings.csv,
+ * workbook and trend row lost its 新发现, 整改未到位 and 未复查.
  */
 export async function classifySightings(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE carry AS
+     SELECT c.*, CASE WHEN $carries THEN c.tracking ELSE coalesce(r.tracking, c.tracking) END AS month_tracking
+     FROM (
      WITH kept_reopenings AS (
        SELECT finding_id FROM replaced_sightings
        WHERE tracking = '${TRACKING.reopened}' AND finding_id IN (SELECT finding_id FROM kept_carry)
@@ -77,7 +76,8 @@ export async function classifySightings(connection: DuckDBConnection, context: C
                  WHEN f.status IN ${TERMINAL_SQL} THEN '${TRACKING.reopened}'
                  WHEN f.deadline < $as_of::DATE THEN '${TRACKING.overdue}'
                  ELSE '${TRACKING.open}' END AS tracking
-     FROM scan_sightings s LEFT JOIN ledger.findings f USING (finding_id)`,
+     FROM scan_sightings s LEFT JOIN ledger.findings f USING (finding_id)
+     ) c LEFT JOIN replaced_sightings r USING (finding_id)`,
     { carries: context.carries, as_of: context.asOf },
   );
 }
@@ -118,7 +118,8 @@ export async function reopenFindings(connection: DuckDBConnection, context: Carr
  * otherwise there (停发并核减, the usual end of a death) was looked for: 自动销号. A village whose last 特困 person left
  * keeps its open 特困 findings carried — conservative: nothing this month says more. Nor does the same month's data
  * overrule staff who reopened a 自动销号 of the replaced run of this month since. A backfill judges nothing: `unseen` is
- * empty.
+ * empty. Nor does a month judge a finding only backfills raised (BACKFILL_ONLY): it is about an older month's data,
+ * which this month's scan does not look at again, and the months after it had been scanned before it was found.
  */
 export async function classifyUnseen(connection: DuckDBConnection, context: CarryOverContext): Promise<void> {
   const notRun = context.checksNotRun.map((c) => `(${sqlString(c.id)}, ${sqlString(c.reason)})`);
@@ -158,12 +159,18 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
                 CASE WHEN (rs_program(program)).family = '低保' THEN (rs_program(program)).area END AS dibao_area
          FROM (SELECT DISTINCT township, village, program FROM ledger.roll_members
                WHERE run_id = (SELECT arg_max(run_id, period) FROM ledger.runs WHERE period < $period))
-       ) WHERE family IS NOT NULL AND village IS NOT NULL
-       EXCEPT
-       SELECT township, village, family, CASE WHEN family = '低保' THEN area END, coalesce(CASE WHEN family = '低保' THEN area END, '') || family FROM roll
+       ) l WHERE family IS NOT NULL AND village IS NOT NULL
+         -- A last month's 低保 whose 救助类别 named no area (低保) is there in any 低保 of the village this month: the
+         -- roll's area may now be read from its 城乡类别 or its file's name (stated-area.ts), which the ledger's
+         -- roll_members (救助类别 as written) does not keep. Compared as written, every such village lacked a part.
+         AND NOT EXISTS (SELECT 1 FROM roll r WHERE r.township IS NOT DISTINCT FROM l.township AND r.village = l.village
+                           AND r.family = l.family AND (l.dibao_area IS NULL OR (r.family = '低保' AND r.area = l.dibao_area)))
      )
      SELECT f.finding_id, f.status,
-            CASE WHEN f.check_id NOT IN (SELECT unnest(string_split($checks_ran, ',')))
+            CASE WHEN ${BACKFILL_ONLY}
+                   THEN '${TRACKING.notRechecked}：' || f.first_seen || CASE WHEN f.last_seen <> f.first_seen THEN ' 至 ' || f.last_seen ELSE '' END
+                        || ' 补扫发现，本月扫描不复查该月'
+                 WHEN f.check_id NOT IN (SELECT unnest(string_split($checks_ran, ',')))
                    THEN '${TRACKING.notRechecked}：' || coalesce(n.reason, '检查未运行')
                  WHEN ${missing} <> '' THEN '${TRACKING.notRechecked}：本月' || ${missing}
                  WHEN f.township IS NOT NULL AND f.township NOT IN (SELECT township FROM roll_parts WHERE township IS NOT NULL)
@@ -226,43 +233,14 @@ export async function carryUnseen(connection: DuckDBConnection, context: CarryOv
      FROM unseen u JOIN ledger.findings f USING (finding_id) WHERE u.carried IS NOT NULL`,
     { run_id: context.runId },
   );
-}
-
-export async function countCarryOver(connection: DuckDBConnection, context: CarryOverContext, autoClosed: number): Promise<CarryOverCounts> {
-  const previous = await connection.runAndReadAll(`SELECT max(period) FROM ledger.runs WHERE period < $period`, { period: context.period });
-  // The month's findings: those the scan raised, by how it met them, and the open ones it carried unjudged. A backfill
-  // meets every finding as 补扫 and changes no status: open are those the ledger holds open now, so that --fail-on
-  // still sees them (until 2026-12-02 a backfill counted none open and --fail-on never fired on one).
+  // A rescan of a month once a later one is scanned judges nothing (`unseen` is empty): what the replaced run carried
+  // into the month and this scan does not raise stays carried, as the replaced run recorded it (see month_tracking).
   await connection.run(
-    `CREATE OR REPLACE TEMP TABLE month_findings AS
-     SELECT c.tracking,
-            CASE WHEN $carries THEN c.tracking IN (${OPEN_TRACKINGS})
-                 ELSE c.tracking = '${TRACKING.backfill}' AND f.status NOT IN ${TERMINAL_SQL} END AS open,
-            c.tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
-     FROM carry c JOIN scan_sightings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
-     UNION ALL
-     SELECT r.tracking, true, coalesce(f.deadline < $as_of::DATE, false), true, f.severity
-     FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id`,
-    { as_of: context.asOf, run_id: context.runId, carries: context.carries },
+    `INSERT INTO ledger.run_carried
+     SELECT $run_id, r.finding_id, r.evidence, r.overpayment_cents, r.tracking
+     FROM replaced_carried r
+     WHERE NOT $carries AND r.finding_id IN (SELECT finding_id FROM ledger.findings)
+       AND r.finding_id NOT IN (SELECT finding_id FROM scan_sightings)`,
+    { run_id: context.runId, carries: context.carries },
   );
-  const counts = await connection.runAndReadAll(
-    `SELECT count(*) FILTER (WHERE tracking = '${TRACKING.new}')::INT,
-            count(*) FILTER (WHERE open)::INT,
-            count(*) FILTER (WHERE overdue)::INT,
-            count(*) FILTER (WHERE tracking = '${TRACKING.reopened}')::INT,
-            count(*) FILTER (WHERE tracking = '${TRACKING.falsePositive}')::INT,
-            count(*) FILTER (WHERE tracking = '${TRACKING.closedThisPeriod}')::INT,
-            count(*) FILTER (WHERE carried)::INT
-     FROM month_findings`,
-  );
-  const [fresh, open, overdue, reopened, falsePositive, closedThisPeriod, carried] = counts.getRowsJson()[0]!.map(Number) as number[];
-  const previousPeriod = previous.getRowsJson()[0]?.[0];
-  const bySeverity = await connection.runAndReadAll(`SELECT severity, count(*)::INT FROM month_findings WHERE open GROUP BY 1 ORDER BY 1`);
-  return {
-    previous_period: previousPeriod == null ? null : String(previousPeriod),
-    backfill: !context.carries,
-    new: fresh!, open: open!, overdue: overdue!, reopened: reopened!, false_positive: falsePositive!,
-    closed_this_period: closedThisPeriod!, auto_closed: autoClosed, carried: carried!,
-    open_by_severity: Object.fromEntries(bySeverity.getRowsJson().map(([severity, n]) => [String(severity), Number(n)])),
-  };
 }

@@ -1,7 +1,8 @@
 // Writes one scan into the ledger in a single transaction: a scan killed at any moment leaves the ledger as it was.
 // Rescanning a period first undoes that period's earlier run (undo-run.ts), so the same data gives the same ledger.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, countCarryOver, reopenFindings, type CarryOverContext, type CarryOverCounts } from './carry-over.ts';
+import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, reopenFindings, type CarryOverContext } from './carry-over.ts';
+import { countCarryOver, type CarryOverCounts } from './carry-over-counts.ts';
 import { continueEarlierFindings, storeFoundFacts } from './continued-findings.ts';
 import { continueEarlierHoldings } from './continued-holdings.ts';
 import { undoEarlierRun } from './undo-run.ts';
@@ -56,7 +57,7 @@ export async function recordRun(
     const autoClosed = await autoCloseFindings(connection, context);
     await carryUnseen(connection, context);
     await connection.run(
-      `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.tracking
+      `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.month_tracking
        FROM scan_sightings s JOIN carry c USING (finding_id)`,
       { run_id: run.runId },
     );

@@ -5,7 +5,7 @@ import { appendChanges } from './changes.ts';
 /**
  * Undoes the earlier run of `period`, if any, for the run `runId` that replaces it, and returns the earlier run's id
  * (null for a first scan of the period). `backfill`: a later month is in the ledger (carry-over.ts's `carries` false). Leaves temp tables for carry-over.ts: replaced_sightings (findings that run
- * saw, with their tracking), changed_after_replaced (findings whose status staff changed after it: a fix made then
+ * saw, with their tracking), replaced_carried (the open findings it carried unjudged, as it recorded them), changed_after_replaced (findings whose status staff changed after it: a fix made then
  * cannot be judged on the same month's data) and kept_carry (findings whose reopening or 自动销号 by that run stays,
  * as staff changed them after it; see revertCarryOver).
  */
@@ -16,6 +16,10 @@ export async function undoEarlierRun(
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE replaced_sightings AS
      SELECT finding_id, tracking FROM ledger.run_findings WHERE run_id IN ${earlier}`, { period },
+  );
+  await connection.run(
+    `CREATE OR REPLACE TEMP TABLE replaced_carried AS
+     SELECT finding_id, evidence, overpayment_cents, tracking FROM ledger.run_carried WHERE run_id IN ${earlier}`, { period },
   );
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE changed_after_replaced AS

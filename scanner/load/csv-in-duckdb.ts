@@ -12,6 +12,7 @@ import { transcodeToUtf8 } from '../read/transcode-to-utf8.ts';
 import { sqlString } from '../sql-text.ts';
 import { carriesDown, dittoMarkSql, readsDittoMarks } from './ditto-fill.ts';
 import { DOT_ONE_SQL, DOT_TEN_SQL, monthColumns } from './doubtful-months.ts';
+import { stagedRepeatedHeaders } from './header-blocks.ts';
 import { dropStageTables, newStageTable, registerStage, skipTable, stageCell, stagedRowText } from './raw-rows.ts';
 
 export interface CsvInDuckDb {
@@ -31,6 +32,8 @@ export interface CsvInDuckDb {
   headerFields: number;
   /** Fields up to the header's last filled one: a filled cell past it shifts the row (refused). */
   headerWidth: number;
+  /** sweep.json's "columns": a header below in another layout is matched as the first was. */
+  columnOverrides?: Readonly<Record<string, string>>;
 }
 
 export interface CsvCounts {
@@ -81,7 +84,11 @@ export async function loadCsvInDuckDb(connection: DuckDBConnection, csv: CsvInDu
     // A 同上 is read as the value above, row by row, and a month in doubt written with why, its row's text kept as it
     // was: the careful reader does that.
     if (rows !== expectedRows || dittoMarks === true || monthsInDoubt === true) return null;
-    const counts = await sortOutRows(connection, table, csv, rows);
+    // Lists pasted one after another, a block under a header in another layout: read block by block (header-blocks.ts).
+    // A header repeated in the same layout stays DuckDB's: its rowids are non-data rows (raw-rows.ts).
+    const repeatedHeaders = await stagedRepeatedHeaders(connection, table, csv);
+    if (!repeatedHeaders) return null;
+    const counts = await sortOutRows(connection, table, csv, rows, repeatedHeaders);
     landed = true;
     return counts;
   } finally {
@@ -128,7 +135,7 @@ async function stage(connection: DuckDBConnection, table: string, path: string, 
  * The staged rows stay where they are; the few that are not data are listed in the skip table: blank ones are
  * only counted, shifted ones (a filled cell past the header's last filled column) refused with their text.
  */
-async function sortOutRows(connection: DuckDBConnection, table: string, csv: CsvInDuckDb, rows: number): Promise<CsvCounts> {
+async function sortOutRows(connection: DuckDBConnection, table: string, csv: CsvInDuckDb, rows: number, repeatedHeaders: number[]): Promise<CsvCounts> {
   const all = Array.from({ length: csv.headerFields }, (_, i) => i);
   const blankRow = all.map((i) => jsBlank(stageCell(i))).join(' AND ');
   const past = all.filter((i) => i >= csv.headerWidth);
@@ -146,6 +153,7 @@ async function sortOutRows(connection: DuckDBConnection, table: string, csv: Csv
   const skippedRows = Number((await connection.runAndReadAll(`SELECT count(*)::BIGINT FROM ${skipTable(table)}`)).getRows()[0]![0]);
   await registerStage(connection, {
     table, dataset: csv.dataset, file: csv.file, firstLine, cellCount: csv.headerFields, columns: csv.match.columnIndex, constants: csv.constants, skippedRows,
+    repeatedHeaders,
   });
   // Every row is landed, refused as shifted, or blank.
   const shapeRejected = Number(refused.rowsChanged);

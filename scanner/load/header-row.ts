@@ -2,6 +2,7 @@
 import { DATASETS, datasetSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { datasetsFittingHeader, matchHeader, type HeaderMatch } from '../datasets/headers.ts';
 import type { RawRow } from '../read/raw-row.ts';
+import type { StatedArea } from './stated-area.ts';
 import type { StatedMonth } from './stated-month.ts';
 
 export const HEADER_SEARCH_ROWS = 10;
@@ -13,6 +14,8 @@ export interface LocatedHeader {
   statedMonth?: StatedMonth;
   /** A deposits list without 截止日期 whose title or file name states its round's month (deposit-list-month.ts). */
   listMonth?: StatedMonth;
+  /** A roll whose title, sheet or file name states its area (农村低保花名册): read where a row's 救助类别 says none (stated-area.ts). */
+  statedArea?: StatedArea;
 }
 
 export type HeaderSearch =

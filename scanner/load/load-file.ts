@@ -1,56 +1,25 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
+import type { DatasetName } from '../datasets/catalog.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { ownCsv, ownWorkbook } from '../discover/own-outputs.ts';
-import { InputError } from '../errors.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
 import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
-import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
+import { isBlankRow, lastFilledIndex, type RawRow, type RawSheet } from '../read/raw-row.ts';
 import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
-import type { DittoCount } from './ditto-fill.ts';
-import { CsvMonthDoubts, markCsvMonthsInDoubt, monthColumns, withCsvMonthCellsInDoubt, withDoubtfulMonths } from './doubtful-months.ts';
-import { closestMiss, isNearMiss, missingColumnsError, type HeaderMiss } from './header-misses.ts';
-import { otherUnitError } from './header-refusals.ts';
+import { withCsvMonthCellsInDoubt } from './doubtful-months.ts';
+import { closestMiss, isNearMiss, missingColumnsError } from './header-misses.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
-import { withStatedMonth, type StatedMonth } from './stated-month.ts';
+import { withStatedMonth } from './stated-month.ts';
 import { listMonthConstants, withDepositListMonth } from './deposit-list-month.ts';
-import { RawRowWriter, insertShapeRejects, rawTable, type ShapeReject } from './raw-tables.ts';
+import { statedAreaConstants, withStatedArea } from './stated-area.ts';
+import { headerRemarks, type SheetReport } from './sheet-report.ts';
+import { headerBelowError, lookOverUnreadSheet, unreadSheetError, unreadSheetReason, type UnreadSheet } from './unread-sheets.ts';
+import { writeSheet } from './write-sheet.ts';
 
-/** What the header row says about how the sheet is read, for the summary's warnings: one place for every reader. */
-export const headerRemarks = (match: HeaderMatch): Pick<SheetReport, 'unreadNotes' | 'passedOver' | 'caveats'> =>
-  ({ unreadNotes: match.unreadNotes, passedOver: match.passedOver, caveats: match.caveats });
-
-export interface SheetReport {
-  sheet?: string;
-  dataset?: DatasetName;
-  headerLine?: number;
-  rowsRead: number;
-  shapeRejected: number;
-  blankRows: number;
-  columns: string[];
-  /** Header cells that name a column with a note rollsweep cannot judge: not read (see header-notes.ts). */
-  unreadNotes?: NotedHeader[];
-  /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
-  passedOver?: HeaderMatch['passedOver'];
-  /** What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), in the summary's words. */
-  caveats?: string[];
-  /** A hidden worksheet, read like any other: its rows are data nobody sees when opening the workbook. */
-  hidden?: boolean;
-  /** Rows hidden in the sheet (by hand, or filtered out), read like any other: how many, and the first few lines. */
-  hiddenRows?: RowTally;
-  /** Rows whose every filled cell is struck through, read like any other: how many, and the first few lines. */
-  struckRows?: RowTally;
-  /** Other rows whose name or ID cell is struck through (a member crossed out by the name alone), read like any other. */
-  struckNameRows?: RowTally;
-  /** Columns where the sheet wrote 同上 or 〃, read as the value above (ditto-fill.ts). */
-  dittoMarks?: DittoCount[];
-  /** A 发放表 without 发放月份: the month its title or file name states, read for every row (stated-month.ts). */
-  statedMonth?: StatedMonth;
-  skippedReason?: string;
-}
+// What a sheet's reading reports moved to sheet-report.ts; importers of this file find them here as before.
+export { headerRemarks, LINES_NAMED, linesNamed, type RowTally, type SheetReport } from './sheet-report.ts';
 
 export interface FileReport {
   file: string;
@@ -87,7 +56,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     if (own) return { ...report, skippedReason: own };
   }
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
-  const misses: HeaderMiss[] = [];
+  const misses: UnreadSheet[] = [];
 
   const { sheets, csv } = await openSheets(input, report);
   for await (const sheet of sheets) {
@@ -105,26 +74,29 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
     const candidates = sheetCandidates(input, leading.rows);
-    const search = withDepositListMonth(withStatedMonth(
+    const search = withStatedArea(withDepositListMonth(withStatedMonth(
       locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
-    ), titleRows, sheet.sheet, input.name);
+    ), titleRows, sheet.sheet, input.name), titleRows, sheet.sheet, input.name);
     if (!search.found) {
-      await drain(rows);
-      const reason = search.ambiguous.length > 1
-        ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
-        : leading.rows.length === 0 ? '没有内容' : `前 ${HEADER_SEARCH_ROWS} 行中找不到可识别的表头`;
-      report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
-      misses.push({
+      // A workbook's sheet is looked over, not passed over: a header further down, or rows with IDs, make it a list read
+      // nowhere else (unread-sheets.ts). A CSV is the file's one sheet: nothing else of it is read.
+      const looked = input.format === 'xlsx' ? await lookOverUnreadSheet(leading.rows, rows, candidates, input.options.columns) : await drain(rows);
+      const miss: UnreadSheet = {
         sheet: sheet.sheet, header: search.closest, ambiguous: search.ambiguous.length > 1, statedMonths: search.statedMonths,
-        headerRow: input.options.headerRow, rowsSearched: leading.rows.length,
-      });
+        headerRow: input.options.headerRow, rowsSearched: leading.rows.length, ...looked,
+      };
+      const reason = miss.ambiguous
+        ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
+        : leading.rows.length === 0 ? '没有内容' : unreadSheetReason(miss);
+      report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
+      misses.push(miss);
       continue;
     }
     const landed = csv && options.csvReader !== 'careful'
       ? await landCsvInDuckDb(connection, input, csv, search.header, leading, rows)
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
-    const read = landed ?? await writeSheet(connection, input, sheet.sheet, search.header, leading, rows);
+    const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...sheetColumns(search.header), leading }, rows);
     report.sheets.push(sheet.hidden ? { ...read, hidden: true } : read);
   }
 
@@ -133,8 +105,14 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     // A sheet that reads as one more part of a list read here is refused, not skipped: its persons would go unchecked.
     const nearMiss = misses.find((miss) => isNearMiss(miss, datasetsRead));
     if (nearMiss) throw missingColumnsError(input, nearMiss, nearMiss.header!.match.dataset);
+    // So is a sheet holding persons: its header below the rows searched, or rows with ID numbers under no header read.
+    const unread = misses.map((miss) => unreadSheetError(input, miss, datasetsRead)).find((error) => error !== null);
+    if (unread) throw unread;
     return report;
   }
+  // A list named for its dataset whose only sheet has its header below the rows searched: named where it is.
+  const below = misses.length === 1 ? misses[0]!.headerBelow : undefined;
+  if (decided && below?.match.dataset === input.candidates[0]) throw headerBelowError(input, misses[0]!.sheet, below);
   if (decided) throw missingColumnsError(input, closestMiss(misses));
   report.skippedReason = report.sheets.map((s) => (s.sheet ? `工作表「${s.sheet}」：${s.skippedReason}` : s.skippedReason)).join('；') || '文件为空';
   return report;
@@ -164,10 +142,15 @@ interface LeadingRows {
   blankLines: number[];
 }
 
-/** The header's columns and the ones every row is given (a 发放表's or an undated deposits list's stated month): what the sheet holds. */
+/**
+ * The header's columns and the ones every row is given (a 发放表's or an undated deposits list's stated month, a roll's
+ * stated area): what the sheet holds.
+ */
 function sheetColumns(header: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
   const { match, statedMonth } = header;
-  const constants = new Map([...(statedMonth ? [['month', statedMonth.month] as [string, string]] : []), ...listMonthConstants(header)]);
+  const constants = new Map([
+    ...(statedMonth ? [['month', statedMonth.month] as [string, string]] : []), ...listMonthConstants(header), ...statedAreaConstants(header),
+  ]);
   return { columns: [...match.columnIndex.keys(), ...constants.keys()], constants };
 }
 
@@ -207,6 +190,7 @@ async function landCsvInDuckDb(
   const counts = await loadCsvInDuckDb(connection, {
     path: input.path, file: input.name, encoding: layout.encoding, bomLength: layout.bomLength, delimiter: layout.delimiter,
     dataset: match.dataset, match, constants, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
+    columnOverrides: input.options.columns,
   });
   if (!counts) return null;
   await rows.return?.();
@@ -215,119 +199,4 @@ async function landCsvInDuckDb(
     // DuckDB read every line after the header again, blank ones included: count only the blanks above the header here.
     rowsRead: counts.rowsRead, shapeRejected: counts.shapeRejected, blankRows: leading.blankLines.filter((line) => line < headerRow.line).length + counts.blankRows,
   };
-}
-
-async function writeSheet(
-  connection: DuckDBConnection,
-  input: InputFile,
-  sheetName: string | undefined,
-  header: LocatedHeader,
-  leading: LeadingRows,
-  rest: AsyncIterator<RawRow>,
-): Promise<SheetReport> {
-  const { match, row: headerRow, statedMonth } = header;
-  if (match.duplicated.length > 0) {
-    const { column, headers } = match.duplicated[0]!;
-    throw new InputError(
-      { file: input.name, sheet: sheetName, line: headerRow.line, column: headers.join('、') },
-      `表头重复：${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
-      '请删除或改名其中一列后再扫描。',
-    );
-  }
-  if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name, sheet: sheetName, line: headerRow.line }, match.otherUnit);
-  const { columns, constants } = sheetColumns(header);
-  const report: SheetReport = {
-    sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line,
-    rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns, ...headerRemarks(match), ...(statedMonth ? { statedMonth } : {}),
-  };
-  // Cells past the header in a CSV row mean an unquoted delimiter shifted the values: refuse the row.
-  const headerWidth = input.format === 'csv' ? lastFilledIndex(headerRow.cells) + 1 : Infinity;
-  const fieldLimit = input.format === 'csv' ? usualFieldCount(headerRow, leading.rows) : Infinity;
-  const rejects: ShapeReject[] = [];
-  const writer = await RawRowWriter.open(connection, match.dataset, match.columnIndex, constants);
-  const nameCells = personCells(match);
-  const months = monthColumns(match);
-  const csvMonths = input.format === 'csv' ? new CsvMonthDoubts(months) : undefined;
-  try {
-    const take = (row: RawRow) => {
-      const lastFilled = lastFilledIndex(row.cells);
-      if (lastFilled < 0) { // blank (isBlankRow), found with the index the shape test needs
-        report.blankRows++;
-        return;
-      }
-      report.rowsRead++;
-      if (row.hidden) report.hiddenRows = tally(report.hiddenRows, row.line);
-      if (row.struck) report.struckRows = tally(report.struckRows, row.line);
-      else if (row.struckCells?.some((cell) => nameCells.has(cell))) report.struckNameRows = tally(report.struckNameRows, row.line);
-      const shifted = lastFilled >= headerWidth ? `本行有 ${lastFilled + 1} 列，多于表头的 ${headerWidth} 列`
-        : row.cells.length > fieldLimit ? `本行有 ${row.cells.length} 个字段，多于表头和本文件其他行的 ${fieldLimit} 个` : null;
-      if (shifted) {
-        report.shapeRejected++;
-        rejects.push({
-          dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line,
-          reason: `${shifted}（可能有未加引号的逗号），各列无法对应`, rawRow: rowText(row.cells),
-        });
-        return;
-      }
-      csvMonths?.see(row.cells);
-      writer.append(withDoubtfulMonths(row.cells, row.doubtfulMonthCells, months), input.name, sheetName, row.line, rowText(row.cells));
-    };
-    for (const row of leading.rows) if (row.line > headerRow.line) take(row);
-    for (let next = await rest.next(); !next.done; next = await rest.next()) take(next.value);
-  } finally {
-    writer.close();
-  }
-  const inDoubt = (csvMonths?.inDoubt() ?? []).filter((column) => !constants.has(column));
-  await markCsvMonthsInDoubt(connection, rawTable(match.dataset), inDoubt, input.name);
-  await insertShapeRejects(connection, rejects);
-  const dittoMarks = writer.dittoMarks();
-  return dittoMarks.length > 0 ? { ...report, dittoMarks } : report;
-}
-
-/**
- * The most fields a CSV row of this file may have: the header's, or the number most of the rows under it in the first
- * lines have where that is more (a system that ends each data row with a delimiter the header lacks). One field more
- * than that with the last one empty is the row's own empty last column pushed on by an unquoted comma (月保障金
- * 1,400 under a header ending in 备注): no cell past the header is filled, yet every value after the comma is a
- * column off. Until 2026-12-03 such a row was read as 月保障金 1 and 保障状态 「400」.
- */
-function usualFieldCount(headerRow: RawRow, leadingRows: readonly RawRow[]): number {
-  const counts = new Map<number, number>();
-  for (const row of leadingRows) {
-    if (row.line > headerRow.line) counts.set(row.cells.length, (counts.get(row.cells.length) ?? 0) + 1);
-  }
-  // Ties go to the fewer fields: two rows, one with a field more, say nothing of which is the file's usual.
-  const [usual] = [...counts].sort(([fieldsA, rowsA], [fieldsB, rowsB]) => rowsB - rowsA || fieldsA - fieldsB)[0] ?? [0];
-  return Math.max(headerRow.cells.length, usual);
-}
-
-/** Rows of one kind a sheet holds (hidden, struck through): how many, and the first few lines, which a warning names. */
-export interface RowTally {
-  count: number;
-  lines: number[];
-}
-
-/** How many of the rows a warning names by their lines, before 等. */
-export const LINES_NAMED = 5;
-
-/** The lines a warning names: 第 4、5 行, or 第 2、3、4、5、6 行 等 when there are more. */
-export function linesNamed(rows: RowTally): string {
-  return `第 ${rows.lines.join('、')} 行${rows.count > rows.lines.length ? ' 等' : ''}`;
-}
-
-function tally(sofar: RowTally | undefined, line: number): RowTally {
-  const rows = sofar ?? { count: 0, lines: [] };
-  if (rows.count++ < LINES_NAMED) rows.lines.push(line);
-  return rows;
-}
-
-/** The cells (0-based) that name the row's persons: every name and ID column the header maps (a business's 法定代表人 and 经营者). */
-function personCells(match: HeaderMatch): Set<number> {
-  const columns = datasetSpec(match.dataset).columns.filter((column) => column.kind === 'name' || column.kind === 'id');
-  return new Set(columns.flatMap((column) => (match.columnIndex.has(column.name) ? [match.columnIndex.get(column.name)!] : [])));
-}
-
-/** The row as one line of text, every cell included, for rejects and footer detection. */
-function rowText(cells: readonly Cell[]): string {
-  return cells.map((c) => c ?? '').join(',');
 }

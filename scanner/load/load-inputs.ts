@@ -14,6 +14,7 @@ import { loadParquetFile } from './load-parquet.ts';
 import { maskedAccountWarnings } from './masked-accounts.ts';
 import { normaliseDatasets } from './normalise-datasets.ts';
 import { outOfScopeWarnings } from './out-of-scope-rows.ts';
+import { programAreaWarnings } from './program-area-warnings.ts';
 import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
@@ -131,6 +132,10 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
         });
       }
       if (sheet.dataset && sheet.dittoMarks) warnings.push({ file: report.file, message: dittoWarning(sheet.dataset, sheet.sheet, sheet.dittoMarks) });
+      if (sheet.blockHeaderLines) {
+        const lines = sheet.blockHeaderLines.map((line) => `第 ${line} 行`).join('、');
+        warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}${lines}起是另一段名单，表头各列的位置与上面的不同，每段按它自己的表头读取` });
+      }
       if (sheet.rowsRead > 0) for (const caveat of sheet.caveats ?? []) warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}${caveat}` });
       for (const { column, header, chosen } of sheet.passedOver ?? []) {
         warnings.push({ file: report.file, message: `${inSheet(sheet.sheet)}列「${header}」未读取：本表另有「${chosen}」，${column.label}按「${chosen}」读取` });
@@ -145,7 +150,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   }
   for (const { file, sheet, message } of [
     ...await outOfScopeWarnings(connection), ...departedPayees, ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
-    ...await separatedNumberWarnings(connection), ...await unmatchedPaymentWarnings(connection),
+    ...await separatedNumberWarnings(connection), ...await unmatchedPaymentWarnings(connection), ...await programAreaWarnings(connection),
   ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });
   }

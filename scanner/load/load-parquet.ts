@@ -8,6 +8,7 @@ import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { locateHeader } from './header-row.ts';
 import { headerRemarks, type FileReport } from './load-file.ts';
 import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
+import { statedArea, statedAreaConstants } from './stated-area.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: 'parquet', classifiedBy: input.classifiedBy, sheets: [] };
@@ -44,6 +45,8 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   }
   await registerStage(connection, {
     table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
+    // A roll named for its area (农村低保花名册.parquet): read where a row's 救助类别 says none (stated-area.ts).
+    constants: new Map(match.dataset === 'roll' ? statedAreaConstants({ statedArea: statedArea([], undefined, input.name) }) : []),
   });
   report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], ...headerRemarks(match) });
   return report;

@@ -7,11 +7,13 @@ import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { holderName } from './business-holders.ts';
 import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
+import { readShortenedHeadCodes } from './shortened-head-codes.ts';
+import { ID_CELL_NAMES_CO_OWNERS, PROPERTY_OWNERS } from './property-co-owners.ts';
 import {
   ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
   paymentsNamePayees,
 } from './payee-households.ts';
-import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
+import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, NON_DATA_REASON, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { PAYMENT_PLACE_COLUMNS, placePaymentsOfSeparatedHouseholds, separateReusedHouseholdNumbers } from './reused-household-numbers.ts';
 import { SPECIAL_COLUMNS, SPECIAL_REFUSALS, SPECIAL_UNREADABLE } from './special-columns.ts';
@@ -113,8 +115,10 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       const givenBeside = others.map((other) => `(NOT ${blank(other)} AND NOT rs_no_value(${other}))`).join(' OR ');
       const missing = [`${status} = 'missing'`, ...others.map(blank)].join(' AND ');
       if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空'`, raw) });
+      // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
+      const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ID_CELL_NAMES_CO_OWNERS}` : '';
       arms.push({
-        when: `${status} = 'invalid'${givenBeside ? ` AND NOT (rs_no_value(${raw}) AND (${givenBeside}))` : ''}`,
+        when: `${status} = 'invalid'${coOwned}${givenBeside ? ` AND NOT (rs_no_value(${raw}) AND (${givenBeside}))` : ''}`,
         problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw),
       });
       continue;
@@ -204,6 +208,7 @@ export async function normaliseDatasets(
   const typeRoll = async (dataset: DatasetSpec, worker: DuckDBConnection, byPayee: boolean) => {
     try {
       await typeOne(dataset, worker, byPayee);
+      await readShortenedHeadCodes(worker);
       await separateReusedHouseholdNumbers(worker);
       if (byPayee) await createPayeeHouseholds(worker);
       rollReady.resolve();
@@ -232,7 +237,10 @@ export async function normaliseDatasets(
   await connection.run(`CREATE OR REPLACE TABLE dataset_labels AS SELECT * FROM (VALUES ${DATASETS.map((d) => `(${sqlString(d.name)}, ${sqlString(d.label)})`).join(', ')}) t(dataset, label)`);
 }
 
-/** Every used ID of every dataset with the name it came with: for checks that compare a person across lists. */
+/**
+ * Every used ID of every dataset with the name it came with: for checks that compare a person across lists. A 不动产
+ * row's co-owners are each seen, with the name that is surely his (property-co-owners.ts).
+ */
 function idOccurrencesView(): string {
   const parts = DATASETS.flatMap((dataset) => dataset.columns.filter((c) => c.kind === 'id').map((column) => {
     const prefix = idPrefix(column);
@@ -244,7 +252,7 @@ function idOccurrencesView(): string {
               ${prefix}_raw AS id_raw, ${prefix}_status AS id_status,
               ${name ? `${q(name)} AS name, ${q(`${name}_key`)} AS name_key` : 'NULL::VARCHAR AS name, NULL::VARCHAR AS name_key'},
               _file, _sheet, _line
-            FROM ${q(dataset.name)}${given}`;
+            FROM ${dataset.name === 'properties' ? PROPERTY_OWNERS : q(dataset.name)}${given}`;
   }));
   return `CREATE OR REPLACE VIEW id_occurrences AS ${parts.join(' UNION ALL ')}`;
 }
@@ -265,7 +273,7 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset, payee));
   // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
-  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': '非数据行（合计、签字、说明、栏次或重复的表头行）', 'raw': NULL::VARCHAR}]`;
+  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(NON_DATA_REASON)}, 'raw': NULL::VARCHAR}]`;
   const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
   // Each name's comparison form (traditional → simplified), <name>_key, goes last, after the row's origin: name_key, and
   // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).

@@ -1,14 +1,15 @@
 // Rows a list holds beside what the dataset means: a 注销户籍 list's 迁出, a 服刑/羁押 list's 缓刑, a 发放明细's failed
 // payment or payment of another benefit, a 不动产 list's sold home, a payroll roster's leavers and 公益性岗位 workers.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
+import { otherIdDocumentRule } from './other-id-documents.ts';
 import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
 
-interface OutOfScopeRule {
+export interface OutOfScopeRule {
   /** The column that tells. */
   column: string;
   /** SQL over the raw row and its value maps: true when the row is not what the dataset means. */
@@ -62,7 +63,7 @@ const holdsFacilityOutside = `coalesce(regexp_matches(facility, ${sqlString(eith
  * with its reason in the ledger's rejects and counted in the warnings, not a data-quality finding (nothing in it is
  * wrong). A row two rules refuse is listed under the first.
  */
-export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> = {
+const BY_WHAT_ROWS_SAY: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> = {
   payments: [{
     column: 'status',
     when: 'rs_payment_failed(status)',
@@ -109,6 +110,16 @@ export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeR
     warning: (rows, values) => `权利状态为历史、注销等（已不再拥有）的 ${rows} 行未计入房产（${values}），已列入拒收记录`,
   }],
 };
+
+/**
+ * Each dataset's rules, first the one every list with a 证件类型 column has: a row of a company's or a foreigner's
+ * number (统一社会信用代码, 护照) is no recipient's (other-id-documents.ts).
+ */
+export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> = Object.fromEntries(DATASETS.flatMap((dataset) => {
+  const idType = dataset.columns.some((column) => column.name === 'id_type') ? [otherIdDocumentRule(dataset.name)] : [];
+  const rules = [...idType, ...(BY_WHAT_ROWS_SAY[dataset.name] ?? [])];
+  return rules.length > 0 ? [[dataset.name, rules]] : [];
+}));
 
 const columnLabel = (dataset: DatasetName, column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)!.label;
 

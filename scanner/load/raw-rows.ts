@@ -49,7 +49,12 @@ export interface StagedFile {
   constants?: ReadonlyMap<string, string>;
   /** Rows of the stage that are not landed (blank, or refused as shifted): in <table>_skip, by rowid. */
   skippedRows: number;
+  /** Rowids of the header repeated among the rows in the file's layout (header-blocks.ts): non-data rows. */
+  repeatedHeaders?: readonly number[];
 }
+
+/** Why a row _footer marks is refused, in load_rejects; the careful reader gives it a repeated header row it refuses itself. */
+export const NON_DATA_REASON = '非数据行（合计、签字、说明、栏次或重复的表头行）';
 
 export const stageCell = (index: number) => `c${index}`;
 export const skipTable = (stage: string) => `${stage}_skip`;
@@ -62,24 +67,25 @@ export async function newStageTable(connection: DuckDBConnection): Promise<strin
 
 export async function registerStage(connection: DuckDBConnection, staged: StagedFile): Promise<void> {
   await connection.run(
-    'INSERT INTO staged_files VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $constants, $skipped)',
+    'INSERT INTO staged_files VALUES ($stage, $dataset, $file, $first_line, $cell_count, $columns, $constants, $skipped, $repeated_headers)',
     {
       stage: staged.table, dataset: staged.dataset, file: staged.file, first_line: staged.firstLine, cell_count: staged.cellCount,
       columns: JSON.stringify(Object.fromEntries(staged.columns)), constants: JSON.stringify(Object.fromEntries(staged.constants ?? [])),
-      skipped: staged.skippedRows,
+      skipped: staged.skippedRows, repeated_headers: JSON.stringify(staged.repeatedHeaders ?? []),
     },
   );
 }
 
 async function stagesOf(connection: DuckDBConnection, dataset: DatasetName): Promise<StagedFile[]> {
   const reader = await connection.runAndReadAll(
-    'SELECT stage, _file, first_line, cell_count, columns, constants, skipped_rows::INTEGER FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
+    'SELECT stage, _file, first_line, cell_count, columns, constants, skipped_rows::INTEGER, repeated_headers FROM staged_files WHERE dataset = $dataset ORDER BY rowid',
     { dataset },
   );
-  return reader.getRows().map(([table, file, firstLine, cellCount, columns, constants, skippedRows]) => ({
+  return reader.getRows().map(([table, file, firstLine, cellCount, columns, constants, skippedRows, repeatedHeaders]) => ({
     table: String(table), dataset, file: String(file), firstLine: Number(firstLine), cellCount: Number(cellCount),
     columns: new Map(Object.entries(JSON.parse(String(columns)) as Record<string, number>)),
     constants: new Map(Object.entries(JSON.parse(String(constants)) as Record<string, string>)), skippedRows: Number(skippedRows),
+    repeatedHeaders: JSON.parse(String(repeatedHeaders)) as number[],
   }));
 }
 
@@ -135,13 +141,14 @@ export function identityEmpty(dataset: DatasetSpec, column: (name: string) => st
  * _footer: the row's identity is empty and it opens with a footer word (合计 often sits in a 序号 column, left of
  * everything), or its ID, household or name cell holds one. A footer word further along does not make a row a footer:
  * a person on the roll without an ID whose 备注 reads 注：身份证待补办 is still a person (data_quality reports the
- * missing ID). CASE searches the row's text only for rows without an identity: a few in millions.
+ * missing ID). CASE searches the row's text only for rows without an identity: a few in millions. `repeatedHeader`: a
+ * staged file's header rows repeated in its layout, which the reader found (the careful reader refuses its own).
  */
-function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
+function footer(dataset: DatasetSpec, column: (name: string) => string, rowText: string, repeatedHeader = 'false'): string {
   const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.kind === 'name')]
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
-  return `CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
-    ELSE ${headerAgain(dataset, column)} OR ${columnNumbers(dataset, column, rowText)} END AS _footer`;
+  return `${repeatedHeader} OR CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
+    ELSE ${totalInIdentityCell(dataset, column)} OR ${columnNumbers(dataset, column, rowText)} END AS _footer`;
 }
 
 /** What a 栏次 row may hold besides the numbers: the word itself, or the letters that number a form's first columns. */
@@ -164,26 +171,21 @@ function columnNumbers(dataset: DatasetSpec, column: (name: string) => string, r
   return `(CASE WHEN ${short} THEN coalesce(list_transform([${cells}], cells -> ${numbered})[1], false) ELSE false END)`;
 }
 
-/** What a header cell says without its spaces, required-field marks and a bracketed note: *身份证 号码（18位） → 身份证号码. */
-const HEADER_DECORATION = sqlString(`${WHITESPACE_CLASS}|[*※]|[(\\x{FF08}][^)\\x{FF09}]*[)\\x{FF09}]$`);
-
 /**
- * The header row again among the data (or a total in its ID or 家庭编号 cell, TOTAL_IN_CELL): lists pasted one after another (a village's block, then the next with its own
- * header, often another township's, written its own way: 公民身份号码, 身份证 号码, *身份证号(必填)) repeat it, and read
- * as data it was a person named 姓名 with four false data-quality findings. A row whose ID or 家庭编号 cell holds one
- * of that column's header names, so written, is such a row: no ID or household number reads 身份证号码. A cell starting
- * with a digit (every real ID) is no header; another all-ASCII one is only compared with the English name.
+ * A total written in the ID or 家庭编号 cell (TOTAL_IN_CELL). A cell starting with a digit (every real ID) is settled by
+ * one ascii(), an all-ASCII one (H001) by a length: neither holds 合计.
+ *
+ * A header repeated among the rows is no longer told here by its ID or 家庭编号 cell alone: until 2026-12-06 a cell
+ * naming the column (身份证号码), its bracketed note dropped, was enough, so a child's row whose ID cell says
+ * 身份证（待办）, or a new household's 户号（待分配） beside a valid ID, was dropped as a header, and a dead man on the roll
+ * was never found. Now the reader decides, row by row, with the block-header test (header-blocks.ts): the careful
+ * reader refuses such a row as it reads it, and a staged CSV lists the rowids (StagedFile.repeatedHeaders).
  */
-function headerAgain(dataset: DatasetSpec, column: (name: string) => string): string {
+function totalInIdentityCell(dataset: DatasetSpec, column: (name: string) => string): string {
   return identityColumns(dataset).map((c) => {
-    const cell = `trim(${column(c.name)})`;
-    const chinese = c.aliases.filter((alias) => /[^\x00-\x7f]/.test(alias)).map(sqlString);
-    // list_contains, not IN: an IN list repeats its operand once per name, and DuckDB then computes a repeated operand
-    // for every row ahead of the CASE (B100k's typing took about a second longer with the regexp_replace in an IN).
-    const named = chinese.length > 0 ? `list_contains([${chinese.join(', ')}], regexp_replace(${cell}, ${HEADER_DECORATION}, '', 'g'))` : 'false';
-    // An empty cell (a payment without a payee) goes no further: the ELSE would take it, as NULL satisfies no WHEN.
-    return `coalesce(CASE WHEN ${column(c.name)} IS NULL OR ascii(${column(c.name)}) BETWEEN 48 AND 57 THEN false
-      WHEN strlen(${cell}) = length(${cell}) THEN lower(${cell}) = ${sqlString(c.name)} ELSE ${named} OR regexp_matches(${cell}, ${TOTAL_IN_CELL}) END, false)`;
+    const cell = column(c.name);
+    return `coalesce(CASE WHEN ${cell} IS NULL OR ascii(${cell}) BETWEEN 48 AND 57 OR strlen(${cell}) = length(${cell}) THEN false
+      ELSE regexp_matches(trim(${cell}), ${TOTAL_IN_CELL}) END, false)`;
   }).join(' OR ');
 }
 
@@ -193,8 +195,10 @@ function stagedSelect(dataset: DatasetSpec, staged: StagedFile): string {
     : constant(name) !== undefined ? sqlString(constant(name)!) : 'NULL::VARCHAR');
   const columns = dataset.columns.map((c) => `${cellOf(c.name)} AS ${q(c.name)}`);
   const skip = staged.skippedRows > 0 ? `WHERE rowid NOT IN (SELECT row FROM ${q(skipTable(staged.table))})` : '';
+  // A few rowids at most (header-blocks.ts looks at no more than STAGED_ROWS_LOOKED_AT rows): a literal list.
+  const repeatedHeader = staged.repeatedHeaders?.length ? `rowid IN (${staged.repeatedHeaders.join(', ')})` : 'false';
   return `SELECT ${columns.join(', ')}, ${sqlString(staged.file)} AS _file, NULL::VARCHAR AS _sheet, (${staged.firstLine} + rowid)::INTEGER AS _line,
-    ${footer(dataset, cellOf, stagedRowText(staged.cellCount))}
+    ${footer(dataset, cellOf, stagedRowText(staged.cellCount), repeatedHeader)}
     FROM ${q(staged.table)} ${skip}`;
 }
 

@@ -22,7 +22,8 @@ export const STAGES_DDL = `
     cell_count INTEGER NOT NULL,
     columns VARCHAR NOT NULL,  -- JSON: dataset column → cell index
     constants VARCHAR NOT NULL,  -- JSON: dataset column → the value of every row (a 发放表's stated month)
-    skipped_rows BIGINT NOT NULL
+    skipped_rows BIGINT NOT NULL,
+    repeated_headers VARCHAR NOT NULL  -- JSON: rowids of the header repeated among the rows (header-blocks.ts)
   );
   CREATE OR REPLACE SEQUENCE stage_numbers`;
 
@@ -89,6 +90,8 @@ export class RawRowWriter {
 }
 
 export interface ShapeReject {
+  /** 'shape' unless said: a block's header in another layout is listed as a non-data row (header-blocks.ts). */
+  kind?: 'shape' | 'non-data';
   dataset: DatasetName;
   file: string;
   sheet: string | undefined;
@@ -107,7 +110,7 @@ export async function insertShapeRejects(connection: DuckDBConnection, rejects: 
       if (reject.sheet === undefined) appender.appendNull();
       else appender.appendVarchar(reject.sheet);
       appender.appendInteger(reject.line);
-      appender.appendVarchar('shape');
+      appender.appendVarchar(reject.kind ?? 'shape');
       appender.appendNull();
       appender.appendNull();
       appender.appendVarchar(reject.reason);

@@ -11,7 +11,9 @@
 // of the place, with the same rule, in each village: where a number's 低保 rows and 特困 rows there each have a head
 // (户主, 本人) of their own and no one heads both, they are two households, renamed 001（低保）/ 001（特困）
 // (001（东村·特困） where villages differ too). A family of both programs on one roll (a 低保 户主 and his 特困 父亲,
-// who heads nothing) stays one household.
+// who heads nothing) stays one household. A person alone under his number on a sheet that writes no 与户主关系 at all
+// heads his own: a 特困 roll of persons supported alone often has no such column (until 2026-12-06 its 001 was read
+// into the 低保 family's 001, one old man's home added to theirs, a false high over_asset.property).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { sqlString } from '../sql-text.ts';
 import { headFirstSubject } from './household-subject.ts';
@@ -50,8 +52,9 @@ const familyWritten = (text: string) => `CASE
  */
 export function householdPlacesQuery(rows: string, { byProgram = false }: { byProgram?: boolean } = {}): string {
   const knownFamily = byProgram ? "CASE WHEN v.family IN ('低保', '特困') THEN v.family END" : 'NULL::VARCHAR';
-  const headIds = (family: string) => `coalesce(list(DISTINCT id_number) FILTER (WHERE is_head AND known_family = '${family}' AND id_number IS NOT NULL), [])`;
-  const hasHead = (family: string) => `coalesce(bool_or(is_head) FILTER (WHERE known_family = '${family}'), false)`;
+  const headIds = (family: string) => `coalesce(list(DISTINCT id_number) FILTER (WHERE (is_head OR relation_unwritten) AND known_family = '${family}' AND id_number IS NOT NULL), [])`;
+  const hasHead = (family: string) => `(coalesce(bool_or(is_head) FILTER (WHERE known_family = '${family}'), false)
+          OR (count(*) FILTER (WHERE known_family = '${family}') = 1 AND coalesce(bool_and(relation_unwritten) FILTER (WHERE known_family = '${family}'), false)))`;
   const programs = byProgram
     ? `-- The villages where the number's 低保 rows and 特困 rows are families of their own (two rolls numbered alike).
     program_split AS (
@@ -72,9 +75,13 @@ export function householdPlacesQuery(rows: string, { byProgram = false }: { byPr
       SELECT household_id, mode(township ORDER BY township) AS township FROM villaged
       WHERE household_id IN (SELECT household_id FROM villaged WHERE township IS NULL) GROUP BY household_id
     ),
+    -- The sheets that write a 与户主关系 anywhere: a roll of persons supported alone (a 特困 roll often) writes none.
+    related_sheets AS (SELECT DISTINCT _file, coalesce(_sheet, '') AS sheet FROM villaged WHERE relation IS NOT NULL),
     located AS (
-      SELECT v.*, coalesce(v.township, o.township) AS known_township, ${knownFamily} AS known_family
+      SELECT v.*, coalesce(v.township, o.township) AS known_township, ${knownFamily} AS known_family,
+             r._file IS NULL AS relation_unwritten
       FROM villaged v LEFT JOIN own_township o USING (household_id)
+      LEFT JOIN related_sheets r ON r._file = v._file AND r.sheet = coalesce(v._sheet, '')
     ),
     -- The few numbers in more than one place (or, by program, of both programs), found before the per-place details are gathered.
     split_numbers AS (
@@ -90,8 +97,8 @@ export function householdPlacesQuery(rows: string, { byProgram = false }: { byPr
              mode(program ORDER BY program) AS program,
              ${headFirstSubject()},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line, count(*) AS persons,
-             bool_or(coalesce(is_head, false)) AS has_head,
-             list(DISTINCT id_number) FILTER (WHERE is_head AND id_number IS NOT NULL) AS head_ids
+             bool_or(coalesce(is_head, false)) OR (count(*) = 1 AND bool_and(relation_unwritten)) AS has_head,
+             list(DISTINCT id_number) FILTER (WHERE (is_head OR relation_unwritten) AND id_number IS NOT NULL) AS head_ids
       FROM placed GROUP BY household_id, place
     ),
     numbers AS (

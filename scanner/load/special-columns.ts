@@ -6,7 +6,9 @@ import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import { sqlString } from '../sql-text.ts';
 import { HOLDER_NAME_COLUMNS } from './business-holders.ts';
+import { PROPERTY_ID_COLUMNS } from './property-co-owners.ts';
 import { blank } from './raw-rows.ts';
+import { ROLL_PROGRAM_COLUMNS } from './stated-area.ts';
 import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
@@ -34,7 +36,9 @@ const ROLL_STATUS = `CASE WHEN ${mapped('status', 'roll_status')} IN ('转特困
 
 /** Roll columns read with a meaning beyond their kind: kept raw beside the interpreted value. */
 const ROLL_COLUMNS: Record<string, string[]> = {
-  program: ['rs_text(program) AS program', `${mapped('program', 'program', 'm_family')} AS family`, `${mapped('program', 'program', 'm_area')} AS area`],
+  // The program's family and area (stated-area.ts: an area the 救助类别 does not write is read from the 城乡类别 column
+  // or from the list's title or name, which are not kept: every row of the list states it alike).
+  ...ROLL_PROGRAM_COLUMNS,
   // A 月保障金 written as none (—, /, 无, 不详: the amount map's m_no_value) is empty, as a cell left empty is: no raw
   // value, so data_quality.bad-value does not report it, and the amount checks read it as they read an empty one. Until
   // 2026-12-06 each such row was a data_quality.bad-value finding (无法识别：月保障金「—」).
@@ -279,6 +283,8 @@ export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
   roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
   businesses: BUSINESS_COLUMNS, deposits: DEPOSIT_COLUMNS,
+  // A home's co-owners in one ID cell (property-co-owners.ts).
+  properties: PROPERTY_ID_COLUMNS,
 };
 
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */

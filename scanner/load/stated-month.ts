@@ -33,12 +33,18 @@ function monthsIn(text: string): string[] {
 
 const quoted = (text: string) => `「${text.length > LONGEST_QUOTED ? `${text.slice(0, LONGEST_QUOTED)}…` : text}」`;
 
+/** A text a list states something of itself in (its month, its area), and where it is written, for messages. */
+export interface StatedPlace {
+  text: string;
+  where: string;
+}
+
 /**
- * Every month stated above a header (`titleRows`), in the sheet's name and in the file's name, each with where; one
- * entry per distinct month, the first place it is written.
+ * The places a list states something of itself in, most particular first: the rows above its header (`titleRows`),
+ * its sheet's name and its file's name (without the extension).
  */
-export function statedMonths(titleRows: readonly RawRow[], sheet: string | undefined, fileName: string): StatedMonth[] {
-  const places = [
+export function statedPlaces(titleRows: readonly RawRow[], sheet: string | undefined, fileName: string): StatedPlace[] {
+  return [
     // A number such as 2026.1 in a title row states no month: January, or 2026.10 whose 0 Excel dropped (doubtful-months.ts).
     ...titleRows.map((row) => row.cells
       .filter((cell, i): cell is string => cell !== null && cell.trim() !== '' && !row.doubtfulMonthCells?.includes(i)).join(' '))
@@ -46,8 +52,15 @@ export function statedMonths(titleRows: readonly RawRow[], sheet: string | undef
     ...(sheet === undefined ? [] : [{ text: sheet, where: `工作表名${quoted(sheet)}` }]),
     { text: fileName.replace(/\.[^.]+$/, ''), where: `文件名${quoted(fileName)}` },
   ];
+}
+
+/**
+ * Every month stated above a header (`titleRows`), in the sheet's name and in the file's name, each with where; one
+ * entry per distinct month, the first place it is written.
+ */
+export function statedMonths(titleRows: readonly RawRow[], sheet: string | undefined, fileName: string): StatedMonth[] {
   const found = new Map<string, StatedMonth>();
-  for (const { text, where } of places) for (const month of monthsIn(text)) if (!found.has(month)) found.set(month, { month, where });
+  for (const { text, where } of statedPlaces(titleRows, sheet, fileName)) for (const month of monthsIn(text)) if (!found.has(month)) found.set(month, { month, where });
   return [...found.values()];
 }
 

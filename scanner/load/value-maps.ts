@@ -7,10 +7,12 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, type ColumnSpec, type DatasetSpec, type ValueKind } from '../datasets/catalog.ts';
 import { workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q } from '../sql-text.ts';
+import { coOwnerIdsMap, coOwnerNamesMap } from './co-owner-cells.ts';
 import { rawRows } from './raw-rows.ts';
+import { institutionValueMap } from '../normalise/institution-macros.ts';
 
 export type MappedKind = 'date' | 'month' | 'amount' | 'number' | 'name' | 'vehicle_type' | 'vehicle_states' | 'program' | 'roll_status' | 'head' | 'yes' | 'cancellation'
-  | 'vague_staff_kind' | 'institution';
+  | 'vague_staff_kind' | 'institution' | 'household_area' | 'co_owner_ids' | 'co_owner_names';
 
 interface ValueMap {
   table: string;
@@ -58,6 +60,8 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
       FROM (SELECT m_raw, rs_program(m_raw) AS m_program FROM (${distinctRaw}))`,
   },
   roll_status: macroMap('map_roll_statuses', 'rs_roll_status'),
+  // A roll's 城乡类别 or 户籍性质 (农村, 非农业): a handful of spellings, read where the 救助类别 says only 低保.
+  household_area: macroMap('map_household_areas', 'rs_household_area'),
   head: macroMap('map_heads', 'rs_is_head'),
   yes: macroMap('map_answers', 'rs_yes'),
   // A 注销户籍 list's 注销原因: death, another reason, or unclear (rs_cancellation_kind), over two million deaths at B1M.
@@ -73,9 +77,12 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
   // the translation each time, it bound the translation's regexps as often (0.4 s to key a township's few banks).
   institution: {
     table: 'map_institutions',
-    select: (distinctRaw) => `SELECT m_raw, rs_institution_key(m_simplified) AS m_value
-      FROM (SELECT m_raw, rs_to_simplified(rs_text(m_raw)) AS m_simplified FROM (${distinctRaw}))`,
+    // A rural bank that names no county is the lists' one county's, where they name one (institutionValueMap).
+    select: institutionValueMap,
   },
+  // A 不动产 list's co-owners in one ID cell, and their names in one 权利人 cell (co-owner-cells.ts): only cells that split.
+  co_owner_ids: { table: 'map_co_owner_ids', select: coOwnerIdsMap },
+  co_owner_names: { table: 'map_co_owner_names', select: coOwnerNamesMap },
 };
 
 /**
@@ -89,12 +96,13 @@ const VALUE_MAPS: Record<MappedKind, ValueMap> = {
 const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'roll.start_date': ['month'], 'cadres.term_start': ['month'], 'cadres.term_end': ['month'],
   'vehicles.vehicle_type': ['vehicle_type'], 'vehicles.status': ['vehicle_states'],
-  'roll.program': ['program'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
+  'roll.program': ['program'], 'roll.household_area': ['household_area'], 'roll.status': ['roll_status'], 'roll.relation': ['head'], 'roll.cadre_relative_filed': ['yes'],
   'deaths.reason': ['cancellation'], 'deaths.death_date': ['month'], 'deaths.cremated_on': ['month'], 'deaths.cancelled_on': ['month'],
   'businesses.registered_on': ['month'], 'businesses.closed_on': ['month'], 'businesses.revoked_on': ['month'],
   'prisoners.sentence_start': ['month'], 'prisoners.sentence_end': ['month'], 'prisoners.released_on': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
   'deposits.institution': ['institution'],
+  'properties.id_number': ['co_owner_ids'], 'properties.name': ['co_owner_names'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {

@@ -1,11 +1,11 @@
-// Macros for coded values: rs_program (family + area), rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
+// Macros for coded values: rs_program (family + area), rs_household_area, rs_roll_status, rs_yes, rs_is_head, rs_cancellation_kind, rs_out_of_custody, rs_payment_failed,
 // rs_other_benefit, rs_right_ended, rs_off_payroll, rs_welfare_post, rs_vague_staff_kind, rs_welfare_post_unit. The words
 // they read by are in category-words.ts.
 import { bindOnce, defineMacro, type MacroDefinition } from './macro-definition.ts';
 import { sqlString } from '../sql-text.ts';
 import { eitherScriptPattern } from './traditional-to-simplified.ts';
 import {
-  DECORATION, DIBAO_PATTERN, TEKUN_PATTERN,
+  DECORATION, DIBAO_PATTERN, TEKUN_PATTERN, RURAL_HOUSEHOLD_PATTERN, URBAN_HOUSEHOLD_PATTERN,
   IN_PAYMENT, SUSPENDED, WITHDRAWN, IN_PAYMENT_WORD, SUSPENDED_WORD, WITHDRAWN_WORD, STATUS_REWRITES, TRANSFER_WORD, TO_TEKUN_WORD,
   TRANSFER_BETWEEN, MOVED_OUT_WORD, STATUS_QUALIFIER_WORD,
   YES, NO, FILING_DATE, FILED_STATEMENT, ENCLOSED, TRAILING_STOPS, WITH_NOTE, WITH_APPENDED_NOTE, HEAD_RELATIONS,
@@ -93,6 +93,13 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
 
   defineMacro('rs_program', ['s'], bindOnce('rs_category_text(s)', 'rs_program_text',
     'rs_program_from_text(rs_program_text, rs_program_area_word(rs_program_text))')),
+
+  // The area a roll's 城乡类别 (户籍性质) column gives: '农村', '城市' or NULL (empty, 居民户口, 城乡, unreadable). Runs once
+  // per distinct spelling (the household_area value map).
+  defineMacro('rs_household_area', ['s'], bindOnce('rs_category_text(s)', 'rs_household_area_text', `CASE
+    WHEN regexp_full_match(rs_household_area_text, ${sqlString(RURAL_HOUSEHOLD_PATTERN)}) THEN '农村'
+    WHEN regexp_full_match(rs_household_area_text, ${sqlString(URBAN_HOUSEHOLD_PATTERN)}) THEN '城市'
+  END`)),
 
   // Internal. The status a noted value's words name (停保死亡 → 停保), 退保 for a move out without a status word (户口迁出),
   // 转特困 or 转低保 for a move to that roll (已转特困) unless it names both rolls (低保转特困), NULL for words of two classes (取消停保,

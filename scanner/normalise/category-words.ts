@@ -26,6 +26,14 @@ export const TEKUN_PATTERN = `(?:${AREA_WORD}|${DESCRIBING_WORD}|${TEKUN_CARE_WO
 export const DIBAO_PATTERN = `(?:${AREA_WORD}|${DIBAO_CLASS_WORD})*(?:低保|最低生活保障)(?:${AREA_WORD}|户|对象|人员|人口|家庭|成员|金|${DIBAO_CLASS_WORD})*`;
 
 /**
+ * A roll's 城乡类别 (城乡属性, 户籍性质, 户口性质) as villages write it: the area (农村, 城镇), the 户口 it stands for (农业,
+ * 非农业户口), or the 低保 of that area (农村低保). Whole values: 居民户口 (the one 户口 since the reform), 城乡 or anything
+ * else says no area, and the list's stated area (or none) is read instead.
+ */
+export const RURAL_HOUSEHOLD_PATTERN = '(?:农村|农业|乡村|农)(?:户口|户籍|人口|居民|家庭|户|低保|最低生活保障)?';
+export const URBAN_HOUSEHOLD_PATTERN = '(?:城市|城镇|城区|市区|非农业|非农)(?:户口|户籍|人口|居民|家庭|户|低保|最低生活保障)?';
+
+/**
  * Whole values that mean paid this month: a roll's note of why a row changed (新增, 续保, 提标 …) is no status but the
  * person is paid all the same; each was a medium bad-value on a correct row until 2026-12-02. Not status words (a 停保
  * beside 新增 is read by IN_PAYMENT_WORD's classes, not as paid).
@@ -122,6 +130,14 @@ export const WITH_APPENDED_NOTE = '^([^(),;:/\\x{3001}]+)[,;:/\\x{3001}]([^(),;:
  * systems export in place of the words (until 2026-12-02 such a roll's every household was without a head).
  */
 export const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主', '家长', '01', '02'];
+/**
+ * Those codes as a number cell keeps them, without the leading zero (02 → 2). A one-digit code is also the standard's
+ * class of a relation (1 配偶, 2 子): 1 and 2 are heads only in a roll column written in its two-digit codes, every
+ * value RELATION_CODE and one of them a member's (MEMBER_RELATION_CODE: 10 配偶, 20 子 …; shortened-head-codes.ts).
+ */
+export const SHORTENED_HEAD_CODES = ['1', '2'];
+export const RELATION_CODE = '0?[12]|1[0-2]|[2-9][0-9]';
+export const MEMBER_RELATION_CODE = '1[0-2]|[2-9][0-9]';
 
 /**
  * A 注销户籍 list's 注销原因. A death (宣告死亡 included) says 死 or one of its words; the other reasons a 户口 is

@@ -2,13 +2,14 @@
 import { describe, expect, it } from 'vitest';
 import { findCheck } from '../../scanner/engine/registry.ts';
 import { findingsFor, testCheck, type Rows } from '../support/check-tester.ts';
-import { validId, wrongCheckId } from './id-numbers.ts';
+import { fullWidth, legacyId, upgradeLegacyId, validId, wrongCheckId } from './id-numbers.ts';
 import { rollRow } from './roll-rows.ts';
 
 const ZHANG = validId('110101', '19900307', '451');
 const LI = validId('110101', '19850612', '232');
 const WANG = validId('110101', '19800101', '011');
 const ZHAO = validId('110101', '19750505', '026');
+const OLD_WANG = legacyId('110101', '500113', '051');
 
 testCheck('data_quality.bad-row', {
   valid: [
@@ -142,6 +143,27 @@ testCheck('data_quality.bad-row', {
         { subject_id: LI, village: '西村', household_id: null, program: null, evidence: ['deaths.csv 第2行 已拒收'] },
         { subject_id: null, village: null, evidence: ['deaths.csv 第3行 已拒收'] },
         { subject_id: null, village: null, household_id: null, evidence: ['亲属关系 kinship.csv 第2行 已拒收'] },
+      ],
+    },
+    {
+      // Until 2026-12-06 only eighteen plain characters were read as an ID here: such rows went to 未关联乡镇.
+      name: 'a refused row naming a recipient by his 15-digit number, in full-width digits or spaced is placed with him',
+      rows: {
+        roll: [
+          rollRow(),
+          rollRow({ village: '西村', household_id: 'H002', name: '李四', id_number: LI }),
+          rollRow({ village: '南村', household_id: 'H003', name: '王老汉', id_number: upgradeLegacyId(OLD_WANG) }),
+        ],
+        deaths: [
+          { id_number: OLD_WANG, name: '王老汉', death_date: '2026-13-45' },
+          { id_number: fullWidth(ZHANG), name: '张三', death_date: '2026-09-31' },
+          { id_number: `${LI.slice(0, 6)} ${LI.slice(6, 14)} ${LI.slice(14)}`, name: '李四', death_date: '2026/09/' },
+        ],
+      },
+      expected: [
+        { subject_id: upgradeLegacyId(OLD_WANG), village: '南村', household_id: 'H003', evidence: ['deaths.csv 第2行 已拒收'] },
+        { subject_id: ZHANG, village: '东村', household_id: 'H001', evidence: ['deaths.csv 第3行 已拒收'] },
+        { subject_id: LI, village: '西村', household_id: 'H002', evidence: ['deaths.csv 第4行 已拒收'] },
       ],
     },
     {

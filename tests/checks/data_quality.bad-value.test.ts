@@ -36,11 +36,28 @@ testCheck('data_quality.bad-value', {
       },
     },
     {
+      // Until 2026-12-06 each was a medium finding on every person so coded, though no check reads the code.
+      name: 'a 行政区划代码 of the county (6 digits), the township (9) or a village\'s 村民小组 (15), opening with a province\'s code',
+      rows: {
+        roll: ['371329', '371329110', '371329110003000', '110101001'].map((village_code, i) =>
+          rollRow({ household_id: `H${i}`, id_number: validId('110101', '19900101', `${100 + i}`), village_code })),
+      },
+    },
+    {
       name: 'a start month (享受起始年月) is a readable start date',
       rows: { roll: [rollRow({ household_id: 'H1', start_date: '2026-03' }), rollRow({ household_id: 'H2', name: '李四', id_number: LI, start_date: '2026年3月' })] },
     },
   ],
   invalid: [
+    {
+      name: 'a 行政区划代码 of no such shape: 11 digits, a shorter code of no province (99…, 00…), letters',
+      rows: {
+        roll: ['37132911000', '991329110', '000000', '37132911000A'].map((village_code, i) =>
+          rollRow({ household_id: `H${i}`, id_number: validId('110101', '19900101', `${100 + i}`), village_code })),
+      },
+      expected: ['37132911000', '991329110', '000000', '37132911000A'].map((code, i) =>
+        ({ household_id: `H${i}`, evidence: [`行政区划代码「${code}」（应为12位数字）`] })),
+    },
     {
       name: 'an unreadable amount',
       rows: { roll: [rollRow({ household_id: 'H1', monthly_amount: '600' }), rollRow({ household_id: 'H2', village: '西村', name: '李四', id_number: LI, monthly_amount: '六百' })] },

@@ -70,6 +70,20 @@ testCheck('data_quality.household-no-head', {
       },
     },
     {
+      // Until 2026-12-06 each such household was without a head: 张三(2)、李四(10)、王五(20).
+      name: 'GB/T 4761 codes saved as numbers (02 户主 as 2, 01 本人 as 1) in a column of two-digit codes, per sheet',
+      rows: {
+        roll: [
+          rollRow({ _file: '花名册.xlsx', _sheet: '东村', household_id: 'H001', relation: '2' }),
+          rollRow({ _file: '花名册.xlsx', _sheet: '东村', household_id: 'H001', name: '李四', id_number: LI, relation: '10' }),
+          rollRow({ _file: '花名册.xlsx', _sheet: '东村', household_id: 'H001', name: '王五', id_number: WANG, relation: '20' }),
+          rollRow({ _file: '花名册.xlsx', _sheet: '东村', household_id: 'H002', name: '孙老汉', id_number: SUN, relation: '1' }),
+          // Another sheet of the workbook in words.
+          rollRow({ _file: '花名册.xlsx', _sheet: '西村', village: '西村', household_id: 'H003', name: '赵老太', id_number: ZHAO, relation: '户主' }),
+        ],
+      },
+    },
+    {
       name: 'the old 户主 退保 and a new 户主 在保: the head was changed',
       rows: {
         roll: [
@@ -132,6 +146,29 @@ testCheck('data_quality.household-no-head', {
         ],
       },
       expected: [{ subject_id: LI, household_id: 'H002', village: '东村', evidence: ['家庭编号 H002 共 2 行，无户主/本人行'] }],
+    },
+    {
+      // A one-digit code is also the standard's class (1 配偶, 2 子) or a clerk's own list (1 户主, 2 配偶, 3 子女): 1 and 2
+      // are heads only where every value is a two-digit code and one is a member's.
+      name: 'a 2 or 1 in a column of words, of 1, 2, 3 (a list of its own), or of 1 and 2 alone, is no head',
+      rows: {
+        roll: [
+          rollRow({ _file: '甲.csv', household_id: 'H001', relation: '2' }),
+          rollRow({ _file: '甲.csv', household_id: 'H002', name: '李四', id_number: LI, relation: '户主' }),
+          rollRow({ _file: '乙.csv', household_id: 'H003', name: '王五', id_number: WANG, relation: '2' }),
+          rollRow({ _file: '乙.csv', household_id: 'H004', name: '孙老汉', id_number: SUN, relation: '1' }),
+          rollRow({ _file: '乙.csv', household_id: 'H004', name: '钱七', id_number: QIAN, relation: '3' }),
+          rollRow({ _file: '丙.csv', household_id: 'H005', name: '赵老太', id_number: ZHAO, relation: '2' }),
+          rollRow({ _file: '丙.csv', household_id: 'H006', name: '周八', id_number: ZHOU, relation: '1' }),
+        ],
+      },
+      expected: [
+        { subject_id: ZHANG, household_id: 'H001', evidence: ['关系为：张三(2)'] },
+        { subject_id: WANG, household_id: 'H003', evidence: ['关系为：王五(2)'] },
+        { subject_id: SUN, household_id: 'H004', evidence: ['孙老汉(1)、钱七(3)'] },
+        { subject_id: ZHAO, household_id: 'H005', evidence: ['关系为：赵老太(2)'] },
+        { subject_id: ZHOU, household_id: 'H006', evidence: ['关系为：周八(1)'] },
+      ],
     },
     {
       name: 'beside a file without the column, the households of the file with it are judged as before, by all their rows',

@@ -29,6 +29,13 @@ testCheck('data_quality.id-invalid', {
     },
     { name: 'an empty ID is missing (data_quality.missing-field), not invalid', rows: { roll: [rollRow({ id_number: '' })] } },
     {
+      // Until 2026-12-06 each was 含非法字符 here: data_quality.missing-field reports it as an ID not given.
+      name: 'a roll ID written as none (无, /, —, 暂无, 不详) is missing, not invalid',
+      rows: {
+        roll: ['无', '/', '—', '暂无', '不详'].map((id_number, i) => rollRow({ household_id: `H${i}`, name: `人${i}`, id_number })),
+      },
+    },
+    {
       name: 'a totals or signature row with its words in the ID column is not data',
       rows: {
         roll: [rollRow()],
@@ -83,6 +90,24 @@ testCheck('data_quality.id-invalid', {
         ],
       },
       expected: [{ subject_id: null, household_id: null, village: null, evidence: [`原始值「${BAD_CHECK}」`, '死亡人员名单 deaths.csv 第3行', '已拒收'] }],
+    },
+    {
+      // Until 2026-12-06 such rows went to 未关联乡镇, though a refused roster row (bad-row) went to the 村 it names.
+      name: 'a refused roster row is placed in the village it names; a kinship row with the village of the recipient it names',
+      rows: {
+        roll: [rollRow(), rollRow({ village: '西村', household_id: 'H002', name: '李四', id_number: WITH_X })],
+        cadres: [
+          { id_number: BAD_CHECK, name: '刘书记', township: '城关镇', village: '西村', position: '村党支部书记' },
+          // A village not on the roll names no place.
+          { id_number: FEB_30, name: '陈主任', township: '城关镇', village: '北村', position: '村委会主任' },
+        ],
+        kinship: [{ id_number: WITH_X, relative_id_number: BAD_CHECK, relation: '子' }],
+      },
+      expected: [
+        { subject_id: null, township: '城关镇', village: '西村', evidence: [`原始值「${BAD_CHECK}」`, '干部及经办人员名册 cadres.csv 第2行'] },
+        { subject_id: null, township: null, village: null, evidence: [`原始值「${FEB_30}」`, '干部及经办人员名册 cadres.csv 第3行'] },
+        { subject_id: null, township: '城关镇', village: '西村', household_id: null, evidence: [`原始值「${BAD_CHECK}」`, '亲属关系 kinship.csv 第2行'] },
+      ],
     },
     {
       // Until 2026-12-02 rows refused for the same raw ID had one finding id, and the engine kept one finding for them all.

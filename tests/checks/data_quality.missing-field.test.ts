@@ -59,6 +59,13 @@ testCheck('data_quality.missing-field', {
       ],
     },
     {
+      // Until 2026-12-06 data_quality.id-invalid (含非法字符): staff looked for a mistyped digit where none was given.
+      name: 'an ID written as none (无, /, —, 暂无, 不详) is missing, as an empty one is',
+      rows: { roll: ['无', '/', '—', '暂无', '不详'].map((id_number, i) => rollRow({ household_id: `H${i}`, name: `人${i}`, id_number })) },
+      expected: ['无', '/', '—', '暂无', '不详'].map((written, i) =>
+        ({ subject_id: null, household_id: `H${i}`, evidence: [`必填项为空：身份证号码（身份证号码写作「${written}」）`] })),
+    },
+    {
       name: 'name and household id empty',
       rows: { roll: [rollRow({ township: '城关镇', household_id: null, name: '' })] },
       expected: [{ subject_id: validId('110101', '19900307', '451'), household_id: null, evidence: ['家庭编号、姓名', 'roll.csv 第2行'] }],

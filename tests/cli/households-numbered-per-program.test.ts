@@ -9,6 +9,7 @@ import { ROLL_HEADER, validId } from '../support/small-township.ts';
 const ZHANG_1 = validId('371329', '19700101', '011');
 const ZHANG_2 = validId('371329', '19700101', '013');
 const WANG_1 = validId('371329', '19400101', '011');
+const WANG_2 = validId('371329', '19410101', '015');
 
 describe('households numbered per program', () => {
   it('checks 特困 001 apart from 低保 001: not a cadre\'s household member, its amount and its payments its own', async () => {
@@ -42,5 +43,29 @@ describe('households numbered per program', () => {
     expect(findings.map((finding) => [finding('check_id'), finding('name'), finding('household_id'), finding('overpayment_yuan')]))
       .toEqual([['deceased.recipient', '王一', '001（特困）', '1800.00']]);
     expect(summary.datasets.payments).toMatchObject({ rows_read: 4, rows_used: 4, rows_rejected: 0 });
+  });
+
+  it('reads a 特困 roll that writes no 与户主关系 as persons heading their own 001, not as members of the 低保 family\'s 001', async () => {
+    // Until 2026-12-06 王一 (no 与户主关系 column: a roll of persons supported alone) headed nothing, so 001 stayed one
+    // household: his home and 张一's were summed, a false high over_asset.property, and his 900 disagreed with their 1400.
+    const tekunRoll = '乡镇,村,家庭编号,姓名,身份证号码,救助类别,月保障金,供养方式,保障状态\n'
+      + `店头镇,东村,001,王一,${WANG_1},分散供养特困,900,分散供养,在保\n`;
+    const { findings } = await scanInput({
+      '2026年10月农村低保花名册.csv': `${ROLL_HEADER}\n店头镇,东村,001,张一,${ZHANG_1},户主,农村低保,1400,在保\n店头镇,东村,001,张二,${ZHANG_2},配偶,农村低保,1400,在保\n`,
+      '2026年10月特困人员花名册.csv': tekunRoll,
+      '不动产登记信息.csv': `权利人,权利人证件号码,坐落,用途,建筑面积,登记日期\n张一,${ZHANG_1},东村1号,住宅,90,2010-01-01\n王一,${WANG_1},东村9号,住宅,60,2005-01-01\n`,
+    });
+    expect(findings.map((finding) => finding('check_id'))).toEqual([]);
+  });
+
+  it('keeps two persons under one 001 of such a roll in the 低保 family\'s household: neither says he heads it', async () => {
+    // Two rows under one number with no 与户主关系: who heads them is unknown, so the number is not told apart (as before).
+    const tekunRoll = '乡镇,村,家庭编号,姓名,身份证号码,救助类别,月保障金,供养方式,保障状态\n'
+      + `店头镇,东村,001,王一,${WANG_1},分散供养特困,900,分散供养,在保\n店头镇,东村,001,王二,${WANG_2},分散供养特困,900,分散供养,在保\n`;
+    const { findings } = await scanInput({
+      '2026年10月农村低保花名册.csv': `${ROLL_HEADER}\n店头镇,东村,001,张一,${ZHANG_1},户主,农村低保,1400,在保\n店头镇,东村,001,张二,${ZHANG_2},配偶,农村低保,1400,在保\n`,
+      '2026年10月特困人员花名册.csv': tekunRoll,
+    });
+    expect([...new Set(findings.map((finding) => finding('household_id')))]).toEqual(['001']);
   });
 });

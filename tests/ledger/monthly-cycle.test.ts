@@ -286,8 +286,12 @@ describe('monthly carry-over (ledger.md)', () => {
     await scanMonth(join(root, '2026-11'), '2026-12', '2026-12-28');
     const before = await ledgerRows(`SELECT finding_id, status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings ORDER BY 1`);
     expect(before.find((row) => row['finding_id'] === ids['cameBack'])).toMatchObject({ status: '待核实' });
+    const novemberTracking = (await findingsCsv('2026-11')).map((row) => [row['finding_id'], row['tracking']]);
     const rescan = await scanMonth(join(root, '2026-11'), '2026-11', '2026-11-25');
-    expect(rescan['findings']).toMatchObject({ backfill: true, reopened: 0, auto_closed: 0 });
+    // November's account stays as December carried on from it (its 整改未到位 counted as November recorded it), while no
+    // status changes; until 2026-12-06 every row became 补扫.
+    expect(rescan['findings']).toMatchObject({ backfill: true, reopened: 1, auto_closed: 0 });
+    expect((await findingsCsv('2026-11')).map((row) => [row['finding_id'], row['tracking']])).toEqual(novemberTracking);
     expect(await ledgerRows(`SELECT finding_id, status, strftime(deadline, '%Y-%m-%d') AS deadline FROM findings ORDER BY 1`)).toEqual(before);
     // A 自动销号 stays the closing run's: no finding points at a run that is gone.
     expect(await ledgerRows(`SELECT finding_id FROM findings WHERE closed_run_id NOT IN (SELECT run_id FROM runs)`)).toEqual([]);

@@ -63,13 +63,27 @@ describe('custom checks', () => {
     expect(run.stderr).toMatch(/bad\.json/);
   });
 
-  it('cannot read a file even by a path in FROM, which parses as a table name: the sandbox stops it', async () => {
-    // Passes validation (a plain table reference), so only DuckDB's disabled file access stands in the way: with
-    // it off, a quoted path is no longer read as a file (a "replacement scan") and is just an unknown table.
-    const run = await scanWith({ 'sneaky.json': customCheck('data_quality.sneaky', `(SELECT count(*) FROM '/etc/passwd')::VARCHAR`, 'roll') });
+  // DuckDB parses a path where a table name goes as a table (and would read the file were its file access on). Until
+  // 2026-12-06 these passed validation and were stopped only by the sandbox, after the whole load, with DuckDB's
+  // "Table with name /etc/passwd does not exist!" (exit 2 too late and misleading; exit 3 beside another error).
+  it.each([
+    ['a quoted path in FROM', customCheck('data_quality.sneaky-a', `'x'`, `'/etc/passwd'`), '/etc/passwd'],
+    ['a quoted path in a subquery', customCheck('data_quality.sneaky-b', `(SELECT count(*) FROM '/etc/passwd')::VARCHAR`, 'roll'), '/etc/passwd'],
+    ['a file in a LATERAL subquery', customCheck('data_quality.sneaky-c', `'x'`, `roll, LATERAL (SELECT * FROM 'kinship.parquet') k`), 'kinship.parquet'],
+    ['a path as a quoted identifier', customCheck('data_quality.sneaky-d', `'x'`, `roll WHERE id_number IN (SELECT "id" FROM "/tmp/roll.csv")`), '/tmp/roll.csv'],
+  ])('reading %s is refused before anything is read, with the reason', async (_what, check, path) => {
+    const run = await scanWith({ 'sneaky.json': check });
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(/检查项 data_quality\.sneaky 的 SQL 无法执行/);
-    expect(run.stderr).toMatch(/\/etc\/passwd does not exist|disabled by configuration/);
+    expect(run.stderr).toMatch(/sneaky\.json（data_quality\.sneaky-.）被拒绝：不允许把文件路径或带引号的字符串当作表名读取/);
+    expect(run.stderr).toContain(`「${path}」`);
+    expect(run.stderr).not.toMatch(/Catalog Error/);
+    // Refused before the ledger was opened or an input read.
+    await expect(readFile(join(root, `ledger-${cases}.duckdb`))).rejects.toThrow(/ENOENT/);
+  });
+
+  it('may still read rollsweep\'s tables by name, with a schema, and its own WITH names', async () => {
+    const run = await scanWith({ 'plain.json': customCheck('data_quality.plain', `'x'`, 'main.roll JOIN (WITH 大额 AS (SELECT 1 AS n) SELECT * FROM 大额) t ON true') });
+    expect(run.code, run.stderr).toBe(0);
   });
 
   it('cannot turn file access back on or unlock the configuration from a check', async () => {

@@ -8,18 +8,24 @@ import type { CliIo } from '../main.ts';
 
 /**
  * `unmask` (scan --unmask): a warning's example quoted whole. Otherwise an ID in it is masked, as in every output a person
- * reads: the 家庭编号 a warning quotes (如「…」) may be the head's ID, and was printed whole until 2026-12-06.
+ * reads: the 家庭编号 a warning quotes (如「…」) may be the head's ID, and was printed whole until 2026-12-06. So are the
+ * names of files and folders: a folder of 申请材料 holds 371329198001010017张三身份证.jpg, skipped and listed by name,
+ * and a roll may be saved as 371329…的花名册.xlsx (printed whole until 2026-12-06). summary.json, the machine output,
+ * keeps every name whole, as findings.csv keeps the IDs: a program reading it must find the files.
  */
 export function printScanResult({ summary, findingsCsv, summaryJson, workbooks, outDir }: ScanResult, io: CliIo, options: { unmask?: boolean } = {}): void {
-  const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', ...datasetTable(summary.datasets)];
-  lines.push(...skippedFileLines(summary.files_skipped));
-  for (const warning of summary.warnings) lines.push(`注意 ${warning.file}：${maskIdsUnless(warning.message, options.unmask ?? false)}`);
-  for (const check of summary.checks_skipped) lines.push(`未运行 ${check.id}：${check.reason}`);
+  const shown = (text: string) => maskIdsUnless(text, options.unmask ?? false);
+  const lines: string[] = [`rollsweep ${summary.period} 扫描完成（${(summary.duration_ms / 1000).toFixed(1)} 秒）`, '', ...datasetTable(summary.datasets, shown)];
+  lines.push(...skippedFileLines(summary.files_skipped, shown));
+  for (const warning of summary.warnings) lines.push(`注意 ${shown(warning.file)}：${shown(warning.message)}`);
+  // A custom check's reason may quote its SQL, and a literal ID in it.
+  for (const check of summary.checks_skipped) lines.push(`未运行 ${check.id}：${shown(check.reason)}`);
   const f = summary.findings;
   lines.push('', `问题 ${f.total} 条，另有备案/清单类 ${f.listings} 条；估算多发金额 ${f.overpayment_yuan} 元`);
   for (const [category, n] of Object.entries(f.by_category)) lines.push(`  ${category.padEnd(16)}${n}`);
   lines.push(...carryOverLines(f));
-  lines.push('', `findings.csv  ${findingsCsv}`, `summary.json  ${summaryJson}`, `台账工作簿    ${workbooks.length} 个，在 ${join(outDir, 'ledger')}`, `台账          ${summary.ledger}`);
+  lines.push('', `findings.csv  ${shown(findingsCsv)}`, `summary.json  ${shown(summaryJson)}`,
+    `台账工作簿    ${workbooks.length} 个，在 ${shown(join(outDir, 'ledger'))}`, `台账          ${shown(summary.ledger)}`);
   io.out(`${lines.join('\n')}\n`);
 }
 
@@ -31,11 +37,11 @@ const MAX_LISTED_OTHER_FILES = 10;
  * file that could not be read, rollsweep's own outputs): past MAX_LISTED_OTHER_FILES, files that are no data format
  * are counted by extension in one line. summary.json lists every one.
  */
-function skippedFileLines(skipped: ScanSummary['files_skipped']): string[] {
+function skippedFileLines(skipped: ScanSummary['files_skipped'], shown: (text: string) => string): string[] {
   const [data, others]: ScanSummary['files_skipped'][] = [[], []];
   for (const file of skipped) (fileFormatOf(file.file) === undefined ? others : data).push(file);
   const grouped = others.length > MAX_LISTED_OTHER_FILES;
-  const lines = (grouped ? data : skipped).map((s) => `跳过文件 ${s.file}：${s.reason}`);
+  const lines = (grouped ? data : skipped).map((s) => `跳过文件 ${shown(s.file)}：${shown(s.reason)}`);
   if (grouped) {
     const byExtension = new Map<string, number>();
     for (const { file } of others) {
@@ -60,14 +66,14 @@ const COUNT_COLUMNS: { heading: string; least: number; count: (d: DatasetRows) =
  * Rows read, used and rejected per dataset, right-aligned under their headings. A column widens for a province's
  * counts (a payments list of 12,543,809 rows) so that two numbers never run together.
  */
-function datasetTable(datasets: ScanSummary['datasets']): string[] {
+function datasetTable(datasets: ScanSummary['datasets'], masked: (text: string) => string): string[] {
   const shown = Object.entries(datasets).filter(([, d]) => d.files.length > 0);
   const columns = COUNT_COLUMNS.map((column) => ({
     ...column, width: Math.max(column.least, ...shown.map(([, d]) => String(column.count(d)).length + 2)),
   }));
   // A heading of two Chinese characters takes four columns on a terminal, 数据集 six.
   const header = `数据集${' '.repeat(6)}${columns.map((c) => `${' '.repeat(c.width - 4)}${c.heading}`).join('')}  文件`;
-  const rows = shown.map(([name, d]) => `${name.padEnd(12)}${columns.map((c) => String(c.count(d)).padStart(c.width)).join('')}  ${d.files.join('、')}`);
+  const rows = shown.map(([name, d]) => `${name.padEnd(12)}${columns.map((c) => String(c.count(d)).padStart(c.width)).join('')}  ${masked(d.files.join('、'))}`);
   return [header, ...rows];
 }
 

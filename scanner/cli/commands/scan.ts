@@ -2,6 +2,7 @@
 // Safe unattended: no prompts, progress only on a terminal, --fail-on turns open findings into exit code 1.
 import type { Severity } from '../../engine/define-check.ts';
 import type { ScanSummary } from '../../export/summary.ts';
+import { maskIdsUnless } from '../../mask-id.ts';
 import { scan } from '../../scan.ts';
 import type { CliIo } from '../main.ts';
 import { scanProgress } from '../progress.ts';
@@ -28,7 +29,7 @@ export interface ScanArgs {
 }
 
 export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number> {
-  const progress = scanProgress(io, { quiet: args.quiet });
+  const progress = scanProgress(io, { quiet: args.quiet, unmask: args.unmask });
   const result = await scan({
     input: args.input, period: args.period, ledger: args.ledger, config: args.config, out: args.out, asOf: args.asOf,
     skipBadFiles: args.skipBadFiles, checksDir: args.checksDir, unmask: args.unmask, memoryLimit: args.memoryLimit,
@@ -36,6 +37,13 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);
   else printScanResult(result, io, { unmask: args.unmask });
+  // A county's own check that failed costs the month nothing else (run-checks.ts), but a scheduler must see it: exit 2.
+  const problems = result.checkProblems ?? [];
+  if (problems.length > 0) {
+    io.err(`${problems.map((p) => `错误：${maskIdsUnless(p.message, args.unmask)}`).join('\n')}\n` +
+      `本次运行 ${result.summary.run_id} 已记入台账，输出已写出；改正上述自定义检查项后重新扫描本月，退出码 2\n`);
+    return EXIT.badInput;
+  }
   if (!args.failOn) return EXIT.ok;
   const failing = openAtOrAbove(result.summary.findings, args.failOn);
   if (failing === 0) return EXIT.ok;

@@ -45,9 +45,14 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
   const { snapshot } = workbook;
   const report: FileImportReport = { file: workbook.file, period: snapshot.period, applied: [], rejected: [], ignored: [...workbook.unreadable] };
   // Staff fill in the latest month's workbook; an older one would put back what a later scan or edit has moved on from.
+  // A row of an older month whose finding no later month lists (raised only by a backfill of that month) has no newer
+  // workbook to be filled in: it is taken from this one (until 2026-12-06 it was refused, and staff had no way but
+  // `ledger set` to record what they did about it).
   const stale = snapshot.period === context.latest ? null
     : context.latest === null ? '台账中还没有扫描记录，无法导入'
     : `工作簿为 ${snapshot.period} 的台账，台账最新月份为 ${context.latest}，请在最新台账中填报`;
+  const listedLater = stale === null || context.latest === null ? new Set<string>() : await findingsListedAfter(connection, snapshot.period);
+  const staleRow = (findingId: string) => stale !== null && (context.latest === null || listedLater.has(findingId));
   const exported = new Map(snapshot.rows.map((row) => [row.findingId, row]));
   const firstSeenAt = new Map<string, string>();
 
@@ -73,7 +78,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
       }
       const changes = changesAgainstSnapshot(row.cells, snapshotRow.values, snapshot.unmasked);
       const shownAs = (column: string) => sheet.misnamed.get(column) ?? column;
-      if (stale) {
+      if (stale !== null && staleRow(row.findingId)) {
         for (const change of [...changes.locked, ...changes.staff]) ignore(shownAs(change.column), stale);
         continue;
       }
@@ -146,6 +151,21 @@ async function changedSinceExport(connection: DuckDBConnection, findingId: strin
 async function latestPeriod(connection: DuckDBConnection): Promise<string | null> {
   const value = (await connection.runAndReadAll('SELECT max(period) FROM ledger.runs')).getRowsJson()[0]?.[0];
   return value == null ? null : String(value);
+}
+
+/**
+ * The findings a month after `period` lists in its workbooks (raised, carried unjudged or closed as 自动销号 by its
+ * scan); every finding when `period` has no run in this ledger (a workbook of another ledger, or of a month since gone).
+ */
+async function findingsListedAfter(connection: DuckDBConnection, period: string): Promise<Set<string>> {
+  const reader = await connection.runAndReadAll(
+    `SELECT finding_id FROM (SELECT run_id, finding_id FROM ledger.run_findings UNION ALL SELECT run_id, finding_id FROM ledger.run_carried)
+     WHERE run_id IN (SELECT run_id FROM ledger.runs WHERE period > $period)
+     UNION SELECT finding_id FROM ledger.findings WHERE closed_run_id IN (SELECT run_id FROM ledger.runs WHERE period > $period)
+     UNION SELECT finding_id FROM ledger.findings WHERE NOT EXISTS (SELECT 1 FROM ledger.runs WHERE period = $period)`,
+    { period },
+  );
+  return new Set(reader.getRowsJson().map(([id]) => String(id)));
 }
 
 async function findingExists(connection: DuckDBConnection, findingId: string): Promise<boolean> {

@@ -1,0 +1,48 @@
+// End to end through the real CLI: lists pasted one block after another, the next block's header in another order.
+// Read by the first header's columns, the second block's names were IDs: each of its persons a data_quality.id-invalid
+// finding, and its deaths never found.
+import { describe, expect, it } from 'vitest';
+import { looksLikeStackTrace } from '../support/run-cli.ts';
+import { runScan, scanInput, workbookOf } from '../support/scan-input.ts';
+import { PEOPLE, validId } from '../support/small-township.ts';
+
+const ZHAO = validId('370481', '19450505', '441');
+const ROLL = [
+  '序号,乡镇,村(社区),户主姓名,家庭编号,姓名,身份证号码,与户主关系,救助类别,月保障金,保障状态',
+  `1,张庄镇,东村,张大山,H001,张大山,${PEOPLE.zhang},户主,农村低保,1400,在保`,
+  `2,张庄镇,东村,张大山,H001,李秀英,${PEOPLE.li},配偶,农村低保,1400,在保`,
+  '序号,姓名,身份证号码,家庭编号,乡镇,村(社区),户主姓名,与户主关系,救助类别,月保障金,保障状态',
+  `1,王小明,${PEOPLE.wang},H002,张庄镇,西村,王小明,户主,农村低保,700,在保`,
+  `2,赵老汉,${ZHAO},H003,张庄镇,西村,赵老汉,户主,农村低保,700,在保`,
+].join('\n') + '\n';
+
+describe('blocks pasted under their own headers, through the CLI', () => {
+  it('a roll CSV and an XLSX death list, each with a block in another column order: every death found, no false finding', async () => {
+    const deaths = await workbookOf('死亡', [
+      ['序号', '身份证号码', '姓名', '死亡日期'], ['1', PEOPLE.zhang, '张大山', '2026-03-01'],
+      ['序号', '姓名', '死亡日期', '身份证号码'], ['1', '王小明', '2026-03-01', PEOPLE.wang], ['2', '赵老汉', '2026-04-01', ZHAO],
+    ]);
+    const { findings, summary } = await scanInput({ '低保花名册.csv': ROLL, '死亡人员.xlsx': deaths });
+    expect(findings.map((f) => `${f('check_id')} ${f('household_id')}`).sort()).toEqual([
+      'deceased.recipient H001', 'deceased.recipient H002', 'deceased.recipient H003',
+    ]);
+    expect(summary.datasets.roll).toMatchObject({ rows_read: 5, rows_used: 4, rows_rejected: 1 });
+    expect(summary.datasets.deaths).toMatchObject({ rows_read: 4, rows_used: 3, rows_rejected: 1 });
+    expect(summary.warnings).toEqual(expect.arrayContaining([
+      { file: '低保花名册.csv', message: '第 4 行起是另一段名单，表头各列的位置与上面的不同，每段按它自己的表头读取' },
+      { file: '死亡人员.xlsx', message: '工作表「死亡」第 3 行起是另一段名单，表头各列的位置与上面的不同，每段按它自己的表头读取' },
+    ]));
+  });
+
+  it('a block whose header lacks the ID column stops the scan with exit 2, naming file, sheet, line and column', async () => {
+    const deaths = await workbookOf('死亡', [
+      ['序号', '身份证号码', '姓名', '死亡日期'], ['1', PEOPLE.zhang, '张大山', '2026-03-01'],
+      ['序号', '姓名', '死亡日期'], ['1', '王小明', '2026-03-01'],
+    ]);
+    const { run } = await runScan({ '低保花名册.csv': ROLL, '死亡人员.xlsx': deaths });
+    expect(run.code, run.stderr).toBe(2);
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    expect(run.stderr).toMatch(/死亡人员\.xlsx.*死亡.*第 3 行 列「身份证号码」.*另一段名单.*缺少必需的列 「身份证号码」/);
+    expect(run.stderr).toContain('请补全这一行表头，或把这一段移到单独的工作表或文件');
+  });
+});
