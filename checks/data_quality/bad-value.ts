@@ -8,7 +8,9 @@ import { ROLL_LOCATION, ROLL_SOURCE, accountLostDigits, citeRow } from '../share
  * A 行政区划代码 as rolls write it: the village's twelve digits (统计用区划代码); where a system exports less or more,
  * the county's six or the township's nine, or the village's twelve and its 村民小组's three, each opening with a
  * province's two. No check reads the code (a row's place is its 乡镇 and 村), so such a code costs nothing: until
- * 2026-12-06 each was a medium finding on every person of the roll. A code of another shape is still one.
+ * 2026-12-06 each was a medium finding on every person of the roll. A code of another shape is still one, its text
+ * asking for the village's twelve digits: the text is part of the finding's fact, its id, so rewording it would close
+ * every such open finding as 自动销号 and raise it again as new.
  */
 const REGION_CODE = String.raw`\d{12}|(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|81|82)\d{4}(?:\d{3}|\d{9})?`;
 

@@ -160,9 +160,8 @@ export async function classifyUnseen(connection: DuckDBConnection, context: Carr
          FROM (SELECT DISTINCT township, village, program FROM ledger.roll_members
                WHERE run_id = (SELECT arg_max(run_id, period) FROM ledger.runs WHERE period < $period))
        ) l WHERE family IS NOT NULL AND village IS NOT NULL
-         -- A last month's 低保 whose 救助类别 named no area (低保) is there in any 低保 of the village this month: the
-         -- roll's area may now be read from its 城乡类别 or its file's name (stated-area.ts), which the ledger's
-         -- roll_members (救助类别 as written) does not keep. Compared as written, every such village lacked a part.
+         -- A last month's 低保 without an area (a ledger's roll recorded before 2026-12-06 kept 救助类别 as written, not
+         -- the area read from 城乡类别 or the file's name: stated-area.ts) is there in any 低保 of the village this month.
          AND NOT EXISTS (SELECT 1 FROM roll r WHERE r.township IS NOT DISTINCT FROM l.township AND r.village = l.village
                            AND r.family = l.family AND (l.dibao_area IS NULL OR (r.family = '低保' AND r.area = l.dibao_area)))
      )

@@ -92,9 +92,17 @@ const AREA = `coalesce(${AREA_WRITTEN}, CASE WHEN ${DIBAO_WITHOUT_AREA} THEN coa
 const AREA_FROM = `CASE WHEN ${DIBAO_WITHOUT_AREA} THEN CASE
     WHEN ${ROW_AREA} IS NOT NULL THEN '城乡类别「' || rs_text(household_area) || '」' ELSE stated_area_where END END`;
 
-/** The roll's typed program columns (special-columns.ts): as written, its family, its area and where that was read. */
+/**
+ * The program as read: as written, but a 低保 whose area was read elsewhere is written with it (城市低保). Findings and the
+ * ledger's roll keep this program, and a month's carry-over compares areas by it: kept as written (低保), a dead man's
+ * finding on the 城市低保 roll was closed as 自动销号 the month only the 农村 roll came, nobody having looked for him
+ * (until 2026-12-06).
+ */
+const PROGRAM_AS_READ = `CASE WHEN ${DIBAO_WITHOUT_AREA} AND ${AREA} IS NOT NULL THEN ${AREA} || '低保' ELSE rs_text(program) END`;
+
+/** The roll's typed program columns (special-columns.ts): as read (above), its family, its area and where that was read. */
 export const ROLL_PROGRAM_COLUMNS: Record<string, string[]> = {
-  program: ['rs_text(program) AS program', `${FAMILY} AS family`, `${AREA} AS area`, `${AREA_FROM} AS area_from`],
+  program: [`${PROGRAM_AS_READ} AS program`, `${FAMILY} AS family`, `${AREA} AS area`, `${AREA_FROM} AS area_from`],
   [STATED_AREA_COLUMN]: [],
   [STATED_AREA_WHERE_COLUMN]: [],
 };

@@ -139,3 +139,29 @@ describe('a list delivered with its header alone shows no one gone (未复查, n
     expect((await readLedgerRows(months.ledger, `SELECT status FROM findings WHERE finding_id = '${car}'`))[0]).toEqual({ status: '自动销号' });
   });
 });
+
+describe('a roll whose 救助类别 says only 低保, its area in the file\'s name, not delivered the next month', () => {
+  // 城市低保花名册.csv and 农村低保花名册.csv, each writing 低保. Until 2026-12-06 the ledger kept the 救助类别 as written:
+  // the month only the 农村 file came, the dead man's finding on the 城市 file was closed as 自动销号, nobody having
+  // looked for him, as any 低保 of 东村 was there.
+  const months = ledgerMonths(root, 'area-in-file-name');
+  const dead = validId('370481', '19580302', '113');
+  const month = async (name: string, urban: boolean) => {
+    const folder = join(root, `area-in-file-name-${name}`);
+    await mkdir(folder, { recursive: true });
+    if (urban) await writeFile(join(folder, '城市低保花名册.csv'), `${ROLL_HEADER}\n张庄镇,东村,C001,赵大山,${dead},户主,低保,900,在保\n`);
+    await writeFile(join(folder, '农村低保花名册.csv'), `${[ROLL_HEADER,
+      `张庄镇,东村,R001,李秀英,${PEOPLE.li},户主,低保,700,在保`, `张庄镇,东村,R002,王小明,${PEOPLE.wang},户主,低保,700,在保`].join('\n')}\n`);
+    await writeFile(join(folder, '死亡人员.csv'), `姓名,公民身份号码,死亡日期\n赵大山,${dead},2026-06-10\n`);
+    return folder;
+  };
+
+  it('carries his finding as 未复查 of 东村\'s 城市低保, its program as read', async () => {
+    const october = await months.scan(await month('2026-10', true), '2026-10', '2026-10-28');
+    const death = onlyFindingId(october, { check_id: 'deceased.recipient', household_id: 'C001' });
+    expect(october.find((r) => r['finding_id'] === death)).toMatchObject({ program: '城市低保' });
+    const november = await months.scan(await month('2026-11', false), '2026-11', '2026-11-28');
+    expect(november.find((r) => r['finding_id'] === death)).toMatchObject({ status: '待核实', tracking: '未复查：本月花名册中没有东村的城市低保人员' });
+    expect((await readLedgerRows(months.ledger, `SELECT status FROM findings WHERE finding_id = '${death}'`))[0]).toEqual({ status: '待核实' });
+  });
+});

@@ -42,13 +42,13 @@ const OLD_README_FACT = `'big|' || id_number`;
 const README_FACT = `'big|' || coalesce(id_number, id_raw, '') || '|' || coalesce(name, '')`;
 
 let runs = 0;
-async function scan(check: object, options: { period?: string; ledger?: string } = {}) {
+async function scan(check: object, options: { period?: string; ledger?: string; extraArgs?: string[] } = {}) {
   const folder = join(root, `checks-${++runs}`);
   await mkdir(folder);
   await writeFile(join(folder, 'county-big-amount.json'), JSON.stringify(check, null, 2));
   const out = join(root, `out-${runs}`);
   const run = await runCli(['scan', '--input', input, '--period', options.period ?? '2026-10', '--ledger', options.ledger ?? join(root, `ledger-${runs}.duckdb`),
-    '--out', out, '--checks-dir', folder, '--quiet']);
+    '--out', out, '--checks-dir', folder, '--quiet', ...(options.extraArgs ?? [])]);
   expect(looksLikeStackTrace(run.stderr), run.stderr).toBe(false);
   const findings = run.code === 3 ? [] : parseCsv(await readFile(join(out, 'findings.csv'), 'utf8'));
   return { ...run, findings, out, of: (check: string) => findings.filter((f) => f['check_id'] === check) };
@@ -110,5 +110,15 @@ describe('a custom check with rows that cannot be findings', () => {
       expect(zhou['tracking'], name).toMatch(/^未复查：/);
       expect(zhou['status'], name).toBe('待核实');
     }
+  });
+
+  it('with --fail-on still prints the open findings\' alarm; exit 2 outranks 1', async () => {
+    // Until 2026-12-06 the run exited 2 before --fail-on was looked at: its log said nothing of 王五's death finding.
+    const run = await scan(bigAmountCheck(OLD_README_FACT), { extraArgs: ['--fail-on', 'high'] });
+    expect(run.code, run.stderr).toBe(2);
+    expect(run.of('deceased.recipient')).toHaveLength(1);
+    expect(run.stderr).toMatch(/--fail-on high：本次扫描有 1 条 high 及以上级别的未办结问题\n/);
+    expect(run.stderr).toMatch(/退出码 2/);
+    expect(run.stderr).not.toMatch(/退出码 1/);
   });
 });

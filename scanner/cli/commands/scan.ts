@@ -37,15 +37,16 @@ export async function runScanCommand(args: ScanArgs, io: CliIo): Promise<number>
   }).finally(progress.finish);
   if (args.json) io.out(`${JSON.stringify(result.summary, null, 2)}\n`);
   else printScanResult(result, io, { unmask: args.unmask });
-  // A county's own check that failed costs the month nothing else (run-checks.ts), but a scheduler must see it: exit 2.
+  const failing = args.failOn ? openAtOrAbove(result.summary.findings, args.failOn) : 0;
+  // A county's own check that failed costs the month nothing else (run-checks.ts), but a scheduler must see it: exit 2,
+  // which outranks 1; the --fail-on line is still printed, so the log of such a run also raises the findings' alarm.
   const problems = result.checkProblems ?? [];
   if (problems.length > 0) {
+    if (failing > 0) io.err(`--fail-on ${args.failOn}：本次扫描有 ${failing} 条 ${args.failOn} 及以上级别的未办结问题\n`);
     io.err(`${problems.map((p) => `错误：${maskIdsUnless(p.message, args.unmask)}`).join('\n')}\n` +
       `本次运行 ${result.summary.run_id} 已记入台账，输出已写出；改正上述自定义检查项后重新扫描本月，退出码 2\n`);
     return EXIT.badInput;
   }
-  if (!args.failOn) return EXIT.ok;
-  const failing = openAtOrAbove(result.summary.findings, args.failOn);
   if (failing === 0) return EXIT.ok;
   io.err(`--fail-on ${args.failOn}：本次扫描有 ${failing} 条 ${args.failOn} 及以上级别的未办结问题，退出码 1\n`);
   return EXIT.findings;
