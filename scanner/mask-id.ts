@@ -23,9 +23,9 @@ const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{
 /**
  * An 18-character ID keyed in other groups, one separator throughout: 371329 1950 0303 0034, 3713 2919 5003 0300 34,
  * 371329.19500303.0034, 371329/19500303/0034, 371329_19500303_0034 (left whole until 2026-12-06). Matched loosely
- * here (groups of digits, the last may end in X), judged in groupedId: 18 characters in all, or 18 of its consecutive
- * groups, that start with a province code and hold a birth date where an ID does. A date (2026-10-05), a phone number
- * (138 0013 8000), an amount (1 400) or a 13-digit 家庭编号 and an amount beside it are none.
+ * here (groups of digits, the last may end in X), judged in idsInGroupedRun: 18 characters in all, or each 18 of its
+ * consecutive groups, that start with a province code and hold a birth date where an ID does. A date (2026-10-05), a
+ * phone number (138 0013 8000), an amount (1 400) or a 13-digit 家庭编号 and an amount beside it are none.
  */
 const GROUPED = String.raw`\d{1,17}(?<separator>[ ./_\-\u3000])\d{1,17}(?:\k<separator>\d{1,17})*[Xx]?`;
 /**
@@ -39,26 +39,63 @@ const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}
 /** A province's code (GB/T 2260: 11 北京 … 65 新疆, 71 台湾, 81–83 港澳), then a birth date 19xx/20xx-mm-dd where an ID has it. */
 const PROVINCE_AND_BIRTH_DATE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\d{4}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
 
-/**
- * Where in a GROUPED match an ID stands: the whole match, or the consecutive groups of it that are one (an amount or a
- * date keyed with the same separator before or after the ID: 1400 371329 1950 0303 0034); null when none is.
- */
-function groupedId(run: string, separator: string): { from: number; to: number } | null {
-  const groups: { from: number; to: number }[] = [];
+/** Where a piece stands in a match: from its first character to just past its last. */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** A 15-digit ID (issued until 1999): a province's code, then a birth date yymmdd, then 3 digits. */
+const PROVINCE_AND_SHORT_BIRTH_DATE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\d{6}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
+
+/** The groups of a GROUPED match, each as where it stands in the match. */
+function groupsOf(run: string, separator: string): Span[] {
+  const groups: Span[] = [];
   for (let from = 0; from < run.length;) {
     const to = run.indexOf(separator, from);
     groups.push({ from, to: to === -1 ? run.length : to });
     from = to === -1 ? run.length : to + 1;
   }
-  for (let first = 0; first < groups.length; first++) {
-    let digits = 0;
-    for (let last = first; last < groups.length && digits < 18; last++) {
-      digits += groups[last]!.to - groups[last]!.from;
-      const span = { from: groups[first]!.from, to: groups[last]!.to };
-      if (digits === 18 && PROVINCE_AND_BIRTH_DATE.test(run.slice(span.from, span.to).split(separator).join(''))) return span;
-    }
+  return groups;
+}
+
+/**
+ * The last of the consecutive groups from `first` on that make one ID, or null: 18 characters that hold a birth date
+ * where an ID does; else 15 digits keyed 6-6-3 or 6-9 (as SEPARATED takes them) that do; else the one group, when it
+ * is a run of digits that would be masked standing alone (a 15-digit ID, a 17-digit one with a digit lost).
+ */
+function lastGroupOfId(run: string, separator: string, groups: Span[], first: number, singleGroupIsId: (group: Span) => boolean): number | null {
+  const digitsOf = (last: number) => run.slice(groups[first]!.from, groups[last]!.to).split(separator).join('');
+  let digits = 0;
+  for (let last = first; last < groups.length && digits < 18; last++) {
+    digits += groups[last]!.to - groups[last]!.from;
+    if (digits === 18 && PROVINCE_AND_BIRTH_DATE.test(digitsOf(last))) return last;
   }
-  return null;
+  const [length, nextLength, lengthAfter] = groups.slice(first, first + 3).map((group) => group.to - group.from);
+  if (length === 6 && nextLength === 6 && lengthAfter === 3 && PROVINCE_AND_SHORT_BIRTH_DATE.test(digitsOf(first + 2))) return first + 2;
+  if (length === 6 && nextLength === 9 && PROVINCE_AND_SHORT_BIRTH_DATE.test(digitsOf(first + 1))) return first + 1;
+  return singleGroupIsId(groups[first]!) ? first : null;
+}
+
+/**
+ * Where in a GROUPED match IDs stand: the whole match, or consecutive groups of it (an amount or a date keyed with the
+ * same separator before or after the ID: 1400 371329 1950 0303 0034), each ID of it. Two co-owners' IDs in one
+ * 权利人证件号码 cell (371329 1950 0303 0034 3713 2919 6004 0400 44), or 371329.19500303.0034.371329.19600404.0044,
+ * showed the second ID whole until 2026-12-06: only the first was masked and the rest of the run was passed over.
+ */
+function idsInGroupedRun(run: string, separator: string, singleGroupIsId: (group: Span) => boolean): Span[] {
+  const groups = groupsOf(run, separator);
+  const ids: Span[] = [];
+  for (let first = 0; first < groups.length;) {
+    const last = lastGroupOfId(run, separator, groups, first, singleGroupIsId);
+    if (last === null) {
+      first++;
+      continue;
+    }
+    ids.push({ from: groups[first]!.from, to: groups[last]!.to });
+    first = last + 1;
+  }
+  return ids;
 }
 
 /**
@@ -90,6 +127,16 @@ function idBesideLetters(compact: string): boolean {
 
 const isLetter = (character: string | undefined) => character !== undefined && /[A-Za-z]/.test(character);
 
+/** Whether a run of digits (keyed in parts or not) standing at `at` in the text is an ID, or was one, letters beside it judged too. */
+function digitRunIsId(ascii: string, at: number, run: string): boolean {
+  const compact = run.replace(/[ \-\u3000]/g, '');
+  const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + run.length]);
+  return isIdLike(compact) && (!besideLetters || idBesideLetters(compact));
+}
+
+/** One group of a GROUPED match that DIGIT_RUN would take standing alone: 14 to 17 digits, or 13 to 16 and an X. */
+const DIGIT_RUN_ALONE = new RegExp(String.raw`^(?:${DIGIT_RUN})$`);
+
 /** Full-width digits and X as ASCII, one character for one, so a match in the copy is at the same place in the text. */
 const asciiDigits = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
@@ -107,23 +154,25 @@ export function idsInText(text: string): IdInText[] {
   const ascii = asciiDigits(text);
   const found: IdInText[] = [];
   for (const match of ascii.matchAll(ID_IN_TEXT)) {
+    const at = match.index!;
     const separator = match.groups?.['separator'];
     if (separator !== undefined) {
-      const span = groupedId(match[0], separator);
-      if (span) {
-        const compact = match[0].slice(span.from, span.to).split(separator).join('');
-        found.push({ start: match.index! + span.from, end: match.index! + span.to, compact, masked: maskIdNumber(compact) });
+      const run = match[0];
+      const singleGroupIsId = (group: Span) => {
+        const digits = run.slice(group.from, group.to);
+        return DIGIT_RUN_ALONE.test(digits) && digitRunIsId(ascii, at + group.from, digits);
+      };
+      for (const span of idsInGroupedRun(run, separator, singleGroupIsId)) {
+        const compact = run.slice(span.from, span.to).split(separator).join('');
+        found.push({ start: at + span.from, end: at + span.to, compact, masked: maskIdNumber(compact) });
       }
       continue;
     }
     const run = match[0];
-    const at = match.index!;
     const fraction = match[1];
     const compact = fraction === undefined ? run.replace(/[ \-\u3000]/g, '') : run;
     const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + run.length]);
-    const idLike = fraction === undefined
-      ? isIdLike(compact) && (!besideLetters || idBesideLetters(compact))
-      : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
+    const idLike = fraction === undefined ? digitRunIsId(ascii, at, run) : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
     if (idLike) found.push({ start: at, end: at + run.length, compact, masked: maskIdNumber(compact) });
   }
   return found;

@@ -122,7 +122,11 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('program', '救助类别', 'text', PROGRAM_ALIASES),
       // The household's area where the roll gives it beside the 救助类别 (城乡类别 农村, 户籍性质 非农业): read where the
       // 救助类别 says only 低保 (special-columns.ts), before the area the list states in its title or name (stated_area).
-      column('household_area', '城乡类别', 'text', ['城乡类别', '城乡属性', '城乡分类', '户籍性质', '户口性质', '户籍类别', '户口类别', '户籍类型', '户口类型']),
+      // A roll may give both (城乡类别 农村 beside 户口性质 非农业, a 农村低保 family living in town): the 城乡类别 is the
+      // program's area and is read, the 户口性质 named unread (until 2026-12-06 the two were a 表头重复 that stopped the scan).
+      tiered(column('household_area', '城乡类别', 'text', []), [
+        ['城乡类别', '城乡属性', '城乡分类'], ['户籍性质', '户口性质', '户籍类别', '户口类别', '户籍类型', '户口类型'],
+      ]),
       // No header: the area a roll states in its title, sheet or file name, and where (stated-area.ts).
       column('stated_area', '名单所写城乡', 'text', []),
       column('stated_area_where', '名单所写城乡出处', 'text', []),
@@ -274,9 +278,10 @@ export const DATASETS: readonly DatasetSpec[] = [
       { ...personId(['法定代表人/经营者证件号码']), standIns: ['representative_id_number', 'operator_id_number'] },
       personName(),
       personIdType(),
-      column('representative_id_number', '法定代表人证件号码', 'id', ['法定代表人证件号码', '法定代表人身份证号码']),
+      // Shortened as the plain ID's headers are (身份证号, 证件号): until 2026-12-06 such a column went unread.
+      column('representative_id_number', '法定代表人证件号码', 'id', ['法定代表人证件号码', '法定代表人身份证号码', '法定代表人身份证号', '法定代表人证件号']),
       column('representative_name', '法定代表人', 'name', ['法定代表人', '法定代表人姓名']),
-      column('operator_id_number', '经营者证件号码', 'id', ['经营者证件号码', '经营者身份证号码']),
+      column('operator_id_number', '经营者证件号码', 'id', ['经营者证件号码', '经营者身份证号码', '经营者身份证号', '经营者证件号']),
       column('operator_name', '经营者', 'name', ['经营者', '经营者姓名']),
       column('business_name', '名称', 'text', ['名称', '字号', '企业名称', '主体名称']),
       column('kind', '类型', 'text', ['类型', '市场主体类型', '企业类型']),

@@ -1,7 +1,7 @@
 // The rows of a period's remediation ledger (整改台账): what the workbooks show and what an import is checked against.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.ts';
-import { FINDINGS_OF_RUN } from './month-findings.ts';
+import { FINDINGS_OF_RUN, lastSightingBefore } from './month-findings.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_SQL } from './statuses.ts';
 
 export interface LedgerRow {
@@ -43,7 +43,7 @@ export interface PeriodLedger {
 
 /**
  * Every finding above info the period's scan raised, the open ones it could not judge and carried (ledger.run_carried:
- * 未复查 …; until 2026-12-02 they were left out), and those it auto-closed, by township and village:
+ * 未复查 …; until 2026-12-02 they were left out), and those it auto-closed (AUTO_CLOSED_BY_RUN), by township and village:
  * open ones first, then those closed by staff, then 误报 (kept apart), then 自动销号.
  */
 export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: string): Promise<PeriodLedger> {
@@ -61,15 +61,33 @@ export async function ledgerRowsForPeriod(connection: DuckDBConnection, period: 
        SELECT ${columns}, s.evidence, s.overpayment_cents, s.tracking
        FROM ${FINDINGS_OF_RUN} s JOIN ledger.findings f USING (finding_id)
        UNION ALL
-       SELECT ${columns}, f.evidence, f.overpayment_cents, '${AUTO_CLOSED}' AS tracking
-       FROM ledger.findings f WHERE f.closed_run_id = $run_id)
+       SELECT ${columns}, coalesce(last.evidence, f.evidence) AS evidence,
+              CASE WHEN last.finding_id IS NULL THEN f.overpayment_cents ELSE last.overpayment_cents END AS overpayment_cents,
+              '${AUTO_CLOSED}' AS tracking
+       FROM ledger.findings f LEFT JOIN ${lastSightingBefore('$period', '', AUTO_CLOSED_BY_RUN)} last USING (finding_id)
+       WHERE f.finding_id IN ${AUTO_CLOSED_BY_RUN})
      ORDER BY township NULLS LAST, village NULLS LAST,
               CASE WHEN status = '${AUTO_CLOSED}' THEN 3 WHEN status = '${FALSE_POSITIVE}' THEN 2 WHEN status IN ${TERMINAL_SQL} THEN 1 ELSE 0 END,
               household_id NULLS LAST, check_id, finding_id`,
-    { run_id: runId },
+    { run_id: runId, period },
   );
   return { period, runId, scannedAsOf: text(run[1]), rows: reader.getRowObjectsJson().map(ledgerRowOf) };
 }
+
+/**
+ * The findings run $run_id closed as 自动销号 and did not list otherwise: still closed (closed_run_id), or reopened by
+ * staff since — by the workbook or `ledger set`, which clear closed_run_id — or by a later month that found them again,
+ * known by the run's audit record of the close (a rescan hands over the records of the closes it keeps: undo-run.ts).
+ * Until 2026-12-06 only closed_run_id was asked: a 自动销号 staff reopened left the month's workbooks, 汇总 and report,
+ * open work in none of them until the next month's scan carried it (人工保留). Evidence and overpayment are the last
+ * month's before the period, as the close saw them: a later month that found it again has refreshed the finding's own.
+ * One a rescan of the month carries as 人工保留 is listed once, carried.
+ */
+const AUTO_CLOSED_BY_RUN = `(
+  SELECT finding_id FROM ledger.findings WHERE closed_run_id = $run_id
+  UNION SELECT finding_id FROM ledger.changes
+        WHERE source_kind = 'scan' AND run_id = $run_id AND field = 'status' AND to_value = '${AUTO_CLOSED}'
+  EXCEPT SELECT finding_id FROM ${FINDINGS_OF_RUN})`;
 
 /**
  * The columns of ledger.findings `f` a LedgerRow is read from; a query adds evidence, overpayment_cents and tracking (the

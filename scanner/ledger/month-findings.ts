@@ -1,5 +1,5 @@
 // A run's month of findings, as every output of the month counts it: findings.csv, summary.json, the workbooks, the
-// report's trend.
+// report's trend; and a finding's last sighting before a month.
 
 /**
  * Each run's month of findings above info, as findings.csv lists them and summary.json and the report's trend count
@@ -17,3 +17,16 @@ export const MONTH_FINDINGS = `(
  * the run's own row is written.
  */
 export const FINDINGS_OF_RUN = `(SELECT * FROM ${MONTH_FINDINGS} WHERE run_id = $run_id)`;
+
+/**
+ * Each finding's last sighting in a month before `periodParam` (a SQL parameter): finding_id, period, evidence,
+ * overpayment_cents, tracking, as the month's findings.csv listed it (raised or carried unjudged); with `recordedBefore`
+ * (a TIMESTAMP expression) only by runs recorded before it; with `onlyFindings` (a SQL query of finding ids) only theirs.
+ */
+export function lastSightingBefore(periodParam: string, recordedBefore = '', onlyFindings = ''): string {
+  const recorded = recordedBefore ? ` AND r.finished_at < ${recordedBefore}` : '';
+  const only = onlyFindings ? ` AND m.finding_id IN (${onlyFindings})` : '';
+  return `(SELECT m.finding_id, r.period, m.evidence, m.overpayment_cents, m.tracking
+           FROM ${MONTH_FINDINGS} m JOIN ledger.runs r USING (run_id) WHERE r.period < ${periodParam}${recorded}${only}
+           QUALIFY row_number() OVER (PARTITION BY m.finding_id ORDER BY r.period DESC) = 1)`;
+}

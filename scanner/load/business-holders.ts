@@ -5,6 +5,8 @@
 // read as another's, it would be an identity conflict (data_quality.id-name-conflict) or a 需核实身份 note that is not one.
 import { datasetSpec } from '../datasets/catalog.ts';
 import { sqlString } from '../sql-text.ts';
+import type { OutOfScopeRule } from './out-of-scope-rows.ts';
+import { blank } from './raw-rows.ts';
 import { idField, mappedField } from './value-maps.ts';
 
 /** The roles a list may name apart, each by an ID column and a name column (catalog.ts). */
@@ -80,3 +82,58 @@ export const BUSINESS_HOLDERS = `(SELECT * EXCLUDE (holder) REPLACE (holder.id_n
     holder.role AS holder_role
   FROM (SELECT *, unnest([${SLOTS.map((_, index) => holderSlot(index)).join(', ')}]) AS holder FROM businesses)
   WHERE holder.id_number IS NOT NULL)`;
+
+/** The characters of a 统一社会信用代码 (GB 32100-2015: digits and capitals but I, O, S, V, Z), each worth its place here. */
+const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The plain ID cell as a code (digits and capitals), for the tests below. */
+const PLAIN_CODE = `rs_code(${PLAIN.id})`;
+const worth = (position: number) => `(instr('${CODE_CHARACTERS}', substr(${PLAIN_CODE}, ${position}, 1)) - 1)`;
+/**
+ * Its 18th character is the 统一社会信用代码 check character of the first 17: unrolled, as no lambda runs for every row
+ * (value-maps.ts), and asked (below, in a CASE) only of a cell that is no readable person's number and has the shape.
+ */
+const CODE_CHECK_PASSES = `(31 - (${CODE_WEIGHTS.map((weight, index) => `${worth(index + 1)} * ${weight}`).join(' + ')}) % 31) % 31 = ${worth(18)}`;
+
+/**
+ * The plain 身份证号码 (证件号码) cell holds the business's own code, not a person's number: a 市场主体 export often gives
+ * the company's 统一社会信用代码 (91371329MA3C1…) or its old 15-digit 注册号 there, and the person in a column of his role.
+ * Only a cell that is no readable 居民身份证 number: 18 characters shaped as a 统一社会信用代码 with a letter before the
+ * last (no person's number has one) or, all digits, whose 统一社会信用代码 check character holds; or 15 digits. A
+ * mistyped person's number (18 digits failing both checks) stays one, refused as unreadable (data_quality.id-invalid).
+ * Until 2026-12-06 every such row was refused as an unreadable ID, and the 法定代表人 written beside it went unfound.
+ */
+export const PLAIN_ID_IS_COMPANY_CODE = `coalesce(CASE WHEN ${idField(columnOf(PLAIN.id), 'status')} IS DISTINCT FROM 'invalid' THEN false
+  WHEN regexp_full_match(${PLAIN_CODE}, '[0-9]{15}') THEN true
+  WHEN NOT regexp_full_match(${PLAIN_CODE}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}') THEN false
+  ELSE regexp_matches(left(${PLAIN_CODE}, 17), '[A-Z]') OR ${CODE_CHECK_PASSES} END, false)`;
+
+/** A role's ID cell gives a number (a cell written as none, —, /, 无, gives none). */
+const ROLE_ID_GIVEN = ROLES.map((role) => `(NOT ${blank(role.id)} AND NOT rs_no_value(${role.id}))`).join(' OR ');
+
+/**
+ * The businesses' 统一社会信用代码 as typed: the column's own where it gives a code, else the code the plain 身份证号码
+ * cell holds (above), so that over_asset.business tells the business by it; else the column as before.
+ */
+export const BUSINESS_CODE_COLUMNS: Record<string, string[]> = {
+  credit_code: [`coalesce(CASE WHEN regexp_full_match(rs_code(credit_code), '[0-9A-Z]{18}|[0-9]{15}') THEN rs_code(credit_code) END,
+    CASE WHEN ${PLAIN_ID_IS_COMPANY_CODE} THEN ${PLAIN_CODE} END, rs_code(credit_code)) AS credit_code`],
+};
+
+/**
+ * A row whose only number is the business's own code names no person: out of scope (listed with its reason in the
+ * rejects, warned once per list), not a data_quality finding per row — nothing in it is wrong, the list just does not
+ * say who runs the business. Beside a role's number, the code is the business's and the row is read (normalise-datasets.ts).
+ */
+export const COMPANY_CODE_ONLY: OutOfScopeRule = {
+  column: PLAIN.id,
+  when: `${PLAIN_ID_IS_COMPANY_CODE} AND NOT (${ROLE_ID_GIVEN})`,
+  why: `'「' || ${PLAIN_CODE} || '」是市场主体自身的统一社会信用代码（注册号），不是个人身份证号码；本行没有法定代表人或经营者的身份证号码，未参与比对'`,
+  // The codes are not listed: each is one row's, and a list of them says nothing more.
+  warning: (rows) => `证件号码（身份证号码）列写的是市场主体自身的统一社会信用代码（注册号）、又没有法定代表人或经营者身份证号码的 ${rows} 行未参与比对，`
+    + '已列入拒收记录；如需核查这些市场主体，请向市场监管部门索取带法定代表人（经营者）身份证号码的名单',
+};
+
+/** Whether `column` of `dataset` is the plain ID cell that may hold a business's own code (normalise-datasets.ts). */
+export const mayHoldCompanyCode = (dataset: string, column: string) => dataset === 'businesses' && column === PLAIN.id;

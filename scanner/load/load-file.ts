@@ -10,7 +10,7 @@ import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import { withCsvMonthCellsInDoubt } from './doubtful-months.ts';
 import { closestMiss, isNearMiss, missingColumnsError } from './header-misses.ts';
-import { HEADER_SEARCH_ROWS, locateHeader, type LocatedHeader } from './header-row.ts';
+import { HEADER_SEARCH_ROWS, locateHeader, type HeaderSearch, type LocatedHeader } from './header-row.ts';
 import { withStatedMonth } from './stated-month.ts';
 import { listMonthConstants, withDepositListMonth } from './deposit-list-month.ts';
 import { statedAreaConstants, withStatedArea } from './stated-area.ts';
@@ -73,9 +73,9 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
-    const candidates = sheetCandidates(input, leading.rows);
+    const { candidates, located } = sheetCandidates(input, leading.rows);
     const search = withStatedArea(withDepositListMonth(withStatedMonth(
-      locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
+      located ?? locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
     ), titleRows, sheet.sheet, input.name), titleRows, sheet.sheet, input.name);
     if (!search.found) {
       // A workbook's sheet is looked over, not passed over: a header further down, or rows with IDs, make it a list read
@@ -124,16 +124,18 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
  * named datasets', nor comes near one (isNearMiss: a part of the named list missing a column is still refused), is read
  * as the one dataset its header fits; until 2026-12-06 it was skipped (找不到可识别的表头, exit 0) and its deaths,
  * payments and cars were never looked at. A CSV named for a dataset, and a manifest's choice, stand as written.
+ * `located`: the header search over the candidates returned, when it was made here (it is not made twice).
  */
-function sheetCandidates(input: InputFile, leadingRows: readonly RawRow[]): DatasetName[] | 'any' {
+function sheetCandidates(input: InputFile, leadingRows: readonly RawRow[]): { candidates: DatasetName[] | 'any'; located?: HeaderSearch } {
   const { candidates, options } = input;
-  if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return candidates;
+  if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return { candidates };
   const named = locateHeader(leadingRows, candidates, options.headerRow, options.columns);
-  if (named.found) return candidates;
+  if (named.found) return { candidates, located: named };
   const miss = { sheet: undefined, header: named.closest, ambiguous: named.ambiguous.length > 1, rowsSearched: leadingRows.length };
-  if (isNearMiss(miss, new Set(candidates))) return candidates;
+  if (isNearMiss(miss, new Set(candidates))) return { candidates, located: named };
   const byHeader = locateHeader(leadingRows, 'any', options.headerRow, options.columns);
-  return byHeader.found ? [byHeader.header.match.dataset] : candidates;
+  // The one dataset is looked for again on its own: sweep.json's columns count for one candidate, not for 'any'.
+  return byHeader.found ? { candidates: [byHeader.header.match.dataset] } : { candidates, located: named };
 }
 
 interface LeadingRows {
@@ -146,7 +148,7 @@ interface LeadingRows {
  * The header's columns and the ones every row is given (a 发放表's or an undated deposits list's stated month, a roll's
  * stated area): what the sheet holds.
  */
-function sheetColumns(header: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
+export function sheetColumns(header: LocatedHeader): { columns: string[]; constants: Map<string, string> } {
   const { match, statedMonth } = header;
   const constants = new Map([
     ...(statedMonth ? [['month', statedMonth.month] as [string, string]] : []), ...listMonthConstants(header), ...statedAreaConstants(header),

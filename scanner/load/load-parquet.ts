@@ -5,10 +5,12 @@ import type { InputFile } from '../discover/input-files.ts';
 import { InputError, isOutOfMemory } from '../errors.ts';
 import { quoteIdentifier } from '../sql-text.ts';
 import { missingColumns, otherUnitError } from './header-refusals.ts';
-import { locateHeader } from './header-row.ts';
-import { headerRemarks, type FileReport } from './load-file.ts';
+import { locateHeader, type HeaderSearch } from './header-row.ts';
+import { withDepositListMonth } from './deposit-list-month.ts';
+import { headerRemarks, sheetColumns, type FileReport } from './load-file.ts';
 import { dropStageTables, newStageTable, registerStage, stageCell } from './raw-rows.ts';
-import { statedArea, statedAreaConstants } from './stated-area.ts';
+import { withStatedArea } from './stated-area.ts';
+import { describeStatedMonth, withStatedMonth } from './stated-month.ts';
 
 export async function loadParquetFile(connection: DuckDBConnection, input: InputFile): Promise<FileReport> {
   const report: FileReport = { file: input.name, format: 'parquet', classifiedBy: input.classifiedBy, sheets: [] };
@@ -19,16 +21,20 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
   } catch (error) {
     throw unreadableParquet(input, error);
   }
-  const search = locateHeader([{ line: 0, cells: columnNames }], input.candidates, undefined, input.options.columns);
+  const search = withStatedNames(input, locateHeader([{ line: 0, cells: columnNames }], input.candidates, undefined, input.options.columns));
   if (!search.found) {
     if (input.candidates !== 'any' && input.candidates.length === 1) {
-      const refusal = missingColumns(datasetSpec(input.candidates[0] as DatasetName), search.closest?.match, columnNames.join('、'));
-      throw new InputError({ file: input.name, column: refusal.column }, refusal.message, refusal.unitHint);
+      const months = search.statedMonths ?? [];
+      const more = months.length > 1 ? `文件名中写了不止一个月份：${months.map(describeStatedMonth).join('、')}，无法判断是哪个月的发放。` : '';
+      const refusal = missingColumns(datasetSpec(input.candidates[0] as DatasetName), search.closest?.match, columnNames.join('、'), more);
+      const onlyMonthMissing = search.closest?.match.missingRequired.map((column) => column.name).join() === 'month';
+      const monthHint = onlyMonthMissing ? '一个月一张的发放表，请在文件名中写明是哪年哪月（如「2026年10月」，只写一个月份），或加一列「发放月份」。' : undefined;
+      throw new InputError({ file: input.name, column: refusal.column }, refusal.message, refusal.unitHint ?? monthHint);
     }
     report.skippedReason = search.ambiguous.length > 1 ? `列名同时符合多个数据集（${search.ambiguous.join('、')}）` : '列名与任何数据集都不符';
     return report;
   }
-  const { match } = search.header;
+  const { match, statedMonth } = search.header;
   if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name }, match.otherUnit);
   // Staged whole as text cells (c0 …), in file order, and typed through raw_rows_<dataset> like a staged CSV: rowid 0 is line 1.
   const table = await newStageTable(connection);
@@ -43,13 +49,25 @@ export async function loadParquetFile(connection: DuckDBConnection, input: Input
     await dropStageTables(connection, table);
     throw unreadableParquet(input, error);
   }
+  const { columns, constants } = sheetColumns(search.header);
   await registerStage(connection, {
-    table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0,
-    // A roll named for its area (农村低保花名册.parquet): read where a row's 救助类别 says none (stated-area.ts).
-    constants: new Map(match.dataset === 'roll' ? statedAreaConstants({ statedArea: statedArea([], undefined, input.name) }) : []),
+    table, dataset: match.dataset, file: input.name, firstLine: 1, cellCount: columnNames.length, columns: match.columnIndex, skippedRows: 0, constants,
   });
-  report.sheets.push({ dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns: [...match.columnIndex.keys()], ...headerRemarks(match) });
+  report.sheets.push({
+    dataset: match.dataset, rowsRead, shapeRejected: 0, blankRows: 0, columns, ...headerRemarks(match), ...(statedMonth ? { statedMonth } : {}),
+  });
   return report;
+}
+
+/**
+ * What a Parquet file's name states of its rows, read as a CSV's or a workbook's is (it has no title or sheet): a 发放表's
+ * month without 发放月份 (stated-month.ts), an undated deposits list's round (deposit-list-month.ts), a roll's area
+ * (stated-area.ts). Only the area was read until 2026-12-06: 2026年9月金融资产核对反馈.parquet was a round of unknown date
+ * while the same list as CSV was September's, and 低保资金发放明细202609.parquet was refused as lacking 发放月份.
+ */
+function withStatedNames(input: InputFile, search: HeaderSearch): HeaderSearch {
+  const statedMonth = withStatedMonth(search, input.candidates, [], undefined, input.name);
+  return withStatedArea(withDepositListMonth(statedMonth, [], undefined, input.name), [], undefined, input.name);
 }
 
 /**

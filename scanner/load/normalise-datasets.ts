@@ -4,10 +4,11 @@ import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, t
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { holderName } from './business-holders.ts';
+import { holderName, mayHoldCompanyCode, PLAIN_ID_IS_COMPANY_CODE } from './business-holders.ts';
 import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import { readShortenedHeadCodes } from './shortened-head-codes.ts';
+import { idsWrittenAsNone } from './ids-written-as-none.ts';
 import { ID_CELL_NAMES_CO_OWNERS, PROPERTY_OWNERS } from './property-co-owners.ts';
 import {
   ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
@@ -109,16 +110,22 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       // Only the full parse (never the fast lane) finds a missing or invalid number.
       const status = idParsed(column, 'status');
       // The other ID columns that name the row's persons (a business's 法定代表人's and 经营者's beside its 身份证号码): the
-      // row is refused as without an ID only where each is empty (a company's row leaves the 经营者's so), and a cell
-      // written as none (—, /, 无) beside one that gives a number is empty too. Alone, such a cell is refused as before.
-      const others = idGroup(dataset, column).filter((other) => other !== column).map((other) => q(other.name));
+      // row is refused as without an ID only where none gives a number (a company's row leaves the 经营者's empty). A cell
+      // written as none (无, 暂无, 不详, —, 空: rs_no_value) gives none, as an empty one: alone, its row is refused as
+      // without an ID (data_quality.bad-row, 身份证号码为空（写作「无」）), as the roll reports such an ID missing; until
+      // 2026-12-06 it was an unreadable ID (data_quality.id-invalid, 含非法字符). Beside one that gives a number it is empty.
+      const group = idGroup(dataset, column);
+      const others = group.filter((other) => other !== column).map((other) => q(other.name));
       const givenBeside = others.map((other) => `(NOT ${blank(other)} AND NOT rs_no_value(${other}))`).join(' OR ');
-      const missing = [`${status} = 'missing'`, ...others.map(blank)].join(' AND ');
-      if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空'`, raw) });
+      const missing = [`(${status} = 'missing' OR rs_no_value(${raw}))`, ...(givenBeside ? [`NOT (${givenBeside})`] : [])].join(' AND ');
+      const writtenAsNone = idsWrittenAsNone(group.map((member) => ({ raw: q(member.name), label: member === column ? '' : member.label })));
+      // A business's own code in its 证件号码 beside a role's number is the business's, no person's (business-holders.ts).
+      const companyCode = mayHoldCompanyCode(dataset.name, column.name) ? PLAIN_ID_IS_COMPANY_CODE : null;
+      if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
       // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
       const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ID_CELL_NAMES_CO_OWNERS}` : '';
       arms.push({
-        when: `${status} = 'invalid'${coOwned}${givenBeside ? ` AND NOT (rs_no_value(${raw}) AND (${givenBeside}))` : ''}`,
+        when: `${status} = 'invalid' AND NOT rs_no_value(${raw})${coOwned}${companyCode && givenBeside ? ` AND NOT ((${companyCode}) AND (${givenBeside}))` : ''}`,
         problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw),
       });
       continue;

@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
+import { COMPANY_CODE_ONLY } from './business-holders.ts';
 import { otherIdDocumentRule } from './other-id-documents.ts';
 import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
@@ -103,6 +104,8 @@ const BY_WHAT_ROWS_SAY: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> 
     why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
     warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
   }, ...WELFARE_POST_RULES],
+  // A 市场主体 row whose only number is the business's own code (business-holders.ts).
+  businesses: [COMPANY_CODE_ONLY],
   properties: [{
     column: 'status',
     when: 'rs_right_ended(status)',

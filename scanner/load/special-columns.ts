@@ -5,7 +5,7 @@
 import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import { sqlString } from '../sql-text.ts';
-import { HOLDER_NAME_COLUMNS } from './business-holders.ts';
+import { BUSINESS_CODE_COLUMNS, HOLDER_NAME_COLUMNS } from './business-holders.ts';
 import { PROPERTY_ID_COLUMNS } from './property-co-owners.ts';
 import { blank } from './raw-rows.ts';
 import { ROLL_PROGRAM_COLUMNS } from './stated-area.ts';
@@ -196,6 +196,8 @@ const BUSINESS_COLUMNS: Record<string, string[]> = {
   ...CLOSED.columns,
   // Who holds it: each role's name beside its ID (business-holders.ts).
   ...HOLDER_NAME_COLUMNS,
+  // Its 统一社会信用代码, where a list gives it in the 证件号码 beside the person's number (business-holders.ts).
+  ...BUSINESS_CODE_COLUMNS,
 };
 const BUSINESS_UNREADABLE: Record<string, string> = {
   registered_on: `${startOf('registered_on')} IS NULL`, closed_on: `${endOf('closed_on')} IS NULL`, ...CLOSED.unreadable,

@@ -61,7 +61,8 @@ export async function lookOverUnreadSheet(
       return;
     }
     if (!mayBeHeader || seen.headerBelow || seen.idRows || lookedAt++ >= HEADER_LOOKED_FOR_ROWS || isBlankRow(row.cells)) return;
-    const search = locateHeader([row], candidates, undefined, columnOverrides);
+    // Only whether the row is a header counts: no closest header is looked for among the rows looked over.
+    const search = locateHeader([row], candidates, undefined, columnOverrides, { withClosest: false });
     if (search.found) seen.headerBelow = search.header;
   };
   for (const row of leading) see(row, false);

@@ -182,7 +182,7 @@ function personCells(match: HeaderMatch): Set<number> {
   return new Set(columns.flatMap((column) => (match.columnIndex.has(column.name) ? [match.columnIndex.get(column.name)!] : [])));
 }
 
-/** The row as one line of text, every cell included, for rejects and footer detection. */
+/** The row as one line of text, every cell included (an empty one as nothing: join writes null so), for rejects and footer detection. */
 function rowText(cells: readonly Cell[]): string {
-  return cells.map((c) => c ?? '').join(',');
+  return cells.join(',');
 }

@@ -126,10 +126,13 @@ export const WITH_NOTE = '^([^()]+)\\(([^()]*)\\)$';
 export const WITH_APPENDED_NOTE = '^([^(),;:/\\x{3001}]+)[,;:/\\x{3001}]([^(),;:/\\x{3001}]+)$';
 
 /**
- * The head's row: as written, 家长 as older rolls write it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which
- * systems export in place of the words (until 2026-12-02 such a roll's every household was without a head).
+ * The head's row: as written, 家长 and 户长 as older rolls write it, 本户户主, 本身 and 自己 as township exports write
+ * it, and GB/T 4761-2008's codes 01 (本人) and 02 (户主), which systems export in place of the words (until 2026-12-02
+ * such a roll's every household was without a head; until 2026-12-06 one headed by 本户户主, 户长, 本身 or 自己 was:
+ * a data_quality.household-no-head finding, and no head to pay or to name the household by). Read in the roll's
+ * 与户主关系 only: a kinship list's 本人 is the cadre himself (relation-vocabulary.ts), no head of anyone's.
  */
-export const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主', '家长', '01', '02'];
+export const HEAD_RELATIONS = ['户主', '本人', '申请人', '户主本人', '本人户主', '本人即户主', '本户户主', '户长', '家长', '本身', '自己', '01', '02'];
 /**
  * Those codes as a number cell keeps them, without the leading zero (02 → 2). A one-digit code is also the standard's
  * class of a relation (1 配偶, 2 子): 1 and 2 are heads only in a roll column written in its two-digit codes, every

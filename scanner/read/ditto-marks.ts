@@ -9,8 +9,13 @@ export const LONGEST_MARKED_CELL = 16;
 const SPACES = String.raw`\s\x0B\x85\p{Z}\u200B-\u200D\u2060\uFEFF`;
 const EVERY_SPACE = new RegExp(`[${SPACES}]`, 'gu');
 
+/** The first character of each mark: a cell holding none of them is no mark, whatever its spaces. */
+const MARK_STARTS: readonly string[] = [...new Set(DITTO_MARKS.map((mark) => mark[0]!))];
+
 export function isDittoMark(cell: string | null | undefined): boolean {
   if (cell === null || cell === undefined || cell.length > LONGEST_MARKED_CELL) return false;
+  // Asked of every short cell of a hand-kept list (names, amounts, codes): they skip the regexp's new string.
+  if (!MARK_STARTS.some((start) => cell.includes(start))) return false;
   return DITTO_MARKS.includes(cell.replace(EVERY_SPACE, ''));
 }
 

@@ -1,10 +1,11 @@
 // The findings of earlier months that are no longer in the month's ledger rows — closed by staff (已追回, 已清退 …),
 // 误报 or 自动销号 before the month was scanned, so its scan neither raised, carried nor closed them — counted in the
-// report's money only. The money recovered on them is still recovered: until 2026-12-06 it dropped out of every later
+// money only, by the report and the workbooks' 汇总 sheet alike (until 2026-12-06 the 汇总 left them out). The money recovered on them is still recovered: until 2026-12-06 it dropped out of every later
 // month's 已追回 (a 已追回 recorded in October was gone from November's report), and its overpayment from 应追回.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LEDGER_ROW_COLUMNS, ledgerRowOf, type LedgerRow } from '../ledger/ledger-rows.ts';
-import { asItStood, lastSightingBefore, type ValuesAt } from './rows-as-they-stood.ts';
+import { lastSightingBefore } from '../ledger/month-findings.ts';
+import { asItStood, type ValuesAt } from './rows-as-they-stood.ts';
 
 /**
  * Every finding (above info) a month before `period` listed and the month's rows (`present`) do not hold, with the
@@ -23,4 +24,15 @@ export async function earlierFindings(
   return reader.getRowObjectsJson().map(ledgerRowOf)
     .filter((row) => !present.has(row.findingId))
     .map((row) => asItStood(row, values));
+}
+
+/**
+ * Only those with money (an estimated overpayment or an amount recovered): the report and the 汇总 sheet count them in
+ * 应追回 / 多发金额 and 已追回 alone.
+ */
+export async function earlierFindingsWithMoney(
+  connection: DuckDBConnection, period: string, present: ReadonlySet<string>, at: string | null, values: ValuesAt,
+): Promise<LedgerRow[]> {
+  return (await earlierFindings(connection, period, present, at, values))
+    .filter((row) => (row.overpaymentCents ?? 0) !== 0 || (row.recoveredCents ?? 0) !== 0);
 }

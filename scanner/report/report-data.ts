@@ -8,9 +8,9 @@ import { AUTO_CLOSED, TRACKING } from '../ledger/statuses.ts';
 import { standingOf, tally, type Tally } from './tally.ts';
 import { trendUntil, type TrendPoint } from './trend.ts';
 import { villagesByRisk, type VillageFigures } from './village-risk.ts';
-import { earlierFindings } from './earlier-findings.ts';
+import { earlierFindingsWithMoney } from './earlier-findings.ts';
 import { statusMomentOf, type StatusMoment } from './month-close.ts';
-import { asItStood, autoClosedReopenedSince, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
+import { asItStood, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
 
 /** A county has thousands of high findings at worst; the page lists the most urgent, the workbooks list them all. */
 export const OPEN_HIGH_LIMIT = 200;
@@ -53,14 +53,8 @@ export async function gatherReportData(
   const statusMoment = await statusMomentOf(connection, period, ledger.runId);
   const at = statusMoment.kind === 'month-close' ? statusMoment.at : null;
   const values: ValuesAt = at === null ? new Map() : await valuesAt(connection, at);
-  const present = new Set(ledger.rows.map((row) => row.findingId));
-  const rows = at === null ? ledger.rows : [
-    ...ledger.rows.map((row) => asItStood(row, values)),
-    ...await autoClosedReopenedSince(connection, period, ledger.runId, present, values),
-  ];
-  // Only those with money: the report counts them in 应追回 and 已追回 alone.
-  const earlier = (await earlierFindings(connection, period, new Set(rows.map((row) => row.findingId)), at, values))
-    .filter((row) => (row.overpaymentCents ?? 0) !== 0 || (row.recoveredCents ?? 0) !== 0);
+  const rows = at === null ? ledger.rows : ledger.rows.map((row) => asItStood(row, values));
+  const earlier = await earlierFindingsWithMoney(connection, period, new Set(rows.map((row) => row.findingId)), at, values);
   const asOf = overdueAsOf(options.asOf, ledger, options.today);
   const trend = await trendUntil(connection, period);
   const overdue = (row: LedgerRow) => isOverdue(row, asOf);

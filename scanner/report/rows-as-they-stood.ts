@@ -1,9 +1,9 @@
 // The report's rows at a moment (month-close.ts): each finding's staff-owned values as they stood then, read back from
-// the audit trail, and the findings the month's scan closed as 自动销号 that were reopened after that moment.
+// the audit trail. The month's rows themselves are the workbooks' (ledger-rows.ts), which keep the findings the month's
+// scan closed as 自动销号 however they were reopened since (until 2026-12-06 the report added those reopened after the
+// moment here, and one staff reopened before it was in neither).
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { MONTH_FINDINGS } from '../ledger/month-findings.ts';
-import { LEDGER_ROW_COLUMNS, ledgerRowOf, type LedgerRow } from '../ledger/ledger-rows.ts';
-import { AUTO_CLOSED } from '../ledger/statuses.ts';
+import type { LedgerRow } from '../ledger/ledger-rows.ts';
 
 /** The fields the audit trail records (staff-edits.ts, carry-over.ts), by LedgerRow property. */
 const FIELDS = { status: 'status', deadline: 'deadline', recovered: 'recoveredCents', note: 'note', remedy: 'remedy', responsible: 'responsible' } as const;
@@ -52,42 +52,4 @@ function centsOfAuditAmount(value: string | null, findingId: string): number | n
   const match = /^(-?)(\d+)\.(\d{2})$/.exec(value);
   if (!match) throw new Error(`台账变更记录中问题 ${findingId} 的已追回金额「${value}」无法读取`);
   return (match[1] ? -1 : 1) * (Number(match[2]) * 100 + Number(match[3]));
-}
-
-/**
- * Findings the run closed as 自动销号 that were reopened since (by staff, or found again by a later month), as it left
- * them: the reopening cleared their closed_run_id, so the month's rows (ledger-rows.ts) no longer hold them. Only those
- * still 自动销号 at the moment count: one staff reopened before it had left the month's workbook then too.
- */
-export async function autoClosedReopenedSince(
-  connection: DuckDBConnection, period: string, runId: string, present: ReadonlySet<string>, values: ValuesAt,
-): Promise<LedgerRow[]> {
-  // Evidence and amount as last seen before the month (the month that found it again has since refreshed them).
-  const reader = await connection.runAndReadAll(
-    `SELECT ${LEDGER_ROW_COLUMNS}, coalesce(last.evidence, f.evidence) AS evidence,
-            CASE WHEN last.finding_id IS NULL THEN f.overpayment_cents ELSE last.overpayment_cents END AS overpayment_cents,
-            '${AUTO_CLOSED}' AS tracking
-     FROM ledger.findings f LEFT JOIN ${lastSightingBefore('$period')} last USING (finding_id)
-     WHERE f.closed_run_id IS DISTINCT FROM $run_id AND EXISTS (
-       SELECT 1 FROM ledger.changes c WHERE c.finding_id = f.finding_id AND c.source_kind = 'scan' AND c.run_id = $run_id
-         AND c.field = 'status' AND c.to_value = '${AUTO_CLOSED}')
-     ORDER BY f.finding_id`,
-    { period, run_id: runId },
-  );
-  return reader.getRowObjectsJson().map(ledgerRowOf)
-    .filter((row) => !present.has(row.findingId))
-    .map((row) => asItStood(row, values))
-    .filter((row) => row.status === AUTO_CLOSED);
-}
-
-/**
- * Each finding's last sighting in a month before `periodParam` (a SQL parameter): finding_id, period, evidence,
- * overpayment_cents, tracking, as the month's findings.csv listed it (raised or carried unjudged); with `recordedBefore`
- * (a TIMESTAMP expression) only by runs recorded before it.
- */
-export function lastSightingBefore(periodParam: string, recordedBefore = ''): string {
-  const recorded = recordedBefore ? ` AND r.finished_at < ${recordedBefore}` : '';
-  return `(SELECT m.finding_id, r.period, m.evidence, m.overpayment_cents, m.tracking
-           FROM ${MONTH_FINDINGS} m JOIN ledger.runs r USING (run_id) WHERE r.period < ${periodParam}${recorded}
-           QUALIFY row_number() OVER (PARTITION BY m.finding_id ORDER BY r.period DESC) = 1)`;
 }

@@ -28,6 +28,35 @@ testCheck('data_quality.household-no-head', {
     },
     { name: 'relation 本人 counts as head', rows: { roll: [rollRow({ relation: '本人' })] } },
     {
+      // Until 2026-12-06 each was a household without a head: 张三(本户户主)、李四(配偶).
+      name: 'the head written 本户户主, 户长, 本身 or 自己, as township exports write it',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', relation: '本户户主' }),
+          rollRow({ household_id: 'H001', name: '李四', id_number: LI, relation: '配偶' }),
+          rollRow({ household_id: 'H002', name: '王五', id_number: WANG, relation: '户长' }),
+          rollRow({ household_id: 'H003', name: '孙老汉', id_number: SUN, relation: '本身' }),
+          rollRow({ household_id: 'H003', name: '赵老太', id_number: ZHAO, relation: '妻' }),
+          rollRow({ household_id: 'H004', name: '钱七', id_number: QIAN, relation: '自己' }),
+        ],
+      },
+    },
+    {
+      // Until 2026-12-06 a column holding words anywhere kept every 2 and 1 no head: 张三(2)、李四(10)、王五(20).
+      name: 'a household in two-digit codes saved as numbers (2, 10, 20; 1, 20) in a column that also holds words',
+      rows: {
+        roll: [
+          rollRow({ household_id: 'H001', relation: '2' }),
+          rollRow({ household_id: 'H001', name: '李四', id_number: LI, relation: '10' }),
+          rollRow({ household_id: 'H001', name: '王五', id_number: WANG, relation: '20' }),
+          rollRow({ household_id: 'H002', name: '孙老汉', id_number: SUN, relation: '1' }),
+          rollRow({ household_id: 'H002', name: '赵老太', id_number: ZHAO, relation: '20' }),
+          rollRow({ household_id: 'H003', name: '钱七', id_number: QIAN, relation: '户主' }),
+          rollRow({ household_id: 'H003', name: '周八', id_number: ZHOU, relation: '配偶' }),
+        ],
+      },
+    },
+    {
       // Until 2026-12-02 each household of the file without the column was one: 孙老汉(空).
       name: 'a roll file without a 与户主关系 column beside one with it: its households cannot be judged',
       rows: {

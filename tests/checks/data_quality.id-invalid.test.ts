@@ -44,6 +44,15 @@ testCheck('data_quality.id-invalid', {
       },
     },
     {
+      // Until 2026-12-06 each was 含非法字符 here: the row is now refused as without an ID (data_quality.bad-row).
+      name: 'a reference list\'s ID written as none (无, 暂无, 不详, —, 空) is no unreadable ID',
+      rows: {
+        roll: [rollRow()],
+        deaths: ['无', '暂无', '不详', '—', '空'].map((id_number, i) => ({ id_number, name: `死者${i}`, death_date: '2026-03-15' })),
+        prisoners: [{ id_number: '无', name: '某甲', sentence_start: '2024-01-01', sentence_end: '2027-01-01' }],
+      },
+    },
+    {
       name: 'reference lists with recoverable IDs',
       rows: {
         roll: [rollRow()],

@@ -61,8 +61,9 @@ describe.each([
       { _file: file, _sheet: sheet, _line: 6, kind: 'value', column_name: '身份证号码', raw_value: null, reason: '身份证号码为空' },
       // One unreadable, the other not: the row is refused naming the column, as a kinship row with one bad ID is.
       { _file: file, _sheet: sheet, _line: 8, kind: 'id', column_name: '法定代表人证件号码', raw_value: MISTYPED, reason: '法定代表人证件号码无法识别：校验码错误' },
-      // Written as none with nothing beside it: refused, as such a cell alone always was.
-      { _file: file, _sheet: sheet, _line: 9, kind: 'id', column_name: '法定代表人证件号码', raw_value: '无', reason: '法定代表人证件号码无法识别：含非法字符' },
+      // Written as none with nothing beside it: a row without an ID, saying what was written (until 2026-12-06 an
+      // unreadable ID, 含非法字符).
+      { _file: file, _sheet: sheet, _line: 9, kind: 'value', column_name: '身份证号码', raw_value: null, reason: '身份证号码为空（法定代表人证件号码写作「无」）' },
     ]);
   });
 });

@@ -6,6 +6,7 @@ import { lastChangeId } from '../../ledger/changes.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
+import { earlierFindingsWithMoney } from '../../report/earlier-findings.ts';
 import { workThrough } from '../../settle-all.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
 import { ensureOutputFolder, writeWhole } from '../output-folder.ts';
@@ -46,6 +47,8 @@ const WORKBOOKS_AT_A_TIME = 4;
 
 export async function exportLedgerWorkbooks(connection: DuckDBConnection, options: LedgerExportOptions): Promise<LedgerExportResult> {
   const ledger = await ledgerRowsForPeriod(connection, options.period);
+  // The money of earlier months' findings no longer in the month, for the 汇总 sheet to agree with the report's.
+  const earlier = await earlierFindingsWithMoney(connection, ledger.period, new Set(ledger.rows.map((row) => row.findingId)), null, new Map());
   // Read with the rows: an import takes any later audit record of a row's field as a change made after the export.
   const changesThrough = await lastChangeId(connection);
   const outDir = resolve(options.outDir);
@@ -57,7 +60,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   };
   await ensureOutputFolder(outDir);
 
-  const plans = planWorkbooks(ledger.rows, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
+  const plans = planWorkbooks(ledger.rows, earlier, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
   const writers = Array.from({ length: WORKBOOKS_AT_A_TIME }, (_, writer) => writer);
   await workThrough(plans, writers, ({ plan, path }) => writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf }));
   const files = plans.map(({ path }) => path);
@@ -68,23 +71,41 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   return { files, rows: ledger.rows.length, asOf };
 }
 
-/** Rows arrive sorted by township and village, so each group is one run of consecutive rows. */
-function planWorkbooks(rows: readonly LedgerRow[], split: 'township' | 'village', period: string): WorkbookPlan[] {
+/**
+ * Rows arrive sorted by township and village, so each group is one run of consecutive rows. `earlier` (money only) goes
+ * to its village's 汇总 line: a village of the township with no row this month gets a line and no sheet; a township (or,
+ * split by village, a village) with no row this month gets no workbook — nothing in it to fill in.
+ */
+function planWorkbooks(rows: readonly LedgerRow[], earlier: readonly LedgerRow[], split: 'township' | 'village', period: string): WorkbookPlan[] {
   const fileNames = new UniqueNames();
   const plans: WorkbookPlan[] = [];
   for (const township of consecutiveGroups(rows, (row) => row.township)) {
     const townshipName = townshipLabel(township.key);
-    const villages = consecutiveGroups(township.rows, (row) => row.village)
-      .map((village) => ({ label: villageLabel(village.key), rows: village.rows }));
+    const villages = withEarlier(consecutiveGroups(township.rows, (row) => row.village), earlier.filter((row) => row.township === township.key))
+      .map((village) => ({ label: villageLabel(village.key), rows: village.rows, earlier: village.earlier }));
     if (split === 'township') {
       plans.push({ fileName: `${fileNames.claim(safeFileName(townshipName))}.xlsx`, title: townshipName, villages });
     } else {
-      for (const village of villages) {
+      for (const village of villages.filter((one) => one.rows.length > 0)) {
         plans.push({ fileName: `${fileNames.claim(safeFileName(`${townshipName}-${village.label}`))}.xlsx`, title: `${townshipName}${village.label}`, villages: [village] });
       }
     }
   }
   return plans.map((plan) => ({ ...plan, title: `${plan.title} 整改台账汇总（${period}）` }));
+}
+
+/** Each village group with its earlier findings, and a group for each village that has only those, in village order. */
+function withEarlier(
+  villages: readonly { key: string | null; rows: LedgerRow[] }[], earlier: readonly LedgerRow[],
+): { key: string | null; rows: LedgerRow[]; earlier: LedgerRow[] }[] {
+  const groups = villages.map((village) => ({ ...village, earlier: [] as LedgerRow[] }));
+  for (const row of earlier) {
+    let group = groups.find((one) => one.key === row.village);
+    if (!group) groups.push(group = { key: row.village, rows: [], earlier: [] });
+    group.earlier.push(row);
+  }
+  // As ledger-rows.ts orders them: by name, no village last.
+  return groups.sort((a, b) => (a.key === b.key ? 0 : a.key === null ? 1 : b.key === null ? -1 : a.key < b.key ? -1 : 1));
 }
 
 function consecutiveGroups(rows: readonly LedgerRow[], key: (row: LedgerRow) => string | null): { key: string | null; rows: LedgerRow[] }[] {
@@ -113,7 +134,7 @@ async function writeWorkbook(path: string, plan: WorkbookPlan, context: Snapshot
       await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf });
       const sheetNames = new UniqueNames([SUMMARY_SHEET, SNAPSHOT_SHEET]);
       const snapshotRows: SnapshotRow[] = [];
-      for (const village of plan.villages) {
+      for (const village of plan.villages.filter((one) => one.rows.length > 0)) {
         const township = village.rows[0]?.township ?? null;
         snapshotRows.push(...await writeLedgerSheet(workbook, {
           sheetName: sheetNames.claim(village.label, fitSheetName),

@@ -6,6 +6,7 @@ import { CATEGORIES } from '../../engine/define-check.ts';
 import { CATEGORY_LABELS } from '../../ledger/labels.ts';
 import type { LedgerRow, PeriodLedger } from '../../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES, TRACKING } from '../../ledger/statuses.ts';
+import { formatYuan } from '../../report/format.ts';
 import { SUMMARY_SHEET } from './names.ts';
 import { headerStyle, printSetup, summaryCellStyle, TITLE_STYLE } from './styles.ts';
 import { protectStreamedSheet, STAFF_SHEET_PERMISSIONS } from './sheet-protection.ts';
@@ -14,6 +15,11 @@ import { displayWidth } from './text-width.ts';
 export interface VillageGroup {
   label: string;
   rows: readonly LedgerRow[];
+  /**
+   * Findings of earlier months no longer in the month's rows (closed by staff, 误报 or 自动销号 before the month was
+   * scanned; report/earlier-findings.ts), counted in the money only, as the report counts them.
+   */
+  earlier: readonly LedgerRow[];
 }
 
 /** The counting columns after 村(社区), with how each counts a village's rows. */
@@ -30,6 +36,8 @@ const COUNTS: { header: string; counts: (row: LedgerRow, asOf: string) => boolea
 const AMOUNTS: { header: string; cents: (row: LedgerRow) => number | null }[] = [
   // A 误报 was never overpaid: counted, the township's total disagreed with the report's 应追回金额 (until 2026-12-02).
   { header: '多发金额(元)', cents: (row) => (row.status === FALSE_POSITIVE ? null : row.overpaymentCents) },
+  // Whatever became of the finding since: until 2026-12-06 money recovered on a finding closed before the month (3,120
+  // recovered in October, the finding 已追回) left the 汇总 of every later month, which showed less than October's.
   { header: '已追回金额(元)', cents: (row) => row.recoveredCents },
 ];
 
@@ -64,8 +72,8 @@ export async function writeSummarySheet(
   workbook: ExcelTypes.stream.xlsx.WorkbookWriter, content: { title: string; villages: readonly VillageGroup[]; asOf: string },
 ): Promise<void> {
   const lines = [
-    ...content.villages.map((village) => ({ label: village.label, rows: village.rows, total: false })),
-    { label: '合计', rows: content.villages.flatMap((village) => village.rows), total: true },
+    ...content.villages.map((village) => ({ label: village.label, rows: village.rows, earlier: village.earlier, total: false })),
+    { label: '合计', rows: content.villages.flatMap((village) => village.rows), earlier: content.villages.flatMap((village) => village.earlier), total: true },
   ];
   const sheet = workbook.addWorksheet(SUMMARY_SHEET, {
     views: [{ state: 'frozen', xSplit: 1, ySplit: 2, topLeftCell: 'B3', activeCell: 'A3' }],
@@ -93,7 +101,7 @@ export async function writeSummarySheet(
 
   lines.forEach((line, index) => {
     const counts = COUNTS.map((column) => line.rows.filter((row) => column.counts(row, content.asOf)).length);
-    const amounts = AMOUNTS.map((column) => line.rows.reduce((sum, row) => sum + (column.cents(row) ?? 0), 0) / 100);
+    const amounts = AMOUNTS.map((column) => [...line.rows, ...line.earlier].reduce((sum, row) => sum + (column.cents(row) ?? 0), 0) / 100);
     const excelRow = sheet.getRow(3 + index);
     [line.label, ...counts, ...amounts].forEach((value, i) => {
       const cell = excelRow.getCell(i + 1);
@@ -103,9 +111,18 @@ export async function writeSummarySheet(
     excelRow.commit();
   });
   const noteRow = sheet.getRow(3 + lines.length + 1);
-  noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且跟踪情况为逾期或整改时限早于 ${content.asOf}；金额单位为元。`;
+  noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且跟踪情况为逾期或整改时限早于 ${content.asOf}；金额单位为元`
+    + `${earlierNote(lines[lines.length - 1]!.earlier)}。`;
   noteRow.getCell(1).style = { font: { size: 9, color: { argb: 'FF595959' } }, protection: { locked: true } };
   noteRow.commit();
   await protectStreamedSheet(sheet, STAFF_SHEET_PERMISSIONS);
   sheet.commit();
+}
+
+/** What the money columns hold beyond the village sheets, in the words of the report; '' when nothing. */
+function earlierNote(earlier: readonly LedgerRow[]): string {
+  if (earlier.length === 0) return '';
+  const yuan = (column: (typeof AMOUNTS)[number]) => formatYuan(earlier.reduce((sum, row) => sum + (column.cents(row) ?? 0), 0));
+  return `；金额含此前各月已办结、误报或销号、不在本月台账中的 ${earlier.length} 条问题（多发 ${yuan(AMOUNTS[0]!)} 元，`
+    + `已追回 ${yuan(AMOUNTS[1]!)} 元），问题办结后追回的钱仍计入，与排查整改报告一致`;
 }

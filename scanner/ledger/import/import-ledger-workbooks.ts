@@ -5,6 +5,7 @@ import { format } from 'date-fns';
 import { FINDING_ID_HEADER } from '../../export/ledger-workbook/columns.ts';
 import type { Snapshot } from '../../export/ledger-workbook/snapshot-sheet.ts';
 import { readStaffValues, writeStaffValues, type EditableField } from '../staff-edits.ts';
+import { AUTO_CLOSED } from '../statuses.ts';
 import { inTransaction } from '../transaction.ts';
 import { totalsOf, type FileImportReport, type ImportReport } from './import-report.ts';
 import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
@@ -155,13 +156,17 @@ async function latestPeriod(connection: DuckDBConnection): Promise<string | null
 
 /**
  * The findings a month after `period` lists in its workbooks (raised, carried unjudged or closed as 自动销号 by its
- * scan); every finding when `period` has no run in this ledger (a workbook of another ledger, or of a month since gone).
+ * scan, reopened since or not: ledger-rows.ts); every finding when `period` has no run in this ledger (a workbook of
+ * another ledger, or of a month since gone). Until 2026-12-06 a later month's 自动销号 staff had reopened was not asked:
+ * an older month's workbook could overwrite what was typed in the latest.
  */
 async function findingsListedAfter(connection: DuckDBConnection, period: string): Promise<Set<string>> {
   const reader = await connection.runAndReadAll(
     `SELECT finding_id FROM (SELECT run_id, finding_id FROM ledger.run_findings UNION ALL SELECT run_id, finding_id FROM ledger.run_carried)
      WHERE run_id IN (SELECT run_id FROM ledger.runs WHERE period > $period)
      UNION SELECT finding_id FROM ledger.findings WHERE closed_run_id IN (SELECT run_id FROM ledger.runs WHERE period > $period)
+     UNION SELECT finding_id FROM ledger.changes WHERE source_kind = 'scan' AND field = 'status' AND to_value = '${AUTO_CLOSED}'
+       AND run_id IN (SELECT run_id FROM ledger.runs WHERE period > $period)
      UNION SELECT finding_id FROM ledger.findings WHERE NOT EXISTS (SELECT 1 FROM ledger.runs WHERE period = $period)`,
     { period },
   );
