@@ -10,29 +10,34 @@ import { ID_CELL_NAMES_CO_OWNERS } from './property-co-owners.ts';
 import { blank } from './raw-rows.ts';
 import { idField } from './value-maps.ts';
 
-/** The resident's own documents: 居民身份证 (二代, 临时), 身份证, 户口簿; as written by 公安 (中华人民共和国居民身份证). */
-const RESIDENT_DOCUMENT = '(?:中华人民共和国|中国)?(?:第?[一二]代|临时)?(?:居民)?身份证(?:件|号码|号)?|(?:居民)?户口(?:簿|本)';
-/** One such document, or several (居民身份证/户口簿, 居民身份证（户口簿）). */
-const RESIDENT_DOCUMENTS = eitherScriptPattern(`(?:${RESIDENT_DOCUMENT})(?:[/、,，或(（]+(?:${RESIDENT_DOCUMENT})[)）]?)*`);
 /**
- * A code (1, 01, A, 111): systems number documents each their own way (不动产's 1 is 身份证, 车管's A is), and which is
- * meant cannot be told. It is read as saying nothing, as an empty cell.
+ * Words that name a document other than a resident's own: a company's or a body's (统一社会信用代码, 组织机构代码, 营业执照,
+ * 注册号), a foreigner's or a non-mainland resident's (护照, 通行证, 居住证, 台胞证, 回乡证), a serviceman's (军官证, 士兵证,
+ * 警官证). Only these refuse a row: 证件类型 is written every way (A:居民身份证, 01-居民身份证, 身份证(18位), 公民身份号码,
+ * 居民身份证(A)), and until 2026-12-06 any value but a few exact spellings was "another document", so a row whose ID
+ * could not be read left scope unseen: no data_quality.id-invalid finding, and a warning that listed 居民身份证 among the
+ * documents that are not one.
  */
-const BARE_CODE = '[0-9A-Za-z]{1,3}';
+const OTHER_DOCUMENT = eitherScriptPattern(
+  '信用代码|组织机构|机构代码|营业执照|注册号|法人证书|登记证书|护照|通行证|居住证|台胞证|回乡证|外国人|军官证|士兵证|警官证|文职干部证|军人');
+/** Words that name the resident's own document (居民身份证, 公民身份号码, 户口簿, 二代证): such a value stays in scope. */
+const RESIDENT_DOCUMENT = eitherScriptPattern('身份证|身份号码|户口|二代证');
+/** A holder not of the mainland: even written 身份证 (外国人永久居留身份证, 香港身份证), no 居民身份证. */
+const NOT_MAINLAND = eitherScriptPattern('外国人|外籍|港澳|香港|澳门|台湾|台胞|回乡证');
 
 /**
- * The row's 证件类型 names a document other than the resident's own, and none of its numbers is a readable 居民身份证
- * number. Where one is (a number that passes the check beside 护照), the type is read as miswritten and the row stays
- * in scope: such a number can only match the recipient whose number it is, and refused, his house would go unfound.
- * An empty 证件类型, one written as none (—, 无) or a bare code stays in scope too.
+ * The row's 证件类型 positively names a document other than the resident's own, and none of its numbers is a readable
+ * 居民身份证 number. Where one is (a number that passes the check beside 护照), the type is read as miswritten and the row
+ * stays in scope: such a number can only match the recipient whose number it is, and refused, his house would go unfound.
+ * Any other 证件类型 (empty, 无, a bare code, wording not known) stays in scope: its unreadable ID is a finding.
  */
 function otherDocument(dataset: DatasetName): string {
   const ids = datasetSpec(dataset).columns.filter((column) => column.kind === 'id');
   const readable = ids.map((column) => `coalesce(${idField(column, 'status')} IN ('valid', 'legacy'), false)`);
   if (dataset === 'properties') readable.push(ID_CELL_NAMES_CO_OWNERS);
   const typed = 'rs_text(id_type)';
-  return `(NOT ${blank('id_type')} AND NOT rs_no_value(id_type)
-    AND NOT regexp_full_match(${typed}, ${sqlString(RESIDENT_DOCUMENTS)}) AND NOT regexp_full_match(${typed}, ${sqlString(BARE_CODE)})
+  return `(NOT ${blank('id_type')} AND (regexp_matches(${typed}, ${sqlString(NOT_MAINLAND)})
+      OR (regexp_matches(${typed}, ${sqlString(OTHER_DOCUMENT)}) AND NOT regexp_matches(${typed}, ${sqlString(RESIDENT_DOCUMENT)})))
     AND NOT (${readable.join(' OR ')}))`;
 }
 

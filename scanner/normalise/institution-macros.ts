@@ -27,6 +27,10 @@ const LARGE_BANKS: readonly { key: string; fullName: string; shortName: string }
  * until 2026-12-06 two, and two 核对 rounds of one account there were summed, a false high finding). Two counties' are
  * two banks. A name that says no county (农商行, 信用社, 城关镇信用社) cannot be told of which: the 农商行 are one
  * institution and the 信用社 another, as before, and neither is a county's (a 村镇银行 is another bank altogether).
+ * A bare place (no 县/区/旗/市) before a 农商行 or a 联社 is its county (临沭农商银行, 临沭农村信用合作联社: only a county
+ * has one); before a plain 信用社 it is as often a township (店头信用社, the 店头镇 branch of 临沭's), so it says no
+ * county. Until 2026-12-06 店头信用社 was keyed 店头农村商业银行, another bank than 临沭县农村信用合作联社, and the two
+ * rounds of one account were summed (a false high finding).
  */
 const RURAL_BANKS = { key: '农村商业银行', words: '农村商业银行|农商银行|农商行|农村合作银行|农合行' };
 const RURAL_CREDIT = { key: '农村信用社', words: '农村信用|信用社|信用合作|信用联社|农信' };
@@ -38,6 +42,8 @@ const COUNTY_UNIT = '[^省市县区旗]+[县区旗]';
 const CITY_UNIT = '[^省市县区旗]+市';
 /** A place ending as a township does (城关镇, 店头乡, XX街道): no county said. */
 const TOWNSHIP_END = '(镇|乡|街道|办事处)$';
+/** A county's own rural bank, whose bare place is its county: a 农商行 (农村合作银行) or the county's 联社. */
+const COUNTY_LEVEL_WORDS = `${RURAL_BANKS.words}|联社`;
 
 /**
  * Every key that names itself: a list that spells its banks as the keys do (the common case) is keyed at one comparison.
@@ -61,15 +67,21 @@ const byShortName = `CASE regexp_extract(name, ${sqlString(SHORT_NAME)}, 2)
       ${LARGE_BANKS.map(({ key, shortName }) => `WHEN ${sqlString(shortName)} THEN ${sqlString(key)}`).join(' ')} END`;
 
 export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
-  // Internal. The county a rural bank's name states before its first rural word (临沭县农村信用合作联社, 山东临沭农村商业银行,
-  // 临沂市河东区农商银行城关支行), without 县/区/市 (临沭县 and 临沭 are one); NULL where it states none.
-  defineMacro('rs_rural_bank_county', ['name'], `list_transform([regexp_replace(regexp_replace(regexp_replace(
+  // Internal. The place a rural bank's name states before its first rural word, punctuation and province dropped
+  // (临沭县, 临沂市河东区, 店头; 山东临沭 gives 临沭); '' where it states none.
+  defineMacro('rs_rural_bank_place', ['name'], `regexp_replace(regexp_replace(regexp_replace(
       regexp_extract(name, ${sqlString(`^(.*?)(${RURAL_BANKS.words}|${RURAL_CREDIT.words})`)}, 1),
-      '[^\\p{Han}A-Za-z0-9]', '', 'g'), ${sqlString(PROVINCE)}, ''), ${sqlString(PROVINCE_SHORT)}, '\\2')], lambda rs_place:
+      '[^\\p{Han}A-Za-z0-9]', '', 'g'), ${sqlString(PROVINCE)}, ''), ${sqlString(PROVINCE_SHORT)}, '\\2')`),
+
+  // Internal. The county a rural bank's name states (临沭县农村信用合作联社, 山东临沭农村商业银行, 临沂市河东区农商银行城关支行),
+  // without 县/区/市 (临沭县 and 临沭 are one); NULL where it states none. A bare place is a county only before a
+  // county's own bank (COUNTY_LEVEL_WORDS): 店头信用社 states no county.
+  defineMacro('rs_rural_bank_county', ['name'], `list_transform([rs_rural_bank_place(name)], lambda rs_place:
     nullif(regexp_replace(coalesce(
       regexp_extract_all(rs_place, ${sqlString(COUNTY_UNIT)})[-1],
       regexp_extract_all(rs_place, ${sqlString(CITY_UNIT)})[-1],
-      CASE WHEN NOT regexp_matches(rs_place, ${sqlString(TOWNSHIP_END)}) THEN rs_place END), '[县区旗市]$', ''), ''))[1]`),
+      CASE WHEN regexp_matches(name, ${sqlString(COUNTY_LEVEL_WORDS)}) AND NOT regexp_matches(rs_place, ${sqlString(TOWNSHIP_END)})
+        THEN rs_place END), '[县区旗市]$', ''), ''))[1]`),
 
   // name: rs_text'd (half-width, no spaces). Other banks: the name up to its first 银行, 中国 before it dropped
   // (中国光大银行XX支行 and 光大银行 are one; XX村镇银行 stay apart); anything else: the name before its legal form.
@@ -87,14 +99,18 @@ export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
 
 /**
  * The value map of the deposits' 金融机构 column (value-maps.ts), over its distinct raw cells: each keyed by
- * rs_institution_key in simplified characters. A rural bank whose name says no county (农商行, 信用社) is the county's where
- * the lists name rural banks of one county only (a township's 核对 feedback: 临沭农商银行 in one round, 农商行 in the other,
- * were one institution until 2026-12-06 made the county part of the key, and must stay one); beside two counties' it stays
- * apart from both, its balances added up.
+ * rs_institution_key in simplified characters. A rural bank whose name says no county (农商行, 信用社, 店头信用社) is the
+ * county's its bare place names where the lists name that county's bank elsewhere (临沭信用社 beside 临沭县农村信用合作联社),
+ * else the county's where the lists name rural banks of one county only (a township's 核对 feedback: 临沭农商银行 in one
+ * round, 农商行 or 店头信用社 in the other, were one institution until 2026-12-06 made the county part of the key, and must
+ * stay one); beside two counties' it stays apart from all, its balances added up.
  */
 export const institutionValueMap = (distinctRaw: string) => `WITH keyed AS (
-    SELECT m_raw, rs_institution_key(m_simplified) AS m_key
+    SELECT m_raw, rs_institution_key(m_simplified) AS m_key,
+      nullif(rs_rural_bank_place(m_simplified), '') || ${sqlString(RURAL_BANKS.key)} AS m_place_key
     FROM (SELECT m_raw, rs_to_simplified(rs_text(m_raw)) AS m_simplified FROM (${distinctRaw}))),
   counties AS (SELECT list(DISTINCT m_key) FILTER (WHERE m_key LIKE ${sqlString(`_%${RURAL_BANKS.key}`)}) AS keys FROM keyed)
-  SELECT m_raw, CASE WHEN m_key IN (${sqlString(RURAL_BANKS.key)}, ${sqlString(RURAL_CREDIT.key)}) AND len(keys) = 1 THEN keys[1] ELSE m_key END AS m_value
+  SELECT m_raw, CASE WHEN m_key IN (${sqlString(RURAL_BANKS.key)}, ${sqlString(RURAL_CREDIT.key)}) THEN coalesce(
+      CASE WHEN list_contains(keys, m_place_key) THEN m_place_key END, CASE WHEN len(keys) = 1 THEN keys[1] END, m_key)
+    ELSE m_key END AS m_value
   FROM keyed, counties`;

@@ -28,6 +28,16 @@ testCheck('over_asset.deposits', {
     // The lists name one county's rural banks only: one that names none is that county's (as 农商行 and XX农商银行 were one).
     { name: '农商行 (no county said) in June, 临沭农商银行 in September: the lists\' one county', config, rows: twoRounds('农商行', '临沭农商银行') },
     { name: '城关镇信用社 (a township, no county said) in June, 临沭农商银行 in September: the lists\' one county', config, rows: twoRounds('城关镇信用社', '临沭农商银行') },
+    // A 信用社 named by its township (no 镇) says no county: the lists' one county's. Until 2026-12-06 店头信用社 was a
+    // county's own bank (店头农村商业银行), and June's and September's balances were summed (a false high finding).
+    { name: '临沭县农村信用合作联社 in June, 店头信用社 (a township, no 镇) in September: the lists\' one county', config, rows: twoRounds('临沭县农村信用合作联社', '店头信用社') },
+    { name: '店头农村信用合作社 in June, 临沭农商银行 in September: the lists\' one county', config, rows: twoRounds('店头农村信用合作社', '临沭农商银行') },
+    {
+      // Beside two counties' banks, a bare place the lists name as a county elsewhere is that county (临沭信用社 is 临沭's).
+      name: '临沭信用社 in June, 临沭县农村信用合作联社 in September, the lists naming 莒南\'s too: 临沭\'s, September\'s replaces June\'s',
+      config,
+      rows: { ...twoRounds('临沭信用社', '临沭县农村信用合作联社'), deposits: [...twoRounds('临沭信用社', '临沭县农村信用合作联社').deposits, { ...reported('100', '2026-09-30', '莒南农商银行'), id_number: LI, name: '李四' }] },
+    },
     {
       // The account keys rounds apart from the bank (deposit-rounds.ts): a name that says no county is still replaced.
       name: 'one account at 信用社 (no county said) in June and at 临沭农商银行 in September: the account decides',
@@ -60,6 +70,13 @@ testCheck('over_asset.deposits', {
       config,
       rows: { ...twoRounds('农商行', '临沭农商银行'), deposits: [...twoRounds('农商行', '临沭农商银行').deposits, { ...reported('100', '2026-09-30', '莒南农商银行'), id_number: LI, name: '李四' }] },
       expected: [{ subject_id: LI, evidence: ['合计 41100.00 元', '张三：农商行 余额 20000.00 元', '张三：临沭农商银行 余额 21000.00 元'] }],
+    },
+    {
+      // 店头 is named as no county anywhere: which county's 信用社 it is cannot be told beside two (conservative).
+      name: '店头信用社 in June, 临沭农商银行 in September, the lists naming 莒南\'s too: both balances count',
+      config,
+      rows: { ...twoRounds('店头信用社', '临沭农商银行'), deposits: [...twoRounds('店头信用社', '临沭农商银行').deposits, { ...reported('100', '2026-09-30', '莒南农商银行'), id_number: LI, name: '李四' }] },
+      expected: [{ subject_id: LI, evidence: ['合计 41100.00 元', '张三：店头信用社 余额 20000.00 元', '张三：临沭农商银行 余额 21000.00 元'] }],
     },
   ],
 });

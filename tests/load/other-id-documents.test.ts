@@ -69,3 +69,30 @@ describe('the 证件类型 of other reference lists', () => {
     ]);
   });
 });
+
+// 证件类型 is written every way a system or a clerk spells it. Until 2026-12-06 only a few exact spellings were the
+// resident's own document: A:居民身份证 or 身份证(18位) was "another document", and a row whose ID could not be read left
+// scope unseen (no data_quality.id-invalid finding). Only a type that names another document refuses a row now.
+describe('a 证件类型 written with a code, a bracket or other words', () => {
+  const RESIDENT_SPELLINGS = [
+    'A:居民身份证', 'A-居民身份证', '01-居民身份证', '居民身份证(A)', '身份证(18位)', '大陆居民身份证', '内地居民身份证',
+    '公民身份证', '公民身份号码', '身份证件号码', '二代证', '居民身份證', '无', '其他',
+  ];
+  const OTHER_SPELLINGS = ['B:护照', '营业执照', '外国人永久居留身份证', '港澳台居民居住证', '台湾居民来往大陆通行证', '02-组织机构代码', '士兵证', '香港身份证'];
+  const vehicles = [
+    '机动车所有人,身份证明名称,身份证明号码,车辆类型',
+    ...[...RESIDENT_SPELLINGS, ...OTHER_SPELLINGS].map((type, i) => `车主${i},${type},${MISTYPED},小型轿车`),
+  ].join('\n') + '\n';
+
+  it.each([
+    ['GBK csv', '机动车登记信息.csv', () => iconv.encode(vehicles, 'gbk')],
+    ['xlsx', '机动车登记信息.xlsx', () => workbookOf('机动车', vehicles.trim().split('\n').map((line) => line.split(',')))],
+  ] as const)('keeps a resident\'s document however written in scope, its unreadable ID refused as such (%s)', async (_format, file, content) => {
+    await loadFolder({ '低保花名册.csv': rollCsv(), [file]: await content() });
+    const rejects = await rows(`SELECT _line, kind, reason FROM load_rejects WHERE dataset = 'vehicles' ORDER BY _line`);
+    expect(rejects).toEqual([
+      ...RESIDENT_SPELLINGS.map((_type, i) => ({ _line: i + 2, kind: 'id', reason: '身份证号码无法识别：校验码错误' })),
+      ...OTHER_SPELLINGS.map((type, i) => ({ _line: RESIDENT_SPELLINGS.length + i + 2, kind: 'out-of-scope', reason: WHY(type) })),
+    ]);
+  });
+});

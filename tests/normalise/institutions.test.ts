@@ -53,6 +53,12 @@ describeMacroTable('rs_institution_key', connection, {
     { input: '莒南农商银行', expected: '莒南农村商业银行', note: 'another county\'s 农商行 stays apart from 临沭\'s' },
     { input: '莒南县农村信用合作联社', expected: '莒南农村商业银行', note: 'another county\'s 信用社 stays apart from 临沭\'s 农商行' },
     { input: '城关镇信用社', expected: '农村信用社', note: 'a township says no county: not any county\'s 农商行' },
+    // A plain 信用社 is as often a township's as a county's: a bare place before it says no county (the lists decide,
+    // institutionValueMap). Until 2026-12-06 店头信用社 was 店头农村商业银行, another bank than 临沭's.
+    { input: '店头信用社', expected: '农村信用社', note: 'a township named without 镇 says no county' },
+    { input: '店头农村信用合作社', expected: '农村信用社', note: 'a township\'s 信用合作社 (no 联社) says no county' },
+    { input: '临沭信用社', expected: '农村信用社', note: 'a bare place before a plain 信用社 says no county by itself' },
+    { input: '山东店头信用社', expected: '农村信用社', note: 'the province dropped, the township says no county' },
     { input: '信用合作联社', expected: '农村信用社' },
     { input: '中国人民银行', expected: '人民银行' },
     { input: '支付宝', expected: '支付宝' },
