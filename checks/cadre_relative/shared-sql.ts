@@ -81,7 +81,6 @@ const CADRE_PATHS = {
       UNION ALL
       SELECT y, x, rk.inverse_kind, '←' || relation || '—', cite FROM kin JOIN relation_kinds rk USING (kind)
     ),
-    active_roll AS (SELECT DISTINCT id_number FROM roll WHERE active AND id_number IS NOT NULL),
     -- The rows of the households the serving cadres have rows in (for the same-household link).
     cadre_households AS MATERIALIZED (
       SELECT DISTINCT county, township, village, household_id FROM roll
@@ -108,7 +107,8 @@ const CADRE_PATHS = {
       JOIN two_hop_paths t ON t.first_kind = e1.kind
       JOIN edges e2 ON e2.a = e1.b AND e2.kind = t.second_kind AND e2.b <> s.cadre_id
     )
-    SELECT * FROM traced WHERE list_contains($relations, kind) AND relative_id IN (SELECT id_number FROM active_roll)
+    -- The roll's active IDs are probed, not made DISTINCT first: that million-ID aggregate was 1–2 s in B1M profiles.
+    SELECT * FROM traced WHERE list_contains($relations, kind) AND relative_id IN (SELECT id_number FROM roll WHERE active)
     UNION ALL
     -- Same roll household as C (any row of C's, the member's active rows). C's own payment does not matter: the roll
     -- says who lives together, and a cadre 停保 or 退保 himself (often on taking office) while his family is still paid
@@ -163,12 +163,17 @@ const CADRE_RELATIVE_PEOPLE = {
       LEFT JOIN relation_kinds rk USING (kind)
       GROUP BY ALL
     ),
+    -- The rows of these few thousand people first, read apart (MATERIALIZED): with the test below beside the IDs',
+    -- DuckDB ran its patterns over every active row of the roll (4.8 of this table's 8.8 s in a B1M profile) before
+    -- the join kept a few.
+    candidate_rows AS MATERIALIZED (
+      SELECT * FROM roll WHERE id_number IN (SELECT relative_id FROM near_links UNION ALL SELECT cadre_id FROM serving_cadres)
+    ),
     roll_people AS (
       SELECT DISTINCT ON (id_number, household_id) * FROM (
         SELECT r.*, bool_or(coalesce(r.filed, false)) OVER (PARTITION BY r.id_number, r.household_id) AS household_filed
         -- A row read as 在保 that says he left the household (死亡, 分户, 在保（已迁出）) is not him paid there.
-        FROM roll r WHERE r.id_number IN (SELECT relative_id FROM near_links UNION ALL SELECT cadre_id FROM serving_cadres)
-          AND ${stillInHousehold('r')}
+        FROM candidate_rows r WHERE ${stillInHousehold('r')}
       ) ORDER BY id_number, household_id, _file, _line
     ),
     per_cadre AS (
