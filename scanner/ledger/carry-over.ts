@@ -33,7 +33,9 @@ const ROLL_COMPARING = ['data_quality.household-split'];
  * is about its own month's payments: a later month not raising it says nothing of them, so it stays open, carried into
  * every month (未复查) until staff close it. Until 2026-12-06 the next month closed it as 自动销号 and it was in no
  * workbook staff could import: the money paid to the dead was never asked back. A finding with no sighting left (its
- * month rescanned without it) is not one: the month's own data no longer shows it.
+ * month rescanned without it) is not one: the month's own data no longer shows it. Nor is what a backfill found of a
+ * finding a later month tracks under another id (a renumbered household): its sighting is recorded under that finding
+ * (continued-findings.ts), not carried as a second one.
  */
 const BACKFILL_ONLY = `(EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id)
   AND NOT EXISTS (SELECT 1 FROM ledger.run_findings s WHERE s.finding_id = f.finding_id AND s.tracking IS DISTINCT FROM '${TRACKING.backfill}'))`;

@@ -18,7 +18,7 @@ const FACT_NAMES_THE_PROBLEM = [
 
 export interface ContinuationContext {
   period: string;
-  /** False for a backfill (a month older than the ledger's latest): it continues nothing, as it changes no status. */
+  /** False for a backfill (a month older than the ledger's latest): it continues read-only, changing no status. */
   carries: boolean;
   /** The checks continued by their holdings instead (continued-holdings.ts). */
   holdingsChecks: readonly string[];
@@ -35,6 +35,13 @@ export interface ContinuationContext {
  * 人工保留, not gone); closed by staff (误报 included) only if seen at the latest earlier run that ran the check, so
  * month follows month (a month the check was skipped looked at nothing); never 自动销号 (a scan looked, found it gone,
  * and closed it: a like finding later is a new one, judged afresh).
+ *
+ * A backfill (carries false) continues too, read-only: it changes no status, so its sighting is recorded under the
+ * earlier id whatever that finding's status, as it is when the id did not change — but not under a 自动销号 closed by a
+ * month up to the backfilled one (a scan found it gone before that month: the backfill's finding is another episode).
+ * Until 2026-12-06 a backfill continued nothing: August's finding of a dead man whose household was renumbered by
+ * October was a second finding of the same death, carried into every later month (未复查) beside the one October
+ * raised, and its money counted twice in 应追回 and --fail-on. Its remark says how the backfilled month differed.
  *
  * Temp table `scan_sightings`: the scan's findings as the ledger meets them, each under the id of the earlier finding it
  * continues (here or by its holdings, continued_holdings), with the remark after the evidence. Carry-over then meets it
@@ -55,24 +62,33 @@ export async function continueEarlierFindings(connection: DuckDBConnection, cont
     `CREATE OR REPLACE TEMP TABLE continued_findings AS
      WITH fresh AS (
        SELECT finding_id, check_id, subject_id, township, village, household_id, fact FROM scan_findings s
-       WHERE $carries AND subject_id IS NOT NULL AND NOT list_contains(string_split($holdings, ','), check_id)
+       WHERE subject_id IS NOT NULL AND NOT list_contains(string_split($holdings, ','), check_id)
          AND NOT EXISTS (SELECT 1 FROM ledger.findings seen WHERE seen.finding_id = s.finding_id)
      )
      SELECT s.finding_id, f.finding_id AS earlier_id,
-            '（' || f.first_seen || ' 起跟踪的同一问题：' || nullif(concat_ws('；',
-              CASE WHEN f.household_id IS DISTINCT FROM s.household_id
-                   THEN '家庭编号由 ' || coalesce(f.household_id, '（无）') || ' 改为 ' || coalesce(s.household_id, '（无）') END,
-              CASE WHEN ${withoutHousehold('f')} <> ${withoutHousehold('s')} THEN '所据数值较 ' || f.last_seen || ' 有变化' END
-            ), '') || '）' AS remark
+            CASE WHEN $carries THEN
+              '（' || f.first_seen || ' 起跟踪的同一问题：' || nullif(concat_ws('；',
+                CASE WHEN f.household_id IS DISTINCT FROM s.household_id
+                     THEN '家庭编号由 ' || coalesce(f.household_id, '（无）') || ' 改为 ' || coalesce(s.household_id, '（无）') END,
+                CASE WHEN ${withoutHousehold('f')} <> ${withoutHousehold('s')} THEN '所据数值较 ' || f.last_seen || ' 有变化' END
+              ), '') || '）'
+            -- A backfill: the finding's household and fact are a later month's (f.last_seen), which stay.
+            ELSE '（补扫：与 ' || f.first_seen || ' 起跟踪的问题为同一问题' || coalesce('，' || nullif(concat_ws('；',
+                CASE WHEN f.household_id IS DISTINCT FROM s.household_id
+                     THEN '该月家庭编号为 ' || coalesce(s.household_id, '（无）') || '，' || f.last_seen || ' 为 ' || coalesce(f.household_id, '（无）') END,
+                CASE WHEN ${withoutHousehold('f')} <> ${withoutHousehold('s')} THEN '所据数值与 ' || f.last_seen || ' 不同' END
+              ), ''), '') || '）' END AS remark
      FROM fresh s JOIN ledger.findings f
        ON f.check_id = s.check_id AND f.id_number = s.subject_id AND f.township IS NOT DISTINCT FROM s.township
       AND (f.village = s.village OR f.household_id = s.household_id)
      LEFT JOIN check_last_run l ON l.check_id = f.check_id
-     WHERE f.status <> '${AUTO_CLOSED}' AND (f.status NOT IN ${TERMINAL_SQL} OR f.last_seen >= l.period)
+     WHERE CASE WHEN $carries THEN f.status <> '${AUTO_CLOSED}' AND (f.status NOT IN ${TERMINAL_SQL} OR f.last_seen >= l.period)
+                ELSE f.status <> '${AUTO_CLOSED}'
+                     OR (SELECT closing.period FROM ledger.runs closing WHERE closing.run_id = f.closed_run_id) > $period END
        AND NOT EXISTS (SELECT 1 FROM scan_findings again WHERE again.finding_id = f.finding_id)
        AND (NOT list_contains(string_split($naming, ','), f.check_id) OR ${withoutHousehold('f')} = ${withoutHousehold('s')})
      QUALIFY count(*) OVER (PARTITION BY s.finding_id) = 1 AND count(*) OVER (PARTITION BY f.finding_id) = 1`,
-    { carries: context.carries, holdings: context.holdingsChecks.join(','), naming: FACT_NAMES_THE_PROBLEM.join(',') },
+    { carries: context.carries, period: context.period, holdings: context.holdingsChecks.join(','), naming: FACT_NAMES_THE_PROBLEM.join(',') },
   );
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE scan_sightings AS

@@ -2,6 +2,8 @@
 // 误报 or 自动销号 before the month was scanned, so its scan neither raised, carried nor closed them — counted in the
 // money only, by the report and the workbooks' 汇总 sheet alike (until 2026-12-06 the 汇总 left them out). The money recovered on them is still recovered: until 2026-12-06 it dropped out of every later
 // month's 已追回 (a 已追回 recorded in October was gone from November's report), and its overpayment from 应追回.
+// Some are open: raised only by a backfill recorded after the month was scanned, or reopened by staff since; the page
+// and the 汇总 word them apart, as open (tally.ts; until 2026-12-06 they were called closed).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { LEDGER_ROW_COLUMNS, ledgerRowOf, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { lastSightingBefore } from '../ledger/month-findings.ts';

@@ -34,18 +34,36 @@ function foundDetail(carryOver: ReportData['carryOver']): string {
   return `本月扫描发现 ${formatCount(carryOver.found)}${carried}，本月自动销号 ${formatCount(carryOver.autoClosed)}`;
 }
 
+/** What the earlier findings no longer in the month's rows are, closed or open (tally.ts), as the page names them. */
+const EARLIER_CLOSED = '此前各月已办结、误报或销号、不在本月台账中的';
+const EARLIER_OPEN = '补扫发现或本月扫描后重新打开、未列入本月台账的未办结问题';
+
 /** The part of a money figure that is earlier months' findings, no longer in the month's rows; '' when there is none. */
-function earlierPart(t: Tally, cents: number): string {
-  if (t.earlier.findings === 0) return '';
-  return `含此前各月已办结、误报或销号、不在本月台账中的 ${formatCount(t.earlier.findings)} 条问题 ${formatYuan(cents)} 元`;
+function earlierPart(t: Tally, money: 'toRecoverCents' | 'recoveredCents'): string {
+  const { closed, open } = t.earlier;
+  return [
+    closed.findings > 0 ? `含${EARLIER_CLOSED} ${formatCount(closed.findings)} 条问题 ${formatYuan(closed[money])} 元` : '',
+    open.findings > 0 ? `含${EARLIER_OPEN} ${formatCount(open.findings)} 条 ${formatYuan(open[money])} 元` : '',
+  ].filter(Boolean).join('；');
+}
+
+/** The money paragraph's sentence on the earlier findings; '' when there is none. */
+function earlierSentence(t: Tally): string {
+  const { closed, open } = t.earlier;
+  const parts = [
+    closed.findings > 0 ? `${EARLIER_CLOSED} ${formatCount(closed.findings)} 条问题应追回 ${formatYuan(closed.toRecoverCents)} 元，已追回 ${formatYuan(closed.recoveredCents)} 元` : '',
+    open.findings > 0 ? `${EARLIER_OPEN} ${formatCount(open.findings)} 条应追回 ${formatYuan(open.toRecoverCents)} 元，已追回 ${formatYuan(open.recoveredCents)} 元` : '',
+  ].filter(Boolean);
+  if (parts.length === 0) return '';
+  return `其中${parts.join('；')}${closed.findings > 0 ? '；问题办结后，追回的钱仍计入' : ''}。`;
 }
 
 export function totalsSection(data: ReportData): SafeHtml {
   const t = data.totals;
   const share = closedShare(t);
   const previous = data.previousPeriod ? `较上期（${data.previousPeriod}）` : '首次扫描';
-  const toRecoverEarlier = earlierPart(t, t.earlier.toRecoverCents);
-  const recoveredEarlier = earlierPart(t, t.earlier.recoveredCents);
+  const toRecoverEarlier = earlierPart(t, 'toRecoverCents');
+  const recoveredEarlier = earlierPart(t, 'recoveredCents');
   return html`<section data-testid="totals"><h2>一、总体情况</h2>
     <p class="note" data-testid="status-moment">${statusMomentText(data.statusMoment, data.generatedAt)}</p>
     <div class="cards">
@@ -98,9 +116,7 @@ export function progressSection(data: ReportData): SafeHtml {
     <div><h3>多发资金追回</h3>
       ${progressBar({ title: '追回率', part: t.recoveredCents, whole: t.toRecoverCents, tone: 'closed' })}
       <p>应追回 <strong>${formatYuan(t.toRecoverCents)}</strong> 元，已追回 <strong>${formatYuan(t.recoveredCents)}</strong> 元，
-        追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}。${t.earlier.findings > 0
-          ? `其中此前各月已办结、误报或销号、不在本月台账中的 ${formatCount(t.earlier.findings)} 条问题应追回 ${formatYuan(t.earlier.toRecoverCents)} 元，已追回 ${formatYuan(t.earlier.recoveredCents)} 元；问题办结后，追回的钱仍计入。`
-          : ''}</p></div>
+        追回率 ${formatShare(t.recoveredCents, t.toRecoverCents)}。${earlierSentence(t)}</p></div>
   </div></section>`;
 }
 

@@ -30,15 +30,23 @@ export interface Tally {
   toRecoverCents: number;
   /** Recovered on the month's rows and on the earlier findings, whatever their status. */
   recoveredCents: number;
-  /** Of the two sums, the part of earlier months' findings no longer in the month's rows (earlier-findings.ts). */
-  earlier: { findings: number; toRecoverCents: number; recoveredCents: number };
+  /**
+   * Of the two sums, the part of earlier months' findings no longer in the month's rows (earlier-findings.ts): those
+   * closed (by staff, 误报, 自动销号) and those open — raised by a backfill recorded after the month was scanned, or
+   * reopened by staff after it — named apart, as the page words them (until 2026-12-06 all were called closed).
+   */
+  earlier: { closed: EarlierPart; open: EarlierPart };
 }
+
+/** Earlier findings no longer in the month's rows: how many, and their money. */
+export interface EarlierPart { findings: number; toRecoverCents: number; recoveredCents: number }
 
 /** `rows` are counted in full; `earlier` (findings no longer in the month's rows) in the money only. */
 export function tally(rows: readonly LedgerRow[], asOf: string, earlier: readonly LedgerRow[] = []): Tally {
   const counts: Tally = {
     findings: 0, open: 0, closed: 0, falsePositive: 0, autoClosed: 0, overdue: 0, highOpen: 0, highOverdue: 0,
-    toRecoverCents: 0, recoveredCents: 0, earlier: { findings: 0, toRecoverCents: 0, recoveredCents: 0 },
+    toRecoverCents: 0, recoveredCents: 0,
+    earlier: { closed: { findings: 0, toRecoverCents: 0, recoveredCents: 0 }, open: { findings: 0, toRecoverCents: 0, recoveredCents: 0 } },
   };
   for (const row of rows) {
     const standing = standingOf(row);
@@ -52,12 +60,13 @@ export function tally(rows: readonly LedgerRow[], asOf: string, earlier: readonl
     counts.recoveredCents += row.recoveredCents ?? 0;
   }
   for (const row of earlier) {
-    counts.earlier.findings += 1;
-    counts.earlier.toRecoverCents += toRecoverOf(row);
-    counts.earlier.recoveredCents += row.recoveredCents ?? 0;
+    const part = counts.earlier[standingOf(row) === 'open' ? 'open' : 'closed'];
+    part.findings += 1;
+    part.toRecoverCents += toRecoverOf(row);
+    part.recoveredCents += row.recoveredCents ?? 0;
+    counts.toRecoverCents += toRecoverOf(row);
+    counts.recoveredCents += row.recoveredCents ?? 0;
   }
-  counts.toRecoverCents += counts.earlier.toRecoverCents;
-  counts.recoveredCents += counts.earlier.recoveredCents;
   return counts;
 }
 

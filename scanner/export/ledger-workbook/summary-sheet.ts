@@ -122,7 +122,13 @@ export async function writeSummarySheet(
 /** What the money columns hold beyond the village sheets, in the words of the report; '' when nothing. */
 function earlierNote(earlier: readonly LedgerRow[]): string {
   if (earlier.length === 0) return '';
-  const yuan = (column: (typeof AMOUNTS)[number]) => formatYuan(earlier.reduce((sum, row) => sum + (column.cents(row) ?? 0), 0));
-  return `；金额含此前各月已办结、误报或销号、不在本月台账中的 ${earlier.length} 条问题（多发 ${yuan(AMOUNTS[0]!)} 元，`
-    + `已追回 ${yuan(AMOUNTS[1]!)} 元），问题办结后追回的钱仍计入，与排查整改报告一致`;
+  // The open ones (a backfill's, or reopened by staff after the month's scan) are not called closed: until 2026-12-06 they were.
+  const yuan = (rows: readonly LedgerRow[], column: (typeof AMOUNTS)[number]) => formatYuan(rows.reduce((sum, row) => sum + (column.cents(row) ?? 0), 0));
+  const money = (rows: readonly LedgerRow[]) => `（多发 ${yuan(rows, AMOUNTS[0]!)} 元，已追回 ${yuan(rows, AMOUNTS[1]!)} 元）`;
+  const closed = earlier.filter((row) => !isOpen(row));
+  const open = earlier.filter(isOpen);
+  return `；金额含${[
+    closed.length > 0 ? `此前各月已办结、误报或销号、不在本月台账中的 ${closed.length} 条问题${money(closed)}，问题办结后追回的钱仍计入` : '',
+    open.length > 0 ? `补扫发现或本月扫描后重新打开、未列入本月台账的未办结问题 ${open.length} 条${money(open)}` : '',
+  ].filter(Boolean).join('；')}，与排查整改报告一致`;
 }
