@@ -1,11 +1,11 @@
 // A month's 自动销号 that staff reopen by hand stays in that month's workbooks, 汇总 and report, as open work; and the
 // 汇总 sheet's money agrees with the report's, money recovered on a finding closed before the month included. Real CLI,
 // real DuckDB, the demo township scanned as October and as November (two deceased taken off the roll).
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellOf, dataRows, editWorkbook, readWorkbook, SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
+import { cellOf, dataRows, demoWithout, editWorkbook, readWorkbook, SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
 import { ledgerMonths } from '../support/ledger-months.ts';
 import { runCli } from '../support/run-cli.ts';
 import { tempFolder } from '../support/temp-folder.ts';
@@ -13,30 +13,11 @@ import { tempFolder } from '../support/temp-folder.ts';
 /** Two deceased recipients of the demo (新圩子村): 孟莲菊's 3,120.00 recovered in October, 陈志福's 500.00 of 3,060.00. */
 const RECOVERED = { id: 'RS9E9B053BDEB3784E', idNumber: '371329193809257124' };
 const REOPENED = { id: 'RS68873936CA7E1E04', idNumber: '371329197310083573' };
-const ROLL = '2026年10月农村低保花名册.xlsx';
 const NOTE = '家属称仍在领取，需入户核实';
 
 const root = await tempFolder('rollsweep-reopened-auto-close-');
 const months = ledgerMonths(root, 'reopened');
 const out: Record<string, string> = {};
-
-/** The demo with the two deceased taken off the roll (their rows deleted: 停发并核减, the usual end of a death). */
-async function demoWithoutTheDeceased(folder: string): Promise<string> {
-  await mkdir(folder);
-  for (const file of await readdir(SAMPLE_INPUT)) await copyFile(join(SAMPLE_INPUT, file), join(folder, file));
-  await editWorkbook(join(SAMPLE_INPUT, ROLL), join(folder, ROLL), (workbook) => {
-    for (const sheet of workbook.worksheets) {
-      const rows: number[] = [];
-      // The roll writes some IDs in full-width digits.
-      sheet.eachRow((row, n) => {
-        const text = JSON.stringify(row.values).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-        if (text.includes(RECOVERED.idNumber) || text.includes(REOPENED.idNumber)) rows.push(n);
-      });
-      for (const n of rows.reverse()) sheet.spliceRows(n, 1);
-    }
-  });
-  return folder;
-}
 
 /** Every workbook of a folder: its 汇总 sheet's lines (村(社区) → header → value) and its village sheets. */
 async function workbooksIn(folder: string): Promise<{ township: string; summary: Record<string, Record<string, ExcelTypes.CellValue>>; note: string; book: ExcelTypes.Workbook }[]> {
@@ -85,7 +66,7 @@ beforeAll(async () => {
     cellOf(sheet, REOPENED.id, '已追回金额(元)').value = 500;
   }), '--by', '张主任']);
   // November: both off the roll. 孟莲菊's finding (已追回) is no longer in the month; 陈志福's is 自动销号.
-  await months.scan(await demoWithoutTheDeceased(join(root, 'november')), '2026-11', '2026-12-05');
+  await months.scan(await demoWithout(join(root, 'november'), [RECOVERED.idNumber, REOPENED.idNumber]), '2026-11', '2026-12-05');
   out['november-scan'] = join(months.lastScanOut(), 'ledger');
   // Staff find 陈志福's family still drawing his benefit: 自动销号 → 核实中, through the month's workbook.
   const returned = await editWorkbook(join(out['november-scan'], '店头镇.xlsx'), join(root, '十一月-已填.xlsx'), (workbook) => {

@@ -1,13 +1,13 @@
 // The report of a month after later months were scanned, through the real CLI: three monthly scans of the demo township
 // and a staff-edited workbook imported in October. Money recovered on a finding since closed stays in 已追回, and a past
 // month's report shows the month as it stood at its close, whenever it is made.
-import { copyFile, mkdir, readdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { withLedger } from '../../scanner/ledger/with-ledger.ts';
 import { writeReport } from '../../scanner/report/write-report.ts';
 import { scan } from '../../scanner/scan.ts';
-import { cellOf, editWorkbook, SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
+import { cellOf, demoWithout, editWorkbook, SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
 import { ledgerMonths } from '../support/ledger-months.ts';
 import { PEOPLE, writeSmallTownship } from '../support/small-township.ts';
 import { tempFolder } from '../support/temp-folder.ts';
@@ -15,7 +15,6 @@ import { tempFolder } from '../support/temp-folder.ts';
 /** Two deceased recipients of the demo (新圩子村): 孟莲菊's 3,120.00 recovered in full, 陈志福's 3,060.00 in part. */
 const RECOVERED = { id: 'RS9E9B053BDEB3784E', idNumber: '371329193809257124' };
 const PARTLY = { id: 'RS68873936CA7E1E04', idNumber: '371329197310083573' };
-const ROLL = '2026年10月农村低保花名册.xlsx';
 
 const root = await tempFolder('rollsweep-report-months-');
 const months = ledgerMonths(root, 'months');
@@ -36,24 +35,6 @@ function statusMoment(page: string): string {
   return /data-testid="status-moment">([^<]*)</.exec(page)?.[1] ?? '';
 }
 
-/** The demo with the two deceased taken off the roll (their rows deleted: 停发并核减, the usual end of a death). */
-async function demoWithoutTheDeceased(folder: string): Promise<string> {
-  await mkdir(folder);
-  for (const file of await readdir(SAMPLE_INPUT)) await copyFile(join(SAMPLE_INPUT, file), join(folder, file));
-  await editWorkbook(join(SAMPLE_INPUT, ROLL), join(folder, ROLL), (workbook) => {
-    for (const sheet of workbook.worksheets) {
-      const rows: number[] = [];
-      // The roll writes some IDs in full-width digits.
-      sheet.eachRow((row, n) => {
-        const text = JSON.stringify(row.values).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
-        if (text.includes(RECOVERED.idNumber) || text.includes(PARTLY.idNumber)) rows.push(n);
-      });
-      for (const n of rows.reverse()) sheet.spliceRows(n, 1);
-    }
-  });
-  return folder;
-}
-
 beforeAll(async () => {
   // The demo's config, found beside the input folders as it is for sample-data/demo-township.
   await copyFile(SAMPLE_CONFIG, join(root, 'rollsweep.config.json'));
@@ -69,7 +50,7 @@ beforeAll(async () => {
   await months.cli(['ledger', 'import', edited, '--by', '张主任']);
   reports['oct-at-close'] = await report('2026-10', 'oct-at-close');
   // November: both taken off the roll. 孟莲菊's finding (已追回) is no longer in the month; 陈志福's is 自动销号.
-  await months.scan(await demoWithoutTheDeceased(join(root, 'november')), '2026-11', '2026-12-05');
+  await months.scan(await demoWithout(join(root, 'november'), [RECOVERED.idNumber, PARTLY.idNumber]), '2026-11', '2026-12-05');
   reports['nov-at-close'] = await report('2026-11', 'nov-at-close');
   // December: the original roll again (both back on it): both reopened as 整改未到位, 陈志福's 自动销号 undone.
   await months.scan(SAMPLE_INPUT, '2026-12', '2027-01-05');

@@ -1,5 +1,5 @@
 // A real ledger scanned from sample-data/demo-township, and helpers to read, edit and query ledger workbooks in tests.
-import { copyFile } from 'node:fs/promises';
+import { copyFile, mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type * as ExcelTypes from 'exceljs';
@@ -59,6 +59,30 @@ export async function editWorkbook(source: string, target: string, edit: (workbo
   edit(workbook);
   await workbook.xlsx.writeFile(target);
   return target;
+}
+
+/** The demo's rural roll, where its deceased recipients are. */
+const DEMO_ROLL = '2026年10月农村低保花名册.xlsx';
+
+/**
+ * The demo township copied into `folder` with the persons of `idNumbers` taken off its rural roll (their rows deleted:
+ * 停发并核减, the usual end of a death), for a next month's scan.
+ */
+export async function demoWithout(folder: string, idNumbers: readonly string[]): Promise<string> {
+  await mkdir(folder);
+  for (const file of await readdir(SAMPLE_INPUT)) await copyFile(join(SAMPLE_INPUT, file), join(folder, file));
+  await editWorkbook(join(SAMPLE_INPUT, DEMO_ROLL), join(folder, DEMO_ROLL), (workbook) => {
+    for (const sheet of workbook.worksheets) {
+      const rows: number[] = [];
+      // The roll writes some IDs in full-width digits.
+      sheet.eachRow((row, n) => {
+        const text = JSON.stringify(row.values).replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0));
+        if (idNumbers.some((id) => text.includes(id))) rows.push(n);
+      });
+      for (const n of rows.reverse()) sheet.spliceRows(n, 1);
+    }
+  });
+  return folder;
 }
 
 /** Column number of a header in row 2 of a ledger sheet. */
