@@ -6,10 +6,15 @@ import { DATASETS, type DatasetName } from '../datasets/catalog.ts';
  * counts only when no other dataset's keyword is in the name.
  */
 export function datasetsNamedBy(fileName: string): DatasetName[] {
-  const stem = fileName.replace(/\.[^.]+$/, '').toLowerCase();
-  const hits = (name: DatasetName) =>
-    DATASETS.find((d) => d.name === name)!.fileKeywords.some((keyword) => stem.includes(keyword.toLowerCase()));
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  const hits = (name: DatasetName) => nameCarriesKeyword(stem, name);
   const others = DATASETS.map((d) => d.name).filter((name) => name !== 'roll' && hits(name));
   if (others.length > 0) return others;
   return hits('roll') ? ['roll'] : [];
+}
+
+/** Whether a name (a file's stem, a workbook sheet's) holds one of the dataset's file keywords (死亡 for deaths). */
+export function nameCarriesKeyword(name: string, dataset: DatasetName): boolean {
+  const lower = name.toLowerCase();
+  return DATASETS.find((d) => d.name === dataset)!.fileKeywords.some((keyword) => lower.includes(keyword.toLowerCase()));
 }

@@ -7,11 +7,11 @@
 // them was checked (a death, a car, a payroll not found). Until 2026-12-06 that was so.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, identityColumns, type DatasetName } from '../datasets/catalog.ts';
-import { describeColumn, matchHeader, type HeaderMatch } from '../datasets/headers.ts';
+import { matchHeader, type HeaderMatch } from '../datasets/headers.ts';
 import { InputError, type InputLocation } from '../errors.ts';
 import { maskIdsInText } from '../mask-id.ts';
 import type { Cell } from '../read/raw-row.ts';
-import { missingColumns, otherUnitError } from './header-refusals.ts';
+import { duplicatedHeaderError, missingColumns, otherUnitError } from './header-refusals.ts';
 import { stageCell } from './raw-rows.ts';
 
 /** A row that heads a block: in the layout rows are read by (read as today), in another one, or in one that cannot be read. */
@@ -120,18 +120,19 @@ export async function stagedRepeatedHeaders(
 /**
  * A block whose header cannot be read (a required column missing, one named twice, an amount in 万元): the file is
  * refused, as a sheet of it missing a column is (isNearMiss). Its rows, read by another block's columns, would be
- * wrong persons, and refused one by one they would be as many findings for one header to fix.
+ * wrong persons, and refused one by one they would be as many findings for one header to fix. `given`: the columns
+ * every row is given (readBlockHeader's), not missing from the block: a 发放表 whose title states its month and whose
+ * block gives 发放金额(万元) is refused for the unit. Until 2026-12-06 it was said to lack 发放月份, which it does not.
  */
-export function blockHeaderError(location: Omit<InputLocation, 'column'>, firstHeaderLine: number, cells: readonly Cell[], match: HeaderMatch): InputError {
+export function blockHeaderError(
+  location: Omit<InputLocation, 'column'>, firstHeaderLine: number, cells: readonly Cell[], match: HeaderMatch,
+  given: ReadonlySet<string> = new Set(),
+): InputError {
   const opening = `第 ${location.line} 行起是另一段名单，有自己的表头（各列的位置与第 ${firstHeaderLine} 行的表头不同），这一段只能按这一行的表头读取，但`;
   const hint = '请补全这一行表头，或把这一段移到单独的工作表或文件（带上自己的表头）后再扫描。';
-  if (match.duplicated.length > 0) {
-    const { column, headers } = match.duplicated[0]!;
-    return new InputError({ ...location, column: headers.join('、') },
-      `${opening}${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`, hint);
-  }
-  if (match.missingRequired.length === 0) return otherUnitError(location, match.otherUnit);
+  if (match.duplicated.length > 0) return duplicatedHeaderError(location, match.duplicated, opening, hint);
+  if (match.missingRequired.every((column) => given.has(column.name))) return otherUnitError(location, match.otherUnit);
   const found = cells.filter((c): c is string => c !== null && c.trim() !== '').map((c) => `「${maskIdsInText(c)}」`).join('、');
-  const refusal = missingColumns(datasetSpec(match.dataset), match, found);
+  const refusal = missingColumns(datasetSpec(match.dataset), match, found, '', given);
   return new InputError({ ...location, column: refusal.column }, `${opening}${refusal.message}`, refusal.unitHint ?? hint);
 }

@@ -1,5 +1,5 @@
-// Why a header row is refused, for CSV, XLSX and Parquet alike: required columns missing, or a column whose header names
-// another unit than the one rollsweep reads (余额(万元): see header-notes.ts).
+// Why a header row is refused, for CSV, XLSX and Parquet alike: required columns missing, two headers naming one column,
+// or a column whose header names another unit than the one rollsweep reads (余额(万元): see header-notes.ts).
 import { missingRequired, standInsOf, type ColumnSpec, type DatasetSpec } from '../datasets/catalog.ts';
 import { unitOf } from '../datasets/header-notes.ts';
 import { describeColumn, type HeaderMatch, type NotedHeader } from '../datasets/headers.ts';
@@ -24,14 +24,32 @@ export function otherUnitError(location: Omit<InputLocation, 'column'>, otherUni
 }
 
 /**
+ * A header naming one column twice (身份证号码 and 公民身份号码 both): which one holds the ID cannot be told, so the file is
+ * refused (exit 2). `lead` opens the message (a sheet's header: 表头重复; a block's: where the block starts), `hint`
+ * says what to do. Written once here so the two refusals cannot drift apart.
+ */
+export function duplicatedHeaderError(
+  location: Omit<InputLocation, 'column'>, duplicated: HeaderMatch['duplicated'],
+  lead = '表头重复：', hint = '请删除或改名其中一列后再扫描。',
+): InputError {
+  const { column, headers } = duplicated[0]!;
+  return new InputError(
+    { ...location, column: headers.join('、') },
+    `${lead}${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
+    hint,
+  );
+}
+
+/**
  * A header without all of `dataset`'s required columns (`match`, the closest it came, if any): which are missing, with
  * their aliases, what was found, and when a missing column was there in another unit, that and its own hint. `more`: a
- * further sentence of the caller's (a 发放表 naming several months).
+ * further sentence of the caller's (a 发放表 naming several months). `given`: columns every row is given (a 发放表's
+ * month stated in its title), not missing however the header lacks them.
  */
 export function missingColumns(
-  dataset: DatasetSpec, match: HeaderMatch | undefined, found: string, more = '',
+  dataset: DatasetSpec, match: HeaderMatch | undefined, found: string, more = '', given: ReadonlySet<string> = new Set(),
 ): { column: string; message: string; unitHint?: string } {
-  const missing = missingRequired(dataset, (name) => match?.columnIndex.has(name) ?? false);
+  const missing = missingRequired(dataset, (name) => given.has(name) || (match?.columnIndex.has(name) ?? false));
   const describe = (column: ColumnSpec) => {
     const standIns = standInsOf(dataset, column);
     return describeColumn(column) + (standIns.length > 0 ? `（或以${standIns.map(describeColumn).join('或')}代替）` : '');

@@ -15,11 +15,9 @@ import { withStatedMonth } from './stated-month.ts';
 import { listMonthConstants, withDepositListMonth } from './deposit-list-month.ts';
 import { statedAreaConstants, withStatedArea } from './stated-area.ts';
 import { headerRemarks, type SheetReport } from './sheet-report.ts';
+import { otherDatasetReading, type OtherDatasetReading } from './sheet-of-other-dataset.ts';
 import { headerBelowError, lookOverUnreadSheet, unreadSheetError, unreadSheetReason, type UnreadSheet } from './unread-sheets.ts';
 import { writeSheet } from './write-sheet.ts';
-
-// What a sheet's reading reports moved to sheet-report.ts; importers of this file find them here as before.
-export { headerRemarks, LINES_NAMED, linesNamed, type RowTally, type SheetReport } from './sheet-report.ts';
 
 export interface FileReport {
   file: string;
@@ -57,6 +55,8 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
   }
   const decided = input.candidates !== 'any' && input.candidates.length === 1;
   const misses: UnreadSheet[] = [];
+  // Sheets whose header is another list's, not read as it (sheet-of-other-dataset.ts): named in the warnings, not refused.
+  const declined = new Set<UnreadSheet>();
 
   const { sheets, csv } = await openSheets(input, report);
   for await (const sheet of sheets) {
@@ -73,7 +73,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
-    const { candidates, located } = sheetCandidates(input, leading.rows);
+    const { candidates, located, otherDataset } = sheetCandidates(input, sheet.sheet, leading.rows);
     const search = withStatedArea(withDepositListMonth(withStatedMonth(
       located ?? locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
     ), titleRows, sheet.sheet, input.name), titleRows, sheet.sheet, input.name);
@@ -87,9 +87,11 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       };
       const reason = miss.ambiguous
         ? `表头同时符合多个数据集（${search.ambiguous.join('、')}），无法判断；请在文件名中写明或用 sweep.json 指定`
-        : leading.rows.length === 0 ? '没有内容' : unreadSheetReason(miss);
+        : otherDataset && !otherDataset.read ? otherDataset.message
+          : leading.rows.length === 0 ? '没有内容' : unreadSheetReason(miss);
       report.sheets.push({ sheet: sheet.sheet, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length, columns: [], skippedReason: reason });
       misses.push(miss);
+      if (otherDataset && !otherDataset.read) declined.add(miss);
       continue;
     }
     const landed = csv && options.csvReader !== 'careful'
@@ -97,16 +99,19 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
     const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...sheetColumns(search.header), leading }, rows);
+    // Said first among the sheet's warnings: what it was read as decides what the others mean.
+    if (otherDataset?.read) read.caveats = [otherDataset.message, ...(read.caveats ?? [])];
     report.sheets.push(sheet.hidden ? { ...read, hidden: true } : read);
   }
 
   const datasetsRead = new Set(report.sheets.flatMap((s) => (s.dataset ? [s.dataset] : [])));
   if (datasetsRead.size > 0) {
     // A sheet that reads as one more part of a list read here is refused, not skipped: its persons would go unchecked.
-    const nearMiss = misses.find((miss) => isNearMiss(miss, datasetsRead));
+    const refusable = misses.filter((miss) => !declined.has(miss));
+    const nearMiss = refusable.find((miss) => isNearMiss(miss, datasetsRead));
     if (nearMiss) throw missingColumnsError(input, nearMiss, nearMiss.header!.match.dataset);
     // So is a sheet holding persons: its header below the rows searched, or rows with ID numbers under no header read.
-    const unread = misses.map((miss) => unreadSheetError(input, miss, datasetsRead)).find((error) => error !== null);
+    const unread = refusable.map((miss) => unreadSheetError(input, miss, datasetsRead)).find((error) => error !== null);
     if (unread) throw unread;
     return report;
   }
@@ -122,11 +127,15 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
  * The datasets a workbook's sheet may be. Its file name decides only as far as its sheets' headers agree: a township's
  * 低保核查数据.xlsx often holds the roll beside a 死亡人员, 发放明细 or 车辆信息 sheet. A sheet whose header is none of the
  * named datasets', nor comes near one (isNearMiss: a part of the named list missing a column is still refused), is read
- * as the one dataset its header fits; until 2026-12-06 it was skipped (找不到可识别的表头, exit 0) and its deaths,
- * payments and cars were never looked at. A CSV named for a dataset, and a manifest's choice, stand as written.
+ * as the one dataset its header fits where its name or its header's own columns say it is that list, with a warning
+ * (`otherDataset`, sheet-of-other-dataset.ts); otherwise it is skipped with a warning saying how to have it read, and
+ * not refused: a 家庭收入核算 sheet with a 工资 column is no 财政供养人员名单 (read as one, its wages were high
+ * over_asset.payroll findings). A CSV named for a dataset, and a manifest's choice, stand as written.
  * `located`: the header search over the candidates returned, when it was made here (it is not made twice).
  */
-function sheetCandidates(input: InputFile, leadingRows: readonly RawRow[]): { candidates: DatasetName[] | 'any'; located?: HeaderSearch } {
+function sheetCandidates(
+  input: InputFile, sheetName: string | undefined, leadingRows: readonly RawRow[],
+): { candidates: DatasetName[] | 'any'; located?: HeaderSearch; otherDataset?: OtherDatasetReading } {
   const { candidates, options } = input;
   if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return { candidates };
   const named = locateHeader(leadingRows, candidates, options.headerRow, options.columns);
@@ -134,8 +143,10 @@ function sheetCandidates(input: InputFile, leadingRows: readonly RawRow[]): { ca
   const miss = { sheet: undefined, header: named.closest, ambiguous: named.ambiguous.length > 1, rowsSearched: leadingRows.length };
   if (isNearMiss(miss, new Set(candidates))) return { candidates, located: named };
   const byHeader = locateHeader(leadingRows, 'any', options.headerRow, options.columns);
+  if (!byHeader.found) return { candidates, located: named };
+  const otherDataset = otherDatasetReading(sheetName, byHeader.header, candidates);
   // The one dataset is looked for again on its own: sweep.json's columns count for one candidate, not for 'any'.
-  return byHeader.found ? { candidates: [byHeader.header.match.dataset] } : { candidates, located: named };
+  return otherDataset.read ? { candidates: [byHeader.header.match.dataset], otherDataset } : { candidates, located: named, otherDataset };
 }
 
 interface LeadingRows {

@@ -1,7 +1,7 @@
 // Roll rows whose 发放账号 was masked before the roll was sent (6228********1111): compared with no other account, and
 // named in the summary's warnings so that a shared account is not missed without anyone knowing.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { LINES_NAMED, linesNamed } from './load-file.ts';
+import { LINES_NAMED, linesNamed } from './sheet-report.ts';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 
 /**

@@ -3,14 +3,13 @@
 // block: the rows under a header in another layout by that header's columns (header-blocks.ts).
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec } from '../datasets/catalog.ts';
-import { describeColumn, type HeaderMatch } from '../datasets/headers.ts';
+import type { HeaderMatch } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
-import { InputError } from '../errors.ts';
 import { lastFilledIndex, type Cell, type RawRow } from '../read/raw-row.ts';
 import type { DittoCount } from './ditto-fill.ts';
 import { CsvMonthDoubts, markCsvMonthsInDoubt, monthColumns, withDoubtfulMonths } from './doubtful-months.ts';
 import { BLOCK_HEADER_REASON, blockHeaderError, identityCells, mayBeHeaderRow, readBlockHeader } from './header-blocks.ts';
-import { otherUnitError } from './header-refusals.ts';
+import { duplicatedHeaderError, otherUnitError } from './header-refusals.ts';
 import type { LocatedHeader } from './header-row.ts';
 import { NON_DATA_REASON } from './raw-rows.ts';
 import { RawRowWriter, insertShapeRejects, rawTable, type ShapeReject } from './raw-tables.ts';
@@ -46,14 +45,7 @@ export interface SheetToWrite {
 export async function writeSheet(connection: DuckDBConnection, toWrite: SheetToWrite, rest: AsyncIterator<RawRow>): Promise<SheetReport> {
   const { input, sheet: sheetName, header, constants, leading } = toWrite;
   const { match, row: headerRow, statedMonth } = header;
-  if (match.duplicated.length > 0) {
-    const { column, headers } = match.duplicated[0]!;
-    throw new InputError(
-      { file: input.name, sheet: sheetName, line: headerRow.line, column: headers.join('、') },
-      `表头重复：${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
-      '请删除或改名其中一列后再扫描。',
-    );
-  }
+  if (match.duplicated.length > 0) throw duplicatedHeaderError({ file: input.name, sheet: sheetName, line: headerRow.line }, match.duplicated);
   if (match.otherUnit.length > 0) throw otherUnitError({ file: input.name, sheet: sheetName, line: headerRow.line }, match.otherUnit);
   const report: SheetReport = {
     sheet: sheetName, dataset: match.dataset, headerLine: headerRow.line, rowsRead: 0, shapeRejected: 0, blankRows: leading.blankLines.length,
@@ -98,7 +90,7 @@ export async function writeSheet(connection: DuckDBConnection, toWrite: SheetToW
     if (mayBeHeaderRow(row.cells, block.identity)) {
       const blockHeader = readBlockHeader(match.dataset, row.cells, block.match.columnIndex, input.options.columns, given);
       if (blockHeader?.kind === 'unreadable') {
-        throw blockHeaderError({ file: input.name, sheet: sheetName, line: row.line }, block.headerLine, row.cells, blockHeader.match);
+        throw blockHeaderError({ file: input.name, sheet: sheetName, line: row.line }, block.headerLine, row.cells, blockHeader.match, given);
       }
       if (blockHeader?.kind === 'other') {
         rejects.push({ kind: 'non-data', dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line, reason: BLOCK_HEADER_REASON, rawRow: rowText(row.cells) });

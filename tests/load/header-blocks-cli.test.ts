@@ -45,4 +45,21 @@ describe('blocks pasted under their own headers, through the CLI', () => {
     expect(run.stderr).toMatch(/死亡人员\.xlsx.*死亡.*第 3 行 列「身份证号码」.*另一段名单.*缺少必需的列 「身份证号码」/);
     expect(run.stderr).toContain('请补全这一行表头，或把这一段移到单独的工作表或文件');
   });
+
+  // A 发放表 whose title states its month has no 发放月份 column, in any block: its second block, giving the amount in
+  // 万元, was said to lack 发放月份 (until 2026-12-06), and staff went to add a column the title already gives.
+  it('a 发放表 stating its month in its title, a block giving 发放金额(万元): exit 2 names the unit, not 发放月份', async () => {
+    const payments = [
+      '2026年10月张庄镇农村低保资金发放表',
+      '户编号,户主姓名,发放金额',
+      'H001,张大山,1400',
+      '户主姓名,户编号,发放金额(万元)',
+      '王小明,H002,0.07',
+    ].join('\n') + '\n';
+    const { run } = await runScan({ '低保花名册.csv': ROLL, '低保资金发放明细.csv': payments });
+    expect(run.code, run.stderr).toBe(2);
+    expect(looksLikeStackTrace(run.stderr)).toBe(false);
+    expect(run.stderr).toMatch(/低保资金发放明细\.csv 第 4 行.*另一段名单.*列「发放金额\(万元\)」是.*注明的单位是「万元」/);
+    expect(run.stderr).not.toContain('发放月份');
+  });
 });
