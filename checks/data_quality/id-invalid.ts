@@ -1,6 +1,7 @@
 // data_quality.id-invalid: an ID number that cannot be recovered; such a row is matched by nothing else.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow, numberedRejects } from '../shared-sql.ts';
+import { UNREADABLE_IDS_OF_KEPT_ROWS } from '../../scanner/load/business-holders.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
 import { idsInRowText, villageNamedInRow } from './shared-sql.ts';
 
 export default defineCheck({
@@ -8,13 +9,22 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '身份证号码无效',
-  description: '身份证号码无法识别（校验码错误、出生日期不合法、位数错误、被 Excel 改成科学计数法等），不作猜测。花名册中的此人不参与任何比对；其他名单中的此行被拒收，列入行中所写低保/特困对象（如亲属关系的另一人）所在村的台账，干部及经办人员名册的行列入其所写的村。写作“无”“暂无”“/”“—”“不详”等的不是号码：花名册中的见 data_quality.missing-field，其他名单中的此行按身份证号码为空拒收，见 data_quality.bad-row。',
+  description: '身份证号码无法识别（校验码错误、出生日期不合法、位数错误、被 Excel 改成科学计数法等），不作猜测。花名册中的此人不参与任何比对；其他名单中的此行被拒收，列入行中所写低保/特困对象（如亲属关系的另一人）所在村的台账，干部及经办人员名册的行列入其所写的村；市场主体名单的一行另有可识别的法定代表人或经营者（或身份证号码列）号码的不拒收，按可识别的号码照常比对，无法识别的号码仍在此列出。写作“无”“暂无”“/”“—”“不详”等的不是号码：花名册中的见 data_quality.missing-field，其他名单中的此行按身份证号码为空拒收，见 data_quality.bad-row。',
   basis: '《公民身份号码》(GB 11643-1999)；《最低生活保障审核确认办法》(民发〔2021〕57号)',
   inputs: ['roll'],
   sql: `
-    WITH numbered AS (
-      SELECT *, row_number() OVER () AS row_key
-      FROM ${numberedRejects(`'id'`, `dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '')`)}
+    -- The refused rows' unreadable IDs, and those of 市场主体 rows kept for a readable number beside (business-holders.ts),
+    -- with the fact a refused row's has always had: numbered after the refused ones, whose facts stay as they were. A
+    -- row refused before and kept now keeps its finding open, under the same fact.
+    WITH unreadable AS (
+      SELECT dataset, _file, _sheet, _line, column_name, raw_value, reason, raw_row, false AS kept FROM load_rejects WHERE kind = 'id'
+      UNION ALL
+      SELECT dataset, _file, _sheet, _line, column_name, raw_value, reason, raw_row, true FROM ${UNREADABLE_IDS_OF_KEPT_ROWS}
+    ),
+    numbered AS (
+      SELECT *, row_fact || CASE WHEN occurrence > 1 THEN '|#' || occurrence ELSE '' END AS fact, row_number() OVER () AS row_key FROM (
+        SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY kept, _file, _sheet, _line) AS occurrence
+        FROM (SELECT *, dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '') AS row_fact FROM unreadable))
     ),
     -- A refused row's place, as data_quality.bad-row's: the one village of the recipients its other IDs name (a kinship
     -- row's other person), else the village a roster row names. Until 2026-12-06 every such row went to 未关联乡镇,
@@ -34,7 +44,8 @@ export default defineCheck({
     FROM roll r WHERE r.id_status = 'invalid' AND NOT rs_no_value(r.id_raw)
     UNION ALL
     SELECT NULL, NULL, coalesce(p.county, v.county), coalesce(p.township, v.township), coalesce(p.village, v.village), NULL, NULL, j.fact,
-           j.reason || '：原始值「' || j.raw_value || '」，见' || d.label || ' ' || ${citeRow('j')} || '；此行已拒收，不参与比对',
+           j.reason || '：原始值「' || j.raw_value || '」，见' || d.label || ' ' || ${citeRow('j')}
+             || CASE WHEN j.kept THEN '；此号码不参与比对，此行所写的其他人员照常比对' ELSE '；此行已拒收，不参与比对' END,
            j.dataset, j._file, j._line
     FROM numbered j JOIN dataset_labels d ON d.dataset = j.dataset
     LEFT JOIN persons_place p ON p.row_key = j.row_key

@@ -22,8 +22,56 @@ const columnOf = (name: string) => datasetSpec('businesses').columns.find((colum
 const idOf = (name: string) => idField(columnOf(name), 'id');
 const nameOf = (name: string, field: NameField) => mappedField({ name }, 'name', field);
 
-/** The row names one person by ID (one number, in one column or in several): each of its names is his. */
-const ONE_PERSON = `len(list_distinct([${[PLAIN, ...ROLES].map((holder) => idOf(holder.id)).join(', ')}])) = 1`;
+/** The characters of a 统一社会信用代码 (GB 32100-2015: digits and capitals but I, O, S, V, Z), each worth its place here. */
+const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
+const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+
+/** The plain ID cell as a code (digits and capitals), for the tests below. */
+const PLAIN_CODE = `rs_code(${PLAIN.id})`;
+const worth = (code: string, position: number) => `(instr('${CODE_CHARACTERS}', substr(${code}, ${position}, 1)) - 1)`;
+/**
+ * Its 18th character is the 统一社会信用代码 check character of the first 17: unrolled, as no lambda runs for every row
+ * (value-maps.ts), and asked (below, in a CASE) only of a cell that is no readable person's number and has the shape.
+ */
+const codeCheckPasses = (code: string) =>
+  `(31 - (${CODE_WEIGHTS.map((weight, index) => `${worth(code, index + 1)} * ${weight}`).join(' + ')}) % 31) % 31 = ${worth(code, 18)}`;
+
+/**
+ * The plain 身份证号码 (证件号码) cell holds the business's own code, not a person's number: a 市场主体 export often gives
+ * the company's 统一社会信用代码 (91371329MA3C1…) or its old 15-digit 注册号 there, and the person in a column of his role.
+ * Only a cell that is no readable 居民身份证 number: 18 characters shaped as a 统一社会信用代码 with a letter before the
+ * last (no person's number has one) or, all digits, whose 统一社会信用代码 check character holds; or 15 digits. A
+ * mistyped person's number (18 digits failing both checks) stays one, refused as unreadable (data_quality.id-invalid).
+ * Until 2026-12-06 every such row was refused as an unreadable ID, and the 法定代表人 written beside it went unfound.
+ */
+const isCompanyCode = (status: string, code: string) => `coalesce(CASE WHEN ${status} IS DISTINCT FROM 'invalid' THEN false
+  WHEN regexp_full_match(${code}, '[0-9]{15}') THEN true
+  WHEN NOT regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}') THEN false
+  ELSE regexp_matches(left(${code}, 17), '[A-Z]') OR ${codeCheckPasses(code)} END, false)`;
+export const PLAIN_ID_IS_COMPANY_CODE = isCompanyCode(idField(columnOf(PLAIN.id), 'status'), PLAIN_CODE);
+
+/**
+ * A cell of `column` that gives a number no one can read (mistyped, masked 371329********0054): a person whose number
+ * is not known. Told cheaply, as it is asked in every name column of every row: an unreadable cell with a digit (—, 无,
+ * 不详 have none), in the plain column unless shaped as the business's own code (a 15-digit 注册号, or a code with a
+ * letter; an all-digit one counts as a person here, which only keeps a name from an ID). rs_no_value and the full code
+ * test (PLAIN_ID_IS_COMPANY_CODE), expanded in each of these expressions, made DuckDB plan the typing for seconds.
+ */
+function unreadableGiven(column: string): string {
+  const cell = `upper(trim(${column}))`;
+  const companyShaped = `(regexp_full_match(${cell}, '[0-9]{15}') OR (regexp_full_match(${cell}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}')
+    AND regexp_matches(left(${cell}, 17), '[A-Z]')))`;
+  return `CASE WHEN ${idField(columnOf(column), 'status')} = 'invalid' THEN regexp_matches(${column}, '[0-9０-９]')${
+    column === PLAIN.id ? ` AND NOT ${companyShaped}` : ''} ELSE false END`;
+}
+
+/**
+ * The row names one person by ID (one number, in one column or in several): each of its names is his. A row beside an
+ * unreadable number (kept for the readable one: normalise-datasets.ts) may name two: 法定代表人 张三 371329********0054
+ * beside 经营者 王五's number does not make 张三 王五's name.
+ */
+const ONE_PERSON = `(len(list_distinct([${[PLAIN, ...ROLES].map((holder) => idOf(holder.id)).join(', ')}])) = 1
+  AND NOT (${[PLAIN, ...ROLES].map((holder) => unreadableGiven(holder.id)).join(' OR ')}))`;
 
 /** What `pick` says of the one role whose name the row gives (法定代表人 alone, or 经营者 alone); NULL for none or both. */
 const soleNamedRole = (pick: (role: (typeof ROLES)[number]) => string) => `CASE ${ROLES.map((role) => `WHEN ${ROLES.map((other) =>
@@ -76,38 +124,35 @@ function holderSlot(index: number): string {
 /**
  * One row per person a typed businesses row names by ID (b.* with id_number, name and name_key his, and holder_role:
  * 法定代表人, 经营者, both, or NULL where the list does not say). A person named in two columns (a 经营者 also written as
- * 法定代表人) is one holder of both roles, under the first of his names that is given.
+ * 法定代表人) is one holder of both roles, under the first of his names that is given. Only a row filling a role's ID
+ * is taken apart: a list of one plain 身份证号码 names its one holder as typed (its role the typed id_role). Until
+ * 2026-12-06 every row was unnested into three slots, B1M's whole 市场主体 list on each read of over_asset.business.
  */
 export const BUSINESS_HOLDERS = `(SELECT * EXCLUDE (holder) REPLACE (holder.id_number AS id_number, holder.name AS name, holder.name_key AS name_key),
     holder.role AS holder_role
-  FROM (SELECT *, unnest([${SLOTS.map((_, index) => holderSlot(index)).join(', ')}]) AS holder FROM businesses)
-  WHERE holder.id_number IS NOT NULL)`;
-
-/** The characters of a 统一社会信用代码 (GB 32100-2015: digits and capitals but I, O, S, V, Z), each worth its place here. */
-const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
-const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
-
-/** The plain ID cell as a code (digits and capitals), for the tests below. */
-const PLAIN_CODE = `rs_code(${PLAIN.id})`;
-const worth = (position: number) => `(instr('${CODE_CHARACTERS}', substr(${PLAIN_CODE}, ${position}, 1)) - 1)`;
-/**
- * Its 18th character is the 统一社会信用代码 check character of the first 17: unrolled, as no lambda runs for every row
- * (value-maps.ts), and asked (below, in a CASE) only of a cell that is no readable person's number and has the shape.
- */
-const CODE_CHECK_PASSES = `(31 - (${CODE_WEIGHTS.map((weight, index) => `${worth(index + 1)} * ${weight}`).join(' + ')}) % 31) % 31 = ${worth(18)}`;
+  FROM (SELECT *, unnest([${SLOTS.map((_, index) => holderSlot(index)).join(', ')}]) AS holder FROM businesses
+        WHERE ${ROLES.map((role) => `${role.id} IS NOT NULL`).join(' OR ')})
+  WHERE holder.id_number IS NOT NULL
+  UNION ALL
+  SELECT *, id_role AS holder_role FROM businesses
+  WHERE ${PLAIN.id} IS NOT NULL AND ${ROLES.map((role) => `${role.id} IS NULL`).join(' AND ')})`;
 
 /**
- * The plain 身份证号码 (证件号码) cell holds the business's own code, not a person's number: a 市场主体 export often gives
- * the company's 统一社会信用代码 (91371329MA3C1…) or its old 15-digit 注册号 there, and the person in a column of his role.
- * Only a cell that is no readable 居民身份证 number: 18 characters shaped as a 统一社会信用代码 with a letter before the
- * last (no person's number has one) or, all digits, whose 统一社会信用代码 check character holds; or 15 digits. A
- * mistyped person's number (18 digits failing both checks) stays one, refused as unreadable (data_quality.id-invalid).
- * Until 2026-12-06 every such row was refused as an unreadable ID, and the 法定代表人 written beside it went unfound.
+ * The unreadable numbers of the rows kept for a readable one beside them (normalise-datasets.ts: 法定代表人证件号码
+ * 371329********0054 beside 经营者's readable number), as load_rejects lists a refused row's (dataset … raw_row), for
+ * data_quality.id-invalid. Its raw_row is the row's readable numbers, by which that check finds the row's village. Not
+ * a plain cell that holds the business's own code: that is no person's number. The cell's code is taken once, in a
+ * column: the test names it twenty times, and each rs_code expanded in place took DuckDB about 0.3 s to plan.
  */
-export const PLAIN_ID_IS_COMPANY_CODE = `coalesce(CASE WHEN ${idField(columnOf(PLAIN.id), 'status')} IS DISTINCT FROM 'invalid' THEN false
-  WHEN regexp_full_match(${PLAIN_CODE}, '[0-9]{15}') THEN true
-  WHEN NOT regexp_full_match(${PLAIN_CODE}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}') THEN false
-  ELSE regexp_matches(left(${PLAIN_CODE}, 17), '[A-Z]') OR ${CODE_CHECK_PASSES} END, false)`;
+export const UNREADABLE_IDS_OF_KEPT_ROWS = `(${[PLAIN, ...ROLES].map((holder) => {
+  const prefix = holder.id === PLAIN.id ? 'id' : holder.id.replace(/_number$/, '');
+  const label = sqlString(columnOf(holder.id).label);
+  const companyCode = holder.id === PLAIN.id ? ` AND NOT ${isCompanyCode(`${prefix}_status`, 'code')}` : '';
+  return `SELECT 'businesses' AS dataset, _file, _sheet, _line, 'id' AS kind, ${label} AS column_name, ${prefix}_raw AS raw_value,
+      ${label} || '无法识别：' || ${prefix}_problem AS reason, concat_ws(',', ${[PLAIN, ...ROLES].map((other) => other.id).join(', ')}) AS raw_row
+    FROM (SELECT *, rs_code(${prefix}_raw) AS code FROM businesses WHERE ${prefix}_status = 'invalid')
+    WHERE NOT rs_no_value(${prefix}_raw)${companyCode}`;
+}).join(' UNION ALL ')})`;
 
 /** A role's ID cell gives a number (a cell written as none, —, /, 无, gives none). */
 const ROLE_ID_GIVEN = ROLES.map((role) => `(NOT ${blank(role.id)} AND NOT rs_no_value(${role.id}))`).join(' OR ');

@@ -124,8 +124,14 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
       // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
       const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ID_CELL_NAMES_CO_OWNERS}` : '';
+      // An unreadable number (mistyped, masked 371329********0054) beside a readable one of its group names a person not
+      // known beside one who is: the row is kept for him (business-holders.ts), the unreadable one still reported
+      // (data_quality.id-invalid reads it from the typed row). A row with no readable number is refused as before.
+      // Until 2026-12-06 a masked 法定代表人证件号码 refused the row, and the 经营者 beside it, a recipient, went unfound.
+      const readableBeside = group.filter((other) => other !== column).map((other) => `${idField(other, 'id')} IS NOT NULL`).join(' OR ');
       arms.push({
-        when: `${status} = 'invalid' AND NOT rs_no_value(${raw})${coOwned}${companyCode && givenBeside ? ` AND NOT ((${companyCode}) AND (${givenBeside}))` : ''}`,
+        when: `${status} = 'invalid' AND NOT rs_no_value(${raw})${coOwned}${companyCode && givenBeside ? ` AND NOT ((${companyCode}) AND (${givenBeside}))` : ''}`
+          + (readableBeside ? ` AND NOT (${readableBeside})` : ''),
         problem: problem('id', label, `${label} || '无法识别：' || ${idParsed(column, 'problem')}`, raw),
       });
       continue;
