@@ -12,12 +12,16 @@ export default defineCheck({
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第三章 审核确认',
   inputs: ['roll'],
   sql: `
-    WITH roll_ids AS (SELECT DISTINCT id_number FROM roll WHERE id_number IS NOT NULL),
-    -- min ≠ max is "more than one name", found without building text for the millions of IDs that agree. Only the
-    -- two columns it needs: a CTE of whole sightings, read twice, was kept in memory row by row (millions at B1M).
-    several_names AS (
-      SELECT id_number FROM id_occurrences SEMI JOIN roll_ids USING (id_number) WHERE name_key IS NOT NULL
-      GROUP BY id_number HAVING min(name_key) <> max(name_key)
+    -- Two names of one ID, one of them the roll's: a sighting (the roll's own rows too) meets the ID's roll rows of
+    -- another name in the join, so only those few are grouped, not the million roll IDs. A roll row without a name
+    -- passes every named sighting of its ID: an ID no roll row names conflicts only between the lists (min ≠ max).
+    -- Until 2026-12-06 every sighting of a roll ID was grouped, the roll's IDs made DISTINCT first (this check's median
+    -- 3.0 s against 2.2 s since, on B1M's tables with the machine loaded).
+    WITH several_names AS (
+      SELECT o.id_number FROM id_occurrences o
+      JOIN roll r ON r.id_number = o.id_number AND o.name_key IS DISTINCT FROM r.name_key
+      WHERE o.name_key IS NOT NULL
+      GROUP BY o.id_number HAVING bool_or(r.name_key IS NOT NULL) OR min(o.name_key) <> max(o.name_key)
     ),
     sightings AS (
       SELECT id_number,

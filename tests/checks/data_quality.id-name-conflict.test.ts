@@ -84,6 +84,22 @@ testCheck('data_quality.id-name-conflict', {
       rows: { roll: [rollRow({ name: '王*明', id_number: ZHANG })], deposits: [{ id_number: ZHANG, name: '李*明', balance: '100' }] },
     },
     {
+      // A roll row without a name beside the named one agrees with every name (it names no one).
+      name: 'the roll names the ID on one row and leaves another row\'s name empty; the list agrees with the named row',
+      rows: {
+        roll: [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ household_id: 'H002', name: '', id_number: ZHANG })],
+        deaths: [{ id_number: ZHANG, name: '張三', death_date: '2026-03-15' }],
+      },
+    },
+    {
+      name: 'the roll leaves the name empty and two lists agree on it',
+      rows: {
+        roll: [rollRow({ name: '', id_number: ZHANG })],
+        deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }],
+        prisoners: [{ id_number: ZHANG, name: '张三', sentence_start: '2026-01-01' }],
+      },
+    },
+    {
       name: 'different people with the same name',
       rows: { roll: [rollRow({ name: '张三', id_number: ZHANG }), rollRow({ household_id: 'H002', name: '张三', id_number: OTHER })] },
     },
@@ -96,6 +112,16 @@ testCheck('data_quality.id-name-conflict', {
         businesses: [{ representative_name: '王五', representative_id_number: OTHER, operator_name: '张山', operator_id_number: ZHANG, status: '存续' }],
       },
       expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['「张三」(roll.csv 第2行)', '市场主体登记信息「张山」(businesses.csv 第2行)'] }],
+    },
+    {
+      // The ID is on the roll (its row has no name): two lists naming him differently still conflict.
+      name: 'the roll leaves the name empty and two lists disagree',
+      rows: {
+        roll: [rollRow({ name: '', id_number: ZHANG })],
+        deaths: [{ id_number: ZHANG, name: '张三', death_date: '2026-03-15' }],
+        prisoners: [{ id_number: ZHANG, name: '张山', sentence_start: '2026-01-01' }],
+      },
+      expected: [{ subject_id: ZHANG, household_id: 'H001', evidence: ['死亡人员名单「张三」(deaths.csv 第2行)', '「张山」(prisoners.csv 第2行)'] }],
     },
     {
       name: 'roll and death list disagree',
