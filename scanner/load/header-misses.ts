@@ -3,7 +3,7 @@ import { datasetSpec, identityColumns, type DatasetName } from '../datasets/cata
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { maskIdsInText } from '../mask-id.ts';
-import { missingColumns } from './header-refusals.ts';
+import { missingColumns, otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader } from './header-row.ts';
 import { describeStatedMonth, type StatedMonth } from './stated-month.ts';
 
@@ -71,13 +71,19 @@ export function missingColumnsError(input: InputFile, miss: HeaderMiss | null, p
     searchedTooFew ? `表头只在前 ${HEADER_SEARCH_ROWS} 行（空行不计）中查找。` : '',
     partOf ? `同一文件的其他工作表已按${dataset.label}读取，此表未读取，其中的人员将无法核查。` : '',
   ].join('');
-  const refusal = missingColumns(dataset, match, found || '（无）', more);
+  // One month stated gives every row its 发放月份: what is left missing may be only columns in another unit (万元).
+  const given = new Set(months.length === 1 ? ['month'] : []);
+  const location = { file: input.name, sheet: miss.sheet, line: row.line };
+  if (months.length === 1 && match.missingRequired.every((column) => given.has(column.name) || match.otherUnit.some((u) => u.column.name === column.name))) {
+    return otherUnitError(location, match.otherUnit);
+  }
+  const refusal = missingColumns(dataset, match, found || '（无）', more, given);
   const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
   const hint = refusal.unitHint ?? (onlyMonthMissing
     ? '一个月一张的发放表，请在标题或文件名中写明是哪年哪月（如「2026年10月」，只写一个月份），或加一列「发放月份」。'
     : '请把表头改成可用名称之一，或在 sweep.json 中用 "columns" 指定对应的表头。');
   return new InputError(
-    { file: input.name, sheet: miss.sheet, line: row.line, column: refusal.column },
+    { ...location, column: refusal.column },
     refusal.message,
     hint
       + (searchedTooFew ? `表头在第 ${HEADER_SEARCH_ROWS} 行以下的，请在 sweep.json 中用 "headerRow" 写明表头所在的行号。` : '')

@@ -20,7 +20,10 @@ export interface LocatedHeader {
 
 export type HeaderSearch =
   | { found: true; header: LocatedHeader }
-  /** `statedMonths`: a 发放表 without 发放月份 naming several months (none of them taken). */
+  /**
+   * `statedMonths`: a 发放表 without 发放月份 naming several months (none of them taken), or naming one where the header
+   * is refused for another reason (an amount in 万元: stated-month.ts).
+   */
   | { found: false; closest: LocatedHeader | null; ambiguous: DatasetName[]; statedMonths?: StatedMonth[] };
 
 function candidateSpecs(candidates: DatasetName[] | 'any'): DatasetSpec[] {

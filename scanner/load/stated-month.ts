@@ -82,8 +82,12 @@ export function withStatedMonth(
 ): HeaderSearch {
   if (search.found || !search.closest || candidates === 'any' || candidates.length !== 1 || candidates[0] !== 'payments') return search;
   const { match, row } = search.closest;
-  if (match.missingRequired.length !== 1 || match.missingRequired[0]!.name !== 'month') return search;
+  const others = match.missingRequired.filter((column) => column.name !== 'month');
+  if (others.length === match.missingRequired.length) return search;
+  // Beside a column written in another unit (发放金额(万元)) the header is refused for that unit; the months are still
+  // told, so that the refusal does not ask for a 发放月份 the title gives (header-misses.ts). Until 2026-12-06 it did.
+  if (!others.every((column) => match.otherUnit.some((noted) => noted.column.name === column.name))) return search;
   const months = statedMonths(leadingRows.filter((leading) => leading.line < row.line), sheet, fileName);
-  if (months.length === 1) return { found: true, header: { ...search.closest, statedMonth: months[0]! } };
-  return months.length > 1 ? { ...search, statedMonths: months } : search;
+  if (months.length === 1 && others.length === 0) return { found: true, header: { ...search.closest, statedMonth: months[0]! } };
+  return months.length > 0 ? { ...search, statedMonths: months } : search;
 }

@@ -62,4 +62,21 @@ describe('blocks pasted under their own headers, through the CLI', () => {
     expect(run.stderr).toMatch(/低保资金发放明细\.csv 第 4 行.*另一段名单.*列「发放金额\(万元\)」是.*注明的单位是「万元」/);
     expect(run.stderr).not.toContain('发放月份');
   });
+
+  // The same for the sheet's first header (until 2026-12-06 it too asked for the 发放月份 the title gives); a title
+  // stating no month still names both columns.
+  it.each([
+    ['低保资金发放明细.csv', async (rows: string[][]) => rows.map((row) => row.join(',')).join('\n') + '\n', ''],
+    ['低保资金发放明细.xlsx', async (rows: string[][]) => workbookOf('发放', rows), '发放'],
+  ] as const)('%s: a 发放表 whose header gives 发放金额(万元) under a title stating its month: exit 2 names only the unit', async (file, content) => {
+    const header = ['户编号', '户主姓名', '发放金额(万元)'];
+    const stated = await runScan({ '低保花名册.csv': ROLL, [file]: await content([['2026年10月张庄镇农村低保资金发放表'], header, ['H001', '张大山', '0.14']]) });
+    expect(stated.run.code, stated.run.stderr).toBe(2);
+    expect(looksLikeStackTrace(stated.run.stderr)).toBe(false);
+    expect(stated.run.stderr).toMatch(/第 2 行 列「发放金额\(万元\)」.*注明的单位是「万元」/);
+    expect(stated.run.stderr).not.toContain('发放月份');
+    const unstated = await runScan({ '低保花名册.csv': ROLL, [file]: await content([['张庄镇农村低保资金发放表'], header, ['H001', '张大山', '0.14']]) });
+    expect(unstated.run.code, unstated.run.stderr).toBe(2);
+    expect(unstated.run.stderr).toMatch(/缺少必需的列 「发放月份」.*注明的单位是「万元」/);
+  });
 });
