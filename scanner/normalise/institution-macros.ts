@@ -37,9 +37,16 @@ const RURAL_CREDIT = { key: '农村信用社', words: '农村信用|信用社|�
 /** A province before the county (山东省临沭县…, 山东临沭农村商业银行): not the county. */
 const PROVINCE = '^([^省]+省|内蒙古自治区|广西壮族自治区|西藏自治区|宁夏回族自治区|新疆维吾尔自治区)';
 const PROVINCE_SHORT = '^(河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|海南|四川|贵州|云南|陕西|甘肃|青海|内蒙古|广西|西藏|宁夏|新疆)([^市].+)$';
-/** A county-level unit (临沭县, 河东区, the last of 临沂市临沭县), else a city (新泰市, the last of 泰安市新泰市). */
+/**
+ * A county-level unit (临沭县, 河东区, the last of 临沂市临沭县), else a city that ends the place (新泰市, the last of
+ * 泰安市新泰市): a city followed by more of a place is its prefecture (临沂市店头, 临沂市临沭), and what follows is read
+ * as a bare place. Until 2026-12-06 临沂市店头信用社 (a township's) was keyed to the county 临沂, another bank than
+ * 临沭县农村信用合作联社, and two 核对 rounds of one account there were summed (a false high finding).
+ */
 const COUNTY_UNIT = '[^省市县区旗]+[县区旗]';
-const CITY_UNIT = '[^省市县区旗]+市';
+const CITY_UNIT = '[^省市县区旗]+市$';
+/** The place after its last city (临沂市临沭 gives 临沭): a bare place, a county only before a county's own bank. */
+const AFTER_CITY = '^.*市';
 /** A place ending as a township does (城关镇, 店头乡, XX街道): no county said. */
 const TOWNSHIP_END = '(镇|乡|街道|办事处)$';
 /** A county's own rural bank, whose bare place is its county: a 农商行 (农村合作银行) or the county's 联社. */
@@ -79,9 +86,9 @@ export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
   defineMacro('rs_rural_bank_county', ['name'], `list_transform([rs_rural_bank_place(name)], lambda rs_place:
     nullif(regexp_replace(coalesce(
       regexp_extract_all(rs_place, ${sqlString(COUNTY_UNIT)})[-1],
-      regexp_extract_all(rs_place, ${sqlString(CITY_UNIT)})[-1],
+      nullif(regexp_extract(rs_place, ${sqlString(CITY_UNIT)}), ''),
       CASE WHEN regexp_matches(name, ${sqlString(COUNTY_LEVEL_WORDS)}) AND NOT regexp_matches(rs_place, ${sqlString(TOWNSHIP_END)})
-        THEN rs_place END), '[县区旗市]$', ''), ''))[1]`),
+        THEN regexp_replace(rs_place, ${sqlString(AFTER_CITY)}, '') END), '[县区旗市]$', ''), ''))[1]`),
 
   // name: rs_text'd (half-width, no spaces). Other banks: the name up to its first 银行, 中国 before it dropped
   // (中国光大银行XX支行 and 光大银行 are one; XX村镇银行 stay apart); anything else: the name before its legal form.
@@ -107,7 +114,7 @@ export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
  */
 export const institutionValueMap = (distinctRaw: string) => `WITH keyed AS (
     SELECT m_raw, rs_institution_key(m_simplified) AS m_key,
-      nullif(rs_rural_bank_place(m_simplified), '') || ${sqlString(RURAL_BANKS.key)} AS m_place_key
+      nullif(regexp_replace(rs_rural_bank_place(m_simplified), ${sqlString(AFTER_CITY)}, ''), '') || ${sqlString(RURAL_BANKS.key)} AS m_place_key
     FROM (SELECT m_raw, rs_to_simplified(rs_text(m_raw)) AS m_simplified FROM (${distinctRaw}))),
   counties AS (SELECT list(DISTINCT m_key) FILTER (WHERE m_key LIKE ${sqlString(`_%${RURAL_BANKS.key}`)}) AS keys FROM keyed)
   SELECT m_raw, CASE WHEN m_key IN (${sqlString(RURAL_BANKS.key)}, ${sqlString(RURAL_CREDIT.key)}) THEN coalesce(

@@ -32,6 +32,15 @@ testCheck('over_asset.deposits', {
     // county's own bank (店头农村商业银行), and June's and September's balances were summed (a false high finding).
     { name: '临沭县农村信用合作联社 in June, 店头信用社 (a township, no 镇) in September: the lists\' one county', config, rows: twoRounds('临沭县农村信用合作联社', '店头信用社') },
     { name: '店头农村信用合作社 in June, 临沭农商银行 in September: the lists\' one county', config, rows: twoRounds('店头农村信用合作社', '临沭农商银行') },
+    // The prefecture before a township's 信用社 says no county either: until 2026-12-06 临沂市店头信用社 was the county
+    // 临沂's bank, a second county beside 临沭's, and the two rounds were summed (a false high finding).
+    { name: '临沭县农村信用合作联社 in June, 临沂市店头信用社 (the prefecture, a township) in September: the lists\' one county', config, rows: twoRounds('临沭县农村信用合作联社', '临沂市店头信用社') },
+    {
+      // Beside two counties' banks, a bare county after its prefecture city is that county (临沂市临沭信用社 is 临沭's).
+      name: '临沂市临沭信用社 in June, 临沭县农村信用合作联社 in September, the lists naming 莒南\'s too: 临沭\'s, September\'s replaces June\'s',
+      config,
+      rows: { ...twoRounds('临沂市临沭信用社', '临沭县农村信用合作联社'), deposits: [...twoRounds('临沂市临沭信用社', '临沭县农村信用合作联社').deposits, { ...reported('100', '2026-09-30', '莒南农商银行'), id_number: LI, name: '李四' }] },
+    },
     {
       // Beside two counties' banks, a bare place the lists name as a county elsewhere is that county (临沭信用社 is 临沭's).
       name: '临沭信用社 in June, 临沭县农村信用合作联社 in September, the lists naming 莒南\'s too: 临沭\'s, September\'s replaces June\'s',

@@ -39,6 +39,7 @@ describeMacroTable('rs_institution_key', connection, {
     { input: '临沂市河东区农村信用合作联社', expected: '河东农村商业银行', note: 'a district' },
     { input: '泰安市新泰市农村信用合作联社', expected: '新泰农村商业银行', note: 'a county-level city: the last city named' },
     { input: '新泰农商银行', expected: '新泰农村商业银行' },
+    { input: '临沂市临沭农商银行', expected: '临沭农村商业银行', note: 'a bare county after its prefecture city' },
     { input: '吉林市农村商业银行', expected: '吉林农村商业银行', note: 'a city named as a province is: no province dropped' },
     { input: '中国光大银行XX支行', expected: '光大银行', note: 'another bank: up to 银行, 中国 dropped' },
     { input: '招商银行股份有限公司XX分行', expected: '招商银行' },
@@ -59,6 +60,9 @@ describeMacroTable('rs_institution_key', connection, {
     { input: '店头农村信用合作社', expected: '农村信用社', note: 'a township\'s 信用合作社 (no 联社) says no county' },
     { input: '临沭信用社', expected: '农村信用社', note: 'a bare place before a plain 信用社 says no county by itself' },
     { input: '山东店头信用社', expected: '农村信用社', note: 'the province dropped, the township says no county' },
+    // A city followed by more of a place is the prefecture, no county (until 2026-12-06 临沂市店头信用社 was 临沂's).
+    { input: '临沂市店头信用社', expected: '农村信用社', note: 'the prefecture before a township says no county' },
+    { input: '临沂市店头镇信用社', expected: '农村信用社', note: 'the prefecture before a township with 镇 says no county' },
     { input: '信用合作联社', expected: '农村信用社' },
     { input: '中国人民银行', expected: '人民银行' },
     { input: '支付宝', expected: '支付宝' },
