@@ -21,6 +21,18 @@ const PLAIN_HEADERS: Partial<Record<DatasetName, Readonly<Record<string, readonl
   deposits: { balance: ['金额'] },
 };
 
+/**
+ * File keywords too plain to name a sheet as that list: a roll workbook's 工资收入 or 家庭工资 sheet is a family's
+ * income, not a 财政供养 payroll (a file named 财政供养人员工资.csv says so by its other words).
+ */
+const PLAIN_SHEET_WORDS: Partial<Record<DatasetName, readonly string[]>> = { payroll: ['工资'] };
+
+/** The sheet's name holds a keyword of the dataset that is not too plain for a sheet. */
+function sheetNamed(sheetName: string, dataset: DatasetName): boolean {
+  const plain = PLAIN_SHEET_WORDS[dataset] ?? [];
+  return nameCarriesKeyword(plain.reduce((name, word) => name.replaceAll(word, ' '), sheetName), dataset);
+}
+
 const isPersonColumn = (column: ColumnSpec) => column.kind === 'id' || column.kind === 'name';
 
 /** The header cell a column (or the first of its stand-ins) is read from; undefined when the header names neither. */
@@ -64,7 +76,7 @@ export function otherDatasetReading(sheetName: string | undefined, header: Locat
   const dataset = datasetSpec(header.match.dataset);
   const namedLabels = named.map((name) => datasetSpec(name).label).join('、');
   const lead = `文件名所指的是${namedLabels}，本表的表头不是${namedLabels}的`;
-  if (sheetName !== undefined && nameCarriesKeyword(sheetName, dataset.name)) {
+  if (sheetName !== undefined && sheetNamed(sheetName, dataset.name)) {
     return { read: true, message: `按${dataset.label}读取：${lead}，工作表名写明是${dataset.label}；如不是，请改工作表名或从文件中移出` };
   }
   const marking = markingHeaders(dataset, header);

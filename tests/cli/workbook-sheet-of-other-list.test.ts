@@ -35,6 +35,14 @@ describe('a sheet of a roll workbook whose header fits another list', () => {
     });
   }, TIMEOUT);
 
+  // 工资 names a payroll file (财政供养人员工资.csv), not a sheet: a family's 工资收入 sheet is no payroll.
+  it('leaves a sheet named 工资收入 unread, its header no more than 姓名, 身份证号码, 工资', async () => {
+    const income: SheetRow[] = [['姓名', '身份证号码', '工资'], ['王小明', PEOPLE.wang, 500]];
+    const { findings, summary } = await scanInput({ [ROLL_FILE]: await workbook({ 花名册: ROLL_ROWS, 工资收入: income }) });
+    expect(payrollFindings(findings)).toEqual([]);
+    expect(summary.warnings).toContainEqual({ file: ROLL_FILE, message: expect.stringMatching(/^工作表「工资收入」未读取/) });
+  }, TIMEOUT);
+
   it('reads a sheet named for the payroll as one, and says so', async () => {
     const payroll: SheetRow[] = [['姓名', '身份证号码', '工资'], ['王小明', PEOPLE.wang, 4200]];
     const { findings, summary } = await scanInput({ [ROLL_FILE]: await workbook({ 花名册: ROLL_ROWS, 财政供养人员: payroll }) });
