@@ -4,7 +4,7 @@ import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, t
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { holderName, mayHoldCompanyCode, PLAIN_ID_IS_COMPANY_CODE } from './business-holders.ts';
+import { BUSINESS_SOURCE, holderName, mayHoldCompanyCode, PLAIN_ID_IS_COMPANY_CODE } from './business-holders.ts';
 import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import { readShortenedHeadCodes } from './shortened-head-codes.ts';
@@ -292,8 +292,10 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).
   const nameKey = dataset.columns.filter((c) => c.kind === 'name').map((c) => `, ${dataset.name === 'businesses'
     ? holderName(c.name, 'm_name_key') : mappedField(c, 'name', 'm_name_key')} AS ${q(`${c.name}_key`)}`).join('');
+  // A business's plain ID cell as a code is a column of its source, computed once (business-holders.ts).
+  const source = payee ? mappedSource(dataset, PAYEE_SOURCE) : dataset.name === 'businesses' ? mappedSource(dataset, BUSINESS_SOURCE) : mappedSource(dataset);
   return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
-    FROM ${payee ? mappedSource(dataset, PAYEE_SOURCE) : mappedSource(dataset)}`;
+    FROM ${source}`;
 }
 
 async function normaliseDataset(connection: DuckDBConnection, dataset: DatasetSpec, stages: readonly StagedFile[], byPayee: boolean): Promise<void> {

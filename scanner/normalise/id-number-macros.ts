@@ -61,6 +61,9 @@ const GROUPED_SUM = [
   `list_extract([${LAST_GROUP_VALUES.join(', ')}]::INTEGER[], u % 1100 + 1)`,
 ].join(' + ');
 
+/** One ASCII digit in a GLOB pattern. */
+const DIGIT_GLOB = '[0-9]';
+
 /** Today as yyyymmdd, computed outside the lambdas: inside one, current_date is re-evaluated per row. */
 const TODAY = 'year(current_date) * 10000 + month(current_date) * 100 + day(current_date)';
 
@@ -106,9 +109,11 @@ export const ID_NUMBER_MACROS: readonly MacroDefinition[] = [
   // check character read as a digit of base 11. For eighteen digits t = body × 10 + check, that is t + t // 10: one
   // cast of the whole text for nearly every number, where reading the body and the check character apart took a
   // substring and a cast each (B1M's three million kinship IDs on one thread: 2.55 → 2.28 s; copying them, 0.38 s).
+  // The shape is tested with GLOB, whose [0-9] is the ASCII digit RE2's \d is: the same test as regexp_full_match(s,
+  // '\d{18}') (checked on B1M's 4.5 million distinct ID cells) at about 60% of its cost, on every ID cell of every list.
   defineMacro('rs_id_fast_number', ['s'], `CASE
-    WHEN regexp_full_match(s, '\\d{18}') THEN TRY_CAST(s AS BIGINT) + TRY_CAST(s AS BIGINT) // 10
-    WHEN regexp_full_match(s, '\\d{17}X') THEN TRY_CAST(left(s, 17) AS BIGINT) * 11 + 10
+    WHEN s GLOB '${DIGIT_GLOB.repeat(18)}' THEN TRY_CAST(s AS BIGINT) + TRY_CAST(s AS BIGINT) // 10
+    WHEN s GLOB '${DIGIT_GLOB.repeat(17)}X' THEN TRY_CAST(left(s, 17) AS BIGINT) * 11 + 10
   END`),
 
   // The check holds when the weighted sum plus the check character's value is 1 (mod 11), as in the standard.

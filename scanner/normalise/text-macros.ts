@@ -61,6 +61,9 @@ const CODE_STRIPPING = String.raw`^=?${QUOTE_CLASS}*(\d+)\.0+${QUOTE_CLASS}*$|^=
  */
 const NAME_MASK_CHARACTERS = '*×某﹡✱';
 
+/** The text opens with an ASCII digit or letter (NULL for NULL): ascii() gives the first character's code point. */
+const ASCII_ALPHANUMERIC_FIRST = (text: string) => `(ascii(${text}) BETWEEN 48 AND 57 OR ascii(${text}) BETWEEN 65 AND 90 OR ascii(${text}) BETWEEN 97 AND 122)`;
+
 export const TEXT_MACROS: readonly MacroDefinition[] = [
   // Internal. translate() rebuilds its character map on every row (cost grows with the table:
   // ~15× a regexp test here), so it only runs on values that contain a full-width character.
@@ -105,8 +108,12 @@ export const TEXT_MACROS: readonly MacroDefinition[] = [
     ELSE coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_CODE)}), false) END`),
 
   // A cell that gives no value (NO_VALUE_WRITTEN: —, /, 无, 暂无, 不详 …). A regexp on the cell's text: asked once per distinct
-  // text by the value maps of dates, months, amounts and numbers (m_no_value), never of every row.
-  defineMacro('rs_no_value', ['s'], `coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_VALUE_WRITTEN)}), false)`),
+  // text by the value maps of dates, months, amounts and numbers (m_no_value), but of every ID cell of every row by the
+  // typed selects (whether a required ID is missing). A cell opening with an ASCII letter or digit, every well-formed ID,
+  // is settled by ascii() alone: cleaning never moves its first character, and nothing NO_VALUE_WRITTEN matches opens so
+  // (typing B1M's three million kinship rows, two IDs each: 7.1 → 5.7 s of CPU).
+  defineMacro('rs_no_value', ['s'], `CASE WHEN ${ASCII_ALPHANUMERIC_FIRST('CAST(s AS VARCHAR)')} THEN false
+    ELSE coalesce(regexp_full_match(rs_text(s), ${sqlString(NO_VALUE_WRITTEN)}), false) END`),
 
   // An account as compared: letters and digits only (6228 4800 … and 6228-4800-… are one account). Both
   // duplicate.shared-account and the payments that name only the account paid (payee-households.ts) compare so.
