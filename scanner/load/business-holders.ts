@@ -25,6 +25,10 @@ const nameOf = (name: string, field: NameField) => mappedField({ name }, 'name',
 /** The characters of a 统一社会信用代码 (GB 32100-2015: digits and capitals but I, O, S, V, Z), each worth its place here. */
 const CODE_CHARACTERS = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 const CODE_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
+/** An old 注册号: fifteen digits. */
+const REGISTRATION_NUMBER = '[0-9]{15}';
+/** The shape of a 统一社会信用代码: 18 of its characters, digits where the 登记管理机关 region code stands. */
+const CREDIT_CODE_SHAPE = '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}';
 
 /**
  * The plain ID cell as a code (digits and capitals), for the tests below: a column of the businesses' typed source
@@ -53,8 +57,8 @@ const codeCheckPasses = (code: string) =>
  * Until 2026-12-06 every such row was refused as an unreadable ID, and the 法定代表人 written beside it went unfound.
  */
 const isCompanyCode = (status: string, code: string) => `coalesce(CASE WHEN ${status} IS DISTINCT FROM 'invalid' THEN false
-  WHEN regexp_full_match(${code}, '[0-9]{15}') THEN true
-  WHEN NOT regexp_full_match(${code}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}') THEN false
+  WHEN regexp_full_match(${code}, '${REGISTRATION_NUMBER}') THEN true
+  WHEN NOT regexp_full_match(${code}, '${CREDIT_CODE_SHAPE}') THEN false
   ELSE regexp_matches(left(${code}, 17), '[A-Z]') OR ${codeCheckPasses(code)} END, false)`;
 export const PLAIN_ID_IS_COMPANY_CODE = isCompanyCode(idField(columnOf(PLAIN.id), 'status'), PLAIN_CODE);
 
@@ -67,7 +71,7 @@ export const PLAIN_ID_IS_COMPANY_CODE = isCompanyCode(idField(columnOf(PLAIN.id)
  */
 function unreadableGiven(column: string): string {
   const cell = `upper(trim(${column}))`;
-  const companyShaped = `(regexp_full_match(${cell}, '[0-9]{15}') OR (regexp_full_match(${cell}, '[0-9A-HJ-NPQRTUWXY]{2}[0-9]{6}[0-9A-HJ-NPQRTUWXY]{10}')
+  const companyShaped = `(regexp_full_match(${cell}, '${REGISTRATION_NUMBER}') OR (regexp_full_match(${cell}, '${CREDIT_CODE_SHAPE}')
     AND regexp_matches(left(${cell}, 17), '[A-Z]')))`;
   return `CASE WHEN ${idField(columnOf(column), 'status')} = 'invalid' THEN regexp_matches(${column}, '[0-9０-９]')${
     column === PLAIN.id ? ` AND NOT ${companyShaped}` : ''} ELSE false END`;

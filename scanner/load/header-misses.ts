@@ -3,7 +3,7 @@ import { datasetSpec, identityColumns, type DatasetName } from '../datasets/cata
 import type { InputFile } from '../discover/input-files.ts';
 import { InputError } from '../errors.ts';
 import { maskIdsInText } from '../mask-id.ts';
-import { missingColumns, otherUnitError } from './header-refusals.ts';
+import { missingColumns, missingOnlyGivenOrInOtherUnit, otherUnitError } from './header-refusals.ts';
 import { HEADER_SEARCH_ROWS, type LocatedHeader } from './header-row.ts';
 import { describeStatedMonth, type StatedMonth } from './stated-month.ts';
 
@@ -74,9 +74,7 @@ export function missingColumnsError(input: InputFile, miss: HeaderMiss | null, p
   // One month stated gives every row its 发放月份: what is left missing may be only columns in another unit (万元).
   const given = new Set(months.length === 1 ? ['month'] : []);
   const location = { file: input.name, sheet: miss.sheet, line: row.line };
-  if (months.length === 1 && match.missingRequired.every((column) => given.has(column.name) || match.otherUnit.some((u) => u.column.name === column.name))) {
-    return otherUnitError(location, match.otherUnit);
-  }
+  if (months.length === 1 && missingOnlyGivenOrInOtherUnit(match, given)) return otherUnitError(location, match.otherUnit);
   const refusal = missingColumns(dataset, match, found || '（无）', more, given);
   const onlyMonthMissing = match.missingRequired.length === 1 && match.missingRequired[0]!.name === 'month';
   const hint = refusal.unitHint ?? (onlyMonthMissing

@@ -41,6 +41,14 @@ export function duplicatedHeaderError(
 }
 
 /**
+ * The header lacks no required column but those every row is `given` (a 发放表's month stated in its title) and those
+ * it names in another unit (发放金额(万元)): it is refused for the unit alone (otherUnitError), not as missing columns.
+ */
+export function missingOnlyGivenOrInOtherUnit(match: HeaderMatch, given: ReadonlySet<string>): boolean {
+  return match.missingRequired.every((column) => given.has(column.name) || match.otherUnit.some((noted) => noted.column.name === column.name));
+}
+
+/**
  * A header without all of `dataset`'s required columns (`match`, the closest it came, if any): which are missing, with
  * their aliases, what was found, and when a missing column was there in another unit, that and its own hint. `more`: a
  * further sentence of the caller's (a 发放表 naming several months). `given`: columns every row is given (a 发放表's

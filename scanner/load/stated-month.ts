@@ -7,6 +7,7 @@
 import type { DatasetName } from '../datasets/catalog.ts';
 import { foldFullWidth } from '../datasets/headers.ts';
 import type { RawRow } from '../read/raw-row.ts';
+import { missingOnlyGivenOrInOtherUnit } from './header-refusals.ts';
 import type { HeaderSearch } from './header-row.ts';
 
 export interface StatedMonth {
@@ -82,12 +83,11 @@ export function withStatedMonth(
 ): HeaderSearch {
   if (search.found || !search.closest || candidates === 'any' || candidates.length !== 1 || candidates[0] !== 'payments') return search;
   const { match, row } = search.closest;
-  const others = match.missingRequired.filter((column) => column.name !== 'month');
-  if (others.length === match.missingRequired.length) return search;
+  if (!match.missingRequired.some((column) => column.name === 'month')) return search;
   // Beside a column written in another unit (发放金额(万元)) the header is refused for that unit; the months are still
   // told, so that the refusal does not ask for a 发放月份 the title gives (header-misses.ts). Until 2026-12-06 it did.
-  if (!others.every((column) => match.otherUnit.some((noted) => noted.column.name === column.name))) return search;
+  if (!missingOnlyGivenOrInOtherUnit(match, new Set(['month']))) return search;
   const months = statedMonths(leadingRows.filter((leading) => leading.line < row.line), sheet, fileName);
-  if (months.length === 1 && others.length === 0) return { found: true, header: { ...search.closest, statedMonth: months[0]! } };
+  if (months.length === 1 && match.missingRequired.length === 1) return { found: true, header: { ...search.closest, statedMonth: months[0]! } };
   return months.length > 0 ? { ...search, statedMonths: months } : search;
 }
