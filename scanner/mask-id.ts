@@ -134,6 +134,13 @@ function digitRunIsId(ascii: string, at: number, run: string): boolean {
   return isIdLike(compact) && (!besideLetters || idBesideLetters(compact));
 }
 
+/**
+ * A scan's run id (2026-09-20261206203257: the period, then when it started): no one's ID. Its 14 digits looked like an
+ * ID with a digit lost when the time of day read as a birth month (20:32:57), and until 2026-12-06 the scan's log then
+ * named its run 2026-09-202612****3257, a run `ledger` commands know by its whole id.
+ */
+const RUN_ID = /^\d{4}-(?:0[1-9]|1[0-2])-20\d{12}$/;
+
 /** One group of a GROUPED match that DIGIT_RUN would take standing alone: 14 to 17 digits, or 13 to 16 and an X. */
 const DIGIT_RUN_ALONE = new RegExp(String.raw`^(?:${DIGIT_RUN})$`);
 
@@ -158,6 +165,7 @@ export function idsInText(text: string): IdInText[] {
     const separator = match.groups?.['separator'];
     if (separator !== undefined) {
       const run = match[0];
+      if (RUN_ID.test(run)) continue;
       const singleGroupIsId = (group: Span) => {
         const digits = run.slice(group.from, group.to);
         return DIGIT_RUN_ALONE.test(digits) && digitRunIsId(ascii, at + group.from, digits);

@@ -47,6 +47,18 @@ testCheck('over_asset.deposits', {
       config,
       rows: { ...twoRounds('临沭信用社', '临沭县农村信用合作联社'), deposits: [...twoRounds('临沭信用社', '临沭县农村信用合作联社').deposits, { ...reported('100', '2026-09-30', '莒南农商银行'), id_number: LI, name: '李四' }] },
     },
+    // A township's name written bare before 农商行 (no 镇) is no county's name (GB/T 2260): the lists' one county's.
+    // Until 2026-12-06 店头农商行 was a county 店头's bank, and June's and September's balances were summed.
+    { name: '临沭县农村信用合作联社 in June, 店头农商行 (a township, no 镇) in September: the lists\' one county', config, rows: twoRounds('临沭县农村信用合作联社', '店头农商行') },
+    {
+      // A county-level city before its township's 信用社 is the county, beside another county's bank too. For a few
+      // hours of 2026-12-06 新泰市羊流镇信用社 said no county, and beside 肥城's bank the two rounds were summed.
+      name: '新泰市农村商业银行 in June, 新泰市羊流镇信用社 in September, the lists naming 肥城\'s too: 新泰\'s, September\'s replaces June\'s',
+      config,
+      rows: { ...twoRounds('新泰市农村商业银行', '新泰市羊流镇信用社'), deposits: [...twoRounds('新泰市农村商业银行', '新泰市羊流镇信用社').deposits, { ...reported('100', '2026-09-30', '肥城农商银行'), id_number: LI, name: '李四' }] },
+    },
+    // A 村镇银行's full name with its province and legal form is the same bank as its short name (until 2026-12-06 two).
+    { name: '临沭民丰村镇银行 in June, 山东临沭民丰村镇银行股份有限公司店头支行 in September: one 村镇银行', config, rows: twoRounds('临沭民丰村镇银行', '山东临沭民丰村镇银行股份有限公司店头支行') },
     {
       // The account keys rounds apart from the bank (deposit-rounds.ts): a name that says no county is still replaced.
       name: 'one account at 信用社 (no county said) in June and at 临沭农商银行 in September: the account decides',

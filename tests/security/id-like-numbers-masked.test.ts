@@ -37,6 +37,9 @@ describe('maskIdsInText', () => {
       '原始值「３７１３２９１９７５１２１２１０８１」；账号６２２８４８６１４７０３８０９７４２７', '原始值「371329********1081」；账号６２２８４８６１４７０３８０９７４２７'],
     ['an ID run together with letters, beside a finding id of digits',
       '原始值「ID371329198507071071」「371329198507071071a」（RS1234567890123456）', '原始值「ID371329********1071」「371329********1071a」（RS1234567890123456）'],
+    // A run id is left whole whatever the hour (2026-09-20261206203257 was 2026-09-202612****3257 until 2026-12-06).
+    ['an ID beside a run id whose time of day reads as a birth month',
+      '运行 2026-09-20261206203257：原始值「37132919600709660」', '运行 2026-09-20261206203257：原始值「371329*******9660」'],
   ])('masks %s', (_, text, masked) => expect(maskIdsInText(text)).toBe(masked));
 });
 
