@@ -2,17 +2,22 @@
 // warning that says so. A township's 低保核查数据.xlsx holds 死亡人员 and 发放明细 sheets beside the roll (read since
 // 2026-12-06); but it also holds sheets of its own, a 家庭收入核算 headed 姓名, 身份证号码, 工资: read by its header alone
 // it was a 财政供养人员名单 and every family member with a wage a high over_asset.payroll finding. A sheet is read as
-// another list only where it says so: by its name, or by columns that only that list has.
-import { datasetSpec, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+// another list only where it says so: by its name, or by columns that only that list has. Until 2026-12-06 (later the
+// same day) a 家庭成员 sheet's 工作单位 still made it a payroll (a migrant worker at a 建材有限公司, a pupil at a 中学: high
+// findings), and a 银行核对结果 sheet headed 开户银行, 账号, 金额, 截止日期 went unread for its plain 金额 (a member's
+// 52,000 元 not found).
+import { DATASETS, datasetSpec, type ColumnSpec, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
+import { matchHeader } from '../datasets/headers.ts';
 import { nameCarriesKeyword } from '../discover/file-name-rules.ts';
 import type { LocatedHeader } from './header-row.ts';
 
 /**
- * What marks a list whose required columns are only the ID and name: a 工资 column is on a family's income sheet too,
- * a 工作单位 or 编制性质 only on a payroll; a 职务 or 任职 date only on a cadre roster.
+ * What marks a list whose required columns are only the ID and name. A payroll's is the kind of staff a person is
+ * (人员类别, 编制性质): a 工作单位 is on a family's 家庭成员 and 收入核算 sheets too (where a son works, where a daughter
+ * is at school), a 工资 on its income sheet. A cadre roster's are its 职务 and term dates.
  */
 const MARKS_WHERE_ONLY_ID_AND_NAME: Partial<Record<DatasetName, readonly string[]>> = {
-  payroll: ['employer', 'staff_kind'],
+  payroll: ['staff_kind'],
   cadres: ['position', 'term_start', 'term_end'],
 };
 
@@ -20,6 +25,12 @@ const MARKS_WHERE_ONLY_ID_AND_NAME: Partial<Record<DatasetName, readonly string[
 const PLAIN_HEADERS: Partial<Record<DatasetName, Readonly<Record<string, readonly string[]>>>> = {
   deposits: { balance: ['金额'] },
 };
+
+/**
+ * The roll's columns of a household and its members (家庭编号, 与户主关系): a sheet that has one and is not marked by a
+ * list's required columns is the family's own (家庭成员, 收入核算), whatever else it has, not another office's list.
+ */
+const HOUSEHOLD_COLUMNS = ['household_id', 'relation'];
 
 /**
  * File keywords too plain to name a sheet as that list: a roll workbook's 工资收入 or 家庭工资 sheet is a family's
@@ -43,21 +54,52 @@ function headerOf(header: LocatedHeader, column: ColumnSpec): string | undefined
 }
 
 /**
- * The header cells that mark the sheet as `dataset`'s: every required column beyond the ID, the name and the 家庭编号
- * (death's 死亡日期, a payment's 发放月份 and 发放金额), or for a list requiring no more one of its own columns. Empty
- * when the header does not so mark it.
+ * Every required column beyond the ID, the name and the 家庭编号, none too plain (death's 死亡日期, a payment's 发放月份
+ * and 发放金额); empty where the header lacks one, or where the list requires no more.
  */
-function markingHeaders(dataset: DatasetSpec, header: LocatedHeader): string[] {
+function requiredMarks(dataset: DatasetSpec, header: LocatedHeader): string[] {
   const plain = PLAIN_HEADERS[dataset.name] ?? {};
-  const marks = MARKS_WHERE_ONLY_ID_AND_NAME[dataset.name];
-  if (marks) {
-    const found = dataset.columns.filter((c) => marks.includes(c.name)).map((c) => headerOf(header, c));
-    return found.filter((h): h is string => h !== undefined && h !== '');
-  }
   const required = dataset.columns.filter((c) => c.required && !isPersonColumn(c) && c.name !== 'household_id');
   const found = required.map((c) => ({ header: headerOf(header, c), plain: plain[c.name] ?? [] }));
   const allMarked = found.every((f) => f.header !== undefined && f.header !== '' && !f.plain.includes(f.header));
   return allMarked ? found.map((f) => f.header!) : [];
+}
+
+/** Whether another dataset of the catalog (the roll among them) reads this header text as one of its columns. */
+const anotherListReads = (dataset: DatasetName, cell: string) =>
+  DATASETS.some((other) => other.name !== dataset && matchHeader(other, [cell]).columnIndex.size > 0);
+
+/**
+ * The list's own columns the header has: for a payroll or cadre roster those named above; for another list any column
+ * beyond the ID and name whose header no other list (nor the roll) reads, a deposits list's 开户银行 and 截止日期 beside a
+ * plain 金额 (its 账号 is a roll's too).
+ */
+function ownColumnMarks(dataset: DatasetSpec, header: LocatedHeader): string[] {
+  const named = MARKS_WHERE_ONLY_ID_AND_NAME[dataset.name];
+  const columns = named ? dataset.columns.filter((c) => named.includes(c.name)) : dataset.columns.filter((c) => !isPersonColumn(c) && c.name !== 'id_type');
+  const headers = columns.map((c) => headerOf(header, c)).filter((h): h is string => h !== undefined && h !== '');
+  return named ? headers : headers.filter((h) => !anotherListReads(dataset.name, h));
+}
+
+/** The header's cells of the roll's household columns that the list itself does not read (家庭编号 beside a payroll's columns). */
+function householdHeaders(header: LocatedHeader): string[] {
+  const listCells = new Set(header.match.columnIndex.values());
+  const roll = matchHeader(datasetSpec('roll'), header.row.cells);
+  return HOUSEHOLD_COLUMNS.flatMap((name) => {
+    const index = roll.columnIndex.get(name);
+    return index === undefined || listCells.has(index) ? [] : [(header.row.cells[index] ?? '').trim()];
+  });
+}
+
+/**
+ * The header cells that mark the sheet as `dataset`'s: its required columns beyond the ID and name (requiredMarks), or
+ * else its own columns (ownColumnMarks) where the sheet has none of the roll's household columns. Empty when the header
+ * does not so mark it.
+ */
+function markingHeaders(dataset: DatasetSpec, header: LocatedHeader): string[] {
+  const required = requiredMarks(dataset, header);
+  if (required.length > 0) return required;
+  return householdHeaders(header).length > 0 ? [] : ownColumnMarks(dataset, header);
 }
 
 /** How a sheet of a workbook named for other lists is read as the one its header fits, or why it is not. */
@@ -84,9 +126,11 @@ export function otherDatasetReading(sheetName: string | undefined, header: Locat
     return { read: true, message: `按${dataset.label}读取：${lead}，而有${dataset.label}的${marking.map((h) => `「${h}」`).join('')}列；如不是，请从文件中移出` };
   }
   const keyword = dataset.fileKeywords.find((k) => /[\u4e00-\u9fff]/.test(k)) ?? dataset.label;
+  const household = householdHeaders(header);
+  const family = household.length > 0 ? `，有${household.map((h) => `「${h}」`).join('')}列，是家庭自己的表` : '';
   return {
     read: false,
-    message: `表头的列也见于${dataset.label}，但${lead}，工作表名和表头都没有写明是${dataset.label}，不按${dataset.label}读取；`
+    message: `表头的列也见于${dataset.label}，但${lead}，工作表名和表头都没有写明是${dataset.label}${family}，不按${dataset.label}读取；`
       + `如确是${dataset.label}，请把工作表名改为含「${keyword}」后再扫描`,
   };
 }
