@@ -14,11 +14,15 @@ import type { Cell } from '../read/raw-row.ts';
 import { duplicatedHeaderError, missingColumns, otherUnitError } from './header-refusals.ts';
 import { stageCell } from './raw-rows.ts';
 
-/** A row that heads a block: in the layout rows are read by (read as today), in another one, or in one that cannot be read. */
+/**
+ * A row that heads a block: in the layout rows are read by (read as today), in another one, or in one that cannot be
+ * read. `sameLayout`: an unreadable one whose columns stand where the rows' layout has them (only a column in another
+ * unit keeps it from being that layout's header repeated), refused as a sheet's first header in that unit is.
+ */
 export type BlockHeader =
   | { kind: 'same' }
   | { kind: 'other'; match: HeaderMatch }
-  | { kind: 'unreadable'; match: HeaderMatch };
+  | { kind: 'unreadable'; match: HeaderMatch; sameLayout: boolean };
 
 /** Why a row of a block header is not data, in load_rejects. */
 export const BLOCK_HEADER_REASON = '非数据行（另一段名单的表头行，其下各行按这一行的表头读取）';
@@ -68,7 +72,10 @@ function columnsNamed(match: HeaderMatch): number {
 /**
  * What the row is as a block's header, or null when it is none: a header names at least two of the list's columns,
  * and they are at least half of its filled cells (a person's row names none). It is in the layout rows are read by
- * when every column it names stands where that layout has it (a shorter paste without the last columns is too).
+ * when every column it names stands where that layout has it (a shorter paste without the last columns is too) and
+ * none is in another unit: 家庭编号,户主姓名,发放金额(万元) repeated under 发放金额(元) is no header repeated, its
+ * 发放金额(万元) being in no columnIndex. Until 2026-12-06 it was taken for one, its block's 0.07 万元 were read as
+ * 0.07 元, and a dead man was estimated overpaid 0.04 元, not 350 元.
  * `given`: columns every row is given (a 发放表's month stated in its title), not missing from a block's header.
  */
 export function readBlockHeader(
@@ -82,9 +89,11 @@ export function readBlockHeader(
   const named = columnsNamed(match);
   const filled = cells.filter((cell) => cell !== null && cell.trim() !== '').length;
   if (named < 2 || named * 2 < filled) return null;
-  if ([...match.columnIndex].every(([column, index]) => current.get(column) === index)) return { kind: 'same' };
+  const sameLayout = [...match.columnIndex].every(([column, index]) => current.get(column) === index);
+  if (sameLayout && match.otherUnit.length === 0) return { kind: 'same' };
   const missing = match.missingRequired.filter((column) => !given.has(column.name));
-  return missing.length > 0 || match.duplicated.length > 0 || match.otherUnit.length > 0 ? { kind: 'unreadable', match } : { kind: 'other', match };
+  const unreadable = missing.length > 0 || match.duplicated.length > 0 || match.otherUnit.length > 0;
+  return unreadable ? { kind: 'unreadable', match, sameLayout } : { kind: 'other', match };
 }
 
 /** Rows of a staged file looked at in JavaScript at most; past that many rows without an identity, the careful reader reads it. */
@@ -92,8 +101,9 @@ const STAGED_ROWS_LOOKED_AT = 2000;
 
 /**
  * The rowids of a CSV DuckDB staged that are its header repeated in its layout (non-data rows, raw-rows.ts), or null
- * when it holds a header in another layout (or too many rows without an identity to tell): then the careful reader
- * reads it, block by block. A file without one pays one pass over its identity cells.
+ * when it holds a header in another layout or unit (or too many rows without an identity to tell): then the careful
+ * reader reads it, block by block, and refuses a block it cannot read. A file without one pays one pass over its
+ * identity cells.
  */
 export async function stagedRepeatedHeaders(
   connection: DuckDBConnection,
@@ -123,11 +133,14 @@ export async function stagedRepeatedHeaders(
  * wrong persons, and refused one by one they would be as many findings for one header to fix. `given`: the columns
  * every row is given (readBlockHeader's), not missing from the block: a 发放表 whose title states its month and whose
  * block gives 发放金额(万元) is refused for the unit. Until 2026-12-06 it was said to lack 发放月份, which it does not.
+ * A header in the rows' layout but for a column in another unit is refused in the words of a sheet's first header in
+ * that unit (otherUnitError): its columns stand where the first header's do, so no 另一段名单 with other positions.
  */
 export function blockHeaderError(
-  location: Omit<InputLocation, 'column'>, firstHeaderLine: number, cells: readonly Cell[], match: HeaderMatch,
-  given: ReadonlySet<string> = new Set(),
+  location: Omit<InputLocation, 'column'>, firstHeaderLine: number, cells: readonly Cell[],
+  { match, sameLayout }: Extract<BlockHeader, { kind: 'unreadable' }>, given: ReadonlySet<string> = new Set(),
 ): InputError {
+  if (sameLayout) return otherUnitError(location, match.otherUnit);
   const opening = `第 ${location.line} 行起是另一段名单，有自己的表头（各列的位置与第 ${firstHeaderLine} 行的表头不同），这一段只能按这一行的表头读取，但`;
   const hint = '请补全这一行表头，或把这一段移到单独的工作表或文件（带上自己的表头）后再扫描。';
   if (match.duplicated.length > 0) return duplicatedHeaderError(location, match.duplicated, opening, hint);

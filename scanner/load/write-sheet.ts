@@ -90,7 +90,7 @@ export async function writeSheet(connection: DuckDBConnection, toWrite: SheetToW
     if (mayBeHeaderRow(row.cells, block.identity)) {
       const blockHeader = readBlockHeader(match.dataset, row.cells, block.match.columnIndex, input.options.columns, given);
       if (blockHeader?.kind === 'unreadable') {
-        throw blockHeaderError({ file: input.name, sheet: sheetName, line: row.line }, block.headerLine, row.cells, blockHeader.match, given);
+        throw blockHeaderError({ file: input.name, sheet: sheetName, line: row.line }, block.headerLine, row.cells, blockHeader, given);
       }
       if (blockHeader?.kind === 'other') {
         rejects.push({ kind: 'non-data', dataset: match.dataset, file: input.name, sheet: sheetName, line: row.line, reason: BLOCK_HEADER_REASON, rawRow: rowText(row.cells) });

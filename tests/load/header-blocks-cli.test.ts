@@ -79,4 +79,33 @@ describe('blocks pasted under their own headers, through the CLI', () => {
     expect(unstated.run.code, unstated.run.stderr).toBe(2);
     expect(unstated.run.stderr).toMatch(/缺少必需的列 「发放月份」.*注明的单位是「万元」/);
   });
+
+  // A header repeated in the first one's layout but giving 发放金额(万元): the 万元 column is in no columnIndex, so until
+  // 2026-12-06 the row was taken for the header repeated (a non-data row) and 王小明's 0.07 万元 read as 0.07 元: had he
+  // died, his overpayment was estimated 0.04 元, not 350 元, and the scan ended 0. It is refused as the first header
+  // in 万元 is, word for word but its line, by DuckDB's staged CSV (stagedRepeatedHeaders) and the XLSX reader alike.
+  it.each([
+    ['低保资金发放明细.csv', async (rows: string[][]) => rows.map((row) => row.join(',')).join('\n') + '\n'],
+    ['低保资金发放明细.xlsx', async (rows: string[][]) => workbookOf('发放', rows)],
+  ] as const)('%s: a header repeated in the same layout but giving 发放金额(万元) refuses the file as the first header would', async (file, content) => {
+    const title = ['2026年10月张庄镇农村低保资金发放表'];
+    const inYuan = ['户编号', '户主姓名', '发放金额(元)'];
+    const inWan = ['户编号', '户主姓名', '发放金额(万元)'];
+    const repeated = await runScan({ '低保花名册.csv': ROLL, [file]: await content([title, inYuan, ['H001', '张大山', '1400'], ['东村小计', '', ''], inWan, ['H002', '王小明', '0.07']]) });
+    expect(repeated.run.code, repeated.run.stderr).toBe(2);
+    expect(looksLikeStackTrace(repeated.run.stderr)).toBe(false);
+    const sheet = file.endsWith('.xlsx') ? '工作表「发放」 ' : '';
+    expect(repeated.run.stderr).toContain(`错误：${file} ${sheet}第 5 行 列「发放金额(万元)」: 列「发放金额(万元)」是「发放金额」`);
+    expect(repeated.run.stderr).toMatch(/注明的单位是「万元」；rollsweep 按元读取，照读会算错 \(unit\)/);
+    const first = await runScan({ '低保花名册.csv': ROLL, [file]: await content([title, inWan, ['H002', '王小明', '0.07']]) });
+    expect(first.run.code, first.run.stderr).toBe(2);
+    expect(repeated.run.stderr).toBe(first.run.stderr.replace('第 2 行', '第 5 行'));
+  });
+
+  // The control: the same file with its header repeated in 元 (or without a unit) reads as before, the repeat a non-data row.
+  it('a 发放表 CSV whose header is repeated with 发放金额 in 元 is read, the repeat a non-data row', async () => {
+    const payments = ['2026年10月张庄镇农村低保资金发放表', '户编号,户主姓名,发放金额(元)', 'H001,张大山,1400', '户编号,户主姓名,发放金额', 'H002,王小明,700'];
+    const { summary } = await scanInput({ '低保花名册.csv': ROLL, '低保资金发放明细.csv': payments.join('\n') + '\n' });
+    expect(summary.datasets.payments).toMatchObject({ rows_read: 3, rows_used: 2, rows_rejected: 1 });
+  });
 });
