@@ -21,11 +21,15 @@ export const accountLostDigits = (account: string) => `regexp_full_match(${accou
  * `occurrence` among rows with the same fact (in file, sheet and line order), and `fact`. The fact names no file or line,
  * so that a list re-exported re-sorted or renamed keeps its ids; identical rows (3.70481E+17 on many rows of a list
  * Excel saved, a row typed twice) would then share one id and one finding: each after the first adds its number.
+ * `rows`: load_rejects, or rows of its columns beside them (data_quality.id-invalid adds the unreadable numbers of
+ * 市场主体 rows kept for a readable one). A row's number depends on its place only, not on whether it was refused: a
+ * row refused one month and kept the next keeps its fact, and a staff note stays with it (until 2026-12-06
+ * data_quality.id-invalid numbered the kept ones after the refused, and a row turning kept moved its neighbours' facts).
  */
-export const numberedRejects = (kinds: string, rowFact: string) => `(
+export const numberedRejects = (kinds: string, rowFact: string, rows = 'load_rejects') => `(
       SELECT *, row_fact || CASE WHEN occurrence > 1 THEN '|#' || occurrence ELSE '' END AS fact FROM (
         SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY _file, _sheet, _line) AS occurrence
-        FROM (SELECT *, ${rowFact} AS row_fact FROM load_rejects WHERE kind IN (${kinds}))))`;
+        FROM (SELECT *, ${rowFact} AS row_fact FROM ${rows} WHERE kind IN (${kinds}))))`;
 
 /** Money in cents as yuan text with two decimals, for evidence. */
 export const yuan = (cents: string) => `printf('%.2f', (${cents}) / 100.0)`;

@@ -1,7 +1,7 @@
 // data_quality.id-invalid: an ID number that cannot be recovered; such a row is matched by nothing else.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { UNREADABLE_IDS_OF_KEPT_ROWS } from '../../scanner/load/business-holders.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow } from '../shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow, numberedRejects } from '../shared-sql.ts';
 import { idsInRowText, villageNamedInRow } from './shared-sql.ts';
 
 export default defineCheck({
@@ -14,17 +14,15 @@ export default defineCheck({
   inputs: ['roll'],
   sql: `
     -- The refused rows' unreadable IDs, and those of 市场主体 rows kept for a readable number beside (business-holders.ts),
-    -- with the fact a refused row's has always had: numbered after the refused ones, whose facts stay as they were. A
-    -- row refused before and kept now keeps its finding open, under the same fact.
+    -- numbered together in file order: a row refused one month and kept the next keeps its fact (numberedRejects).
     WITH unreadable AS (
-      SELECT dataset, _file, _sheet, _line, column_name, raw_value, reason, raw_row, false AS kept FROM load_rejects WHERE kind = 'id'
+      SELECT *, false AS kept FROM load_rejects
       UNION ALL
-      SELECT dataset, _file, _sheet, _line, column_name, raw_value, reason, raw_row, true FROM ${UNREADABLE_IDS_OF_KEPT_ROWS}
+      SELECT *, true FROM ${UNREADABLE_IDS_OF_KEPT_ROWS}
     ),
     numbered AS (
-      SELECT *, row_fact || CASE WHEN occurrence > 1 THEN '|#' || occurrence ELSE '' END AS fact, row_number() OVER () AS row_key FROM (
-        SELECT *, dense_rank() OVER (PARTITION BY row_fact ORDER BY kept, _file, _sheet, _line) AS occurrence
-        FROM (SELECT *, dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '') AS row_fact FROM unreadable))
+      SELECT *, row_number() OVER () AS row_key
+      FROM ${numberedRejects(`'id'`, `dataset || '|' || coalesce(column_name, '') || '|' || coalesce(raw_value, '')`, 'unreadable')}
     ),
     -- A refused row's place, as data_quality.bad-row's: the one village of the recipients its other IDs name (a kinship
     -- row's other person), else the village a roster row names. Until 2026-12-06 every such row went to 未关联乡镇,

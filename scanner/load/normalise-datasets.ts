@@ -4,7 +4,7 @@ import { DATASETS, datasetSpec, standInsOf, type ColumnSpec, type DatasetName, t
 import { installNormalisationMacros } from '../normalise/index.ts';
 import { deferred, workThrough } from '../settle-all.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
-import { BUSINESS_SOURCE, holderName, mayHoldCompanyCode, PLAIN_ID_IS_COMPANY_CODE } from './business-holders.ts';
+import { BUSINESS_SOURCE, companyCodeIn, holderName } from './business-holders.ts';
 import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import { readShortenedHeadCodes } from './shortened-head-codes.ts';
@@ -119,8 +119,8 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       const givenBeside = others.map((other) => `(NOT ${blank(other)} AND NOT rs_no_value(${other}))`).join(' OR ');
       const missing = [`(${status} = 'missing' OR rs_no_value(${raw}))`, ...(givenBeside ? [`NOT (${givenBeside})`] : [])].join(' AND ');
       const writtenAsNone = idsWrittenAsNone(group.map((member) => ({ raw: q(member.name), label: member === column ? '' : member.label })));
-      // A business's own code in its 证件号码 beside a role's number is the business's, no person's (business-holders.ts).
-      const companyCode = mayHoldCompanyCode(dataset.name, column.name) ? PLAIN_ID_IS_COMPANY_CODE : null;
+      // A company's code in a 市场主体's ID cell beside another number is no person's (business-holders.ts).
+      const companyCode = companyCodeIn(dataset.name, column.name);
       if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
       // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
       const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ID_CELL_NAMES_CO_OWNERS}` : '';

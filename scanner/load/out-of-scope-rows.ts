@@ -104,8 +104,8 @@ const BY_WHAT_ROWS_SAY: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> 
     why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
     warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
   }, ...WELFARE_POST_RULES],
-  // A 市场主体 row whose only number is the business's own code (business-holders.ts).
-  businesses: [COMPANY_CODE_ONLY],
+  // A 市场主体 row whose only numbers are companies' codes (business-holders.ts).
+  businesses: COMPANY_CODE_ONLY,
   properties: [{
     column: 'status',
     when: 'rs_right_ended(status)',

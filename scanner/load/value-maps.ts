@@ -185,6 +185,8 @@ export function fullIdParse(raw: string, when: string, name: string): [clean: st
 export interface SourceAdditions {
   idParses?: readonly (readonly [string, string, string])[];
   columns: readonly string[];
+  /** Columns over those and the ID parses (a 市场主体's ID cell holding a company's code, told once: business-holders.ts). */
+  over?: readonly string[];
   joins: readonly string[];
 }
 
@@ -206,7 +208,9 @@ export function mappedSource(dataset: DatasetSpec, more: SourceAdditions = { col
   // `more`: the caller's columns over the raw row and joins on them (a 代发 file's payee and his household).
   const outer = [...idParses.map(([, , verdict]) => verdict), ...more.columns];
   const inner = steps.reduce((from, columns) => `(SELECT *, ${columns.join(', ')} FROM ${from})`, table);
-  const source = outer.length ? `(SELECT *, ${outer.join(', ')} FROM ${inner}) AS ${table}` : table;
+  const parsed = outer.length ? `(SELECT *, ${outer.join(', ')} FROM ${inner})` : table;
+  const over = more.over?.length ? `(SELECT *, ${more.over.join(', ')} FROM ${parsed})` : parsed;
+  const source = over === table ? table : `${over} AS ${table}`;
   const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
     const alias = mappedAlias(column, kind);
     return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;
