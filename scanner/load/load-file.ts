@@ -16,6 +16,7 @@ import { listMonthConstants, withDepositListMonth } from './deposit-list-month.t
 import { statedAreaConstants, withStatedArea } from './stated-area.ts';
 import { headerRemarks, type SheetReport } from './sheet-report.ts';
 import { otherDatasetReading, type OtherDatasetReading } from './sheet-of-other-dataset.ts';
+import { leftRollReading, withLeftRollStatus, type LeftRollReading } from './left-roll-sheets.ts';
 import { headerBelowError, lookOverUnreadSheet, unreadSheetError, unreadSheetReason, type UnreadSheet } from './unread-sheets.ts';
 import { writeSheet } from './write-sheet.ts';
 
@@ -73,7 +74,7 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
     }
     // A CSV title's 2026.1 states no month, as a workbook's number cell 2026.1 does not (doubtful-months.ts).
     const titleRows = input.format === 'csv' ? leading.rows.map(withCsvMonthCellsInDoubt) : leading.rows;
-    const { candidates, located, otherDataset } = sheetCandidates(input, sheet.sheet, leading.rows);
+    const { candidates, located, otherDataset, leftRoll } = sheetCandidates(input, sheet.sheet, leading.rows);
     const search = withStatedArea(withDepositListMonth(withStatedMonth(
       located ?? locateHeader(leading.rows, candidates, input.options.headerRow, input.options.columns), candidates, titleRows, sheet.sheet, input.name,
     ), titleRows, sheet.sheet, input.name), titleRows, sheet.sheet, input.name);
@@ -94,13 +95,15 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       if (otherDataset && !otherDataset.read) declined.add(miss);
       continue;
     }
+    const columns = withLeftRollStatus(sheetColumns(search.header), leftRoll);
     const landed = csv && options.csvReader !== 'careful'
-      ? await landCsvInDuckDb(connection, input, csv, search.header, leading, rows)
+      ? await landCsvInDuckDb(connection, input, csv, search.header, columns, leading, rows)
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
-    const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...sheetColumns(search.header), leading }, rows);
+    const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...columns, leading }, rows);
     // Said first among the sheet's warnings: what it was read as decides what the others mean.
-    if (otherDataset?.read) read.caveats = [otherDataset.message, ...(read.caveats ?? [])];
+    const readAs = otherDataset?.read ? otherDataset.message : leftRoll?.message;
+    if (readAs) read.caveats = [readAs, ...(read.caveats ?? [])];
     report.sheets.push(sheet.hidden ? { ...read, hidden: true } : read);
   }
 
@@ -130,16 +133,22 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
  * as the one dataset its header fits where its name or its header's own columns say it is that list, with a warning
  * (`otherDataset`, sheet-of-other-dataset.ts); otherwise it is skipped with a warning saying how to have it read, and
  * not refused: a 家庭收入核算 sheet with a 工资 column is no 财政供养人员名单 (read as one, its wages were high
- * over_asset.payroll findings). A CSV named for a dataset, and a manifest's choice, stand as written.
+ * over_asset.payroll findings). A sheet read as the roll whose name says its persons left it (停保名单, 死亡减员) and whose
+ * header gives no 保障状态 is read as stopped rows, or as deaths by its own 死亡日期 (`leftRoll`, left-roll-sheets.ts), in
+ * any workbook, as is a CSV so named. A CSV named for a dataset, and a manifest's choice, stand as written.
  * `located`: the header search over the candidates returned, when it was made here (it is not made twice).
  */
 function sheetCandidates(
   input: InputFile, sheetName: string | undefined, leadingRows: readonly RawRow[],
-): { candidates: DatasetName[] | 'any'; located?: HeaderSearch; otherDataset?: OtherDatasetReading } {
+): { candidates: DatasetName[] | 'any'; located?: HeaderSearch; otherDataset?: OtherDatasetReading; leftRoll?: LeftRollReading } {
   const { candidates, options } = input;
-  if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return { candidates };
+  if (input.classifiedBy === 'manifest') return { candidates };
   const named = locateHeader(leadingRows, candidates, options.headerRow, options.columns);
-  if (named.found) return { candidates, located: named };
+  // A 停保名单 or 死亡减员 sheet or file with the roll's header and no 保障状态: the roll's history, or its deaths (left-roll-sheets.ts).
+  const leftRoll = named.found ? leftRollReading(sheetName, input.name, named.header, leadingRows, options.headerRow, options.columns) : undefined;
+  if (leftRoll?.as === 'deaths') return { candidates: ['deaths'], located: { found: true, header: leftRoll.header }, leftRoll };
+  if (named.found) return { candidates, located: named, leftRoll };
+  if (input.format !== 'xlsx' || input.classifiedBy !== 'file-name' || candidates === 'any') return { candidates, located: named };
   const miss = { sheet: undefined, header: named.closest, ambiguous: named.ambiguous.length > 1, rowsSearched: leadingRows.length };
   if (isNearMiss(miss, new Set(candidates))) return { candidates, located: named };
   const byHeader = locateHeader(leadingRows, 'any', options.headerRow, options.columns);
@@ -194,12 +203,12 @@ async function landCsvInDuckDb(
   input: InputFile,
   layout: CsvFileInfo,
   header: LocatedHeader,
+  { columns, constants }: { columns: string[]; constants: Map<string, string> },
   leading: LeadingRows,
   rows: AsyncIterator<RawRow>,
 ): Promise<SheetReport | null> {
   const { match, row: headerRow, statedMonth } = header;
   if (match.duplicated.length > 0 || match.otherUnit.length > 0) return null;
-  const { columns, constants } = sheetColumns(header);
   const counts = await loadCsvInDuckDb(connection, {
     path: input.path, file: input.name, encoding: layout.encoding, bomLength: layout.bomLength, delimiter: layout.delimiter,
     dataset: match.dataset, match, constants, headerLine: headerRow.line, headerFields: headerRow.cells.length, headerWidth: lastFilledIndex(headerRow.cells) + 1,
