@@ -5,6 +5,8 @@ import { autoCloseFindings, carryUnseen, classifySightings, classifyUnseen, reop
 import { countCarryOver, type CarryOverCounts } from './carry-over-counts.ts';
 import { continueEarlierFindings, storeFoundFacts } from './continued-findings.ts';
 import { continueEarlierHoldings } from './continued-holdings.ts';
+import { pictureSql } from './finding-picture.ts';
+import { refreshLaterCarried } from './later-carried.ts';
 import { undoEarlierRun } from './undo-run.ts';
 import { inTransaction } from './transaction.ts';
 
@@ -57,9 +59,10 @@ export async function recordRun(
     const autoClosed = await autoCloseFindings(connection, context);
     await carryUnseen(connection, context);
     await connection.run(
-      `INSERT INTO ledger.run_findings SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.month_tracking
-       FROM scan_sightings s JOIN carry c USING (finding_id)`,
-      { run_id: run.runId },
+      `INSERT INTO ledger.run_findings (run_id, finding_id, evidence, overpayment_cents, tracking, picture)
+       SELECT $run_id, finding_id, s.evidence, s.overpayment_cents, c.month_tracking, ${pictureSql('$holdings')}
+       FROM scan_sightings s JOIN carry c USING (finding_id) LEFT JOIN finding_heads h USING (finding_id)`,
+      { run_id: run.runId, holdings: run.holdingsChecks.join(',') },
     );
     await connection.run(
       `INSERT INTO ledger.roll_members
@@ -74,6 +77,7 @@ export async function recordRun(
     );
     const counts = await countCarryOver(connection, context, autoClosed);
     await insertRunRow(connection, run, await summaryOf(counts));
+    await refreshLaterCarried(connection);
     await holdForCrashTest();
     return counts;
   });

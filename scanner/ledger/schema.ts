@@ -1,7 +1,7 @@
 // Ledger schema (a DuckDB file attached as `ledger`): runs, findings with their remediation state, sightings per run,
 // rejected rows, the audit trail of every change and a record of every workbook export.
 
-export const LEDGER_SCHEMA_VERSION = 5;
+export const LEDGER_SCHEMA_VERSION = 6;
 
 export const LEDGER_DDL = [
   `CREATE TABLE IF NOT EXISTS ledger.meta (key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)`,
@@ -24,9 +24,12 @@ export const LEDGER_DDL = [
      first_run_id VARCHAR NOT NULL, last_run_id VARCHAR NOT NULL,
      head_name VARCHAR, remedy VARCHAR, responsible VARCHAR, note VARCHAR, recovered_cents BIGINT, closed_run_id VARCHAR,
      compared_datasets VARCHAR)`,
+  // picture: the rest of the finding as this run saw it (place, household, name, source row, fact; JSON), so that a rescan
+  // replacing a later run gives the finding back as the months that remain saw it (finding-picture.ts); NULL in rows
+  // recorded before 2026-12-06.
   `CREATE TABLE IF NOT EXISTS ledger.run_findings (
      run_id VARCHAR NOT NULL, finding_id VARCHAR NOT NULL, evidence VARCHAR, overpayment_cents BIGINT, tracking VARCHAR,
-     PRIMARY KEY (run_id, finding_id))`,
+     picture VARCHAR, PRIMARY KEY (run_id, finding_id))`,
   // Open findings a run did not raise but carried into its month, because it could not judge them (carry-over.ts):
   // the month's workbook and findings.csv list them with the evidence as it stood and tracking `未复查：<why>`.
   `CREATE TABLE IF NOT EXISTS ledger.run_carried (
@@ -68,5 +71,6 @@ export const LEDGER_MIGRATIONS = [
     .map((column) => `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS ${column}`),
   `ALTER TABLE ledger.findings ADD COLUMN IF NOT EXISTS compared_datasets VARCHAR`,
   `ALTER TABLE ledger.run_findings ADD COLUMN IF NOT EXISTS tracking VARCHAR`,
+  `ALTER TABLE ledger.run_findings ADD COLUMN IF NOT EXISTS picture VARCHAR`,
   `ALTER TABLE ledger.samples ADD COLUMN IF NOT EXISTS unmasked BOOLEAN DEFAULT false`,
 ];

@@ -1,11 +1,13 @@
 // Rescanning a period replaces its run: first undo what that run did, keeping everything staff did since.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { appendChanges } from './changes.ts';
+import { restoreLatestPictures } from './finding-picture.ts';
+import { markLaterCarried } from './later-carried.ts';
 
 /**
  * Undoes the earlier run of `period`, if any, for the run `runId` that replaces it, and returns the earlier run's id
  * (null for a first scan of the period). `backfill`: a later month is in the ledger (carry-over.ts's `carries` false). Leaves temp tables for carry-over.ts: replaced_sightings (findings that run
- * saw, with their tracking), replaced_carried (the open findings it carried unjudged, as it recorded them), changed_after_replaced (findings whose status staff changed after it: a fix made then
+ * saw, with their tracking, evidence and amount), replaced_carried (the open findings it carried unjudged, as it recorded them), changed_after_replaced (findings whose status staff changed after it: a fix made then
  * cannot be judged on the same month's data) and kept_carry (findings whose reopening or 自动销号 by that run stays,
  * as staff changed them after it; see revertCarryOver).
  */
@@ -15,8 +17,9 @@ export async function undoEarlierRun(
   const earlier = `(SELECT run_id FROM ledger.runs WHERE period = $period)`;
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE replaced_sightings AS
-     SELECT finding_id, tracking FROM ledger.run_findings WHERE run_id IN ${earlier}`, { period },
+     SELECT finding_id, tracking, evidence, overpayment_cents FROM ledger.run_findings WHERE run_id IN ${earlier}`, { period },
   );
+  await markLaterCarried(connection, period);
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE replaced_carried AS
      SELECT finding_id, evidence, overpayment_cents, tracking FROM ledger.run_carried WHERE run_id IN ${earlier}`, { period },
@@ -50,6 +53,7 @@ export async function undoEarlierRun(
     await connection.run(`DELETE FROM ledger.${table} WHERE run_id = $run_id`, { run_id: replaced });
   }
   await dropFindingsOnlyItRaised(connection, replaced);
+  await restoreLatestPictures(connection, replaced);
   await recomputeSightings(connection, replaced);
   return replaced;
 }
@@ -115,7 +119,10 @@ async function dropFindingsOnlyItRaised(connection: DuckDBConnection, runId: str
   );
 }
 
-/** First and last sighting of the findings that pointed at the replaced run, from the runs that remain. */
+/**
+ * First and last sighting of the findings that pointed at the replaced run, from the runs that remain (their evidence,
+ * amounts and place given back before: restoreLatestPictures; later months' carried rows after the rescan: later-carried.ts).
+ */
 async function recomputeSightings(connection: DuckDBConnection, runId: string): Promise<void> {
   await connection.run(
     `UPDATE ledger.findings f
