@@ -47,12 +47,20 @@ const codeCheckPasses = (code: string) =>
   `(31 - (${CODE_WEIGHTS.map((weight, index) => `${worth(code, index + 1)} * ${weight}`).join(' + ')}) % 31) % 31 = ${worth(code, 18)}`;
 
 /**
+ * 18 digits that read as a person's number with a digit mistyped: a province's code, then a birth date where an ID has
+ * it. An all-digit 统一社会信用代码 has its 登记管理机关 and type there (12, 52, 91 …) and its region code in the 3rd to
+ * 8th digits, so seldom a birth year 19xx/20xx in the 7th and 8th.
+ */
+const PERSONS_NUMBER_SHAPE = '(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])[0-9]{4}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}';
+
+/**
  * An ID cell holds a 市场主体's code, not a person's number: a 市场主体 export often gives the company's own
  * 统一社会信用代码 (91371329MA3C1…) or its old 15-digit 注册号 in the plain 身份证号码 (证件号码) column and the person in
  * a column of his role; a partnership's 执行事务合伙人 (法定代表人) is often a company, its code in the role's column.
  * Only a cell that is no readable 居民身份证 number: 18 characters shaped as a 统一社会信用代码 with a letter before the
- * last (no person's number has one) or, all digits, whose 统一社会信用代码 check character holds; or 15 digits. A
- * mistyped person's number (18 digits failing both checks) stays one, refused as unreadable (data_quality.id-invalid).
+ * last (no person's number has one) or, all digits, whose 统一社会信用代码 check character holds and that does not read
+ * as a person's number mistyped (PERSONS_NUMBER_SHAPE: about one mistyped number in 31 passes that check by chance);
+ * or 15 digits. A mistyped person's number stays one, refused as unreadable (data_quality.id-invalid).
  * Until 2026-12-06 every row with a code in the plain column was refused as an unreadable ID, and the 法定代表人
  * written beside it went unfound; until 2026-12-06 a code in a role's column was reported as a person's unreadable ID,
  * and village staff looked for a mistyped number that was a company's.
@@ -60,7 +68,8 @@ const codeCheckPasses = (code: string) =>
 const isCompanyCode = (status: string, code: string) => `coalesce(CASE WHEN ${status} IS DISTINCT FROM 'invalid' THEN false
   WHEN regexp_full_match(${code}, '${REGISTRATION_NUMBER}') THEN true
   WHEN NOT regexp_full_match(${code}, '${CREDIT_CODE_SHAPE}') THEN false
-  ELSE regexp_matches(left(${code}, 17), '[A-Z]') OR ${codeCheckPasses(code)} END, false)`;
+  WHEN regexp_matches(left(${code}, 17), '[A-Z]') THEN true
+  ELSE ${codeCheckPasses(code)} AND NOT regexp_full_match(${code}, '${PERSONS_NUMBER_SHAPE}') END, false)`;
 /**
  * Whether `column`'s cell (one of ID_COLUMNS) holds a company's code: a column of the typed source, told once per cell
  * over its code and its parse (BUSINESS_SOURCE). Written out in each of its places (the refusals, the out-of-scope

@@ -17,11 +17,14 @@ import { locateHeader, type LocatedHeader } from './header-row.ts';
 const LEFT_ROLL_WORD = new RegExp(`${SUSPENDED_WORD}|${WITHDRAWN_WORD}|${MOVED_OUT_WORD}|减员|死亡|清退|除名|停止`);
 /**
  * A name that also speaks of persons still paid (2026年10月花名册（含停保）, 在保及停保, 新增和减员), or only proposes or
- * questions a stop (拟停保, 待注销, 停保审核): which rows left it does not say, so it is read as before, every row 在保
- * and checked; so is a roll that says what it leaves out (花名册（剔除死亡）, 除去停保, 减员后). 死亡及迁出人员 names two ways of
- * leaving, and is read as left.
+ * questions a stop (拟停保, 待注销, 停保审核, 疑似死亡人员核查, 停止发放核对表): which rows left it does not say, so it is
+ * read as before, every row 在保 and checked; so is a roll that says what it leaves out (花名册（剔除死亡）, 除去停保,
+ * 已删除死亡人员, 减员后). 死亡及迁出人员 names two ways of leaving, and is read as left. Until 2026-12-06 (for an hour)
+ * 疑似, 核查, 核对 and 删除 were not among these words, and a 低保名册（减员核对）.csv or a 疑似死亡人员核查 sheet had every
+ * person read as stopped: no death on it was found.
  */
-const MIXED_OR_QUALIFIED = new RegExp(`${IN_PAYMENT_WORD}|${STATUS_QUALIFIER_WORD}|含|包括|新增|纳入|剔除|除去|去除|排除|除外|扣除|后`);
+const MIXED_OR_QUALIFIED = new RegExp(`${IN_PAYMENT_WORD}|${STATUS_QUALIFIER_WORD}|含|包括|新增|纳入|剔除|除去|去除|排除|除外|扣除|删除|后`
+  + '|核查|核对|核实|比对|复核|排查|筛查|自查|疑似');
 
 /** How a sheet whose name says its persons left the roll is read. */
 export type LeftRollReading =
@@ -36,8 +39,13 @@ export type LeftRollReading =
  */
 const ROLL_FILE_WORD = /花名册/;
 
-/** The name that says whether the list's persons left the roll: the sheet's where it has such a word, else the file's own. */
+/**
+ * The name that says whether the list's persons left the roll: the sheet's where it has such a word, else the file's
+ * own; none where the sheet's name says it is the roll or speaks of persons still paid (a 在保人员 or 10月花名册（已删除
+ * 死亡人员） sheet in a 停发核查.xlsx: until 2026-12-06, for an hour, the file's 停发 made its every person stopped).
+ */
 function listName(sheetName: string | undefined, fileName: string): { name: string; where: string } | undefined {
+  if (sheetName !== undefined && (ROLL_FILE_WORD.test(sheetName) || MIXED_OR_QUALIFIED.test(sheetName))) return undefined;
   if (sheetName !== undefined && LEFT_ROLL_WORD.test(sheetName)) return { name: sheetName, where: '工作表名' };
   // The file's own name, not its folder's (a township's 停保 folder may hold its current roll too).
   const fileOwnName = basename(fileName).replace(/\.[^.]*$/, '');

@@ -8,7 +8,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { creditCode } from '../support/credit-codes.ts';
+import { creditCode, creditCodeCheck } from '../support/credit-codes.ts';
 import { ledgerMonths } from '../support/ledger-months.ts';
 import { readLedgerRows } from '../support/read-ledger.ts';
 import { scanInput } from '../support/scan-input.ts';
@@ -84,5 +84,27 @@ describe('a 市场主体 list giving a company\'s 统一社会信用代码 as �
       message: '法定代表人证件号码列写的是单位的统一社会信用代码（注册号，即法定代表人是单位）、又没有个人身份证号码的 1 行未参与比对，'
         + '已列入拒收记录；如需核查这些市场主体，请向市场监管部门索取带法定代表人（经营者）身份证号码的名单',
     }]);
+  });
+});
+
+describe('a person\'s number mistyped in 经营者证件号码 that passes the 统一社会信用代码 check by chance', () => {
+  // About one mistyped 18-digit number in 31 does. Until 2026-12-06 (for a few hours) it was taken for a company's code:
+  // the row was refused as naming a company as 经营者, and no data_quality.id-invalid finding said a number was mistyped.
+  const mistypedAsCode = (() => {
+    for (let sequence = 100; sequence < 999; sequence++) {
+      const id = validId('370481', '19900101', String(sequence));
+      const check = creditCodeCheck(id.slice(0, 17));
+      if (/[0-9]/.test(check) && check !== id[17]) return id.slice(0, 17) + check;
+    }
+    throw new Error('no such number');
+  })();
+
+  it('is still a person\'s unreadable number', async () => {
+    const list = [HEADER, `小明超市,,,王小明,${mistypedAsCode},存续,2025-03-01`].join('\n') + '\n';
+    const { findings, summary } = await scanInput({ '低保花名册.csv': rollCsv(), '市场主体登记信息.csv': list });
+    expect(findings.filter((f) => f('source_dataset') === 'businesses').map((f) => [f('check_id'), f('evidence')])).toEqual([
+      ['data_quality.id-invalid', `经营者证件号码无法识别：校验码错误：原始值「${mistypedAsCode}」，见市场主体登记信息 市场主体登记信息.csv 第2行；此行已拒收，不参与比对`],
+    ]);
+    expect(summary.warnings.filter((w: { message: string }) => w.message.includes('统一社会信用代码'))).toEqual([]);
   });
 });

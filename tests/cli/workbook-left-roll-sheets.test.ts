@@ -116,6 +116,22 @@ describe('a roll workbook sheet whose name says its persons left the roll', () =
     expect(checksOf(findings)).toEqual(['deceased.recipient 赵老汉']);
   }, TIMEOUT);
 
+  // A roll whose name says it is the roll, names persons still paid, or only checks for a stop is read as 在保, its
+  // dead member found (for an hour of 2026-12-06 each of these was read as stopped, and her death went unfound).
+  const rollWithoutStatus: SheetRow[] = ROLL_ROWS.map((row) => row.slice(0, -1));
+  const deathsCsv = `姓名,身份证号码,死亡日期\n李秀英,${PEOPLE.li},2026-07-15\n`;
+  const paidCsv = '家庭编号,发放月份,发放金额\nH001,2026-08,1400\nH001,2026-09,1400\nH001,2026-10,1400\n';
+  it.each([
+    ['a sheet named 「10月花名册（已删除死亡人员）」', async () => ({ [ROLL_FILE]: await workbook({ '10月花名册（已删除死亡人员）': rollWithoutStatus }) })],
+    ['a sheet named 在保人员 in a file named 低保对象停发核查', async () => ({ '低保对象停发核查.xlsx': await workbook({ 在保人员: rollWithoutStatus }) })],
+    ['a file named 2026年10月低保名册（减员核对）.csv', async () => ({ '2026年10月低保名册（减员核对）.csv': rollWithoutStatus.map((row) => row.join(',')).join('\n') + '\n' })],
+    ['a sheet named 疑似死亡人员核查', async () => ({ '张庄镇核查资料.xlsx': await workbook({ 疑似死亡人员核查: rollWithoutStatus }) })],
+  ])('reads %s as 在保, as before: a dead member paid is found', async (_, files) => {
+    const { findings, summary } = await scanInput({ ...await files(), '死亡人员.csv': deathsCsv, '低保发放明细.csv': paidCsv });
+    expect(checksOf(findings)).toContain('deceased.recipient 李秀英');
+    expect(summary.warnings.map((w: { message: string }) => w.message)).not.toContainEqual(expect.stringMatching(/保障状态按「/));
+  }, TIMEOUT);
+
   // A 停保人员 sheet that gives each row's status says who came back: its 在保 row is checked.
   it('reads a 停保人员 sheet with a 保障状态 column by that column', async () => {
     const rows: SheetRow[] = [
