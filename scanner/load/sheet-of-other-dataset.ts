@@ -93,13 +93,19 @@ function householdHeaders(header: LocatedHeader): string[] {
 
 /**
  * The header cells that mark the sheet as `dataset`'s: its required columns beyond the ID and name (requiredMarks), or
- * else its own columns (ownColumnMarks) where the sheet has none of the roll's household columns. Empty when the header
- * does not so mark it.
+ * else its own columns (ownColumnMarks) where the sheet has none of the roll's household columns, or two of them. Empty
+ * when the header does not so mark it.
  */
 function markingHeaders(dataset: DatasetSpec, header: LocatedHeader): string[] {
   const required = requiredMarks(dataset, header);
   if (required.length > 0) return required;
-  return householdHeaders(header).length > 0 ? [] : ownColumnMarks(dataset, header);
+  const own = ownColumnMarks(dataset, header);
+  // A family's own sheet may carry one column of a list's (the bank its 低保 is paid to); two of a list's own columns
+  // (开户银行 and 截止日期) are that office's answer on the family's rows. Until 2026-12-06 (for an hour) a 银行核对结果
+  // sheet with the roll's 家庭编号 was skipped so, and a member's 520,000 元 went unfound. A payroll or cadre roster's
+  // one mark (人员类别, 职务) is on a family's sheet too (残疾人, 村民代表): such a sheet is read only by its name.
+  const byOwnColumns = MARKS_WHERE_ONLY_ID_AND_NAME[dataset.name] === undefined && own.length >= 2;
+  return householdHeaders(header).length > 0 && !byOwnColumns ? [] : own;
 }
 
 /** How a sheet of a workbook named for other lists is read as the one its header fits, or why it is not. */

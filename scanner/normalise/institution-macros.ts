@@ -29,7 +29,7 @@ const LARGE_BANKS: readonly { key: string; fullName: string; shortName: string }
  * two banks. A name that says no county (农商行, 信用社, 城关镇信用社) cannot be told of which: the 农商行 are one
  * institution and the 信用社 another, as before, and neither is a county's (a 村镇银行 is another bank altogether).
  * A bare place (no 县/区/旗/市) before a 农商行 or a 联社 is its county (临沭农商银行, 临沭农村信用合作联社: only a county
- * has one) where it is the name of a real county or city (COUNTY_LEVEL_PLACES, GB/T 2260); a township's name so
+ * has one) where it is the name of a real county or city (COUNTY_PLACES, CITY_PLACES: GB/T 2260); a township's name so
  * written (店头农商行, the 店头镇 branch of 临沭's) says no county. Before a plain 信用社 a bare place says no county
  * either: it is as often a township's. Until 2026-12-06 店头信用社 and then 店头农商行 were keyed 店头农村商业银行,
  * another bank than 临沭县农村信用合作联社, and the two rounds of one account were summed (a false high finding).
@@ -106,12 +106,15 @@ export const INSTITUTION_MACROS: readonly MacroDefinition[] = [
       CASE WHEN list_contains(${COUNTY_LIST}, regexp_extract(rs_place, ${sqlString(CITY_BEFORE_MORE)}, 1))
         THEN regexp_extract(rs_place, ${sqlString(CITY_BEFORE_MORE)}, 1) END), '[县区旗市]$', ''), ''))[1]`),
 
-  // Internal. A 村镇银行's key: its name up to 村镇银行, without the province or prefecture before it (山东临沭民丰村镇银行
-  // 股份有限公司店头支行 and 临沭民丰村镇银行 are one; until 2026-12-06 two, and two rounds of one account were summed).
-  defineMacro('rs_village_bank_key', ['name'], `list_transform([regexp_replace(regexp_replace(regexp_replace(
+  // Internal. A 村镇银行's key: its name up to 村镇银行, without the province or prefecture before it, and its county
+  // without 县/区/市 (山东临沭民丰村镇银行股份有限公司店头支行, 临沭县民丰村镇银行 and 临沭民丰村镇银行 are one; until
+  // 2026-12-06 two or three, and two rounds of one account were summed).
+  defineMacro('rs_village_bank_key', ['name'], `list_transform([list_transform([regexp_replace(regexp_replace(regexp_replace(
       regexp_extract(name, '^(.*?)村镇银行', 1), '[^\\p{Han}A-Za-z0-9]', '', 'g'), ${sqlString(PROVINCE)}, ''), ${sqlString(PROVINCE_SHORT)}, '\\2')],
     lambda rs_place: CASE WHEN list_contains(${CITY_LIST}, regexp_extract(rs_place, '^([^市]+)市.', 1))
-      THEN regexp_replace(rs_place, '^[^市]+市', '') ELSE rs_place END || '村镇银行')[1]`),
+      THEN regexp_replace(rs_place, '^[^市]+市', '') ELSE rs_place END)[1]],
+    lambda rs_local: CASE WHEN list_contains(${COUNTY_LIST}, regexp_extract(rs_local, '^([^县区市旗]+)[县区市旗].', 1))
+      THEN regexp_replace(rs_local, '^([^县区市旗]+)[县区市旗]', '\\1') ELSE rs_local END || '村镇银行')[1]`),
 
   // name: rs_text'd (half-width, no spaces). Other banks: the name up to its first 银行, 中国 before it dropped
   // (中国光大银行XX支行 and 光大银行 are one; XX村镇银行 and YY村镇银行 stay apart); anything else: the name before its legal form.

@@ -35,6 +35,13 @@ describe('a roll workbook sheet read as another list by its header', () => {
     expect(reading('成员', ['姓名', '身份证号码', '与户主关系', '职务'])).toMatchObject({ dataset: 'cadres', read: false });
   });
 
+  it('reads a deposits list by two of its own columns, a 家庭编号 and 与户主关系 beside them', () => {
+    // For an hour of 2026-12-06 such a 银行核对结果 sheet was skipped as the family's own, a member's 520,000 元 unfound.
+    const feedback = reading('银行核对结果', ['家庭编号', '姓名', '身份证号码', '与户主关系', '开户银行', '账号', '金额', '截止日期']);
+    expect(feedback).toMatchObject({ dataset: 'deposits', read: true });
+    expect(reading('家庭成员', ['家庭编号', '姓名', '身份证号码', '与户主关系', '开户银行', '金额'])).toMatchObject({ dataset: 'deposits', read: false });
+  });
+
   it('still reads a deaths list by its 死亡日期 and a payment list by its 发放月份 and 发放金额, a 家庭编号 beside them', () => {
     expect(reading('核查3', ['家庭编号', '姓名', '身份证号码', '死亡日期'])).toMatchObject({ dataset: 'deaths', read: true });
     expect(reading('核查4', ['家庭编号', '姓名', '身份证号码', '发放月份', '发放金额'])).toMatchObject({ dataset: 'payments', read: true });

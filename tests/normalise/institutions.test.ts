@@ -53,6 +53,8 @@ describeMacroTable('rs_institution_key', connection, {
     { input: '华泰证券股份有限公司XX营业部', expected: '华泰证券', note: 'no bank: the name before its legal form' },
     { input: '山东临沭民丰村镇银行股份有限公司店头支行', expected: '临沭民丰村镇银行', note: 'a 村镇银行 without its province' },
     { input: '临沂市临沭民丰村镇银行', expected: '临沭民丰村镇银行', note: 'a 村镇银行 without its prefecture' },
+    { input: '临沭县民丰村镇银行', expected: '临沭民丰村镇银行', note: 'a 村镇银行 with its county\'s 县' },
+    { input: '新泰市民丰村镇银行', expected: '新泰民丰村镇银行', note: 'a 村镇银行 with its county-level city\'s 市' },
   ],
   rejected: [
     { input: '中国农业发展银行', expected: '农业发展银行', note: 'not 农业银行' },
