@@ -1,4 +1,5 @@
 // ID numbers in human-facing outputs are masked by default (ledger.md): 370481********123X.
+import { BIRTH_DATE, MONTH_AND_DAY, PROVINCE_CODE } from './id-shape.ts';
 
 /** Keeps the first 6 (region) and last 4 characters; anything too short to keep both is masked whole. */
 export function maskIdNumber(id: string | null | undefined): string {
@@ -37,7 +38,7 @@ const SCIENTIFIC = String.raw`\d\.(\d+)[eE]\+?(?:1[3-9])`;
 const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${GROUPED}|${DIGIT_RUN})(?![0-9])`, 'g');
 
 /** A province's code (GB/T 2260: 11 北京 … 65 新疆, 71 台湾, 81–83 港澳), then a birth date 19xx/20xx-mm-dd where an ID has it. */
-const PROVINCE_AND_BIRTH_DATE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\d{4}(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}[\dXx]$/;
+const PROVINCE_AND_BIRTH_DATE = new RegExp(String.raw`^${PROVINCE_CODE}\d{4}${BIRTH_DATE}\d{3}[\dXx]$`);
 
 /** Where a piece stands in a match: from its first character to just past its last. */
 interface Span {
@@ -46,7 +47,7 @@ interface Span {
 }
 
 /** A 15-digit ID (issued until 1999): a province's code, then a birth date yymmdd, then 3 digits. */
-const PROVINCE_AND_SHORT_BIRTH_DATE = /^(?:1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])\d{6}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])\d{3}$/;
+const PROVINCE_AND_SHORT_BIRTH_DATE = new RegExp(String.raw`^${PROVINCE_CODE}\d{6}${MONTH_AND_DAY}\d{3}$`);
 
 /** The groups of a GROUPED match, each as where it stands in the match. */
 function groupsOf(run: string, separator: string): Span[] {

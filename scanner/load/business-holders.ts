@@ -6,6 +6,7 @@
 import { datasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import type { OutOfScopeRule } from './out-of-scope-rows.ts';
+import { BIRTH_DATE, PROVINCE_CODE } from '../id-shape.ts';
 import { blank } from './raw-rows.ts';
 import { idField, idStep, mappedField, type SourceAdditions } from './value-maps.ts';
 
@@ -51,7 +52,7 @@ const codeCheckPasses = (code: string) =>
  * it. An all-digit 统一社会信用代码 has its 登记管理机关 and type there (12, 52, 91 …) and its region code in the 3rd to
  * 8th digits, so seldom a birth year 19xx/20xx in the 7th and 8th.
  */
-const PERSONS_NUMBER_SHAPE = '(1[1-5]|2[1-3]|3[1-7]|4[1-6]|5[0-4]|6[1-5]|71|8[1-3])[0-9]{4}(19|20)[0-9]{2}(0[1-9]|1[0-2])(0[1-9]|[12][0-9]|3[01])[0-9]{4}';
+const PERSONS_NUMBER_SHAPE = String.raw`${PROVINCE_CODE}\d{4}${BIRTH_DATE}\d{4}`;
 
 /**
  * An ID cell holds a 市场主体's code, not a person's number: a 市场主体 export often gives the company's own
