@@ -8,6 +8,7 @@ import { readStaffValues, writeStaffValues, type EditableField } from '../staff-
 import { AUTO_CLOSED } from '../statuses.ts';
 import { inTransaction } from '../transaction.ts';
 import { totalsOf, type FileImportReport, type ImportReport } from './import-report.ts';
+import { misalignedRows } from './misaligned-rows.ts';
 import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
 import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type LaterChange, type StaffChange } from './row-changes.ts';
 
@@ -58,8 +59,16 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
   const firstSeenAt = new Map<string, string>();
 
   for (const sheet of workbook.sheets) {
+    const misaligned = new Map(misalignedRows(sheet.rows, exported).map((row) => [row.row, row]));
+    // A sort that left 问题编号 out moved the selected part of each row; a row it moved with only one column to tell
+    // (two findings differing in 整改措施 alone) still looks like its own. So once one row of a sheet shows another
+    // finding, no row of that sheet is taken: staff put the order back and import again, and only then does what was
+    // right land (the other sheets' edits, taken now, change nothing the second time).
+    const sheetOutOfOrder = misaligned.size === 0 ? null : outOfOrder([...misaligned.keys()]);
     for (const row of sheet.rows) {
       const ignore = (column: string, reason: string) => report.ignored.push({ sheet: sheet.name, row: row.row, column, reason });
+      const refuse = (change: StaffChange, reason: string) =>
+        report.rejected.push({ sheet: sheet.name, row: row.row, column: sheet.misnamed.get(change.column) ?? change.column, value: change.text, reason });
       const earlier = firstSeenAt.get(row.findingId);
       if (earlier) {
         ignore(FINDING_ID_HEADER, `问题编号 ${row.findingId} 在本工作簿中重复出现（首次在${earlier}），此行未读取`);
@@ -83,8 +92,19 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
         for (const change of [...changes.locked, ...changes.staff]) ignore(shownAs(change.column), stale);
         continue;
       }
+      const notThisFinding = misaligned.get(row.row);
+      if (notThisFinding) {
+        // One line for the row: its locked columns are another finding's, not edits to list one by one.
+        ignore(FINDING_ID_HEADER, notThisFinding.reason);
+        for (const change of changes.staff) refuse(change, `此行不是问题编号 ${row.findingId} 的行（见下方本行「${FINDING_ID_HEADER}」的说明），未导入`);
+        continue;
+      }
       for (const change of changes.locked) {
         ignore(shownAs(change.column), `此列不可修改，导出时为「${change.written ?? ''}」，改动未导入`);
+      }
+      if (sheetOutOfOrder !== null) {
+        for (const change of changes.staff) refuse(change, sheetOutOfOrder);
+        continue;
       }
       // A staff column read where it stood, its header renamed past recognition or cleared: its edits are not taken.
       for (const change of changes.staff.filter((one) => sheet.misnamed.has(one.column))) {
@@ -98,6 +118,12 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
     }
   }
   return report;
+}
+
+/** Why the other rows of a sheet with rows out of place are not taken either. */
+function outOfOrder(rows: readonly number[]): string {
+  const shown = rows.slice(0, 5).map((row) => `第 ${row} 行`).join('、');
+  return `本工作表${shown}${rows.length > 5 ? '等' : ''}与其问题编号不符（可能排序时未选中问题编号列），无法确认其余各行仍是各自问题的行，本表的填报均未导入；请恢复原顺序后重新导入`;
 }
 
 async function importRowEdits(

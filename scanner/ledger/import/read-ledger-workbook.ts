@@ -171,7 +171,7 @@ function readRows(
 const PERSON_HEADERS = ['家庭编号', '姓名', '身份证号', '检查项'] as const;
 
 /** null for a row that names nobody (no 家庭编号, 姓名 or 身份证号). */
-function personKey(cell: (column: string) => PlainCell | WrittenValue): string | null {
+export function personKey(cell: (column: string) => PlainCell | WrittenValue): string | null {
   const texts = PERSON_HEADERS.map((header) => cellText(cell(header) ?? null));
   return texts.slice(0, 3).every((text) => text === '') ? null : texts.join('\n');
 }
