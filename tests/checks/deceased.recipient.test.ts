@@ -278,16 +278,55 @@ testCheck('deceased.recipient', {
       }],
     },
     {
-      name: 'no payment after the death readable, one refused: not 无发放记录 alone',
+      // Until 2026-12-06 多发 0.00 元 (死亡次月起无发放记录) beside the refused row, which may be October's 1,400 元.
+      name: 'no payment after the death readable, one refused: no estimate, not 无发放记录',
       rows: {
         roll: couple,
         deaths: [{ id_number: LI, death_date: '2026-09-15' }],
         payments: [...paid('1400', ['2026-08', '2026-09']), { household_id: 'H001', month: '2026-1O', amount: '1400' }],
       },
       expected: [{
-        subject_id: LI, overpayment_cents: 0,
-        evidence: ['死亡次月起无发放记录，多发 0.00 元；发放明细另有 1 行写有此户家庭编号或此人身份证号，因无法识别被拒收，未计入多发金额，需核对'],
+        subject_id: LI, overpayment_cents: null,
+        evidence: ['。死亡次月起读到的发放明细中没有此户的发放，但此户的发放可能未读到或未对应上，未估算多发金额；'
+          + '发放明细另有 1 行写有此户家庭编号或此人身份证号，因无法识别被拒收，未计入多发金额，需核对'],
       }],
+    },
+    {
+      // Until 2026-12-06 多发 0.00 元 (死亡次月起无发放记录) beside 1,400 元 paid in October under 1 for his 001.
+      name: 'payments after the death under his 家庭编号 but for its leading zeros (1 for 001, 002 for 2), a number on no roll row: no estimate',
+      rows: {
+        roll: [...couple.map((row) => ({ ...row, household_id: '001' })), rollRow({ household_id: '2', name: '王五', id_number: WANG })],
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }, { id_number: WANG, death_date: '2026-08-15' }],
+        payments: [
+          { household_id: '001', month: '2026-08', amount: '1400' }, { household_id: '1', month: '2026-09', amount: '1400' }, { household_id: '1', month: '2026-10', amount: '1400' },
+          { household_id: '002', month: '2026-10', amount: '700' },
+        ],
+      },
+      expected: [
+        {
+          subject_id: LI, household_id: '001', overpayment_cents: null,
+          evidence: ['未估算多发金额；发放明细另有 2 行（2026-09 至 2026-10）家庭编号为「1」，与此户「001」只差开头的 0（多半是 Excel 把家庭编号存成了数字），花名册中没有「1」'],
+        },
+        { subject_id: WANG, household_id: '2', overpayment_cents: null, evidence: ['发放明细另有 1 行（2026-10 至 2026-10）家庭编号为「002」，与此户「2」只差开头的 0'] },
+      ],
+    },
+    {
+      name: 'decoys of leading zeros: 1 is another roll household\'s, or paid only before the death: 多发 0.00 元 stays',
+      rows: {
+        roll: [
+          ...couple.map((row) => ({ ...row, household_id: '001' })), rollRow({ household_id: '1', name: '王五', id_number: WANG }),
+          rollRow({ household_id: '002', name: '赵六', id_number: OTHER_ZHANG }),
+        ],
+        deaths: [{ id_number: LI, death_date: '2026-08-15' }, { id_number: OTHER_ZHANG, death_date: '2026-08-15' }],
+        payments: [
+          { household_id: '001', month: '2026-08', amount: '1400' }, { household_id: '1', month: '2026-09', amount: '700' },
+          { household_id: '2', month: '2026-07', amount: '700' }, { household_id: '2', month: '2026-08', amount: '700' },
+        ],
+      },
+      expected: [
+        { subject_id: LI, household_id: '001', overpayment_cents: 0, evidence: ['。死亡次月起无发放记录，多发 0.00 元'] },
+        { subject_id: OTHER_ZHANG, household_id: '002', overpayment_cents: 0, evidence: ['。死亡次月起无发放记录，多发 0.00 元'] },
+      ],
     },
     {
       // Until 2026-12-03 every refused row writing 001 was counted: 西村's family's, and one that names no village.
