@@ -28,6 +28,12 @@ export const configSchema = z
       .default({ byCounty: {} }),
     /** Per-check overrides, keyed by check id. */
     checks: z.record(z.string(), checkSettings).default({}),
+    /**
+     * How long one custom check (--checks-dir) may run before it is stopped and recorded as not run (run-checks.ts):
+     * a county's SQL that never ends (a recursive WITH with no stop) would otherwise hang the scan and keep the ledger
+     * locked. Minutes, fractions allowed; the default is many times what a check over a county's roll takes.
+     */
+    customCheckTimeLimitMinutes: z.number().positive().max(24 * 60).default(5),
   })
   .strict();
 

@@ -11,6 +11,7 @@ import { describeCheckNotRun, describeRefusedRows, refusalSql, refusedRowsOf, sh
 import { fileOfCustomCheck } from './custom-checks.ts';
 import { OPTIONAL_FINDING_COLUMNS, REQUIRED_FINDING_COLUMNS, type CheckDefinition } from './define-check.ts';
 import { FINDING_ID_SQL } from './fingerprint.ts';
+import { matchRollCountiesWithStandards } from './standard-counties.ts';
 
 export interface CheckOutcome {
   id: string;
@@ -169,16 +170,39 @@ export function chainsSharingTables(runnable: readonly number[], checks: readonl
   return chains;
 }
 
-/** A check's SQL run for its findings, or one of its prepared tables: a failure either way is the check's. */
-async function runCheckSql(connection: DuckDBConnection, check: CheckDefinition, sql: string, params: Record<string, unknown>): Promise<void> {
+/**
+ * A check's SQL run for its findings, or one of its prepared tables: a failure either way is the check's. With a time
+ * limit (custom checks only), SQL still running when it is up is interrupted (on this connection only: a check beside
+ * it on another goes on) and fails as the check's, so the scan records the rest and ends; the connection stays usable,
+ * as DuckDB rolls the interrupted statement back. Until 2026-12-06 a custom check that never ended (a recursive WITH
+ * with no stop) hung the scan at 100% CPU with the ledger locked, every other command told to wait for it.
+ */
+async function runCheckSql(
+  connection: DuckDBConnection, check: CheckDefinition, sql: string, params: Record<string, unknown>, timeLimitMinutes?: number,
+): Promise<void> {
   const { values, types } = bindings(sql, params);
+  let timedOut = false;
+  const timer = timeLimitMinutes === undefined ? undefined : setTimeout(() => {
+    timedOut = true;
+    connection.interrupt();
+  }, timeLimitMinutes * 60_000);
   try {
     await connection.run(sql, values, types);
   } catch (error) {
+    if (timedOut) {
+      throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 超过 ${describeMinutes(timeLimitMinutes!)}未完成，已中止（上限由配置 customCheckTimeLimitMinutes 设定）`);
+    }
     // Out of memory is the machine's limit, not the check's fault: scan.ts reports it with the way out.
     if (isOutOfMemory(error)) throw error;
     throw new CheckDefinitionError(`检查项 ${check.id} 的 SQL 无法执行：${(error as Error).message}`);
+  } finally {
+    clearTimeout(timer);
   }
+}
+
+/** 5 分钟, 1.5 分钟; under a minute in seconds (a test's 0.05 is 3 秒). */
+function describeMinutes(minutes: number): string {
+  return minutes >= 1 ? `${Number(minutes.toFixed(2))} 分钟` : `${Number((minutes * 60).toFixed(1))} 秒`;
 }
 
 /**
@@ -234,7 +258,10 @@ type RunOutcome = Pick<CheckOutcome, 'ran' | 'findings' | 'refused' | 'problem'>
 async function runOneCheck(connection: DuckDBConnection, check: CheckDefinition, context: CheckRunContext, prepared: PreparedTables): Promise<RunOutcome> {
   const params = checkParams(check, context.config);
   await prepared.ensure(check, params);
-  await runCheckSql(connection, check, `CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, params);
+  // Only a county's own SQL is timed: a built-in check is bounded and tested on a county's data, and stopping one that is
+  // merely slow (a big roll on a small machine) would lose the month, as its failure stops the scan.
+  const timeLimit = fileOfCustomCheck(check) === undefined ? undefined : context.config.customCheckTimeLimitMinutes;
+  await runCheckSql(connection, check, `CREATE OR REPLACE TEMP TABLE check_result AS ${check.sql}`, params, timeLimit);
   const described = await connection.runAndReadAll('DESCRIBE check_result');
   const returned = new Set(described.getRowObjectsJson().map((row) => String(row['column_name'])));
   const missing = REQUIRED_FINDING_COLUMNS.filter((column) => !returned.has(column));
@@ -271,7 +298,11 @@ export async function definePeriodMacros(connection: DuckDBConnection, period: P
   await connection.run(`CREATE OR REPLACE MACRO period_label() AS '${period.label}'`);
 }
 
-/** Loads the config's 低保 standards as a table; standard_cents(county, area) picks the county's or the default. */
+/**
+ * Loads the config's 低保 standards as a table; standard_cents(county, area) picks the county's or the default. A byCounty
+ * key is found under the roll's own spelling of its county too (临沭 or 山东省临沭县 for 临沭县: standard-counties.ts),
+ * matched once per county on the roll; until 2026-12-06 only the exact text was, and 临沭 silently took the default.
+ */
 export async function defineStandards(connection: DuckDBConnection, config: Config): Promise<void> {
   await connection.run('CREATE OR REPLACE TABLE standards (county VARCHAR, area VARCHAR NOT NULL, monthly_cents BIGINT NOT NULL)');
   const rows: [string | null, string, number][] = [];
@@ -280,6 +311,9 @@ export async function defineStandards(connection: DuckDBConnection, config: Conf
   };
   if (config.standards.default) add(null, config.standards.default);
   for (const [county, s] of Object.entries(config.standards.byCounty)) add(county, s);
+  for (const match of await matchRollCountiesWithStandards(connection, config)) {
+    if (match.key !== null && match.key !== match.rollCounty) add(match.rollCounty, config.standards.byCounty[match.key]!);
+  }
   for (const [county, area, cents] of rows) {
     await connection.run('INSERT INTO standards VALUES ($county, $area, $cents)', { county, area, cents });
   }

@@ -56,11 +56,21 @@ describe('custom checks', () => {
     ['is an ATTACH', { ...customCheck('data_quality.steal-c', `'x'`, 'roll'), sql: `ATTACH '/tmp/rollsweep-other.duckdb' AS other` }, /只允许一条 SELECT 语句/],
     ['is an INSTALL', { ...customCheck('data_quality.steal-d', `'x'`, 'roll'), sql: 'INSTALL httpfs' }, /只允许一条 SELECT 语句/],
     ['hides a second statement after a SELECT', { ...customCheck('data_quality.steal-e', `'x'`, 'roll'), sql: `SELECT 1; COPY roll TO '/tmp/rollsweep-stolen.csv'` }, /只允许一条 SELECT 语句/],
-  ])('are refused when the SQL %s: exit 2 with the reason', async (_what, check, reason) => {
+    ['turns file access back on', { ...customCheck('data_quality.unlock-a', `'x'`, 'roll'), sql: 'SET enable_external_access = true' }, /只允许一条 SELECT 语句/],
+    ['unlocks the configuration', { ...customCheck('data_quality.unlock-b', `'x'`, 'roll'), sql: 'RESET lock_configuration' }, /只允许一条 SELECT 语句/],
+    ['unlocks the configuration after a SELECT', { ...customCheck('data_quality.unlock-c', `'x'`, 'roll'), sql: 'SELECT 1; SET lock_configuration = false' }, /只允许一条 SELECT 语句/],
+    // DuckDB's parser serialises these as a SELECT from a SHOW_REF; until 2026-12-06 they passed and failed only after
+    // the whole load, with "Parser Error: syntax error at or near SHOW" from the scan's own wrapper.
+    ['is a SHOW', { ...customCheck('data_quality.show-a', `'x'`, 'roll'), sql: 'SHOW TABLES' }, /只允许一条 SELECT 语句（SHOW、DESCRIBE、SUMMARIZE 不是 SELECT）/],
+    ['is a DESCRIBE', { ...customCheck('data_quality.show-b', `'x'`, 'roll'), sql: 'DESCRIBE roll' }, /只允许一条 SELECT 语句（SHOW、DESCRIBE、SUMMARIZE 不是 SELECT）/],
+    ['is a SUMMARIZE', { ...customCheck('data_quality.show-c', `'x'`, 'roll'), sql: 'SUMMARIZE roll' }, /只允许一条 SELECT 语句（SHOW、DESCRIBE、SUMMARIZE 不是 SELECT）/],
+  ])('are refused when the SQL %s: exit 2 with the reason, before anything is read', async (_what, check, reason) => {
     const run = await scanWith({ 'bad.json': check });
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(reason);
     expect(run.stderr).toMatch(/bad\.json/);
+    expect(run.stderr).not.toMatch(/Parser Error/);
+    await expect(readFile(join(root, `ledger-${cases}.duckdb`))).rejects.toThrow(/ENOENT/);
   });
 
   // DuckDB parses a path where a table name goes as a table (and would read the file were its file access on). Until
@@ -86,7 +96,18 @@ describe('custom checks', () => {
     expect(run.code, run.stderr).toBe(0);
   });
 
-  it('cannot turn file access back on or unlock the configuration from a check', async () => {
+  it('may be a WITH … UNION ALL at the top, and read a DESCRIBE in a subquery (which runs)', async () => {
+    const top = { ...customCheck('data_quality.top-forms', `'x'`, 'roll') } as { sql: string[] };
+    const select = top.sql.join('\n');
+    const run = await scanWith({
+      'union.json': { ...top, sql: `WITH r AS (SELECT * FROM roll WHERE (SELECT count(*) FROM (DESCRIBE roll)) > 0) ${select.replace('FROM roll', 'FROM r')} UNION ALL ${select.replace('FROM roll', 'FROM r WHERE false')}` },
+    });
+    expect(run.code, run.stderr).toBe(0);
+  });
+
+  // A check is one SELECT, so the SETs that would undo the sandbox are refused above; what is left to see is the sandbox
+  // the check runs in. (No SELECT can set a setting: DuckDB has no set_config function.)
+  it('runs with file access off: current_setting in the check reads false', async () => {
     const run = await scanWith({ 'unlock.json': customCheck('data_quality.unlock', `current_setting('enable_external_access')::VARCHAR`, 'roll') });
     expect(run.code, run.stderr).toBe(0);
     const [header, ...rows] = parseCsvRecords(await readFile(join(run.out, 'findings.csv'), 'utf8'));
