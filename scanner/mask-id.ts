@@ -16,6 +16,13 @@ export function maskIdNumber(id: string | null | undefined): string {
 /** A run of 14 to 20 digits (the last may be X) standing on its own: an ID, or an ID with a digit lost or added. */
 const DIGIT_RUN = String.raw`\d{13,19}[Xx]|\d{14,20}`;
 /**
+ * A run of more than 20: two IDs pasted into one cell without a separator, an ID with a mobile number or a 序号 run on
+ * (37132919820411583913912345678). Never matched until 2026-12-06, so printed whole in every workbook, `ledger show`
+ * and the spot-check sheets. Judged as a shorter run is (isIdLike), and by holdsAnId. Tried before DIGIT_RUN, so an X
+ * after 20 digits is the run's last character, as an ID's is, not a letter beside a run of 20.
+ */
+const LONG_DIGIT_RUN = String.raw`\d{20,}[Xx]|\d{21,}`;
+/**
  * An ID keyed in parts, as a form prints it: 371329 19850707 1071, 371329-19850707-1071, 371329 198507071071 (and a
  * 15-digit one, 6-6-3). Only the ID's own parts: a looser run of digits and spaces would join a date or an amount
  * before an ID into one run that is no ID, and leave the ID inside it whole.
@@ -23,19 +30,20 @@ const DIGIT_RUN = String.raw`\d{13,19}[Xx]|\d{14,20}`;
 const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{6}[ \-\u3000]?\d{3})`;
 /**
  * An 18-character ID keyed in other groups, one separator throughout: 371329 1950 0303 0034, 3713 2919 5003 0300 34,
- * 371329.19500303.0034, 371329/19500303/0034, 371329_19500303_0034 (left whole until 2026-12-06). Matched loosely
+ * 371329.19500303.0034, 371329/19500303/0034, 371329_19500303_0034, and with a tab, 371329·19500303·0034 or
+ * 371329，19500303，0034 (all left whole until 2026-12-06). Matched loosely
  * here (groups of digits, the last may end in X), judged in idsInGroupedRun: 18 characters in all, or each 18 of its
  * consecutive groups, that start with a province code and hold a birth date where an ID does. A date (2026-10-05), a
  * phone number (138 0013 8000), an amount (1 400) or a 13-digit 家庭编号 and an amount beside it are none.
  */
-const GROUPED = String.raw`\d{1,17}(?<separator>[ ./_\-\u3000])\d{1,17}(?:\k<separator>\d{1,17})*[Xx]?`;
+const GROUPED = String.raw`\d{1,17}(?<separator>[ ./_\-\u3000\t·，])\d{1,17}(?:\k<separator>\d{1,17})*[Xx]?`;
 /**
  * A number in scientific notation as Excel writes an ID it stored as a number: 3.7132920240802554e+17, a whole
  * number of 14 to 20 digits (exponent 13 to 19).
  */
 const SCIENTIFIC = String.raw`\d\.(\d+)[eE]\+?(?:1[3-9])`;
 /** Not inside a longer number; letters beside it are judged per match (idBesideLetters). */
-const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${GROUPED}|${DIGIT_RUN})(?![0-9])`, 'g');
+const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${GROUPED}|${LONG_DIGIT_RUN}|${DIGIT_RUN})(?![0-9])`, 'g');
 
 /** A province's code (GB/T 2260: 11 北京 … 65 新疆, 71 台湾, 81–83 港澳), then a birth date 19xx/20xx-mm-dd where an ID has it. */
 const PROVINCE_AND_BIRTH_DATE = new RegExp(String.raw`^${PROVINCE_CODE}\d{4}${BIRTH_DATE}\d{3}[\dXx]$`);
@@ -136,6 +144,32 @@ function digitRunIsId(ascii: string, at: number, run: string): boolean {
 }
 
 /**
+ * Whether a run of 20 digits or more holds an ID wherever it stands in it (after a 序号, as the second of two IDs): 18
+ * characters of it that start with a province's code and hold a birth date where an ID does. Such a run is masked
+ * whole (its first 6 and last 4 kept, as an ID's), not only the ID in it: the rest may be another ID whose birth date
+ * was mistyped, and one mask standing alone is what an import puts back (staff-text-ids.ts). A run of 20 is looked at
+ * so too: a two-digit 序号 before an ID (12371329198204115839) put the birth date two places past where isIdLike looks.
+ * Bank accounts (16 to 19 digits) are not: one in a few thousand would hold such 18 characters by chance.
+ */
+function holdsAnId(run: string): boolean {
+  if (run.length < 20 || !/^\d+[Xx]?$/.test(run)) return false;
+  for (let from = 0; from + 18 <= run.length; from++) if (PROVINCE_AND_BIRTH_DATE.test(run.slice(from, from + 18))) return true;
+  return false;
+}
+
+/**
+ * A finding id (RS and 16 hexadecimal digits, fingerprint.ts) is no one's ID, though 15 digits of it beside a letter
+ * (RS371329850707107A) read as a 15-digit ID: 17 of the 26,946 finding ids of a 1 M-row benchmark run were so masked in
+ * any text that quotes one, as an error naming the finding asked for now does (cli/report-error.ts).
+ */
+const FINDING_ID = /(?<![0-9A-Za-z])RS[0-9A-F]{16}(?![0-9A-Za-z])/g;
+
+/** Whether the text from `start` to `end` lies inside a finding id. */
+function insideFindingId(findingIds: readonly Span[], start: number, end: number): boolean {
+  return findingIds.some((span) => span.from <= start && end <= span.to);
+}
+
+/**
  * A scan's run id (2026-09-20261206203257: the period, then when it started): no one's ID. Its 14 digits looked like an
  * ID with a digit lost when the time of day read as a birth month (20:32:57), and until 2026-12-06 the scan's log then
  * named its run 2026-09-202612****3257, a run `ledger` commands know by its whole id.
@@ -161,8 +195,10 @@ export interface IdInText {
 export function idsInText(text: string): IdInText[] {
   const ascii = asciiDigits(text);
   const found: IdInText[] = [];
+  const findingIds = [...ascii.matchAll(FINDING_ID)].map((match) => ({ from: match.index!, to: match.index! + match[0].length }));
   for (const match of ascii.matchAll(ID_IN_TEXT)) {
     const at = match.index!;
+    if (insideFindingId(findingIds, at, at + match[0].length)) continue;
     const separator = match.groups?.['separator'];
     if (separator !== undefined) {
       const run = match[0];
@@ -181,7 +217,7 @@ export function idsInText(text: string): IdInText[] {
     const fraction = match[1];
     const compact = fraction === undefined ? run.replace(/[ \-\u3000]/g, '') : run;
     const besideLetters = isLetter(ascii[at - 1]) || isLetter(ascii[at + run.length]);
-    const idLike = fraction === undefined ? digitRunIsId(ascii, at, run) : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
+    const idLike = fraction === undefined ? digitRunIsId(ascii, at, run) || holdsAnId(run) : 1 + fraction.length > MOST_SIGNIFICANT_DIGITS_SHOWN && !besideLetters;
     if (idLike) found.push({ start: at, end: at + run.length, compact, masked: maskIdNumber(compact) });
   }
   return found;

@@ -12,6 +12,7 @@ import { printScanResult } from '../../scanner/cli/commands/print-scan-result.ts
 import type { ScanSummary } from '../../scanner/export/summary.ts';
 import { maskIdNumber } from '../../scanner/mask-id.ts';
 import { cellOf, copyLedger, editWorkbook, queryLedger, readWorkbook, staffFields } from '../support/ledger-fixture.ts';
+import { textOf, workbookText } from '../support/workbook-text.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { runCli } from '../support/run-cli.ts';
 import { PEOPLE, ROLL_HEADER, validId } from '../support/small-township.ts';
@@ -62,21 +63,6 @@ beforeAll(async () => {
   headFinding = deceased('张大山');
   nameFinding = deceased(IN_NAME);
 });
-
-/** A cell's text: rich text's runs joined, a formula's result. */
-function textOf(value: ExcelTypes.CellValue): string {
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return String(value ?? '');
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return String(value.result ?? '');
-  return JSON.stringify(value);
-}
-
-/** Every cell of every sheet, the very hidden _rollsweep snapshot included, as one text. */
-async function workbookText(file: string): Promise<string> {
-  const cells: string[] = [];
-  for (const sheet of (await readWorkbook(file)).worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(textOf(cell.value))));
-  return cells.join('\n');
-}
 
 /** The cell under `header` in finding `id`'s row, on whichever village sheet it is. */
 function ledgerCell(book: ExcelTypes.Workbook, id: string, header: string): ExcelTypes.Cell {

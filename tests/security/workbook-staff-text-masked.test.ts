@@ -9,6 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { readSnapshotSheet } from '../../scanner/export/ledger-workbook/snapshot-sheet.ts';
 import { restoreMaskedIds } from '../../scanner/ledger/import/staff-text-ids.ts';
 import { copyLedger, editWorkbook, queryLedger, readWorkbook, SAMPLE_PERIOD, scanInto, scanSampleLedger, staffFields } from '../support/ledger-fixture.ts';
+import { textOf, workbookText } from '../support/workbook-text.ts';
 import { runCli } from '../support/run-cli.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -54,21 +55,6 @@ beforeAll(async () => {
   maskedFile = join(root, 'masked', `${township}.xlsx`);
   unmaskedFile = join(root, 'unmasked', `${township}.xlsx`);
 });
-
-/** A cell's text: rich text's runs joined, a formula's result. */
-function textOf(value: ExcelTypes.CellValue): string {
-  if (value === null || value === undefined || typeof value !== 'object' || value instanceof Date) return String(value ?? '');
-  if ('richText' in value) return value.richText.map((run) => run.text).join('');
-  if ('formula' in value || 'sharedFormula' in value) return String(value.result ?? '');
-  return JSON.stringify(value);
-}
-
-/** Every cell of every sheet, the very hidden _rollsweep snapshot included, as one text. */
-async function workbookText(file: string): Promise<string> {
-  const cells: string[] = [];
-  for (const sheet of (await readWorkbook(file)).worksheets) sheet.eachRow((row) => row.eachCell((cell) => cells.push(textOf(cell.value))));
-  return cells.join('\n');
-}
 
 /** The cell under `header` in the row of finding `id`, on whichever village sheet it is. */
 function staffCell(book: ExcelTypes.Workbook, id: string, header: string): ExcelTypes.Cell {

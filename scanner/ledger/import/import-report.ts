@@ -77,9 +77,12 @@ export function editsNotApplied(report: ImportReport): number {
 export function formatImportReport(report: ImportReport): string {
   const lines: string[] = [];
   for (const file of report.files) {
-    lines.push(`${file.file}（${file.period} 台账）：导入 ${file.applied.length} 处修改，拒绝 ${file.rejected.length} 格，忽略 ${file.ignored.length} 处`);
+    // A workbook saved under an ID (371329198204115839台账.xlsx), or a sheet staff named after a person, is named masked,
+    // as the scan's log names its inputs; until 2026-12-06 both were printed whole.
+    const label = maskIdsInText(file.file);
+    lines.push(`${label}（${file.period} 台账）：导入 ${file.applied.length} 处修改，拒绝 ${file.rejected.length} 格，忽略 ${file.ignored.length} 处`);
     const where = (cell: { sheet: string; row: number; column: string }) =>
-      describeLocation({ file: file.file, sheet: cell.sheet, line: cell.row, column: cell.column });
+      maskIdsInText(describeLocation({ file: file.file, sheet: cell.sheet, line: cell.row, column: cell.column }));
     for (const change of file.applied) {
       lines.push(`  已导入 ${where(change)}：${maskIdsInText(shown(change.from))} → ${maskIdsInText(shown(change.to))}（${change.findingId}）`);
     }
