@@ -11,9 +11,26 @@ export interface CliIo {
   isTerminal: boolean;
 }
 
+/**
+ * A reader that closed the pipe (`rollsweep sample … | head -3`) is not an error: what is left to print is dropped
+ * and the command finishes its work (a scan or a sample is still recorded whole) with its own exit code, quietly, for
+ * every command and yargs' own --help alike. Until 2026-12-06 the EPIPE was unhandled and printed a stack trace. Any
+ * other stream error is still raised.
+ */
+const closedStreams = new Set<NodeJS.WriteStream>();
+function endQuietlyOnClosedPipe(stream: NodeJS.WriteStream): void {
+  stream.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code !== 'EPIPE') throw error;
+    closedStreams.add(stream);
+  });
+}
+function writeUnlessClosed(stream: NodeJS.WriteStream, text: string): void {
+  if (!closedStreams.has(stream)) stream.write(text);
+}
+
 const processIo: CliIo = {
-  out: (text) => process.stdout.write(text),
-  err: (text) => process.stderr.write(text),
+  out: (text) => writeUnlessClosed(process.stdout, text),
+  err: (text) => writeUnlessClosed(process.stderr, text),
   isTerminal: Boolean(process.stderr.isTTY),
 };
 
@@ -115,5 +132,7 @@ export async function runFromProcess(): Promise<void> {
   // but DuckDB's own, the ledger's write-ahead log (<ledger>.wal) full of ID numbers, which under umask 022 was
   // readable by every user of the machine during each scan and after a killed one (until 2026-12-05).
   process.umask(0o077);
+  endQuietlyOnClosedPipe(process.stdout);
+  endQuietlyOnClosedPipe(process.stderr);
   process.exitCode = await main(process.argv.slice(2));
 }

@@ -6,7 +6,7 @@ import { drawWeightedWithoutReplacement, pickHouseholds, type PickedHousehold } 
 export interface PopulationVillage {
   township: string | null;
   village: string | null;
-  /** Findings of the village in the period's ledger whose status is not terminal. */
+  /** Findings of the village in the period's ledger whose status was not terminal when the period was scanned. */
   openFindings: number;
 }
 

@@ -1,11 +1,12 @@
 // What a spot check draws from: the households on a period's roll, grouped by village, each flagged or not,
-// and each village's open findings (its weight).
+// and each village's findings open when the period was scanned (its weight: statuses-at-scan.ts).
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TERMINAL_STATUSES } from '../ledger/statuses.ts';
 import { parsePeriod } from '../period.ts';
 import { inCanonicalOrder, type PopulationVillage, type VillageHouseholds } from './draw.ts';
+import { statusesChangedSinceRun } from './statuses-at-scan.ts';
 
 export interface SampleVillage extends PopulationVillage {
   households: number;
@@ -20,7 +21,7 @@ export interface SamplePopulation {
   villages: SampleVillage[];
   /** Findings above info raised by the period's scan, by 家庭编号 of the household they were matched to. */
   findingsByHousehold: Map<string, LedgerRow[]>;
-  /** Open findings that belong to no village on the roll (county-wide data problems): they weigh nothing. */
+  /** Findings open at the scan that belong to no village on the roll (county-wide data problems): they weigh nothing. */
   openFindingsOutsideVillages: number;
   /** The drawn villages' households, read once they are drawn (from a temporary table: until the next loadSamplePopulation on the connection). */
   householdsOf: (villages: readonly PopulationVillage[]) => Promise<VillageHouseholds[]>;
@@ -58,20 +59,23 @@ export async function loadSamplePopulation(connection: DuckDBConnection, period:
   }
 
   const byTownshipAndId = await householdsNamedByFindings(connection, ledger.runId);
+  const changedSinceScan = await statusesChangedSinceRun(connection, ledger.runId);
   const findingsByHousehold = new Map<string, LedgerRow[]>();
   const flaggedHouseholds = new Map<string, RollHousehold>();
   let openFindingsOutsideVillages = 0;
   for (const row of ledger.rows) {
     // A finding is the household's when a member of that household on the roll shares its township and 家庭编号.
     const household = row.householdId === null ? undefined : byTownshipAndId.get(placeKey(row.township, row.householdId));
-    // Findings this scan closed (not seen again) weigh in while still open, but do not flag a household.
+    // Findings this scan closed (not seen again) do not flag a household.
     if (household && row.tracking !== AUTO_CLOSED) {
       const list = findingsByHousehold.get(household.householdId) ?? [];
       list.push(row);
       findingsByHousehold.set(household.householdId, list);
       flaggedHouseholds.set(household.householdId, household);
     }
-    if ((TERMINAL_STATUSES as readonly string[]).includes(row.status)) continue;
+    // Open as the scan left it: a status staff changed since (closed, reopened) does not move the draw.
+    const statusAtScan = changedSinceScan.get(row.findingId) ?? row.status;
+    if ((TERMINAL_STATUSES as readonly string[]).includes(statusAtScan)) continue;
     const village = villages.get(household ? placeKey(household.township, household.village) : placeKey(row.township, row.village));
     if (village) village.openFindings++;
     else openFindingsOutsideVillages++;

@@ -1,11 +1,12 @@
 // The columns of the 抽查表 sheet, left to right: the household (one merged cell per household), its members and
-// its findings (a line each, side by side), then the blank columns the checker writes in (merged per household).
+// its findings (each finding on the line of the member it is about: household-lines.ts), then the blank columns the
+// checker writes in (merged per household).
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
 import { maskIdsUnless } from '../mask-id.ts';
 import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
 import type { HouseholdMember } from './household-details.ts';
 import type { CellKind } from './sheet-styles.ts';
-import { checkTitle, flagLabel, shownEvidence, shownIdNumber, type SampledHousehold } from './spot-check-content.ts';
+import { checkTitle, findingSubject, flagLabel, shownEvidence, shownIdNumber, type SampledHousehold } from './spot-check-content.ts';
 
 export type CellValue = string | number | null;
 
@@ -41,6 +42,8 @@ export const SPOT_CHECK_COLUMNS: readonly SpotCheckColumn[] = [
   { part: 'member', header: '与户主关系', width: 7, ...text, value: (m, unmask) => maskIdsUnless(m.relation, unmask) },
   { part: 'member', header: '保障状态', width: 6, ...text, value: (m, unmask) => maskIdsUnless(m.status, unmask) },
   { part: 'member', header: '月保障金(元)', width: 10, kind: 'amount', wrap: false, value: (m) => (m.monthlyAmountCents === null ? null : m.monthlyAmountCents / 100) },
+  // Whom the finding is about, as the member columns show a person: read on its own, a line cannot be mistaken.
+  { part: 'finding', header: '对象', width: 14, ...text, value: (f, unmask) => findingSubject(f, unmask) || null },
   { part: 'finding', header: '问题编号', width: 11, ...text, value: (f) => f.findingId },
   { part: 'finding', header: '检查项', width: 14, ...text, value: (f) => checkTitle(f.checkId) },
   { part: 'finding', header: '问题描述', width: 34, ...text, value: (f, unmask) => shownEvidence(f.evidence, unmask) || null },

@@ -67,6 +67,11 @@ export function shownIdNumber(idNumber: string | null, unmask: boolean): string 
   return unmask ? (idNumber ?? '') : maskIdNumber(idNumber);
 }
 
+/** The person a finding is about, as the member columns show one: name and ID number, masked unless --unmask. */
+export function findingSubject(finding: Pick<LedgerRow, 'name' | 'idNumber'>, unmask: boolean): string {
+  return [maskIdsUnless(finding.name, unmask), shownIdNumber(finding.idNumber, unmask)].filter((part) => part).join(' ');
+}
+
 /** Evidence quotes other people's ID numbers: masked like the ID column unless --unmask. */
 export function shownEvidence(evidence: string | null, unmask: boolean): string {
   return maskIdsUnless(evidence, unmask) ?? '';

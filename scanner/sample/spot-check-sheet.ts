@@ -5,6 +5,7 @@ import { printSetup } from '../export/ledger-workbook/styles.ts';
 import { displayWidth } from '../export/ledger-workbook/text-width.ts';
 import { mergeDisjointWithoutStyle } from './merge-disjoint.ts';
 import { blockCellStyle, headerStyle, INFO_STYLE, TITLE_STYLE } from './sheet-styles.ts';
+import { householdLines, type HouseholdLine } from './household-lines.ts';
 import { SPOT_CHECK_COLUMNS, type CellValue, type SpotCheckColumn } from './spot-check-columns.ts';
 import { localDateTime, type SampledHousehold, type SpotCheckContent } from './spot-check-content.ts';
 
@@ -67,13 +68,14 @@ function writeHeading(sheet: ExcelTypes.Worksheet, content: SpotCheckContent): v
 
 /** Writes one household's block from `firstRow` and returns how many rows it took. */
 function writeHousehold(sheet: ExcelTypes.Worksheet, firstRow: number, household: SampledHousehold, unmask: boolean): number {
-  const rows = Math.max(1, household.members.length, household.findings.length);
+  const blockLines = householdLines(household);
+  const rows = blockLines.length;
   const heights: number[] = [];
   for (let offset = 0; offset < rows; offset++) {
     const excelRow = sheet.getRow(firstRow + offset);
     let lines = 1;
     SPOT_CHECK_COLUMNS.forEach((column, i) => {
-      const value = offset === 0 || column.part === 'member' || column.part === 'finding' ? cellValue(column, household, offset, unmask) : null;
+      const value = offset === 0 || column.part === 'member' || column.part === 'finding' ? cellValue(column, household, blockLines[offset]!, unmask) : null;
       const cell = excelRow.getCell(i + 1);
       cell.style = blockCellStyle(column.kind, {
         wrap: column.wrap, lastRowOfHousehold: offset === rows - 1, bold: column.header === '标记' && household.flagged,
@@ -85,7 +87,7 @@ function writeHousehold(sheet: ExcelTypes.Worksheet, firstRow: number, household
   }
   // The household's merged cells (a long village name, the handwriting) need the block as a whole to be tall enough.
   const mergedLines = Math.max(...SPOT_CHECK_COLUMNS.map((column) =>
-    (column.part === 'household' ? linesNeeded(column, cellValue(column, household, 0, unmask)) : 0)));
+    (column.part === 'household' ? linesNeeded(column, cellValue(column, household, blockLines[0]!, unmask)) : 0)));
   const shortBy = Math.max(MIN_HOUSEHOLD_HEIGHT, mergedLines * LINE_HEIGHT + 4) - heights.reduce((sum, height) => sum + height, 0);
   if (shortBy > 0) heights[rows - 1]! += shortBy;
   heights.forEach((height, offset) => {
@@ -101,18 +103,14 @@ function writeHousehold(sheet: ExcelTypes.Worksheet, firstRow: number, household
   return rows;
 }
 
-function cellValue(column: SpotCheckColumn, household: SampledHousehold, offset: number, unmask: boolean): CellValue {
+function cellValue(column: SpotCheckColumn, household: SampledHousehold, line: HouseholdLine, unmask: boolean): CellValue {
   switch (column.part) {
     case 'household':
       return column.value(household, unmask);
-    case 'member': {
-      const member = household.members[offset];
-      return member ? column.value(member, unmask) : null;
-    }
-    case 'finding': {
-      const finding = household.findings[offset];
-      return finding ? column.value(finding, unmask) : null;
-    }
+    case 'member':
+      return line.member ? column.value(line.member, unmask) : null;
+    case 'finding':
+      return line.finding ? column.value(line.finding, unmask) : null;
     case 'handwritten':
       return null;
   }

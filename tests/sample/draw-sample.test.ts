@@ -8,7 +8,7 @@ import { main } from '../../scanner/cli/main.ts';
 import { UsageError } from '../../scanner/errors.ts';
 import { withLedger } from '../../scanner/ledger/with-ledger.ts';
 import { TERMINAL_SQL } from '../../scanner/ledger/statuses.ts';
-import { maskIdsInText } from '../../scanner/mask-id.ts';
+import { maskIdNumber, maskIdsInText } from '../../scanner/mask-id.ts';
 import { drawFromPopulation } from '../../scanner/sample/draw.ts';
 import { drawSample, type DrawSampleOptions, type DrawSampleResult } from '../../scanner/sample/draw-sample.ts';
 import { loadSamplePopulation } from '../../scanner/sample/population.ts';
@@ -19,7 +19,7 @@ import { tempFolder } from '../support/temp-folder.ts';
 
 const HEADER = [
   '序号', '乡镇', '村(社区)', '家庭编号', '户主', '救助类别', '在保人数', '标记', '姓名', '身份证号', '与户主关系', '保障状态', '月保障金(元)',
-  '问题编号', '检查项', '问题描述', '整改状态', '核查结果', '核查人', '核查日期',
+  '对象', '问题编号', '检查项', '问题描述', '整改状态', '核查结果', '核查人', '核查日期',
 ];
 const HANDWRITTEN = ['核查结果', '核查人', '核查日期'];
 const SEED = '2026年10月 抽查';
@@ -235,6 +235,42 @@ describe('the spot-check sheet', () => {
     expect(findings.length).toBeGreaterThanOrEqual(6);
   });
 
+  it('writes each finding on the line of the member it is about, and names that member in 对象', async () => {
+    // The sample's findings with whom they are about: the scan's subject (name, ID) and whether it is the household's head.
+    const subjects = new Map<string, { name: string; id: string; head: boolean }>();
+    for (const result of [first, everyVillage]) {
+      const rows = await queryLedger(ledger, `SELECT f.finding_id, f.name, f.id_number,
+          EXISTS (SELECT 1 FROM ledger.roll_members m WHERE m.household_id = f.household_id AND m.id_number = f.id_number AND m.is_head) AS head
+        FROM ledger.run_findings rf JOIN ledger.findings f USING (finding_id)
+        WHERE f.severity <> 'info' AND f.household_id IN (SELECT household_id FROM ledger.sample_households WHERE sample_id = '${result.sampleId}')`);
+      for (const row of rows) subjects.set(String(row['finding_id']), { name: String(row['name']), id: maskIdNumber(String(row['id_number'])), head: row['head'] === true });
+    }
+    const checked = new Set<string>();
+    const aboutOthers = new Set<string>();
+    for (const file of [first.files[0]!, everyVillage.files[0]!]) {
+      for (const rows of blocks((await readWorkbook(file)).getWorksheet('抽查表')!).values()) {
+        const memberIds = texts(rows, '身份证号');
+        let memberAbove: string | null = null;
+        for (const row of rows) {
+          const shownId = row.getCell(column('身份证号')).value;
+          if (shownId) memberAbove = String(shownId);
+          const findingId = row.getCell(column('问题编号')).value;
+          if (!findingId) continue;
+          const subject = subjects.get(String(findingId))!;
+          expect(row.getCell(column('对象')).value).toBe(`${subject.name} ${subject.id}`);
+          // On its subject's line, or the lines under it; one about no member shown on a line with no member.
+          if (memberIds.includes(subject.id)) expect(memberAbove).toBe(subject.id);
+          else expect(shownId ?? null).toBeNull();
+          checked.add(String(findingId));
+          if (!subject.head) aboutOthers.add(String(findingId));
+        }
+      }
+    }
+    expect(checked.size).toBe(subjects.size);
+    // Findings about a spouse or child, which the head's line used to carry: the case the sheet got wrong.
+    expect(aboutOthers.size).toBeGreaterThanOrEqual(2);
+  });
+
   it('quotes each finding\'s evidence from the scan, with the ID numbers in it masked', async () => {
     const idColumn = column('问题编号');
     const shown = new Map<string, string>();
@@ -295,10 +331,19 @@ describe('the CSV and the files', () => {
     expect(rows).toHaveLength(members);
     expect(new Set(rows.map((row) => row['抽样编号']))).toEqual(new Set([first.sampleId]));
     expect(new Set(rows.map((row) => row['家庭编号'])).size).toBe(first.households);
-    for (const row of rows) {
-      expectMasked(row['身份证号']);
-      expect(row['问题编号'] === '').toBe(row['标记'] === '无问题');
+    for (const row of rows) expectMasked(row['身份证号']);
+    // Each finding once, on the row of the member it is about (as on the sheet), with that member in 问题对象.
+    const findings = await queryLedger(ledger, `SELECT f.finding_id, f.name, f.id_number FROM ledger.run_findings rf JOIN ledger.findings f USING (finding_id)
+      WHERE f.severity <> 'info' AND f.household_id IN (SELECT household_id FROM ledger.sample_households WHERE sample_id = '${first.sampleId}')`);
+    expect(findings.length).toBeGreaterThanOrEqual(6);
+    const listed = rows.flatMap((row) => (row['问题编号'] ? row['问题编号'].split(';').map((id) => ({ id, row })) : []));
+    expect(listed.map((entry) => entry.id).sort()).toEqual(findings.map((finding) => finding['finding_id']).sort());
+    for (const finding of findings) {
+      const { row } = listed.find((entry) => entry.id === finding['finding_id'])!;
+      expect(row['身份证号']).toBe(maskIdNumber(String(finding['id_number'])));
+      expect(row['问题对象']!.split(';')).toContain(`${String(finding['name'])} ${maskIdNumber(String(finding['id_number']))}`);
     }
+    for (const row of rows.filter((r) => r['标记'] === '无问题')) expect(row['问题编号']).toBe('');
   });
 
   it('writes owner-only files in an owner-only folder', async () => {

@@ -35,20 +35,26 @@ describe('spotCheckCsv', () => {
         { name: '=cmd|calc', idNumber: '371329195202145117', relation: '户主', isHead: true, program: '农村低保', monthlyAmountCents: 112000, status: '在保', active: true },
         { name: '王旭飞', idNumber: null, relation: '孙子', isHead: false, program: null, monthlyAmountCents: null, status: '在保', active: true },
       ],
-      findings: [{ findingId: 'RS1' }, { findingId: 'RS2' }] as SpotCheckContent['households'][number]['findings'],
+      // About the head (by ID), about 王旭飞 (no ID on the roll: by name), and about a namesake of his with an ID no
+      // member has: another person, a row of its own.
+      findings: [
+        { findingId: 'RS1', name: '=cmd|calc', idNumber: '371329195202145117' },
+        { findingId: 'RS2', name: '王旭飞', idNumber: null },
+        { findingId: 'RS3', name: '王旭飞', idNumber: '371329200101010018' },
+      ] as SpotCheckContent['households'][number]['findings'],
     }],
   });
 
-  it('starts with a BOM, has the header and one row per member, formula-like names neutralised, IDs masked', () => {
+  it('starts with a BOM, has the header, a row per member with the findings about it, formula-like names neutralised, IDs masked', () => {
     const text = spotCheckCsv(content(false));
     expect(text.startsWith('\uFEFF')).toBe(true);
     expect(parseCsvRecords(text)[0]).toEqual([...SPOT_CHECK_CSV_HEADER]);
     const rows = parseCsv(text);
+    const household = { 抽样编号: 'SMP-2026-10-0123456789', 抽取顺序: '1', 乡镇: '未关联乡镇', '村(社区)': '一村', 家庭编号: '3713291102040006', 标记: '有问题', 户主: "'=cmd|calc" };
     expect(rows).toEqual([
-      { 抽样编号: 'SMP-2026-10-0123456789', 抽取顺序: '1', 乡镇: '未关联乡镇', '村(社区)': '一村', 家庭编号: '3713291102040006', 标记: '有问题',
-        户主: "'=cmd|calc", 姓名: "'=cmd|calc", 身份证号: '371329********5117', 与户主关系: '户主', 保障状态: '在保', 问题编号: 'RS1;RS2' },
-      { 抽样编号: 'SMP-2026-10-0123456789', 抽取顺序: '1', 乡镇: '未关联乡镇', '村(社区)': '一村', 家庭编号: '3713291102040006', 标记: '有问题',
-        户主: "'=cmd|calc", 姓名: '王旭飞', 身份证号: '', 与户主关系: '孙子', 保障状态: '在保', 问题编号: 'RS1;RS2' },
+      { ...household, 姓名: "'=cmd|calc", 身份证号: '371329********5117', 与户主关系: '户主', 保障状态: '在保', 问题编号: 'RS1', 问题对象: "'=cmd|calc 371329********5117" },
+      { ...household, 姓名: '王旭飞', 身份证号: '', 与户主关系: '孙子', 保障状态: '在保', 问题编号: 'RS2', 问题对象: '王旭飞' },
+      { ...household, 姓名: '', 身份证号: '', 与户主关系: '', 保障状态: '', 问题编号: 'RS3', 问题对象: '王旭飞 371329********0018' },
     ]);
     expect(parseCsv(spotCheckCsv(content(true)))[0]!['身份证号']).toBe('371329195202145117');
   });

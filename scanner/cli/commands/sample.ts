@@ -43,7 +43,7 @@ export async function runSampleCommand(args: SampleArgs, io: CliIo): Promise<num
   if (result.villagesAvailable < args.villages) {
     io.out(`要求抽 ${args.villages} 个村，花名册上只有 ${result.villagesAvailable} 个村：全部抽取。\n`);
   }
-  io.out(`抽中 ${result.villages.length} 个村（共 ${result.villagesAvailable} 个；权重 = 未销号问题数 + 1），${result.households} 户：\n`);
+  io.out(`抽中 ${result.villages.length} 个村（共 ${result.villagesAvailable} 个；权重 = 本月扫描时未销号问题数 + 1），${result.households} 户：\n`);
   result.villages.forEach((village, i) => {
     io.out(`  ${i + 1}. ${townshipLabel(village.township)} ${villageLabel(village.village)}（权重 ${village.weight}）：`
       + `${village.households} 户，其中有问题 ${village.flagged} 户\n`);
@@ -58,6 +58,7 @@ export async function runSampleCommand(args: SampleArgs, io: CliIo): Promise<num
   for (const file of result.files) io.out(`  ${file}\n`);
   // Always with --period: a later scan would change what "latest" means.
   io.out(`重现本次抽样：rollsweep sample --period ${result.period} --villages ${args.villages} --households ${args.households} --seed ${shellWord(result.seed)} --out DIR\n`);
+  io.out('（权重取该月扫描时的问题状态：此后修改整改状态不改变样本；重新扫描该月则样本可能不同。）\n');
   return EXIT.ok;
 }
 
