@@ -1,7 +1,7 @@
 // The scan's spill folder: where DuckDB writes what does not fit in --memory-limit, full of poor families' ID
 // numbers. Private (0700), removed when the scan ends; one a killed scan (SIGKILL, a power cut) left is removed by the
 // next scan, as the partial files of output-folder.ts are.
-import { lstat, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { lstat, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isRunning } from './export/output-folder.ts';
@@ -15,9 +15,22 @@ const OWNER_FILE = 'rollsweep-owner';
 /** Removes the spill folders killed scans left, then makes this scan's (0700) and says whose it is. */
 export async function makeSpillFolder(parent: string = tmpdir()): Promise<{ folder: string; removedStale: number }> {
   const removedStale = await removeStaleSpillFolders(parent).catch(() => 0);
-  const folder = await mkdtemp(join(parent, `rollsweep-spill-${process.pid}-`));
-  await writeFile(join(folder, OWNER_FILE), `${hostname()}\n`, { mode: 0o600 });
-  return { folder, removedStale };
+  return { folder: await makeProcessFolder(parent), removedStale };
+}
+
+/**
+ * A private folder (0700) of this process, named and owned as a spill folder is: one a killed process leaves is
+ * removed by the next scan. For every temporary file full of ID numbers, such as a GBK roll re-encoded to UTF-8
+ * (until 2026-12-06 made apart, as rollsweep-csv-*, and kept for good when the scan was killed while reading).
+ */
+export async function makeProcessFolder(parent: string = tmpdir()): Promise<string> {
+  // Made under another name and renamed once it says whose it is: a process killed in between (a test kills scans
+  // the moment their folder appears) left a spill folder without its owner file, which no later scan may remove.
+  const making = await mkdtemp(join(parent, `rollsweep-making-${process.pid}-`));
+  await writeFile(join(making, OWNER_FILE), `${hostname()}\n`, { mode: 0o600 });
+  const folder = join(parent, `rollsweep-spill-${process.pid}-${making.slice(-6)}`);
+  await rename(making, folder);
+  return folder;
 }
 
 /**

@@ -28,14 +28,22 @@ export async function attachLedger(connection: DuckDBConnection, ledgerPath: str
     throw new UsageError(`无法打开台账文件 ${path}：${message.split('\n')[0]}`, '请确认这是 rollsweep 的台账文件（.duckdb）。');
   }
   // The ledger holds ID numbers of poor families: readable by its owner only. So does its write-ahead log, which a
-  // killed run, or an older rollsweep's (created under the user's umask), may have left readable by all.
-  if (!existed) await chmod(path, 0o600);
-  await chmod(`${path}.wal`, 0o600).catch(() => undefined);
+  // killed run, or an older rollsweep's (created under the user's umask), may have left readable by all; and so does a
+  // ledger copied back from a backup under umask 022 (until 2026-12-06 only a new ledger was made private, and such a
+  // copy stayed readable by every user of the machine through every later scan).
+  await keepToOwner(path);
+  await keepToOwner(`${path}.wal`);
   const found = await schemaVersion(connection);
   if (found > LEDGER_SCHEMA_VERSION) {
     throw new UsageError(`台账文件由更新版本的 rollsweep 创建（结构版本 ${found}），请升级 rollsweep 后再用。`);
   }
   if (found < LEDGER_SCHEMA_VERSION) await upgradeSchema(connection);
+}
+
+/** Takes group's and others' access away from the file, if it has any; a file not this user's is left as it is. */
+async function keepToOwner(file: string): Promise<void> {
+  const mode = await stat(file).then((stats) => stats.mode & 0o777, () => undefined);
+  if (mode !== undefined && (mode & 0o077) !== 0) await chmod(file, mode & 0o700).catch(() => undefined);
 }
 
 async function schemaVersion(connection: DuckDBConnection): Promise<number> {

@@ -2,13 +2,13 @@
 // decoding (iconv-lite, JavaScript) runs on a worker thread: on Node's thread it took a county's two GBK department
 // lists (12 MB) about 0.15 s (profiled) while the township workbooks, whose XML only that thread parses, waited for it.
 import { createReadStream, createWriteStream } from 'node:fs';
-import { mkdtemp, rm, stat } from 'node:fs/promises';
+import { rm, stat } from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Worker } from 'node:worker_threads';
 import iconv from 'iconv-lite';
+import { makeProcessFolder } from '../spill-folder.ts';
 import type { TextEncoding } from './detect-encoding.ts';
 
 export interface TranscodedFile {
@@ -23,7 +23,8 @@ class UndecodableText extends Error {}
  * careful reader must read the original and name the line (wrong encoding).
  */
 export async function transcodeToUtf8(source: string, encoding: TextEncoding, bomLength: number): Promise<TranscodedFile | null> {
-  const folder = await mkdtemp(join(tmpdir(), 'rollsweep-csv-'));
+  // Named as the scan's spill folder is: a scan killed while it is here leaves it to the next scan to remove.
+  const folder = await makeProcessFolder();
   const remove = () => rm(folder, { recursive: true, force: true });
   const path = join(folder, 'utf8.csv');
   try {
