@@ -1,45 +1,35 @@
 // Two rounds of 居民家庭经济状况核对 feedback in one folder (June's and September's) report the same accounts twice, at
 // two dates: summed, a family's balances doubled, and a false 家庭金融资产超标 (high) could stop its benefit. A bank's
-// latest round replaces its earlier ones of the same account, or where either gives no account number (over_asset.deposits
-// reads CURRENT_DEPOSITS); two account numbers at one bank are two accounts, both counted. The summary says which
-// balances were replaced, and where the list cannot tell (it names no bank and no account) that they were all added up.
+// latest round replaces its earlier ones (over_asset.deposits reads CURRENT_DEPOSITS); the summary says which balances
+// were replaced, and where the list cannot tell (it names no bank and no account) that they were all added up.
 // A round's date is its row's 截止日期, else the month its list states (deposit-list-month.ts); a row of a list that
 // says neither is a round of unknown date, never replaced, doubted beside another list's balance of the same account.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { undatedListWarnings } from './deposit-list-warnings.ts';
-import { listName, mayBeOneAccountOfBank, mayBeOneAccountUndated, namesNeither, roundDate, roundKey, rowFields, type RoundFields } from './deposit-round-keys.ts';
+import { listName, mayBeOneAccountUndated, namesNeither, roundDate, roundKey, rowFields, type RoundFields } from './deposit-round-keys.ts';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 
 /** The person's latest round per `key` as `alias`.latest, where the key was reported at more than one round date. */
-const latestBy = (key: (alias: string) => string, alias: string, more = '') => `LEFT JOIN (
-    SELECT id_number, ${key('e')} AS round_key, max(${roundDate('e')}) AS latest${more} FROM deposits e
+const latestBy = (key: (alias: string) => string, alias: string) => `LEFT JOIN (
+    SELECT id_number, ${key('e')} AS round_key, max(${roundDate('e')}) AS latest FROM deposits e
     WHERE ${key('e')} IS NOT NULL GROUP BY ALL HAVING min(${roundDate('e')}) < max(${roundDate('e')})
   ) ${alias} ON ${alias}.id_number = d.id_number AND ${alias}.round_key = ${key('d')}`;
-/** Of a bank's rounds (r): the latest that gives no account number, and each one's number and date that gives one. */
-const BANK_ACCOUNTS = `, max(${roundDate('e')}) FILTER (WHERE e.account IS NULL) AS latest_unnumbered,
-    list({'account': e.account, 'round_date': ${roundDate('e')}}) FILTER (WHERE e.account IS NOT NULL) AS numbered`;
 
 /**
- * Every deposits row (d) with its bank's latest dates (r) where the bank (or account) was reported at more than one,
- * and its account's (a.latest) where the account was: a grouping, then a join with the few holdings it finds (a window
- * over every row took 250 ms against 145 ms at B1M). The account is matched apart from the bank: a round that names the
- * bank and one that gives only the account number report the same account (until 2026-12-05 keyed one by the bank and
- * the other by the account, both were added up: a false high finding).
+ * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than
+ * one, and its account's (a.latest) where the account was: a grouping, then a join with the few holdings it finds (a
+ * window over every row took 250 ms against 145 ms at B1M). The account is matched apart from the bank: a round that
+ * names the bank and one that gives only the account number report the same account (until 2026-12-05 keyed one by
+ * the bank and the other by the account, both were added up: a false high finding).
  */
-const WITH_LATEST_ROUND = `deposits d ${latestBy(roundKey, 'r', BANK_ACCOUNTS)} ${latestBy((alias) => `${alias}.account`, 'a')}
+const WITH_LATEST_ROUND = `deposits d ${latestBy(roundKey, 'r')} ${latestBy((alias) => `${alias}.account`, 'a')}
   LEFT JOIN (
     SELECT id_number, account, ${roundDate('e')} AS round_date, balance_cents, min({'file': _file, 'sheet': _sheet, 'line': _line}) AS first_row
     FROM deposits e WHERE account IS NOT NULL GROUP BY ALL HAVING count(*) > 1
   ) twice ON twice.id_number = d.id_number AND twice.account = d.account AND twice.round_date IS NOT DISTINCT FROM ${roundDate('d')}
     AND twice.balance_cents IS NOT DISTINCT FROM d.balance_cents`;
-/**
- * A later round replaced the row (a row of unknown date is never replaced): one of the same account, or of the same bank
- * that may report the same account (mayBeOneAccountOfBank: one of the two gives no account number, or the numbers may
- * be one). A later row of the bank with another account number is another account, counted beside it.
- */
-const REPLACED = `(coalesce(${roundDate('d')} < a.latest, false) OR coalesce(CASE WHEN d.account IS NULL THEN ${roundDate('d')} < r.latest
-  ELSE ${roundDate('d')} < r.latest_unnumbered
-    OR len(list_filter(r.numbered, x -> x.round_date > ${roundDate('d')} AND ${mayBeOneAccountOfBank('x.account', 'd.account')})) > 0 END, false))`;
+/** A later round of the same bank, or of the same account, replaced the row (a row of unknown date is never replaced). */
+const REPLACED = `coalesce(${roundDate('d')} < r.latest OR ${roundDate('d')} < a.latest, false)`;
 /**
  * The row repeats an earlier one (the same account, date and balance, in a supplement that repeats the main list's row,
  * or twice in one list): one holding, counted once (until 2026-12-05 twice, a false high finding). Rows without an
@@ -48,8 +38,8 @@ const REPLACED = `(coalesce(${roundDate('d')} < a.latest, false) OR coalesce(CAS
 const REPEATED = `coalesce({'file': d._file, 'sheet': d._sheet, 'line': d._line} IS DISTINCT FROM twice.first_row AND twice.first_row IS NOT NULL, false)`;
 
 /**
- * The deposits that count, with their round_date: each account's latest round (a bank's, where a round gives no
- * account number), each holding once; rows naming neither, or of unknown date, all count.
+ * The deposits that count, with their round_date: each bank's (or account's) latest round, each holding once; rows
+ * naming neither, or of unknown date, all count.
  */
 export const CURRENT_DEPOSITS = `SELECT d.*, ${roundDate('d')} AS round_date FROM ${WITH_LATEST_ROUND} WHERE NOT ${REPLACED} AND NOT ${REPEATED}`;
 
@@ -60,13 +50,12 @@ export const CURRENT_DEPOSITS = `SELECT d.*, ${roundDate('d')} AS round_date FRO
  *   not): June's unnamed 30,000 and September's 中国农业银行 20,000 may be one account reported twice, or two; or
  * - names a bank or account and the person has an unnamed dated balance at a different date (the other side of that pair).
  * Two rows at one date are one round's two accounts, and two named rows left after CURRENT_DEPOSITS are two accounts (a
- * later round of the same account, or of its bank without an account number, would have replaced the earlier).
+ * later round of the same bank or account would have replaced the earlier).
  *
  * A balance of unknown date (its list says no date and no month) is **undated_doubt** beside the person's counted
- * balance in another list that may be the same account (mayBeOneAccountUndated: one bank without two account numbers
- * that differ, one account, or one of them unnamed), and so is that balance: no round replaced either, as none can be
- * told the later. Balances are still summed, as the spec says; a doubtful one is pointed out for staff to check before
- * a high finding stops a benefit.
+ * balance in another list that may be the same account (mayBeOneAccountUndated: one bank, one account, or one of them
+ * unnamed), and so is that balance: no round replaced either, as none can be told the later. Balances are still
+ * summed, as the spec says; a doubtful one is pointed out for staff to check before a high finding stops a benefit.
  *
  * A doubtful balance is an **earlier round** when a later counted balance could be that account's newer report: an
  * unnamed one dated before any of the person's other dated balances, a named one dated before one of his unnamed

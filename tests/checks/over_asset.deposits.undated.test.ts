@@ -92,13 +92,6 @@ testCheck('over_asset.deposits', {
       expected: [{ subject_id: ZHANG, evidence: ['合计 40000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元：', '张三：中国建设银行 余额 20000.00 元，来源'] }],
     },
     {
-      // Two account numbers at one bank are two accounts, dated or not (mayBeOneAccountOfBank), as two banks are: no note.
-      name: 'a list without date or month giving another account number at June\'s bank: both count, no note',
-      config,
-      rows: { roll: couple, deposits: [{ ...june('20000'), account: '6228480000000011111' }, { ...unknown('20000'), account: '6228480000000022222' }] },
-      expected: [{ subject_id: ZHANG, evidence: ['合计 40000.00 元，超过 24 个月 × 农村低保标准 700.00 元/月 × 2 人 = 33600.00 元：', '账号 6228480000000022222 余额 20000.00 元，来源'] }],
-    },
-    {
       // An undated list's stated month takes part in the dated rule for unnamed balances: 2026年6月's unnamed 30000 beside
       // September's named 20000 may be the 农行 account's June round.
       name: 'an unnamed balance of a list stating 2026年6月 beside a named September one: the dated rounds\' note',
