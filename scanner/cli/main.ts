@@ -94,7 +94,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo): Prom
       .option('period', { type: 'string', describe: '月份 YYYY-MM（默认台账中最近一次扫描的月份）' })
       .option('villages', { type: 'number', demandOption: true, describe: '抽取的村数 N' })
       .option('households', { type: 'number', demandOption: true, describe: '每村抽取的家庭数 M' })
-      .option('seed', { type: 'string', describe: '随机种子（同一种子、同一台账得到同样的样本）' })
+      .option('seed', { type: 'string', describe: '随机种子（同一月份、同一种子重抽得到同样的样本，除非重新扫描该月）' })
       .option('out', { type: 'string', demandOption: true, describe: '输出文件夹' })
       .option('by', { type: 'string', describe: '抽查人（默认当前登录用户）' })
       .option('unmask', { type: 'boolean', default: false, describe: '显示完整身份证号（会记入台账）' }),

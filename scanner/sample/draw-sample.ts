@@ -37,6 +37,8 @@ export interface DrawSampleResult {
   households: number;
   /** Absolute paths: the XLSX sheet, then the CSV. */
   files: string[];
+  /** Findings placed by their current record: the ledger did not keep where the month's scan placed them, and a later month's scan has refreshed them. */
+  placesNotKept: number;
   /** Set when the same sample (same seed, same ledger, same N and M) was recorded before: that record is kept. */
   recordedBefore?: { drawnAt: Date; drawnBy: string | null };
 }
@@ -64,7 +66,7 @@ export async function drawSample(connection: DuckDBConnection, options: DrawSamp
   const content: SpotCheckContent = {
     sampleId, period, runId: population.runId, seed, villagesRequested, householdsPerVillage, drawnBy, drawnAt,
     unmask: options.unmask ?? false, villages: villageLines(population, drawn),
-    openFindingsOutsideVillages: population.openFindingsOutsideVillages, households,
+    openFindingsOutsideVillages: population.openFindingsOutsideVillages, placesNotKept: population.placesNotKept, households,
   };
 
   const files = await writeSpotCheckFiles(resolve(options.outDir), content);
@@ -87,6 +89,7 @@ export async function drawSample(connection: DuckDBConnection, options: DrawSamp
     })),
     villagesAvailable: population.villages.length,
     households: picks.length,
+    placesNotKept: population.placesNotKept,
     files,
     ...(recordedBefore ? { recordedBefore: { drawnAt: recordedBefore.drawnAt, drawnBy: recordedBefore.drawnBy } } : {}),
   };

@@ -1,11 +1,13 @@
 // What a spot check draws from: the households on a period's roll, grouped by village, each flagged or not,
-// and each village's findings open when the period was scanned (its weight: statuses-at-scan.ts).
+// and each village's findings open when the period was scanned (its weight: statuses-at-scan.ts), each finding where
+// that scan placed it (places-at-scan.ts).
 import { LIST, VARCHAR, listValue, type DuckDBConnection } from '@duckdb/node-api';
 import { UsageError } from '../errors.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TERMINAL_STATUSES } from '../ledger/statuses.ts';
 import { parsePeriod } from '../period.ts';
 import { inCanonicalOrder, type PopulationVillage, type VillageHouseholds } from './draw.ts';
+import { placesAtScan } from './places-at-scan.ts';
 import { statusesChangedSinceRun } from './statuses-at-scan.ts';
 
 export interface SampleVillage extends PopulationVillage {
@@ -23,6 +25,8 @@ export interface SamplePopulation {
   findingsByHousehold: Map<string, LedgerRow[]>;
   /** Findings open at the scan that belong to no village on the roll (county-wide data problems): they weigh nothing. */
   openFindingsOutsideVillages: number;
+  /** Findings placed by their current record, as the ledger did not keep where the period's scan placed them (places-at-scan.ts). */
+  placesNotKept: number;
   /** The drawn villages' households, read once they are drawn (from a temporary table: until the next loadSamplePopulation on the connection). */
   householdsOf: (villages: readonly PopulationVillage[]) => Promise<VillageHouseholds[]>;
 }
@@ -51,6 +55,14 @@ export async function resolveSamplePeriod(connection: DuckDBConnection, period: 
  */
 export async function loadSamplePopulation(connection: DuckDBConnection, period: string): Promise<SamplePopulation> {
   const ledger = await ledgerRowsForPeriod(connection, period);
+  const atScan = await placesAtScan(connection, period);
+  // Where the scan placed each finding: a later month's scan that moved it (the roll changed) does not move the draw.
+  const rows = ledger.rows.map((row) => {
+    const place = atScan.places.get(row.findingId);
+    return place ? { ...row, ...place } : row;
+  });
+  // Counted only where the place matters: a finding this scan closed neither flags a household nor weighs on a village.
+  const placesNotKept = rows.filter((row) => atScan.notKept.has(row.findingId) && row.tracking !== AUTO_CLOSED).length;
   await placeHouseholds(connection, ledger.runId);
   const villages = new Map<string, SampleVillage>();
   for (const village of await villagesOnRoll(connection)) villages.set(placeKey(village.township, village.village), village);
@@ -63,7 +75,7 @@ export async function loadSamplePopulation(connection: DuckDBConnection, period:
   const findingsByHousehold = new Map<string, LedgerRow[]>();
   const flaggedHouseholds = new Map<string, RollHousehold>();
   let openFindingsOutsideVillages = 0;
-  for (const row of ledger.rows) {
+  for (const row of rows) {
     // A finding is the household's when a member of that household on the roll shares its township and 家庭编号.
     const household = row.householdId === null ? undefined : byTownshipAndId.get(placeKey(row.township, row.householdId));
     // Findings this scan closed (not seen again) do not flag a household.
@@ -86,7 +98,7 @@ export async function loadSamplePopulation(connection: DuckDBConnection, period:
     (await householdsIn(connection, drawn)).map((ids) => ({
       flagged: ids.filter((id) => flaggedHouseholds.has(id)), unflagged: ids.filter((id) => !flaggedHouseholds.has(id)),
     }));
-  return { period, runId: ledger.runId, villages: inCanonicalOrder([...villages.values()]), findingsByHousehold, openFindingsOutsideVillages, householdsOf };
+  return { period, runId: ledger.runId, villages: inCanonicalOrder([...villages.values()]), findingsByHousehold, openFindingsOutsideVillages, placesNotKept, householdsOf };
 }
 
 /**
@@ -114,7 +126,8 @@ async function villagesOnRoll(connection: DuckDBConnection): Promise<SampleVilla
 
 /**
  * The households some finding names, by every (township, 家庭编号) their members carry: a finding is matched to
- * a household through them. Only households in ledger.findings are read, not the whole roll.
+ * a household through them. Only households in ledger.findings are read, not the whole roll (a finding's household is
+ * part of its id, fingerprint.ts: where the scan placed it and its current record name the same one).
  */
 async function householdsNamedByFindings(connection: DuckDBConnection, runId: string): Promise<Map<string, RollHousehold>> {
   const reader = await connection.runAndReadAll(

@@ -47,6 +47,8 @@ export interface SpotCheckContent extends SampleIdentity {
   /** Every village on the roll, in canonical order (the order the draw reads them in). */
   villages: VillageLine[];
   openFindingsOutsideVillages: number;
+  /** Findings placed by their current record, where the ledger did not keep the month's place (places-at-scan.ts). */
+  placesNotKept: number;
   households: SampledHousehold[];
 }
 
@@ -81,4 +83,14 @@ export function shownEvidence(evidence: string | null, unmask: boolean): string 
 export function localDateTime(date: Date): string {
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())} ${pad(date.getHours())}:${pad(date.getMinutes())}`;
+}
+
+/**
+ * Said only when it may matter: findings a later month's scan refreshed, whose place at this month's scan the ledger
+ * recorded before 2026-12-06 did not keep. They stand where their current record puts them.
+ */
+export function placesNotKeptNote(count: number): string {
+  return count > 0
+    ? `注意：有 ${count} 条问题的所在村、户本月扫描时的记录台账未留存（2026-12-06 之前的扫描不留存），而之后月份的扫描已更新了这些问题，抽样按其当前记录计；若期间其所在村、户有变，重新抽样结果可能与当初不同。`
+    : '';
 }

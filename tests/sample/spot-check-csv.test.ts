@@ -27,7 +27,7 @@ describe('csvField', () => {
 describe('spotCheckCsv', () => {
   const content = (unmask: boolean): SpotCheckContent => ({
     sampleId: 'SMP-2026-10-0123456789', period: '2026-10', runId: 'run', seed: 's', villagesRequested: 1, householdsPerVillage: 2,
-    drawnBy: '测试员', drawnAt: new Date(0), unmask, villages: [], openFindingsOutsideVillages: 0,
+    drawnBy: '测试员', drawnAt: new Date(0), unmask, villages: [], openFindingsOutsideVillages: 0, placesNotKept: 0,
     households: [{
       drawOrder: 1, township: null, village: '一村', householdId: '3713291102040006', flagged: true,
       summary: { headName: '=cmd|calc', program: '农村低保', activeMembers: 2 },

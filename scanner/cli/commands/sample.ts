@@ -5,7 +5,7 @@ import { resolve } from 'node:path';
 import { townshipLabel, villageLabel } from '../../export/ledger-workbook/names.ts';
 import { withLedger } from '../../ledger/with-ledger.ts';
 import { drawSample } from '../../sample/draw-sample.ts';
-import { localDateTime } from '../../sample/spot-check-content.ts';
+import { localDateTime, placesNotKeptNote } from '../../sample/spot-check-content.ts';
 import type { CliIo } from '../main.ts';
 import { EXIT } from '../report-error.ts';
 import { operatorName } from './operator.ts';
@@ -58,7 +58,10 @@ export async function runSampleCommand(args: SampleArgs, io: CliIo): Promise<num
   for (const file of result.files) io.out(`  ${file}\n`);
   // Always with --period: a later scan would change what "latest" means.
   io.out(`重现本次抽样：rollsweep sample --period ${result.period} --villages ${args.villages} --households ${args.households} --seed ${shellWord(result.seed)} --out DIR\n`);
-  io.out('（权重取该月扫描时的问题状态：此后修改整改状态不改变样本；重新扫描该月则样本可能不同。）\n');
+  // Where places were not kept, the note below says other months' scans may have changed it: never both.
+  const otherMonths = result.placesNotKept > 0 ? '' : '，扫描其他月份也不改变';
+  io.out(`（权重取该月扫描时的问题状态和所在村：此后修改整改状态不改变样本${otherMonths}；重新扫描该月则样本可能不同。）\n`);
+  if (result.placesNotKept > 0) io.out(`${placesNotKeptNote(result.placesNotKept)}\n`);
   return EXIT.ok;
 }
 
