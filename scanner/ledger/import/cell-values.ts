@@ -41,10 +41,10 @@ export function readCell(value: ExcelTypes.CellValue | undefined, kind: ColumnKi
   return cell;
 }
 
-/** The cell as a person reads it, for reports. */
+/** The cell as a person reads it, for reports: a date with its time of day when it has one (2026-11-30 14:00). */
 export function cellText(cell: PlainCell): string {
   if (cell === null) return '';
-  if (cell instanceof Date) return isoDay(cell);
+  if (cell instanceof Date) return isoDateTime(cell);
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return typeof cell === 'number' ? String(roundCents(cell)) : cell.trim();
 }
@@ -60,7 +60,11 @@ export function sameAsWritten(kind: ColumnKind, cell: PlainCell, written: Writte
 export function staffInput(field: EditableField, cell: PlainCell): string | number | Date | null {
   if (cell === null) return null;
   // A day number is a Date by now (readCell); one outside 2000–2100 stays a number, and is refused as no date.
-  if (field === 'deadline') return cell instanceof Date ? cell : cellText(cell);
+  // A date cell holding a time (a date-time pasted in, =NOW()+30) is handed over as its text, 2026-11-30 14:00, and
+  // refused as 带有时刻 like the same typed as text. Until 2026-12-07 its time was dropped and the day taken silently,
+  // while the text was refused: a deadline is the day staff choose, and a time beside it says the cell holds
+  // something else (a visit's timestamp), which staff are asked about rather than have guessed at.
+  if (field === 'deadline') return cell instanceof Date && !hasTimeOfDay(cell) ? toSecond(cell) : cellText(cell);
   if (field === 'recovered') return typeof cell === 'number' ? roundCents(cell) : cell instanceof Date ? cell : cellText(cell);
   return cellText(cell);
 }
@@ -92,7 +96,22 @@ function serialToDate(serial: number, date1904: boolean): Date | null {
   return new Date(Date.UTC(1899, 11, 30) + day1900 * DAY_MS);
 }
 
-/** Excel dates carry no time zone; exceljs hands them over as UTC. */
-function isoDay(date: Date): string {
-  return date.toISOString().slice(0, 10);
+/**
+ * Excel dates carry no time zone; exceljs hands them over as UTC. To the second: a day number a formula left a hair
+ * off (46356.99999999) is the midnight it stands for, not 23:59:59.999 of the day before.
+ */
+function isoDateTime(date: Date): string {
+  const second = toSecond(date).toISOString();
+  const time = second.slice(11, 19);
+  if (time === '00:00:00') return second.slice(0, 10);
+  return `${second.slice(0, 10)} ${time.endsWith(':00') ? time.slice(0, 5) : time}`;
+}
+
+function toSecond(date: Date): Date {
+  return new Date(Math.round(date.getTime() / 1000) * 1000);
+}
+
+/** Whether a date cell holds a time of day besides its date (to the second). */
+function hasTimeOfDay(date: Date): boolean {
+  return isoDateTime(date).length > 10;
 }

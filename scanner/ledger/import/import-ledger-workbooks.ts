@@ -59,7 +59,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
   const firstSeenAt = new Map<string, string>();
 
   for (const sheet of workbook.sheets) {
-    const misaligned = new Map(misalignedRows(sheet.rows, exported).map((row) => [row.row, row]));
+    const misaligned = new Map(misalignedRows(sheet.rows, exported, sheet.unnumbered).map((row) => [row.row, row]));
     // A sort that left 问题编号 out moved the selected part of each row; a row it moved with only one column to tell
     // (two findings differing in 整改措施 alone) still looks like its own. So once one row of a sheet shows another
     // finding, no row of that sheet is taken: staff put the order back and import again, and only then does what was

@@ -7,7 +7,7 @@ import { FINDING_ID_HEADER, LEDGER_COLUMNS, type WrittenValue } from '../../expo
 import type { SnapshotRow } from '../../export/ledger-workbook/snapshot-sheet.ts';
 import { maskIdNumber } from '../../mask-id.ts';
 import { cellText, sameAsWritten, type PlainCell } from './cell-values.ts';
-import { personKey, type WorkbookRow } from './read-ledger-workbook.ts';
+import { personKey, type UnnumberedRow, type WorkbookRow } from './read-ledger-workbook.ts';
 
 export interface MisalignedRow {
   row: number;
@@ -16,24 +16,44 @@ export interface MisalignedRow {
   reason: string;
 }
 
-/** Who and what a finding is about. Two of them other than exported: the row shows another finding (or nobody's). */
-const IDENTITY_HEADERS = ['家庭编号', '姓名', '身份证号', '检查项', '问题描述'];
 /** The identifying columns in the order the report names them: whom first. */
 const SHOWN_FIRST = ['姓名', '身份证号', '家庭编号', '检查项', '问题描述'];
 /** 序号 is left behind by the same sort (and renumbered by others); 问题编号 is what the row is matched by. */
 const NOT_CONTENT = new Set(['序号', FINDING_ID_HEADER]);
 const CONTENT_COLUMNS = LEDGER_COLUMNS.filter((column) => !NOT_CONTENT.has(column.header));
 const KIND_OF = new Map(LEDGER_COLUMNS.map((column) => [column.header, column.kind]));
+/** Columns staff do not fill in: an edit of 整改状态 or 整改措施 can match a case staff typed, the scan's columns cannot. */
+const LOCKED = new Set(LEDGER_COLUMNS.filter((column) => !column.editable).map((column) => column.header));
 /** Columns moved together from one other finding: one alone can be a value copied from the row above. */
 const MOVED_COLUMNS_NEEDED = 2;
+/** Who a row is about: what staff put right when the roll misspelt it. */
+const PERSON_COLUMNS = ['姓名', '身份证号'];
+/** Machine text staff never correct (locked, written by the scan): one of them changed with the person is another row. */
+const MACHINE_COLUMNS = ['家庭编号', '检查项', '问题描述'];
+/**
+ * Two findings of one person, household and check (two duplicate registrations of one ID) differ in 问题描述 alone: a
+ * sort that swaps them moves nothing else, so this one column, lost by the other finding's row, is enough.
+ */
+const TELLS_ALONE = '问题描述';
+
+/** Where the row's content came from, as the report says it. */
+type Holder = { findingId: string } | { unnumberedRow: number } | { nobody: true };
 
 /**
- * The rows of one sheet that are no longer their 问题编号's row: they name another exported finding's person and
- * check (家庭编号, 姓名, 身份证号, 检查项), two of the identifying columns differ from the export, or two or more columns
- * hold what another finding of the sheet was exported with while that finding's own row no longer does (moved there,
- * not copied: a sort of 整改措施 … 备注 alone moves 首次发现 and 跟踪情况 along). A single corrected 姓名 is none of these.
+ * The rows of one sheet that are no longer their 问题编号's row. A row is moved when it shows another exported
+ * finding's person and check (家庭编号, 姓名, 身份证号, 检查项); when two or more of its columns hold what another finding
+ * of the sheet was exported with while that finding's own row no longer does (moved there, not copied: a sort of
+ * 整改措施 … 备注 alone moves 首次发现 and 跟踪情况 along), or its 问题描述 alone does; when its own exported person,
+ * or two of the scan's columns as exported, now stand on a row without 问题编号 (a case staff typed under the table,
+ * which the same sort traded places with); or when its 姓名 or 身份证号 changed together with 家庭编号, 检查项 or
+ * 问题描述, which staff never correct. A sort need not show another finding: a row staff added has none, and until 2026-12-07 such a row's
+ * content was taken as the finding's (高文's finding reopened 核实中 with another person's note, its 已清退 lost).
+ * A row that only differs from its export in 姓名 and 身份证号 is staff's correction (a misspelt 姓名 and a digit of the
+ * 身份证号 put right on one row): its locked columns are listed as 此列不可修改 and its staff columns taken.
  */
-export function misalignedRows(rows: readonly WorkbookRow[], exported: ReadonlyMap<string, SnapshotRow>): MisalignedRow[] {
+export function misalignedRows(
+  rows: readonly WorkbookRow[], exported: ReadonlyMap<string, SnapshotRow>, unnumbered: readonly UnnumberedRow[],
+): MisalignedRow[] {
   const firstRow = new Map<string, WorkbookRow>();
   for (const row of rows) if (!firstRow.has(row.findingId)) firstRow.set(row.findingId, row);
   const ownerOfPerson = new Map<string, string>();
@@ -46,21 +66,25 @@ export function misalignedRows(rows: readonly WorkbookRow[], exported: ReadonlyM
     const own = exported.get(row.findingId);
     if (!own) continue;
     const differing = CONTENT_COLUMNS.filter(({ header }) =>
-      readHere(row, own, header) && !sameCell(header, row.cells.get(header) ?? null, own.values[header] ?? null));
+      readHere(row, own, header) && !sameCell(header, row.cells.get(header) ?? null, own.values[header] ?? null))
+      .map((column) => column.header);
     if (differing.length === 0) continue;
-    const identityChanged = IDENTITY_HEADERS.filter((header) => differing.some((column) => column.header === header) && !filledIn(header, own));
     const key = personKey((column) => row.cells.get(column) ?? null);
     // A row still showing its own person and check is its row, even if another finding was exported with the same.
     const personOf = key === null || key === personKey((column) => own.values[column] ?? null) ? undefined : ownerOfPerson.get(key);
-    const holder = personOf ?? movedFrom(row, own, firstRow, exported);
-    if (holder === undefined && identityChanged.length < 2) continue;
-    found.push({ row: row.row, findingId: row.findingId, reason: reasonOf(row, own, differing.map((column) => column.header), holder) });
+    const holder: Holder | undefined = (personOf === undefined ? undefined : { findingId: personOf })
+      ?? movedFrom(row, own, firstRow, exported)
+      ?? movedToUnnumbered(row, own, differing, unnumbered)
+      ?? (differing.some((header) => PERSON_COLUMNS.includes(header)) && differing.some((header) => MACHINE_COLUMNS.includes(header))
+        ? { nobody: true } : undefined);
+    if (holder === undefined) continue;
+    found.push({ row: row.row, findingId: row.findingId, reason: reasonOf(row, own, differing, holder) });
   }
   return found;
 }
 
-/** Another finding of the sheet whose exported values two or more of the row's columns now hold, and its own row lost. */
-function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string, WorkbookRow>, exported: ReadonlyMap<string, SnapshotRow>): string | undefined {
+/** Another finding of the sheet whose exported values two or more of the row's columns (or its 问题描述) now hold, and its own row lost. */
+function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string, WorkbookRow>, exported: ReadonlyMap<string, SnapshotRow>): Holder | undefined {
   for (const [otherId, otherRow] of rows) {
     const other = exported.get(otherId);
     if (otherId === row.findingId || !other || other.sheet !== own.sheet) continue;
@@ -69,18 +93,39 @@ function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string,
       && sameCell(header, row.cells.get(header) ?? null, other.values[header] ?? null));
     // Copied from the row above, that row still holds them; moved by a sort, it holds some other row's.
     const lost = taken.some(({ header }) => !sameCell(header, otherRow.cells.get(header) ?? null, other.values[header] ?? null));
-    if (taken.length >= MOVED_COLUMNS_NEEDED && lost) return otherId;
+    const enough = taken.length >= MOVED_COLUMNS_NEEDED || taken.some(({ header }) => header === TELLS_ALONE);
+    if (enough && lost) return { findingId: otherId };
   }
   return undefined;
 }
 
-function reasonOf(row: WorkbookRow, own: SnapshotRow, differing: readonly string[], holder: string | undefined): string {
+/**
+ * A row without 问题编号 that now holds this row's exported person (when this row shows someone else) or two of the
+ * scan's columns this row no longer has. A row staff copied under the table as a start for their own case leaves the
+ * original in place, and an original edited since still holds its person and the scan's columns; staff columns are
+ * not counted, as staff's own case can well be typed with the same 整改状态 and 整改措施 as a finding was edited from.
+ */
+function movedToUnnumbered(row: WorkbookRow, own: SnapshotRow, differing: readonly string[], unnumbered: readonly UnnumberedRow[]): Holder | undefined {
+  const ownKey = personKey((column) => own.values[column] ?? null);
+  const showsOwnPerson = ownKey === personKey((column) => row.cells.get(column) ?? null);
+  for (const other of unnumbered) {
+    if (!showsOwnPerson && ownKey !== null && personKey((column) => other.cells.get(column) ?? null) === ownKey) return { unnumberedRow: other.row };
+    const carried = differing.filter((header) => LOCKED.has(header) && !sameWritten(own.values[header] ?? null, null)
+      && other.cells.has(header) && sameCell(header, other.cells.get(header) ?? null, own.values[header] ?? null));
+    if (carried.length >= MOVED_COLUMNS_NEEDED) return { unnumberedRow: other.row };
+  }
+  return undefined;
+}
+
+function reasonOf(row: WorkbookRow, own: SnapshotRow, differing: readonly string[], holder: Holder): string {
   const identity = SHOWN_FIRST.filter((header) => differing.includes(header));
   const named = identity.length > 0 ? identity : differing;
   const columns = `${named.slice(0, 2).join('、')}${named.length > 2 ? '等' : ''}`;
   const details: string[] = [];
   if (identity.includes('姓名')) details.push(`导出时姓名为「${cellText(written(own, '姓名'))}」，现为「${cellText(row.cells.get('姓名') ?? null)}」`);
-  if (holder !== undefined) details.push(`现为问题编号 ${holder} 的内容`);
+  if ('findingId' in holder) details.push(`现为问题编号 ${holder.findingId} 的内容`);
+  else if ('unnumberedRow' in holder) details.push(`此问题导出时的内容现在第 ${holder.unnumberedRow} 行，该行没有问题编号`);
+  else details.push('家庭编号、检查项、问题描述不会因更正姓名或身份证号而改变');
   details.push('可能排序时未选中问题编号列');
   return `${columns}与问题编号 ${row.findingId} 导出时不符（${details.join('；')}），此行的填报未导入；请恢复原顺序后重新导入`;
 }
@@ -88,11 +133,6 @@ function reasonOf(row: WorkbookRow, own: SnapshotRow, differing: readonly string
 /** Columns the sheet still has and the export wrote for this row (a workbook of an older layout may lack some). */
 function readHere(row: WorkbookRow, own: SnapshotRow, header: string): boolean {
   return row.cells.has(header) && header in own.values;
-}
-
-/** A 身份证号 the export left empty (no valid ID in the roll) that staff typed in: a correction, not another person. */
-function filledIn(header: string, own: SnapshotRow): boolean {
-  return header === '身份证号' && cellText(written(own, header)) === '';
 }
 
 /** As exported; the full ID typed over its masked form (身份证号 exported without --unmask) is the same person. */

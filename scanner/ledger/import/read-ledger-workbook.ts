@@ -42,6 +42,17 @@ export interface WorkbookSheet {
    * header → how the report names the column, e.g. `备注（W 列，表头已改为「情况」）`. Their edits are refused.
    */
   misnamed: Map<string, string>;
+  /**
+   * Rows with writing but no 问题编号 (a case staff typed under the table, an exported row whose number was cleared):
+   * not imported, but a sort that left 问题编号 out can have moved a finding's person or values onto one of them.
+   */
+  unnumbered: UnnumberedRow[];
+}
+
+export interface UnnumberedRow {
+  row: number;
+  /** Exported column header → cell, as for a finding's row. */
+  cells: Map<string, PlainCell>;
 }
 
 export interface LedgerWorkbook {
@@ -111,7 +122,8 @@ export async function readLedgerWorkbook(path: string): Promise<LedgerWorkbook> 
     }
     const misnamed = new Map([...header.misnamed].map(([column, found]) => [column, `${column}（${worksheet.getColumn(found.column).letter} 列，${
       found.header ? `表头已改为「${found.header}」` : '表头已被清空'}）`]));
-    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, unreadable, dates), misnamed });
+    const unnumbered: UnnumberedRow[] = [];
+    sheets.push({ name: worksheet.name, rows: readRows(worksheet, header, exported, { unreadable, unnumbered }, dates), misnamed, unnumbered });
   }
   return { file, snapshot, sheets, unreadable };
 }
@@ -131,7 +143,8 @@ function exportedHeaders(exported: readonly SnapshotRow[]): string[] {
  * a row names only tell an exported finding's row whose 问题编号 was cleared from a line typed under the table.
  */
 function readRows(
-  worksheet: ExcelTypes.Worksheet, header: SheetColumns, exported: readonly SnapshotRow[], unreadable: IgnoredCell[], dates: WorkbookDates,
+  worksheet: ExcelTypes.Worksheet, header: SheetColumns, exported: readonly SnapshotRow[],
+  { unreadable, unnumbered }: { unreadable: IgnoredCell[]; unnumbered: UnnumberedRow[] }, dates: WorkbookDates,
 ): WorkbookRow[] {
   const moved = header.headerRow - HEADER_ROW;
   const read = new Map([...header.columns, ...[...header.misnamed].map(([text, found]) => [text, found.column] as const)]);
@@ -154,8 +167,12 @@ function readRows(
     const person = personKey((column) => cells.get(column) ?? null);
     const findingRow = exportedRows.has(rowNumber) || (person !== null && exportedPeople.has(person));
     const written = ownCells.length > 0 || [...cells.values()].some((cell) => cell !== null);
-    if (FINDING_ID_PATTERN.test(findingId) || (findingId !== '' && findingRow)) rows.push({ row: rowNumber, findingId, cells, ownCells });
-    else if (findingRow && written) {
+    if (FINDING_ID_PATTERN.test(findingId) || (findingId !== '' && findingRow)) {
+      rows.push({ row: rowNumber, findingId, cells, ownCells });
+      return;
+    }
+    if (written) unnumbered.push({ row: rowNumber, cells });
+    if (findingRow && written) {
       // An exported finding's row whose 问题编号 was cleared: its edits cannot be matched to the finding.
       unreadable.push({ sheet: worksheet.name, row: rowNumber, column: FINDING_ID_HEADER, reason: '此行没有问题编号，无法对应台账中的问题，未读取' });
     } else if (written) {
