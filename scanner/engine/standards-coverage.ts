@@ -63,19 +63,22 @@ async function ambiguousMessages(connection: DuckDBConnection): Promise<string[]
 
 /** A byCounty key that no county on the roll matched: its standard was not used (a misspelt key, or another county's). */
 async function unusedKeysMessage(connection: DuckDBConnection, keys: readonly string[]): Promise<string | null> {
-  const reader = await connection.runAndReadAll('SELECT DISTINCT standard_key FROM standard_counties WHERE standard_key IS NOT NULL');
-  const used = new Set(reader.getRowsJson().map(([key]) => String(key)));
+  const rows = (await connection.runAndReadAll('SELECT roll_county, standard_key FROM standard_counties ORDER BY roll_county')).getRowsJson();
+  const used = new Set(rows.filter(([, key]) => key !== null).map(([, key]) => String(key)));
   const unused = keys.filter((key) => !used.has(key));
   if (unused.length === 0) return null;
-  const rollCounties = (await connection.runAndReadAll('SELECT roll_county FROM standard_counties ORDER BY roll_county')).getRowsJson().map(([county]) => String(county));
-  const named = rollCounties.length === 0 ? '花名册未写县区'
-    : `花名册中的县区：${rollCounties.slice(0, COUNTIES_NAMED).join('、')}${rollCounties.length > COUNTIES_NAMED ? ` 等 ${rollCounties.length} 个` : ''}`;
+  const named = rows.length === 0 ? '花名册未写县区' : `花名册中的县区：${firstNamed(rows.map(([county]) => String(county)), '')}`;
   return `standards.byCounty 中的县区${unused.map((key) => `「${key}」`).join('、')}与花名册中的县区都对不上，其低保标准未被使用（${named}）；请核对配置中的县区名称`;
 }
 
 /** 乙县 1 户、丙县 3 户 (the first COUNTIES_NAMED), or null where there are none. */
 function countiesWithHouseholds(rows: Record<string, unknown>[]): string | null {
   if (rows.length === 0) return null;
-  const named = rows.slice(0, COUNTIES_NAMED).map((row) => `${String(row['county'])} ${Number(row['households'])} 户`).join('、');
-  return rows.length > COUNTIES_NAMED ? `${named} 等 ${rows.length} 个县区` : named;
+  return firstNamed(rows.map((row) => `${String(row['county'])} ${Number(row['households'])} 户`), '县区');
+}
+
+/** The first COUNTIES_NAMED of `names`, joined by 、, then 等 N 个<unit> where there are more. */
+function firstNamed(names: readonly string[], unit: string): string {
+  const named = names.slice(0, COUNTIES_NAMED).join('、');
+  return names.length > COUNTIES_NAMED ? `${named} 等 ${names.length} 个${unit}` : named;
 }
