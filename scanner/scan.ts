@@ -91,8 +91,10 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
   await ensureOutputFolder(outDir);
   // Past the limit DuckDB spills to disk: a private folder (0700), removed when the scan ends; those killed scans left
   // go first (spill-folder.ts).
-  const { folder: spillFolder, removedStale } = await makeSpillFolder();
-  if (removedStale > 0) log(`已删除此前被中止的扫描留下的 ${removedStale} 个临时文件夹`);
+  const { folder: spillFolder, removed, notRemoved } = await makeSpillFolder();
+  if (removed > 0) log(`已删除此前的扫描留下的 ${removed} 个临时文件夹`);
+  // Named, so that staff can remove them by hand: they may hold a whole roll's ID numbers.
+  for (const { folder, code } of notRemoved) log(`注意：此前的扫描留下的临时文件夹 ${folder} 无法删除（${code}），请手动删除`);
   const instance = await DuckDBInstance.create(':memory:', {
     memory_limit: memoryLimit,
     temp_directory: spillFolder,

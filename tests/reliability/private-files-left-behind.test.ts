@@ -2,24 +2,16 @@
 // scan killed while reading, and a ledger copied back from a backup under umask 022. Neither may stay readable, or on
 // the disk, for good.
 import { execFile } from 'node:child_process';
-import { chmod, copyFile, mkdir, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, copyFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { CLI } from '../support/run-cli.ts';
-import { writeSmallTownship } from '../support/small-township.ts';
-import { tempFolder } from '../support/temp-folder.ts';
+import { townshipWithPrivateTemp } from '../support/township-with-private-temp.ts';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
-const root = await tempFolder();
-const input = join(root, 'input');
-await mkdir(input);
-await writeSmallTownship(input);
-// The runs' temporary folder: the test's own, not the machine's /tmp other runs use.
-const temp = join(root, 'tmp');
-await mkdir(temp);
-const env = { ...process.env, TMPDIR: temp };
+const { root, input, temp, env } = await townshipWithPrivateTemp();
 
 function run(args: string[], cwd = REPO): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
