@@ -1,6 +1,6 @@
 // SQL the over_asset checks share: who the household's members are, and one finding per household from its holdings.
 import { datasetSpec, type DatasetName } from '../../scanner/datasets/catalog.ts';
-import { BASIS_DIBAO_RULES, citeRow } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, citeRow, householdMember } from '../shared-sql.ts';
 
 export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649号) 第九条；${BASIS_DIBAO_RULES} 关于家庭财产状况认定的规定`;
 export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
@@ -12,22 +12,30 @@ export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规�
  */
 const UNIT = `coalesce(household_id, chr(1) || id_number)`;
 /**
- * The active roll rows the households are made of. A row without a 家庭编号 whose person is on an active row of a
+ * A roll row whose person is the household's member: 在保, and not saying that she left it (a row 出嫁, 分户 or
+ * 在保（已迁出） is read as 在保 by the loader, and reported by data_quality.bad-value). A married-out daughter's car,
+ * home and deposits are not her parents' household's, nor is she in its head count (until 2026-12-07 her car made her
+ * parents' household a false 拥有机动车 finding, high). Her holdings are left out unmentioned: they are no household's here.
+ */
+const MEMBER_ROW = householdMember('roll');
+/**
+ * The member rows the households are made of. A row without a 家庭编号 whose person is on a member row of a
  * household is no person alone: he is that household's member (until 2026-12-05 his car was found twice, for the
  * household and for him alone). Such persons are looked for among the few rows without a 家庭编号 only: a NOT IN over
  * every household row's ID built a hash of the whole roll, twice per scan (about a fifth of these tables' time on B1M).
  */
-const ACTIVE_ROWS = `roll WHERE active AND (household_id IS NOT NULL OR (id_number IS NOT NULL AND id_number NOT IN (
-  SELECT id_number FROM roll WHERE active AND household_id IS NOT NULL AND id_number IN (
-    SELECT id_number FROM roll WHERE active AND household_id IS NULL AND id_number IS NOT NULL))))`;
+const ACTIVE_ROWS = `roll WHERE ${MEMBER_ROW} AND (household_id IS NOT NULL OR (id_number IS NOT NULL AND id_number NOT IN (
+  SELECT id_number FROM roll WHERE ${MEMBER_ROW} AND household_id IS NOT NULL AND id_number IN (
+    SELECT id_number FROM roll WHERE ${MEMBER_ROW} AND household_id IS NULL AND id_number IS NOT NULL))))`;
 
 /**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan, in this order):
- * shared_asset_members (one row per household and person on an active row) and shared_asset_households (one row per
- * household with at least one active roll row: its location, area, program, member count, and whether it is a person
- * alone for want of a 家庭编号). Only active rows count: a 停保/退保 row is someone the household no longer claims as 保障人口
- * (moved out, married out, removed after review), so neither their holdings nor their head count
- * belong to the household being paid — the same member set data_quality.amount-over-standard uses.
+ * shared_asset_members (one row per household and person on a member row) and shared_asset_households (one row per
+ * household with at least one member row: its location, area, program, member count, and whether it is a person
+ * alone for want of a 家庭编号). Only member rows count (MEMBER_ROW): a 停保/退保 row, or one read as 在保 that says she
+ * left (出嫁, 分户), is someone the household no longer claims as 保障人口 (moved out, married out, removed after review),
+ * so neither their holdings nor their head count belong to the household being paid. data_quality.amount-over-standard
+ * counts the active rows, a row saying she left among them.
  */
 export const HOUSEHOLD_TABLES = [
   {
