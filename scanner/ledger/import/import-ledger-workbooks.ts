@@ -100,7 +100,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
         continue;
       }
       for (const change of changes.locked) {
-        ignore(shownAs(change.column), `此列不可修改，导出时为「${change.written ?? ''}」，改动未导入`);
+        ignore(shownAs(change.column), `此列不可修改，导出时为${change.written ? `「${change.written}」` : '空'}，改动未导入`);
       }
       if (sheetOutOfOrder !== null) {
         for (const change of changes.staff) refuse(change, sheetOutOfOrder);

@@ -28,8 +28,11 @@ const LOCKED = new Set(LEDGER_COLUMNS.filter((column) => !column.editable).map((
 const MOVED_COLUMNS_NEEDED = 2;
 /** Who a row is about: what staff put right when the roll misspelt it. */
 const PERSON_COLUMNS = ['姓名', '身份证号'];
-/** Machine text staff never correct (locked, written by the scan): one of them changed with the person is another row. */
-const MACHINE_COLUMNS = ['家庭编号', '检查项', '问题描述'];
+/**
+ * The scan's own text, which staff never correct (locked): one of them changed with the person is another row. Not
+ * 家庭编号: roll text that staff retype and Excel cuts to 15 digits (3.71329E+15) beside a corrected 姓名.
+ */
+const MACHINE_COLUMNS = ['检查项', '问题描述'];
 /**
  * Two findings of one person, household and check (two duplicate registrations of one ID) differ in 问题描述 alone: a
  * sort that swaps them moves nothing else, so this one column, lost by the other finding's row, is enough.
@@ -91,12 +94,24 @@ function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string,
     const taken = CONTENT_COLUMNS.filter(({ header }) => readHere(row, own, header) && header in other.values
       && !sameWritten(own.values[header] ?? null, other.values[header] ?? null)
       && sameCell(header, row.cells.get(header) ?? null, other.values[header] ?? null));
-    // Copied from the row above, that row still holds them; moved by a sort, it holds some other row's.
-    const lost = taken.some(({ header }) => !sameCell(header, otherRow.cells.get(header) ?? null, other.values[header] ?? null));
     const enough = taken.length >= MOVED_COLUMNS_NEEDED || taken.some(({ header }) => header === TELLS_ALONE);
-    if (enough && lost) return { findingId: otherId };
+    // Copied from the row above, that row still holds them; moved by a sort, it holds some other row's. A staff column
+    // the other row changed is lost only if it now holds what another finding was exported with: staff moving findings
+    // along in step (this one 核实中 by 王干事 as that one was, that one now 已清退) made the same two values agree.
+    const lost = enough && taken.some(({ header, editable }) => !sameCell(header, otherRow.cells.get(header) ?? null, other.values[header] ?? null)
+      && (!editable || heldByAnotherExport(header, otherRow, otherId, exported, own.sheet)));
+    if (lost) return { findingId: otherId };
   }
   return undefined;
+}
+
+/** Whether `row`'s cell in `header` is what a finding of the sheet other than its own was exported with: moved there. */
+function heldByAnotherExport(header: string, row: WorkbookRow, ownId: string, exported: ReadonlyMap<string, SnapshotRow>, sheet: string): boolean {
+  const cell = row.cells.get(header) ?? null;
+  for (const [findingId, finding] of exported) {
+    if (findingId !== ownId && finding.sheet === sheet && header in finding.values && sameCell(header, cell, finding.values[header] ?? null)) return true;
+  }
+  return false;
 }
 
 /**
@@ -108,8 +123,10 @@ function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string,
 function movedToUnnumbered(row: WorkbookRow, own: SnapshotRow, differing: readonly string[], unnumbered: readonly UnnumberedRow[]): Holder | undefined {
   const ownKey = personKey((column) => own.values[column] ?? null);
   const showsOwnPerson = ownKey === personKey((column) => row.cells.get(column) ?? null);
+  // A copy staff made below as a start for their own case leaves the original's scan columns in place, a sort does not.
+  const lostScanColumn = differing.some((header) => LOCKED.has(header) && !PERSON_COLUMNS.includes(header));
   for (const other of unnumbered) {
-    if (!showsOwnPerson && ownKey !== null && personKey((column) => other.cells.get(column) ?? null) === ownKey) return { unnumberedRow: other.row };
+    if (!showsOwnPerson && lostScanColumn && ownKey !== null && personKey((column) => other.cells.get(column) ?? null) === ownKey) return { unnumberedRow: other.row };
     const carried = differing.filter((header) => LOCKED.has(header) && !sameWritten(own.values[header] ?? null, null)
       && other.cells.has(header) && sameCell(header, other.cells.get(header) ?? null, own.values[header] ?? null));
     if (carried.length >= MOVED_COLUMNS_NEEDED) return { unnumberedRow: other.row };
@@ -125,7 +142,7 @@ function reasonOf(row: WorkbookRow, own: SnapshotRow, differing: readonly string
   if (identity.includes('姓名')) details.push(`导出时姓名为「${cellText(written(own, '姓名'))}」，现为「${cellText(row.cells.get('姓名') ?? null)}」`);
   if ('findingId' in holder) details.push(`现为问题编号 ${holder.findingId} 的内容`);
   else if ('unnumberedRow' in holder) details.push(`此问题导出时的内容现在第 ${holder.unnumberedRow} 行，该行没有问题编号`);
-  else details.push('家庭编号、检查项、问题描述不会因更正姓名或身份证号而改变');
+  else details.push('检查项、问题描述不会因更正姓名或身份证号而改变');
   details.push('可能排序时未选中问题编号列');
   return `${columns}与问题编号 ${row.findingId} 导出时不符（${details.join('；')}），此行的填报未导入；请恢复原顺序后重新导入`;
 }
