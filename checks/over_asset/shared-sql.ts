@@ -1,6 +1,6 @@
 // SQL the over_asset checks share: who the household's members are, and one finding per household from its holdings.
 import { datasetSpec, type DatasetName } from '../../scanner/datasets/catalog.ts';
-import { BASIS_DIBAO_RULES, citeRow, householdMember } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, citeRow, householdMember, saysItLeftHousehold } from '../shared-sql.ts';
 
 export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649号) 第九条；${BASIS_DIBAO_RULES} 关于家庭财产状况认定的规定`;
 export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
@@ -12,12 +12,22 @@ export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规�
  */
 const UNIT = `coalesce(household_id, chr(1) || id_number)`;
 /**
- * A roll row whose person is the household's member: 在保, and not saying that she left it (a row 出嫁, 分户 or
- * 在保（已迁出） is read as 在保 by the loader, and reported by data_quality.bad-value). A married-out daughter's car,
- * home and deposits are not her parents' household's, nor is she in its head count (until 2026-12-07 her car made her
- * parents' household a false 拥有机动车 finding, high). Her holdings are left out unmentioned: they are no household's here.
+ * The households of rows that say their person left, with no other member row: a person alone written 分户 or
+ * 在保（分户） (as rolls write 分户施保) is the household paid, and her car its own. The few rows saying so are found
+ * first; the roll is only probed for their households.
  */
-const MEMBER_ROW = householdMember('roll');
+const LEFT_ALONE = `SELECT l.household_id FROM roll l
+  WHERE l.active AND l.status_raw IS NOT NULL AND l.status_raw <> '在保' AND ${saysItLeftHousehold('l')}
+    AND NOT EXISTS (SELECT 1 FROM roll m WHERE m.household_id = l.household_id AND ${householdMember('m')})`;
+/**
+ * A roll row whose person is the household's member: 在保, and not saying that she left it while someone else is
+ * there (a row 出嫁, 分户 or 在保（已迁出） is read as 在保 by the loader; most are reported by data_quality.bad-value,
+ * a bracketed 在保（已出嫁） or 在保（分户） is not). A married-out daughter's car, home and deposits are not her parents'
+ * household's, nor is she in its head count (until 2026-12-07 her car made her parents' household a false 拥有机动车
+ * finding, high). Her holdings are left out unmentioned: they are no household's here. A row saying so with no
+ * 家庭编号, or alone in its household, is still checked, as it was.
+ */
+const MEMBER_ROW = `(${householdMember('roll')} OR (roll.active AND (roll.household_id IS NULL OR roll.household_id IN (${LEFT_ALONE}))))`;
 /**
  * The member rows the households are made of. A row without a 家庭编号 whose person is on a member row of a
  * household is no person alone: he is that household's member (until 2026-12-05 his car was found twice, for the

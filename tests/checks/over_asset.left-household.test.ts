@@ -42,6 +42,12 @@ testCheck('over_asset.vehicle', {
       rows: { roll: family(status), vehicles: [car(DAUGHTER)] },
       expected: [{ subject_id: DAUGHTER, household_id: 'H001', evidence: ['王女：小型普通客车 鲁Q12345'] }],
     })),
+    // R16's: a person alone whose only row says 分户 (as rolls write 分户施保) is the household paid: her car is its own.
+    ...['分户', '在保（分户）', '另立户', '在保（已出嫁）'].map((status) => ({
+      name: `a household of one whose only row says ${status}: her car is still checked`,
+      rows: { roll: [rollRow({ household_id: 'H009', name: '王女', id_number: DAUGHTER, relation: '户主', status })], vehicles: [car(DAUGHTER)] },
+      expected: [{ subject_id: DAUGHTER, household_id: 'H009' }],
+    })),
     {
       name: 'her row 出嫁 in her parents\' household, 在保 in her husband\'s: her car is her husband\'s household\'s only',
       rows: {

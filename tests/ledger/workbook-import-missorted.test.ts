@@ -5,7 +5,7 @@
 import { join } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { columnOf, copyLedger, dataRows, editWorkbook, queryLedger, readWorkbook, SAMPLE_CONFIG, SAMPLE_INPUT } from '../support/ledger-fixture.ts';
+import { columnOf, copyLedger, dataRows, editWorkbook, queryLedger, readWorkbook, scanAndExportThroughCli } from '../support/ledger-fixture.ts';
 import { looksLikeStackTrace, runCli, type CliRun } from '../support/run-cli.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 
@@ -19,12 +19,7 @@ let exported: string;
 let elsewhere: { sheet: string; id: string; row: number };
 
 beforeAll(async () => {
-  base = join(root, 'ledger.duckdb');
-  const scan = await runCli(['scan', '--input', SAMPLE_INPUT, '--config', SAMPLE_CONFIG, '--period', '2026-10', '--ledger', base, '--out', join(root, 'out'), '--quiet']);
-  expect(scan.code).toBe(0);
-  const export_ = await runCli(['ledger', 'export', '--ledger', base, '--period', '2026-10', '--out', join(root, 'export')]);
-  expect(export_.code).toBe(0);
-  exported = join(root, 'export', '店头镇.xlsx');
+  ({ ledger: base, workbook: exported } = await scanAndExportThroughCli(root));
   {
     const workbook = await readWorkbook(exported);
     const rows = dataRows(workbook.getWorksheet(SHEET)!).slice(0, 4);

@@ -6,6 +6,7 @@ import type * as ExcelTypes from 'exceljs';
 import { withLedger } from '../../scanner/ledger/with-ledger.ts';
 import ExcelJS from '../../scanner/read/exceljs.ts';
 import { scan } from '../../scanner/scan.ts';
+import { runCli } from './run-cli.ts';
 
 export const SAMPLE_INPUT = 'sample-data/demo-township';
 export const SAMPLE_CONFIG = 'sample-data/rollsweep.config.json';
@@ -17,6 +18,19 @@ export async function scanSampleLedger(folder: string, name = 'ledger.duckdb'): 
   const ledger = join(folder, name);
   await scanInto(ledger, SAMPLE_PERIOD, SAMPLE_AS_OF);
   return ledger;
+}
+
+/**
+ * Scans the demo township for 2026-10 through the real CLI into `<root>/ledger.duckdb` and exports its workbooks to
+ * `<root>/export`: the ledger and 店头镇's workbook, as staff would receive it.
+ */
+export async function scanAndExportThroughCli(root: string): Promise<{ ledger: string; workbook: string }> {
+  const ledger = join(root, 'ledger.duckdb');
+  const scanned = await runCli(['scan', '--input', SAMPLE_INPUT, '--config', SAMPLE_CONFIG, '--period', SAMPLE_PERIOD, '--ledger', ledger, '--out', join(root, 'out'), '--quiet']);
+  if (scanned.code !== 0) throw new Error(`scan exited ${scanned.code}: ${scanned.stderr}`);
+  const exported = await runCli(['ledger', 'export', '--ledger', ledger, '--period', SAMPLE_PERIOD, '--out', join(root, 'export')]);
+  if (exported.code !== 0) throw new Error(`ledger export exited ${exported.code}: ${exported.stderr}`);
+  return { ledger, workbook: join(root, 'export', '店头镇.xlsx') };
 }
 
 /** Scans the same inputs as another month into an existing ledger (findings carry over). */

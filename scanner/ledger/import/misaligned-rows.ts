@@ -94,24 +94,14 @@ function movedFrom(row: WorkbookRow, own: SnapshotRow, rows: ReadonlyMap<string,
     const taken = CONTENT_COLUMNS.filter(({ header }) => readHere(row, own, header) && header in other.values
       && !sameWritten(own.values[header] ?? null, other.values[header] ?? null)
       && sameCell(header, row.cells.get(header) ?? null, other.values[header] ?? null));
+    // Copied from the row above, that row still holds them; moved by a sort, it holds some other row's. Staff moving
+    // findings along in step (this one 核实中 by 王干事 as that one was exported, that one now 已清退) look the same, and
+    // are refused too: a sort of two rows' staff columns leaves exactly that, and content cannot tell them apart.
+    const lost = taken.some(({ header }) => !sameCell(header, otherRow.cells.get(header) ?? null, other.values[header] ?? null));
     const enough = taken.length >= MOVED_COLUMNS_NEEDED || taken.some(({ header }) => header === TELLS_ALONE);
-    // Copied from the row above, that row still holds them; moved by a sort, it holds some other row's. A staff column
-    // the other row changed is lost only if it now holds what another finding was exported with: staff moving findings
-    // along in step (this one 核实中 by 王干事 as that one was, that one now 已清退) made the same two values agree.
-    const lost = enough && taken.some(({ header, editable }) => !sameCell(header, otherRow.cells.get(header) ?? null, other.values[header] ?? null)
-      && (!editable || heldByAnotherExport(header, otherRow, otherId, exported, own.sheet)));
-    if (lost) return { findingId: otherId };
+    if (enough && lost) return { findingId: otherId };
   }
   return undefined;
-}
-
-/** Whether `row`'s cell in `header` is what a finding of the sheet other than its own was exported with: moved there. */
-function heldByAnotherExport(header: string, row: WorkbookRow, ownId: string, exported: ReadonlyMap<string, SnapshotRow>, sheet: string): boolean {
-  const cell = row.cells.get(header) ?? null;
-  for (const [findingId, finding] of exported) {
-    if (findingId !== ownId && finding.sheet === sheet && header in finding.values && sameCell(header, cell, finding.values[header] ?? null)) return true;
-  }
-  return false;
 }
 
 /**
