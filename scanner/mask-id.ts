@@ -117,8 +117,9 @@ function idsInGroupedRun(run: string, separator: string, singleGroupIsId: (group
  * Of consecutive groups in which no ID ends where a group does, those from a group where an ID starts to the last,
  * masked whole when their digits, 20 or more, begin with an ID that passes its check (startsWithCheckedId) or are an
  * old 15-digit ID and a mobile number (OLD_ID_AND_MOBILE): an ID with a mobile number run on, keyed in fours (3713 2919
- * 6502 0220 0913 8123 4567 8), or an old 15-digit one with it, were printed whole until 2026-12-07. Groups before it (an amount) stay as they are; bank accounts (16
- * to 19 digits) stay whole; and a list of amounts is looked at only where a group starts.
+ * 6502 0220 0913 8123 4567 8), or an old 15-digit one with it, were printed whole until 2026-12-07. Groups before it
+ * (an amount) stay as they are; bank accounts (16 to 19 digits) stay whole; and a list of amounts is looked at only
+ * where a group starts.
  */
 function longRunHoldingAnId(run: string, groups: readonly Span[]): Span | null {
   const pieces = groups.map((group) => run.slice(group.from, group.to));
