@@ -14,9 +14,10 @@ const UNIT = `coalesce(household_id, chr(1) || id_number)`;
 /**
  * The households of rows that say their person left, with no other member row: a person alone written 分户 or
  * 在保（分户） (as rolls write 分户施保) is the household paid, and her car its own. The few rows saying so are found
- * first; the roll is only probed for their households.
+ * first; the roll is only probed for their households. Built once per scan as the first of HOUSEHOLD_TABLES: MEMBER_ROW
+ * is tested three times in each of the two tables' ACTIVE_ROWS, which would otherwise each probe the roll again.
  */
-const LEFT_ALONE = `SELECT l.household_id FROM roll l
+const LEFT_ALONE = `SELECT DISTINCT l.household_id FROM roll l
   WHERE l.active AND l.status_raw IS NOT NULL AND l.status_raw <> '在保' AND ${saysItLeftHousehold('l')}
     AND NOT EXISTS (SELECT 1 FROM roll m WHERE m.household_id = l.household_id AND ${householdMember('m')})`;
 /**
@@ -27,7 +28,8 @@ const LEFT_ALONE = `SELECT l.household_id FROM roll l
  * finding, high). Her holdings are left out unmentioned: they are no household's here. A row saying so with no
  * 家庭编号, or alone in its household, is still checked, as it was.
  */
-const MEMBER_ROW = `(${householdMember('roll')} OR (roll.active AND (roll.household_id IS NULL OR roll.household_id IN (${LEFT_ALONE}))))`;
+const MEMBER_ROW = `(${householdMember('roll')} OR (roll.active AND (roll.household_id IS NULL
+  OR roll.household_id IN (SELECT household_id FROM shared_asset_left_alone))))`;
 /**
  * The member rows the households are made of. A row without a 家庭编号 whose person is on a member row of a
  * household is no person alone: he is that household's member (until 2026-12-05 his car was found twice, for the
@@ -40,7 +42,7 @@ const ACTIVE_ROWS = `roll WHERE ${MEMBER_ROW} AND (household_id IS NOT NULL OR (
 
 /**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan, in this order):
- * shared_asset_members (one row per household and person on a member row) and shared_asset_households (one row per
+ * shared_asset_left_alone (LEFT_ALONE), shared_asset_members (one row per household and person on a member row) and shared_asset_households (one row per
  * household with at least one member row: its location, area, program, member count, and whether it is a person
  * alone for want of a 家庭编号). Only member rows count (MEMBER_ROW): a 停保/退保 row, or one read as 在保 that says she
  * left (出嫁, 分户), is someone the household no longer claims as 保障人口 (moved out, married out, removed after review),
@@ -48,6 +50,7 @@ const ACTIVE_ROWS = `roll WHERE ${MEMBER_ROW} AND (household_id IS NOT NULL OR (
  * counts the active rows, a row saying she left among them.
  */
 export const HOUSEHOLD_TABLES = [
+  { table: 'shared_asset_left_alone', sql: LEFT_ALONE },
   {
     table: 'shared_asset_members',
     sql: `
