@@ -14,6 +14,18 @@ const words = (list: string[]) => z.array(z.string().min(1)).default(list);
 const IGNORED_EXTRA = `'(及|和|与|、|/|,|\\+|含|带|包括)\\s*(' || array_to_string(list_transform($ignoredUsages, w -> regexp_escape(w)), '|') || ')'`;
 const withoutExtras = (usage: string) => `CASE WHEN len($ignoredUsages) > 0 THEN regexp_replace(${usage}, ${IGNORED_EXTRA}, '', 'g') ELSE ${usage} END`;
 /**
+ * 不动产 lists often write the land's use before the house's (城镇住宅用地/商业服务, 商服用地/住宅, 住宅用地/成套住宅): the
+ * house's use is what the family holds, read where it names a usage the check knows. Read whole, a shop on residential
+ * land named a dwelling and a commercial use together and was taken for a 商住 home: until 2026-12-07 a family whose
+ * only property was such a shop had no finding. A house's use the check does not know (商服用地/商铺, 工业用地/厂房,
+ * 住宅用地/住房) leaves the whole value to be read, its land's use deciding, as before.
+ */
+const houseUse = (usage: string) => {
+  const after = `regexp_extract(${usage}, '^[^/]*用地\\s*/\\s*(.+)$', 1)`;
+  const known = ['$residentialUsages', '$nonResidentialUsages', '$ignoredUsages'].map((list) => containsAny(after, list)).join(' OR ');
+  return `CASE WHEN ${known} THEN ${after} ELSE ${usage} END`;
+};
+/**
  * Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words
  * first. 非住宅 (a 规划用途 of its own, whatever it is used for) holds 住宅 but is no home: until 2026-12-02 it counted as
  * one, a false 住宅 2 套 beside the family's house. It is an other usage only when it names one (非住宅（商业）).
@@ -22,7 +34,7 @@ const withoutExtras = (usage: string) => `CASE WHEN len($ignoredUsages) > 0 THEN
  * its 商业 came first: a family's only such dwelling was a high finding by itself, and a second one went uncounted.
  */
 const kind = (written: string) => {
-  const usage = withoutExtras(written);
+  const usage = withoutExtras(houseUse(written));
   const dwelling = containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages');
   // 商品房 names how the title was sold, not its use: 商品房（商业） is a shop sold as such, no 商住.
   const namesDwelling = containsAny(`replace(replace(${usage}, '非住宅', ''), '商品房', '')`, '$residentialUsages');
@@ -50,7 +62,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。用途写作「土地用途/房屋用途」的（如城镇住宅用地/商业服务、商服用地/住宅）按斜杠后的房屋用途计（房屋用途不是以上任一种的，仍按整个用途计）。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -69,9 +81,9 @@ export default defineCheck({
   prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH ${HOUSEHOLDS_AND_MEMBERS},
-    held AS (
+    held_rows AS (
       -- The usage and the 坐落 in simplified characters (商業, 辦公 are 商业, 办公), read for the members' rows only.
-      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, ${kind('rs_to_simplified(p.usage)')} AS kind, ${nameNote('p')} AS note,
+      SELECT m.household_id, m.id_number AS member_id, m.name AS member_name, p.*, rs_to_simplified(p.usage) AS usage_simplified, ${nameNote('p')} AS note,
              rs_to_simplified(p.address) AS address_key,
              concat_ws('|', p._file, p._sheet, p._line) AS row_ref,
              -- The row's own key, as before rows that may be one property were joined: finding ids rest on it.
@@ -81,6 +93,11 @@ export default defineCheck({
              (p.address IS NULL)::INT + (p.area_m2 IS NULL)::INT + (p.address IS NULL AND p.registered_on IS NULL)::INT AS unknowns
       -- Every owner a row names by ID holds the home: co-owners written in one cell (371329…、371329…) each.
       FROM members m JOIN ${PROPERTY_OWNERS} p ON p.id_number = m.id_number
+    ),
+    -- The usage read once per row, then sorted (kind names it many times: each a copy to plan).
+    held AS (
+      SELECT * EXCLUDE (usage_simplified, house_usage), ${kind('house_usage')} AS kind
+      FROM (SELECT *, ${houseUse('usage_simplified')} AS house_usage FROM held_rows)
     ),
     -- Co-owners each appear on a row of their own, not always alike (成套住宅 beside 住宅, an area left empty, no 坐落 at
     -- all): a row is the property of the most complete row it may be one with, so two rows that may be one co-owned

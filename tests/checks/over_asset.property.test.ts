@@ -102,6 +102,11 @@ testCheck('over_asset.property', {
       rows: { roll: couple, properties: [home(ZHANG, '商业住宅', { address: '城关镇人民路8号' }), home(LI, '住宅（商业）', { address: '城关镇人民路8号' })] },
     },
     {
+      // The land's use before the house's: 商服用地/住宅 is a home on commercial land, the family's only one.
+      name: 'the family\'s only dwelling written 土地用途/房屋用途 (商服用地/住宅, 城镇住宅用地/成套住宅), held jointly',
+      rows: { roll: couple, properties: [home(ZHANG, '商服用地/住宅', { address: '城关镇人民路8号' }), home(LI, '城镇住宅用地／成套住宅', { address: '城关镇人民路8号' })] },
+    },
+    {
       name: 'the family\'s only dwelling is a 商品住宅 (商品 is no 商业)',
       rows: { roll: couple, properties: [home(ZHANG, '商品住宅')] },
     },
@@ -159,6 +164,23 @@ testCheck('over_asset.property', {
       name: 'usages written with extra words: 住宅(成套) and 成套住宅 are two homes',
       rows: { roll: couple, properties: [home(ZHANG, '住宅(成套)'), home(ZHANG, '成套住宅')] },
       expected: [{ subject_id: ZHANG, evidence: ['住宅 2 套（上限 1 套）'] }],
+    },
+    {
+      // Until 2026-12-07 read whole, as a dwelling and a commercial use together (商住): a home, and no finding.
+      name: 'a shop on residential land written 土地用途/房屋用途 (城镇住宅用地/商业服务, 住宅用地 / 商业) is a shop',
+      rows: { roll: couple, properties: [home(ZHANG, '城镇住宅用地/商业服务'), home(LI, '住宅用地 / 商业')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 0 套（上限 1 套），商业/办公等非住宅用房 2 处', '张三：城镇住宅用地/商业服务', '李四：住宅用地/商业'] }],
+    },
+    {
+      // A house's use the check does not know (商铺, 厂房, 住房): the whole value is read, its land's use deciding.
+      name: 'a house\'s use the check does not know after the slash (商服用地/商铺, 工业用地/厂房) is read whole: shops',
+      rows: { roll: couple, properties: [home(ZHANG, '商服用地/商铺'), home(LI, '工业用地/厂房')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 0 套（上限 1 套），商业/办公等非住宅用房 2 处'] }],
+    },
+    {
+      name: 'a 住宅 and a 住宅用地/住房 (a house\'s use the check does not know, read whole) are two homes',
+      rows: { roll: couple, properties: [home(ZHANG), home(LI, '住宅用地/住房')] },
+      expected: [{ subject_id: LI, evidence: ['住宅 2 套（上限 1 套）'] }],
     },
     {
       name: 'one home plus a 商业服务 shop: the shop\'s holder is the subject',
