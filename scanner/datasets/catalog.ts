@@ -116,8 +116,11 @@ export const DATASETS: readonly DatasetSpec[] = [
       required('village', '村(社区)', 'text', VILLAGE_ALIASES),
       column('village_code', '行政区划代码', 'code', ['行政区划代码', '区划代码', '村代码']),
       required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']),
-      required('name', '姓名', 'name', ['姓名', '成员姓名']),
-      required('id_number', '身份证号码', 'id', ID_ALIASES),
+      // Rolls giving the head's columns beside each member's (户主姓名, 户主身份证号码 or a plain 身份证号码, 成员姓名,
+      // 成员身份证号码): the row is the member's, his columns read first. Until 2026-12-07 成员身份证号码 was no 身份证号码
+      // and such a roll stopped the scan (必需的列); beside a plain 身份证号码 it would be a 表头重复.
+      tiered(required('name', '姓名', 'name', []), [['成员姓名'], ['姓名']]),
+      tiered(required('id_number', '身份证号码', 'id', []), [['成员身份证号码', '成员身份证号', '成员证件号码'], ID_ALIASES]),
       column('relation', '与户主关系', 'text', ['与户主关系', '关系']),
       required('program', '救助类别', 'text', PROGRAM_ALIASES),
       // The household's area where the roll gives it beside the 救助类别 (城乡类别 农村, 户籍性质 非农业): read where the
