@@ -186,6 +186,23 @@ function nonDataCondition(dataset: DatasetSpec): string {
   return `((${allEmpty}) OR _footer${rollNameless})`;
 }
 
+/** The columns a list kept from a template fills down every row, whether anyone is in it or not. */
+const FILLED_DOWN = new Set(['county', 'township', 'village', 'village_code', 'program', 'household_area', 'status', 'source', 'id_type', 'month', 'item']);
+const TEMPLATE_ROW_REASON = '空白模板行（无人员信息，只有序号或逐行预填的乡镇、村、来源、月份等）';
+
+/**
+ * A row of a list kept from a template, below its data: its 序号 and a column filled down (村 东村, 来源 公安, 发放月份
+ * 2026-10), no one in it. Until 2026-12-07 each such row was refused as 身份证号码为空 / 家庭编号为空, a
+ * data_quality.bad-row finding per reason for nobody. A row giving anything else (an address, a plate, an amount, a
+ * date, an account) is a record whose person the list lost, refused as before. The roll's rows without identity and
+ * name are non-data rows already (nonDataCondition).
+ */
+function templateRowCondition(dataset: DatasetSpec): string | undefined {
+  if (dataset.name === 'roll') return undefined;
+  const filled = dataset.columns.filter((c) => !FILLED_DOWN.has(c.name)).map((c) => q(c.name));
+  return `(${identityEmpty(dataset, q)} AND ${allBlank(filled)})`;
+}
+
 /**
  * Types every dataset. Given more connections to the same database, several datasets are typed at once: DuckDB
  * splits a table across cores only by row groups of 122,880 rows, so a county's lists would each run on one core.
@@ -287,7 +304,10 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset, payee));
   // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
   const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(NON_DATA_REASON)}, 'raw': NULL::VARCHAR}]`;
-  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)} ELSE ${problems} END`;
+  const templateRow = templateRowCondition(dataset);
+  const templateArm = templateRow
+    ? ` WHEN ${templateRow} THEN [{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(TEMPLATE_ROW_REASON)}, 'raw': NULL::VARCHAR}]` : '';
+  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)}${templateArm} ELSE ${problems} END`;
   // Each name's comparison form (traditional → simplified), <name>_key, goes last, after the row's origin: name_key, and
   // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).
   const nameKey = dataset.columns.filter((c) => c.kind === 'name').map((c) => `, ${dataset.name === 'businesses'
