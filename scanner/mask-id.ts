@@ -1,6 +1,5 @@
 // ID numbers in human-facing outputs are masked by default (ledger.md): 370481********123X.
-import { BIRTH_DATE, MONTH_AND_DAY, PROVINCE_CODE } from './id-shape.ts';
-import { computeIdCheckCharacter } from './normalise/id-number-macros.ts';
+import { GROUPED, idsInGroupedRun, OLD_ID_AND_ANOTHER_NUMBER, PROVINCE_AND_BIRTH_DATE, type Span } from './mask-id-grouped-runs.ts';
 
 /** Keeps the first 6 (region) and last 4 characters; anything too short to keep both is masked whole. */
 export function maskIdNumber(id: string | null | undefined): string {
@@ -20,24 +19,16 @@ const DIGIT_RUN = String.raw`\d{13,19}[Xx]|\d{14,20}`;
  * A run of more than 20: two IDs pasted into one cell without a separator, an ID with a mobile number or a 序号 run on
  * (37132919820411583913912345678). Never matched until 2026-12-06, so printed whole in every workbook, `ledger show`
  * and the spot-check sheets. Judged as a shorter run is (isIdLike), and by holdsAnId. Tried before DIGIT_RUN, so an X
- * after 20 digits is the run's last character, as an ID's is, not a letter beside a run of 20.
+ * after 20 digits is the run's last character, as an ID's is, not a letter beside a run of 20; and an ID ending in X with
+ * more digits run on (11010519470428500X13812345678, printed whole until 2026-12-07) is one run.
  */
-const LONG_DIGIT_RUN = String.raw`\d{20,}[Xx]|\d{21,}`;
+const LONG_DIGIT_RUN = String.raw`\d{17,20}[Xx]\d+|\d{20,}[Xx]|\d{21,}`;
 /**
  * An ID keyed in parts, as a form prints it: 371329 19850707 1071, 371329-19850707-1071, 371329 198507071071 (and a
  * 15-digit one, 6-6-3). Only the ID's own parts: a looser run of digits and spaces would join a date or an amount
  * before an ID into one run that is no ID, and leave the ID inside it whole.
  */
 const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{6}[ \-\u3000]?\d{3})`;
-/**
- * An 18-character ID keyed in other groups, one separator throughout: 371329 1950 0303 0034, 3713 2919 5003 0300 34,
- * 371329.19500303.0034, 371329/19500303/0034, 371329_19500303_0034, and with a tab, 371329·19500303·0034 or
- * 371329，19500303，0034 (all left whole until 2026-12-06). Matched loosely
- * here (groups of digits, the last may end in X), judged in idsInGroupedRun: 18 characters in all, or each 18 of its
- * consecutive groups, that start with a province code and hold a birth date where an ID does. A date (2026-10-05), a
- * phone number (138 0013 8000), an amount (1 400) or a 13-digit 家庭编号 and an amount beside it are none.
- */
-const GROUPED = String.raw`\d{1,17}(?<separator>[ ./_\-\u3000\t·，])\d{1,17}(?:\k<separator>\d{1,17})*[Xx]?`;
 /**
  * A number in scientific notation as Excel writes an ID it stored as a number: 3.7132920240802554e+17, a whole
  * number of 14 to 20 digits (exponent 13 to 19).
@@ -46,101 +37,6 @@ const SCIENTIFIC = String.raw`\d\.(\d+)[eE]\+?(?:1[3-9])`;
 /** Not inside a longer number; letters beside it are judged per match (idBesideLetters). */
 const ID_IN_TEXT = new RegExp(String.raw`(?<![0-9])(?:${SCIENTIFIC}|${SEPARATED}|${GROUPED}|${LONG_DIGIT_RUN}|${DIGIT_RUN})(?![0-9])`, 'g');
 
-/** A province's code (GB/T 2260: 11 北京 … 65 新疆, 71 台湾, 81–83 港澳), then a birth date 19xx/20xx-mm-dd where an ID has it. */
-const PROVINCE_AND_BIRTH_DATE = new RegExp(String.raw`^${PROVINCE_CODE}\d{4}${BIRTH_DATE}\d{3}[\dXx]$`);
-
-/** Where a piece stands in a match: from its first character to just past its last. */
-interface Span {
-  from: number;
-  to: number;
-}
-
-/** A 15-digit ID (issued until 1999): a province's code, then a birth date yymmdd, then 3 digits. */
-const OLD_ID = String.raw`${PROVINCE_CODE}\d{6}${MONTH_AND_DAY}\d{3}`;
-const PROVINCE_AND_SHORT_BIRTH_DATE = new RegExp(`^${OLD_ID}$`);
-
-/** The groups of a GROUPED match, each as where it stands in the match. */
-function groupsOf(run: string, separator: string): Span[] {
-  const groups: Span[] = [];
-  for (let from = 0; from < run.length;) {
-    const to = run.indexOf(separator, from);
-    groups.push({ from, to: to === -1 ? run.length : to });
-    from = to === -1 ? run.length : to + 1;
-  }
-  return groups;
-}
-
-/**
- * The last of the consecutive groups from `first` on that make one ID, or null: 18 characters that hold a birth date
- * where an ID does; else 15 digits keyed 6-6-3 or 6-9 (as SEPARATED takes them) that do; else the one group, when it
- * is a run of digits that would be masked standing alone (a 15-digit ID, a 17-digit one with a digit lost).
- */
-function lastGroupOfId(run: string, separator: string, groups: Span[], first: number, singleGroupIsId: (group: Span) => boolean): number | null {
-  const digitsOf = (last: number) => run.slice(groups[first]!.from, groups[last]!.to).split(separator).join('');
-  let digits = 0;
-  for (let last = first; last < groups.length && digits < 18; last++) {
-    digits += groups[last]!.to - groups[last]!.from;
-    if (digits === 18 && PROVINCE_AND_BIRTH_DATE.test(digitsOf(last))) return last;
-  }
-  const [length, nextLength, lengthAfter] = groups.slice(first, first + 3).map((group) => group.to - group.from);
-  if (length === 6 && nextLength === 6 && lengthAfter === 3 && PROVINCE_AND_SHORT_BIRTH_DATE.test(digitsOf(first + 2))) return first + 2;
-  if (length === 6 && nextLength === 9 && PROVINCE_AND_SHORT_BIRTH_DATE.test(digitsOf(first + 1))) return first + 1;
-  return singleGroupIsId(groups[first]!) ? first : null;
-}
-
-/**
- * Where in a GROUPED match IDs stand: the whole match, or consecutive groups of it (an amount or a date keyed with the
- * same separator before or after the ID: 1400 371329 1950 0303 0034), each ID of it. Two co-owners' IDs in one
- * 权利人证件号码 cell (371329 1950 0303 0034 3713 2919 6004 0400 44), or 371329.19500303.0034.371329.19600404.0044,
- * showed the second ID whole until 2026-12-06: only the first was masked and the rest of the run was passed over.
- */
-function idsInGroupedRun(run: string, separator: string, singleGroupIsId: (group: Span) => boolean): Span[] {
-  const groups = groupsOf(run, separator);
-  const ids: Span[] = [];
-  let passedOverFrom = 0;
-  for (let first = 0; first <= groups.length;) {
-    const last = first < groups.length ? lastGroupOfId(run, separator, groups, first, singleGroupIsId) : null;
-    if (last === null && first < groups.length) {
-      first++;
-      continue;
-    }
-    const passedOver = longRunHoldingAnId(run, groups.slice(passedOverFrom, first));
-    if (passedOver !== null) ids.push(passedOver);
-    if (last === null) break;
-    ids.push({ from: groups[first]!.from, to: groups[last]!.to });
-    first = passedOverFrom = last + 1;
-  }
-  return ids;
-}
-
-/**
- * Of consecutive groups in which no ID ends where a group does, those from a group where an ID starts to the last,
- * masked whole when their digits, 20 or more, begin with an ID that passes its check (startsWithCheckedId) or are an
- * old 15-digit ID and a mobile number (OLD_ID_AND_MOBILE): an ID with a mobile number run on, keyed in fours (3713 2919
- * 6502 0220 0913 8123 4567 8), or an old 15-digit one with it, were printed whole until 2026-12-07. Groups before it
- * (an amount) stay as they are; bank accounts (16 to 19 digits) stay whole; and a list of amounts is looked at only
- * where a group starts.
- */
-function longRunHoldingAnId(run: string, groups: readonly Span[]): Span | null {
-  const pieces = groups.map((group) => run.slice(group.from, group.to));
-  for (let first = 0; first < groups.length; first++) {
-    const digits = pieces.slice(first).join('');
-    if (digits.length < 20) return null;
-    if (startsWithCheckedId(digits) || OLD_ID_AND_MOBILE.test(digits)) return { from: groups[first]!.from, to: groups.at(-1)!.to };
-  }
-  return null;
-}
-
-/**
- * Whether the first 18 digits are an ID to its last check: born no later than this year, and its check character
- * right. Joined amounts hold an ID's shape by chance (存款 4100，1120，1012，1500，1300 元: 410011 2010 1215 00 …, about
- * one random list of amounts in 245, masked until 2026-12-07); with both checks none of 300,000 did (measured).
- */
-function startsWithCheckedId(digits: string): boolean {
-  const id = digits.slice(0, 18);
-  if (!PROVINCE_AND_BIRTH_DATE.test(id) || Number(id.slice(6, 10)) > new Date().getFullYear()) return false;
-  return computeIdCheckCharacter(id.slice(0, 17)) === id[17]!.toUpperCase();
-}
 
 /**
  * Excel keeps 15 to 17 significant digits of a number, so an ID read as one has far more than 8; with 8 or fewer
@@ -187,18 +83,11 @@ function digitRunIsId(ascii: string, at: number, run: string): boolean {
  * Bank accounts (16 to 19 digits) are not: one in a few thousand would hold such 18 characters by chance.
  */
 function holdsAnId(run: string): boolean {
-  if (run.length < 20 || !/^\d+[Xx]?$/.test(run)) return false;
+  if (run.length < 20 || !/^\d+(?:[Xx]\d*)?$/.test(run)) return false;
   for (let from = 0; from + 18 <= run.length; from++) if (PROVINCE_AND_BIRTH_DATE.test(run.slice(from, from + 18))) return true;
-  return OLD_ID_AND_MOBILE.test(run);
+  return OLD_ID_AND_ANOTHER_NUMBER.test(run);
 }
 
-/**
- * A 15-digit ID (issued until 1999) with an 11-digit mobile number run on, or after one (26 digits): printed whole
- * until 2026-12-07, as its short birth date (yymmdd) is nowhere holdsAnId looks. Only beside a mobile number: a 15-digit
- * window's shape is loose enough that one random run of 20 to 26 digits in 7 to 14 holds one somewhere (measured), as
- * a 23-digit account does (62284800112233445566778: 622848 001122 334).
- */
-const OLD_ID_AND_MOBILE = new RegExp(String.raw`^(?:${OLD_ID}1[3-9]\d{9}|1[3-9]\d{9}${OLD_ID})$`);
 
 /**
  * A finding id (RS and 16 hexadecimal digits, fingerprint.ts) is no one's ID, though 15 digits of it beside a letter
