@@ -9,13 +9,42 @@ import { sqlString } from '../../../scanner/sql-text.ts';
  * out (出嫁, 入赘), a 户口 cancelled (户口注销, 参军, 入伍) or a death (死亡, 病故, 已故 …). 停保 and 退保 alone, or with a
  * reason that is no such word (停保（任职）, 退保（收入超标）), say only that he is no longer paid. Such a word denied or
  * not yet done (未迁出, 户口未迁出, 拟迁出, 申请分户, 未办理迁出) does not count, nor a way of paying (分户施保), nor a
- * value that also names a return (迁出后迁回, 迁入).
+ * value that also names a return (迁出后迁回, 迁入), nor the head's leaving on another's row (HEADS_LEAVING).
  */
 const LEFT_HOUSEHOLD_WORD = `${MOVED_OUT_WORD}|迁移|分户|另立户|单独立户|出嫁|外嫁|嫁出|入赘|户口注销|注销户口|户籍注销|注销户籍|参军|入伍|${DEATH_WORD}|已故`;
 const LEFT_HOUSEHOLD_DENIED = `(?:未|不|没有?|无|非|拟|待|预|申请|建议|提请|准备|误)(?:办理?|已|曾|再|能|予|经)?(?:${LEFT_HOUSEHOLD_WORD})|分户(?:施保|保障|救助|纳入|享受)`;
 const RETURN_WORD = '迁回|回迁|迁入|迁移入';
+/**
+ * The head's leaving, written on another member's row (在保（户主死亡）, 在保（户主2025年病故）): the head's, not this
+ * person's, who is still there. Until 2026-12-07 such a note made her left, and a cadre's relative on a row 在保（户主死亡）
+ * was linked to no one: his unfiled relative not found. Only 户主, and only on a row whose 关系 is written and is not the
+ * head's (othersStatus): another relation word (女儿, 配偶, 父亲 …) may be the row's own person, written as the head calls
+ * her, and a row without a 关系 may be the head's own (a first broader fix gave false unfiled links). A phrase saying she
+ * went with the head (随户主迁出, 与户主分户) is matched first and kept (group 1).
+ */
+const HEADS_LEAVING = `((?:随|跟|同|与|和)(?:随|同|着|其)?户主)|户主[0-9０-９年月日号.\\-/于在已经的]*(?:户口|户籍)?(?:${LEFT_HOUSEHOLD_WORD})`;
 /** A word pattern as a regexp literal that also matches its words in traditional characters. */
 const words = (pattern: string) => sqlString(eitherScriptPattern(pattern));
+
+/**
+ * Words beside the head's leaving that speak of this person too, in words no leaving word covers: she went along (本人随迁,
+ * 家属随迁, 随同前往, 一同迁走), remarried (改嫁, 再嫁, 再婚), the row is the head's own (本人系户主), or a 户口 was cancelled
+ * (户口已注销, whose?). The status is then read as written, as before 2026-12-07: she left (reviewer R25's cases, each a
+ * false unfiled link once the head's word was taken out).
+ */
+const SPEAKS_OF_HER_TOO = '本人|随迁|随同|一同|一起|改嫁|再嫁|再婚|系户主|注销';
+
+/** A 关系 the loader does not take for the head's that may still be his (户主兼本人, a code 1 cut from 01). */
+const MAY_BE_THE_HEAD = '户主|本人|^0?[12]$';
+
+/**
+ * The status of row `alias` without the head's leaving (HEADS_LEAVING), on a row whose 关系 is written and is not the
+ * head's (nor may be: MAY_BE_THE_HEAD), and that says nothing more of its own person (SPEAKS_OF_HER_TOO).
+ */
+const othersStatus = (alias: string) => `CASE WHEN coalesce(${alias}.is_head, false) OR ${alias}.relation IS NULL
+      OR regexp_matches(${alias}.relation, ${words(MAY_BE_THE_HEAD)}) OR regexp_matches(${alias}.status_raw, ${words(SPEAKS_OF_HER_TOO)})
+    THEN ${alias}.status_raw
+    ELSE regexp_replace(${alias}.status_raw, ${words(HEADS_LEAVING)}, '\\1', 'g') END`;
 
 /**
  * Whether the roll row `alias` says its person left the household. The words are matched in either script (遷出 is
@@ -24,7 +53,7 @@ const words = (pattern: string) => sqlString(eitherScriptPattern(pattern));
  * 在保（已迁出）). A row without the words costs one failed match.
  */
 export const leftHousehold = (alias: string) => `coalesce(regexp_matches(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_WORD)})
-      AND regexp_matches(regexp_replace(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)})
+      AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)})
       AND NOT regexp_matches(${alias}.status_raw, ${words(RETURN_WORD)}), false)`;
 
 /**
