@@ -102,6 +102,17 @@ describe('bad input stops the scan with exit 2 and a message naming file, row an
     expect(run.stderr).toMatch(/服刑人员\.xlsx.*(损坏|corrupt)/);
   });
 
+  // Systems export lists as an HTML table named .xls; until 2026-12-07 it was called a corrupt XLSX.
+  it('a web page (HTML table) or an Excel 2003 XML file named .xls', async () => {
+    const html = '\uFEFF<html><head><meta charset="utf-8"></head><body><table><tr><td>姓名</td><td>身份证号码</td></tr></table></body></html>';
+    for (const [name, content] of [['服刑人员.xls', html], ['死亡人员.xls', '<?xml version="1.0"?>\n<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet"/>']]) {
+      const run = await scanWith({ [name]: content });
+      expect(run.code).toBe(2);
+      expect(run.stderr).toMatch(new RegExp(`${name.replace('.', '\\.')}: 这是网页（HTML）或 XML 格式的表格`));
+      expect(run.stderr).toMatch(/另存为” \.xlsx/);
+    }
+  });
+
   it('Parquet whose column list reads but whose data is damaged', async () => {
     const run = await scanWith({ '死亡人员.parquet': await damagedParquet() });
     expect(run.code).toBe(2);
