@@ -21,7 +21,8 @@ export interface HeaderMatch {
   columnIndex: Map<string, number>;
   missingRequired: ColumnSpec[];
   /** Canonical columns claimed by more than one header cell. */
-  duplicated: { column: ColumnSpec; headers: string[] }[];
+  /** Headers naming one column twice, with their places in the row (0 for the first column). */
+  duplicated: { column: ColumnSpec; headers: string[]; indexes: number[] }[];
   /** Header cells naming a column in a unit it is not read in (余额(万元)): not mapped, and the file is refused. */
   otherUnit: NotedHeader[];
   /** Header cells naming a column with a note that says nothing rollsweep can judge (月保障金(暂定)): not read, and staff are told. */
@@ -121,7 +122,7 @@ export function matchHeader(
     dataset: dataset.name,
     columnIndex,
     missingRequired: missingRequired(dataset, (name) => columnIndex.has(name)),
-    duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers }) => ({ column, headers })),
+    duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers, indexes }) => ({ column, headers, indexes })),
     otherUnit,
     unreadNotes,
     passedOver,

@@ -32,10 +32,11 @@ export function duplicatedHeaderError(
   location: Omit<InputLocation, 'column'>, duplicated: HeaderMatch['duplicated'],
   lead = '表头重复：', hint = '请删除或改名其中一列后再扫描。',
 ): InputError {
-  const { column, headers } = duplicated[0]!;
+  const { column, headers, indexes } = duplicated[0]!;
+  // Each with its place: two headers alike (姓名 under 户主信息 and under 成员信息) could not be told apart until 2026-12-07.
   return new InputError(
     { ...location, column: headers.join('、') },
-    `${lead}${headers.map((h) => `「${h}」`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
+    `${lead}${headers.map((h, i) => `「${h}」（第 ${indexes[i]! + 1} 列）`).join('和')}都对应 ${describeColumn(column)}，无法判断用哪一列 (duplicated header)`,
     hint,
   );
 }

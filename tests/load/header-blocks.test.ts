@@ -117,20 +117,21 @@ describe('blocks under headers in another layout', () => {
   });
 
   // The duplicated-header refusal is written once (header-refusals.ts) for a sheet's header and a block's: each keeps
-  // its own words and hint, pinned here whole so moving it changed neither.
+  // its own words and hint, pinned here whole so moving it changed neither. Each header is named with its place (since
+  // 2026-12-07: two alike, 姓名 under 户主信息 and under 成员信息, could not be told apart).
   it('a header naming one column twice refuses the file, a sheet\'s and a block\'s each in its own words', async () => {
     const refusal = (deaths: string) => db.loadFolder({ '低保花名册.csv': csvOf(ROLL_BLOCKS.slice(0, 3)), '死亡人员.csv': deaths })
       .then(() => null, (e: unknown) => e as InputError);
     const sheet = await refusal(csvOf([['身份证号码', '姓名', '证件号码', '死亡日期'], [PEOPLE.zhang, '张大山', PEOPLE.zhang, '2026-03-01']]));
     expect(sheet).toBeInstanceOf(InputError);
     expect(sheet!.location).toEqual({ file: '死亡人员.csv', sheet: undefined, line: 1, column: '身份证号码、证件号码' });
-    expect(sheet!.message).toMatch(/: 表头重复：「身份证号码」和「证件号码」都对应 「身份证号码」.*，无法判断用哪一列 \(duplicated header\)$/);
+    expect(sheet!.message).toMatch(/: 表头重复：「身份证号码」（第 1 列）和「证件号码」（第 3 列）都对应 「身份证号码」.*，无法判断用哪一列 \(duplicated header\)$/);
     expect(sheet!.hint).toBe('请删除或改名其中一列后再扫描。');
     const block = await refusal(csvOf([...DEATH_BLOCKS.slice(0, 2), ['序号', '姓名', '证件号码', '死亡日期', '身份证号码'], ['1', '王小明', PEOPLE.wang, '2026-03-01', PEOPLE.wang]]));
     expect(block).toBeInstanceOf(InputError);
     expect(block!.location).toEqual({ file: '死亡人员.csv', sheet: undefined, line: 3, column: '证件号码、身份证号码' });
     expect(block!.message).toMatch(new RegExp('第 3 行起是另一段名单，有自己的表头（各列的位置与第 1 行的表头不同），这一段只能按这一行的表头读取，'
-      + '但「证件号码」和「身份证号码」都对应 「身份证号码」.*，无法判断用哪一列 \\(duplicated header\\)$'));
+      + '但「证件号码」（第 3 列）和「身份证号码」（第 5 列）都对应 「身份证号码」.*，无法判断用哪一列 \\(duplicated header\\)$'));
     expect(block!.hint).toBe('请补全这一行表头，或把这一段移到单独的工作表或文件（带上自己的表头）后再扫描。');
   });
 });
