@@ -87,8 +87,8 @@ function lastGroupOfId(run: string, separator: string, groups: Span[], first: nu
  * Whether groups from `first` to `last` start or end the run, keyed with a separator other than ， (which amount lists
  * use): one number typed in uneven groups, an ID even with its check character mistyped (371 321 1985 0315 1231,
  * 3713 21196910128251), alone or with a 序号, an amount or a mobile number on one side (1 371 321 1985 0315 1231,
- * 371 321 19850315 1232 700). Such a raw value is what data_quality.id-invalid quotes (原始值「…」); it was masked until
- * a check character was asked of uneven groups on 2026-12-07, and printed whole for a few hours of that day. With ，
+ * 371 321 19850315 1232 700). Such a raw value is what data_quality.id-invalid quotes (原始值「…」): masked before
+ * 2026-12-07, and printed whole by that day's first drafts, which asked a check character of uneven groups. With ，
  * the same digits are a list of amounts (118，22220，131，2074，597) and stay readable. (Measured on 100,000 lists of
  * 3–5-digit amounts keyed with spaces: 33 masked, against 150 before the check character and 19 for the whole run only.)
  */

@@ -62,7 +62,7 @@ describe('maskIdsInText, an ID run together with more digits', () => {
 
 // An ID whose check character is mistyped (371321198503151231: 0 is right), keyed in uneven groups: the raw value
 // data_quality.id-invalid quotes. Masked before 2026-12-07; printed whole in every workbook and `ledger show` by that
-// day's first change, which let uneven groups be an ID only with a right check character.
+// day's first drafts (never landed), which let uneven groups be an ID only with a right check character.
 const MISTYPED = '371321198503151231';
 const MISTYPED_BORN_1969 = '371321196910128251';
 const MISTYPED_BORN_1960 = '371321196005055859';
@@ -82,7 +82,7 @@ describe('maskIdsInText, an ID with a wrong check character keyed in uneven grou
     expect(masked).not.toContain(digits.slice(6, 14));
   });
 
-  // Beside a 序号, a mobile number or an amount in the same groups (printed whole by that day's second change too).
+  // Beside a 序号, a mobile number or an amount in the same groups (printed whole by that day's second draft too).
   it.each([
     ['a 序号 before it', '1 371 321 1985 0315 1231', `1 ${maskIdNumber(MISTYPED)}`],
     ['a mobile number after it', '37 1321 1985 0315 1231 13812345678', `${maskIdNumber(MISTYPED)} 13812345678`],
