@@ -67,9 +67,10 @@ const LEFT_STATUS_SQL = sqlString(eitherScriptPattern(LEFT_STATUS));
 
 /**
  * Whether the roll row `alias` says, as a whole, that its person left the household (LEFT_STATUS), whatever it is read
- * as: such a row read as 在保 is mostly reported by data_quality.bad-value (not a bracketed 在保（分户）, 在保（已出嫁）). Matched in either script as the value stands:
- * converting it first (rs_category_text) costs a third of a second to plan in each query. The cadre_relative checks
- * keep a broader reading of their own (cadre_relative/shared/left-household.ts), where a leaving missed is a false link.
+ * as: such a row read as 在保 is mostly reported by data_quality.bad-value (not a bracketed 在保（分户）, 在保（已出嫁）).
+ * Matched in either script as the value stands: converting it first (rs_category_text) costs a third of a second to
+ * plan in each query. The cadre_relative checks keep a broader reading of their own (cadre_relative/shared/
+ * left-household.ts), where a leaving missed is a false link.
  */
 export const saysItLeftHousehold = (alias: string) => `coalesce(regexp_full_match(${alias}.status_raw, ${LEFT_STATUS_SQL}), false)`;
 

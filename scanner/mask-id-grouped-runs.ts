@@ -159,22 +159,6 @@ function leadingDigits(pieces: readonly string[], first: number): string {
   return digits;
 }
 
-/** For each group, whether the groups from it to the last are even (evenGroups), counted once from the last back. */
-function evenGroupsFromEach(pieces: readonly string[]): boolean[] {
-  const even: boolean[] = [];
-  const lastLength = pieces.at(-1)?.length ?? 0;
-  // Whether the groups from this one to the one before the last all have this one's length.
-  let sameLengthToSecondLast = true;
-  for (let index = pieces.length - 1; index >= 0; index--) {
-    if (index === pieces.length - 1) {
-      even[index] = true;
-      continue;
-    }
-    sameLengthToSecondLast = index === pieces.length - 2 || (sameLengthToSecondLast && pieces[index]!.length === pieces[index + 1]!.length);
-    even[index] = sameLengthToSecondLast && lastLength <= pieces[index]!.length;
-  }
-  return even;
-}
 
 /** Groups from some start on, as numberRunOnFrom judges them: their first digits, how many digits in all, even or not. */
 interface RestOfRun {
@@ -213,13 +197,30 @@ const AMOUNTS_SEPARATOR = '，';
 const NUMBER_BEFORE_AN_ID = /^(?:\d{1,3}|(?:86)?1[3-9]\d{9})$/;
 
 /**
- * Whether groups are one number keyed in even parts: every group but the last of one length, the last no longer
- * (3713 2965 0202 2001 3812 3456 78). Amounts typed in a list have mixed lengths (1500，320，12800); a list of amounts
- * of one length is told from an ID by the ID's check character, or its rest's shape.
+ * For each group, whether the groups from it on are one number keyed in even parts: every group but the last of one
+ * length, the last no longer (3713 2965 0202 2001 3812 3456 78). Amounts typed in a list have mixed lengths (1500，320，
+ * 12800); a list of amounts of one length is told from an ID by the ID's check character, or its rest's shape. Counted
+ * once from the last group back, so that every start of a long run is judged without going over its rest again.
  */
+function evenGroupsFromEach(pieces: readonly string[]): boolean[] {
+  const even: boolean[] = [];
+  const lastLength = pieces.at(-1)?.length ?? 0;
+  // Whether the groups from this one to the one before the last all have this one's length.
+  let sameLengthToSecondLast = true;
+  for (let index = pieces.length - 1; index >= 0; index--) {
+    if (index === pieces.length - 1) {
+      even[index] = true;
+      continue;
+    }
+    sameLengthToSecondLast = index === pieces.length - 2 || (sameLengthToSecondLast && pieces[index]!.length === pieces[index + 1]!.length);
+    even[index] = sameLengthToSecondLast && lastLength <= pieces[index]!.length;
+  }
+  return even;
+}
+
+/** Whether groups (at least one) are one number keyed in even parts (evenGroupsFromEach, from the first). */
 function evenGroups(pieces: readonly string[]): boolean {
-  const length = pieces[0]!.length;
-  return pieces.every((piece, index) => (index === pieces.length - 1 ? piece.length <= length : piece.length === length));
+  return evenGroupsFromEach(pieces)[0]!;
 }
 
 /**

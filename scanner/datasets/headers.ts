@@ -20,8 +20,7 @@ export interface HeaderMatch {
   /** Canonical column name → index of the cell in the row. */
   columnIndex: Map<string, number>;
   missingRequired: ColumnSpec[];
-  /** Canonical columns claimed by more than one header cell. */
-  /** Headers naming one column twice, with their places in the row (0 for the first column). */
+  /** Canonical columns claimed by more than one header cell, with the cells' places in the row (0 for the first). */
   duplicated: { column: ColumnSpec; headers: string[]; indexes: number[] }[];
   /** Header cells naming a column in a unit it is not read in (余额(万元)): not mapped, and the file is refused. */
   otherUnit: NotedHeader[];
@@ -122,7 +121,7 @@ export function matchHeader(
     dataset: dataset.name,
     columnIndex,
     missingRequired: missingRequired(dataset, (name) => columnIndex.has(name)),
-    duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1).map(({ column, headers, indexes }) => ({ column, headers, indexes })),
+    duplicated: [...headersByColumn.values()].filter((s) => s.headers.length > 1),
     otherUnit,
     unreadNotes,
     passedOver,

@@ -303,11 +303,10 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   // The roll keeps every person row (a bad value is reported, not dropped); reference rows that cannot be matched are refused.
   const problems = problemList(dataset.name === 'roll' ? [] : rejectArms(dataset, payee));
   // A non-data row is only that, and so is an out-of-scope one (a 迁出 on a 注销户籍 list): its other problems do not matter.
-  const nonData = `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(NON_DATA_REASON)}, 'raw': NULL::VARCHAR}]`;
+  const nonData = (why: string) => `[{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(why)}, 'raw': NULL::VARCHAR}]`;
   const templateRow = templateRowCondition(dataset);
-  const templateArm = templateRow
-    ? ` WHEN ${templateRow} THEN [{'kind': 'non-data', 'col': NULL::VARCHAR, 'why': ${sqlString(TEMPLATE_ROW_REASON)}, 'raw': NULL::VARCHAR}]` : '';
-  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData}${outOfScopeArm(dataset.name)}${templateArm} ELSE ${problems} END`;
+  const templateArm = templateRow ? ` WHEN ${templateRow} THEN ${nonData(TEMPLATE_ROW_REASON)}` : '';
+  const rejectList = `CASE WHEN ${nonDataCondition(dataset)} THEN ${nonData(NON_DATA_REASON)}${outOfScopeArm(dataset.name)}${templateArm} ELSE ${problems} END`;
   // Each name's comparison form (traditional → simplified), <name>_key, goes last, after the row's origin: name_key, and
   // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).
   const nameKey = dataset.columns.filter((c) => c.kind === 'name').map((c) => `, ${dataset.name === 'businesses'
