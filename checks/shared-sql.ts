@@ -54,6 +54,8 @@ export const activePersonsAmong = (candidates: string) => `SELECT DISTINCT ON (i
  * with the household. When unsure the person stays a member, as the roll read plainly says.
  */
 const LEFT_CORE = '(?:户口|户籍)?已?(?:迁出|出嫁|外嫁|分户|另立户)';
+/** Of those, a household of her own only: on the head's row, the split that made his household (see splitHeaded). */
+const SPLIT_CORE = '(?:户口|户籍)?已?(?:分户|另立户)';
 const SPACE = '[\\s\\x{3000}]*';
 /**
  * A roll status that says, as a whole, that its person left the household: the word alone (出嫁, 已迁出) or
@@ -61,18 +63,22 @@ const SPACE = '[\\s\\x{3000}]*';
  * unfinished (在保（妻子死亡）, 在保（女儿出嫁）, 在保（户口迁出未办结）, 已出嫁返乡, 分户施保) is no such status: a
  * broader reading (withdrawn in b68a5e9) hid a household's car behind 在保（女儿出嫁） on the mother's row.
  */
-const LEFT_STATUS = `${SPACE}(?:${LEFT_CORE}|(?:不在保|在保|停保|退保)${SPACE}[（(]${SPACE}${LEFT_CORE}${SPACE}[）)])${SPACE}`;
-/** The pattern as a regexp literal that also matches its words in traditional characters (遷出 is 迁出). */
-const LEFT_STATUS_SQL = sqlString(eitherScriptPattern(LEFT_STATUS));
+const statusSaying = (core: string) => `${SPACE}(?:${core}|(?:不在保|在保|停保|退保)${SPACE}[（(]${SPACE}${core}${SPACE}[）)])${SPACE}`;
+/** The patterns as regexp literals that also match their words in traditional characters (遷出 is 迁出). */
+const LEFT_STATUS_SQL = sqlString(eitherScriptPattern(statusSaying(LEFT_CORE)));
+const SPLIT_STATUS_SQL = sqlString(eitherScriptPattern(statusSaying(SPLIT_CORE)));
 
 /**
- * Whether the roll row `alias` says, as a whole, that its person left the household (LEFT_STATUS), whatever it is read
+ * Whether the roll row `alias` says, as a whole, that its person left the household (LEFT_CORE), whatever it is read
  * as: such a row read as 在保 is mostly reported by data_quality.bad-value (not a bracketed 在保（分户）, 在保（已出嫁）).
  * Matched in either script as the value stands: converting it first (rs_category_text) costs a third of a second to
  * plan in each query. The cadre_relative checks keep a broader reading of their own (cadre_relative/shared/
  * left-household.ts), where a leaving missed is a false link.
  */
 export const saysItLeftHousehold = (alias: string) => `coalesce(regexp_full_match(${alias}.status_raw, ${LEFT_STATUS_SQL}), false)`;
+
+/** Whether the roll row `alias` says, as a whole, that its person split off into a household of her own (分户, 在保（另立户）). */
+const saysItSplit = (alias: string) => `coalesce(regexp_full_match(${alias}.status_raw, ${SPLIT_STATUS_SQL}), false)`;
 
 /**
  * The roll row `alias` makes its person a member of its household, for the over_asset members and head count: read
@@ -82,3 +88,46 @@ export const saysItLeftHousehold = (alias: string) => `coalesce(regexp_full_matc
  */
 export const householdMember = (alias: string) =>
   `${alias}.active AND (${alias}.status_raw IS NULL OR ${alias}.status_raw = '在保' OR NOT ${saysItLeftHousehold(alias)})`;
+
+/**
+ * The roll row `alias` is the head's (户主, 本人) and says 分户 or 在保（分户）, and no other head row of its household
+ * makes its person a member (householdMember): the split that made his household, as rolls write 分户施保, not his
+ * leaving it (a head cannot split from his own household). Until 2026-12-07 he was no member where another member's row
+ * was plain 在保: his car was left out of the household, a missed high finding. A 户主 row saying 分户 beside a plain
+ * 户主 row is a son who split off under his father's number: he left. A 户主 row saying he moved out (在保（已迁出）) is no
+ * head there, and does not keep the new head's 分户 from being his own (R30).
+ */
+export const headsOwnSplit = (alias: string) => `(${alias}.active AND coalesce(${alias}.is_head, false) AND ${saysItSplit(alias)}
+  AND NOT EXISTS (SELECT 1 FROM roll other_head WHERE other_head.household_id = ${alias}.household_id
+    AND other_head.is_head AND ${householdMember('other_head')}))`;
+
+/**
+ * The row ids (rowid) of the active roll rows, among the households `households` selects (all by default), whose person is
+ * no member of the household: the row says as a whole that she left it (a row 出嫁, 分户 or 在保（已迁出） is read as 在保
+ * by the loader; most are reported by data_quality.bad-value, a bracketed 在保（已出嫁） or 在保（分户） is not) while
+ * someone else there is a member: plainly, or, for a row that does not say 分户, a head by his own 分户 (headsOwnSplit;
+ * a married-out daughter beside her father's 在保（分户） left, R30). A married-out daughter's car, home and deposits are
+ * not her parents' household's, nor is she in its head count (until 2026-12-07 her car made her parents' household a
+ * false 拥有机动车 finding, high). Still members: a person alone in his household so written (分户, as rolls write
+ * 分户施保: the household paid, her car its own), every row saying 分户 of a household where each says she left (the
+ * household split off together), and the head's own 分户 (headsOwnSplit).
+ * A row with no 家庭编号 is none of these. A status empty or written 在保, as on nearly every row, is settled first.
+ */
+export const notMemberRows = (households?: string) => `
+  WITH leaving AS (
+    SELECT l.rowid AS row_id, l.household_id, coalesce(l.is_head, false) AS is_head, ${saysItSplit('l')} AS split FROM roll l
+    WHERE l.active AND l.household_id IS NOT NULL AND l.status_raw IS NOT NULL AND l.status_raw <> '在保'
+      ${households ? `AND l.household_id IN (${households})` : ''} AND ${saysItLeftHousehold('l')}
+  ),
+  -- Their households' other rows, once per household (a correlated test per row, nested for headsOwnSplit, cost a
+  -- draft 0.6 s at 1.5 million rows, R31): whether anyone is plainly a member, a head among them, and whether a head's own row
+  -- says 分户 (headsOwnSplit where no plain head is there).
+  kin AS (
+    SELECT household_id, bool_or(${householdMember('h')}) AS plain_member,
+           bool_or(coalesce(h.is_head, false) AND ${householdMember('h')}) AS plain_head,
+           bool_or(h.active AND coalesce(h.is_head, false) AND ${saysItSplit('h')}) AS split_head
+    FROM roll h WHERE h.household_id IN (SELECT household_id FROM leaving) GROUP BY household_id
+  )
+  SELECT row_id FROM leaving JOIN kin USING (household_id)
+  WHERE NOT (is_head AND split AND NOT plain_head)
+    AND (plain_member OR (NOT split AND split_head AND NOT plain_head))`;

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { headFirstSubject } from '../../scanner/load/household-subject.ts';
+import { HOUSEHOLD_TABLES } from '../over_asset/shared-sql.ts';
 import { yuan } from '../shared-sql.ts';
 
 export default defineCheck({
@@ -9,19 +10,20 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '月保障金超过标准',
-  description: '家庭月保障金超过所在地城乡低保标准 × 在保人数（低保），或超过 tekunFactor × 标准 × 在保人数（特困）。在保人数按人计（同一人在本户有两行的计一人）。标准取自配置（按县区、城乡）。',
+  description: '家庭月保障金超过所在地城乡低保标准 × 在保人数（低保），或超过 tekunFactor × 标准 × 在保人数（特困）。在保人数按人计（同一人在本户有两行的计一人），与资产核查的家庭成员相同：状态整体写明已离开本户的（出嫁、迁出、分户、在保（已迁出）等），本户另有在保成员时不计，证据列出其姓名和状态；户主一行写明分户的（分户施保）仍计（本户没有其他在保的户主时）；全户各行都写明已离开的，各行都计（户主一行写明分户的，写明分户的各行都计）。标准取自配置（按县区、城乡）。',
   basis: '《最低生活保障审核确认办法》(民发〔2021〕57号) 第四章；《特困人员认定办法》(民发〔2021〕43号)',
   inputs: ['roll'],
   requiresColumns: ['roll.monthly_amount'],
   requiresConfig: ['standards'],
   params: z.object({ tekunFactor: z.number().positive().default(1.3) }).strict(),
+  // The members as the over_asset checks count them (shared_asset_households.member_count): persons, not rows (a member
+  // on two rows of the household doubled the limit until 2026-12-06), less those whose row says she left the household
+  // (a married-out daughter still counted raised the limit until 2026-12-07: a household of one paid for two was missed).
+  prepare: HOUSEHOLD_TABLES,
   sql: `
     WITH totals AS (
       SELECT household_id, min(county) AS county, min(family) AS family, min(family) <> max(family) AS mixed_family,
-             min(area) AS area, min(area) <> max(area) AS mixed_area, max(monthly_amount_cents) AS amount_cents,
-             -- Persons, not rows: a member on two rows of the household (duplicate.same-household) doubled the limit, and a
-             -- one-person household paid twice its standard was not reported (until 2026-12-06). A row without an ID is one.
-             count(DISTINCT id_number) + count(*) FILTER (WHERE id_number IS NULL) AS members
+             min(area) AS area, min(area) <> max(area) AS mixed_area, max(monthly_amount_cents) AS amount_cents
       FROM roll WHERE active AND household_id IS NOT NULL GROUP BY household_id
     ),
     -- Rows of one household that disagree on the family or area: the most common value counts, the first in sort
@@ -30,9 +32,11 @@ export default defineCheck({
       SELECT household_id, mode(family ORDER BY family) AS family, mode(area ORDER BY area) AS area
       FROM roll WHERE active AND household_id IN (SELECT household_id FROM totals WHERE mixed_family OR mixed_area) GROUP BY household_id
     ),
+    -- Every household with an active row has a member row there: where each row says she left, each is a member.
     households AS (
-      SELECT t.household_id, t.county, coalesce(m.family, t.family) AS family, coalesce(m.area, t.area) AS area, t.amount_cents, t.members
-      FROM totals t LEFT JOIN mixed m USING (household_id)
+      SELECT t.household_id, t.county, coalesce(m.family, t.family) AS family, coalesce(m.area, t.area) AS area, t.amount_cents,
+             h.member_count AS members
+      FROM totals t LEFT JOIN mixed m USING (household_id) JOIN shared_asset_households h USING (household_id)
     ),
     limits AS (
       SELECT h.*, standard_cents(h.county, h.area) AS standard,
@@ -43,17 +47,25 @@ export default defineCheck({
     -- Where the few households over the limit are, and whom the finding names, from their rows only.
     described AS (
       SELECT household_id, min(township) AS township, mode(village ORDER BY village) AS village, mode(program ORDER BY program) AS program,
-             ${headFirstSubject()},
+             -- Named after a member the count holds: a head whose row says he left (在保（已迁出）) is not its subject.
+             ${headFirstSubject('(rowid IN (SELECT row_id FROM shared_asset_not_members), NOT coalesce(is_head, false), id_number, _file, _line)')},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
       FROM roll WHERE active AND household_id IN (SELECT household_id FROM over) GROUP BY household_id
+    ),
+    -- Who the count leaves out, as staff will ask why the household's rows outnumber its members.
+    left_out AS (
+      SELECT household_id, string_agg(coalesce(name, '（姓名空）') || '「' || status_raw || '」', '、' ORDER BY _file, _line) AS persons
+      FROM roll WHERE household_id IN (SELECT household_id FROM over) AND rowid IN (SELECT row_id FROM shared_asset_not_members)
+      GROUP BY household_id
     )
     SELECT subject_id, subject_name, '' AS subject_key, county, township, village, household_id, program,
            'over|' || amount_cents || '|' || members || '|' || standard AS fact,
            '月保障金 ' || ${yuan('amount_cents')} || ' 元，超过' || area || family || '上限 ' ||
              CASE WHEN factor <> 1 THEN factor || ' × ' ELSE '' END || ${yuan('standard')} || ' 元 × ' || members || ' 人 = ' ||
-             ${yuan('round(standard * members * factor)')} || ' 元' AS evidence,
+             ${yuan('round(standard * members * factor)')} || ' 元' ||
+             coalesce('（写明已离开本户、未计人数的：' || l.persons || '）', '') AS evidence,
            'roll' AS source_dataset, source_file, source_line
-    FROM over JOIN described USING (household_id)`,
+    FROM over JOIN described USING (household_id) LEFT JOIN left_out l USING (household_id)`,
   remedy: '按标准重新核算保障金，多发部分依规追回',
   deadlineDays: 30,
 });

@@ -1,7 +1,7 @@
 // deceased.recipient: an active roll person listed as dead on or before P.end, with the overpayment since the month after death.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { refusedPaymentHouseholds } from '../../scanner/load/refused-payment-households.ts';
-import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong, saysItLeftHousehold } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong, notMemberRows } from '../shared-sql.ts';
 
 /**
  * A 火化日期 or 注销日期 read in the 死亡日期's place (empty, unreadable, or later than it: a death typed 2027-09-28 for a
@@ -47,13 +47,15 @@ export default defineCheck({
       WHERE d.death_date IS NOT NULL GROUP BY s.id_number, s.household_id HAVING min(d.death_date) <= period_end()
     ),
     -- "Members on the roll" = the household's distinct active persons (a 停保 member is no longer paid for), less those
-    -- whose row says they left it (出嫁, 分户, read as 在保: until 2026-12-07 a married-out daughter halved the estimate;
-    -- a note about another member, 在保（户主死亡）, is no leaving). The dead person is one whatever his row says (死亡,
-    -- read as 在保): the household was paid for him.
+    -- who are no members as the over_asset checks count them (notMemberRows: a row saying as a whole that she left, 出嫁,
+    -- 分户, read as 在保: until 2026-12-07 a married-out daughter halved the estimate; a note about another member,
+    -- 在保（户主死亡）, is no leaving, nor the head's own 分户). The dead person is one whatever his row says (死亡, read
+    -- as 在保): the household was paid for him.
     members AS (
       SELECT household_id, count(DISTINCT coalesce(id_number, _file || '#' || _line)) AS n FROM roll
       WHERE active AND household_id IN (SELECT household_id FROM matched)
-        AND (NOT ${saysItLeftHousehold('roll')} OR id_number IN (SELECT id_number FROM matched)) GROUP BY household_id
+        AND (rowid NOT IN (${notMemberRows('SELECT household_id FROM matched')}) OR id_number IN (SELECT id_number FROM matched))
+      GROUP BY household_id
     ),
     paid AS (
       SELECT household_id, month, sum(amount_cents) AS cents FROM payments

@@ -1,7 +1,7 @@
 // duplicate.two-households: one person (normalised ID) on active rows of more than one household, every row flagged
 // but one in the only household whose row does not say she left it.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { ROLL_LOCATION, ROLL_SOURCE, citeRow, saysItLeftHousehold } from '../shared-sql.ts';
+import { ROLL_LOCATION, ROLL_SOURCE, citeRow, headsOwnSplit, saysItLeftHousehold } from '../shared-sql.ts';
 import { COPY_IN_HOUSEHOLD, DIBAO_AND_TEKUN_IDS, householdPlace, sameVillage, startedBy } from './shared-sql.ts';
 
 export default defineCheck({
@@ -22,8 +22,11 @@ export default defineCheck({
       GROUP BY id_number HAVING min(household_id) <> max(household_id) OR (count(*) > 1 AND count(household_id) < count(*))
     ),
     -- Only the people in several households are numbered and cited: a province's roll holds a few hundred, not millions.
-    -- Whether the row says she left its household (出嫁, 分户, 在保（已迁出）, read as 在保), for those few rows only.
-    candidate_rows AS (SELECT *, ${saysItLeftHousehold('r')} AS left_household FROM paid_rows r SEMI JOIN several USING (id_number)),
+    -- Whether the row says she left its household (出嫁, 分户, 在保（已迁出）, read as 在保), for those few rows only. The
+    -- head's own 分户 is the split that made his household (until 2026-12-07 it was told 本户应核减, not his old row).
+    candidate_rows AS (
+      SELECT *, ${saysItLeftHousehold('r')} AND NOT ${headsOwnSplit('r')} AS left_household FROM paid_rows r SEMI JOIN several USING (id_number)
+    ),
     -- The villages of his numbered households (any member's row): a row of his without a number there may be one of them.
     numbered_villages AS (
       SELECT DISTINCT c.id_number, h.township, h.village

@@ -1,6 +1,6 @@
 // SQL the over_asset checks share: who the household's members are, and one finding per household from its holdings.
 import { datasetSpec, type DatasetName } from '../../scanner/datasets/catalog.ts';
-import { BASIS_DIBAO_RULES, citeRow, householdMember, saysItLeftHousehold } from '../shared-sql.ts';
+import { BASIS_DIBAO_RULES, citeRow, notMemberRows } from '../shared-sql.ts';
 
 export const BASIS_ASSETS = `《社会救助暂行办法》(国务院令第649号) 第九条；${BASIS_DIBAO_RULES} 关于家庭财产状况认定的规定`;
 export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规清退';
@@ -12,24 +12,13 @@ export const REMEDY_ASSETS = '入户核查家庭经济状况，超标的依规�
  */
 const UNIT = `coalesce(household_id, chr(1) || id_number)`;
 /**
- * The households of rows that say their person left, with no other member row: a person alone written 分户 or
- * 在保（分户） (as rolls write 分户施保) is the household paid, and her car its own. The few rows saying so are found
- * first; the roll is only probed for their households. Built once per scan as the first of HOUSEHOLD_TABLES: MEMBER_ROW
- * is tested three times in each of the two tables' ACTIVE_ROWS, which would otherwise each probe the roll again.
+ * The roll rows whose person is no member of their household (notMemberRows), found once per scan by the table's row
+ * ids as the first of HOUSEHOLD_TABLES: MEMBER_ROW is tested three times in each of the two tables' ACTIVE_ROWS, where
+ * each test was a pattern and a probe of the households.
  */
-const LEFT_ALONE = `SELECT DISTINCT l.household_id FROM roll l
-  WHERE l.active AND l.status_raw IS NOT NULL AND l.status_raw <> '在保' AND ${saysItLeftHousehold('l')}
-    AND NOT EXISTS (SELECT 1 FROM roll m WHERE m.household_id = l.household_id AND ${householdMember('m')})`;
-/**
- * A roll row whose person is the household's member: 在保, and not saying that she left it while someone else is
- * there (a row 出嫁, 分户 or 在保（已迁出） is read as 在保 by the loader; most are reported by data_quality.bad-value,
- * a bracketed 在保（已出嫁） or 在保（分户） is not). A married-out daughter's car, home and deposits are not her parents'
- * household's, nor is she in its head count (until 2026-12-07 her car made her parents' household a false 拥有机动车
- * finding, high). Her holdings are left out unmentioned: they are no household's here. A row saying so with no
- * 家庭编号, or alone in its household, is still checked, as it was.
- */
-const MEMBER_ROW = `(${householdMember('roll')} OR (roll.active AND (roll.household_id IS NULL
-  OR roll.household_id IN (SELECT household_id FROM shared_asset_left_alone))))`;
+const NOT_MEMBERS = notMemberRows();
+/** A roll row whose person is the household's member: 在保, and none of NOT_MEMBERS. A row with no 家庭编号 is one. */
+const MEMBER_ROW = `(roll.active AND roll.rowid NOT IN (SELECT row_id FROM shared_asset_not_members))`;
 /**
  * The member rows the households are made of. A row without a 家庭编号 whose person is on a member row of a
  * household is no person alone: he is that household's member (until 2026-12-05 his car was found twice, for the
@@ -42,15 +31,15 @@ const ACTIVE_ROWS = `roll WHERE ${MEMBER_ROW} AND (household_id IS NOT NULL OR (
 
 /**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan, in this order):
- * shared_asset_left_alone (LEFT_ALONE), shared_asset_members (one row per household and person on a member row) and shared_asset_households (one row per
- * household with at least one member row: its location, area, program, member count, and whether it is a person
- * alone for want of a 家庭编号). Only member rows count (MEMBER_ROW): a 停保/退保 row, or one read as 在保 that says she
- * left (出嫁, 分户), is someone the household no longer claims as 保障人口 (moved out, married out, removed after review),
- * so neither their holdings nor their head count belong to the household being paid. data_quality.amount-over-standard
- * counts the active rows, a row saying she left among them.
+ * shared_asset_not_members (NOT_MEMBERS), shared_asset_members (one row per household and
+ * person on a member row) and shared_asset_households (one row per household with at least one member row: its
+ * location, area, program, member count, and whether it is a person alone for want of a 家庭编号). Only member rows
+ * count (MEMBER_ROW): a 停保/退保 row, or one read as 在保 that says she left (出嫁, 分户), is someone the household no
+ * longer claims as 保障人口 (moved out, married out, removed after review), so neither their holdings nor their head
+ * count belong to the household being paid. data_quality.amount-over-standard takes its member count from here.
  */
 export const HOUSEHOLD_TABLES = [
-  { table: 'shared_asset_left_alone', sql: LEFT_ALONE },
+  { table: 'shared_asset_not_members', sql: NOT_MEMBERS },
   {
     table: 'shared_asset_members',
     sql: `

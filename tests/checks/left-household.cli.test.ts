@@ -15,11 +15,12 @@ const csv = (rows: string[]) => rows.join('\n') + '\n';
 
 describe('a roll row read as 在保 that says its person left the household', () => {
   it('counts no car of a son 在保（已迁出）, a son 分户 or a daughter 出嫁 as his parents\' household\'s', async () => {
+    // 700 元 for the one member (a son or daughter who left is not counted: data_quality.amount-over-standard).
     const { findings } = await scanInput({
       'roll.csv': csv([ROLL_HEADER,
-        `店头镇,东村,M1,人1,${person(1)},户主,农村低保,1400,在保`, `店头镇,东村,M1,人2,${person(2)},子,农村低保,1400,在保（已迁出）`,
-        `店头镇,东村,M3,人3,${person(3)},户主,农村低保,1400,在保`, `店头镇,东村,M3,人4,${person(4)},子,农村低保,1400,分户`,
-        `店头镇,东村,M5,人5,${person(5)},户主,农村低保,1400,在保`, `店头镇,东村,M5,人6,${person(6)},女,农村低保,1400,出嫁`]),
+        `店头镇,东村,M1,人1,${person(1)},户主,农村低保,700,在保`, `店头镇,东村,M1,人2,${person(2)},子,农村低保,700,在保（已迁出）`,
+        `店头镇,东村,M3,人3,${person(3)},户主,农村低保,700,在保`, `店头镇,东村,M3,人4,${person(4)},子,农村低保,700,分户`,
+        `店头镇,东村,M5,人5,${person(5)},户主,农村低保,700,在保`, `店头镇,东村,M5,人6,${person(6)},女,农村低保,700,出嫁`]),
       'vehicles.csv': csv(['所有人,身份证号码,号牌号码,车辆类型,状态',
         `人2,${person(2)},鲁Q1,小型普通客车,正常`, `人4,${person(4)},鲁Q2,小型普通客车,正常`, `人6,${person(6)},鲁Q3,小型普通客车,正常`]),
     }, CONFIG);
