@@ -17,7 +17,7 @@ export default defineCheck({
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；死亡日期为空或无法识别的，按火化日期、注销日期中较早者计；火化日期或注销日期早于死亡日期的，死亡日期应是误写，按其中最早者计，证据中注明需核实；火化日期、注销日期只写到月的，按该月末日计）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）；死亡次月起读到的发放中没有此户的，而有这样被拒收的行，或有死亡次月起的发放其家庭编号与此户只差开头的 0（0012 写成 12）、花名册中又没有这个编号的，不估算多发金额（留空，不写 0.00），证据中注明原因。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；只写到年的，按该年末日计，证据中注明需核实（写有火化日期或注销日期的按其计；本期末在该年之中的，如本期 2026-10 而只写 2026，无法判断是否在本期末之前死亡，晚于本期的年份（如 2027，可能是 2017 之误）也无从判断，都按无法识别拒收）；死亡日期为空或无法识别的，按火化日期、注销日期中较早者计；火化日期或注销日期早于死亡日期的，死亡日期应是误写，按其中最早者计，证据中注明需核实；火化日期、注销日期只写到月的，按该月末日计）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）；死亡次月起读到的发放中没有此户的，而有这样被拒收的行，或有死亡次月起的发放其家庭编号与此户只差开头的 0（0012 写成 12）、花名册中又没有这个编号的，不估算多发金额（留空，不写 0.00），证据中注明原因。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -29,11 +29,13 @@ export default defineCheck({
              arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
              string_agg(d.death_date_from || ' ' || ${DEAD_BY_SHOWN} ||
                CASE WHEN d.death_date_from = '死亡月份' THEN '（死亡日期「' || d.death_date_raw || '」只写到月，按该月末日计）'
+                    -- A year alone (special-columns.ts YEAR_DECIDES): its last day, the least the list says; to be verified.
+                    WHEN d.death_date_from = '死亡年份' THEN '（死亡日期「' || d.death_date_raw || '」只写到年，按该年末日计，需核实）'
                     WHEN d.death_date_from <> '死亡日期' THEN
                  '（' || CASE WHEN ${DEAD_BY_MONTH} THEN '只写年月，按该月末日计；' ELSE '' END ||
                  CASE WHEN d.stated_death_date IS NOT NULL
                         THEN '死亡日期 ' || ${STATED_SHOWN} || ' 晚于' || d.death_date_from || ' ' || ${DEAD_BY_SHOWN} || '，按' || d.death_date_from || '计，需核实）'
-                      ELSE CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || '」无法识别' END ||
+                      ELSE CASE WHEN d.death_date_raw IS NULL OR trim(d.death_date_raw) = '' THEN '未写死亡日期' ELSE '死亡日期「' || d.death_date_raw || CASE WHEN rs_year(d.death_date_raw) IS NOT NULL THEN '」只写到年' ELSE '」无法识别' END END ||
                         '，按' || d.death_date_from || '计，死亡在此' || CASE WHEN ${DEAD_BY_MONTH} THEN '月' ELSE '日' END || '或之前）' END
                     ELSE '' END ||
                '，来源 ' || coalesce(d.source, '未注明') ||

@@ -20,6 +20,7 @@ import { dropStages } from './raw-rows.ts';
 import { createRawTables, rawTable } from './raw-tables.ts';
 import { refuseRepeatedLists } from './repeated-lists.ts';
 import { separatedNumberWarnings } from './reused-household-numbers.ts';
+import { tellTypingThePeriod } from './special-columns.ts';
 import { refuseUnplacedPayments } from './unplaced-payments.ts';
 import { unmatchedPaymentWarnings } from './unmatched-payments.ts';
 import { refuseUnusableIdFiles } from './unusable-ids.ts';
@@ -94,6 +95,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   const readEnded = performance.now();
   options.onNormalise?.();
   await macrosInstalled;
+  await tellTypingThePeriod([connection, ...(options.moreConnections ?? [])], options.period);
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
   const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);

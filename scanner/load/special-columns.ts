@@ -2,8 +2,10 @@
 // rosters and 司法 lists write them; the dates read where a better one is empty (a release, a business's closing, a
 // vehicle's deregistration) or contradicted (a death's, by the earliest of its dates); a month in a death's or a
 // business's dates; a death's reason; a 车管 list's codes. Each becomes the typed columns listed here.
+import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
+import type { Period } from '../period.ts';
 import { sqlString } from '../sql-text.ts';
 import { BUSINESS_CODE_COLUMNS, HOLDER_NAME_COLUMNS } from './business-holders.ts';
 import { PROPERTY_ID_COLUMNS } from './property-co-owners.ts';
@@ -153,16 +155,41 @@ const PRISONER_UNREADABLE: Record<string, string> = {
  * (death_date_from) and, beside the 死亡日期 it overrode, stated_death_date. The month is enough: payment stops from the
  * month after the death (死亡次月起停发), and the last day keeps a death in P's own month out of an earlier period. A
  * row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
- * (out-of-scope-rows.ts); one that is unclear is kept, to be verified.
+ * (out-of-scope-rows.ts); one that is unclear is kept, to be verified. A 死亡日期 of its year alone: YEAR_DECIDES.
  */
-const STATED_DEATH = endOf('death_date');
-/** The earliest day the 死亡日期 allows: its day, or its month's first. */
-const STATED_DEATH_START = startOf('death_date');
 const CREMATED_ON = endOf('cremated_on');
 const CANCELLED_ON = endOf('cancelled_on');
 // The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
 // until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
 const DEAD_BY = `least(${CREMATED_ON}, ${CANCELLED_ON})`;
+/** P's last day, as typing knows it (tellTypingThePeriod); NULL for a load without a period. */
+const PERIOD_END = "CAST(getvariable('rs_period_end') AS DATE)";
+/**
+ * Tells the typing connections P (getvariable is a connection's own), for a year alone in a 死亡日期 (YEAR_DECIDES).
+ * Without a period (a load on its own) none is told, nor one an earlier load on the connection was: such a year
+ * refuses its row as before.
+ */
+export async function tellTypingThePeriod(connections: readonly DuckDBConnection[], period: Period | undefined): Promise<void> {
+  for (const connection of connections) {
+    await connection.run(period ? `SET VARIABLE rs_period_end = DATE ${sqlString(period.end)}` : 'RESET VARIABLE rs_period_end');
+  }
+}
+
+/** A 死亡日期 that gives only its year (2025, 2025年, 2025年度: rs_year), its first day; asked only of a cell that is no date or month. */
+const STATED_YEAR = `CASE WHEN ${dateOf('death_date')} IS NULL AND ${mapped('death_date', 'month')} IS NULL THEN rs_year(death_date) END`;
+/**
+ * The year alone decides, read as its last day (the estimate counts from the next January: never more than was surely
+ * paid after the death), only where the row gives no 火化日期 or 注销日期 (each says more, and is read as before: the
+ * year alone is no date to it, as until 2026-12-07, and no finding's fact changes) and where the year ended by P.end.
+ * A year across P.end (2026 for 2026-10) cannot tell whether he died in P or after, and a year after it (2027, or a
+ * typed 2017) is no death of a recipient paid now: either row is refused as it was (死亡日期无法识别), not read as a
+ * death after P and dropped unseen (R30); so is any year in a load without a period. Until 2026-12-07 every year alone refused the row, and a recipient
+ * dead in 2025, paid all 2026, was not found.
+ */
+const YEAR_DECIDES = `(${DEAD_BY} IS NULL AND coalesce(make_date(year(${STATED_YEAR}), 12, 31) <= ${PERIOD_END}, false))`;
+const STATED_DEATH = `coalesce(${endOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN make_date(year(${STATED_YEAR}), 12, 31) END)`;
+/** The earliest day the 死亡日期 allows: its day, its month's first, or its year's. */
+const STATED_DEATH_START = `coalesce(${startOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN ${STATED_YEAR} END)`;
 const DEAD_BY_FROM = `CASE WHEN ${CANCELLED_ON} IS NULL OR ${CREMATED_ON} <= ${CANCELLED_ON} THEN '火化日期' ELSE '注销日期' END`;
 /** The 死亡日期 decides: it is read, and no 火化日期 or 注销日期 comes before it could be. */
 const BY_STATED_DEATH = `(${STATED_DEATH_START} IS NOT NULL AND NOT coalesce(${DEAD_BY} < ${STATED_DEATH_START}, false))`;
@@ -171,7 +198,8 @@ const DEATH_COLUMNS: Record<string, string[]> = {
   death_date: [
     `${DEATH_DATE} AS death_date`,
     'death_date AS death_date_raw',
-    `CASE WHEN ${BY_STATED_DEATH} THEN CASE WHEN ${dateOf('death_date')} IS NULL THEN '死亡月份' ELSE '死亡日期' END
+    `CASE WHEN ${BY_STATED_DEATH} THEN CASE WHEN ${dateOf('death_date')} IS NOT NULL THEN '死亡日期'
+        WHEN ${mapped('death_date', 'month')} IS NOT NULL THEN '死亡月份' ELSE '死亡年份' END
       WHEN ${DEAD_BY} IS NOT NULL THEN ${DEAD_BY_FROM} END AS death_date_from`,
     `${STATED_DEATH_START} AS stated_death_date`,
   ],

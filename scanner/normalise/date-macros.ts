@@ -53,6 +53,11 @@ const EXCEL_SERIAL = '([1-9]\\d{4})(?:\\.\\d+)?';
 const SEPARATED_MONTH = `${YEAR} ?[-/.年] ?(\\d{1,2}) ?(?:月份?)?`;
 /** 202603 */
 const COMPACT_MONTH = `${YEAR}(\\d{2})`;
+/**
+ * A year alone: 2025, 2025年, 2025年度, as a death list may date a death it knows only by its year. Read by rs_year for
+ * a 死亡日期 alone (special-columns.ts decides when the year is enough); no other column reads it.
+ */
+const YEAR_ONLY = `${YEAR} ?(?:年度?)?`;
 
 /**
  * Dashes other than '-' between a date's parts: the em dash (2026—8—15, or two, as Chinese text sets one), en dash,
@@ -183,6 +188,12 @@ export const DATE_MACROS: readonly MacroDefinition[] = [
 
   defineMacro('rs_month', ['s'],
     bindOnce('rs_date_text(CAST(s AS VARCHAR))', 'rs_month_value', 'rs_month_from_text(rs_month_value)')),
+
+  // A year alone (YEAR_ONLY) as its first day; NULL for anything else (a date, a month, a year with more after it). No
+  // lambda (bindOnce): asked inside a CASE of few rows, a lambda would run for each whole chunk one of them is in.
+  defineMacro('rs_year_from_text', ['t'], `CASE WHEN regexp_full_match(t, ${sqlString(YEAR_ONLY)})
+    THEN make_date(CAST(regexp_extract(t, ${sqlString(`^${YEAR_ONLY}$`)}, 1) AS INTEGER), 1, 1) END`),
+  defineMacro('rs_year', ['s'], 'rs_year_from_text(rs_date_text(CAST(s AS VARCHAR)))'),
 
   // A cadre's term written in one cell (任职时间 2018.01—2021.03): its start, a date or the first day of a month.
   defineMacro('rs_term_start', ['s'], termEnd(1, (month) => month, SERVING_WORDS)),
