@@ -4,7 +4,11 @@
 // the number's rows in each village have a 户主 of their own (and no one heads two of them), each village's rows are a
 // household of their own, renamed 001（东村）. Otherwise the rows are one family part of which moved (a member's row
 // updated, the 户主's not) and stay one household, which data_quality.household-split reports in each village where
-// its rows are still 在保; the numbers told apart are named once, in the summary's warnings.
+// its rows are still 在保; the numbers told apart are named once, in the summary's warnings. One man 在保 as the 户主 of
+// 001 in two counties (临沭县店头镇东村, 莒南县大店镇西村) is on two counties' rolls, each paying him: until 2026-12-07
+// his two were one household, a medium duplicate row to delete, and his death's finding went to one county with both
+// counties' payments summed (the other never told to stop). They are now two households, 001（店头镇东村） and
+// 001（大店镇西村）, and he the high duplicate.two-households. Within one county he stays one family's head, as before.
 // A township may also keep its 低保 roll and its 特困 roll apart, each numbering its households from 001: 低保 001
 // (张一 户主, 张二 配偶) and 特困 001 (王一 本人, no kin of theirs) in one village were read as one household (until
 // 2026-12-06), 王一 a cadre's household member and his 900 compared with their 1400. The roll's program family is part
@@ -98,22 +102,39 @@ export function householdPlacesQuery(rows: string, { byProgram = false }: { byPr
              ${headFirstSubject()},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line, count(*) AS persons,
              bool_or(coalesce(is_head, false)) OR (count(*) = 1 AND bool_and(relation_unwritten)) AS has_head,
-             list(DISTINCT id_number) FILTER (WHERE (is_head OR relation_unwritten) AND id_number IS NOT NULL) AS head_ids
+             list(DISTINCT id_number) FILTER (WHERE (is_head OR relation_unwritten) AND id_number IS NOT NULL) AS head_ids,
+             list(DISTINCT id_number) FILTER (WHERE (is_head OR relation_unwritten) AND id_number IS NOT NULL AND active) AS active_head_ids
       FROM placed GROUP BY household_id, place
+    ),
+    -- A head of two of a number's places: one family part of which moved (one roll, its rows half updated), unless the
+    -- two places are in two counties and he is 在保 in both: then two counties' rolls each pay him, his double
+    -- enrolment duplicate.two-households' case (R26). Within one county a family moving between townships may keep a
+    -- county-wide number, and a head 退保 in one place has moved (R28): both stay one household, as before.
+    place_heads AS (
+      SELECT household_no, place, head_id, list_contains(coalesce(active_head_ids, []), head_id) AS active,
+             -- One county however written: 临沭县, 临沭 and 临沂市临沭县 alike (the one ends as the other does, suffix off).
+             nullif(regexp_replace(county, '(自治县|自治旗|县|区|市|旗)$', ''), '') AS county_key
+      FROM (SELECT household_no, place, county, active_head_ids, unnest(coalesce(head_ids, [])) AS head_id FROM places)
+    ),
+    heads_apart AS (
+      SELECT a.household_no, bool_and(a.active AND b.active AND a.county_key IS NOT NULL AND b.county_key IS NOT NULL
+               AND NOT ends_with(a.county_key, b.county_key) AND NOT ends_with(b.county_key, a.county_key)) AS apart
+      FROM place_heads a JOIN place_heads b ON a.household_no = b.household_no AND a.head_id = b.head_id AND a.place < b.place
+      GROUP BY a.household_no
     ),
     numbers AS (
       SELECT household_no, string_agg(place, '/' ORDER BY place) AS places_key,
              string_agg(coalesce(township, '') || coalesce(village, '（无村名）') || coalesce(family, '') || ' ' || persons || '人', '；' ORDER BY place) AS all_places,
-             -- Each place's rows a family of their own: each has its 户主, and no one heads two of them.
-             bool_and(has_head) AND sum(len(coalesce(head_ids, []))) = len(list_distinct(flatten(list(coalesce(head_ids, []))))) AS separate,
+             -- Each place's rows a family of their own: each has its 户主, and no one heads two of them (heads_apart).
+             bool_and(has_head) AND coalesce(bool_and(h.apart), true) AS separate,
              count(DISTINCT township) > 1 AS townships_differ,
              -- Its households told apart by village (or township): a payment has to name its village.
              count(DISTINCT concat_ws('|', township, village)) > 1 AS located
-      FROM places GROUP BY household_no
+      FROM places LEFT JOIN heads_apart h USING (household_no) GROUP BY household_no
       -- A family of both programs in one village (a 低保 户主, his 特困 父亲) is one place: no second one.
       HAVING count(*) > 1
     )
-    SELECT p.* EXCLUDE (has_head, head_ids), n.places_key, n.all_places, n.separate, n.located,
+    SELECT p.* EXCLUDE (has_head, head_ids, active_head_ids), n.places_key, n.all_places, n.separate, n.located,
            CASE WHEN n.located THEN p.village ELSE '' END AS village_key,
            CASE WHEN n.separate THEN p.household_no || '（' || concat_ws('·',
                   CASE WHEN n.located THEN CASE WHEN n.townships_differ THEN coalesce(p.township, '') ELSE '' END || p.village END, p.family) || '）'
