@@ -301,7 +301,7 @@ describe('tampered workbooks', () => {
     expect(differences(before, await staffFields(ledger))).toEqual([`${ids[2]}.remedy`]);
   });
 
-  it('ignores every edited cell of a workbook older than the ledger\'s latest month', async () => {
+  it('ignores every edited cell of a workbook older than the ledger\'s latest month, a locked one as locked', async () => {
     const ledger = await copyLedger(base);
     await scanInto(ledger, '2026-11', '2026-12-05');
     const workbook = await edited((book) => {
@@ -314,7 +314,8 @@ describe('tampered workbooks', () => {
     const reason = '工作簿为 2026-10 的台账，台账最新月份为 2026-11，请在最新台账中填报';
     expect(report.files[0]!.ignored).toEqual([
       { sheet: sheetName, row: rowOf(ids[0]!), column: '整改状态', reason },
-      { sheet: sheetName, row: rowOf(ids[1]!), column: '姓名', reason },
+      // A locked column is said to be locked, whatever month its workbook is of.
+      { sheet: sheetName, row: rowOf(ids[1]!), column: '姓名', reason: expect.stringMatching(/^此列不可修改，导出时为「.+」，改动未导入$/) },
     ]);
     expect(report.totals.applied).toBe(0);
     expect(await staffFields(ledger)).toEqual(before.fields);

@@ -10,7 +10,7 @@ import { inTransaction } from '../transaction.ts';
 import { totalsOf, type FileImportReport, type ImportReport } from './import-report.ts';
 import { misalignedRows } from './misaligned-rows.ts';
 import { readLedgerWorkbook, type LedgerWorkbook, type WorkbookRow } from './read-ledger-workbook.ts';
-import { applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type LaterChange, type StaffChange } from './row-changes.ts';
+import { alreadyInLedger, applyEdits, changesAgainstSnapshot, decideStaffEdits, typedValue, type LaterChange, type LockedChange, type StaffChange } from './row-changes.ts';
 
 export { editsNotApplied, formatImportReport } from './import-report.ts';
 export type { ImportReport } from './import-report.ts';
@@ -45,7 +45,9 @@ interface ImportContext {
 
 async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWorkbook, context: ImportContext): Promise<FileImportReport> {
   const { snapshot } = workbook;
-  const report: FileImportReport = { file: workbook.file, period: snapshot.period, applied: [], rejected: [], ignored: [...workbook.unreadable] };
+  const report: FileImportReport = {
+    file: workbook.file, period: snapshot.period, applied: [], rejected: [], ignored: [...workbook.unreadable], alreadyInLedger: 0,
+  };
   // Staff fill in the latest month's workbook; an older one would put back what a later scan or edit has moved on from.
   // A row of an older month whose finding no later month lists (raised only by a backfill of that month) has no newer
   // workbook to be filled in: it is taken from this one (until 2026-12-06 it was refused, and staff had no way but
@@ -54,7 +56,8 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
     : context.latest === null ? '台账中还没有扫描记录，无法导入'
     : `工作簿为 ${snapshot.period} 的台账，台账最新月份为 ${context.latest}，请在最新台账中填报`;
   const listedLater = stale === null || context.latest === null ? new Set<string>() : await findingsListedAfter(connection, snapshot.period);
-  const staleRow = (findingId: string) => stale !== null && (context.latest === null || listedLater.has(findingId));
+  /** Why a row of this workbook is not taken (its finding is in a newer month's workbook), or null when it is. */
+  const staleBecause = (findingId: string) => (stale !== null && (context.latest === null || listedLater.has(findingId)) ? stale : null);
   const exported = new Map(snapshot.rows.map((row) => [row.findingId, row]));
   const firstSeenAt = new Map<string, string>();
 
@@ -88,8 +91,22 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
       }
       const changes = changesAgainstSnapshot(row.cells, snapshotRow.values, snapshot.unmasked);
       const shownAs = (column: string) => sheet.misnamed.get(column) ?? column;
-      if (stale !== null && staleRow(row.findingId)) {
-        for (const change of [...changes.locked, ...changes.staff]) ignore(shownAs(change.column), stale);
+      const staleReason = staleBecause(row.findingId);
+      if (staleReason !== null) {
+        // A row out of place shows another finding's cells: nothing in it is this finding's to set beside the ledger.
+        if (sheetOutOfOrder !== null) {
+          for (const change of [...changes.locked, ...changes.staff]) ignore(shownAs(change.column), staleReason);
+          continue;
+        }
+        for (const change of changes.locked) ignore(shownAs(change.column), lockedColumn(change));
+        const current = await readStaffValues(connection, row.findingId);
+        for (const change of changes.staff) {
+          // Imported before the next month's scan (or typed with ledger set): no edit left out, nothing to re-enter.
+          // Until 2026-12-07 each was listed as ignored, 请在最新台账中填报, and staff typed it in again.
+          const inLedger = current !== null && !sheet.misnamed.has(change.column) && alreadyInLedger(change, current[change.field]);
+          if (inLedger) report.alreadyInLedger += 1;
+          else ignore(shownAs(change.column), staleReason);
+        }
         continue;
       }
       const notThisFinding = misaligned.get(row.row);
@@ -99,9 +116,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
         for (const change of changes.staff) refuse(change, `此行不是问题编号 ${row.findingId} 的行（见下方本行「${FINDING_ID_HEADER}」的说明），未导入`);
         continue;
       }
-      for (const change of changes.locked) {
-        ignore(shownAs(change.column), `此列不可修改，导出时为${change.written ? `「${change.written}」` : '空'}，改动未导入`);
-      }
+      for (const change of changes.locked) ignore(shownAs(change.column), lockedColumn(change));
       if (sheetOutOfOrder !== null) {
         for (const change of changes.staff) refuse(change, sheetOutOfOrder);
         continue;
@@ -118,6 +133,11 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
     }
   }
   return report;
+}
+
+/** Why a locked cell staff changed is not taken, whatever month its workbook is of. */
+function lockedColumn(change: LockedChange): string {
+  return `此列不可修改，导出时为${change.written ? `「${change.written}」` : '空'}，改动未导入`;
 }
 
 /** Why the other rows of a sheet with rows out of place are not taken either. */

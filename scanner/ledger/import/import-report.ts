@@ -42,6 +42,11 @@ export interface FileImportReport {
   applied: AppliedChange[];
   rejected: RejectedCell[];
   ignored: IgnoredCell[];
+  /**
+   * Cells staff changed in rows of an older month's workbook whose values the ledger already holds (that workbook
+   * imported before the next month's scan): not edits left out, so neither listed nor counted as ignored.
+   */
+  alreadyInLedger: number;
 }
 
 export interface ImportReport {
@@ -92,6 +97,7 @@ export function formatImportReport(report: ImportReport): string {
       const value = cell.value === undefined ? '' : `「${maskIdsInText(cell.value)}」`;
       lines.push(`  已忽略 ${where(cell)}${value}：${maskIdsInText(cell.reason)}`);
     }
+    if (file.alreadyInLedger) lines.push(`  另有 ${file.alreadyInLedger} 处填报已在台账中，无需重新填报`);
   }
   const { applied, findingsChanged, rejected, ignored } = report.totals;
   lines.push(applied + rejected + ignored === 0

@@ -79,10 +79,11 @@ export interface LaterChange {
 
 /**
  * Which staff changes to take, given the finding's values now and the fields changed in the ledger since the export
- * (`changedSince`: by `ledger set`, a scan, another workbook or an earlier import of this one). Such a field is not
- * overwritten even when it holds the exported value again (a supervisor who put 待核实 back has decided too); nor is
- * one whose value differs from the export with no record of when. One that already equals the cell needs nothing,
- * which is also why importing the same workbook twice changes nothing. Rules across fields are checked on the result.
+ * (`changedSince`: by `ledger set`, a scan, another workbook or an earlier import of this one). A change the ledger
+ * already holds needs nothing (`alreadyInLedger`), so importing the same workbook twice, or a WeChat copy of one
+ * imported already, changes nothing and refuses nothing. Any other change to a field changed since the export is not
+ * taken, even when it holds the exported value again (a supervisor who put 待核实 back has decided too); nor to one
+ * whose value differs from the export with no record of when. Rules across fields are checked on the result.
  */
 export function decideStaffEdits(
   changes: readonly StaffChange[], current: StaffValues, changedSince: ReadonlyMap<EditableField, LaterChange> = new Map(),
@@ -95,20 +96,21 @@ export function decideStaffEdits(
       continue;
     }
     const now = current[change.field];
+    if (alreadyInLedger(change, now)) continue;
     // Like with like: a masked column's export is held to the ledger's value as that workbook would show it. Where
     // they agree, the ledger's value is the one exported, and its IDs are what the masks staff kept stand for.
     const shown = (value: StoredValue) => (change.idsMasked ? asShownMasked(value) : value);
     const exportedStill = shown(now) === shown(change.exported);
-    const value = change.idsMasked && exportedStill && typeof change.parsed.value === 'string'
-      ? restoreMaskedIds(change.parsed.value, typeof now === 'string' ? now : null)
-      : change.parsed.value;
-    if (now === value) continue;
     const later = changedSince.get(change.field);
     if ((later && !later.byScanOnly) || !exportedStill) {
       const by = later ? `（${later.source}，${later.when}）` : '';
       refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」${by}，未覆盖` });
       continue;
     }
+    // The ledger still holds the exported value: the masks staff kept are its IDs.
+    const value = change.idsMasked && typeof change.parsed.value === 'string'
+      ? restoreMaskedIds(change.parsed.value, typeof now === 'string' ? now : null)
+      : change.parsed.value;
     accepted.push({ field: change.field, column: change.column, value, text: change.text });
   }
 
@@ -125,6 +127,21 @@ export function decideStaffEdits(
     if (!culprit) break;
   }
   return { accepted: accepted.map(({ field, column, value }) => ({ field, column, value })), refused };
+}
+
+/**
+ * The ledger holds what the cell says: imported before (the same file again, a WeChat copy 店头镇(1).xlsx, an older
+ * month's workbook imported before that month was scanned past), or typed with `ledger set` too. In a column that
+ * showed its IDs masked, the typed text is the ledger's when its masks, read as the IDs the ledger's text quotes, give
+ * that text back: the ledger's value masked as the workbook masks it. Only ever a reason to write nothing, so a mask
+ * never goes over a full ID. Until 2026-12-07 the same workbook imported twice refused every such 备注 (the first
+ * import's audit record counted as a later change) and exited 2.
+ */
+export function alreadyInLedger(change: StaffChange, now: StoredValue): boolean {
+  if (!change.parsed.ok) return false;
+  const typed = change.parsed.value;
+  if (typed === now) return true;
+  return change.idsMasked && typeof typed === 'string' && typeof now === 'string' && restoreMaskedIds(typed, now) === now;
 }
 
 export function applyEdits(current: StaffValues, edits: readonly AcceptedEdit[]): StaffValues {
