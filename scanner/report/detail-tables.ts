@@ -2,6 +2,7 @@
 // (ID numbers masked unless --unmask, like the workbooks).
 import { findCheck } from '../engine/registry.ts';
 import { townshipLabel, villageLabel } from '../export/ledger-workbook/names.ts';
+import { trackingAsOf } from '../export/ledger-workbook/overdue.ts';
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
 import { TRACKING } from '../ledger/statuses.ts';
 import { maskIdNumber, maskIdsUnless } from '../mask-id.ts';
@@ -39,17 +40,20 @@ export function openHighSection(data: ReportData, unmask: boolean): SafeHtml {
   return html`<section data-testid="open-high"><h2>六、未办结的高风险问题（${shown}）</h2>
     <table data-testid="open-high-table"><thead><tr><th>问题编号</th><th>乡镇、村(社区)</th><th>姓名</th><th>身份证号</th><th>检查项</th>
       <th>问题描述</th><th class="number">多发金额（元）</th><th>整改时限</th><th>跟踪情况</th><th>备注</th></tr></thead><tbody>
-      ${rows.map((row) => openHighRow(row, data.isOverdue(row), unmask, freeText))}
+      ${rows.map((row) => openHighRow(row, { overdue: data.isOverdue(row), tracking: trackingAsOf(row, data.asOf) }, unmask, freeText))}
     </tbody></table>
     <p class="note">逾期的排在前面（底色标出），其次按多发金额从高到低；最多列出 ${formatCount(OPEN_HIGH_LIMIT)} 条。${unmask ? '身份证号未遮挡（--unmask）。' : '身份证号已遮挡。'}</p></section>`;
 }
 
-function openHighRow(row: LedgerRow, overdue: boolean, unmask: boolean, freeText: (text: string | null) => string): SafeHtml {
+/** `tracking` as the workbooks show it (overdue.ts): the scan's 逾期 beside a deadline since extended reads 持续. */
+function openHighRow(
+  row: LedgerRow, { overdue, tracking }: { overdue: boolean; tracking: string }, unmask: boolean, freeText: (text: string | null) => string,
+): SafeHtml {
   const idNumber = row.idNumber === null ? '' : unmask ? row.idNumber : maskIdNumber(row.idNumber);
   return html`<tr data-testid="open-high-row" data-finding-id="${row.findingId}"${overdue ? html` class="overdue"` : ''}>
     <td class="code">${row.findingId}</td><td class="place">${townshipLabel(row.township)}<br>${villageLabel(row.village)}</td>
     <td class="name" data-field="name">${freeText(row.name)}</td><td class="code" data-field="id-number">${idNumber}</td>
     <td class="check">${findCheck(row.checkId)?.title ?? row.checkId}</td><td class="evidence">${freeText(row.evidence)}</td>
     <td class="number">${row.overpaymentCents === null ? '' : formatYuan(row.overpaymentCents)}</td>
-    <td class="nowrap">${row.deadline ?? ''}${overdue && row.tracking !== TRACKING.overdue ? html`<br>已过时限` : ''}</td><td class="nowrap">${row.tracking}</td><td class="note" data-field="note">${freeText(row.note)}</td></tr>`;
+    <td class="nowrap">${row.deadline ?? ''}${overdue && tracking !== TRACKING.overdue ? html`<br>已过时限` : ''}</td><td class="nowrap">${tracking}</td><td class="note" data-field="note">${freeText(row.note)}</td></tr>`;
 }

@@ -2,7 +2,7 @@
 // so both agree), counted by severity, category and village, plus the month-over-month trend.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { CATEGORIES, SEVERITIES, type Severity } from '../engine/define-check.ts';
-import { isOverdue, overdueAsOf } from '../export/ledger-workbook/summary-sheet.ts';
+import { isOverdue, overdueAsOf } from '../export/ledger-workbook/overdue.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, TRACKING } from '../ledger/statuses.ts';
 import { standingOf, tally, type Tally } from './tally.ts';

@@ -137,5 +137,5 @@ export function trendSection(data: ReportData): SafeHtml {
         <td class="number" data-field="auto-closed">${point.autoClosed === null ? '—' : formatCount(point.autoClosed)}</td>
         <td class="number" data-field="overpayment">${formatYuan(point.overpaymentCents)}</td></tr>`)}
     </tbody></table>
-    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致（本月一行也是，扫描后办结的问题在其中仍计为未办结，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
+    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致（本月一行也是，扫描后办结的问题在其中仍计为未办结，扫描后延长整改时限的问题在其中仍计为逾期，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
 }

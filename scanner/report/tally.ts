@@ -1,6 +1,6 @@
 // Counting a set of ledger rows the way the workbooks' 汇总 sheet does: open, closed by staff, 误报, 自动销号,
 // overdue, and the money to recover — for the whole period, a category or one village.
-import { isOverdue } from '../export/ledger-workbook/summary-sheet.ts';
+import { isOverdue } from '../export/ledger-workbook/overdue.ts';
 import type { LedgerRow } from '../ledger/ledger-rows.ts';
 import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES } from '../ledger/statuses.ts';
 

@@ -26,10 +26,11 @@ const OPEN_WHEN_SCANNED = `(s.carried OR s.tracking IN (${OPEN_TRACKINGS}))`;
 
 /** Every recorded period in ascending order, up to and including `untilPeriod` (a report on October ignores November). */
 export async function trendUntil(connection: DuckDBConnection, untilPeriod: string): Promise<TrendPoint[]> {
-  // Overdue as the report's cards and the 汇总 sheet judge it (isOverdue in ledger-workbook/summary-sheet.ts): open, and
-  // either found 逾期 or past its 整改时限 on the scan date — a carried finding is never 逾期 by its tracking, only by
-  // its deadline. Open as that scan left it, since each row is its month as scanned; a run recorded without a scan
-  // date counts the scan's 逾期 only. Until 2026-12-05 the trend counted only the findings the scan raised and only
+  // Overdue as at scan time: open, and either found 逾期 by that scan (against the deadline of that day) or past its
+  // 整改时限 on the scan date — a carried finding is never 逾期 by its tracking, only by its deadline. The cards and the
+  // 汇总 (ledger-workbook/overdue.ts) judge by the deadline alone, as it stands now: one extended since the scan is
+  // not overdue there, and still is here (the note under the trend says so). Open as that scan
+  // left it, since each row is its month as scanned; a run recorded without a scan date counts the scan's 逾期 only. Until 2026-12-05 the trend counted only the findings the scan raised and only
   // its 逾期: a month that carried findings showed more open than findings, and fewer overdue than its card.
   const reader = await connection.runAndReadAll(
     `SELECT r.period, any_value(r.summary_json) AS summary_json,

@@ -13,7 +13,8 @@ import { ensureOutputFolder, writeWhole } from '../output-folder.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
 import { fitSheetName, safeFileName, SNAPSHOT_SHEET, SUMMARY_SHEET, townshipLabel, UniqueNames, villageLabel } from './names.ts';
 import { writeSnapshotSheet, type SnapshotHeader, type SnapshotRow } from './snapshot-sheet.ts';
-import { overdueAsOf, writeSummarySheet, type VillageGroup } from './summary-sheet.ts';
+import { overdueAsOf, trackingAsOf } from './overdue.ts';
+import { writeSummarySheet, type VillageGroup } from './summary-sheet.ts';
 
 export interface LedgerExportOptions {
   period: string;
@@ -60,7 +61,9 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   };
   await ensureOutputFolder(outDir);
 
-  const plans = planWorkbooks(ledger.rows, earlier, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
+  // 跟踪情况 of a finding found again as the deadline now says, judged as the 汇总's 逾期 (overdue.ts); the snapshot keeps it as shown.
+  const rows = ledger.rows.map((row) => ({ ...row, tracking: trackingAsOf(row, asOf) }));
+  const plans = planWorkbooks(rows, earlier, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
   const writers = Array.from({ length: WORKBOOKS_AT_A_TIME }, (_, writer) => writer);
   await workThrough(plans, writers, ({ plan, path }) => writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf }));
   const files = plans.map(({ path }) => path);

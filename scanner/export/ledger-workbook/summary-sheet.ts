@@ -1,13 +1,13 @@
 // The 汇总 sheet opening each workbook: per village, findings by category, how many are closed, open or overdue,
 // and the money involved; a 合计 row at the bottom.
-import { format } from 'date-fns';
 import type * as ExcelTypes from 'exceljs';
 import { CATEGORIES } from '../../engine/define-check.ts';
 import { CATEGORY_LABELS } from '../../ledger/labels.ts';
-import type { LedgerRow, PeriodLedger } from '../../ledger/ledger-rows.ts';
-import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES, TRACKING } from '../../ledger/statuses.ts';
+import type { LedgerRow } from '../../ledger/ledger-rows.ts';
+import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES } from '../../ledger/statuses.ts';
 import { formatYuan } from '../../report/format.ts';
 import { SUMMARY_SHEET } from './names.ts';
+import { isOpen, isOverdue } from './overdue.ts';
 import { headerStyle, printSetup, summaryCellStyle, TITLE_STYLE } from './styles.ts';
 import { protectStreamedSheet, STAFF_SHEET_PERMISSIONS } from './sheet-protection.ts';
 import { displayWidth } from './text-width.ts';
@@ -47,26 +47,6 @@ function isTerminal(row: LedgerRow): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(row.status);
 }
 
-function isOpen(row: LedgerRow): boolean {
-  return !isTerminal(row);
-}
-
-/**
- * Still open and either the scan already found it overdue, or its deadline has passed by `asOf`: the scan date, or
- * a later day given to `ledger export --as-of` (which should not show a deadline gone by since as on time), or a
- * deadline staff set after the scan.
- */
-/**
- * The day overdue is counted against: the one asked for (--as-of), else the month's scan date, so that the scan's
- * workbooks, `ledger export` and the report agree; today (local) only for a run recorded without a scan date.
- */
-export function overdueAsOf(asked: string | undefined, ledger: Pick<PeriodLedger, 'scannedAsOf'>, now: Date): string {
-  return asked ?? ledger.scannedAsOf ?? format(now, 'yyyy-MM-dd');
-}
-
-export function isOverdue(row: LedgerRow, asOf: string): boolean {
-  return isOpen(row) && (row.tracking === TRACKING.overdue || (row.deadline !== null && row.deadline < asOf));
-}
 
 export async function writeSummarySheet(
   workbook: ExcelTypes.stream.xlsx.WorkbookWriter, content: { title: string; villages: readonly VillageGroup[]; asOf: string },
@@ -111,7 +91,7 @@ export async function writeSummarySheet(
     excelRow.commit();
   });
   const noteRow = sheet.getRow(3 + lines.length + 1);
-  noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且跟踪情况为逾期或整改时限早于 ${content.asOf}；金额单位为元`
+  noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且整改时限早于 ${content.asOf}；金额单位为元`
     + `${earlierNote(lines[lines.length - 1]!.earlier)}。`;
   noteRow.getCell(1).style = { font: { size: 9, color: { argb: 'FF595959' } }, protection: { locked: true } };
   noteRow.commit();
