@@ -7,7 +7,7 @@ import { copyFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as ExcelTypes from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { cellOf, copyLedger, editWorkbook, queryLedger, SAMPLE_CONFIG, SAMPLE_INPUT, SAMPLE_PERIOD, staffFields } from '../support/ledger-fixture.ts';
+import { cellInWorkbook, copyLedger, editWorkbook, queryLedger, SAMPLE_CONFIG, SAMPLE_INPUT, SAMPLE_PERIOD, staffFields } from '../support/ledger-fixture.ts';
 import { runCli } from '../support/run-cli.ts';
 import { tempFolder } from '../support/temp-folder.ts';
 import { textOf } from '../support/workbook-text.ts';
@@ -31,18 +31,6 @@ async function cli(args: string[]) {
   return run;
 }
 
-/** The cell under `header` in the row of finding `id`, on whichever village sheet it is. */
-function staffCell(book: ExcelTypes.Workbook, id: string, header: string): ExcelTypes.Cell {
-  for (const sheet of book.worksheets) {
-    if (sheet.name === '汇总' || sheet.name === '_rollsweep') continue;
-    try {
-      return cellOf(sheet, id, header);
-    } catch {
-      // Not on this village's sheet.
-    }
-  }
-  throw new Error(`no row ${id}`);
-}
 
 let copies = 0;
 function edited(source: string, edit: (book: ExcelTypes.Workbook) => void, name = `${++copies}-${TOWNSHIP}.xlsx`): Promise<string> {
@@ -76,11 +64,11 @@ beforeAll(async () => {
   await cli(['ledger', 'set', ids[0], '--ledger', base, '--note', NOTE, '--by', '测试员']);
   await cli(['ledger', 'export', '--ledger', base, '--period', SAMPLE_PERIOD, '--out', join(root, 'export')]);
   sentBack = await edited(join(root, 'export', `${TOWNSHIP}.xlsx`), (book) => {
-    const note = staffCell(book, ids[0], '备注');
+    const note = cellInWorkbook(book, ids[0], '备注');
     note.value = `${textOf(note.value)}，已核实，村委会盖章`;
-    staffCell(book, ids[1], '整改状态').value = '核实中';
-    staffCell(book, ids[1], '整改措施').value = '入户核查';
-    staffCell(book, ids[2], '备注').value = '已电话核实';
+    cellInWorkbook(book, ids[1], '整改状态').value = '核实中';
+    cellInWorkbook(book, ids[1], '整改措施').value = '入户核查';
+    cellInWorkbook(book, ids[2], '备注').value = '已电话核实';
   }, 'sv-ret.xlsx');
 });
 
@@ -109,7 +97,7 @@ describe('the same workbook imported twice', () => {
     expect((await importInto(ledger, sentBack)).code).toBe(0);
     const after = await ledgerState(ledger);
     const other = await edited(join(root, 'export', `${TOWNSHIP}.xlsx`), (book) => {
-      const note = staffCell(book, ids[0], '备注');
+      const note = cellInWorkbook(book, ids[0], '备注');
       note.value = `${textOf(note.value)}，待复核`;
     });
     const run = await importInto(ledger, other);
@@ -141,8 +129,8 @@ describe('a workbook imported, then imported again after the next month\'s scan'
     await scanNextMonth(ledger);
     const before = await ledgerState(ledger);
     const more = await edited(sentBack, (book) => {
-      staffCell(book, ids[2], '备注').value = '已电话核实，家属在场';
-      staffCell(book, ids[1], '姓名').value = '张三';
+      cellInWorkbook(book, ids[2], '备注').value = '已电话核实，家属在场';
+      cellInWorkbook(book, ids[1], '姓名').value = '张三';
     });
     const run = await importInto(ledger, more);
     expect(run.code).toBe(2);

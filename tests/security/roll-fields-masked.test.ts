@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { printScanResult } from '../../scanner/cli/commands/print-scan-result.ts';
 import type { ScanSummary } from '../../scanner/export/summary.ts';
 import { maskIdNumber } from '../../scanner/mask-id.ts';
-import { cellOf, copyLedger, editWorkbook, queryLedger, readWorkbook, staffFields } from '../support/ledger-fixture.ts';
+import { cellInWorkbook, copyLedger, editWorkbook, queryLedger, readWorkbook, staffFields } from '../support/ledger-fixture.ts';
 import { textOf, workbookText } from '../support/workbook-text.ts';
 import { parseCsv } from '../support/parse-csv.ts';
 import { runCli } from '../support/run-cli.ts';
@@ -64,21 +64,9 @@ beforeAll(async () => {
   nameFinding = deceased(IN_NAME);
 });
 
-/** The cell under `header` in finding `id`'s row, on whichever village sheet it is. */
-function ledgerCell(book: ExcelTypes.Workbook, id: string, header: string): ExcelTypes.Cell {
-  for (const sheet of book.worksheets) {
-    if (sheet.name === '汇总' || sheet.name === '_rollsweep') continue;
-    try {
-      return cellOf(sheet, id, header);
-    } catch {
-      // not on this village's sheet
-    }
-  }
-  throw new Error(`no row ${id}`);
-}
 
 const ledgerRowText = (book: ExcelTypes.Workbook, id: string) =>
-  ['家庭编号', '户主姓名', '姓名'].map((header) => textOf(ledgerCell(book, id, header).value));
+  ['家庭编号', '户主姓名', '姓名'].map((header) => textOf(cellInWorkbook(book, id, header).value));
 
 function expectNoFullId(text: string) {
   for (const id of FULL) expect(text).not.toContain(id);
@@ -136,8 +124,8 @@ describe('ledger import of the masked workbook', () => {
 
   it('takes a staff edit in the row, and ignores a full ID typed over the masked 家庭编号, printing it masked', async () => {
     const { run, copy } = await sendBack((book) => {
-      ledgerCell(book, headFinding, '备注').value = '已入户核实';
-      ledgerCell(book, nameFinding, '家庭编号').value = HEAD;
+      cellInWorkbook(book, headFinding, '备注').value = '已入户核实';
+      cellInWorkbook(book, nameFinding, '家庭编号').value = HEAD;
     });
     expect(run.code).toBe(2);
     expect((await staffFields(copy))[headFinding]).toMatchObject({ note: '已入户核实' });

@@ -127,6 +127,19 @@ export function dataRows(sheet: ExcelTypes.Worksheet): { row: number; values: Re
   return rows;
 }
 
+/** The cell under `header` in finding `findingId`'s row, on whichever village sheet of the workbook it is. */
+export function cellInWorkbook(book: ExcelTypes.Workbook, findingId: string, header: string): ExcelTypes.Cell {
+  for (const sheet of book.worksheets) {
+    if (sheet.name === '汇总' || sheet.name === '_rollsweep') continue;
+    try {
+      return cellOf(sheet, findingId, header);
+    } catch {
+      // Not on this village's sheet.
+    }
+  }
+  throw new Error(`no row ${findingId}`);
+}
+
 /** The cell of `header` in the row whose 问题编号 is `findingId`. */
 export function cellOf(sheet: ExcelTypes.Worksheet, findingId: string, header: string): ExcelTypes.Cell {
   const idColumn = columnOf(sheet, '问题编号');
