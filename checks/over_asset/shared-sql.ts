@@ -31,12 +31,12 @@ const ACTIVE_ROWS = `roll WHERE ${MEMBER_ROW} AND (household_id IS NOT NULL OR (
 
 /**
  * The household tables the five over_asset checks share (defineCheck's `prepare`: built once per scan, in this order):
- * shared_asset_not_members (NOT_MEMBERS), shared_asset_members (one row per household and
- * person on a member row) and shared_asset_households (one row per household with at least one member row: its
- * location, area, program, member count, and whether it is a person alone for want of a 家庭编号). Only member rows
- * count (MEMBER_ROW): a 停保/退保 row, or one read as 在保 that says she left (出嫁, 分户), is someone the household no
- * longer claims as 保障人口 (moved out, married out, removed after review), so neither their holdings nor their head
- * count belong to the household being paid. data_quality.amount-over-standard takes its member count from here.
+ * shared_asset_not_members (NOT_MEMBERS), shared_asset_members (one row per household and person on a member row) and
+ * shared_asset_households (one row per household with at least one member row: its location, area, program, member
+ * count, and whether it is a person alone for want of a 家庭编号). Only member rows count (MEMBER_ROW): a 停保/退保 row,
+ * or one read as 在保 that says she left (出嫁, 分户), is someone the household no longer claims as 保障人口 (moved out,
+ * married out, removed after review), so neither their holdings nor their head count belong to the household being
+ * paid. data_quality.amount-over-standard takes its member count from here.
  */
 export const HOUSEHOLD_TABLES = [
   { table: 'shared_asset_not_members', sql: NOT_MEMBERS },

@@ -47,7 +47,6 @@ function isTerminal(row: LedgerRow): boolean {
   return (TERMINAL_STATUSES as readonly string[]).includes(row.status);
 }
 
-
 export async function writeSummarySheet(
   workbook: ExcelTypes.stream.xlsx.WorkbookWriter, content: { title: string; villages: readonly VillageGroup[]; asOf: string },
 ): Promise<void> {
