@@ -30,6 +30,8 @@ const movedOut = (status: string): Rows => ({ cadres: [cadre()], roll: movedOutR
 const LEFT = [
   '迁出', '户口迁出', '已迁出', '迁移', '户口迁移', '外迁', '迁往外省', '转出', '遷出', '分户', '另立户', '出嫁', '户口注销', '参军入伍',
   '死亡', '已故', '病故', '停保（迁出）', '退保(户口迁出)', '在保（已迁出）', '不在保（已迁出）', '迁出，未办理停保',
+  // R32's: a move to a place, a marriage (until 2026-12-07 each linked her brother's wife and sons, false high findings).
+  '退保（户口迁至西村）', '退保（迁到县城）', '退保（结婚）', '退保（嫁到西村）', '退保（婚迁）', '退保（婚嫁）', '退保（嫁往外省）',
 ];
 /**
  * Statuses that only say he is not paid, or deny or only propose a move, or name his return: the household still links, the
