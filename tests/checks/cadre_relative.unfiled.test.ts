@@ -305,6 +305,19 @@ testCheck('cadre_relative.unfiled', {
       ],
     },
     {
+      // R32: a woman cadre written against her husband, the 户主 (妻), his 儿媳 and 孙子 are hers; written as her
+      // father-in-law's 儿媳, his 妻 is her 婆婆. Until 2026-12-07 all three were missed.
+      name: 'two hops through the spouse to his child-in-law and grandchild, and through a parent-in-law to his spouse (户籍 lists)',
+      rows: withKin([kin(S, C, '妻'), kin(S, R, '儿媳'), kin(S, R2, '孙子'), kin(F, C, '儿媳'), kin(F, R3, '妻')], {
+        roll: [alone(R, '王五', 1), alone(R2, '赵六', 2), alone(R3, '钱七', 3)],
+      }),
+      expected: [
+        { subject_id: R, evidence: [`${CHILD_IN_LAW}：张三(村委会主任) ←妻— 身份证号 ${S} —儿媳→ 王五`] },
+        { subject_id: R2, evidence: [`${GRANDCHILD}：张三(村委会主任) ←妻— 身份证号 ${S} —孙子→ 赵六`] },
+        { subject_id: R3, evidence: [`配偶的父母(岳父母/公婆)：张三(村委会主任) ←儿媳— 身份证号 ${F} —妻→ 钱七`] },
+      ],
+    },
+    {
       // Until 2026-12-03 the two hops stopped at the spouse and the parents: a 儿媳 or grandchild under the son's name was missed.
       name: "two hops through a child: the child's spouse (both ways) is a child-in-law, the child's child (both ways) a grandchild",
       rows: withKin([kin(C, Z, '儿子'), kin(Z, R, '妻子'), kin(Z, R2, '儿子'), kin(D, C, '父亲'), kin(R3, D, '妻子'), kin(R4, D, '母亲')], {

@@ -117,7 +117,10 @@ const PREFIXED_KINDS: RelationKind[] = [
  * is not the 户主, his brothers are his parent's children, his mother his parent's spouse, his grandparents his parent's
  * parents, and a woman cadre's children her husband's (a parent's child is a sibling, half or step alike; a spouse's
  * child is a child or stepchild; checks.md counts step relations as their kind). Until 2026-12-06 these four paths were
- * not followed, and such relatives on the roll were found only where they shared the cadre's roll household.
+ * not followed, and such relatives on the roll were found only where they shared the cadre's roll household. A woman
+ * cadre written against her husband (户主) has his 儿媳 and grandchildren as hers, and one written as her father-in-law's
+ * 儿媳 has his wife as her 婆婆: until 2026-12-07 those were missed (R32). Not her father-in-law's child, who may be her
+ * husband or his brother (both near, but of two kinds a county may list apart).
  */
 const TWO_HOP_PATHS: [RelationKind, RelationKind, RelationKind][] = [
   ['spouse', 'parent', 'parent-in-law'],
@@ -129,6 +132,9 @@ const TWO_HOP_PATHS: [RelationKind, RelationKind, RelationKind][] = [
   ['parent', 'parent', 'grandparent'],
   ['child', 'spouse', 'child-in-law'],
   ['child', 'child', 'grandchild'],
+  ['spouse', 'child-in-law', 'child-in-law'],
+  ['spouse', 'grandchild', 'grandchild'],
+  ['parent-in-law', 'spouse', 'parent-in-law'],
 ];
 
 /** For the checks' descriptions: every kind a county may list in `relations`, with its Chinese meaning. */

@@ -36,6 +36,10 @@ const INVERSE_NEAR = new Set(['配偶', '父亲', '母亲', '兄弟', '姐妹', 
 const PARENT = new Set(['父亲', '母亲']);
 const SIBLING = new Set(['兄弟', '姐妹', '哥哥', '弟弟', '姐姐', '妹妹']);
 const CHILD = new Set(['儿子', '女儿', '长子', '次子', '长女', '次女']);
+const CHILD_IN_LAW = new Set(['儿媳', '女婿']);
+const PARENT_IN_LAW = new Set(['岳父', '岳母', '公公', '婆婆']);
+const GRANDCHILD = new Set(['孙子', '孙女', '外孙子', '外孙女']);
+const GRANDPARENT = new Set(['祖父', '祖母', '爷爷', '奶奶', '外祖父', '外祖母', '外公', '外婆']);
 
 const ALONE = '\u0001';
 
@@ -284,19 +288,23 @@ export function referenceFindings(directory: string, period: string, standards: 
     }
     for (const edge of edges.get(c) ?? []) {
       if (edge.forward ? NEAR.has(edge.rel) : INVERSE_NEAR.has(edge.rel)) near.add(edge.other);
-      // Second hops: the spouse's parents, siblings and children; the parents' siblings, children, spouses and parents; the
-      // children's spouses and children.
+      // Second hops: the spouse's parents, siblings, children, children's spouses and grandchildren; the parents'
+      // siblings, children, spouses and parents; the children's spouses and children; a parent-in-law's spouse.
       const spouse = edge.rel === '配偶';
       const parent = edge.forward ? PARENT.has(edge.rel) : CHILD.has(edge.rel);
       const child = edge.forward ? CHILD.has(edge.rel) : PARENT.has(edge.rel);
-      if (!spouse && !parent && !child) continue;
+      const parentInLaw = edge.forward ? PARENT_IN_LAW.has(edge.rel) : CHILD_IN_LAW.has(edge.rel);
+      if (!spouse && !parent && !child && !parentInLaw) continue;
       for (const second of edges.get(edge.other) ?? []) {
         if (second.other === c) continue;
         const secondIsParent = second.forward ? PARENT.has(second.rel) : CHILD.has(second.rel);
         const secondIsChild = second.forward ? CHILD.has(second.rel) : PARENT.has(second.rel);
-        const ok = child
-          ? second.rel === '配偶' || secondIsChild
-          : secondIsParent || SIBLING.has(second.rel) || secondIsChild || (parent && second.rel === '配偶');
+        const secondIsChildInLaw = second.forward ? CHILD_IN_LAW.has(second.rel) : PARENT_IN_LAW.has(second.rel);
+        const secondIsGrandchild = second.forward ? GRANDCHILD.has(second.rel) : GRANDPARENT.has(second.rel);
+        const ok = parentInLaw ? second.rel === '配偶'
+          : child ? second.rel === '配偶' || secondIsChild
+          : secondIsParent || SIBLING.has(second.rel) || secondIsChild || (parent && second.rel === '配偶')
+            || (spouse && (secondIsChildInLaw || secondIsGrandchild));
         if (ok) near.add(second.other);
       }
     }
