@@ -46,6 +46,9 @@ const STAYED: [status: string, evidence: string][] = [
   ['未迁出', '干部本人状态「未迁出」无法识别，按在保计)→'],
   ['拟迁出', '干部本人状态「拟迁出」无法识别，按在保计)→'],
   ['申请分户', '干部本人状态「申请分户」无法识别，按在保计)→'],
+  // R33: a marriage that denies the move (结婚未迁出) is no leaving, nor a move to this village.
+  ['退保（结婚未迁出）', '干部本人状态「退保(结婚未迁出)」无法识别，按在保计)→'],
+  ['退保（迁至本村）', '干部本人退保(迁至本村))→'],
   ['迁出后迁回', '干部本人退保（迁出后迁回）)→'],
 ];
 
@@ -83,6 +86,12 @@ testCheck('cadre_relative.unfiled', {
     },
   ],
   invalid: [
+    // R33: on a row still paid, a marriage or a move to a place says how she came, or nothing of leaving: still linked.
+    ...['在保（已结婚）', '在保（2019年结婚）', '在保（2018年嫁到本村）', '在保（2020年由西村迁至本村）'].map((status) => ({
+      name: `the cadre's row is still paid and notes a marriage or a move in: ${status}`,
+      rows: movedOut(status),
+      expected: [{ subject_id: R2, household_id: 'H001' }, { subject_id: R, household_id: 'H001' }],
+    })),
     ...STAYED.map(([status, evidence]) => ({
       name: `the cadre's row says only that he is not paid, or denies or only proposes a move: ${status}`,
       rows: movedOut(status),

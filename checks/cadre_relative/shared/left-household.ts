@@ -5,17 +5,25 @@ import { sqlString } from '../../../scanner/sql-text.ts';
 
 /**
  * A roll status that says the person left the household, not only that the roll stopped paying him: a move out (迁出,
- * 户口迁出, 迁移, 外迁, 转出 …, as the loader reads a move; 迁至, 迁到, 迁去 a place), a split into a household of his own
- * (分户, 另立户), a marriage (出嫁, 嫁到, 婚迁, 结婚, 入赘: until 2026-12-07 a cadre's row 退保（结婚） or 退保（户口迁至西村） in
- * her parents' household made her brother's wife and sons her unfiled 同户 relatives, false high findings, R32), a 户口
- * cancelled (户口注销, 参军, 入伍) or a death (死亡, 病故, 已故 …). A member's own row so written (在保（结婚）) links no one
- * either: when unsure, a link missed rather than a false one. 停保 and 退保 alone, or with a
+ * 户口迁出, 迁移, 外迁, 转出 …, as the loader reads a move), a split into a household of his own (分户, 另立户), a marriage
+ * out (出嫁, 入赘; on a row no longer paid also 结婚, 嫁到, 迁至 a place: LEFT_UNPAID_WORD), a 户口 cancelled (户口注销,
+ * 参军, 入伍) or a death (死亡, 病故, 已故 …). 停保 and 退保 alone, or with a
  * reason that is no such word (停保（任职）, 退保（收入超标）), say only that he is no longer paid. Such a word denied or
  * not yet done (未迁出, 户口未迁出, 拟迁出, 申请分户, 未办理迁出) does not count, nor a way of paying (分户施保), nor a
  * value that also names a return (迁出后迁回, 迁入), nor the head's leaving on another's row (HEADS_LEAVING).
  */
-const LEFT_HOUSEHOLD_WORD = `${MOVED_OUT_WORD}|迁移|迁至|迁到|迁去|分户|另立户|单独立户|出嫁|外嫁|嫁出|嫁到|嫁往|嫁至|婚迁|婚嫁|结婚|入赘|户口注销|注销户口|户籍注销|注销户籍|参军|入伍|${DEATH_WORD}|已故`;
-const LEFT_HOUSEHOLD_DENIED = `(?:未|不|没有?|无|非|拟|待|预|申请|建议|提请|准备|误)(?:办理?|已|曾|再|能|予|经)?(?:${LEFT_HOUSEHOLD_WORD})|分户(?:施保|保障|救助|纳入|享受)`;
+const LEFT_HOUSEHOLD_WORD = `${MOVED_OUT_WORD}|迁移|分户|另立户|单独立户|出嫁|外嫁|嫁出|入赘|户口注销|注销户口|户籍注销|注销户籍|参军|入伍|${DEATH_WORD}|已故`;
+/** The words denied or not yet done (未迁出, 拟迁至): no leaving. */
+const denied = (word: string) => `(?:未|不|没有?|无|非|拟|待|预|申请|建议|提请|准备|误)(?:办理?|已|曾|再|能|予|经)?(?:${word})`;
+const LEFT_HOUSEHOLD_DENIED = `${denied(LEFT_HOUSEHOLD_WORD)}|分户(?:施保|保障|救助|纳入|享受)`;
+/**
+ * A marriage or a move to a place (结婚, 婚迁, 嫁到, 迁至 …, not 迁至本村), as the reason a row is no longer paid
+ * (退保（结婚）, 退保（户口迁至西村）): she left. Until 2026-12-07 a cadre's such row in her parents' household made her
+ * brother's wife and sons her unfiled 同户 relatives, false high findings (R32). On a row still paid they say how she
+ * came (在保（2019年结婚）, 在保（2018年嫁到本村）) or nothing of leaving (在保（已结婚）): read so, a cadre paid herself and
+ * her in-laws went unfound (R33). A leaving denied anywhere in the value (退保（结婚未迁出）) is none.
+ */
+const LEFT_UNPAID_WORD = '结婚|婚嫁|婚迁|(?:迁至|迁到|迁去|嫁到|嫁往|嫁至)(?:[^本]|$)';
 const RETURN_WORD = '迁回|回迁|迁入|迁移入';
 /**
  * The head's leaving, written on another member's row (在保（户主死亡）, 在保（户主2025年病故）): the head's, not this
@@ -55,8 +63,11 @@ const othersStatus = (alias: string) => `CASE WHEN coalesce(${alias}.is_head, fa
  * query. Most such rows are 退保 (迁出) or 停保 (停保（迁出）) already; some are read as 在保 and reported (死亡, 分户,
  * 在保（已迁出）). A row without the words costs one failed match.
  */
-export const leftHousehold = (alias: string) => `coalesce(regexp_matches(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_WORD)})
-      AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)})
+export const leftHousehold = (alias: string) => `coalesce(((regexp_matches(${alias}.status_raw, ${words(LEFT_HOUSEHOLD_WORD)})
+      AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)}))
+    OR (NOT ${alias}.active AND regexp_matches(${alias}.status_raw, ${words(LEFT_UNPAID_WORD)})
+      AND NOT regexp_matches(${alias}.status_raw, ${words(`${denied(LEFT_HOUSEHOLD_WORD)}|${denied(LEFT_UNPAID_WORD)}`)})
+      AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(denied(LEFT_UNPAID_WORD))}, '', 'g'), ${words(LEFT_UNPAID_WORD)})))
       AND NOT regexp_matches(${alias}.status_raw, ${words(RETURN_WORD)}), false)`;
 
 /**
