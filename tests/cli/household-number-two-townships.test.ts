@@ -14,6 +14,9 @@ import { ROLL_HEADER, validId } from '../support/small-township.ts';
 
 const SHUANG = validId('371329', '19700101', '711');
 const WANG = validId('371329', '19720101', '722');
+/** A family that moved: its head and his wife. */
+const head = validId('371329', '19500302', '113');
+const wife = validId('371329', '19520715', '224');
 
 const COUNTY_ROLL_HEADER = '序号,区县,乡镇(街道),村(社区),区划代码,户编号,成员姓名,公民身份号码,关系,保障类别,保障金额,纳入时间,保障状态';
 const roll = [
@@ -77,8 +80,6 @@ describe('a household number reused in two counties, one man 在保 as the head 
 
   // R28: a family that moved between townships of one county (a county-wide number), the wife's row not moved.
   it('keeps one household a family that moved between two townships of one county, his old row 退保', async () => {
-    const head = validId('371329', '19500302', '113');
-    const wife = validId('371329', '19520715', '224');
     const moved = [
       COUNTY_ROLL_HEADER,
       `1,临沭县,店头镇,东村,,3713291100030077,张一,${head},户主,农村低保,1400,2020-01-01,退保`,
@@ -107,8 +108,6 @@ describe('a household number reused in two counties, one man 在保 as the head 
 
   // The rule within one county: one township's roll half updated after a family's move.
   it('keeps one household a family that moved inside one township, its 户主\'s row in both villages', async () => {
-    const head = validId('371329', '19500302', '113');
-    const wife = validId('371329', '19520715', '224');
     const moved = [
       ROLL_HEADER,
       `张庄镇,南村,001,孙大山,${head},户主,农村低保,1400,在保`,

@@ -7,10 +7,10 @@ import { sqlString } from '../../../scanner/sql-text.ts';
  * A roll status that says the person left the household, not only that the roll stopped paying him: a move out (迁出,
  * 户口迁出, 迁移, 外迁, 转出 …, as the loader reads a move), a split into a household of his own (分户, 另立户), a marriage
  * out (出嫁, 入赘; on a row no longer paid also 结婚, 嫁到, 迁至 a place: LEFT_UNPAID_WORD), a 户口 cancelled (户口注销,
- * 参军, 入伍) or a death (死亡, 病故, 已故 …). 停保 and 退保 alone, or with a
- * reason that is no such word (停保（任职）, 退保（收入超标）), say only that he is no longer paid. Such a word denied or
- * not yet done (未迁出, 户口未迁出, 拟迁出, 申请分户, 未办理迁出) does not count, nor a way of paying (分户施保), nor a
- * value that also names a return (迁出后迁回, 迁入), nor the head's leaving on another's row (HEADS_LEAVING).
+ * 参军, 入伍) or a death (死亡, 病故, 已故 …). 停保 and 退保 alone, or with a reason that is no such word (停保（任职）,
+ * 退保（收入超标）), say only that he is no longer paid. Such a word denied or not yet done (未迁出, 户口未迁出, 拟迁出,
+ * 申请分户, 未办理迁出) does not count, nor a way of paying (分户施保), nor a value that also names a return (迁出后迁回,
+ * 迁入), nor the head's leaving on another's row (HEADS_LEAVING).
  */
 const LEFT_HOUSEHOLD_WORD = `${MOVED_OUT_WORD}|迁移|分户|另立户|单独立户|出嫁|外嫁|嫁出|入赘|户口注销|注销户口|户籍注销|注销户籍|参军|入伍|${DEATH_WORD}|已故`;
 /** The words denied or not yet done (未迁出, 拟迁至): no leaving. */
@@ -67,7 +67,7 @@ export const leftHousehold = (alias: string) => `coalesce(((regexp_matches(${ali
       AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(LEFT_HOUSEHOLD_DENIED)}, '', 'g'), ${words(LEFT_HOUSEHOLD_WORD)}))
     OR (NOT ${alias}.active AND regexp_matches(${alias}.status_raw, ${words(LEFT_UNPAID_WORD)})
       AND NOT regexp_matches(${alias}.status_raw, ${words(`${denied(LEFT_HOUSEHOLD_WORD)}|${denied(LEFT_UNPAID_WORD)}`)})
-      AND regexp_matches(regexp_replace(${othersStatus(alias)}, ${words(denied(LEFT_UNPAID_WORD))}, '', 'g'), ${words(LEFT_UNPAID_WORD)})))
+      AND regexp_matches(${othersStatus(alias)}, ${words(LEFT_UNPAID_WORD)})))
       AND NOT regexp_matches(${alias}.status_raw, ${words(RETURN_WORD)}), false)`;
 
 /**

@@ -99,7 +99,7 @@ async function importWorkbook(connection: DuckDBConnection, workbook: LedgerWork
           continue;
         }
         for (const change of changes.locked) ignore(shownAs(change.column), lockedColumn(change));
-        const current = await readStaffValues(connection, row.findingId);
+        const current = changes.staff.length > 0 ? await readStaffValues(connection, row.findingId) : null;
         for (const change of changes.staff) {
           // Imported before the next month's scan (or typed with ledger set): no edit left out, nothing to re-enter.
           // Until 2026-12-07 each was listed as ignored, 请在最新台账中填报, and staff typed it in again.
