@@ -105,7 +105,8 @@ function unreadableGiven(column: string): string {
  * unreadable number (kept for the readable one: normalise-datasets.ts) may name two: 法定代表人 张三 371329********0054
  * beside 经营者 王五's number does not make 张三 王五's name.
  */
-const ONE_PERSON = `(len(list_distinct([${[PLAIN, ...ROLES].map((holder) => idOf(holder.id)).join(', ')}])) = 1
+const ONE_PERSON = q('business__one_person');
+const ONE_PERSON_TEST = `(len(list_distinct([${[PLAIN, ...ROLES].map((holder) => idOf(holder.id)).join(', ')}])) = 1
   AND NOT (${[PLAIN, ...ROLES].map((holder) => unreadableGiven(holder.id)).join(' OR ')}))`;
 
 /** What `pick` says of the one role whose name the row gives (法定代表人 alone, or 经营者 alone); NULL for none or both. */
@@ -113,7 +114,8 @@ const soleNamedRole = (pick: (role: (typeof ROLES)[number]) => string) => `CASE 
   `${nameOf(other.name, 'm_name')} IS ${other === role ? 'NOT ' : ''}NULL`).join(' AND ')} THEN ${pick(role)}`).join(' ')} END`;
 
 /** The plain ID's person is the one role's the row names him by, where its 姓名 is empty (法定代表人 beside 身份证号码). */
-const PLAIN_BY_ROLE_NAME = `${nameOf(PLAIN.name, 'm_name')} IS NULL AND ${idOf(PLAIN.id)} IS NOT NULL AND ${ONE_PERSON}`;
+const PLAIN_BY_ROLE_NAME = q('business__plain_by_role_name');
+const PLAIN_BY_ROLE_NAME_TEST = `${nameOf(PLAIN.name, 'm_name')} IS NULL AND ${idOf(PLAIN.id)} IS NOT NULL AND ${ONE_PERSON}`;
 
 /**
  * A name column's name (m_name) or comparison key (m_name_key), as the person of its role's ID column: its own, else
@@ -196,9 +198,19 @@ const givesPersonNumber = (column: string) => `(NOT ${blank(column)} AND NOT rs_
  * cell holds (above), so that over_asset.business tells the business by it; else the column as before.
  */
 export const BUSINESS_CODE_COLUMNS: Record<string, string[]> = {
-  credit_code: [`coalesce(CASE WHEN regexp_full_match(rs_code(credit_code), '[0-9A-Z]{18}|[0-9]{15}') THEN rs_code(credit_code) END,
-    CASE WHEN ${PLAIN_ID_IS_COMPANY_CODE} THEN ${codeOf(PLAIN.id)} END, rs_code(credit_code)) AS credit_code`],
+  credit_code: [`coalesce(CASE WHEN regexp_full_match(${codeOf('credit_code')}, '[0-9A-Z]{18}|[0-9]{15}') THEN ${codeOf('credit_code')} END,
+    CASE WHEN ${PLAIN_ID_IS_COMPANY_CODE} THEN ${codeOf(PLAIN.id)} END, ${codeOf('credit_code')}) AS credit_code`],
 };
+
+/**
+ * The tests the typed columns above read more than once, named once over the mapped names (value-maps.ts overMapped,
+ * special-columns.ts SPECIAL_STEPS): ONE_PERSON was written out in seven of them, and the demo's few businesses took
+ * DuckDB about half a second to bind and optimise. Each layer reads those before it.
+ */
+export const BUSINESS_STEPS: readonly (readonly string[])[] = [
+  [`${ONE_PERSON_TEST} AS ${ONE_PERSON}`, `rs_code(credit_code) AS ${codeOf('credit_code')}`],
+  [`(${PLAIN_BY_ROLE_NAME_TEST}) AS ${PLAIN_BY_ROLE_NAME}`],
+];
 
 /**
  * A row whose only numbers are companies' codes names no person: out of scope (listed with its reason in the rejects,

@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { discoverInputFiles, type InputFile, type SkippedFile } from '../discover/input-files.ts';
 import { InputError, UserFacingError } from '../errors.ts';
-import { installNormalisationMacros } from '../normalise/index.ts';
+import { giveTheMacrosTheirLists, installNormalisationMacros } from '../normalise/index.ts';
 import type { Period } from '../period.ts';
 import { refuseBlankHouseholdRolls } from './blank-households.ts';
 import { setAsideDepartedPayees } from './departed-payees.ts';
@@ -96,6 +96,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   options.onNormalise?.();
   await macrosInstalled;
   await tellTypingThePeriod([connection, ...(options.moreConnections ?? [])], options.period);
+  for (const typing of [connection, ...(options.moreConnections ?? [])]) await giveTheMacrosTheirLists(typing);
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
   const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);

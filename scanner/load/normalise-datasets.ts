@@ -17,7 +17,7 @@ import {
 import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, NON_DATA_REASON, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { PAYMENT_PLACE_COLUMNS, placePaymentsOfSeparatedHouseholds, separateReusedHouseholdNumbers } from './reused-household-numbers.ts';
-import { SPECIAL_COLUMNS, SPECIAL_REFUSALS, SPECIAL_UNREADABLE } from './special-columns.ts';
+import { SPECIAL_COLUMNS, SPECIAL_REFUSALS, SPECIAL_STEPS, SPECIAL_UNREADABLE } from './special-columns.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedField, mappedSource } from './value-maps.ts';
 
 /** The payments' columns that only find a payment's household, and are not kept in the typed table. */
@@ -311,8 +311,10 @@ export function typedSelect(dataset: DatasetSpec, byPayee = false): string {
   // a business's 法定代表人's and 经营者's, each as the holder's of its role (business-holders.ts).
   const nameKey = dataset.columns.filter((c) => c.kind === 'name').map((c) => `, ${dataset.name === 'businesses'
     ? holderName(c.name, 'm_name_key') : mappedField(c, 'name', 'm_name_key')} AS ${q(`${c.name}_key`)}`).join('');
-  // A business's plain ID cell as a code is a column of its source, computed once (business-holders.ts).
-  const source = payee ? mappedSource(dataset, PAYEE_SOURCE) : dataset.name === 'businesses' ? mappedSource(dataset, BUSINESS_SOURCE) : mappedSource(dataset);
+  // A business's plain ID cell as a code is a column of its source, computed once (business-holders.ts), as are the
+  // values special columns read more than once (special-columns.ts).
+  const additions = payee ? PAYEE_SOURCE : dataset.name === 'businesses' ? BUSINESS_SOURCE : { columns: [], joins: [] };
+  const source = mappedSource(dataset, { ...additions, overMapped: SPECIAL_STEPS[dataset.name] });
   return `SELECT ${typed.join(', ')}, ${rejectList} AS _rejects, _file, _sheet, _line${nameKey}
     FROM ${source}`;
 }

@@ -6,8 +6,8 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { DatasetName } from '../datasets/catalog.ts';
 import { NONE_WRITTEN } from '../normalise/text-macros.ts';
 import type { Period } from '../period.ts';
-import { sqlString } from '../sql-text.ts';
-import { BUSINESS_CODE_COLUMNS, HOLDER_NAME_COLUMNS } from './business-holders.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { BUSINESS_CODE_COLUMNS, BUSINESS_STEPS, HOLDER_NAME_COLUMNS } from './business-holders.ts';
 import { PROPERTY_ID_COLUMNS } from './property-co-owners.ts';
 import { blank } from './raw-rows.ts';
 import { ROLL_PROGRAM_COLUMNS } from './stated-area.ts';
@@ -103,12 +103,16 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
+/** A sentence's values named once, each a column of the typed statement's source (PRISONER_STEPS), read by name below. */
+const sentence = (name: string) => q(`sentence__${name}`);
 const SENTENCE_START_ITSELF = startOf('sentence_start');
-const SENTENCE_START = `coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start))`;
+const SENTENCE_START = sentence('start');
 const SENTENCE_END_ITSELF = endOf('sentence_end');
 /** A range is parsed only where the start is one (a plain date is in the value map): few rows of 200 thousand at B1M. */
-const RANGE_END = `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END`;
-const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END`;
+const RANGE_END = sentence('range_end');
+/** 刑期止日 无期徒刑, 死缓, 待定: still held. */
+const END_OPEN = sentence('end_open');
+const SENTENCE_END = sentence('end');
 /**
  * A 释放日期 is the day he left (减刑 and 假释 release before the 刑满日期): read where given, the 刑期止日 where it is
  * empty. One that cannot be read refuses the row: whether he was still held is then unknown. sentence_end_from says
@@ -120,19 +124,30 @@ const SENTENCE_END = `CASE WHEN rs_sentence_open(sentence_end) THEN NULL ELSE co
  */
 const RELEASE_WRITTEN_AS_NONE = `CASE WHEN coalesce(${mapped('released_on', 'date', 'm_no_value')}, false)
   THEN regexp_full_match(rs_text(released_on), ${sqlString(NONE_WRITTEN)}) ELSE false END`;
-const RELEASED = `(NOT ${blank('released_on')} AND NOT ${RELEASE_WRITTEN_AS_NONE})`;
+const RELEASED = sentence('released');
 export const RELEASED_ON_ITSELF = endOf('released_on');
-const RELEASED_ON = `CASE WHEN rs_sentence_open(released_on) THEN NULL ELSE ${RELEASED_ON_ITSELF} END`;
-const SENTENCE_END_WORD = `CASE WHEN rs_sentence_open(sentence_end) THEN rs_text(sentence_end)
+/** A 释放日期 written 未释放: still held. */
+const RELEASED_OPEN = sentence('released_open');
+const RELEASED_ON = `CASE WHEN ${RELEASED_OPEN} THEN NULL ELSE ${RELEASED_ON_ITSELF} END`;
+const SENTENCE_END_WORD = `CASE WHEN ${END_OPEN} THEN rs_text(sentence_end)
   WHEN ${SENTENCE_END_ITSELF} IS NULL AND ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_range_word(sentence_start) END`;
 /** The end read: the 释放日期 where given (the 刑期止日 beside it is not read), else the 刑期止日 or a 刑期起止's end. */
-const SENTENCE_END_READ = `CASE WHEN ${RELEASED} THEN ${RELEASED_ON} ELSE ${SENTENCE_END} END`;
+const SENTENCE_END_READ = sentence('end_read');
+/** Each layer reads those before it. */
+const PRISONER_STEPS: readonly (readonly string[])[] = [
+  [`coalesce(${SENTENCE_START_ITSELF}, rs_sentence_start(sentence_start)) AS ${SENTENCE_START}`,
+    `CASE WHEN ${SENTENCE_START_ITSELF} IS NULL THEN rs_sentence_end(sentence_start) END AS ${RANGE_END}`,
+    `rs_sentence_open(sentence_end) AS ${END_OPEN}`, `rs_sentence_open(released_on) AS ${RELEASED_OPEN}`,
+    `(NOT ${blank('released_on')} AND NOT ${RELEASE_WRITTEN_AS_NONE}) AS ${RELEASED}`],
+  [`CASE WHEN ${END_OPEN} THEN NULL ELSE coalesce(${SENTENCE_END_ITSELF}, ${RANGE_END}) END AS ${SENTENCE_END}`],
+  [`CASE WHEN ${RELEASED} THEN ${RELEASED_ON} ELSE ${SENTENCE_END} END AS ${SENTENCE_END_READ}`],
+];
 const PRISONER_COLUMNS: Record<string, string[]> = {
   sentence_start: [`${SENTENCE_START} AS sentence_start`, 'sentence_start AS sentence_start_raw'],
   sentence_end: [
     `${SENTENCE_END_READ} AS sentence_end`,
     'sentence_end AS sentence_end_raw',
-    `CASE WHEN ${RELEASED} THEN CASE WHEN rs_sentence_open(released_on) THEN rs_text(released_on) END ELSE ${SENTENCE_END_WORD} END AS sentence_end_word`,
+    `CASE WHEN ${RELEASED} THEN CASE WHEN ${RELEASED_OPEN} THEN rs_text(released_on) END ELSE ${SENTENCE_END_WORD} END AS sentence_end_word`,
     `CASE WHEN ${RELEASED} THEN '释放日期' ELSE '刑期止日' END AS sentence_end_from`,
     `${SENTENCE_END} AS scheduled_end`,
   ],
@@ -141,8 +156,8 @@ const PRISONER_COLUMNS: Record<string, string[]> = {
 const PRISONER_UNREADABLE: Record<string, string> = {
   sentence_start: `${SENTENCE_START} IS NULL`,
   // A 刑期止日 beside a 释放日期 is not read, and refuses nothing.
-  sentence_end: `NOT ${RELEASED} AND NOT rs_sentence_open(sentence_end) AND ${SENTENCE_END_ITSELF} IS NULL`,
-  released_on: `${RELEASED} AND NOT rs_sentence_open(released_on) AND ${RELEASED_ON_ITSELF} IS NULL`,
+  sentence_end: `NOT ${RELEASED} AND NOT ${END_OPEN} AND ${SENTENCE_END_ITSELF} IS NULL`,
+  released_on: `${RELEASED} AND NOT ${RELEASED_OPEN} AND ${RELEASED_ON_ITSELF} IS NULL`,
 };
 
 /**
@@ -157,11 +172,13 @@ const PRISONER_UNREADABLE: Record<string, string> = {
  * row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
  * (out-of-scope-rows.ts); one that is unclear is kept, to be verified. A 死亡日期 of its year alone: YEAR_DECIDES.
  */
-const CREMATED_ON = endOf('cremated_on');
-const CANCELLED_ON = endOf('cancelled_on');
+/** A death's values named once, each a column of the typed statement's source (DEATH_STEPS), read by name below. */
+const death = (name: string) => q(`death__${name}`);
+const CREMATED_ON = death('cremated_on');
+const CANCELLED_ON = death('cancelled_on');
 // The earlier of the two: each says he was dead by then (a 户口 may be cancelled before the cremation is recorded;
 // until 2026-12-05 the 火化日期 came first, and a death by 10-20 cremated on 11-02 was read as after October).
-const DEAD_BY = `least(${CREMATED_ON}, ${CANCELLED_ON})`;
+const DEAD_BY = death('dead_by');
 /** P's last day, as typing knows it (tellTypingThePeriod); NULL for a load without a period. */
 const PERIOD_END = "CAST(getvariable('rs_period_end') AS DATE)";
 /**
@@ -176,7 +193,8 @@ export async function tellTypingThePeriod(connections: readonly DuckDBConnection
 }
 
 /** A 死亡日期 that gives only its year (2025, 2025年, 2025年度: rs_year), its first day; asked only of a cell that is no date or month. */
-const STATED_YEAR = `CASE WHEN ${dateOf('death_date')} IS NULL AND ${mapped('death_date', 'month')} IS NULL THEN rs_year(death_date) END`;
+const STATED_YEAR = death('stated_year');
+const YEAR_END = `make_date(year(${STATED_YEAR}), 12, 31)`;
 /**
  * The year alone decides, read as its last day (the estimate counts from the next January: never more than was surely
  * paid after the death), only where the row gives no 火化日期 or 注销日期 (each says more, and is read as before: the
@@ -186,13 +204,23 @@ const STATED_YEAR = `CASE WHEN ${dateOf('death_date')} IS NULL AND ${mapped('dea
  * death after P and dropped unseen (R30); so is any year in a load without a period. Until 2026-12-07 every year alone refused the row, and a recipient
  * dead in 2025, paid all 2026, was not found.
  */
-const YEAR_DECIDES = `(${DEAD_BY} IS NULL AND coalesce(make_date(year(${STATED_YEAR}), 12, 31) <= ${PERIOD_END}, false))`;
-const STATED_DEATH = `coalesce(${endOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN make_date(year(${STATED_YEAR}), 12, 31) END)`;
+const YEAR_DECIDES = death('year_decides');
+const STATED_DEATH = death('stated');
 /** The earliest day the 死亡日期 allows: its day, its month's first, or its year's. */
-const STATED_DEATH_START = `coalesce(${startOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN ${STATED_YEAR} END)`;
+const STATED_DEATH_START = death('stated_start');
 const DEAD_BY_FROM = `CASE WHEN ${CANCELLED_ON} IS NULL OR ${CREMATED_ON} <= ${CANCELLED_ON} THEN '火化日期' ELSE '注销日期' END`;
 /** The 死亡日期 decides: it is read, and no 火化日期 or 注销日期 comes before it could be. */
-const BY_STATED_DEATH = `(${STATED_DEATH_START} IS NOT NULL AND NOT coalesce(${DEAD_BY} < ${STATED_DEATH_START}, false))`;
+const BY_STATED_DEATH = death('by_stated');
+/** Each layer reads those before it. */
+const DEATH_STEPS: readonly (readonly string[])[] = [
+  [`${endOf('cremated_on')} AS ${CREMATED_ON}`, `${endOf('cancelled_on')} AS ${CANCELLED_ON}`,
+    `CASE WHEN ${dateOf('death_date')} IS NULL AND ${mapped('death_date', 'month')} IS NULL THEN rs_year(death_date) END AS ${STATED_YEAR}`],
+  [`least(${CREMATED_ON}, ${CANCELLED_ON}) AS ${DEAD_BY}`,
+    `(least(${CREMATED_ON}, ${CANCELLED_ON}) IS NULL AND coalesce(${YEAR_END} <= ${PERIOD_END}, false)) AS ${YEAR_DECIDES}`],
+  [`coalesce(${endOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN ${YEAR_END} END) AS ${STATED_DEATH}`,
+    `coalesce(${startOf('death_date')}, CASE WHEN ${YEAR_DECIDES} THEN ${STATED_YEAR} END) AS ${STATED_DEATH_START}`],
+  [`(${STATED_DEATH_START} IS NOT NULL AND NOT coalesce(${DEAD_BY} < ${STATED_DEATH_START}, false)) AS ${BY_STATED_DEATH}`],
+];
 const DEATH_DATE = `CASE WHEN ${BY_STATED_DEATH} THEN ${STATED_DEATH} ELSE ${DEAD_BY} END`;
 const DEATH_COLUMNS: Record<string, string[]> = {
   death_date: [
@@ -308,6 +336,11 @@ const PRISONER_REFUSALS: readonly RowRefusal[] = [RELEASED_UNDATED, START_AFTER_
 
 /** Rows refused for what their cells say together, per dataset (normalise-datasets.ts lists them with the unreadable ones). */
 export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]>> = { prisoners: PRISONER_REFUSALS };
+
+/** Values the special columns of a dataset read more than once, named once over its mapped values (value-maps.ts overMapped). */
+export const SPECIAL_STEPS: Partial<Record<DatasetName, readonly (readonly string[])[]>> = {
+  deaths: DEATH_STEPS, prisoners: PRISONER_STEPS, businesses: BUSINESS_STEPS,
+};
 
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {

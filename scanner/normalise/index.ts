@@ -3,7 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { AMOUNT_MACROS } from './amount-macros.ts';
 import { CATEGORY_MACROS } from './category-macros.ts';
 import { DATE_MACROS } from './date-macros.ts';
-import { ID_NUMBER_MACROS } from './id-number-macros.ts';
+import { ID_LIST_VARIABLES, ID_NUMBER_MACROS } from './id-number-macros.ts';
 import { INSTITUTION_MACROS } from './institution-macros.ts';
 import { createMacroStatement, type MacroDefinition, type MacroScope } from './macro-definition.ts';
 import { TEXT_MACROS } from './text-macros.ts';
@@ -36,4 +36,13 @@ export async function installNormalisationMacros(connection: DuckDBConnection, s
   for (const macro of NORMALISATION_MACROS) {
     await connection.run(createMacroStatement(macro, scope));
   }
+  await giveTheMacrosTheirLists(connection);
+}
+
+/**
+ * The constant lists some macros read from connection variables (rs_id_canonical's: ID_LIST_VARIABLES), which are a
+ * connection's own: every connection that types IDs needs them, the database's macros notwithstanding.
+ */
+export async function giveTheMacrosTheirLists(connection: DuckDBConnection): Promise<void> {
+  for (const statement of ID_LIST_VARIABLES) await connection.run(statement);
 }
