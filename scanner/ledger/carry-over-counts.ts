@@ -12,6 +12,7 @@ export interface CarryOverCounts {
   new: number;
   /** New, still open, overdue, reopened and carried; in a backfill, the month's findings that are open in the ledger now. */
   open: number;
+  /** Of `open`, those whose deadline, as the ledger holds it now, is before the scan date: the workbooks' 汇总 逾期. */
   overdue: number;
   reopened: number;
   false_positive: number;
@@ -29,16 +30,24 @@ export async function countCarryOver(connection: DuckDBConnection, context: Carr
   // The month's findings: those the scan raised, by how the month records them (month_tracking), and the open ones it
   // carried unjudged. A backfill changes no status: open are those the ledger holds open now, so that --fail-on still
   // sees them (until 2026-12-02 a backfill counted none open and --fail-on never fired on one).
+  // Overdue as the workbooks' 汇总 written beside summary.json counts it (overdue.ts, isOverdue): open, and the deadline
+  // the ledger holds now before the scan date. A scan's own 逾期 is that already; the month_tracking of a backfill is the
+  // replaced run's word, and a rescan keeps 新发现 or 整改未到位 on a finding staff acted on, with their deadline. Until
+  // 2026-12-07 the 逾期 of month_tracking was counted: a backfill counted findings closed since and deadlines extended
+  // since (overdue could exceed open), and missed a deadline brought forward past the scan date, as a rescan of the latest
+  // month missed a kept 新发现 past its deadline (其中逾期 0 beside a 汇总 of 逾期 2).
   await connection.run(
     `CREATE OR REPLACE TEMP TABLE month_findings AS
-     SELECT c.month_tracking AS tracking,
-            CASE WHEN $carries THEN c.tracking IN (${OPEN_TRACKINGS})
-                 ELSE s.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL} END AS open,
-            c.month_tracking = '${TRACKING.overdue}' AS overdue, false AS carried, s.severity
-     FROM carry c JOIN scan_sightings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
-     UNION ALL
-     SELECT r.tracking, $carries OR f.status NOT IN ${TERMINAL_SQL}, coalesce(f.deadline < $as_of::DATE, false), true, f.severity
-     FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id`,
+     SELECT tracking, open, open AND coalesce(deadline < $as_of::DATE, false) AS overdue, carried, severity FROM (
+       SELECT c.month_tracking AS tracking,
+              CASE WHEN $carries THEN c.tracking IN (${OPEN_TRACKINGS})
+                   ELSE s.severity <> 'info' AND f.status NOT IN ${TERMINAL_SQL} END AS open,
+              f.deadline, false AS carried, s.severity
+       FROM carry c JOIN scan_sightings s USING (finding_id) JOIN ledger.findings f USING (finding_id)
+       UNION ALL
+       SELECT r.tracking, $carries OR f.status NOT IN ${TERMINAL_SQL}, f.deadline, true, f.severity
+       FROM ledger.run_carried r JOIN ledger.findings f USING (finding_id) WHERE r.run_id = $run_id
+     )`,
     { as_of: context.asOf, run_id: context.runId, carries: context.carries },
   );
   // A rescan of a month once a later one is scanned closes nothing, but keeps the 自动销号 of the run it replaces
