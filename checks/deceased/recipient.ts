@@ -11,13 +11,29 @@ import { BASIS_DIBAO_RULES, ROLL_LOCATION, citeRow, yuan, activePersonsAmong, no
 const DEAD_BY_MONTH = `rs_date(CASE d.death_date_from WHEN '火化日期' THEN d.cremated_on_raw ELSE d.cancelled_on_raw END) IS NULL`;
 const DEAD_BY_SHOWN = `CASE WHEN d.death_date_from IN ('火化日期', '注销日期') AND ${DEAD_BY_MONTH} THEN strftime(d.death_date, '%Y-%m') ELSE d.death_date::VARCHAR END`;
 const STATED_SHOWN = `CASE WHEN rs_date(d.death_date_raw) IS NULL THEN strftime(d.stated_death_date, '%Y-%m') ELSE d.stated_death_date::VARCHAR END`;
+/**
+ * The death as the earliest record gives it, for the note on a start after it: its day, or as much of it as the list
+ * wrote (2024-03, 2023年), or the 火化日期/注销日期 it was read by (按火化日期 2024-03-15 计: dead by then).
+ */
+const DIED_SHOWN = `CASE d.death_date_from WHEN '死亡日期' THEN d.death_date::VARCHAR WHEN '死亡月份' THEN strftime(d.death_date, '%Y-%m')
+    WHEN '死亡年份' THEN strftime(d.death_date, '%Y') || '年' ELSE '按' || d.death_date_from || ' ' || ${DEAD_BY_SHOWN} || ' 计' END`;
+/** A 开始享受时间 as the roll wrote it: a day, or a month (享受起始年月 2024.06, read as its first day) shown as one. */
+const START_SHOWN = `CASE WHEN rs_date(r.start_date_raw) IS NULL THEN strftime(r.start_date, '%Y-%m') ELSE strftime(r.start_date, '%Y-%m-%d') END`;
+/**
+ * Enrolled when already dead: the roll row's 开始享受时间 after the death is the plainest sign of an identity used after
+ * death (冒领), and staff recover all that was paid and report it. Said only where it is sure: the death is read as the
+ * last day it may have been (a month's, a year's, the 火化日期 he was dead by) and a month's start as its first day, so
+ * a death and a start in one month (死亡 2024-06-10, 开始享受 2024-06) is no note. Evidence only: the fact stays the death.
+ */
+const ENROLLED_AFTER_DEATH = `CASE WHEN m.died < r.start_date THEN '死亡（' || m.died_shown || '）早于开始享受时间（' || ${START_SHOWN} ||
+             '）：死亡后才纳入保障，需核查冒领。' ELSE '' END`;
 
 export default defineCheck({
   id: 'deceased.recipient',
   category: 'deceased',
   severity: 'high',
   title: '已死亡人员仍在保',
-  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；只写到年的，按该年末日计，证据中注明需核实（写有火化日期或注销日期的按其计；本期末在该年之中的，如本期 2026-10 而只写 2026，无法判断是否在本期末之前死亡，晚于本期的年份（如 2027，可能是 2017 之误）也无从判断，都按无法识别拒收）；死亡日期为空或无法识别的，按火化日期、注销日期中较早者计；火化日期或注销日期早于死亡日期的，死亡日期应是误写，按其中最早者计，证据中注明需核实；火化日期、注销日期只写到月的，按该月末日计）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）；死亡次月起读到的发放中没有此户的，而有这样被拒收的行，或有死亡次月起的发放其家庭编号与此户只差开头的 0（0012 写成 12）、花名册中又没有这个编号的，不估算多发金额（留空，不写 0.00），证据中注明原因。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。',
+  description: '花名册在保人员的身份证号码出现在死亡人员名单（公安户籍注销、殡葬火化、卫健死亡医学证明）中，死亡日期不晚于本期末（死亡日期只写到月的，按该月末日计；只写到年的，按该年末日计，证据中注明需核实（写有火化日期或注销日期的按其计；本期末在该年之中的，如本期 2026-10 而只写 2026，无法判断是否在本期末之前死亡，晚于本期的年份（如 2027，可能是 2017 之误）也无从判断，都按无法识别拒收）；死亡日期为空或无法识别的，按火化日期、注销日期中较早者计；火化日期或注销日期早于死亡日期的，死亡日期应是误写，按其中最早者计，证据中注明需核实；火化日期、注销日期只写到月的，按该月末日计）。死亡次月起应停发：有发放明细时，按死亡次月至本期每月实发金额 ÷ 该户在保人数估算多发金额；发放明细中写有此户家庭编号或此人身份证号的行因无法识别被拒收的，未计入，证据中注明需核对（各村各自编号、多个村都有此编号的，只看写明本村的行）；死亡次月起读到的发放中没有此户的，而有这样被拒收的行，或有死亡次月起的发放其家庭编号与此户只差开头的 0（0012 写成 12）、花名册中又没有这个编号的，不估算多发金额（留空，不写 0.00），证据中注明原因。死亡名单姓名与花名册不一致的，证据中注明需核实身份。注销户籍名单中注销原因不是死亡的（迁出、参军、出国定居、重复户口等）不作为死亡记录；注销原因无法判断的（其他）按死亡读取，证据中注明需核实是否死亡。死亡早于花名册开始享受时间的（死亡后才纳入保障），证据中注明需核查冒领（死亡日期只写到月或年的按该月、该年末日计，开始享受时间只写到月的按该月1日计，同月的无法判断先后，不注明）。',
   basis: `《社会救助暂行办法》(国务院令第649号) 第十三条（停发）；${BASIS_DIBAO_RULES}`,
   // payments only refines the estimate: without it the check still runs and leaves the overpayment empty.
   inputs: ['roll', 'deaths'],
@@ -27,6 +43,7 @@ export default defineCheck({
       -- Several lists (公安/火化/卫健) may report one death: the earliest date is the fact, every record is evidence.
       SELECT s.id_number, s.household_id, min(d.death_date) AS died,
              arg_min(d._file, (d.death_date, d._file, d._line)) AS source_file, arg_min(d._line, (d.death_date, d._file, d._line)) AS source_line,
+             arg_min(${DIED_SHOWN}, (d.death_date, d._file, d._line)) AS died_shown, any_value(s.start_date) AS started,
              string_agg(d.death_date_from || ' ' || ${DEAD_BY_SHOWN} ||
                CASE WHEN d.death_date_from = '死亡月份' THEN '（死亡日期「' || d.death_date_raw || '」只写到月，按该月末日计）'
                     -- A year alone (special-columns.ts YEAR_DECIDES): its last day, the least the list says; to be verified.
@@ -105,14 +122,18 @@ export default defineCheck({
              min(p.month) FILTER (WHERE p.cents > 0) AS first_month, max(p.month) FILTER (WHERE p.cents > 0) AS last_month,
              greatest(sum(sign(p.cents) * CAST(floor((2 * abs(p.cents) + n.n) / (2.0 * n.n)) AS BIGINT)), 0) AS cents
       FROM matched m JOIN paid p USING (household_id) JOIN members n USING (household_id)
-      WHERE p.month > date_trunc('month', m.died) AND p.month <= period_start() GROUP BY m.id_number, m.household_id
+      WHERE p.month > date_trunc('month', m.died) AND p.month <= period_start()
+        -- Enrolled after the death (ENROLLED_AFTER_DEATH), a month paid before her own 开始享受时间 paid the others: until
+        -- 2026-12-07 her share of it was counted, more than was paid for her.
+        AND (m.started IS NULL OR p.month >= date_trunc('month', m.started))
+      GROUP BY m.id_number, m.household_id
     )
     SELECT r.id_number AS subject_id, r.name AS subject_name, ${ROLL_LOCATION},
            'died|' || m.died::VARCHAR AS fact,
            -- 0.00 only where nothing read after the death may be his: a refused row or a 12 for 0012 may be (未估算).
            CASE WHEN (SELECT count(*) FROM payments) = 0 OR r.household_id IS NULL OR (o.cents IS NULL AND (f.n IS NOT NULL OR z.n IS NOT NULL))
                 THEN NULL ELSE coalesce(o.cents, 0) END AS overpayment_cents,
-           '死亡人员名单：' || m.records || '。' ||
+           '死亡人员名单：' || m.records || '。' || ${ENROLLED_AFTER_DEATH} ||
              CASE WHEN (SELECT count(*) FROM payments) = 0 THEN
                     -- A list given whose every row was refused (amounts written 壹仟肆佰元) was given all the same: until
                     -- 2026-12-05 the finding said 未提供发放明细, beside the count of his refused rows.
