@@ -3,7 +3,7 @@
 import { LEDGER_COLUMNS, type WrittenValue } from '../../export/ledger-workbook/columns.ts';
 import { crossFieldProblem, formatCents, parseStaffValue, type EditableField, type Parsed, type StaffValues } from '../staff-edits.ts';
 import { cellText, sameAsWritten, staffInput, storedFromWritten, type PlainCell } from './cell-values.ts';
-import { asShownMasked, restoreMaskedIds } from './staff-text-ids.ts';
+import { asShownMasked, restoreMaskedIds, restoreMaskedIdsOrRefuse } from './staff-text-ids.ts';
 
 type StoredValue = string | number | null;
 
@@ -107,11 +107,17 @@ export function decideStaffEdits(
       refused.push({ column: change.column, text: change.text, reason: `导出后台账中此项已改为「${shownValue(change.field, now)}」${by}，未覆盖` });
       continue;
     }
-    // The ledger still holds the exported value: the masks staff kept are its IDs.
-    const value = change.idsMasked && typeof change.parsed.value === 'string'
-      ? restoreMaskedIds(change.parsed.value, typeof now === 'string' ? now : null)
-      : change.parsed.value;
-    accepted.push({ field: change.field, column: change.column, value, text: change.text });
+    // The ledger still holds the exported value: the masks staff kept are its IDs, unless which ID a mask is cannot be
+    // told (two IDs masked alike and one moved or dropped, a mask copied, a digit typed against one: staff-text-ids.ts);
+    // such a cell is refused, as a mask stored would go over the full IDs.
+    const restored = change.idsMasked && typeof change.parsed.value === 'string'
+      ? restoreMaskedIdsOrRefuse(change.parsed.value, typeof now === 'string' ? now : null)
+      : { ok: true as const, text: change.parsed.value };
+    if (!restored.ok) {
+      refused.push({ column: change.column, text: change.text, reason: restored.reason });
+      continue;
+    }
+    accepted.push({ field: change.field, column: change.column, value: restored.text, text: change.text });
   }
 
   const before = crossFieldProblem(current);

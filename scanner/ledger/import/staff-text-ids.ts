@@ -9,29 +9,148 @@ export function asShownMasked(value: StoredValue): StoredValue {
   return typeof value === 'string' ? maskIdsInText(value) : value;
 }
 
-/**
- * Staff who add "，已上报" to a 备注 showing 「已核实 371329********1071 本人已死亡」 send the mask back with it: each
- * masked number in the new text that is the mask of exactly one ID in the value as exported is that ID again,
- * written as it stood there. A mask of none of them, or of two different IDs (same region and last four digits), is
- * kept as typed: nothing says which person it was. An ID typed in full is the staff's own, and stored as typed.
- */
-export function restoreMaskedIds(typed: string, exported: string | null): string {
-  if (exported === null) return typed;
-  const idsByMask = new Map<string, Map<string, string>>();
-  for (const id of idsInText(exported)) {
-    const ids = idsByMask.get(id.masked) ?? new Map<string, string>();
-    // One person's ID keyed twice, once with spaces, is one ID: kept as it was first written.
-    if (!ids.has(id.compact.toUpperCase())) ids.set(id.compact.toUpperCase(), exported.slice(id.start, id.end));
-    idsByMask.set(id.masked, ids);
-  }
-  const restorable = new Map([...idsByMask].filter(([, ids]) => ids.size === 1).map(([mask, ids]) => [mask, [...ids.values()][0]!]));
-  if (restorable.size === 0) return typed;
-  // Longest first, and never inside a longer number or mask: 371329********1071 is not a piece of 1371329********10712.
-  const masks = [...restorable.keys()].sort((a, b) => b.length - a.length).map(escapeForPattern);
-  const pattern = new RegExp(String.raw`(?<![0-9*])(?:${masks.join('|')})(?![0-9*])`, 'g');
-  return typed.replace(pattern, (mask) => restorable.get(mask)!);
+/** The typed text with the full IDs back in place of its masks, or why a mask in it cannot be told apart. */
+export type RestoredText = { ok: true; text: string } | { ok: false; reason: string };
+
+/** One place a mask stands in the exported text as the workbook showed it. */
+interface ShownMask {
+  from: number;
+  to: number;
+  /** The ID it masks, as it was written there (keyed in parts, full-width digits); null where the text held the mask itself. */
+  written: string | null;
+  /** The ID without its spaces, in ASCII: one person however keyed; null for a mask the text held as such. */
+  person: string | null;
 }
 
-function escapeForPattern(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A place a mask stands in a text: from, to (end excluded). */
+interface Span {
+  from: number;
+  to: number;
+}
+
+/**
+ * Staff who add "，已上报" to a 备注 showing 「已核实 371329********1071 本人已死亡」 send the mask back with it. The text
+ * is read as the workbook showed it: each place a mask of an exported ID stands there stands for that ID or, where the
+ * exported text held the mask itself (「其子 371329********1071 代领（号码待补）」), for the mask. Per mask shown:
+ *  - one typed with a digit or * right against it (「371329********107112月起停发」) is refused: where the mask ends
+ *    cannot be told, and a mask no import matches would be stored over the full ID;
+ *  - typed more times than shown is refused: the extra one was copied (from the 整改措施 beside it, where the same
+ *    mask was the son's) and which person it is cannot be told;
+ *  - all shown for one and the same ID: each typed is that ID (fewer is fine: staff deleted some);
+ *  - for two IDs, or an ID and the mask itself (「371329********1071 与 371329********1071 疑为同一人」): put back by
+ *    position when staff kept every one and left the text from the first to the last as shown, so the first is still
+ *    the first; none kept is stored as typed; anything else is refused.
+ * A mask of no exported ID is kept as typed, and an ID typed in full is the staff's own, stored as typed. A refused cell
+ * is not taken: stored, the masks would go over the ledger's full IDs, the only record of who was meant. Until
+ * 2026-12-07 a mask with a digit against it, or copied, went over the full ID with nothing said.
+ */
+export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null): RestoredText {
+  if (exported === null) return { ok: true, text: typed };
+  const { shown, masks } = shownMasks(exported);
+  const replacements: { at: Span; id: string }[] = [];
+  for (const [mask, shownPlaces] of masks) {
+    const typedPlaces = placesOf(typed, mask);
+    if (typedPlaces.length === 0) continue;
+    const against = typedPlaces.map((at) => digitAgainst(typed, at)).find((problem) => problem !== null);
+    if (against) return { ok: false, reason: maskRunsOn(mask, against) };
+    const meanings = new Set(shownPlaces.map((place) => place.person ?? mask));
+    const inPlace = keptInPlace(typed, typedPlaces, shown, shownPlaces);
+    if (typedPlaces.length > shownPlaces.length || (meanings.size > 1 && !inPlace)) {
+      return { ok: false, reason: cannotTell(mask, shownPlaces, typedPlaces.length) };
+    }
+    // Kept in place, each is the one shown there (written as it was keyed); else all are the one ID shown.
+    typedPlaces.forEach((at, position) => {
+      const written = (inPlace ? shownPlaces[position]! : shownPlaces[0]!).written;
+      if (written !== null) replacements.push({ at, id: written });
+    });
+  }
+  return { ok: true, text: replaceSpans(typed, replacements) };
+}
+
+/**
+ * As restoreMaskedIdsOrRefuse, a mask that cannot be told apart left as typed: only to ask whether a text is one the
+ * ledger holds already (row-changes.ts alreadyInLedger), never to store.
+ */
+export function restoreMaskedIds(typed: string, exported: string | null): string {
+  const restored = restoreMaskedIdsOrRefuse(typed, exported);
+  return restored.ok ? restored.text : typed;
+}
+
+/**
+ * The exported text as the workbook showed it, and by each mask of an ID in it every place that mask stands there: the
+ * IDs, and the mask itself where the text held it (not inside an ID's mask).
+ */
+function shownMasks(exported: string): { shown: string; masks: Map<string, ShownMask[]> } {
+  const masks = new Map<string, ShownMask[]>();
+  let shown = '';
+  let from = 0;
+  for (const id of idsInText(exported)) {
+    shown += exported.slice(from, id.start);
+    const place = { from: shown.length, to: shown.length + id.masked.length, written: exported.slice(id.start, id.end), person: id.compact.toUpperCase() };
+    shown += id.masked;
+    from = id.end;
+    masks.set(id.masked, [...(masks.get(id.masked) ?? []), place]);
+  }
+  shown += exported.slice(from);
+  const idPlaces = [...masks.values()].flat();
+  for (const [mask, places] of masks) {
+    const literal = placesOf(shown, mask).filter((at) => !idPlaces.some((place) => at.from < place.to && place.from < at.to));
+    places.push(...literal.map((at) => ({ ...at, written: null, person: null })));
+    places.sort((a, b) => a.from - b.from);
+  }
+  return { shown, masks };
+}
+
+/** Every place the mask stands in the text, digits or * beside it or not (digitAgainst judges those). */
+function placesOf(text: string, mask: string): Span[] {
+  const places: Span[] = [];
+  for (let at = text.indexOf(mask); at !== -1; at = text.indexOf(mask, at + mask.length)) places.push({ from: at, to: at + mask.length });
+  return places;
+}
+
+const RUNS_ON = /[0-9０-９*＊]/;
+
+/** A digit or * typed right against the mask, before or after: where the mask ends cannot be told. */
+function digitAgainst(text: string, at: Span): { side: '前' | '后'; character: string } | null {
+  const before = text[at.from - 1];
+  if (before !== undefined && RUNS_ON.test(before)) return { side: '前', character: before };
+  const after = text[at.to];
+  if (after !== undefined && RUNS_ON.test(after)) return { side: '后', character: after };
+  return null;
+}
+
+/** Staff kept every place the mask was shown, and the text from the first to the last as the workbook showed it. */
+function keptInPlace(typed: string, typedPlaces: readonly Span[], shown: string, shownPlaces: readonly ShownMask[]): boolean {
+  if (typedPlaces.length !== shownPlaces.length) return false;
+  const typedSpan = typed.slice(typedPlaces[0]!.from, typedPlaces[typedPlaces.length - 1]!.to);
+  return typedSpan === shown.slice(shownPlaces[0]!.from, shownPlaces[shownPlaces.length - 1]!.to);
+}
+
+function maskRunsOn(mask: string, against: { side: '前' | '后'; character: string }): string {
+  return `此格中掩码「${mask}」${against.side}紧接「${against.character}」，无法确定掩码的范围，未导入，台账保留原值；`
+    + `请在掩码与「${against.character}」之间加空格或标点，或改填完整身份证号后重新导入`;
+}
+
+/** What the mask stood for in the cell as exported, what staff changed, and what to do. */
+function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes: number): string {
+  const people = new Set(shownPlaces.flatMap((place) => (place.person === null ? [] : [place.person]))).size;
+  const asText = shownPlaces.some((place) => place.person === null) ? '及原文中的该掩码' : '';
+  const onePerson = people === 1 && !asText;
+  const stoodFor = onePerson ? '代表同一个身份证号' : `代表 ${people === 1 ? '1 个' : `${people} 个不同的`}身份证号${asText}`;
+  const times = `导出时出现 ${shownPlaces.length} 次，此格中`;
+  const [what, fix] = typedTimes > shownPlaces.length
+    ? [`${times}有 ${typedTimes} 次，多出的可能复制自别处`, '请删去多出的掩码']
+    : [typedTimes < shownPlaces.length ? `${times}只剩 ${typedTimes} 次，删去的是哪个无法确定` : '掩码的顺序或其间文字已改动', '请保留这些掩码及其间文字不变'];
+  return `导出时「${mask}」${stoodFor}，此格中的该掩码无法确定${onePerson ? '' : '各'}指何人（${what}），未导入，台账保留原值；`
+    + `${fix}，或改填完整身份证号后重新导入`;
+}
+
+function replaceSpans(text: string, replacements: readonly { at: Span; id: string }[]): string {
+  let result = '';
+  let from = 0;
+  for (const { at, id } of [...replacements].sort((a, b) => a.at.from - b.at.from)) {
+    result += text.slice(from, at.from) + id;
+    from = at.to;
+  }
+  return result + text.slice(from);
 }
