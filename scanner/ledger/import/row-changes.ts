@@ -110,8 +110,9 @@ export function decideStaffEdits(
     // The ledger still holds the exported value: the masks staff kept are its IDs, unless which ID a mask is cannot be
     // told (two IDs masked alike and one moved or dropped, a mask copied, a digit typed against one: staff-text-ids.ts);
     // such a cell is refused, as a mask stored would go over the full IDs.
+    const rowTexts = Object.entries(current).flatMap(([field, value]) => (field !== change.field && typeof value === 'string' ? [value] : []));
     const restored = change.idsMasked && typeof change.parsed.value === 'string'
-      ? restoreMaskedIdsOrRefuse(change.parsed.value, typeof now === 'string' ? now : null)
+      ? restoreMaskedIdsOrRefuse(change.parsed.value, typeof now === 'string' ? now : null, rowTexts)
       : { ok: true as const, text: change.parsed.value };
     if (!restored.ok) {
       refused.push({ column: change.column, text: change.text, reason: restored.reason });

@@ -36,15 +36,19 @@ interface Span {
  *    cannot be told, and a mask no import matches would be stored over the full ID;
  *  - typed more times than shown is refused: the extra one was copied (from the 整改措施 beside it, where the same
  *    mask was the son's) and which person it is cannot be told;
- *  - all shown for one and the same ID: each typed is that ID (fewer is fine: staff deleted some);
- *  - for two IDs, or an ID and the mask itself (「371329********1071 与 371329********1071 疑为同一人」): put back by
- *    position when staff kept every one and left the text from the first to the last as shown, so the first is still
- *    the first; none kept is stored as typed; anything else is refused.
+ *  - one ID alone, in the cell and in the row's other texts (`rowTexts`, the 整改措施 beside a 备注): each typed is that
+ *    ID, however many (fewer: staff deleted some; more: staff named her again, 「…，M 的补助自12月起停发」);
+ *  - one ID in the cell, but another of that mask in the row (the 整改措施's 「追回 M（her son）代领部分」): put back only
+ *    where staff kept the cell's text whole around it, each mask where it was; a mask copied in from beside, or the cell
+ *    rewritten in the other column's words (「追回 M 代领部分已完成」), cannot be told from the other person;
+ *  - for two IDs in the cell, or an ID and the mask itself (「371329********1071 与 371329********1071 疑为同一人」): put
+ *    back by position when staff kept every one and left the text from the first to the last as shown, so the first is
+ *    still the first; none kept is stored as typed; anything else is refused.
  * A mask of no exported ID is kept as typed, and an ID typed in full is the staff's own, stored as typed. A refused cell
  * is not taken: stored, the masks would go over the ledger's full IDs, the only record of who was meant. Until
  * 2026-12-07 a mask with a digit against it, or copied, went over the full ID with nothing said.
  */
-export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null): RestoredText {
+export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null, rowTexts: readonly string[] = []): RestoredText {
   if (exported === null) return { ok: true, text: typed };
   const { shown, masks } = shownMasks(exported);
   const replacements: { at: Span; id: string }[] = [];
@@ -54,9 +58,10 @@ export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null)
     const against = typedPlaces.map((at) => digitAgainst(typed, at)).find((problem) => problem !== null);
     if (against) return { ok: false, reason: maskRunsOn(mask, against) };
     const meanings = new Set(shownPlaces.map((place) => place.person ?? mask));
-    const inPlace = keptInPlace(typed, typedPlaces, shown, shownPlaces);
-    if (typedPlaces.length > shownPlaces.length || (meanings.size > 1 && !inPlace)) {
-      return { ok: false, reason: cannotTell(mask, shownPlaces, typedPlaces.length) };
+    const inRow = othersInRow(mask, meanings, rowTexts);
+    const inPlace = inRow ? keptWhole(typed, typedPlaces, shown, shownPlaces) : keptInPlace(typed, typedPlaces, shown, shownPlaces);
+    if ((meanings.size > 1 || inRow) && !inPlace) {
+      return { ok: false, reason: cannotTell(mask, shownPlaces, typedPlaces.length, inRow) };
     }
     // Kept in place, each is the one shown there (written as it was keyed); else all are the one ID shown.
     typedPlaces.forEach((at, position) => {
@@ -119,6 +124,17 @@ function digitAgainst(text: string, at: Span): { side: '前' | '后'; character:
   return null;
 }
 
+/** The row's other texts quote another person of this mask than the cell does (masked alike in the workbook). */
+function othersInRow(mask: string, meanings: ReadonlySet<string>, rowTexts: readonly string[]): boolean {
+  return rowTexts.some((text) => idsInText(text).some((id) => id.masked === mask && !meanings.has(id.compact.toUpperCase())));
+}
+
+/** Staff kept the cell's whole text as the workbook showed it (adding before or after it): each mask is where it was. */
+function keptWhole(typed: string, typedPlaces: readonly Span[], shown: string, shownPlaces: readonly ShownMask[]): boolean {
+  const at = typed.indexOf(shown);
+  return at !== -1 && typedPlaces.length === shownPlaces.length && typedPlaces.every((place, index) => place.from === at + shownPlaces[index]!.from);
+}
+
 /** Staff kept every place the mask was shown, and the text from the first to the last as the workbook showed it. */
 function keptInPlace(typed: string, typedPlaces: readonly Span[], shown: string, shownPlaces: readonly ShownMask[]): boolean {
   if (typedPlaces.length !== shownPlaces.length) return false;
@@ -132,17 +148,23 @@ function maskRunsOn(mask: string, against: { side: '前' | '后'; character: str
 }
 
 /** What the mask stood for in the cell as exported, what staff changed, and what to do. */
-function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes: number): string {
+function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes: number, othersInRow: boolean): string {
   const people = new Set(shownPlaces.flatMap((place) => (place.person === null ? [] : [place.person]))).size;
   const asText = shownPlaces.some((place) => place.person === null) ? '及原文中的该掩码' : '';
   const onePerson = people === 1 && !asText;
-  const stoodFor = onePerson ? '代表同一个身份证号' : `代表 ${people === 1 ? '1 个' : `${people} 个不同的`}身份证号${asText}`;
-  const times = `导出时出现 ${shownPlaces.length} 次，此格中`;
+  const stoodFor = onePerson
+    ? `在此格中代表 1 个身份证号，同一行其他栏中又代表另一个身份证号`
+    : `代表 ${people === 1 ? '1 个' : `${people} 个不同的`}身份证号${asText}`;
+  const times = `导出时此格中出现 ${shownPlaces.length} 次，现在`;
   const [what, fix] = typedTimes > shownPlaces.length
     ? [`${times}有 ${typedTimes} 次，多出的可能复制自别处`, '请删去多出的掩码']
-    : [typedTimes < shownPlaces.length ? `${times}只剩 ${typedTimes} 次，删去的是哪个无法确定` : '掩码的顺序或其间文字已改动', '请保留这些掩码及其间文字不变'];
+    : typedTimes < shownPlaces.length
+      ? [`${times}只剩 ${typedTimes} 次，删去的是哪个无法确定`, '请保留这些掩码及其间文字不变']
+      : othersInRow && onePerson
+        ? ['此格原文已改写', '请保留此格原文，只在其前后添加']
+        : ['掩码的顺序或其间文字已改动', '请保留这些掩码及其间文字不变'];
   return `导出时「${mask}」${stoodFor}，此格中的该掩码无法确定${onePerson ? '' : '各'}指何人（${what}），未导入，台账保留原值；`
-    + `${fix}，或改填完整身份证号后重新导入`;
+    + `${fix}；或用 rollsweep ledger set 改填，或导出不脱敏的台账（--unmask）填写完整身份证号后重新导入`;
 }
 
 function replaceSpans(text: string, replacements: readonly { at: Span; id: string }[]): string {
