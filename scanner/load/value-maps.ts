@@ -168,9 +168,10 @@ export function idField(column: ColumnSpec, field: IdField): string {
 
 /**
  * An ID's full parse, only where `when` holds, as four steps (one subquery each, see mappedSource): the cleaned text,
- * its body, its check character and birth-date test, the verdict (<name>__parsed). That is rs_id_parse taken apart: rs_id_parse names its steps with lambdas,
- * and a lambda inside a CASE ran for nearly the whole chunk whenever one row of it took that branch. One ill-formed ID
- * in a few hundred is in nearly every chunk, and the full parse cost about 1.5 s per million IDs beyond the fast lane.
+ * its body, its check character and birth-date test, the verdict (<name>__parsed). That is rs_id_parse taken apart:
+ * rs_id_parse names its steps with lambdas, and a lambda inside a CASE ran for nearly the whole chunk whenever one row
+ * of it took that branch. One ill-formed ID in a few hundred is in nearly every chunk, and the full parse cost about
+ * 1.5 s per million IDs beyond the fast lane.
  */
 export function fullIdParse(raw: string, when: string, name: string): IdParseSteps {
   const [clean, digits, facts] = [idStep(name, 'clean'), idStep(name, 'digits'), idStep(name, 'facts')];
