@@ -95,8 +95,9 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
   const readEnded = performance.now();
   options.onNormalise?.();
   await macrosInstalled;
-  await tellTypingThePeriod([connection, ...(options.moreConnections ?? [])], options.period);
-  for (const typing of [connection, ...(options.moreConnections ?? [])]) await giveTheMacrosTheirLists(typing);
+  const typing = [connection, ...(options.moreConnections ?? [])];
+  await tellTypingThePeriod(typing, options.period);
+  for (const worker of typing) await giveTheMacrosTheirLists(worker);
   await normaliseDatasets(connection, options.moreConnections, options.whileTyping, { macrosInstalled: options.macroConnection !== undefined });
   const normalised = performance.now();
   const usable = await refuseUnusableIdFiles(connection, readReports, options.skipBadFiles ?? false, skipped);

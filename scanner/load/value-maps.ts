@@ -217,19 +217,20 @@ export function mappedSource(dataset: DatasetSpec, more: SourceAdditions = { col
   ].filter((columns) => columns.length > 0);
   // `more`: the caller's columns over the raw row and joins on them (a 代发 file's payee and his household).
   const outer = [...idParses.map(([, , , verdict]) => verdict), ...more.columns];
-  const inner = steps.reduce((from, columns) => `(SELECT *, ${columns.join(', ')} FROM ${from})`, table);
-  const parsed = outer.length ? `(SELECT *, ${outer.join(', ')} FROM ${inner})` : table;
-  const over = more.over?.length ? `(SELECT *, ${more.over.join(', ')} FROM ${parsed})` : parsed;
+  const inner = steps.reduce(withColumns, table);
+  const parsed = outer.length ? withColumns(inner, outer) : table;
+  const over = more.over?.length ? withColumns(parsed, more.over) : parsed;
   const source = over === table ? table : `${over} AS ${table}`;
-  const aliases: string[] = [];
-  const joins = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => {
-    const alias = mappedAlias(column, kind);
-    aliases.push(alias);
-    return `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`;
-  }));
+  const maps = dataset.columns.flatMap((column) => kindsOf(dataset, column).map((kind) => ({ column, kind, alias: mappedAlias(column, kind) })));
+  const joins = maps.map(({ column, kind, alias }) =>
+    `LEFT JOIN ${VALUE_MAPS[kind].table} AS ${alias} ON ${alias}.m_raw IS NOT DISTINCT FROM ${table}.${q(column.name)}`);
   if (!more.overMapped?.length) return [source, ...joins, ...more.joins].join('\n');
   // Each map's row is kept as one column under its alias (a struct), so mappedField reads it over the layers as beside the join.
-  const mapped = `(SELECT ${[`${table}.*`, ...aliases].join(', ')} FROM ${[source, ...joins].join('\n')})`;
-  const layered = more.overMapped.reduce((from, columns) => `(SELECT *, ${columns.join(', ')} FROM ${from})`, mapped);
-  return [`${layered} AS ${table}`, ...more.joins].join('\n');
+  const mapped = `(SELECT ${[`${table}.*`, ...maps.map(({ alias }) => alias)].join(', ')} FROM ${[source, ...joins].join('\n')})`;
+  return [`${more.overMapped.reduce(withColumns, mapped)} AS ${table}`, ...more.joins].join('\n');
+}
+
+/** `from` with `columns` computed beside its own: one subquery, so a later one reads them by name. */
+function withColumns(from: string, columns: readonly string[]): string {
+  return `(SELECT *, ${columns.join(', ')} FROM ${from})`;
 }

@@ -77,6 +77,11 @@ export interface LaterChange {
   byScanOnly?: boolean;
 }
 
+/** The row's texts in its other fields (the 整改措施 beside a 备注): a mask there may stand for another person. */
+function otherTexts(current: StaffValues, field: EditableField): string[] {
+  return Object.entries(current).flatMap(([other, value]) => (other !== field && typeof value === 'string' ? [value] : []));
+}
+
 /**
  * Which staff changes to take, given the finding's values now and the fields changed in the ledger since the export
  * (`changedSince`: by `ledger set`, a scan, another workbook or an earlier import of this one). A change the ledger
@@ -110,9 +115,8 @@ export function decideStaffEdits(
     // The ledger still holds the exported value: the masks staff kept are its IDs, unless which ID a mask is cannot be
     // told (two IDs masked alike and one moved or dropped, a mask copied, a digit typed against one: staff-text-ids.ts);
     // such a cell is refused, as a mask stored would go over the full IDs.
-    const rowTexts = Object.entries(current).flatMap(([field, value]) => (field !== change.field && typeof value === 'string' ? [value] : []));
     const restored = change.idsMasked && typeof change.parsed.value === 'string'
-      ? restoreMaskedIdsOrRefuse(change.parsed.value, typeof now === 'string' ? now : null, rowTexts)
+      ? restoreMaskedIdsOrRefuse(change.parsed.value, typeof now === 'string' ? now : null, otherTexts(current, change.field))
       : { ok: true as const, text: change.parsed.value };
     if (!restored.ok) {
       refused.push({ column: change.column, text: change.text, reason: restored.reason });

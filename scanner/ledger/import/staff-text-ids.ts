@@ -148,7 +148,7 @@ function maskRunsOn(mask: string, against: { side: '前' | '后'; character: str
 }
 
 /** What the mask stood for in the cell as exported, what staff changed, and what to do. */
-function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes: number, othersInRow: boolean): string {
+function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes: number, anotherInRow: boolean): string {
   const people = new Set(shownPlaces.flatMap((place) => (place.person === null ? [] : [place.person]))).size;
   const asText = shownPlaces.some((place) => place.person === null) ? '及原文中的该掩码' : '';
   const onePerson = people === 1 && !asText;
@@ -160,7 +160,7 @@ function cannotTell(mask: string, shownPlaces: readonly ShownMask[], typedTimes:
     ? [`${times}有 ${typedTimes} 次，多出的可能复制自别处`, '请删去多出的掩码']
     : typedTimes < shownPlaces.length
       ? [`${times}只剩 ${typedTimes} 次，删去的是哪个无法确定`, '请保留这些掩码及其间文字不变']
-      : othersInRow && onePerson
+      : anotherInRow && onePerson
         ? ['此格原文已改写', '请保留此格原文，只在其前后添加']
         : ['掩码的顺序或其间文字已改动', '请保留这些掩码及其间文字不变'];
   return `导出时「${mask}」${stoodFor}，此格中的该掩码无法确定${onePerson ? '' : '各'}指何人（${what}），未导入，台账保留原值；`
