@@ -3,7 +3,7 @@
 import { LEDGER_COLUMNS, type WrittenValue } from '../../export/ledger-workbook/columns.ts';
 import { crossFieldProblem, formatCents, parseStaffValue, type EditableField, type Parsed, type StaffValues } from '../staff-edits.ts';
 import { cellText, sameAsWritten, staffInput, storedFromWritten, type PlainCell } from './cell-values.ts';
-import { asShownMasked, restoreMaskedIds, restoreMaskedIdsOrRefuse } from './staff-text-ids.ts';
+import { asShownMasked, restoreMaskedIds, restoreMaskedIdsOrRefuse, storedWithSomeIdsMasked } from './staff-text-ids.ts';
 
 type StoredValue = string | number | null;
 
@@ -144,15 +144,27 @@ export function decideStaffEdits(
  * The ledger holds what the cell says: imported before (the same file again, a WeChat copy 店头镇(1).xlsx, an older
  * month's workbook imported before that month was scanned past), or typed with `ledger set` too. In a column that
  * showed its IDs masked, the typed text is the ledger's when its masks, read as the IDs the ledger's text quotes, give
- * that text back: the ledger's value masked as the workbook masks it. Only ever a reason to write nothing, so a mask
- * never goes over a full ID. Until 2026-12-07 the same workbook imported twice refused every such 备注 (the first
- * import's audit record counted as a later change) and exited 2.
+ * that text back: the ledger's value masked as the workbook masks it, or masked in part where staff typed some of its
+ * IDs in full (storedWithSomeIdsMasked). Only ever a reason to write nothing, so a mask never goes over a full ID. Until
+ * 2026-12-07 the same workbook imported twice refused every such 备注 (the first import's audit record counted as a
+ * later change) and exited 2, and, until a later fix that day, still did where staff had typed an ID in full.
  */
 export function alreadyInLedger(change: StaffChange, now: StoredValue): boolean {
   if (!change.parsed.ok) return false;
   const typed = change.parsed.value;
   if (typed === now) return true;
-  return change.idsMasked && typeof typed === 'string' && typeof now === 'string' && restoreMaskedIds(typed, now) === now;
+  if (!change.idsMasked || typeof typed !== 'string' || typeof now !== 'string') return false;
+  if (restoreMaskedIds(typed, now) === now) return true;
+  return !stillAsExported(change, now) && storedWithSomeIdsMasked(typed, now);
+}
+
+/**
+ * The ledger holds what the workbook showed: the cell is an edit of that, not one imported before. An ID typed in full
+ * over one of two masks alike (「经核实 <her ID> 已死亡，其子 M 代领」) is then judged as an edit, and refused where
+ * which mask is whose cannot be told (restoreMaskedIdsOrRefuse), so staff see it rather than hear nothing was to do.
+ */
+function stillAsExported(change: StaffChange, now: StoredValue): boolean {
+  return asShownMasked(now) === change.exported;
 }
 
 export function applyEdits(current: StaffValues, edits: readonly AcceptedEdit[]): StaffValues {

@@ -33,7 +33,10 @@ interface Span {
  * is read as the workbook showed it: each place a mask of an exported ID stands there stands for that ID or, where the
  * exported text held the mask itself (「其子 371329********1071 代领（号码待补）」), for the mask. Per mask shown:
  *  - one typed with a digit or * right against it (「371329********107112月起停发」) is refused: where the mask ends
- *    cannot be told, and a mask no import matches would be stored over the full ID;
+ *    cannot be told, and a mask no import matches would be stored over the full ID. A * the workbook showed against
+ *    the mask on that side is the ledger's own (「*371329197001011071已核」 shows 「*371329********1071已核」) and is
+ *    taken: a mask begins and ends with digits, so a * beside it is never part of it (until 2026-12-07 any edit of
+ *    such a cell was refused until staff typed a space);
  *  - typed more times than shown is refused: the extra one was copied (from the 整改措施 beside it, where the same
  *    mask was the son's) and which person it is cannot be told;
  *  - one ID alone, in the cell and in the row's other texts (`rowTexts`, the 整改措施 beside a 备注): each typed is that
@@ -55,7 +58,7 @@ export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null,
   for (const [mask, shownPlaces] of masks) {
     const typedPlaces = placesOf(typed, mask);
     if (typedPlaces.length === 0) continue;
-    const against = typedPlaces.map((at) => digitAgainst(typed, at)).find((problem) => problem !== null);
+    const against = typedPlaces.map((at) => runsOnAgainst(typed, at, shown, shownPlaces)).find((problem) => problem !== null);
     if (against) return { ok: false, reason: maskRunsOn(mask, against) };
     const meanings = new Set(shownPlaces.map((place) => place.person ?? mask));
     const inRow = othersInRow(mask, meanings, rowTexts);
@@ -79,6 +82,30 @@ export function restoreMaskedIdsOrRefuse(typed: string, exported: string | null,
 export function restoreMaskedIds(typed: string, exported: string | null): string {
   const restored = restoreMaskedIdsOrRefuse(typed, exported);
   return restored.ok ? restored.text : typed;
+}
+
+/**
+ * Whether the typed text is the stored one with some, all or none of its IDs masked as a workbook masks them, the rest
+ * as stored: a cell imported before, read back (row-changes.ts alreadyInLedger). Staff who kept her mask and typed her
+ * son's ID in full beside it (「死者371329********1071，代领人371329196501011071已追回」) sent text the ledger stores
+ * with both IDs full; masked whole it is no longer what they typed, and his ID masks as hers does, so the masks alone
+ * cannot say which is which. Until 2026-12-07 the same workbook imported again was refused (exit 2) as changed since
+ * the export. Each of the stored text's IDs is matched where it stands, so no mask is read as any other person's.
+ */
+export function storedWithSomeIdsMasked(typed: string, stored: string): boolean {
+  let at = 0;
+  let from = 0;
+  for (const id of idsInText(stored)) {
+    const between = stored.slice(from, id.start);
+    if (!typed.startsWith(between, at)) return false;
+    at += between.length;
+    // The ID as stored, or its mask: never both at once (a mask has * where an ID has a digit or a separator).
+    const form = [stored.slice(id.start, id.end), id.masked].find((candidate) => typed.startsWith(candidate, at));
+    if (form === undefined) return false;
+    at += form.length;
+    from = id.end;
+  }
+  return typed.slice(at) === stored.slice(from);
 }
 
 /**
@@ -114,14 +141,29 @@ function placesOf(text: string, mask: string): Span[] {
 }
 
 const RUNS_ON = /[0-9０-９*＊]/;
+const STAR = /[*＊]/;
 
-/** A digit or * typed right against the mask, before or after: where the mask ends cannot be told. */
-function digitAgainst(text: string, at: Span): { side: '前' | '后'; character: string } | null {
-  const before = text[at.from - 1];
-  if (before !== undefined && RUNS_ON.test(before)) return { side: '前', character: before };
-  const after = text[at.to];
-  if (after !== undefined && RUNS_ON.test(after)) return { side: '后', character: after };
+type Side = '前' | '后';
+
+/**
+ * A digit or * typed right against the mask, before or after: where the mask ends cannot be told. A * the workbook
+ * showed on that side of this mask is not one: it came from the ledger's text, and the ID put back beside it reads as
+ * one again (no digit runs on), so the next export shows the same mask. A digit never is: the ledger's IDs stand apart
+ * from digits, so one against a mask was typed, and the ID put back would run on into a longer number.
+ */
+function runsOnAgainst(text: string, at: Span, shown: string, shownPlaces: readonly ShownMask[]): { side: Side; character: string } | null {
+  for (const side of ['前', '后'] as const) {
+    const character = besideSpan(text, at, side);
+    if (character === undefined || !RUNS_ON.test(character)) continue;
+    if (STAR.test(character) && shownPlaces.some((place) => besideSpan(shown, place, side) === character)) continue;
+    return { side, character };
+  }
   return null;
+}
+
+/** The character right before or right after a span of the text, if any. */
+function besideSpan(text: string, at: Span, side: Side): string | undefined {
+  return side === '前' ? text[at.from - 1] : text[at.to];
 }
 
 /** The row's other texts quote another person of this mask than the cell does (masked alike in the workbook). */
@@ -142,7 +184,7 @@ function keptInPlace(typed: string, typedPlaces: readonly Span[], shown: string,
   return typedSpan === shown.slice(shownPlaces[0]!.from, shownPlaces[shownPlaces.length - 1]!.to);
 }
 
-function maskRunsOn(mask: string, against: { side: '前' | '后'; character: string }): string {
+function maskRunsOn(mask: string, against: { side: Side; character: string }): string {
   return `此格中掩码「${mask}」${against.side}紧接「${against.character}」，无法确定掩码的范围，未导入，台账保留原值；`
     + `请在掩码与「${against.character}」之间加空格或标点，或改填完整身份证号后重新导入`;
 }
