@@ -2,6 +2,8 @@
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { PROPERTY_OWNERS } from '../../scanner/load/property-co-owners.ts';
+import { EXTRA_CONNECTOR, IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from '../../scanner/normalise/category-words.ts';
+import { sqlString } from '../../scanner/sql-text.ts';
 import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
 const words = (list: string[]) => z.array(z.string().min(1)).default(list);
@@ -11,7 +13,7 @@ const words = (list: string[]) => z.array(z.string().min(1)).default(list);
  * 住宅（车库）) it names what the property is, and the property is ignored. Until 2026-12-05 any such word ignored the
  * property: a family's second home written 住宅（含车库）, or its shop written 商业/储藏室, went uncounted.
  */
-const IGNORED_EXTRA = `'(及|和|与|、|/|,|\\+|含|带|包括)\\s*(' || array_to_string(list_transform($ignoredUsages, w -> regexp_escape(w)), '|') || ')'`;
+const IGNORED_EXTRA = `${sqlString(EXTRA_CONNECTOR)} || '(' || array_to_string(list_transform($ignoredUsages, w -> regexp_escape(w)), '|') || ')'`;
 const withoutExtras = (usage: string) => `CASE WHEN len($ignoredUsages) > 0 THEN regexp_replace(${usage}, ${IGNORED_EXTRA}, '', 'g') ELSE ${usage} END`;
 /**
  * 不动产 lists often write the land's use before the house's (城镇住宅用地/商业服务, 商服用地/住宅, 住宅用地/成套住宅): the
@@ -56,13 +58,16 @@ const mayBeOneProperty = (r: string, c: string) => `${r}.kind = ${c}.kind
   AND coalesce(${r}.address_key = ${c}.address_key, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
   AND ((${r}.address IS NOT NULL OR ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
 
+/** An owner beyond the household as the evidence names him: his name, and his ID masked (he is no recipient). */
+const OUTSIDE_OWNER = `coalesce(other.name || ' ', '') || left(other.id_number, 6) || '********' || right(other.id_number, 4)`;
+
 export default defineCheck({
   id: 'over_asset.property',
   category: 'over_asset',
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房。用途写作「土地用途/房屋用途」的（如城镇住宅用地/商业服务、商服用地/住宅）按斜杠后的房屋用途计（房屋用途不是以上任一种的，仍按整个用途计）。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅是住宅；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房（含商铺、门面房、写字楼、厂房、车间、仓库等）。用途写作「土地用途/房屋用途」的（如城镇住宅用地/商业服务、商服用地/住宅）按斜杠后的房屋用途计（房屋用途不是以上任一种的，仍按整个用途计）。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅以及住房、别墅、公寓、民房、私房、自建房是住宅；用途不属于以上任一种、也不属于不计用途的不计入，读取时在提示中列出供核实；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -71,12 +76,15 @@ export default defineCheck({
     // its usage named in the evidence for staff to see how it is used. Read as 商业, a family's only dwelling would be a
     // high finding by itself; until 2026-12-03 it was neither, and a 商住 second home went uncounted.
     // 商品房 (a home sold on the market, as 商品住宅 is) holds no 住宅: until 2026-12-03 it was no usage the check knew.
-    residentialUsages: words(['住宅', '商住', '商品房']),
+    // 住房, 别墅, 公寓 … (since 2026-12-07) are the dwellings as lists write them: RESIDENTIAL_USAGES.
+    residentialUsages: words(RESIDENTIAL_USAGES),
     // 商服 written as its GB/T 21010 kinds (商务金融用地, 批发市场用地, 餐饮用地, 旅馆用地, 娱乐用地; 零售商业 holds 商业) and
     // 仓储 (of 工矿仓储; 仓储用房): none holds one of the four words, so until 2026-12-06 such a shop or store went uncounted.
-    nonResidentialUsages: words(['商业', '办公', '商服', '工业', '金融', '批发', '餐饮', '旅馆', '娱乐', '仓储']),
+    // 商铺, 门面, 写字楼, 厂房 … (since 2026-12-07) are shops, offices and factories as lists write them: NON_RESIDENTIAL_USAGES.
+    // A usage none of the lists knows is not counted, and the load warns of its rows (out-of-scope-rows.ts).
+    nonResidentialUsages: words(NON_RESIDENTIAL_USAGES),
     // Checked first: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house.
-    ignoredUsages: words(['车库', '车位', '储藏室', '附属用房', '附属房']),
+    ignoredUsages: words(IGNORED_USAGES),
   }).strict(),
   prepare: HOUSEHOLD_TABLES,
   sql: `
@@ -120,7 +128,8 @@ export default defineCheck({
     -- evidence, so that staff see the home is 共有 and with whom. Members who share it are named as before.
     outside_owners AS (
       SELECT household_id, property_key,
-             string_agg(DISTINCT coalesce(other.name || ' ', '') || left(other.id_number, 6) || '********' || right(other.id_number, 4), '、') AS shared_with
+             -- Ordered, so that the evidence reads the same every month (unordered, two outside owners swapped places).
+             string_agg(DISTINCT ${OUTSIDE_OWNER}, '、' ORDER BY ${OUTSIDE_OWNER}) AS shared_with
       FROM (SELECT household_id, property_key, unnest(co_owners) AS other FROM counted WHERE co_owners IS NOT NULL) c
       WHERE NOT EXISTS (SELECT 1 FROM members m WHERE m.household_id = c.household_id AND m.id_number = c.other.id_number)
       GROUP BY ALL
@@ -132,7 +141,9 @@ export default defineCheck({
                CASE WHEN max(address) IS NULL THEN coalesce(' 登记日期 ' || strftime(max(registered_on), '%Y-%m-%d'), '') ELSE '' END ||
                CASE WHEN count(DISTINCT member_id) > 1 THEN '（共有人 ' || string_agg(DISTINCT member_name, '、' ORDER BY member_name) || '）' ELSE '' END ||
                coalesce('（与他人共有，共有人 ' || any_value(shared_with) || '）', '') ||
-               string_agg(note, '' ORDER BY member_id) || '，来源 ' || string_agg(${cite('properties', 'counted')}, '、' ORDER BY member_id, _file, _line) AS holding,
+               -- Each source row once, in file order: a row naming two members (共有人 of one cell or column) is each's.
+               string_agg(note, '' ORDER BY member_id) || '，来源 ' || array_to_string(list_transform(list_sort(list_distinct(
+                 list({'file': _file, 'line': _line, 'sheet': _sheet, 'cite': ${cite('properties', 'counted')}}))), source -> source.cite), '、') AS holding,
              any_value(kind = 'other' OR homes > $maxResidential) AS triggers,
              min(_file) AS _file, arg_min(_line, (_file, _line)) AS _line, any_value(homes) AS homes, any_value(others) AS others
       FROM counted LEFT JOIN outside_owners USING (household_id, property_key) GROUP BY household_id, property_key

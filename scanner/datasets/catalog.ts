@@ -262,6 +262,11 @@ export const DATASETS: readonly DatasetSpec[] = [
       personId(['权利人证件号码', '权利人身份证号码']),
       personName(['权利人', '权利人姓名']),
       personIdType(),
+      // A 不动产 query names a home's co-owners (共有人) in columns of their own beside the 权利人's: each holds the home
+      // (property-co-owners.ts). Read as text, not as an ID column: an unreadable co-owner's number must not refuse the
+      // row, and the 权利人's home with it. Until 2026-12-07 these columns went unread, and a co-owner on the roll unfound.
+      column('co_owner_id_number', '共有人证件号码', 'text', ['共有人证件号码', '共有人身份证号码', '共有人身份证号', '共有人证件号', '共有权人证件号码', '共有权人身份证号码']),
+      column('co_owner_name', '共有人', 'name', ['共有人', '共有人姓名', '共有权人', '共有权人姓名']),
       column('address', '坐落', 'text', ['坐落', '房屋坐落', '地址']),
       // An export may give the planned use (规划用途) beside the home's: the home's is read.
       tiered(required('usage', '用途', 'text', []), [['房屋用途'], ['用途'], ['规划用途']]),

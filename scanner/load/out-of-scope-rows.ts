@@ -4,6 +4,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
+import { EXTRA_CONNECTOR, IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from '../normalise/category-words.ts';
 import { COMPANY_CODE_ONLY } from './business-holders.ts';
 import { otherIdDocumentRule } from './other-id-documents.ts';
 import { blank } from './raw-rows.ts';
@@ -140,10 +141,35 @@ export interface SheetWarning {
   message: string;
 }
 
+/** SQL: whether `text` holds one of `words`, as plain text. */
+const holdsAnyOf = (text: string, words: readonly string[]) =>
+  `regexp_matches(${text}, ${sqlString(words.map((word) => word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|'))})`;
+
 /**
- * Per file (and sheet): the rows refused as out of scope, and the deaths whose 注销原因 says neither death nor another
- * reason (其他): those are read as deaths, and their findings' evidence asks to verify. The payments set aside once P
- * is known (a payee no longer on the roll, departed-payees.ts) are warned of there.
+ * A 不动产 row whose 房屋用途 over_asset.property's default word lists neither count (住宅, 商业 …) nor ignore (车库 …),
+ * as the check reads it: in simplified characters, an ignored word beside the usage (厂房2及车库) taken out, 非住宅 no
+ * 住宅. Such a row is in no count, and said nothing: until 2026-12-07 a 商铺 or a 厂房 was silently no property at all.
+ * It is read and used, not refused (a config may list its usage); the warning names its values for staff to look at.
+ */
+const usageUnknown = (usage: string) => {
+  const simplified = `rs_to_simplified(coalesce(${usage}, ''))`;
+  const withoutExtras = `regexp_replace(${simplified}, ${sqlString(EXTRA_CONNECTOR)} || ${sqlString(`(${IGNORED_USAGES.join('|')})`)}, '', 'g')`;
+  return `NOT ${holdsAnyOf(withoutExtras, IGNORED_USAGES)}
+    AND NOT ${holdsAnyOf(`replace(${withoutExtras}, '非住宅', '')`, [...RESIDENTIAL_USAGES, ...NON_RESIDENTIAL_USAGES])}`;
+};
+
+/** The warnings of rows read as they are, not refused: what they are read as, for staff to verify. */
+const READ_BUT_UNSURE: Record<string, (rows: number, values: string) => string> = {
+  'unclear-deaths': (rows, values) => `注销原因无法判断是否死亡的 ${rows} 行已按死亡读取（${values}），其发现的证据中注明需核实是否死亡`,
+  'unknown-usages': (rows, values) => `房屋用途不是住宅、商业、办公、工业等可识别用途（也不是车库、车位等不计用途）的 ${rows} 行未计入房产核查（${values}），`
+    + '请核实实际用途；确属住宅或商业等用途的，请在配置中为 over_asset.property 的 residentialUsages 或 nonResidentialUsages 加上该用途后重新扫描',
+};
+
+/**
+ * Per file (and sheet): the rows refused as out of scope, the deaths whose 注销原因 says neither death nor another
+ * reason (其他): those are read as deaths, and their findings' evidence asks to verify, and the properties of a usage
+ * no count knows (usageUnknown). The payments set aside once P is known (a payee no longer on the roll,
+ * departed-payees.ts) are warned of there.
  */
 export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
@@ -152,6 +178,8 @@ export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<
       SELECT dataset, column_name, _file, _sheet, rs_text(raw_value) AS value, count(*) AS n FROM load_rejects WHERE kind = 'out-of-scope' GROUP BY ALL
       UNION ALL
       SELECT 'unclear-deaths', NULL, _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
+      UNION ALL
+      SELECT 'unknown-usages', NULL, _file, _sheet, usage, count(*) FROM properties WHERE ${usageUnknown('usage')} GROUP BY ALL
     )
     GROUP BY dataset, column_name, _file, _sheet ORDER BY _file, _sheet, dataset, column_name`);
   return reader.getRowObjectsJson().flatMap((row) => {
@@ -160,13 +188,8 @@ export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<
     const dataset = row['dataset'] as DatasetName;
     // The rule is known by the column its rows were refused under.
     const rule = OUT_OF_SCOPE_ROWS[dataset]?.find((candidate) => columnLabel(dataset, candidate.column) === row['column_name']);
-    if (!rule && row['dataset'] !== 'unclear-deaths') return [];
-    return [{
-      file: String(row['_file']),
-      sheet: row['_sheet'] === null ? null : String(row['_sheet']),
-      message: rule
-        ? rule.warning(rows, values)
-        : `注销原因无法判断是否死亡的 ${rows} 行已按死亡读取（${values}），其发现的证据中注明需核实是否死亡`,
-    }];
+    const warning = rule?.warning ?? READ_BUT_UNSURE[String(row['dataset'])];
+    if (!warning) return [];
+    return [{ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), message: warning(rows, values) }];
   });
 }

@@ -3,16 +3,75 @@
 // and says the home is 共有 with whom. As with a business's holders (business-holders.ts), the typed table keeps one
 // row per row read, and the owners are one row each in PROPERTY_OWNERS. Until 2026-12-06 such a row was refused as one
 // unreadable ID (a data_quality finding per row), and neither owner's home counted.
+// A 不动产 query may instead name the co-owners in columns of their own (共有人, 共有人证件号码) beside the 权利人's: each
+// person named there holds the home as the 权利人 does. Until 2026-12-07 those columns went unread: a recipient holding a
+// share of a shop with another (权利人 外人甲, 共有人 张一) had no finding, and nothing said the column was not read.
 import { datasetSpec } from '../datasets/catalog.ts';
-import { quoteIdentifier as q } from '../sql-text.ts';
+import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { blank } from './raw-rows.ts';
 import { idField, mappedField } from './value-maps.ts';
 
-const ID = datasetSpec('properties').columns.find((column) => column.name === 'id_number')!;
+const SPEC = datasetSpec('properties');
+const ID = SPEC.columns.find((column) => column.name === 'id_number')!;
+const CO_OWNER_ID = SPEC.columns.find((column) => column.name === 'co_owner_id_number')!;
 const owners = mappedField({ name: 'id_number' }, 'co_owner_ids', 'm_owners');
 const names = (field: 'm_names' | 'm_name_keys') => mappedField({ name: 'name' }, 'co_owner_names', field);
+const holderName = (field: 'm_name' | 'm_name_key') => mappedField({ name: 'name' }, 'name', field);
 
 /** The ID cell holds two or more persons' numbers, each readable: the row is theirs, not refused as an unreadable ID. */
 export const ID_CELL_NAMES_CO_OWNERS = `${owners} IS NOT NULL`;
+
+const CO_OWNER_CELL = q(CO_OWNER_ID.name);
+const coOwnerCellOwners = mappedField(CO_OWNER_ID, 'co_owner_ids', 'm_owners');
+const coOwnerNames = (field: 'm_names' | 'm_name_keys') => mappedField({ name: 'co_owner_name' }, 'co_owner_names', field);
+const coOwnerName = (field: 'm_name' | 'm_name_key') => mappedField({ name: 'co_owner_name' }, 'name', field);
+
+/** The 共有人证件号码 cell gives a number or several: not empty, nor written as none (无, —, /). Most rows have none. */
+const CO_OWNER_CELL_GIVEN = `(CASE WHEN ${blank(CO_OWNER_CELL)} THEN false ELSE NOT rs_no_value(${CO_OWNER_CELL}) END)`;
+
+/**
+ * The persons the 共有人证件号码 cell names ({id_number, id_raw, id_status}), only where it gives a number: split as an ID
+ * cell of co-owners is (co-owner-cells.ts), else read whole as one number, readable or not. A cell of several numbers
+ * one of which cannot be read is one unreadable number, as in the ID cell.
+ */
+const CO_OWNER_CELL_PERSONS = `CASE WHEN ${coOwnerCellOwners} IS NOT NULL THEN ${coOwnerCellOwners}
+  ELSE list_transform([rs_id_parse(${CO_OWNER_CELL})], parsed -> {'id_number': parsed.id,
+    'id_raw': trim(CAST(${CO_OWNER_CELL} AS VARCHAR)), 'id_status': parsed.status}) END`;
+
+/**
+ * Each person of the 共有人证件号码 cell named by the 共有人 cell only where it surely names him: as many names, in order
+ * (or one name for one number). Those whose number can be read are kept; the unreadable one is listed apart
+ * (UNREADABLE_CO_OWNER_IDS).
+ */
+const NAMED_CO_OWNERS = `list_filter(list_transform(${CO_OWNER_CELL_PERSONS}, (person, i) -> {
+    'id_number': person.id_number, 'id_raw': person.id_raw, 'id_status': person.id_status,
+    'name': CASE WHEN len(${coOwnerNames('m_names')}) = len(${CO_OWNER_CELL_PERSONS}) THEN ${coOwnerNames('m_names')}[i]
+                 WHEN ${coOwnerNames('m_names')} IS NULL AND len(${CO_OWNER_CELL_PERSONS}) = 1 THEN ${coOwnerName('m_name')} END,
+    'name_key': CASE WHEN len(${coOwnerNames('m_name_keys')}) = len(${CO_OWNER_CELL_PERSONS}) THEN ${coOwnerNames('m_name_keys')}[i]
+                 WHEN ${coOwnerNames('m_names')} IS NULL AND len(${CO_OWNER_CELL_PERSONS}) = 1 THEN ${coOwnerName('m_name_key')} END}),
+  person -> person.id_status IN ('valid', 'legacy'))`;
+
+/** The owners the ID and 权利人 cells name: the co-owners of one cell, or the 权利人 alone, named only where surely his. */
+const CELL_OWNERS = `CASE WHEN ${ID_CELL_NAMES_CO_OWNERS} THEN list_transform(${owners}, (owner, i) -> {
+       'id_number': owner.id_number, 'id_raw': owner.id_raw, 'id_status': owner.id_status,
+       'name': CASE WHEN len(${names('m_names')}) = len(${owners}) THEN ${names('m_names')}[i] END,
+       'name_key': CASE WHEN len(${names('m_name_keys')}) = len(${owners}) THEN ${names('m_name_keys')}[i] END})
+  ELSE [{'id_number': ${idField(ID, 'id')}, 'id_raw': CAST(id_number AS VARCHAR), 'id_status': ${idField(ID, 'status')},
+         'name': CASE WHEN ${names('m_names')} IS NULL THEN ${holderName('m_name')} END,
+         'name_key': CASE WHEN ${names('m_names')} IS NULL THEN ${holderName('m_name_key')} END}] END`;
+
+/**
+ * The row's owners: those of its ID cell, then those of its 共有人证件号码 cell not among them (an export may name the
+ * 权利人 among the 共有人 too). NULL for a home of one owner. Only rows that name co-owners build a list: the others, all
+ * but a few at a million persons, stay on the cheap path (see PROPERTY_OWNERS).
+ */
+const ROW_OWNERS = `CASE WHEN ${ID_CELL_NAMES_CO_OWNERS} OR ${CO_OWNER_CELL_GIVEN} THEN list_transform([${CELL_OWNERS}], cell ->
+    list_transform([list_concat(cell, list_filter(coalesce(${NAMED_CO_OWNERS}, []),
+        other -> NOT list_contains(list_transform(cell, owner -> owner.id_number), other.id_number)))],
+      listed -> CASE WHEN len(listed) >= 2 THEN listed END)[1])[1] END`;
+
+/** Why the 共有人证件号码 cell cannot be read (as an ID's problem is written), NULL where it gives none or can be read. */
+const CO_OWNER_ID_PROBLEM = `CASE WHEN ${CO_OWNER_CELL_GIVEN} AND ${coOwnerCellOwners} IS NULL THEN rs_id_parse(${CO_OWNER_CELL}).problem END`;
 
 /**
  * The properties' ID columns as typed: as any ID column's (id_number, id_raw, id_status, id_problem, id_birth_date),
@@ -20,6 +79,7 @@ export const ID_CELL_NAMES_CO_OWNERS = `${owners} IS NOT NULL`;
  * id_raw, id_status, name, name_key}; NULL for a row of one owner). A name is an owner's only where it is surely his:
  * the 权利人 cell names as many persons as the ID cell, in its order. Otherwise each owner is named by none (a name
  * read as another's is an identity conflict, data_quality.id-name-conflict, or a 需核实身份 note that is not one).
+ * A row naming co-owners in its 共有人证件号码 cell lists the 权利人 and them (ROW_OWNERS), its id_number the 权利人's.
  * names_several: the 权利人 cell names several persons, whoever the ID cell names.
  */
 export const PROPERTY_ID_COLUMNS: Record<string, string[]> = {
@@ -29,13 +89,22 @@ export const PROPERTY_ID_COLUMNS: Record<string, string[]> = {
     `CASE WHEN ${ID_CELL_NAMES_CO_OWNERS} THEN 'co-owned' ELSE ${idField(ID, 'status')} END AS id_status`,
     `CASE WHEN ${ID_CELL_NAMES_CO_OWNERS} THEN NULL ELSE ${idField(ID, 'problem')} END AS id_problem`,
     `${idField(ID, 'birth_date')} AS id_birth_date`,
-    `CASE WHEN ${ID_CELL_NAMES_CO_OWNERS} THEN list_transform(${owners}, (owner, i) -> {
-       'id_number': owner.id_number, 'id_raw': owner.id_raw, 'id_status': owner.id_status,
-       'name': CASE WHEN len(${names('m_names')}) = len(${owners}) THEN ${names('m_names')}[i] END,
-       'name_key': CASE WHEN len(${names('m_name_keys')}) = len(${owners}) THEN ${names('m_name_keys')}[i] END}) END AS owners`,
+    `${ROW_OWNERS} AS owners`,
     `${names('m_names')} IS NOT NULL AS names_several`,
   ],
+  // The co-owners' cell as written, and why it cannot be read where it cannot: for UNREADABLE_CO_OWNER_IDS.
+  co_owner_id_number: [`rs_text(${CO_OWNER_CELL}) AS co_owner_id_number`, `${CO_OWNER_ID_PROBLEM} AS co_owner_id_problem`],
 };
+
+/**
+ * The 共有人证件号码 cells that cannot be read, of rows kept for the 权利人 (in load_rejects' columns, as
+ * business-holders.ts's UNREADABLE_IDS_OF_KEPT_ROWS): for data_quality.id-invalid to list. The row itself is not
+ * refused: its 权利人 and its readable co-owners hold the home.
+ */
+export const UNREADABLE_CO_OWNER_IDS = `(SELECT 'properties' AS dataset, _file, _sheet, _line, 'id' AS kind,
+    ${sqlString(CO_OWNER_ID.label)} AS column_name, co_owner_id_number AS raw_value,
+    ${sqlString(CO_OWNER_ID.label)} || '无法识别：' || co_owner_id_problem AS reason, concat_ws(',', id_raw, co_owner_id_number) AS raw_row
+  FROM ${q('properties')} WHERE co_owner_id_problem IS NOT NULL)`;
 
 /**
  * One row per owner of a typed properties row (p.* with id_number, id_raw, id_status, name and name_key his, and

@@ -102,7 +102,7 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'prisoners.sentence_start': ['month'], 'prisoners.sentence_end': ['month'], 'prisoners.released_on': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
   'deposits.institution': ['institution'],
-  'properties.id_number': ['co_owner_ids'], 'properties.name': ['co_owner_names'],
+  'properties.id_number': ['co_owner_ids'], 'properties.name': ['co_owner_names'], 'properties.co_owner_id_number': ['co_owner_ids'], 'properties.co_owner_name': ['co_owner_names'],
 };
 
 function isMapped(kind: ValueKind): kind is ValueKind & MappedKind {

@@ -10,7 +10,7 @@ import {
   TRANSFER_BETWEEN, MOVED_OUT_WORD, STATUS_QUALIFIER_WORD,
   YES, NO, FILING_DATE, FILED_STATEMENT, ENCLOSED, TRAILING_STOPS, WITH_NOTE, WITH_APPENDED_NOTE, HEAD_RELATIONS,
   DEATH_WORD, NOT_DEATH_WORD, OUT_OF_CUSTODY_WORD, BACK_IN_CUSTODY_WORD, RELEASED_WORD, RELEASE_TO_COME,
-  PAYMENT_FAILED_WORD, OTHER_BENEFIT_WORD, OWN_BENEFIT_WORD, RIGHT_ENDED_WORD,
+  PAYMENT_FAILED_WORD, OTHER_BENEFIT_WORD, OWN_BENEFIT_WORD, RIGHT_ENDED_WORD, CHARGE_ENDED,
   OFF_PAYROLL_WORD, LIFTED_SANCTION, WELFARE_POST_WORD, ESTABLISHED_WORD, STAFF_CLASS_WORD, NAMES_NO_ESTABLISHMENT, WELFARE_POST_NAME,
   VAGUE_STAFF_KIND_PATTERN, WELFARE_POST_UNIT_WORD, WELFARE_POST_OFFICE,
 } from './category-words.ts';
@@ -184,6 +184,8 @@ export const CATEGORY_MACROS: readonly MacroDefinition[] = [
   // A payroll 单位 that names 公益性岗位 workers, not an employer (某某镇公益性岗位, not 公益性岗位管理服务中心).
   defineMacro('rs_welfare_post_unit', ['s'], holdsWord(WELFARE_POST_UNIT_WORD, WELFARE_POST_OFFICE)),
 
-  // A property record no longer held (历史, 注销 …, but not 未注销).
-  defineMacro('rs_right_ended', ['s'], holdsWord(RIGHT_ENDED_WORD, '未')),
+  // A property record no longer held (历史, 注销 …, but not 未注销, nor a 注销 of a charge on it: 现势（抵押已注销）).
+  // Only a cell that holds an ending word pays for taking the charges' remarks out.
+  defineMacro('rs_right_ended', ['s'], `CASE WHEN ${holdsWord(RIGHT_ENDED_WORD, '未')}
+    THEN regexp_matches(regexp_replace(s, ${words(CHARGE_ENDED)}, '', 'g'), ${words(RIGHT_ENDED_WORD)}) ELSE false END`),
 ];

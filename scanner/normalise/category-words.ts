@@ -183,6 +183,16 @@ export const OWN_BENEFIT_WORD = '低保金|保障金|供养金|最低生活保�
 /** A 不动产 record's 权利状态 when the right is no longer held (历史, 注销, 灭失); 现势, 查封 or 抵押 are held. */
 export const RIGHT_ENDED_WORD = '历史|注销|灭失|失效|已转移|已过户';
 /**
+ * A 注销, 解除 or 失效 that ends a charge on the right, not the right: 现势（抵押已注销）, 现势（注销查封）, 查封已解除,
+ * 预告登记失效, 异议登记注销. The right is still held. Until 2026-12-07 such a status was read as 注销 and the home
+ * refused as no longer owned: a second home or a shop went unfound. The charge's word and the ending word may stand
+ * either way round, a few characters apart within one remark (not across a bracket or a separator).
+ */
+const CHARGE_WORD = '抵押|(?:预|轮候)?查封|预告|异议|限制|冻结|扣押|地役|居住权|租赁';
+const CHARGE_ENDED_WORD = '注销|解除|失效|撤销';
+const WITHIN_REMARK = '[^()\\[\\]\\x{FF08}\\x{FF09}\\x{3010}\\x{3011},;:/\\x{FF0C}\\x{FF1B}\\x{FF1A}\\x{3001}]{0,6}?';
+export const CHARGE_ENDED = `(?:${CHARGE_WORD})${WITHIN_REMARK}(?:${CHARGE_ENDED_WORD})|(?:${CHARGE_ENDED_WORD})${WITHIN_REMARK}(?:${CHARGE_WORD})`;
+/**
  * A payroll roster's 人员状态 of someone no longer paid by it (离职, 辞退, 开除, 除名, 解除/终止劳动合同, 减员, 死亡, 病故);
  * 在职, 退休, 退职 (paid a 退职生活费 from public funds, as a pension) and 调出 are read as paid. Until 2026-12-03 终止劳动合同,
  * 合同终止, 除名 and a death written 病故 or 已故 counted a member who had left as 财政供养, and until 2026-12-06 减少 (a
@@ -222,3 +232,23 @@ export const VAGUE_STAFF_KIND_PATTERN = `${VAGUE_STAFF_KIND_FILLER}*${VAGUE_STAF
  */
 export const WELFARE_POST_UNIT_WORD = '公益性?岗';
 export const WELFARE_POST_OFFICE = '公益性?岗.*(?:中心|办公室|站|所|局|科|股|处|委员会|管理|服务)';
+/**
+ * The 房屋用途 words over_asset.property counts by default (its params: a county's config may replace them), matched as
+ * substrings. 不动产 lists name a house's use in more words than 住宅 or 商业: until 2026-12-07 a 商铺, 门面房, 厂房 or
+ * 写字楼 raised no finding, and a 住房, 别墅 or 公寓 beside the family's 住宅 no second home. A dwelling: 住宅, 商住 (a
+ * home first), 商品房 (sold on the market, as 商品住宅 is), and the houses people live in as lists write them.
+ */
+export const RESIDENTIAL_USAGES = ['住宅', '商住', '商品房', '住房', '别墅', '公寓', '民房', '私房', '自建房', '农房'];
+/**
+ * 商业, 办公, 商服, 工业 (spec checks.md) and what they are written as: 商服's GB/T 21010 kinds (商务金融, 批发, 餐饮, 旅馆,
+ * 娱乐; 零售商业 holds 商业), 仓储 (of 工矿仓储), a shop (商铺, 门面, 店面, 铺面, 店铺, 商场, 营业用房), an office (写字楼), a
+ * hotel (宾馆, 酒店), a factory or store (厂房, 车间, 仓库).
+ */
+export const NON_RESIDENTIAL_USAGES = [
+  '商业', '办公', '商服', '工业', '金融', '批发', '餐饮', '旅馆', '娱乐', '仓储',
+  '商铺', '门面', '店面', '铺面', '店铺', '商场', '营业', '写字楼', '宾馆', '酒店', '厂房', '车间', '仓库',
+];
+/** Not counted: 住宅车库 is a garage, not a second home; 住宅附属用房 a shed or kitchen beside the house. */
+export const IGNORED_USAGES = ['车库', '车位', '储藏室', '附属用房', '附属房'];
+/** The words that name an ignored usage beside the property's own (住宅及车库, 住宅（含车位）, 商业/储藏室): its extra. */
+export const EXTRA_CONNECTOR = '(及|和|与|、|/|,|\\+|含|带|包括)\\s*';
