@@ -11,14 +11,17 @@ const WITHOUT_EARLIER_ROUNDS = `(any_value(total) - coalesce(sum(balance_cents) 
 /**
  * The finding's note on balances that may be one account's two rounds (roundDoubtColumns): still summed, but a high
  * finding must not stop a benefit on a double count unchecked, so the total with one round of each such pair is shown
- * against the limit. Unnamed balances beside another date, and balances of a list that says no date or month beside
+ * against the limit. An account a later round of its bank no longer lists (closed?) is left out of that total too. Unnamed balances beside another date, and balances of a list that says no date or month beside
  * another list's that may be the same account (whose order is unknown: the smaller one counts).
  */
-const DOUBT_NOTE = `CASE WHEN bool_or(doubtful OR undated_doubt) THEN '（其中 ' || concat_ws('；',
+const DOUBT_NOTE = `CASE WHEN bool_or(doubtful OR undated_doubt OR absent_later) THEN '（其中 ' || concat_ws('；',
     CASE WHEN bool_or(doubtful) THEN ${yuan('sum(balance_cents) FILTER (WHERE doubtful AND unnamed)')} ||
       ' 元的余额未写金融机构或账号，与同一人另一截止日期的余额可能是同一账户的两轮核对反馈' END,
     CASE WHEN bool_or(undated_doubt) THEN ${yuan('sum(balance_cents) FILTER (WHERE undated_doubt AND undated)')} ||
-      ' 元的余额没有截止日期（名单也未写明核对月份），与同一人另一份名单的余额可能是同一账户的两轮核对反馈，先后不明' END) ||
+      ' 元的余额没有截止日期（名单也未写明核对月份），与同一人另一份名单的余额可能是同一账户的两轮核对反馈，先后不明' END,
+    -- An account a later round of its bank left out may be closed: counted, but the total without it is shown too.
+    CASE WHEN bool_or(absent_later) THEN ${yuan('sum(balance_cents) FILTER (WHERE absent_later)')} ||
+      ' 元的余额，同一金融机构截止日期更近的核对反馈未再列出其账号，可能已销户' END) ||
     '；如是，只计最近一轮' || CASE WHEN bool_or(undated_doubt) THEN '（先后不明的两笔只计较小的一笔）' ELSE '' END || '则合计 ' ||
     ${yuan(WITHOUT_EARLIER_ROUNDS)} || ' 元，' ||
     CASE WHEN ${WITHOUT_EARLIER_ROUNDS} > any_value(limit_cents) THEN '仍超过' ELSE '未超过' END || '限额，请先核实再处理）' ELSE '' END`;

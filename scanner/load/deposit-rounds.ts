@@ -1,35 +1,47 @@
 // Two rounds of 居民家庭经济状况核对 feedback in one folder (June's and September's) report the same accounts twice, at
-// two dates: summed, a family's balances doubled, and a false 家庭金融资产超标 (high) could stop its benefit. A bank's
-// latest round replaces its earlier ones (over_asset.deposits reads CURRENT_DEPOSITS); the summary says which balances
-// were replaced, and where the list cannot tell (it names no bank and no account) that they were all added up.
+// two dates: summed, a family's balances doubled, and a false 家庭金融资产超标 (high) could stop its benefit. A holding's
+// latest round replaces its earlier ones (over_asset.deposits reads CURRENT_DEPOSITS): an account's, by its number, and
+// where a row gives no number, the bank's (laterReportOf); two account numbers are two accounts whatever their dates.
+// The summary says which balances were replaced, and where the list cannot tell (it names no bank and no account) that
+// they were all added up.
 // A round's date is its row's 截止日期, else the month its list states (deposit-list-month.ts); a row of a list that
 // says neither is a round of unknown date, never replaced, doubted beside another list's balance of the same account.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { undatedListWarnings } from './deposit-list-warnings.ts';
-import { listName, mayBeOneAccountUndated, namesNeither, roundDate, roundKey, rowFields, type RoundFields } from './deposit-round-keys.ts';
+import { laterReportOf, listName, listOf, mayBeOneAccountUndated, namesNeither, roundDate, rowFields, type RoundFields } from './deposit-round-keys.ts';
 import type { SheetWarning } from './out-of-scope-rows.ts';
 
-/** The person's latest round per `key` as `alias`.latest, where the key was reported at more than one round date. */
-const latestBy = (key: (alias: string) => string, alias: string) => `LEFT JOIN (
-    SELECT id_number, ${key('e')} AS round_key, max(${roundDate('e')}) AS latest FROM deposits e
-    WHERE ${key('e')} IS NOT NULL GROUP BY ALL HAVING min(${roundDate('e')}) < max(${roundDate('e')})
-  ) ${alias} ON ${alias}.id_number = d.id_number AND ${alias}.round_key = ${key('d')}`;
+/**
+ * Each holding's reports per list, of the persons reported at more than one round date (few: a person in one round is
+ * not compared): the bank, the account, the list and its latest date there.
+ */
+const REPORTS = `(
+    SELECT id_number, institution_key, account, ${listOf('e')} AS list, max(${roundDate('e')}) AS latest FROM deposits e
+    WHERE ${roundDate('e')} IS NOT NULL AND NOT ${namesNeither('e')} AND id_number IN (
+      SELECT id_number FROM deposits e GROUP BY id_number HAVING min(${roundDate('e')}) < max(${roundDate('e')}))
+    GROUP BY ALL)`;
+const LATER: Pick<RoundFields, 'institution' | 'account' | 'list'> = { institution: 'l.institution_key', account: 'l.account', list: 'l.list' };
 
 /**
- * Every deposits row (d) with its bank's latest date (r.latest) where the bank (or account) was reported at more than
- * one, and its account's (a.latest) where the account was: a grouping, then a join with the few holdings it finds (a
- * window over every row took 250 ms against 145 ms at B1M). The account is matched apart from the bank: a round that
- * names the bank and one that gives only the account number report the same account (until 2026-12-05 keyed one by
- * the bank and the other by the account, both were added up: a false high finding).
+ * Every deposits row (d), with `replaced` where a later-dated report of its holding exists (laterReportOf): a join with
+ * the few persons' holdings REPORTS finds (a window over every row took 250 ms against 145 ms at B1M). The account is
+ * matched apart from the bank: a round that names the bank and one that gives only the account number report the same
+ * account (until 2026-12-05 keyed one by the bank and the other by the account, both were added up: a false high
+ * finding). Until 2026-12-07 a bank's later-dated row replaced its rows of other account numbers too: one list's 定期
+ * and 活期 accounts of two 余额日期 became one (a missed finding).
  */
-const WITH_LATEST_ROUND = `deposits d ${latestBy(roundKey, 'r')} ${latestBy((alias) => `${alias}.account`, 'a')}
+const WITH_LATEST_ROUND = `deposits d
+  LEFT JOIN (
+    SELECT DISTINCT r._file, r._sheet, r._line FROM deposits r JOIN ${REPORTS} l ON l.id_number = r.id_number AND l.latest > ${roundDate('r')}
+    WHERE ${laterReportOf(rowFields('r', roundDate('r')), LATER)}
+  ) later_report ON later_report._file = d._file AND later_report._sheet IS NOT DISTINCT FROM d._sheet AND later_report._line = d._line
   LEFT JOIN (
     SELECT id_number, account, ${roundDate('e')} AS round_date, balance_cents, min({'file': _file, 'sheet': _sheet, 'line': _line}) AS first_row
     FROM deposits e WHERE account IS NOT NULL GROUP BY ALL HAVING count(*) > 1
   ) twice ON twice.id_number = d.id_number AND twice.account = d.account AND twice.round_date IS NOT DISTINCT FROM ${roundDate('d')}
     AND twice.balance_cents IS NOT DISTINCT FROM d.balance_cents`;
-/** A later round of the same bank, or of the same account, replaced the row (a row of unknown date is never replaced). */
-const REPLACED = `coalesce(${roundDate('d')} < r.latest OR ${roundDate('d')} < a.latest, false)`;
+/** A later report of the same holding replaced the row (a row of unknown date is never replaced). */
+const REPLACED = `(later_report._line IS NOT NULL)`;
 /**
  * The row repeats an earlier one (the same account, date and balance, in a supplement that repeats the main list's row,
  * or twice in one list): one holding, counted once (until 2026-12-05 twice, a false high finding). Rows without an
@@ -73,7 +85,10 @@ export const roundDoubtColumns = (alias: string) => {
   const round = `${alias}.round_date`;
   const pairs = undatedPairs(alias);
   const at = `{'list': ${rowFields(alias).list}, 'line': ${alias}._line}`;
+  const absentFrom = laterListsOfItsBank(alias);
   return `${unnamed} AS unnamed, ${round} AS round_date, ${round} IS NULL AS undated,
+    ${alias}.account IS NOT NULL AND len(${absentFrom}) > 0 AS absent_later,
+    list_sort(list_distinct(list_transform(${absentFrom}, p -> p.name))) AS absent_lists,
     list(${round}) FILTER (WHERE ${round} IS NOT NULL) OVER person AS round_dates,
     list(${round}) FILTER (WHERE ${round} IS NOT NULL AND ${unnamed}) OVER person AS unnamed_dates,
     ${round} IS NOT NULL AND coalesce(CASE WHEN ${unnamed}
@@ -85,14 +100,27 @@ export const roundDoubtColumns = (alias: string) => {
     coalesce(${round} < CASE WHEN ${unnamed}
       THEN max(${round}) OVER person ELSE max(${round}) FILTER (WHERE ${unnamed}) OVER person END, false)
     OR len(list_filter(${pairs}, p -> p.balance < ${alias}.balance_cents OR (p.balance = ${alias}.balance_cents AND p.at < ${at}))) > 0
+    OR (${alias}.account IS NOT NULL AND len(${absentFrom}) > 0)
     AS earlier_round`;
 };
 
+/**
+ * The person's later-dated lists (window `person`) whose counted balances at the row's bank leave its account out: a
+ * later round of the bank that did not report the account again (a report of it would have replaced the row). The
+ * account may be closed, or the round left it out: it is counted, as no later balance of it says otherwise (dropped, a
+ * finding could be missed), but pointed out as an earlier round, since counted when closed it could make a false one.
+ */
+function laterListsOfItsBank(alias: string): string {
+  const fields = rowFields(alias);
+  const lists = `list({'institution': ${fields.institution}, 'list': ${fields.list}, 'name': ${listName(alias)}, 'round': ${alias}.round_date}) OVER person`;
+  return `list_filter(${lists}, p -> p.institution = ${fields.institution} AND p.list <> ${fields.list} AND p.round > ${alias}.round_date)`;
+}
+
 /** The person's other counted balances (window `person`) that may be one account with the row, one of unknown date. */
 function undatedPairs(alias: string): string {
-  const peer: RoundFields = { key: 'p.key', account: 'p.account', unnamed: 'p.unnamed', undated: 'p.undated', list: 'p.list' };
+  const peer: RoundFields = { key: 'p.key', institution: 'p.institution', account: 'p.account', unnamed: 'p.unnamed', undated: 'p.undated', list: 'p.list' };
   const fields = rowFields(alias);
-  const peers = `list({'key': ${fields.key}, 'account': ${alias}.account, 'unnamed': ${fields.unnamed}, 'undated': ${fields.undated},
+  const peers = `list({'key': ${fields.key}, 'institution': ${fields.institution}, 'account': ${alias}.account, 'unnamed': ${fields.unnamed}, 'undated': ${fields.undated},
     'list': ${fields.list}, 'name': ${listName(alias)}, 'balance': ${alias}.balance_cents, 'at': {'list': ${fields.list}, 'line': ${alias}._line}}) OVER person`;
   return `list_filter(${peers}, p -> ${mayBeOneAccountUndated(peer, fields)})`;
 }
@@ -103,7 +131,9 @@ export const DOUBT_MARK = `CASE WHEN NOT doubtful THEN ''
   ELSE '（可能与同一人截至 ' || ${otherDates('unnamed_dates')} || ' 未写金融机构或账号的余额是同一账户）' END ||
   CASE WHEN NOT undated_doubt THEN ''
   WHEN undated THEN '（名单未写截止日期或月份，可能与同一人在 ' || array_to_string(undated_lists, '、') || ' 中的余额是同一账户）'
-  ELSE '（可能与同一人在 ' || array_to_string(undated_lists, '、') || ' 中未写截止日期或月份的余额是同一账户）' END`;
+  ELSE '（可能与同一人在 ' || array_to_string(undated_lists, '、') || ' 中未写截止日期或月份的余额是同一账户）' END ||
+  CASE WHEN NOT absent_later THEN ''
+  ELSE '（同一金融机构截止日期更近的 ' || array_to_string(absent_lists, '、') || ' 未再列出此账号，可能已销户）' END`;
 
 function otherDates(list: string): string {
   return `array_to_string(list_transform(list_sort(list_distinct(list_filter(${list}, x -> x <> round_date))), x -> strftime(x, '%Y-%m-%d')), '、')`;
