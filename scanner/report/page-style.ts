@@ -28,6 +28,8 @@ td.place, td.name { white-space: nowrap; }
 td.note { min-width: 80px; overflow-wrap: anywhere; }
 td.code { font-family: ui-monospace, "DejaVu Sans Mono", monospace; font-size: 11px; white-space: nowrap; }
 tr.overdue td { background: var(--warn-bg); }
+.notice { border: 1px solid var(--open); background: var(--warn-bg); border-radius: 6px; padding: 8px 12px; margin: 8px 0 12px; }
+.notice ul { margin: 4px 0 0; padding-left: 20px; }
 .chart { max-width: 100%; height: auto; display: block; margin: 4px 0; }
 .chart-label, .chart-axis, .chart-legend { font-size: 12px; fill: var(--ink); }
 .chart-value { font-size: 11px; fill: var(--muted); }

@@ -8,6 +8,7 @@ import { PAGE_STYLE } from './page-style.ts';
 import type { ReportData } from './report-data.ts';
 import { openHighSection, villageTableSection } from './detail-tables.ts';
 import { statusMomentLabel, statusMomentText } from './month-close.ts';
+import { checksNotRunNotice } from './checks-not-run.ts';
 import { distributionSection, progressSection, totalsSection, trendSection } from './summary-sections.ts';
 
 export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'";
@@ -29,7 +30,7 @@ export function renderReport(data: ReportData, options: { unmask: boolean; gener
  · 上期 ${data.previousPeriod ?? '无'} · 运行编号 ${data.runId} · 生成于 ${format(options.generatedAt, 'yyyy-MM-dd HH:mm')}
  · ${options.unmask ? '身份证号未遮挡，注意保密' : '身份证号已遮挡'}</p></header>
 <main>
-${totalsSection(data)}
+${totalsSection(data, checksNotRunNotice(data.checksNotRun, options.unmask))}
 ${distributionSection(data)}
 ${progressSection(data)}
 ${trendSection(data)}

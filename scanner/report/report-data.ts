@@ -11,6 +11,7 @@ import { villagesByRisk, type VillageFigures } from './village-risk.ts';
 import { earlierFindingsWithMoney } from './earlier-findings.ts';
 import { statusMomentOf, type StatusMoment } from './month-close.ts';
 import { asItStood, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
+import { checksNotRunOf, type CheckNotRun } from '../ledger/checks-not-run.ts';
 
 /** A county has thousands of high findings at worst; the page lists the most urgent, the workbooks list them all. */
 export const OPEN_HIGH_LIMIT = 200;
@@ -37,6 +38,8 @@ export interface ReportData {
   carryOver: { found: number; carried: number; new: number; reopened: number; autoClosed: number };
   villages: VillageFigures[];
   trend: TrendPoint[];
+  /** The checks the period's scan did not run, with why, from its run's record (summary.json's checks_skipped). */
+  checksNotRun: CheckNotRun[];
   /** Open high-severity findings, overdue first, then by overpayment; at most OPEN_HIGH_LIMIT. */
   openHigh: { rows: LedgerRow[]; total: number };
   isOverdue: (row: LedgerRow) => boolean;
@@ -87,6 +90,7 @@ export async function gatherReportData(
     },
     villages: villagesByRisk(rows, asOf, earlier),
     trend,
+    checksNotRun: await checksNotRunOf(connection, ledger.runId),
     openHigh: { rows: openHigh.slice(0, OPEN_HIGH_LIMIT), total: openHigh.length },
     isOverdue: overdue,
   };

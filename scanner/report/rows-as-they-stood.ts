@@ -19,7 +19,7 @@ export type ValuesAt = Map<string, Map<Field, string | null>>;
  */
 export async function valuesAt(connection: DuckDBConnection, at: string): Promise<ValuesAt> {
   const reader = await connection.runAndReadAll(
-    `SELECT finding_id, field, arg_min(from_value, change_id) AS value FROM ledger.changes
+    `SELECT finding_id, field, arg_min_null(from_value, change_id) AS value FROM ledger.changes
      WHERE changed_at >= $at::TIMESTAMP AND field IN (${Object.keys(FIELDS).map((f) => `'${f}'`).join(', ')})
      GROUP BY finding_id, field`,
     { at },

@@ -58,7 +58,8 @@ function earlierSentence(t: Tally): string {
   return `其中${parts.join('；')}${closed.findings > 0 ? '；问题办结后，追回的钱仍计入' : ''}。`;
 }
 
-export function totalsSection(data: ReportData): SafeHtml {
+/** `notice`: what the reader must know before the figures (checks-not-run.ts), above the cards. */
+export function totalsSection(data: ReportData, notice: SafeHtml): SafeHtml {
   const t = data.totals;
   const share = closedShare(t);
   const previous = data.previousPeriod ? `较上期（${data.previousPeriod}）` : '首次扫描';
@@ -66,6 +67,7 @@ export function totalsSection(data: ReportData): SafeHtml {
   const recoveredEarlier = earlierPart(t, 'recoveredCents');
   return html`<section data-testid="totals"><h2>一、总体情况</h2>
     <p class="note" data-testid="status-moment">${statusMomentText(data.statusMoment, data.generatedAt)}</p>
+    ${notice}
     <div class="cards">
       ${card({ label: '台账问题数', value: formatCount(t.findings), testId: 'total-findings', detail: foundDetail(data.carryOver) })}
       ${data.bySeverity.map((entry) => card({ label: `${SEVERITY_LABELS[entry.severity]}风险`, value: formatCount(entry.count), testId: `severity-${entry.severity}` }))}
@@ -137,5 +139,5 @@ export function trendSection(data: ReportData): SafeHtml {
         <td class="number" data-field="auto-closed">${point.autoClosed === null ? '—' : formatCount(point.autoClosed)}</td>
         <td class="number" data-field="overpayment">${formatYuan(point.overpaymentCents)}</td></tr>`)}
     </tbody></table>
-    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv 一致（本月一行也是，扫描后办结的问题在其中仍计为未办结，扫描后延长整改时限的问题在其中仍计为逾期，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中扫描时已逾期或整改时限早于扫描日的；估算多发金额不含误报。</p></section>`;
+    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv、summary.json 和扫描时的输出一致，扫描后的修改（办结、标为误报、改动整改时限）都不改变它（本月一行也是，扫描后办结的问题在其中仍计为未办结，扫描后延长整改时限的问题在其中仍计为逾期，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中整改时限（按扫描时的）早于扫描日的；估算多发金额不含扫描时已标为误报的。</p></section>`;
 }

@@ -166,12 +166,16 @@ describe.skipIf(skipBrowserTests)(`report in headless chromium${BROWSER_SKIP_REA
 
   it('shows every month of the trend as the runs recorded it', async () => {
     // A month's findings as its findings.csv: those its scan raised and those it carried unjudged; the money without
-    // what is 误报 now, as the 应追回金额 card (until 2026-12-05 it counted the scan's own findings only, 误报 included).
+    // what was 误报 when the scan ended, as its summary.json (until 2026-12-05 it counted the scan's own findings only, 误报
+    // included; until 2026-12-07 it left out what is 误报 now, so a later 误报 rewrote a past month's row). The status
+    // then is the one the first change after the run replaced, else today's.
     const expected = await queryLedger(ledger, `
       SELECT r.period, count(*)::INT AS findings,
              count(*) FILTER (WHERE s.carried OR s.tracking IN ('新发现', '持续', '逾期', '整改未到位'))::INT AS open,
              count(*) FILTER (WHERE s.tracking = '新发现')::INT AS new,
-             coalesce(sum(s.overpayment_cents) FILTER (WHERE f.status <> '误报'), 0)::BIGINT AS overpayment
+             coalesce(sum(s.overpayment_cents) FILTER (WHERE coalesce((
+               SELECT arg_min(c.from_value, c.change_id) FROM ledger.changes c
+               WHERE c.finding_id = f.finding_id AND c.field = 'status' AND c.changed_at > r.finished_at), f.status) <> '误报'), 0)::BIGINT AS overpayment
       FROM ledger.runs r
         JOIN (SELECT run_id, finding_id, tracking, overpayment_cents, false AS carried FROM ledger.run_findings
               UNION ALL SELECT run_id, finding_id, tracking, overpayment_cents, true FROM ledger.run_carried) s USING (run_id)
