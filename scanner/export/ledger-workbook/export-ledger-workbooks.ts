@@ -2,15 +2,15 @@
 import { open } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
-import { lastChangeId } from '../../ledger/changes.ts';
 import { ledgerRowsForPeriod, type LedgerRow } from '../../ledger/ledger-rows.ts';
 import { recordExport } from '../../ledger/record-export.ts';
 import ExcelJS from '../../read/exceljs.ts';
-import { earlierFindingsWithMoney } from '../../report/earlier-findings.ts';
 import { workThrough } from '../../settle-all.ts';
 import { ROLLSWEEP_VERSION } from '../../version.ts';
 import { ensureOutputFolder, writeWhole } from '../output-folder.ts';
+import { checksNotRunNote } from './checks-not-run.ts';
 import { writeLedgerSheet } from './ledger-sheet.ts';
+import { monthAsExported } from './month-as-exported.ts';
 import { fitSheetName, safeFileName, SNAPSHOT_SHEET, SUMMARY_SHEET, townshipLabel, UniqueNames, villageLabel } from './names.ts';
 import { writeSnapshotSheet, type SnapshotHeader, type SnapshotRow } from './snapshot-sheet.ts';
 import { overdueAsOf, trackingAsOf } from './overdue.ts';
@@ -43,17 +43,30 @@ interface WorkbookPlan {
   villages: VillageGroup[];
 }
 
+/** What every workbook of the export says about the month: the moment its statuses are at, the checks not run. */
+interface MonthWords {
+  /** After the period in each title; '' for the latest month. */
+  titleNote: string;
+  /** The 汇总's notes below its own. */
+  notes: string[];
+}
+
 /** Several workbooks are written at a time: part of each one's time is spent waiting on its zip stream and the disk. */
 const WORKBOOKS_AT_A_TIME = 4;
 
 export async function exportLedgerWorkbooks(connection: DuckDBConnection, options: LedgerExportOptions): Promise<LedgerExportResult> {
   const ledger = await ledgerRowsForPeriod(connection, options.period);
-  // The money of earlier months' findings no longer in the month, for the 汇总 sheet to agree with the report's.
-  const earlier = await earlierFindingsWithMoney(connection, ledger.period, new Set(ledger.rows.map((row) => row.findingId)), null, new Map());
-  // Read with the rows: an import takes any later audit record of a row's field as a change made after the export.
-  const changesThrough = await lastChangeId(connection);
-  const outDir = resolve(options.outDir);
   const exportedAt = new Date();
+  // A past month as it stood at its close, as its report shows it; the latest as the ledger is now. With the rows, the
+  // money of earlier months' findings no longer in the month (for the 汇总 to agree with the report's) and the last
+  // audit record the rows include (an import takes any later record of a row's field as a change made after the export).
+  const month = await monthAsExported(connection, ledger, exportedAt);
+  const { earlier, changesThrough } = month;
+  const words: MonthWords = {
+    titleNote: month.titleNote,
+    notes: [month.statusNote, await checksNotRunNote(connection, ledger.runId, options.unmask)].filter((note): note is string => note !== null),
+  };
+  const outDir = resolve(options.outDir);
   const asOf = overdueAsOf(options.asOf, ledger, exportedAt);
   const header: SnapshotHeader = {
     period: ledger.period, runId: ledger.runId, exportedAt: exportedAt.toISOString(), exportedBy: options.exportedBy ?? null, unmasked: options.unmask,
@@ -62,10 +75,10 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
   await ensureOutputFolder(outDir);
 
   // 跟踪情况 of a finding found again as the deadline now says, judged as the 汇总's 逾期 (overdue.ts); the snapshot keeps it as shown.
-  const rows = ledger.rows.map((row) => ({ ...row, tracking: trackingAsOf(row, asOf) }));
-  const plans = planWorkbooks(rows, earlier, options.split, ledger.period).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
+  const rows = month.rows.map((row) => ({ ...row, tracking: trackingAsOf(row, asOf) }));
+  const plans = planWorkbooks(rows, earlier, options.split, `${ledger.period}${words.titleNote}`).map((plan) => ({ plan, path: join(outDir, plan.fileName) }));
   const writers = Array.from({ length: WORKBOOKS_AT_A_TIME }, (_, writer) => writer);
-  await workThrough(plans, writers, ({ plan, path }) => writeWorkbook(path, plan, { ...header, unmask: options.unmask, asOf }));
+  await workThrough(plans, writers, ({ plan, path }) => writeWorkbook(path, plan, { ...header, ...words, unmask: options.unmask, asOf }));
   const files = plans.map(({ path }) => path);
   await recordExport(connection, {
     exportedAt, period: ledger.period, runId: ledger.runId, outDir, kind: options.split, unmasked: options.unmask, files,
@@ -79,7 +92,7 @@ export async function exportLedgerWorkbooks(connection: DuckDBConnection, option
  * to its village's 汇总 line: a village of the township with no row this month gets a line and no sheet; a township (or,
  * split by village, a village) with no row this month gets no workbook — nothing in it to fill in.
  */
-function planWorkbooks(rows: readonly LedgerRow[], earlier: readonly LedgerRow[], split: 'township' | 'village', period: string): WorkbookPlan[] {
+function planWorkbooks(rows: readonly LedgerRow[], earlier: readonly LedgerRow[], split: 'township' | 'village', titlePeriod: string): WorkbookPlan[] {
   const fileNames = new UniqueNames();
   const plans: WorkbookPlan[] = [];
   for (const township of consecutiveGroups(rows, (row) => row.township)) {
@@ -94,7 +107,7 @@ function planWorkbooks(rows: readonly LedgerRow[], earlier: readonly LedgerRow[]
       }
     }
   }
-  return plans.map((plan) => ({ ...plan, title: `${plan.title} 整改台账汇总（${period}）` }));
+  return plans.map((plan) => ({ ...plan, title: `${plan.title} 整改台账汇总（${titlePeriod}）` }));
 }
 
 /** Each village group with its earlier findings, and a group for each village that has only those, in village order. */
@@ -121,7 +134,7 @@ function consecutiveGroups(rows: readonly LedgerRow[], key: (row: LedgerRow) => 
   return groups;
 }
 
-async function writeWorkbook(path: string, plan: WorkbookPlan, context: SnapshotHeader & { unmask: boolean; asOf: string }): Promise<void> {
+async function writeWorkbook(path: string, plan: WorkbookPlan, context: SnapshotHeader & MonthWords & { unmask: boolean; asOf: string }): Promise<void> {
   await writeWhole(path, '台账工作簿', async (partial) => {
     // Opened first so that a folder we cannot write to fails here, not as an unhandled stream error later.
     const file = await open(partial, 'w', 0o600);
@@ -134,14 +147,14 @@ async function writeWorkbook(path: string, plan: WorkbookPlan, context: Snapshot
       });
       workbook.creator = `rollsweep ${ROLLSWEEP_VERSION}`;
       workbook.created = new Date(context.exportedAt);
-      await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf });
+      await writeSummarySheet(workbook, { title: plan.title, villages: plan.villages, asOf: context.asOf, notes: context.notes });
       const sheetNames = new UniqueNames([SUMMARY_SHEET, SNAPSHOT_SHEET]);
       const snapshotRows: SnapshotRow[] = [];
       for (const village of plan.villages.filter((one) => one.rows.length > 0)) {
         const township = village.rows[0]?.township ?? null;
         snapshotRows.push(...await writeLedgerSheet(workbook, {
           sheetName: sheetNames.claim(village.label, fitSheetName),
-          title: `${townshipLabel(township)}${village.label} 整改台账（${context.period}）`,
+          title: `${townshipLabel(township)}${village.label} 整改台账（${context.period}${context.titleNote}）`,
           rows: village.rows,
           unmask: context.unmask,
         }));

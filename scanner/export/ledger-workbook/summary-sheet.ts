@@ -48,7 +48,8 @@ function isTerminal(row: LedgerRow): boolean {
 }
 
 export async function writeSummarySheet(
-  workbook: ExcelTypes.stream.xlsx.WorkbookWriter, content: { title: string; villages: readonly VillageGroup[]; asOf: string },
+  workbook: ExcelTypes.stream.xlsx.WorkbookWriter,
+  content: { title: string; villages: readonly VillageGroup[]; asOf: string; notes: readonly string[] },
 ): Promise<void> {
   const lines = [
     ...content.villages.map((village) => ({ label: village.label, rows: village.rows, earlier: village.earlier, total: false })),
@@ -89,9 +90,11 @@ export async function writeSummarySheet(
     });
     excelRow.commit();
   });
+  // The month's own notes (the moment its statuses are at, the checks its scan did not run) go into the one 注 cell:
+  // people and tools alike read the line under the table as the sheet's note.
   const noteRow = sheet.getRow(3 + lines.length + 1);
   noteRow.getCell(1).value = `注：已办结指已整改、已清退、已追回、已备案；逾期指未办结且整改时限早于 ${content.asOf}；金额单位为元`
-    + `${earlierNote(lines[lines.length - 1]!.earlier)}。`;
+    + `${earlierNote(lines[lines.length - 1]!.earlier)}。${content.notes.join('')}`;
   noteRow.getCell(1).style = { font: { size: 9, color: { argb: 'FF595959' } }, protection: { locked: true } };
   noteRow.commit();
   await protectStreamedSheet(sheet, STAFF_SHEET_PERMISSIONS);
