@@ -29,6 +29,27 @@ const FOOTER_WORDS = `(${TOTAL_PREFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}|制表|�
  * holds Chinese characters before 合计. Until 2026-12-02 such a row was a data-quality finding of its own.
  */
 const TOTAL_IN_CELL = sqlString(`^\\p{Han}{0,6}${TOTAL_WORD}`);
+/**
+ * A village's or township's subtotal: a place's name closed by a total word, and at most a count or sum after it
+ * (东村小计, 店头镇合计, 西山村委会小计：2户3人). Until 2026-12-07 such a row under each village was read as a person
+ * named after its head count (2人, a missing-field finding), and 店头镇合计 as a township with a workbook of its own.
+ * The total word must end the text: a village 小计庄, 合作村 or 计家村 is a place, not a total.
+ */
+/** After the total word, only what counts or sums it (：2户3人, 1200元). */
+const TOTAL_TAIL = `(?:${WHITESPACE_CLASS}|[0-9０-９.人户名元()（）、:：])*`;
+const PLACE_TOTAL = `\\p{Han}{0,12}?${WHITESPACE_CLASS}*${TOTAL_WORD}${TOTAL_TAIL}`;
+/** In a 县区, 乡镇 or 村 cell any name before the total word is a place's. */
+const PLACE_TOTAL_CELL = sqlString(`^${WHITESPACE_CLASS}*${PLACE_TOTAL}$`);
+/**
+ * The row's first filled cell (a 序号 cell a subtotal spans) may be any column, a name too: there the words before the
+ * total must end as a place's do (一组, 村委会, 店头镇), so a person 王小计 without an ID stays a person.
+ */
+const PLACE_SUFFIX = '(?:村|镇|乡|街道|街|社区|居|组|会|屯|庄|寨|队|片|区|县|市|处|场)';
+const LEADING_PLACE_TOTAL_PATTERN = sqlString(
+  `^(?:,|${WHITESPACE_CLASS})*\\p{Han}{0,11}?${PLACE_SUFFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}${TOTAL_TAIL}(?:,|$)`,
+);
+/** What a subtotal's name cell holds: its head count (2人, 共3人, 三户), never a person's name. */
+const HEAD_COUNT_PATTERN = sqlString(`[0-9０-９]|^${WHITESPACE_CLASS}*[共计]?[一二三四五六七八九十两百]+[人户名]${WHITESPACE_CLASS}*$`);
 /** A cell that starts with a footer word (after spaces of any kind). */
 const CELL_FOOTER_PATTERN = sqlString(`^${WHITESPACE_CLASS}*${FOOTER_WORDS}`);
 /** The row's first non-empty cell starts with a footer word (cells of spaces of any kind count as empty). */
@@ -148,7 +169,24 @@ function footer(dataset: DatasetSpec, column: (name: string) => string, rowText:
   const ownCells = [...identityColumns(dataset), ...dataset.columns.filter((c) => c.kind === 'name')]
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${CELL_FOOTER_PATTERN}), false)`);
   return `${repeatedHeader} OR CASE WHEN ${identityEmpty(dataset, column)} THEN regexp_matches(${rowText}, ${LEADING_FOOTER_PATTERN}) OR ${ownCells.join(' OR ')}
+      OR ${placeSubtotal(dataset, column, rowText)}
     ELSE ${totalInIdentityCell(dataset, column)} OR ${columnNumbers(dataset, column, rowText)} END AS _footer`;
+}
+
+const PLACE_COLUMNS = new Set(['county', 'township', 'village']);
+
+/**
+ * A place's subtotal (PLACE_TOTAL_CELL) in a 县区, 乡镇 or 村 cell, or as the row's first filled cell; asked only of a
+ * row without an ID or 家庭编号 (footer's CASE), so a person's row with one is never dropped by it. Its name cells must
+ * hold nothing, a head count or the subtotal itself: a person named 张三 beside 东村小计 is a row to look at, not a total.
+ */
+function placeSubtotal(dataset: DatasetSpec, column: (name: string) => string, rowText: string): string {
+  const placeCells = dataset.columns.filter((c) => PLACE_COLUMNS.has(c.name))
+    .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${PLACE_TOTAL_CELL}), false)`);
+  const labelled = [`regexp_matches(${rowText}, ${LEADING_PLACE_TOTAL_PATTERN})`, ...placeCells].join(' OR ');
+  const nameCells = dataset.columns.filter((c) => c.kind === 'name').map((c) => column(c.name))
+    .map((name) => `(${blank(name)} OR coalesce(regexp_matches(${name}, ${HEAD_COUNT_PATTERN}) OR regexp_matches(${name}, ${LEADING_PLACE_TOTAL_PATTERN}), false))`);
+  return `((${labelled})${nameCells.map((guard) => ` AND ${guard}`).join('')})`;
 }
 
 /** What a 栏次 row may hold besides the numbers: the word itself, or the letters that number a form's first columns. */
