@@ -29,14 +29,14 @@ const FOOTER_WORDS = `(${TOTAL_PREFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}|制表|�
  * holds Chinese characters before 合计. Until 2026-12-02 such a row was a data-quality finding of its own.
  */
 const TOTAL_IN_CELL = sqlString(`^\\p{Han}{0,6}${TOTAL_WORD}`);
+/** After the total word, only what counts or sums it (：2户3人, 1200元). */
+const TOTAL_TAIL = `(?:${WHITESPACE_CLASS}|[0-9０-９.人户名元()（）、:：])*`;
 /**
  * A village's or township's subtotal: a place's name closed by a total word, and at most a count or sum after it
  * (东村小计, 店头镇合计, 西山村委会小计：2户3人). Until 2026-12-07 such a row under each village was read as a person
  * named after its head count (2人, a missing-field finding), and 店头镇合计 as a township with a workbook of its own.
  * The total word must end the text: a village 小计庄, 合作村 or 计家村 is a place, not a total.
  */
-/** After the total word, only what counts or sums it (：2户3人, 1200元). */
-const TOTAL_TAIL = `(?:${WHITESPACE_CLASS}|[0-9０-９.人户名元()（）、:：])*`;
 const PLACE_TOTAL = `\\p{Han}{0,12}?${WHITESPACE_CLASS}*${TOTAL_WORD}${TOTAL_TAIL}`;
 /** In a 县区, 乡镇 or 村 cell any name before the total word is a place's. */
 const PLACE_TOTAL_CELL = sqlString(`^${WHITESPACE_CLASS}*${PLACE_TOTAL}$`);
