@@ -157,7 +157,9 @@ async function importRowEdits(
     for (const change of job.changes) report.ignored.push({ sheet, row: row.row, column: change.column, reason: `台账中已没有问题编号 ${row.findingId}，未导入` });
     return;
   }
-  const { accepted, refused } = decideStaffEdits(job.changes, current, await changedSinceExport(connection, row.findingId, job.workbook.snapshot));
+  const { accepted, refused, alreadyHeld } = decideStaffEdits(job.changes, current, await changedSinceExport(connection, row.findingId, job.workbook.snapshot));
+  // The same workbook imported again (or a WeChat copy of it): staff are told their edits are in, not left to wonder.
+  report.alreadyInLedger += alreadyHeld;
   for (const cell of refused) report.rejected.push({ sheet, row: row.row, column: cell.column, value: cell.text, reason: cell.reason });
   if (accepted.length === 0) return;
   const after = applyEdits(current, accepted);

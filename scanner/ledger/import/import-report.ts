@@ -43,8 +43,9 @@ export interface FileImportReport {
   rejected: RejectedCell[];
   ignored: IgnoredCell[];
   /**
-   * Cells staff changed in rows of an older month's workbook whose values the ledger already holds (that workbook
-   * imported before the next month's scan): not edits left out, so neither listed nor counted as ignored.
+   * Cells staff changed whose values the ledger already holds: the same workbook (or a copy of it) imported before, in
+   * its own month or, for an older month's workbook, before the next month's scan; or the value typed with `ledger set`.
+   * Not edits left out, so neither listed nor counted as ignored, only counted.
    */
   alreadyInLedger: number;
 }

@@ -89,19 +89,25 @@ function otherTexts(current: StaffValues, field: EditableField): string[] {
  * imported already, changes nothing and refuses nothing. Any other change to a field changed since the export is not
  * taken, even when it holds the exported value again (a supervisor who put 待核实 back has decided too); nor to one
  * whose value differs from the export with no record of when. Rules across fields are checked on the result.
+ * `alreadyHeld` counts the changes the ledger already holds, so the report can say so (until 2026-12-07 they were
+ * dropped uncounted, and the same workbook imported twice said nothing of the staff's edits it found in the ledger).
  */
 export function decideStaffEdits(
   changes: readonly StaffChange[], current: StaffValues, changedSince: ReadonlyMap<EditableField, LaterChange> = new Map(),
-): { accepted: AcceptedEdit[]; refused: RefusedEdit[] } {
+): { accepted: AcceptedEdit[]; refused: RefusedEdit[]; alreadyHeld: number } {
   let accepted: (AcceptedEdit & { text: string })[] = [];
   const refused: RefusedEdit[] = [];
+  let alreadyHeld = 0;
   for (const change of changes) {
     if (!change.parsed.ok) {
       refused.push({ column: change.column, text: change.text, reason: change.parsed.reason });
       continue;
     }
     const now = current[change.field];
-    if (alreadyInLedger(change, now)) continue;
+    if (alreadyInLedger(change, now)) {
+      alreadyHeld += 1;
+      continue;
+    }
     // Like with like: a masked column's export is held to the ledger's value as that workbook would show it. Where
     // they agree, the ledger's value is the one exported, and its IDs are what the masks staff kept stand for.
     const shown = (value: StoredValue) => (change.idsMasked ? asShownMasked(value) : value);
@@ -137,7 +143,7 @@ export function decideStaffEdits(
     accepted = accepted.filter((edit) => !dropped.includes(edit));
     if (!culprit) break;
   }
-  return { accepted: accepted.map(({ field, column, value }) => ({ field, column, value })), refused };
+  return { accepted: accepted.map(({ field, column, value }) => ({ field, column, value })), refused, alreadyHeld };
 }
 
 /**
