@@ -41,13 +41,21 @@ const PLACE_TOTAL = `\\p{Han}{0,12}?${WHITESPACE_CLASS}*${TOTAL_WORD}${TOTAL_TAI
 /** In a 县区, 乡镇 or 村 cell any name before the total word is a place's. */
 const PLACE_TOTAL_CELL = sqlString(`^${WHITESPACE_CLASS}*${PLACE_TOTAL}$`);
 /**
- * The row's first filled cell (a 序号 cell a subtotal spans) may be any column, a name too: there the words before the
- * total must end as a place's do (一组, 村委会, 店头镇), so a person 王小计 without an ID stays a person.
+ * A name cell holding a total (a subtotal's label spanning into 姓名): there the words before the total must end as a
+ * place's do (一组, 村委会, 店头镇), so a person 王小计 without an ID stays a person.
  */
 const PLACE_SUFFIX = '(?:村|镇|乡|街道|街|社区|居|组|会|屯|庄|寨|队|片|区|县|市|处|场)';
-const LEADING_PLACE_TOTAL_PATTERN = sqlString(
+const NAME_CELL_PLACE_TOTAL_PATTERN = sqlString(
   `^(?:,|${WHITESPACE_CLASS})*\\p{Han}{0,11}?${PLACE_SUFFIX}${WHITESPACE_CLASS}*${TOTAL_WORD}${TOTAL_TAIL}(?:,|$)`,
 );
+/**
+ * The row's first filled cell, usually its 序号 (a cell no dataset column reads), holding a place's subtotal: any name
+ * before the total word, as in a place cell (店头小计, 东村小计：2户3人). Should that cell be a name column's, the name
+ * cells' guard in placeSubtotal still asks a place's ending of it, so 王小计 there stays a person. Until 2026-12-07 the
+ * first filled cell too had to end as a place's does: a 花名册's 店头小计 under 序号 was a person named after its head
+ * count (1人), a data_quality.missing-field finding each month and one more person on the roll.
+ */
+const LEADING_PLACE_TOTAL_PATTERN = sqlString(`^(?:,|${WHITESPACE_CLASS})*${PLACE_TOTAL}(?:,|$)`);
 /** What a subtotal's name cell holds: its head count (2人, 共3人, 三户), never a person's name. */
 const HEAD_COUNT_PATTERN = sqlString(`[0-9０-９]|^${WHITESPACE_CLASS}*[共计]?[一二三四五六七八九十两百]+[人户名]${WHITESPACE_CLASS}*$`);
 /** A cell that starts with a footer word (after spaces of any kind). */
@@ -185,7 +193,7 @@ function placeSubtotal(dataset: DatasetSpec, column: (name: string) => string, r
     .map((c) => `coalesce(regexp_matches(${column(c.name)}, ${PLACE_TOTAL_CELL}), false)`);
   const labelled = [`regexp_matches(${rowText}, ${LEADING_PLACE_TOTAL_PATTERN})`, ...placeCells].join(' OR ');
   const nameCells = dataset.columns.filter((c) => c.kind === 'name').map((c) => column(c.name))
-    .map((name) => `(${blank(name)} OR coalesce(regexp_matches(${name}, ${HEAD_COUNT_PATTERN}) OR regexp_matches(${name}, ${LEADING_PLACE_TOTAL_PATTERN}), false))`);
+    .map((name) => `(${blank(name)} OR coalesce(regexp_matches(${name}, ${HEAD_COUNT_PATTERN}) OR regexp_matches(${name}, ${NAME_CELL_PLACE_TOTAL_PATTERN}), false))`);
   return `((${labelled})${nameCells.map((guard) => ` AND ${guard}`).join('')})`;
 }
 
