@@ -10,7 +10,7 @@ import { trendUntil, type TrendPoint } from './trend.ts';
 import { villagesByRisk, type VillageFigures } from './village-risk.ts';
 import { earlierFindingsWithMoney } from './earlier-findings.ts';
 import { statusMomentOf, type StatusMoment } from './month-close.ts';
-import { asItStood, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
+import { asItStood, asSeen, seenInMonth, valuesAt, type ValuesAt } from './rows-as-they-stood.ts';
 import { checksNotRunOf, type CheckNotRun } from '../ledger/checks-not-run.ts';
 
 /** A county has thousands of high findings at worst; the page lists the most urgent, the workbooks list them all. */
@@ -56,8 +56,11 @@ export async function gatherReportData(
   const statusMoment = await statusMomentOf(connection, period, ledger.runId);
   const at = statusMoment.kind === 'month-close' ? statusMoment.at : null;
   const values: ValuesAt = at === null ? new Map() : await valuesAt(connection, at);
-  const rows = at === null ? ledger.rows : ledger.rows.map((row) => asItStood(row, values));
-  const earlier = await earlierFindingsWithMoney(connection, period, new Set(rows.map((row) => row.findingId)), at, values);
+  // Places and names as the month saw them, whichever moment its statuses are from: a later month's roll renames them.
+  const seen = await seenInMonth(connection, period);
+  const rows = ledger.rows.map((row) => asSeen(at === null ? row : asItStood(row, values), seen));
+  const earlier = (await earlierFindingsWithMoney(connection, period, new Set(rows.map((row) => row.findingId)), at, values))
+    .map((row) => asSeen(row, seen));
   const asOf = overdueAsOf(options.asOf, ledger, options.today);
   const trend = await trendUntil(connection, period);
   const overdue = (row: LedgerRow) => isOverdue(row, asOf);

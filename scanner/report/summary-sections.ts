@@ -9,6 +9,12 @@ import { closedShare, type Tally } from './tally.ts';
 
 /** Villages drawn in the chart; the table below lists them all. */
 export const VILLAGE_CHART_LIMIT = 20;
+/**
+ * A backfill's row counts open as its summary.json does (trend.ts): the scan changed no status, so its month's findings
+ * open in the ledger when it ended, not by how it met them (补扫).
+ */
+const BACKFILL_NOTE = '标（补扫）的月份是在以后月份之后才扫描的（补扫或重扫），扫描不改变整改状态：其未办结为扫描结束时台账中尚未办结的问题。';
+
 /** Months drawn in the trend chart (more would crowd the axis); the table lists every month. */
 export const TREND_CHART_MONTHS = 24;
 
@@ -139,5 +145,5 @@ export function trendSection(data: ReportData): SafeHtml {
         <td class="number" data-field="auto-closed">${point.autoClosed === null ? '—' : formatCount(point.autoClosed)}</td>
         <td class="number" data-field="overpayment">${formatYuan(point.overpaymentCents)}</td></tr>`)}
     </tbody></table>
-    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv、summary.json 和扫描时的输出一致，扫描后的修改（办结、标为误报、改动整改时限）都不改变它（本月一行也是，扫描后办结的问题在其中仍计为未办结，扫描后延长整改时限的问题在其中仍计为逾期，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中整改时限（按扫描时的）早于扫描日的；估算多发金额不含扫描时已标为误报的。</p></section>`;
+    <p class="note">各月数字为当月扫描时的情况，与当月 findings.csv、summary.json 和扫描时的输出一致，扫描后的修改（办结、标为误报、改动整改时限）都不改变它（本月一行也是，扫描后办结的问题在其中仍计为未办结，扫描后延长整改时限的问题在其中仍计为逾期，与上面按${data.statusMoment.kind === 'month-close' ? '月末' : '生成报告时'}状态计的卡片不同）：问题数含当月未能复查、沿用此前结果的问题（未复查）；未办结 = 新发现、持续、逾期、整改未到位、未复查；逾期 = 其中整改时限（按扫描时的）早于扫描日的；估算多发金额不含扫描时已标为误报的。${data.trend.some((point) => point.backfill) ? BACKFILL_NOTE : ''}</p></section>`;
 }

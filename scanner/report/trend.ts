@@ -3,7 +3,8 @@
 // whatever staff changed since, so that a month's row reads the same in every later report.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { MONTH_FINDINGS } from '../ledger/month-findings.ts';
-import { FALSE_POSITIVE, TRACKING } from '../ledger/statuses.ts';
+import { FALSE_POSITIVE, TERMINAL_SQL, TRACKING } from '../ledger/statuses.ts';
+import { valuesStoodSql } from './rows-as-they-stood.ts';
 
 export interface TrendPoint {
   period: string;
@@ -23,27 +24,44 @@ export interface TrendPoint {
 }
 
 const OPEN_TRACKINGS = [TRACKING.new, TRACKING.open, TRACKING.overdue, TRACKING.reopened].map((t) => `'${t}'`).join(', ');
-const OPEN_WHEN_SCANNED = `(s.carried OR s.tracking IN (${OPEN_TRACKINGS}))`;
 
 /**
- * Each run's month of findings with the 整改状态 and 整改时限 each had when that scan ended, as summary.json counted them:
- * a field changed since holds the `from_value` of its first change after the run's moment (the scan writes its own
- * changes at that moment, so they are in). arg_min_null, as a value replaced may have been empty (a 整改时限 never set).
- * Until 2026-12-07 the trend read both from ledger.findings as they are now: a 误报 marked, or a 整改时限 brought
- * forward, after a month's scan rewrote that month's row (October's 39,924.03 and 逾期 0 became 37,974.03 and 逾期 1).
+ * Open as the month's summary.json counts it (carry-over-counts.ts). A scan that carries (its month the ledger's latest
+ * when it ran): by how it met each finding, and every one it carried unjudged. A backfill (a month recorded after a
+ * later one, or a rescan of it) changes no status: the month's findings open in the ledger when it ended. Until
+ * 2026-12-07 a backfill was counted as a carrying scan, and none of its 补扫 findings was open (未办结 0 beside a
+ * summary.json of 1).
  */
+const OPEN_WHEN_SCANNED = `CASE WHEN r.backfill THEN s.status NOT IN ${TERMINAL_SQL}
+                               ELSE s.carried OR s.tracking IN (${OPEN_TRACKINGS}) END`;
+
+/**
+ * The runs up to $period, each with whether it was a backfill: summary.json's `backfill` (the scan's own word), or for
+ * a run recorded before the summary said it, a finding it recorded as 补扫.
+ */
+const RUNS = `(SELECT r.*, coalesce(TRY_CAST(r.summary_json->>'$.findings.backfill' AS BOOLEAN),
+                       EXISTS (SELECT 1 FROM ledger.run_findings x WHERE x.run_id = r.run_id AND x.tracking = '${TRACKING.backfill}')) AS backfill
+               FROM ledger.runs r WHERE r.period <= $period)`;
+
+/**
+ * Each run's month of findings with the 整改状态 and 整改时限 each had when that scan ended, as summary.json counted them
+ * (rows-as-they-stood.ts, the changes strictly after the run's moment: the scan writes its own changes at that moment,
+ * so they are in). Until 2026-12-07 the trend read both from ledger.findings as they are now: a 误报 marked, or a 整改时限
+ * brought forward, after a month's scan rewrote that month's row (October's 39,924.03 and 逾期 0 became 37,974.03 and 逾期 1).
+ */
+const STOOD_AT_SCAN_END = valuesStoodSql(
+  `ledger.changes c JOIN ${MONTH_FINDINGS} m ON m.finding_id = c.finding_id JOIN ledger.runs r ON r.run_id = m.run_id
+   WHERE r.period <= $period AND c.changed_at > r.finished_at`,
+  ['m.run_id'],
+);
 const MONTH_AS_SCANNED = `(
-  SELECT m.run_id, m.finding_id, m.carried, any_value(m.tracking) AS tracking, any_value(m.overpayment_cents) AS overpayment_cents,
-         any_value(r.as_of) AS as_of,
-         CASE WHEN bool_or(c.field = 'status') THEN arg_min_null(c.from_value, c.change_id) FILTER (WHERE c.field = 'status')
-              ELSE any_value(f.status) END AS status,
-         CASE WHEN bool_or(c.field = 'deadline') THEN TRY_CAST(arg_min_null(c.from_value, c.change_id) FILTER (WHERE c.field = 'deadline') AS DATE)
-              ELSE any_value(f.deadline) END AS deadline
+  SELECT m.run_id, m.finding_id, m.carried, m.tracking, m.overpayment_cents, r.as_of,
+         CASE WHEN vs.field IS NULL THEN f.status ELSE vs.value END AS status,
+         CASE WHEN vd.field IS NULL THEN f.deadline ELSE TRY_CAST(vd.value AS DATE) END AS deadline
   FROM ${MONTH_FINDINGS} m JOIN ledger.runs r USING (run_id) JOIN ledger.findings f USING (finding_id)
-    LEFT JOIN ledger.changes c
-      ON c.finding_id = m.finding_id AND c.changed_at > r.finished_at AND c.field IN ('status', 'deadline')
-  WHERE r.period <= $period
-  GROUP BY m.run_id, m.finding_id, m.carried)`;
+    LEFT JOIN stood vs ON vs.run_id = m.run_id AND vs.finding_id = m.finding_id AND vs.field = 'status'
+    LEFT JOIN stood vd ON vd.run_id = m.run_id AND vd.finding_id = m.finding_id AND vd.field = 'deadline'
+  WHERE r.period <= $period)`;
 
 /** Every recorded period in ascending order, up to and including `untilPeriod` (a report on October ignores November). */
 export async function trendUntil(connection: DuckDBConnection, untilPeriod: string): Promise<TrendPoint[]> {
@@ -54,17 +72,16 @@ export async function trendUntil(connection: DuckDBConnection, untilPeriod: stri
   // there, and still is here (the note under the trend says so). Until 2026-12-05 the trend counted only the findings
   // the scan raised and only its 逾期: a month that carried findings showed more open than findings.
   const reader = await connection.runAndReadAll(
-    `SELECT r.period, any_value(r.summary_json) AS summary_json,
+    `WITH stood AS ${STOOD_AT_SCAN_END}
+     SELECT r.period, any_value(r.summary_json) AS summary_json, bool_or(r.backfill) AS backfill,
             count(s.finding_id)::INTEGER AS findings,
             count(*) FILTER (WHERE ${OPEN_WHEN_SCANNED})::INTEGER AS open,
             count(*) FILTER (WHERE ${OPEN_WHEN_SCANNED}
                               AND CASE WHEN s.as_of IS NULL THEN s.tracking = '${TRACKING.overdue}' ELSE s.deadline < s.as_of END)::INTEGER AS overdue,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.new}')::INTEGER AS new,
             count(*) FILTER (WHERE s.tracking = '${TRACKING.reopened}')::INTEGER AS reopened,
-            count(*) FILTER (WHERE s.tracking = '${TRACKING.backfill}')::INTEGER AS backfill,
             coalesce(sum(s.overpayment_cents) FILTER (WHERE s.status IS DISTINCT FROM '${FALSE_POSITIVE}'), 0)::BIGINT AS overpayment_cents
-     FROM ledger.runs r LEFT JOIN ${MONTH_AS_SCANNED} s USING (run_id)
-     WHERE r.period <= $period
+     FROM ${RUNS} r LEFT JOIN ${MONTH_AS_SCANNED} s USING (run_id)
      GROUP BY r.period ORDER BY r.period`,
     { period: untilPeriod },
   );
@@ -77,7 +94,7 @@ export async function trendUntil(connection: DuckDBConnection, untilPeriod: stri
     reopened: Number(row['reopened']),
     autoClosed: autoClosedOf(String(row['summary_json'])),
     overpaymentCents: Number(row['overpayment_cents']),
-    backfill: Number(row['backfill']) > 0,
+    backfill: row['backfill'] === true,
   }));
 }
 
