@@ -131,3 +131,13 @@ export const notMemberRows = (households?: string) => `
   SELECT row_id FROM leaving JOIN kin USING (household_id)
   WHERE NOT (is_head AND split AND NOT plain_head)
     AND (plain_member OR (NOT split AND split_head AND NOT plain_head))`;
+
+/**
+ * A household's 乡镇 and 村 as one place (its county with them): those of its most rows (`place_rows`, counted by the
+ * caller per household and place), a place naming both first, the first in sort order on a tie; `before` ranks rows
+ * ahead of that (household-no-head: an 在保 row's place first). Taken apart, min(township) and mode(village) named a
+ * place that does not exist (大店镇 东村 for a household of 店头镇东村 and 大店镇西村), and the finding went to the other
+ * township's workbook.
+ */
+export const placeOfMostRows = (part: 'county' | 'township' | 'village', before = '') => `arg_min({'county': county, 'township': township, 'village': village},
+      (${before ? `${before}, ` : ''}village IS NULL, township IS NULL, -place_rows, coalesce(township, ''), coalesce(village, ''), county IS NULL, coalesce(county, ''))).${part}`;

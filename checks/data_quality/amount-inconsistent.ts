@@ -1,7 +1,7 @@
 // data_quality.amount-inconsistent: a household's rows state different monthly amounts.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { headFirstSubject } from '../../scanner/load/household-subject.ts';
-import { citeRow, yuan } from '../shared-sql.ts';
+import { citeRow, placeOfMostRows, yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-inconsistent',
@@ -24,13 +24,13 @@ export default defineCheck({
       SELECT household_id FROM stated GROUP BY household_id HAVING min(monthly_amount_cents) <> max(monthly_amount_cents)
     )
     SELECT ${headFirstSubject()}, '' AS subject_key,
-           min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
+           ${placeOfMostRows('county')} AS county, ${placeOfMostRows('township')} AS township, ${placeOfMostRows('village')} AS village,
            household_id, mode(program ORDER BY program) AS program,
            'amounts|' || string_agg(DISTINCT monthly_amount_cents::VARCHAR, '/' ORDER BY monthly_amount_cents::VARCHAR) AS fact,
            '家庭编号 ' || household_id || ' 的月保障金不一致：' ||
              string_agg(coalesce(name, '?') || ' ' || ${yuan('monthly_amount_cents')} || '元(' || ${citeRow('roll')} || ')', '、' ORDER BY _file, _line) AS evidence,
            'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
-    FROM stated roll SEMI JOIN differing USING (household_id)
+    FROM (SELECT *, count(*) OVER (PARTITION BY household_id, township, village) AS place_rows FROM stated SEMI JOIN differing USING (household_id)) roll
     GROUP BY household_id`,
   remedy: '核实全户月保障金，统一填写',
   deadlineDays: 30,

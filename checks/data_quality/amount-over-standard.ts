@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { headFirstSubject } from '../../scanner/load/household-subject.ts';
 import { HOUSEHOLD_TABLES } from '../over_asset/shared-sql.ts';
-import { yuan } from '../shared-sql.ts';
+import { placeOfMostRows, yuan } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.amount-over-standard',
@@ -46,11 +46,18 @@ export default defineCheck({
     over AS (SELECT * FROM limits WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)),
     -- Where the few households over the limit are, and whom the finding names, from their rows only.
     described AS (
-      SELECT household_id, min(township) AS township, mode(village ORDER BY village) AS village, mode(program ORDER BY program) AS program,
+      SELECT household_id, mode(program ORDER BY program) AS program,
              -- Named after a member the count holds: a head whose row says he left (在保（已迁出）) is not its subject.
              ${headFirstSubject('(rowid IN (SELECT row_id FROM shared_asset_not_members), NOT coalesce(is_head, false), id_number, _file, _line)')},
              min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
       FROM roll WHERE active AND household_id IN (SELECT household_id FROM over) GROUP BY household_id
+    ),
+    placed AS (
+      SELECT household_id, ${placeOfMostRows('county')} AS place_county, ${placeOfMostRows('township')} AS township,
+             ${placeOfMostRows('village')} AS village
+      FROM (SELECT household_id, county, township, village, count(*) OVER (PARTITION BY household_id, township, village) AS place_rows
+            FROM roll WHERE active AND household_id IN (SELECT household_id FROM over))
+      GROUP BY household_id
     ),
     -- Who the count leaves out, as staff will ask why the household's rows outnumber its members.
     left_out AS (
@@ -58,14 +65,14 @@ export default defineCheck({
       FROM roll WHERE household_id IN (SELECT household_id FROM over) AND rowid IN (SELECT row_id FROM shared_asset_not_members)
       GROUP BY household_id
     )
-    SELECT subject_id, subject_name, '' AS subject_key, county, township, village, household_id, program,
+    SELECT subject_id, subject_name, '' AS subject_key, coalesce(place_county, county) AS county, township, village, household_id, program,
            'over|' || amount_cents || '|' || members || '|' || standard AS fact,
            '月保障金 ' || ${yuan('amount_cents')} || ' 元，超过' || area || family || '上限 ' ||
              CASE WHEN factor <> 1 THEN factor || ' × ' ELSE '' END || ${yuan('standard')} || ' 元 × ' || members || ' 人 = ' ||
              ${yuan('round(standard * members * factor)')} || ' 元' ||
              coalesce('（写明已离开本户、未计人数的：' || l.persons || '）', '') AS evidence,
            'roll' AS source_dataset, source_file, source_line
-    FROM over JOIN described USING (household_id) LEFT JOIN left_out l USING (household_id)`,
+    FROM over JOIN described USING (household_id) JOIN placed USING (household_id) LEFT JOIN left_out l USING (household_id)`,
   remedy: '按标准重新核算保障金，多发部分依规追回',
   deadlineDays: 30,
 });

@@ -1,6 +1,7 @@
 // data_quality.household-no-head: no 在保 户主/本人 row in a household still on the roll, judged where a roll file names the 与户主关系.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { headFirstSubject } from '../../scanner/load/household-subject.ts';
+import { placeOfMostRows } from '../shared-sql.ts';
 
 export default defineCheck({
   id: 'data_quality.household-no-head',
@@ -34,8 +35,7 @@ export default defineCheck({
       WHERE r.active
     )
     SELECT ${headFirstSubject('(NOT active, NOT coalesce(is_head, false), id_number, r._file, _line)')}, '' AS subject_key,
-           min(county) FILTER (WHERE active) AS county, min(township) FILTER (WHERE active) AS township,
-           mode(village ORDER BY village) FILTER (WHERE active) AS village,
+           ${placeOfMostRows('county', 'NOT active')} AS county, ${placeOfMostRows('township', 'NOT active')} AS township, ${placeOfMostRows('village', 'NOT active')} AS village,
            household_id, mode(program ORDER BY program) FILTER (WHERE active) AS program,
            'no-head|' || household_id AS fact,
            '家庭编号 ' || household_id || ' 共 ' || count(*) FILTER (WHERE active) || ' 行' ||
@@ -47,7 +47,8 @@ export default defineCheck({
                CASE WHEN contains(trim(status_raw), status) THEN trim(status_raw) ELSE status || '（' || trim(status_raw) || '）' END, '、' ORDER BY r._file, _line)
                FILTER (WHERE NOT active AND coalesce(is_head, false)) || '，需变更户主', '') AS evidence,
            'roll' AS source_dataset, min(r._file) FILTER (WHERE active) AS source_file, arg_min(_line, (r._file, _line)) FILTER (WHERE active) AS source_line
-    FROM roll r SEMI JOIN judged USING (household_id)
+    FROM (SELECT *, count(*) FILTER (WHERE active) OVER (PARTITION BY household_id, township, village) AS place_rows
+          FROM roll SEMI JOIN judged USING (household_id)) r
     LEFT JOIN parts_with_relation p ON p._file = r._file AND p.sheet = coalesce(r._sheet, '')
     GROUP BY household_id`,
   remedy: '核实家庭成员关系，变更户主或更正与户主关系',

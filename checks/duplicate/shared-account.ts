@@ -1,7 +1,7 @@
 // duplicate.shared-account: one bank account is the payment account of more than one household (代领/冒领 risk).
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
-import { accountLostDigits, citeRow } from '../shared-sql.ts';
+import { accountLostDigits, citeRow, placeOfMostRows } from '../shared-sql.ts';
 import { householdPlace, sameVillage } from './shared-sql.ts';
 
 export default defineCheck({
@@ -57,13 +57,14 @@ export default defineCheck({
         -- The subject (the head first) is one row, taken whole: arg_min skips a row whose value is NULL, so taken value by
         -- value a head whose ID could not be read gave the next member's ID beside the head's name and line (until
         -- 2026-12-05 such a finding was about 张三 under 李四's ID).
-        SELECT account, place, any_value(household_id) AS household_id, min(county) AS county, min(township) AS township, mode(village ORDER BY village) AS village,
+        SELECT account, place, any_value(household_id) AS household_id, ${placeOfMostRows('county')} AS county,
+               ${placeOfMostRows('township')} AS township, ${placeOfMostRows('village')} AS village,
                mode(program ORDER BY program) AS program,
                arg_min({'id_number': id_number, 'name': name, 'cited': cited, '_file': _file, '_line': _line},
                        (NOT coalesce(is_head, false), id_number, _file, _line)) AS subject,
                bool_and(institutional) AS institutional
         -- The row is cited only for the few rows of shared accounts.
-        FROM (SELECT *, ${citeRow('u')} AS cited FROM placed u)
+        FROM (SELECT *, ${citeRow('u')} AS cited, count(*) OVER (PARTITION BY account, place, township, village) AS place_rows FROM placed u)
         GROUP BY account, place)
     ),
     shared AS (
