@@ -26,7 +26,8 @@ const LONG_DIGIT_RUN = String.raw`\d{17,20}[Xx]\d+|\d{20,}[Xx]|\d{21,}`;
 /**
  * An ID keyed in parts, as a form prints it: 371329 19850707 1071, 371329-19850707-1071, 371329 198507071071 (and a
  * 15-digit one, 6-6-3). Only the ID's own parts: a looser run of digits and spaces would join a date or an amount
- * before an ID into one run that is no ID, and leave the ID inside it whole.
+ * before an ID into one run that is no ID, and leave the ID inside it whole. Other separators (two spaces, a no-break
+ * space, －, " - " …) are read as these before (separatorsAsAscii).
  */
 const SEPARATED = String.raw`\d{6}[ \-\u3000](?:\d{8}[ \-\u3000]?\d{3}[\dXx]|\d{6}[ \-\u3000]?\d{3})`;
 /**
@@ -114,6 +115,79 @@ const DIGIT_RUN_ALONE = new RegExp(String.raw`^(?:${DIGIT_RUN})$`);
 /** Full-width digits and X as ASCII, one character for one, so a match in the copy is at the same place in the text. */
 const asciiDigits = (text: string) => text.replace(/[０-９Ｘｘ]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
+/**
+ * Spaces of any kind, as keyboards, Word and web pages put them between an ID's parts: the tab, the no-break space
+ * (U+00A0), the thin and other typographic spaces (U+2000–U+200A), the zero-width ones (U+200B–U+200D, U+2060, U+FEFF)
+ * and the full-width space (U+3000); the scan's ID parser reads them as spaces too (WHITESPACE_CLASS,
+ * normalise/macro-definition.ts). Not a line break: a cell's lines are separate entries.
+ */
+const ANY_SPACE = String.raw`[\t \u00a0\u1680\u2000-\u200d\u202f\u205f\u2060\u3000\ufeff]`;
+/** A dash, dot or slash, ASCII or full-width (－ ． ／), and the hyphens, en and em dashes and minus a text editor puts for "-". */
+const DASH = String.raw`[\-\u2010-\u2015\u2212\ufe63\uff0d]`;
+const DOT = String.raw`[.\uff0e]`;
+const SLASH = String.raw`[/\uff0f]`;
+/**
+ * What stands between two digits (or an X) where staff keyed an ID in parts: up to 3 spaces of any kind, or one dash,
+ * dot or slash with up to 3 spaces either side. Until 2026-12-08 only one ASCII space, full-width space, dash, dot,
+ * slash, _, tab, · or ， was one, and an ID keyed 371329  19850707  1071, with no-break or thin spaces, with －, or
+ * 371329 - 19850707 - 1071 was printed whole in every workbook, `ledger show`, the report and the spot-check sheets.
+ */
+const SEPARATOR_BETWEEN_DIGITS = new RegExp(
+  String.raw`(?<=[0-9Xx])(?:${ANY_SPACE}{0,3}(?:(${DASH})|(${DOT})|(${SLASH}))${ANY_SPACE}{0,3}|${ANY_SPACE}{1,3})(?=[0-9Xx])`,
+  'g',
+);
+
+/** The text as the finder reads it, and where each of its characters stands in the text it was read from. */
+interface ReadAs {
+  text: string;
+  origin: number[];
+}
+
+/**
+ * The separators between an ID's parts read as one ASCII character each (a space, -, . or /), so an ID keyed with any
+ * of them is judged as one keyed with that character is (SEPARATED, GROUPED), amounts, dates and phone numbers alike:
+ * 1400  700 stays 1400 700, which no rule masks. The text around is kept as it is, so a mask replaces the ID as written.
+ */
+function separatorsAsAscii(text: string): ReadAs {
+  let read = '';
+  const origin: number[] = [];
+  let from = 0;
+  const keep = (to: number) => {
+    for (let index = from; index < to; index++) origin.push(index);
+    read += text.slice(from, to);
+  };
+  for (const match of text.matchAll(SEPARATOR_BETWEEN_DIGITS)) {
+    keep(match.index!);
+    read += match[1] !== undefined ? '-' : match[2] !== undefined ? '.' : match[3] !== undefined ? '/' : ' ';
+    origin.push(match.index!);
+    from = match.index! + match[0].length;
+  }
+  keep(text.length);
+  return { text: read, origin };
+}
+
+/**
+ * An ID typed with one letter for a digit (371329198507071O71: O for 0, l or I for 1), standing on its own. Its digits
+ * before the letter read as a 15-digit ID beside a letter, so until 2026-12-08 13 of its 18 characters were shown
+ * (371329*****7071O71). Masked whole, its letter kept where the mask shows it, when, the letter read as its digit, it
+ * starts with a province's code and holds a birth date where an ID does (as an 18-digit run keyed in groups is judged):
+ * its check character is not asked, as one typo often comes with another. Codes are not so masked: code systems leave
+ * out I and O for being read as 1 and 0 (a 统一社会信用代码 never has them), and one holding an ID's shape besides is rare.
+ */
+const ONE_LETTER_FOR_A_DIGIT = /(?<![0-9A-Za-z])(?=[0-9Xx]*[OolI][0-9Xx]*(?![0-9A-Za-z]))[0-9OolI]{17}[0-9XxOolI](?![0-9A-Za-z])/g;
+
+/** Each ID typed with one letter for a digit (ONE_LETTER_FOR_A_DIGIT) in the text. */
+function idsWithALetterForADigit(text: string): IdInText[] {
+  const found: IdInText[] = [];
+  for (const match of text.matchAll(ONE_LETTER_FOR_A_DIGIT)) {
+    const typed = match[0];
+    const read = typed.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+    if (!PROVINCE_AND_BIRTH_DATE.test(read)) continue;
+    found.push({ start: match.index!, end: match.index! + typed.length, compact: read, masked: maskIdNumber(typed) });
+  }
+  return found;
+}
+
 /** An ID-like number found in a text: where it stands, the number without its spaces (in ASCII), and its mask. */
 export interface IdInText {
   start: number;
@@ -125,7 +199,17 @@ export interface IdInText {
 
 /** Every ID-like number in the text, in order (what maskIdsInText masks; an import restores them, staff-text-ids.ts). */
 export function idsInText(text: string): IdInText[] {
-  const ascii = asciiDigits(text);
+  const { text: read, origin } = separatorsAsAscii(asciiDigits(text));
+  const withALetter = idsWithALetterForADigit(read);
+  const apartFromThose = (id: IdInText) => !withALetter.some((other) => id.start < other.end && other.start < id.end);
+  // Found in the text as read, each put back where it stands in the text (an ID starts and ends with a digit or X).
+  return [...idsAsRead(read).filter(apartFromThose), ...withALetter]
+    .sort((a, b) => a.start - b.start)
+    .map((id) => ({ ...id, start: origin[id.start]!, end: origin[id.end - 1]! + 1 }));
+}
+
+/** Every ID-like number in a text whose digits are ASCII and separators read as one character (separatorsAsAscii). */
+function idsAsRead(ascii: string): IdInText[] {
   const found: IdInText[] = [];
   const findingIds = [...ascii.matchAll(FINDING_ID)].map((match) => ({ from: match.index!, to: match.index! + match[0].length }));
   for (const match of ascii.matchAll(ID_IN_TEXT)) {
