@@ -1,7 +1,7 @@
 // data_quality.id-invalid: an ID number that cannot be recovered; such a row is matched by nothing else.
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { UNREADABLE_IDS_OF_KEPT_ROWS } from '../../scanner/load/business-holders.ts';
-import { UNREADABLE_CO_OWNER_IDS } from '../../scanner/load/property-co-owners.ts';
+import { UNREADABLE_CO_OWNER_IDS, UNREADABLE_HOLDER_IDS } from '../../scanner/load/property-co-owners.ts';
 import { ROLL_LOCATION, ROLL_SOURCE, citeRow, numberedRejects } from '../shared-sql.ts';
 import { idsInRowText, villageNamedInRow } from './shared-sql.ts';
 
@@ -10,19 +10,22 @@ export default defineCheck({
   category: 'data_quality',
   severity: 'medium',
   title: '身份证号码无效',
-  description: '身份证号码无法识别（校验码错误、出生日期不合法、位数错误、被 Excel 改成科学计数法等），不作猜测。花名册中的此人不参与任何比对；其他名单中的此行被拒收，列入行中所写低保/特困对象（如亲属关系的另一人）所在村的台账，干部及经办人员名册的行列入其所写的村；市场主体名单的一行另有可识别的法定代表人或经营者（或身份证号码列）号码的不拒收，按可识别的号码照常比对，无法识别的号码仍在此列出；不动产登记信息的「共有人证件号码」无法识别的，该行不拒收（权利人照常比对），无法识别的共有人号码在此列出。写作“无”“暂无”“/”“—”“不详”等的不是号码：花名册中的见 data_quality.missing-field，其他名单中的此行按身份证号码为空拒收，见 data_quality.bad-row。',
+  description: '身份证号码无法识别（校验码错误、出生日期不合法、位数错误、被 Excel 改成科学计数法等），不作猜测。花名册中的此人不参与任何比对；其他名单中的此行被拒收，列入行中所写低保/特困对象（如亲属关系的另一人）所在村的台账，干部及经办人员名册的行列入其所写的村；市场主体名单的一行另有可识别的法定代表人或经营者（或身份证号码列）号码的不拒收，按可识别的号码照常比对，无法识别的号码仍在此列出；不动产登记信息的「共有人证件号码」无法识别的，该行不拒收（权利人照常比对），无法识别的共有人号码在此列出；「权利人」证件号码无法识别、「共有人证件号码」可识别的，该行同样不拒收（可识别的共有人照常比对），无法识别的权利人号码在此列出。写作“无”“暂无”“/”“—”“不详”等的不是号码：花名册中的见 data_quality.missing-field，其他名单中的此行按身份证号码为空拒收，见 data_quality.bad-row。',
   basis: '《公民身份号码》(GB 11643-1999)；《最低生活保障审核确认办法》(民发〔2021〕57号)',
   inputs: ['roll'],
   sql: `
     -- The refused rows' unreadable IDs, and those of rows kept for a readable number beside: 市场主体 rows
-    -- (business-holders.ts) and 不动产 rows whose 共有人证件号码 cannot be read (property-co-owners.ts), numbered together
-    -- in file order: a row refused one month and kept the next keeps its fact (numberedRejects).
+    -- (business-holders.ts), 不动产 rows whose 共有人证件号码 cannot be read, and 不动产 rows kept for their readable co-owners
+    -- beside an unreadable 权利人 (property-co-owners.ts), numbered together in file order: a row refused one month and
+    -- kept the next keeps its fact (numberedRejects).
     WITH unreadable AS (
       SELECT *, false AS kept FROM load_rejects
       UNION ALL
       SELECT *, true FROM ${UNREADABLE_IDS_OF_KEPT_ROWS}
       UNION ALL
       SELECT *, true FROM ${UNREADABLE_CO_OWNER_IDS}
+      UNION ALL
+      SELECT *, true FROM ${UNREADABLE_HOLDER_IDS}
     ),
     numbered AS (
       SELECT *, row_number() OVER () AS row_key

@@ -9,7 +9,7 @@ import { keepUnplacedPaymentMonths } from './departed-payees.ts';
 import { outOfScopeArm } from './out-of-scope-rows.ts';
 import { readShortenedHeadCodes } from './shortened-head-codes.ts';
 import { idsWrittenAsNone } from './ids-written-as-none.ts';
-import { ID_CELL_NAMES_CO_OWNERS, PROPERTY_OWNERS } from './property-co-owners.ts';
+import { ROW_NAMES_READABLE_OWNERS, PROPERTY_OWNERS } from './property-co-owners.ts';
 import {
   ACCOUNT_COLUMN, accountRefusals, createPayeeHouseholds, dropPayeeHouseholds, PAYEE_COLUMN, PAYEE_HOUSEHOLD, PAYEE_SOURCE, payeeRefusals,
   paymentsNamePayees,
@@ -123,7 +123,7 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       const companyCode = companyCodeIn(dataset.name, column.name);
       if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
       // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
-      const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ID_CELL_NAMES_CO_OWNERS}` : '';
+      const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ROW_NAMES_READABLE_OWNERS}` : '';
       // An unreadable number (mistyped, masked 371329********0054) beside a readable one of its group names a person not
       // known beside one who is: the row is kept for him (business-holders.ts), the unreadable one still reported
       // (data_quality.id-invalid reads it from the typed row). A row with no readable number is refused as before.

@@ -3,27 +3,10 @@
 // officer's 军官证: none is a recipient's, and none is a 居民身份证 number to compare. Until 2026-12-06 each such row
 // was a data_quality.id-invalid finding, with a 整改 deadline, for a company owning a house.
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
-import { sqlString } from '../sql-text.ts';
+import { NAMES_OTHER_DOCUMENT } from './document-types.ts';
 import type { OutOfScopeRule } from './out-of-scope-rows.ts';
-import { ID_CELL_NAMES_CO_OWNERS } from './property-co-owners.ts';
-import { blank } from './raw-rows.ts';
+import { ROW_NAMES_READABLE_OWNERS } from './property-co-owners.ts';
 import { idField } from './value-maps.ts';
-
-/**
- * Words that name a document other than a resident's own: a company's or a body's (统一社会信用代码, 组织机构代码, 营业执照,
- * 注册号), a foreigner's or a non-mainland resident's (护照, 通行证, 居住证, 台胞证, 回乡证), a serviceman's (军官证, 士兵证,
- * 警官证). Only these refuse a row: 证件类型 is written every way (A:居民身份证, 01-居民身份证, 身份证(18位), 公民身份号码,
- * 居民身份证(A)), and until 2026-12-06 any value but a few exact spellings was "another document", so a row whose ID
- * could not be read left scope unseen: no data_quality.id-invalid finding, and a warning that listed 居民身份证 among the
- * documents that are not one.
- */
-const OTHER_DOCUMENT = eitherScriptPattern(
-  '信用代码|组织机构|机构代码|营业执照|注册号|法人证书|登记证书|护照|通行证|居住证|台胞证|回乡证|外国人|军官证|士兵证|警官证|文职干部证|军人');
-/** Words that name the resident's own document (居民身份证, 公民身份号码, 户口簿, 二代证): such a value stays in scope. */
-const RESIDENT_DOCUMENT = eitherScriptPattern('身份证|身份号码|户口|二代证');
-/** A holder not of the mainland: even written 身份证 (外国人永久居留身份证, 香港身份证), no 居民身份证. */
-const NOT_MAINLAND = eitherScriptPattern('外国人|外籍|港澳|香港|澳门|台湾|台胞|回乡证');
 
 /**
  * The row's 证件类型 positively names a document other than the resident's own, and none of its numbers is a readable
@@ -34,10 +17,8 @@ const NOT_MAINLAND = eitherScriptPattern('外国人|外籍|港澳|香港|澳门|
 function otherDocument(dataset: DatasetName): string {
   const ids = datasetSpec(dataset).columns.filter((column) => column.kind === 'id');
   const readable = ids.map((column) => `coalesce(${idField(column, 'status')} IN ('valid', 'legacy'), false)`);
-  if (dataset === 'properties') readable.push(ID_CELL_NAMES_CO_OWNERS);
-  const typed = 'rs_text(id_type)';
-  return `(NOT ${blank('id_type')} AND (regexp_matches(${typed}, ${sqlString(NOT_MAINLAND)})
-      OR (regexp_matches(${typed}, ${sqlString(OTHER_DOCUMENT)}) AND NOT regexp_matches(${typed}, ${sqlString(RESIDENT_DOCUMENT)})))
+  if (dataset === 'properties') readable.push(ROW_NAMES_READABLE_OWNERS);
+  return `(${NAMES_OTHER_DOCUMENT}
     AND NOT (${readable.join(' OR ')}))`;
 }
 

@@ -41,13 +41,17 @@ const any = (problem: string, texts: readonly string[]) => texts.map((text) => `
  */
 async function filesWithUnusableKeys(connection: DuckDBConnection, reports: readonly FileReport[]): Promise<UnusableFile[]> {
   const idDamage = (problem: string) => `CASE WHEN ${any(problem, MASKED)} THEN 'masked' WHEN ${any(problem, SAVED_AS_NUMBERS)} THEN 'saved' END`;
-  // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem.
+  // Reference lists' rows with such an ID are refused (load_rejects); the roll's are kept, with the problem, and so are
+  // 不动产 rows kept for readable co-owners beside such a 权利人 (property-co-owners.ts): a masked 不动产 list is one
+  // however many of its rows name a co-owner readably.
   const reader = await connection.runAndReadAll(`
     WITH damaged AS (
       SELECT * FROM (
         SELECT _file, _sheet, _line, raw_value AS raw, ${idDamage('reason')} AS damage FROM load_rejects WHERE kind = 'id'
         UNION ALL
         SELECT _file, _sheet, _line, id_raw, ${idDamage('id_problem')} FROM roll WHERE id_problem IS NOT NULL
+        UNION ALL
+        SELECT _file, _sheet, _line, id_raw, ${idDamage('id_problem')} FROM properties WHERE id_status = 'invalid'
       ) WHERE damage IS NOT NULL
       UNION ALL
       SELECT _file, _sheet, _line, raw_value, 'household' FROM load_rejects
