@@ -20,6 +20,9 @@ import { attachLedger } from './ledger/open-ledger.ts';
 import { recordRun } from './ledger/record-run.ts';
 import { inputChecksums } from './input-checksums.ts';
 import { loadInputs } from './load/load-inputs.ts';
+import type { UsageWords } from './normalise/property-usage.ts';
+import type { CheckDefinition } from './engine/define-check.ts';
+import type { Config } from './config/schema.ts';
 import { parsePeriod, parseScanDate } from './period.ts';
 import { MemoryLimitError, isOutOfMemory } from './errors.ts';
 import { parseMemoryLimit } from './memory-limit.ts';
@@ -60,6 +63,16 @@ export interface ScanResult {
 
 /** The largest roll whose checks run two at a time (see the call of runChecks). */
 const SIDE_BY_SIDE_CHECKS_MAX_ROLL = 250_000;
+
+/**
+ * The 房屋用途 words over_asset.property reads by (its params: the county's config over the defaults), for the load's
+ * warning of usages no list knows. Params the check refuses give the defaults here: the check reports the config error.
+ */
+function propertyUsageWords(checks: readonly CheckDefinition[], config: Config): UsageWords | undefined {
+  const check = checks.find((candidate) => candidate.id === 'over_asset.property');
+  const parsed = check?.params?.safeParse(config.checks[check.id]?.params ?? {});
+  return parsed?.success ? parsed.data as unknown as UsageWords : undefined;
+}
 
 export async function scan(options: ScanOptions): Promise<ScanResult> {
   const started = new Date();
@@ -127,6 +140,7 @@ export async function scan(options: ScanOptions): Promise<ScanResult> {
       moreConnections: [second],
       macroConnection,
       period,
+      usageWords: propertyUsageWords(checks, config),
     });
     // From here on no SQL may touch the file system: checks (built-in and custom) run sandboxed.
     await lockDownDatabase(connection);

@@ -2,53 +2,13 @@
 import { z } from 'zod';
 import { defineCheck } from '../../scanner/engine/define-check.ts';
 import { PROPERTY_OWNERS } from '../../scanner/load/property-co-owners.ts';
-import { EXTRA_CONNECTOR, IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from '../../scanner/normalise/category-words.ts';
-import { sqlString } from '../../scanner/sql-text.ts';
-import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, containsAny, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
+import { IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from '../../scanner/normalise/category-words.ts';
+import { USAGE_PARAMS, houseUse, usageKind } from '../../scanner/normalise/property-usage.ts';
+import { BASIS_ASSETS, HOUSEHOLD_TABLES, HOUSEHOLDS_AND_MEMBERS, cite, holdingsFact, householdFindings, nameNote } from './shared-sql.ts';
 
-const words = (list: string[]) => z.array(z.string().min(1)).default(list);
+const words = (list: readonly string[]) => z.array(z.string().min(1)).default([...list]);
 /**
- * A 车库, 车位 or 储藏室 named beside the property's own usage (住宅及车库, 住宅（含车位）, 商业/储藏室, 住宅、车库) is the
- * property's extra, not its use: the usage is read without it. Written against the usage (住宅车库, 住宅附属用房,
- * 住宅（车库）) it names what the property is, and the property is ignored. Until 2026-12-05 any such word ignored the
- * property: a family's second home written 住宅（含车库）, or its shop written 商业/储藏室, went uncounted.
- */
-const IGNORED_EXTRA = `${sqlString(EXTRA_CONNECTOR)} || '(' || array_to_string(list_transform($ignoredUsages, w -> regexp_escape(w)), '|') || ')'`;
-const withoutExtras = (usage: string) => `CASE WHEN len($ignoredUsages) > 0 THEN regexp_replace(${usage}, ${IGNORED_EXTRA}, '', 'g') ELSE ${usage} END`;
-/**
- * 不动产 lists often write the land's use before the house's (城镇住宅用地/商业服务, 商服用地/住宅, 住宅用地/成套住宅): the
- * house's use is what the family holds, read where it names a usage the check knows. Read whole, a shop on residential
- * land named a dwelling and a commercial use together and was taken for a 商住 home: until 2026-12-07 a family whose
- * only property was such a shop had no finding. A house's use the check does not know (商服用地/商铺, 工业用地/厂房,
- * 住宅用地/住房) leaves the whole value to be read, its land's use deciding, as before.
- */
-const houseUse = (usage: string) => {
-  const after = `regexp_extract(${usage}, '^[^/]*用地\\s*/\\s*(.+)$', 1)`;
-  const known = ['$residentialUsages', '$nonResidentialUsages', '$ignoredUsages'].map((list) => containsAny(after, list)).join(' OR ');
-  return `CASE WHEN ${known} THEN ${after} ELSE ${usage} END`;
-};
-/**
- * Usage values arrive as 住宅, 成套住宅, 住宅(成套), 商业服务, 办公楼 …: each list is matched as substrings, ignored words
- * first. 非住宅 (a 规划用途 of its own, whatever it is used for) holds 住宅 but is no home: until 2026-12-02 it counted as
- * one, a false 住宅 2 套 beside the family's house. It is an other usage only when it names one (非住宅（商业）).
- * A usage naming a dwelling and a commercial use together (商业住宅, 住宅/商业, 商业、住宅, 住宅（商业）) is a 商住 written
- * out, and is read as 商住 is: a home, or other where the county lists 商住 among nonResidentialUsages. Until 2026-12-03
- * its 商业 came first: a family's only such dwelling was a high finding by itself, and a second one went uncounted.
- */
-const kind = (written: string) => {
-  const usage = withoutExtras(houseUse(written));
-  const dwelling = containsAny(`replace(${usage}, '非住宅', '')`, '$residentialUsages');
-  // 商品房 names how the title was sold, not its use: 商品房（商业） is a shop sold as such, no 商住.
-  const namesDwelling = containsAny(`replace(replace(${usage}, '非住宅', ''), '商品房', '')`, '$residentialUsages');
-  const commercial = containsAny(usage, '$nonResidentialUsages');
-  return `CASE
-  WHEN ${containsAny(usage, '$ignoredUsages')} THEN NULL
-  WHEN ${namesDwelling} AND ${commercial} THEN CASE WHEN ${containsAny(`'商住'`, '$nonResidentialUsages')} THEN 'other' ELSE 'residential' END
-  WHEN ${commercial} THEN 'other'
-  WHEN ${dwelling} THEN 'residential' END`;
-};
-/**
- * Whether two rows may be one property: of one kind (an ignored usage has none, so its rows drop out), and nothing both
+ * Whether two rows may be one property: of one kind (held keeps homes and other properties only), and nothing both
  * give differs. Where either gives the 坐落 the date tells nothing (a spouse added to the title is registered later, and
  * his row may lack the 坐落: until 2026-12-02 such a pair was 住宅 2 套); only where neither does are the area and date
  * all there is. The 坐落 are compared in simplified characters (and half-width, as every text is read): until
@@ -67,7 +27,7 @@ export default defineCheck({
   severity: 'high',
   title: '家庭成员房产超标',
   description:
-    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房（含商铺、门面房、写字楼、厂房、车间、仓库等）。用途写作「土地用途/房屋用途」的（如城镇住宅用地/商业服务、商服用地/住宅）按斜杠后的房屋用途计（房屋用途不是以上任一种的，仍按整个用途计）。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅以及住房、别墅、公寓、民房、私房、自建房是住宅；用途不属于以上任一种、也不属于不计用途的不计入，读取时在提示中列出供核实；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
+    '在保家庭成员合计拥有住宅超过 maxResidential 套（默认 1 套），或拥有任何商业、办公、商服（含商务金融、批发、餐饮、旅馆、娱乐）、工业、仓储用房（含商铺、门面房、写字楼、厂房、车间、仓库等）。用途写作「土地用途/房屋用途」的（如城镇住宅用地/商业服务、商服用地/住宅）按斜杠后的房屋用途计（房屋用途不是以上任一种的，仍按整个用途计）。商住（商住两用、商住楼）以及同时写明住宅和商业等用途的（商业住宅、住宅/商业、住宅（商业））计为住宅，证据中写明用途供核实实际用途；商品房、商品住宅以及住房、别墅、公寓、民房、私房、自建房是住宅；用途不属于以上任一种、也不属于不计用途的不计入，读取时在提示中列出供核实；车库、车位、储藏室、附属用房不计（随房屋一并写明的，如住宅及车库、住宅（含车位）、商业/储藏室，按房屋本身的用途计），「非住宅」不算住宅；用途词前写有「非」「不」「无」的不算该用途（如非营业用房、非商业用房不算商业用房，也不算住宅，读取时在提示中列出供核实）。多名成员共有的房产各列一行：坐落相同（繁简体、全角半角写法不同的视为相同）、同类用途（成套住宅与住宅同类）、面积相同的计为一处，某行未写面积的不另计；两行都未写坐落的按同类用途、面积和登记日期区分，某行未写的一项不作区分。可能是同一处的两行不算两处。一行的证件号码栏写有多名共有人（以顿号、逗号、分号、斜杠、空格或换行分隔）的，每名共有人都计入；权利人栏按同样顺序写有同样多个姓名的，各人按其姓名核对；证据注明与他人共有及户外的共有人（身份证号码隐去中间位）。每户一条，证据列出各成员计入的房产。家庭编号为空或无法识别的人按本人核查（不带家庭编号单列一条）。',
   basis: BASIS_ASSETS,
   inputs: ['roll', 'properties'],
   params: z.object({
@@ -102,10 +62,14 @@ export default defineCheck({
       -- Every owner a row names by ID holds the home: co-owners written in one cell (371329…、371329…) each.
       FROM members m JOIN ${PROPERTY_OWNERS} p ON p.id_number = m.id_number
     ),
-    -- The usage read once per row, then sorted (kind names it many times: each a copy to plan).
+    -- The usage read once per row, then sorted (usageKind names it many times: each a copy to plan), by the reader the
+    -- load's warning of unknown usages shares (property-usage.ts). Only homes and other properties count: a row
+    -- ignored (车库) or of a usage no list knows is in no count.
     held AS (
-      SELECT * EXCLUDE (usage_simplified, house_usage), ${kind('house_usage')} AS kind
-      FROM (SELECT *, ${houseUse('usage_simplified')} AS house_usage FROM held_rows)
+      SELECT * FROM (
+        SELECT * EXCLUDE (usage_simplified, house_usage), ${usageKind('house_usage', USAGE_PARAMS)} AS kind
+        FROM (SELECT *, ${houseUse('usage_simplified', USAGE_PARAMS)} AS house_usage FROM held_rows)
+      ) WHERE kind IN ('residential', 'other')
     ),
     -- Co-owners each appear on a row of their own, not always alike (成套住宅 beside 住宅, an area left empty, no 坐落 at
     -- all): a row is the property of the most complete row it may be one with, so two rows that may be one co-owned

@@ -85,13 +85,8 @@ export const HOUSEHOLDS_AND_MEMBERS = `
   households AS (SELECT * FROM shared_asset_households),
   members AS (SELECT household_id, id_number, name, name_key FROM shared_asset_members)`;
 
-/**
- * Whether the text contains any of the words of a list parameter ($…), as plain substrings: one regular expression of
- * the escaped words, built once per statement, instead of a lambda testing each word on each row (over a province's
- * three million vehicles that lambda alone took about a second). False for a NULL text or an empty list.
- */
-export const containsAny = (text: string, words: string) =>
-  `coalesce(len(${words}) > 0 AND regexp_matches(${text}, array_to_string(list_transform(${words}, w -> regexp_escape(w)), '|')), false)`;
+/** Whether a text contains any word of a list parameter ($…): the one test the usage reader uses too. */
+export { containsAny } from '../../scanner/normalise/property-usage.ts';
 
 /**
  * Evidence note when the reference list names the member otherwise (m = members, x = the list row); a masked name (王*明)

@@ -325,6 +325,15 @@ export const DATASETS: readonly DatasetSpec[] = [
       column('staff_kind', '人员类别', 'text', ['人员类别', '人员身份', '人员性质', '人员类型', '编制性质', '编制类型', '编制情况', '用工性质', '用工形式', '用工类型', '用工类别']),
       column('post_class', '岗位类别', 'text', ['岗位类别', '岗位性质', '岗位类型']),
       column('post', '岗位', 'text', ['岗位', '岗位名称']),
+      // When he joined and left (payroll-dates.ts): a leaving on or after P's first day leaves him paid in P whatever
+      // the 人员状态 says, one before it takes him off as 离职 does; a joining after P's end has him not yet paid. Typed
+      // as text, read by payroll-dates.ts: a date that cannot be read keeps the row (a finding that says so), where a
+      // date column's would refuse it. Until 2026-12-07 neither was read. Not 离岗日期 (离岗退养 is still paid), nor
+      // 调入日期 (paid by another public employer before), nor a contract's 终止日期 (renewed more often than not).
+      tiered(column('joined_on', '入职日期', 'text', []), [['入职日期', '入职时间'], ['入编日期', '录用日期', '到岗日期'], ['参加工作时间', '参加工作日期']]),
+      tiered(column('left_on', '离职日期', 'text', []), [
+        ['离职日期', '离职时间'], ['减员日期', '减员时间', '停发日期', '停发时间', '辞职日期', '辞退日期', '解聘日期'], ['调离日期', '调离时间', '调出日期', '调出时间'],
+      ]),
     ],
   },
   {

@@ -5,6 +5,7 @@ import { discoverInputFiles, type InputFile, type SkippedFile } from '../discove
 import { InputError, UserFacingError } from '../errors.ts';
 import { giveTheMacrosTheirLists, installNormalisationMacros } from '../normalise/index.ts';
 import type { Period } from '../period.ts';
+import type { UsageWords } from '../normalise/property-usage.ts';
 import { refuseBlankHouseholdRolls } from './blank-households.ts';
 import { setAsideDepartedPayees } from './departed-payees.ts';
 import { depositRoundWarnings } from './deposit-rounds.ts';
@@ -74,6 +75,11 @@ export interface LoadOptions {
    * scope (departed-payees.ts). Without it (a load on its own) such a payment stays refused as not on the roll.
    */
   period?: Period;
+  /**
+   * The 房屋用途 words over_asset.property reads by, as the scan's config gives them: the warning of usages no list
+   * knows reads the same (out-of-scope-rows.ts). Without them (a load on its own) the check's defaults.
+   */
+  usageWords?: UsageWords;
 }
 
 /** Which lane reads a file (readFiles): 0 the workbooks, whose XML JavaScript parses, 1 the files DuckDB's threads parse. */
@@ -154,7 +160,7 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
     }
   }
   for (const { file, sheet, message } of [
-    ...await outOfScopeWarnings(connection), ...departedPayees, ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
+    ...await outOfScopeWarnings(connection, options.usageWords), ...departedPayees, ...await depositRoundWarnings(connection), ...await maskedAccountWarnings(connection),
     ...await separatedNumberWarnings(connection), ...await unmatchedPaymentWarnings(connection), ...await programAreaWarnings(connection),
   ]) {
     warnings.push({ file, message: `${inSheet(sheet)}${message}` });
@@ -191,7 +197,7 @@ type FileOutcome = { report: FileReport } | { skipped: SkippedFile };
 /** Creates the raw tables and reads into them every file the folder holds. */
 async function readFolder(connection: DuckDBConnection, folder: string, options: LoadOptions) {
   await createRawTables(connection);
-  const { files, skipped } = await discoverInputFiles(folder);
+  const { files, skipped } = await discoverInputFiles(folder, { skipBadFiles: options.skipBadFiles });
   options.onDiscovered?.(files);
   const outcomes = await readFiles(files, [connection, ...(options.moreConnections ?? [])], options);
   return { skipped, outcomes };

@@ -4,9 +4,10 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { DATASETS, datasetSpec, type DatasetName } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
 import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
-import { EXTRA_CONNECTOR, IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from '../normalise/category-words.ts';
+import { DEFAULT_USAGE_WORDS, houseUse, usageKind, usageListsOf, type UsageWords } from '../normalise/property-usage.ts';
 import { COMPANY_CODE_ONLY } from './business-holders.ts';
 import { otherIdDocumentRule } from './other-id-documents.ts';
+import { JOINED_AFTER_P, LEFT_BEFORE_P, PAID_INTO_P, leavingNotDone } from './payroll-dates.ts';
 import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
@@ -54,6 +55,31 @@ const WELFARE_POST_RULES: OutOfScopeRule[] = WELFARE_POST_COLUMNS.map(({ column,
   };
 });
 
+/**
+ * Off the payroll in P: a 人员状态 of leaving (离职, 减员: rs_off_payroll), unless it names a leaving not done (拟减员,
+ * 离职审批中, 辞职未获批准, 解聘（已撤销）: still paid) or the row dates the leaving on or after P's first day (离职 on
+ * 11-20 was paid all October) or in words that cannot be read (kept: the finding says so); with no status, a 离职日期
+ * before P, as 离职 says; and whatever the status, an 入职日期 after P's end (not yet paid). Until 2026-12-07 the status
+ * word alone decided and no date was read: such rows were set aside or flagged against what they said. A row both
+ * rules would set aside is listed under the status.
+ */
+const PAYROLL_LEAVING_RULES: OutOfScopeRule[] = [{
+  column: 'staff_status',
+  when: `rs_off_payroll(staff_status) AND NOT ${leavingNotDone('staff_status')} AND NOT ${PAID_INTO_P}`,
+  why: "'人员状态为「' || rs_text(staff_status) || '」' || coalesce('，离职日期 ' || rs_text(left_on), '') || '，已不由财政供养，未作为财政供养人员'",
+  warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
+}, {
+  column: 'left_on',
+  when: LEFT_BEFORE_P,
+  why: "'离职日期为「' || rs_text(left_on) || '」，在本期之前，本期已不由财政供养，未作为财政供养人员'",
+  warning: (rows, values) => `离职日期在本期之前（本期已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
+}, {
+  column: 'joined_on',
+  when: JOINED_AFTER_P,
+  why: "'入职日期为「' || rs_text(joined_on) || '」，在本期之后，本期尚未由财政供养，未作为财政供养人员'",
+  warning: (rows, values) => `入职日期在本期之后（本期尚未由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
+}];
+
 /** A 监所 cell naming a 司法所 (where 社区矫正 is carried out) or a 矫正 body; prisons and 看守所 name neither. */
 const holdsFacilityOutside = `coalesce(regexp_matches(facility, ${sqlString(eitherScriptPattern('司法所|矫正'))}), false)`;
 
@@ -99,12 +125,7 @@ const BY_WHAT_ROWS_SAY: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> 
     why: "'监所为「' || rs_text(facility) || '」，是社区矫正机构，不在监所内，未作为服刑/羁押记录'",
     warning: (rows, values) => `监所为社区矫正机构、司法所（不在监所内）的 ${rows} 行未作为服刑/羁押记录（${values}），已列入拒收记录`,
   }],
-  payroll: [{
-    column: 'staff_status',
-    when: 'rs_off_payroll(staff_status)',
-    why: "'人员状态为「' || rs_text(staff_status) || '」，已不由财政供养，未作为财政供养人员'",
-    warning: (rows, values) => `人员状态为离职、辞退、减员等（已不由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
-  }, ...WELFARE_POST_RULES],
+  payroll: [...PAYROLL_LEAVING_RULES, ...WELFARE_POST_RULES],
   // A 市场主体 row whose only numbers are companies' codes (business-holders.ts).
   businesses: COMPANY_CODE_ONLY,
   properties: [{
@@ -141,21 +162,16 @@ export interface SheetWarning {
   message: string;
 }
 
-/** SQL: whether `text` holds one of `words`, as plain text. */
-const holdsAnyOf = (text: string, words: readonly string[]) =>
-  `regexp_matches(${text}, ${sqlString(words.map((word) => word.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|'))})`;
-
 /**
- * A 不动产 row whose 房屋用途 over_asset.property's default word lists neither count (住宅, 商业 …) nor ignore (车库 …),
- * as the check reads it: in simplified characters, an ignored word beside the usage (厂房2及车库) taken out, 非住宅 no
- * 住宅. Such a row is in no count, and said nothing: until 2026-12-07 a 商铺 or a 厂房 was silently no property at all.
- * It is read and used, not refused (a config may list its usage); the warning names its values for staff to look at.
+ * A 不动产 row whose 房屋用途 over_asset.property neither counts (住宅, 商业 …) nor ignores (车库 …), read by the check's
+ * own reader (property-usage.ts) with the word lists the county's config gives it: a word the county adds is counted and
+ * not warned of, and 非住宅 or 非营业用房 is warned of as the check counts neither. Such a row is in no count, and said
+ * nothing: until 2026-12-07 a 商铺 or a 厂房 was silently no property at all. It is read and used, not refused (a config
+ * may list its usage); the warning names its values for staff to look at.
  */
-const usageUnknown = (usage: string) => {
-  const simplified = `rs_to_simplified(coalesce(${usage}, ''))`;
-  const withoutExtras = `regexp_replace(${simplified}, ${sqlString(EXTRA_CONNECTOR)} || ${sqlString(`(${IGNORED_USAGES.join('|')})`)}, '', 'g')`;
-  return `NOT ${holdsAnyOf(withoutExtras, IGNORED_USAGES)}
-    AND NOT ${holdsAnyOf(`replace(${withoutExtras}, '非住宅', '')`, [...RESIDENTIAL_USAGES, ...NON_RESIDENTIAL_USAGES])}`;
+const usageUnknown = (usage: string, words: UsageWords) => {
+  const lists = usageListsOf(words);
+  return `${usageKind(houseUse(`rs_to_simplified(coalesce(${usage}, ''))`, lists), lists)} IS NULL`;
 };
 
 /** The warnings of rows read as they are, not refused: what they are read as, for staff to verify. */
@@ -168,10 +184,11 @@ const READ_BUT_UNSURE: Record<string, (rows: number, values: string) => string> 
 /**
  * Per file (and sheet): the rows refused as out of scope, the deaths whose 注销原因 says neither death nor another
  * reason (其他): those are read as deaths, and their findings' evidence asks to verify, and the properties of a usage
- * no count knows (usageUnknown). The payments set aside once P is known (a payee no longer on the roll,
+ * no count knows (usageUnknown, by the word lists over_asset.property reads: its defaults unless the scan gives the
+ * county's). The payments set aside once P is known (a payee no longer on the roll,
  * departed-payees.ts) are warned of there.
  */
-export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<SheetWarning[]> {
+export async function outOfScopeWarnings(connection: DuckDBConnection, usageWords: UsageWords = DEFAULT_USAGE_WORDS): Promise<SheetWarning[]> {
   const reader = await connection.runAndReadAll(`
     SELECT dataset, column_name, _file, _sheet, sum(n)::BIGINT AS rows, string_agg(value || ' ' || n || ' 行', '、' ORDER BY n DESC, value) AS values
     FROM (
@@ -179,7 +196,7 @@ export async function outOfScopeWarnings(connection: DuckDBConnection): Promise<
       UNION ALL
       SELECT 'unclear-deaths', NULL, _file, _sheet, reason, count(*) FROM deaths WHERE reason_kind = 'unclear' GROUP BY ALL
       UNION ALL
-      SELECT 'unknown-usages', NULL, _file, _sheet, usage, count(*) FROM properties WHERE ${usageUnknown('usage')} GROUP BY ALL
+      SELECT 'unknown-usages', NULL, _file, _sheet, usage, count(*) FROM properties WHERE ${usageUnknown('usage', usageWords)} GROUP BY ALL
     )
     GROUP BY dataset, column_name, _file, _sheet ORDER BY _file, _sheet, dataset, column_name`);
   return reader.getRowObjectsJson().flatMap((row) => {
