@@ -1,14 +1,17 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
-import type { DatasetName } from '../datasets/catalog.ts';
+import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
+import type { HeaderMatch } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { ownCsv, ownWorkbook } from '../discover/own-outputs.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
 import { ENCODING_LABEL, type TextEncoding } from '../read/detect-encoding.ts';
-import { isBlankRow, lastFilledIndex, type RawRow, type RawSheet } from '../read/raw-row.ts';
-import { openXlsx, xlsxSheetNames } from '../read/xlsx-reader.ts';
+import { isBlankRow, lastFilledIndex, type Cell, type RawRow, type RawSheet } from '../read/raw-row.ts';
+import { serialDateTextOn1904 } from '../read/xlsx-cell-text.ts';
+import { openXlsx, xlsxSheetNames, type XlsxSheet } from '../read/xlsx-reader.ts';
 import { loadCsvInDuckDb } from './csv-in-duckdb.ts';
 import { withCsvMonthCellsInDoubt } from './doubtful-months.ts';
+import { identityCells, mayBeHeaderRow, readBlockHeader } from './header-blocks.ts';
 import { closestMiss, isNearMiss, missingColumnsError } from './header-misses.ts';
 import { HEADER_SEARCH_ROWS, locateHeader, type HeaderSearch, type LocatedHeader } from './header-row.ts';
 import { withStatedMonth } from './stated-month.ts';
@@ -40,7 +43,7 @@ export interface TabularOptions {
 const MANIFEST_ENCODINGS: Record<string, TextEncoding> = { 'utf-8': 'utf-8', gbk: 'gb18030', gb18030: 'gb18030', 'utf-16le': 'utf-16le', 'utf-16be': 'utf-16be' };
 
 /** The file's sheets; for a CSV (one sheet) also its layout, so DuckDB can read it the same way. */
-async function openSheets(input: InputFile, report: FileReport): Promise<{ sheets: AsyncIterable<RawSheet> | RawSheet[]; csv?: CsvFileInfo }> {
+async function openSheets(input: InputFile, report: FileReport): Promise<{ sheets: AsyncIterable<XlsxSheet> | RawSheet[]; csv?: CsvFileInfo }> {
   if (input.format === 'xlsx') return { sheets: openXlsx(input.path) };
   const encoding = input.options.encoding ? MANIFEST_ENCODINGS[input.options.encoding] : undefined;
   const { info, sheet } = await openCsv(input.path, { encoding, delimiter: input.options.delimiter });
@@ -100,7 +103,8 @@ export async function loadTabularFile(connection: DuckDBConnection, input: Input
       ? await landCsvInDuckDb(connection, input, csv, search.header, columns, leading, rows)
       : null;
     if (input.format === 'csv') report.reader = landed ? 'duckdb' : 'careful';
-    const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...columns, leading }, rows);
+    const dated = 'date1904' in sheet && sheet.date1904 ? onWorkbookBase(input, search.header, columns.constants, leading, rows) : { leading, rows };
+    const read = landed ?? await writeSheet(connection, { input, sheet: sheet.sheet, header: search.header, ...columns, leading: dated.leading }, dated.rows);
     // Said first among the sheet's warnings: what it was read as decides what the others mean.
     const readAs = otherDataset?.read ? otherDataset.message : leftRoll?.message;
     if (readAs) read.caveats = [readAs, ...(read.caveats ?? [])];
@@ -191,6 +195,59 @@ async function readLeadingRows(rows: AsyncIterator<RawRow>, headerRow?: number):
     else leading.push(next.value);
   }
   return { rows: leading, blankLines };
+}
+
+/**
+ * A 1904 workbook's rows under its header with every serial day number in a date or month column read on its base
+ * (serialDateTextOn1904): a date-formatted cell already is (the reader), but a plain number's or text's date is known
+ * only by its column, and the date columns read a serial on the 1900 base (date-macros.ts). A later block's header
+ * (header-blocks.ts) moves the date columns where writeSheet reads its rows by them. A 1900 workbook's rows are untouched.
+ */
+function onWorkbookBase(
+  input: InputFile, header: LocatedHeader, constants: ReadonlyMap<string, string>, leading: LeadingRows, rows: AsyncIterator<RawRow>,
+): { leading: LeadingRows; rows: AsyncIterator<RawRow> } {
+  const given = new Set(constants.keys());
+  let block = dateBlock(header.match);
+  const read = (row: RawRow): RawRow => {
+    if (mayBeHeaderRow(row.cells, block.identity)) {
+      const blockHeader = readBlockHeader(header.match.dataset, row.cells, block.match.columnIndex, input.options.columns, given);
+      if (blockHeader?.kind === 'other') block = dateBlock(blockHeader.match);
+      if (blockHeader) return row;
+    }
+    return withDatesOn1904(row, block.dateCells);
+  };
+  return {
+    leading: { ...leading, rows: leading.rows.map((row) => (row.line > header.row.line ? read(row) : row)) },
+    rows: {
+      next: async () => {
+        const next = await rows.next();
+        return next.done ? next : { done: false, value: read(next.value) };
+      },
+    },
+  };
+}
+
+/** Columns of no date kind that are read as dates all the same: a payroll's 入职日期 and 离职日期 (payroll-dates.ts). */
+const TEXT_READ_AS_DATE: Partial<Record<DatasetName, readonly string[]>> = { payroll: ['joined_on', 'left_on'] };
+
+/** A block's layout as onWorkbookBase reads it: its identity cells (to spot the next header) and its date and month cells. */
+function dateBlock(match: HeaderMatch): { match: HeaderMatch; identity: number[]; dateCells: number[] } {
+  const dated = datasetSpec(match.dataset).columns.filter((column) =>
+    column.kind === 'date' || column.kind === 'month' || (TEXT_READ_AS_DATE[match.dataset] ?? []).includes(column.name));
+  const dateCells = dated.flatMap((column) => (match.columnIndex.has(column.name) ? [match.columnIndex.get(column.name)!] : []));
+  return { match, identity: identityCells(match.dataset, match.columnIndex), dateCells };
+}
+
+function withDatesOn1904(row: RawRow, dateCells: readonly number[]): RawRow {
+  let cells: Cell[] | undefined;
+  for (const index of dateCells) {
+    const cell = row.cells[index];
+    const date = cell ? serialDateTextOn1904(cell) : null;
+    if (date === null) continue;
+    cells ??= [...row.cells];
+    cells[index] = date;
+  }
+  return cells ? { ...row, cells } : row;
 }
 
 async function drain(rows: AsyncIterator<RawRow>): Promise<void> {

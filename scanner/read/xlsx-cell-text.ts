@@ -123,6 +123,21 @@ export function serialDateText(serial: number, date1904: boolean): string {
 }
 
 /**
+ * A serial day number as the date columns read one (date-macros.ts EXCEL_SERIAL: 46096, 46096.5; spaces around it and
+ * full-width digits aside), as the date it is in a 1904 workbook, written as a date-formatted cell of one is
+ * (serialDateText); null for any other text. A number cell and text of its digits alike: such text in a 1904 workbook
+ * is most likely its own serial typed or pasted in. Until 2026-12-07 both were read on the 1900 base, 4 years and a
+ * day early: a death on 2026-03-05 read as on 2022-03-04, its overpayment counted from 2022.
+ */
+export function serialDateTextOn1904(text: string): string | null {
+  const halfWidth = text.replace(FULL_WIDTH_DIGIT_OR_POINT, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).trim();
+  return SERIAL_DAY.test(halfWidth) ? serialDateText(parseFloat(halfWidth), true) : null;
+}
+
+const FULL_WIDTH_DIGIT_OR_POINT = /[\uff10-\uff19\uff0e]/g;
+const SERIAL_DAY = /^[1-9]\d{4}(?:\.\d+)?$/;
+
+/**
  * A t="d" cell's ISO 8601 value (SheetJS writes them: 2026-07-10T00:00:00Z) as a serial date is read: the date part as
  * written, with its time of day when that is not midnight; anything else as written. Until 2026-12-05 it was read as a
  * number, 2026.

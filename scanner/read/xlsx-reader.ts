@@ -22,7 +22,17 @@ import {
 
 export { assertLooksLikeXlsx } from './xlsx-refusals.ts';
 
-export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
+/**
+ * A worksheet and the date system of its workbook. A date-formatted cell is read here on the workbook's base; a plain
+ * number (or text of digits) in a date column is known for a date only once the header is read, and is read on this
+ * base there (load-file.ts).
+ */
+export interface XlsxSheet extends RawSheet {
+  /** The workbook counts its serial dates from 1904-01-01 (<workbookPr date1904="1"/> or "true"), not from 1899-12-30. */
+  date1904: boolean;
+}
+
+export async function* openXlsx(path: string): AsyncGenerator<XlsxSheet> {
   await assertZipSignature(path);
   const file = basename(path);
   let workbook: OpenedWorkbook;
@@ -32,7 +42,10 @@ export async function* openXlsx(path: string): AsyncGenerator<RawSheet> {
     throw asInputError(error, file);
   }
   for (const [index, worksheet] of workbook.worksheets.entries()) {
-    yield { sheet: worksheet.name, hidden: worksheet.hidden, rows: sheetRows(path, worksheet.entry, workbook.context, file, workbook.merges[index]!) };
+    yield {
+      sheet: worksheet.name, hidden: worksheet.hidden, date1904: workbook.context.date1904,
+      rows: sheetRows(path, worksheet.entry, workbook.context, file, workbook.merges[index]!),
+    };
   }
 }
 
