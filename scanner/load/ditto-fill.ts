@@ -1,12 +1,13 @@
-// 同上 and 〃 in a list kept by hand: "as the row above". A 花名册 typed in a township writes a household's 家庭编号,
+// 同上 and 〃 (and the other ways clerks type them: ditto-marks.ts) in a list kept by hand: "as the row above". A 花名册 typed in a township writes a household's 家庭编号,
 // 救助类别, 月保障金 and 银行账号 on the head's row and 同上 (or 〃) on each member's, as a clerk writes it on paper.
 // Read as written, 同上 was one household gathering every member of the roll that said so: the demo's city roll so
 // written gave 223 findings instead of 88 (a household of 86 persons in seven villages, 43 amounts over the standard,
 // a vehicle counted against it). A person reads 同上 as the value above it, and so does rollsweep: the reading
-// resolves it, and the summary says where and how often (a warning), so nothing is guessed out of sight.
+// resolves it, and the summary says where and how often (a warning), so nothing is guessed out of sight. 同左 is a
+// mark no reading resolves (ditto-marks.ts): read as empty, and counted with the marks that had nothing above them.
 import { identityColumns, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
-import { DITTO_MARKS, LONGEST_MARKED_CELL, isDittoMark } from '../read/ditto-marks.ts';
+import { DITTO_MARK_PATTERN, LONGEST_MARKED_CELL, MARK_STARTS, dittoMarkOf } from '../read/ditto-marks.ts';
 import type { Cell } from '../read/raw-row.ts';
 import { sqlString } from '../sql-text.ts';
 
@@ -17,10 +18,9 @@ import { sqlString } from '../sql-text.ts';
  * characters no mark holds.
  */
 export function dittoMarkSql(cell: string): string {
-  const mayHold = [...new Set(DITTO_MARKS.map((mark) => mark[0]!))].map((first) => `contains(${cell}, ${sqlString(first)})`).join(' OR ');
+  const mayHold = MARK_STARTS.map((first) => `contains(${cell}, ${sqlString(first)})`).join(' OR ');
   const spacesRemoved = `regexp_replace(${cell}, ${sqlString(WHITESPACE_CLASS)}, '', 'g')`;
-  // list_contains, not IN: an IN list repeats its operand, which DuckDB then computes for every row ahead of the CASE.
-  return `CASE WHEN length(${cell}) <= ${LONGEST_MARKED_CELL} AND (${mayHold}) THEN list_contains([${DITTO_MARKS.map(sqlString).join(', ')}], ${spacesRemoved}) ELSE false END`;
+  return `CASE WHEN length(${cell}) <= ${LONGEST_MARKED_CELL} AND (${mayHold}) THEN regexp_full_match(${spacesRemoved}, ${sqlString(`(?:${DITTO_MARK_PATTERN})`)}) ELSE false END`;
 }
 
 /**
@@ -42,7 +42,7 @@ export interface DittoCount {
   column: string;
   /** Marks read as the value above them. */
   filled: number;
-  /** Marks with nothing above them to take (the first data row, or an empty cell above): read as empty. */
+  /** Marks with nothing above them to take (the first data row, or an empty cell above), and 同左: read as empty. */
   unresolved: number;
   /** Line of the first unresolved mark, for the message. */
   firstUnresolvedLine?: number;
@@ -83,7 +83,8 @@ export class DittoFill {
     for (let column = 0; column < cellIndexes.length; column++) {
       const index = cellIndexes[column]!;
       const cell = index < 0 ? null : cells[index] ?? null;
-      values[column] = this.carriesNone || !this.carries[column] || !isDittoMark(cell) ? cell : this.valueAbove(column, line);
+      const mark = this.carriesNone || !this.carries[column] ? null : dittoMarkOf(cell);
+      values[column] = mark === null ? cell : mark === 'above' ? this.valueAbove(column, line) : this.unresolved(column, line);
     }
     if (this.carriesNone) return values;
     const ownsRow = this.identity.some((column) => {
@@ -97,13 +98,17 @@ export class DittoFill {
   private valueAbove(column: number, line: number): Cell {
     const above = this.above[column] ?? null;
     const count = this.counts[column]!;
-    if (above === null || above.trim() === '') {
-      count.unresolved++;
-      count.firstUnresolvedLine ??= line;
-      return null;
-    }
+    if (above === null || above.trim() === '') return this.unresolved(column, line);
     count.filled++;
     return above;
+  }
+
+  /** A mark read as empty: nothing above it to take, or 同左 (no cell rollsweep can tell). */
+  private unresolved(column: number, line: number): null {
+    const count = this.counts[column]!;
+    count.unresolved++;
+    count.firstUnresolvedLine ??= line;
+    return null;
   }
 
   /** The columns where marks were met, with how they were read. */

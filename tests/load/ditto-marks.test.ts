@@ -10,7 +10,7 @@ import { sqlString } from '../../scanner/sql-text.ts';
 const CELLS: [string | null, boolean][] = [
   ['同上', true], [' 同上 ', true], ['同 上', true], ['\u3000同上\u3000', true], ['同上\u200b', true], ['\t〃', true],
   ['〃', true], ['″', true],
-  ['同上户', false], ['不同上', false], ['〃〃', false], ['同', false], ['', false], [null, false], ['同心村', false],
+  ['同上户', false], ['不同上', false], ['〃〃', true], ['同', false], ['', false], [null, false], ['同心村', false],
   ['备注：同上，待核实后补录', false], [`${' '.repeat(20)}同上`, false], ['3713291100030002', false],
 ];
 

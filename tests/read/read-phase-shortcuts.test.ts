@@ -69,12 +69,12 @@ describe('the delimiter, sniffed from the first lines of the sample only', () =>
 describe('the ditto-mark test', () => {
   const SPACES = String.raw`\s\x0B\x85\p{Z}\u200B-\u200D\u2060\uFEFF`;
   // The test as it was before cells without a mark's character were passed over.
-  const markedBefore = (cell: string | null) => cell !== null && cell.length <= 16 && ['同上', '〃', '″'].includes(cell.replace(new RegExp(`[${SPACES}]`, 'gu'), ''));
+  const markedBefore = (cell: string | null) => cell !== null && cell.length <= 16 && ['同上', '〃', '″', '〃〃'].includes(cell.replace(new RegExp(`[${SPACES}]`, 'gu'), ''));
 
   it('takes the same cells as before: marks with any spaces, and nothing else', () => {
     const cells = ['同上', ' 同 上 ', '\u3000〃', '″\u200B', '同\u00a0上', '〃〃', '同心村', '上', '同', '', '600', '张三', '同上同上同上同上同上', null, ' '.repeat(20) + '同上'];
     for (const cell of cells) expect(isDittoMark(cell), JSON.stringify(cell)).toBe(markedBefore(cell));
-    expect(cells.filter((cell) => isDittoMark(cell))).toEqual(['同上', ' 同 上 ', '\u3000〃', '″\u200B', '同\u00a0上']);
+    expect(cells.filter((cell) => isDittoMark(cell))).toEqual(['同上', ' 同 上 ', '\u3000〃', '″\u200B', '同\u00a0上', '〃〃']);
   });
 });
 
