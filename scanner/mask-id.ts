@@ -128,7 +128,7 @@ const DOT = String.raw`[.\uff0e]`;
 const SLASH = String.raw`[/\uff0f]`;
 /**
  * What stands between two digits (or an X) where staff keyed an ID in parts: up to 3 spaces of any kind, or one dash,
- * dot or slash with up to 3 spaces either side. Until 2026-12-08 only one ASCII space, full-width space, dash, dot,
+ * dot or slash with up to 3 spaces either side. Until 2026-12-07 only one ASCII space, full-width space, dash, dot,
  * slash, _, tab, · or ， was one, and an ID keyed 371329  19850707  1071, with no-break or thin spaces, with －, or
  * 371329 - 19850707 - 1071 was printed whole in every workbook, `ledger show`, the report and the spot-check sheets.
  */
@@ -168,7 +168,7 @@ function separatorsAsAscii(text: string): ReadAs {
 
 /**
  * An ID typed with one letter for a digit (371329198507071O71: O for 0, l or I for 1), standing on its own. Its digits
- * before the letter read as a 15-digit ID beside a letter, so until 2026-12-08 13 of its 18 characters were shown
+ * before the letter read as a 15-digit ID beside a letter, so until 2026-12-07 13 of its 18 characters were shown
  * (371329*****7071O71). Masked whole, its letter kept where the mask shows it, when, the letter read as its digit, it
  * starts with a province's code and holds a birth date where an ID does (as an 18-digit run keyed in groups is judged):
  * its check character is not asked, as one typo often comes with another. Codes are not so masked: code systems leave

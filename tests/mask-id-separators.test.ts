@@ -1,5 +1,5 @@
 // An ID keyed in parts with other separators than one ASCII space, dash, dot or slash was printed whole without --unmask
-// until 2026-12-08 (reviewer R40): two spaces between its parts, a no-break, thin or zero-width space, a full-width
+// until 2026-12-07 (reviewer R40): two spaces between its parts, a no-break, thin or zero-width space, a full-width
 // －．／, a dash with spaces around it, and an old 15-digit ID so keyed, in every workbook and its hidden snapshot,
 // `ledger show`, the report, what `ledger import` and `ledger set` print and the spot-check sheets. So was most of an
 // ID typed with a letter O or l for a digit (371329198507071O71 showed 13 of its 18 characters).
