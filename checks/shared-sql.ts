@@ -137,7 +137,10 @@ export const notMemberRows = (households?: string) => `
  * caller per household and place), a place naming both first, the first in sort order on a tie; `before` ranks rows
  * ahead of that (household-no-head: an 在保 row's place first). Taken apart, min(township) and mode(village) named a
  * place that does not exist (大店镇 东村 for a household of 店头镇东村 and 大店镇西村), and the finding went to the other
- * township's workbook.
+ * township's workbook. `file` and `line` give the first row of that place, the one the finding cites: the household's
+ * first row in file order may be in the other place (`fileColumn` names _file where a join holds another).
  */
-export const placeOfMostRows = (part: 'county' | 'township' | 'village', before = '') => `arg_min({'county': county, 'township': township, 'village': village},
-      (${before ? `${before}, ` : ''}village IS NULL, township IS NULL, -place_rows, coalesce(township, ''), coalesce(village, ''), county IS NULL, coalesce(county, ''))).${part}`;
+export const placeOfMostRows = (part: 'county' | 'township' | 'village' | 'file' | 'line', before = '', fileColumn = '_file') =>
+  `arg_min({'county': county, 'township': township, 'village': village, 'file': ${fileColumn}, 'line': _line},
+      (${before ? `${before}, ` : ''}village IS NULL, township IS NULL, -place_rows, coalesce(township, ''), coalesce(village, ''), county IS NULL, coalesce(county, ''),
+       ${fileColumn}, _line)).${part}`;

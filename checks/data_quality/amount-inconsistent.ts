@@ -29,7 +29,7 @@ export default defineCheck({
            'amounts|' || string_agg(DISTINCT monthly_amount_cents::VARCHAR, '/' ORDER BY monthly_amount_cents::VARCHAR) AS fact,
            '家庭编号 ' || household_id || ' 的月保障金不一致：' ||
              string_agg(coalesce(name, '?') || ' ' || ${yuan('monthly_amount_cents')} || '元(' || ${citeRow('roll')} || ')', '、' ORDER BY _file, _line) AS evidence,
-           'roll' AS source_dataset, min(_file) AS source_file, arg_min(_line, (_file, _line)) AS source_line
+           'roll' AS source_dataset, ${placeOfMostRows('file')} AS source_file, ${placeOfMostRows('line')} AS source_line
     FROM (SELECT *, count(*) OVER (PARTITION BY household_id, township, village) AS place_rows FROM stated SEMI JOIN differing USING (household_id)) roll
     GROUP BY household_id`,
   remedy: '核实全户月保障金，统一填写',

@@ -35,7 +35,8 @@ export default defineCheck({
       WHERE r.active
     )
     SELECT ${headFirstSubject('(NOT active, NOT coalesce(is_head, false), id_number, r._file, _line)')}, '' AS subject_key,
-           ${placeOfMostRows('county', 'NOT active')} AS county, ${placeOfMostRows('township', 'NOT active')} AS township, ${placeOfMostRows('village', 'NOT active')} AS village,
+           ${placeOfMostRows('county', 'NOT active', 'r._file')} AS county, ${placeOfMostRows('township', 'NOT active', 'r._file')} AS township,
+           ${placeOfMostRows('village', 'NOT active', 'r._file')} AS village,
            household_id, mode(program ORDER BY program) FILTER (WHERE active) AS program,
            'no-head|' || household_id AS fact,
            '家庭编号 ' || household_id || ' 共 ' || count(*) FILTER (WHERE active) || ' 行' ||
@@ -46,7 +47,8 @@ export default defineCheck({
              coalesce('；' || string_agg('户主 ' || coalesce(name, '?') || ' 状态为' ||
                CASE WHEN contains(trim(status_raw), status) THEN trim(status_raw) ELSE status || '（' || trim(status_raw) || '）' END, '、' ORDER BY r._file, _line)
                FILTER (WHERE NOT active AND coalesce(is_head, false)) || '，需变更户主', '') AS evidence,
-           'roll' AS source_dataset, min(r._file) FILTER (WHERE active) AS source_file, arg_min(_line, (r._file, _line)) FILTER (WHERE active) AS source_line
+           -- The first 在保 row of the household's place (an 在保 row's place comes first).
+           'roll' AS source_dataset, ${placeOfMostRows('file', 'NOT active', 'r._file')} AS source_file, ${placeOfMostRows('line', 'NOT active', 'r._file')} AS source_line
     FROM (SELECT *, count(*) FILTER (WHERE active) OVER (PARTITION BY household_id, township, village) AS place_rows
           FROM roll SEMI JOIN judged USING (household_id)) r
     LEFT JOIN parts_with_relation p ON p._file = r._file AND p.sheet = coalesce(r._sheet, '')

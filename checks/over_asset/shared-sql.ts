@@ -86,7 +86,7 @@ export const HOUSEHOLDS_AND_MEMBERS = `
   members AS (SELECT household_id, id_number, name, name_key FROM shared_asset_members)`;
 
 /** Whether a text contains any word of a list parameter ($…): the one test the usage reader uses too. */
-export { containsAny } from '../../scanner/normalise/property-usage.ts';
+export { containsAny } from '../../scanner/sql-text.ts';
 
 /**
  * Evidence note when the reference list names the member otherwise (m = members, x = the list row); a masked name (王*明)

@@ -3,7 +3,7 @@
 // check's $…Usages params, the county's config over the defaults), so that a word a county adds is both counted and no
 // longer warned of, and a usage read one way by the check is never warned of another.
 import { EXTRA_CONNECTOR, IGNORED_USAGES, NON_RESIDENTIAL_USAGES, RESIDENTIAL_USAGES } from './category-words.ts';
-import { sqlString } from '../sql-text.ts';
+import { alternatives, containsAny, sqlString } from '../sql-text.ts';
 
 /** The word lists as SQL expressions of VARCHAR[]: the check's parameters ($residentialUsages …) or literals. */
 export interface UsageLists {
@@ -36,16 +36,6 @@ export const usageListsOf = (words: UsageWords): UsageLists => ({
 
 /** The check's lists, bound as its parameters. */
 export const USAGE_PARAMS: UsageLists = { residential: '$residentialUsages', nonResidential: '$nonResidentialUsages', ignored: '$ignoredUsages' };
-
-const alternatives = (words: string) => `array_to_string(list_transform(${words}, w -> regexp_escape(w)), '|')`;
-
-/**
- * Whether the text contains any of the words of a list (an SQL list expression), as plain substrings: one regular
- * expression of the escaped words, built once per statement, instead of a lambda testing each word on each row (over a
- * province's three million vehicles that lambda alone took about a second). False for a NULL text or an empty list.
- */
-export const containsAny = (text: string, words: string) =>
-  `coalesce(len(${words}) > 0 AND regexp_matches(${text}, ${alternatives(words)}), false)`;
 
 /**
  * A negation written against a usage word (非营业用房, 非商业用房, 非住宅, 无车库) says what the property is not: the word
