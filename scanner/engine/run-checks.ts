@@ -246,6 +246,10 @@ class PreparedTables {
  */
 function customCheckNotRun(check: CheckDefinition, error: unknown): Omit<CheckOutcome, 'id' | 'durationMs'> {
   const file = fileOfCustomCheck(check);
+  // A built-in check's SQL that fails is an internal error (exit 3, the version and a stack trace to report), not the
+  // user's: until 2026-12-08 it stayed a CheckDefinitionError and the scan exited 2, sending the scheduler's operator
+  // to "fix the input".
+  if (file === undefined && error instanceof CheckDefinitionError) throw new Error(error.message, { cause: error });
   if (file === undefined || !(error instanceof CheckDefinitionError)) throw error;
   return {
     ran: false, reason: shortReason(file, error.message),
