@@ -5,6 +5,34 @@ import { headFirstSubject } from '../../scanner/load/household-subject.ts';
 import { HOUSEHOLD_TABLES } from '../over_asset/shared-sql.ts';
 import { placeOfMostRows, yuan } from '../shared-sql.ts';
 
+/**
+ * `unplaced`: per household, the active member rows whose own 家庭编号 could not be read (empty, 同左 — which cell it
+ * means cannot be told, ditto-marks.ts — or digits lost to Excel) directly under its rows in the same sheet: the
+ * nearest row above with a 家庭编号 is the household's, and no row saying 户主 stands between. Whose member each is
+ * cannot be known, and he is made no one's member; but the household above is the one he most likely belongs to, so
+ * its amount is not judged as if he were not there (until 2026-12-08 a household of three whose two members wrote 同左
+ * was reported over the standard of one). Only rows that say they left (shared_asset_not_members) and persons on a
+ * household's row elsewhere, already counted there, are not such rows. A sheet without one costs a scan of the roll's
+ * few columns: the rows above are looked up (ASOF) in the sheets that have one only.
+ */
+const UNPLACED_ROWS = `
+    unread AS (
+      SELECT _file, coalesce(_sheet, '') AS sheet, _line, id_number, name FROM roll
+      WHERE household_id IS NULL AND active AND NOT coalesce(is_head, false) AND rowid NOT IN (SELECT row_id FROM shared_asset_not_members)
+        AND (id_number IS NULL OR id_number NOT IN (
+          SELECT id_number FROM roll WHERE household_id IS NOT NULL AND active AND id_number IN (SELECT id_number FROM roll WHERE household_id IS NULL)))
+    ),
+    unplaced AS (
+      SELECT above.household_id, count(DISTINCT coalesce(u.id_number, u._file || u.sheet || u._line)) AS persons,
+             string_agg(coalesce(u.name, '（姓名空）') || '（第 ' || u._line || ' 行）', '、' ORDER BY u._file, u.sheet, u._line) AS rows
+      FROM unread u ASOF JOIN (
+        -- A 户主 row without a 家庭编号 begins a household of its own: the rows under it are not the one above's.
+        SELECT _file, coalesce(_sheet, '') AS sheet, _line, household_id FROM roll
+        WHERE (household_id IS NOT NULL OR coalesce(is_head, false)) AND (_file, coalesce(_sheet, '')) IN (SELECT _file, sheet FROM unread)
+      ) above ON u._file = above._file AND u.sheet = above.sheet AND u._line > above._line
+      WHERE above.household_id IS NOT NULL GROUP BY above.household_id
+    )`;
+
 export default defineCheck({
   id: 'data_quality.amount-over-standard',
   category: 'data_quality',
@@ -43,7 +71,14 @@ export default defineCheck({
              CASE WHEN h.family = '特困' THEN $tekunFactor ELSE 1 END AS factor
       FROM households h WHERE h.family IS NOT NULL AND h.area IS NOT NULL AND h.amount_cents IS NOT NULL
     ),
-    over AS (SELECT * FROM limits WHERE standard IS NOT NULL AND amount_cents > round(standard * members * factor)),
+    ${UNPLACED_ROWS},
+    -- Over the limit even counting the rows that may be its members (UNPLACED_ROWS): a clerk's unreadable 家庭编号
+    -- does not make the correctly written head look paid for fewer persons than he may be.
+    over AS (
+      SELECT l.*, u.persons AS unplaced, u.rows AS unplaced_rows FROM limits l LEFT JOIN unplaced u USING (household_id)
+      WHERE l.standard IS NOT NULL AND l.amount_cents > round(l.standard * l.members * l.factor)
+        AND l.amount_cents > round(l.standard * (l.members + coalesce(u.persons, 0)) * l.factor)
+    ),
     -- Where the few households over the limit are, and whom the finding names, from their rows only.
     described AS (
       SELECT household_id, mode(program ORDER BY program) AS program,
@@ -55,7 +90,8 @@ export default defineCheck({
     placed AS (
       SELECT household_id, ${placeOfMostRows('county')} AS place_county, ${placeOfMostRows('township')} AS township,
              ${placeOfMostRows('village')} AS village
-      FROM (SELECT household_id, county, township, village, count(*) OVER (PARTITION BY household_id, township, village) AS place_rows
+      -- _file and _line for placeOfMostRows, which orders a place's rows by them (since 1295f67).
+      FROM (SELECT household_id, county, township, village, _file, _line, count(*) OVER (PARTITION BY household_id, township, village) AS place_rows
             FROM roll WHERE active AND household_id IN (SELECT household_id FROM over))
       GROUP BY household_id
     ),
@@ -70,7 +106,9 @@ export default defineCheck({
            '月保障金 ' || ${yuan('amount_cents')} || ' 元，超过' || area || family || '上限 ' ||
              CASE WHEN factor <> 1 THEN factor || ' × ' ELSE '' END || ${yuan('standard')} || ' 元 × ' || members || ' 人 = ' ||
              ${yuan('round(standard * members * factor)')} || ' 元' ||
-             coalesce('（写明已离开本户、未计人数的：' || l.persons || '）', '') AS evidence,
+             coalesce('（写明已离开本户、未计人数的：' || l.persons || '）', '') ||
+             coalesce('（紧接本户之下、家庭编号为空或无法识别（如写作「同左」）的：' || unplaced_rows || '；即使计入本户，按 ' ||
+                      (members + unplaced) || ' 人计上限 ' || ${yuan('round(standard * (members + unplaced) * factor)')} || ' 元，仍超过）', '') AS evidence,
            'roll' AS source_dataset, source_file, source_line
     FROM over JOIN described USING (household_id) JOIN placed USING (household_id) LEFT JOIN left_out l USING (household_id)`,
   remedy: '按标准重新核算保障金，多发部分依规追回',

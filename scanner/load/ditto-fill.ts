@@ -4,7 +4,8 @@
 // written gave 223 findings instead of 88 (a household of 86 persons in seven villages, 43 amounts over the standard,
 // a vehicle counted against it). A person reads 同上 as the value above it, and so does rollsweep: the reading
 // resolves it, and the summary says where and how often (a warning), so nothing is guessed out of sight. 同左 is a
-// mark no reading resolves (ditto-marks.ts): read as empty, and counted with the marks that had nothing above them.
+// mark no reading resolves (ditto-marks.ts): read as empty, and counted apart (refused), for the warning to give its own
+// reason: until 2026-12-08 it was counted with the marks that had nothing above them, and said so.
 import { identityColumns, type DatasetName, type DatasetSpec } from '../datasets/catalog.ts';
 import { WHITESPACE_CLASS } from '../normalise/macro-definition.ts';
 import { DITTO_MARK_PATTERN, LONGEST_MARKED_CELL, MARK_STARTS, dittoMarkOf } from '../read/ditto-marks.ts';
@@ -42,10 +43,14 @@ export interface DittoCount {
   column: string;
   /** Marks read as the value above them. */
   filled: number;
-  /** Marks with nothing above them to take (the first data row, or an empty cell above), and 同左: read as empty. */
+  /** Marks with nothing above them to take (the first data row, or an empty cell above): read as empty. */
   unresolved: number;
   /** Line of the first unresolved mark, for the message. */
   firstUnresolvedLine?: number;
+  /** 同左, which no reading resolves (ditto-marks.ts): read as empty. Present once one is met. */
+  refused?: number;
+  /** Line of the first 同左, for the message. */
+  firstRefusedLine?: number;
 }
 
 /**
@@ -84,7 +89,7 @@ export class DittoFill {
       const index = cellIndexes[column]!;
       const cell = index < 0 ? null : cells[index] ?? null;
       const mark = this.carriesNone || !this.carries[column] ? null : dittoMarkOf(cell);
-      values[column] = mark === null ? cell : mark === 'above' ? this.valueAbove(column, line) : this.unresolved(column, line);
+      values[column] = mark === null ? cell : mark === 'above' ? this.valueAbove(column, line) : this.refused(column, line);
     }
     if (this.carriesNone) return values;
     const ownsRow = this.identity.some((column) => {
@@ -103,7 +108,7 @@ export class DittoFill {
     return above;
   }
 
-  /** A mark read as empty: nothing above it to take, or 同左 (no cell rollsweep can tell). */
+  /** A mark read as empty: nothing above it to take. */
   private unresolved(column: number, line: number): null {
     const count = this.counts[column]!;
     count.unresolved++;
@@ -111,8 +116,16 @@ export class DittoFill {
     return null;
   }
 
+  /** 同左 read as empty: which cell it means cannot be told (ditto-marks.ts). */
+  private refused(column: number, line: number): null {
+    const count = this.counts[column]!;
+    count.refused = (count.refused ?? 0) + 1;
+    count.firstRefusedLine ??= line;
+    return null;
+  }
+
   /** The columns where marks were met, with how they were read. */
   report(): DittoCount[] {
-    return this.counts.filter((c) => c.filled + c.unresolved > 0);
+    return this.counts.filter((c) => c.filled + c.unresolved + (c.refused ?? 0) > 0);
   }
 }

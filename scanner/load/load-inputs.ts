@@ -177,7 +177,10 @@ export async function loadInputs(connection: DuckDBConnection, folder: string, o
 /** 工作表「…」 before a warning about one sheet of a workbook; nothing for a CSV. */
 const inSheet = (sheet: string | null | undefined) => (sheet ? `工作表「${sheet}」` : '');
 
-/** Where a sheet wrote 同上 or 〃 and how rollsweep read it: the value above, or empty where there was none. */
+/**
+ * Where a sheet wrote 同上 or 〃 and how rollsweep read it: the value above, or empty where there was none; and where it
+ * wrote 同左, read as empty for its own reason (until 2026-12-08 it was said to have nothing above it, which was not why).
+ */
 function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: readonly DittoCount[]): string {
   const label = (column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)?.label ?? column;
   // Columns with the same count together (a household's cells are marked on the same rows): 家庭编号、救助类别 各 32 格.
@@ -185,10 +188,17 @@ function dittoWarning(dataset: DatasetName, sheet: string | undefined, marks: re
   for (const { column, filled } of marks) if (filled > 0) byCount.set(filled, [...(byCount.get(filled) ?? []), label(column)]);
   const filled = [...byCount].map(([count, labels]) => `${labels.join('、')} ${labels.length > 1 ? '各 ' : ''}${count} 格`);
   const unresolved = marks.filter((m) => m.unresolved > 0).map((m) => `${label(m.column)} ${m.unresolved} 格（第 ${m.firstUnresolvedLine} 行起）`);
+  const refused = marks.filter((m) => (m.refused ?? 0) > 0).map((m) => `${label(m.column)} ${m.refused} 格（第 ${m.firstRefusedLine} 行起）`);
   const where = inSheet(sheet);
+  const aboveMarks = filled.length > 0 ? `${where}有单元格写作「同上」或「〃」，已按上一行同列的值读取：${filled.join('；')}` : unresolved.length > 0 ? `${where}有单元格写作「同上」或「〃」` : '';
+  // 同左's left neighbour is another column (村 beside 家庭编号): which cell the clerk meant cannot be told (ditto-marks.ts).
+  const leftMarks = refused.length > 0
+    ? `${aboveMarks ? '' : where}有单元格写作「同左」，左边一格是另一列，无法判断指的是哪一格，已按空值读取（请填写实际的值）：${refused.join('、')}`
+    : '';
   return [
-    filled.length > 0 ? `${where}有单元格写作「同上」或「〃」，已按上一行同列的值读取：${filled.join('；')}` : `${where}有单元格写作「同上」或「〃」`,
+    aboveMarks,
     unresolved.length > 0 ? `上面没有可沿用的值、按空值读取的：${unresolved.join('、')}` : '',
+    leftMarks,
   ].filter(Boolean).join('；');
 }
 

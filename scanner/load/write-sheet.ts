@@ -147,6 +147,10 @@ function mergeDittoMarks(sofar: DittoCount[], block: readonly DittoCount[]): voi
       seen.filled += count.filled;
       seen.unresolved += count.unresolved;
       seen.firstUnresolvedLine ??= count.firstUnresolvedLine;
+      if (count.refused) {
+        seen.refused = (seen.refused ?? 0) + count.refused;
+        seen.firstRefusedLine ??= count.firstRefusedLine;
+      }
     }
   }
 }

@@ -90,7 +90,7 @@ describe('ditto marks as clerks type them, in a GBK roll and 发放明细 throug
     expect(findings.some((f) => f['household_id'].includes('同左') || f['program'].includes('同左'))).toBe(false);
     const dead = findings.find((f) => f['check_id'] === 'deceased.recipient' && f['name'] === '成员0');
     expect(dead?.['evidence']).not.toContain('多发 0.00');
-    expect(stdout).toContain('上面没有可沿用的值、按空值读取的：家庭编号 1 格（第 3 行起）');
+    expect(stdout).toContain('有单元格写作「同左」，左边一格是另一列，无法判断指的是哪一格，已按空值读取（请填写实际的值）：家庭编号 1 格（第 3 行起）');
   }, 180_000);
 });
 
