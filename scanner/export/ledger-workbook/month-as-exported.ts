@@ -2,18 +2,19 @@
 // as the ledger is now; a past month as it stood at its close, when the next month's scan began. Until 2026-12-07 a
 // past month's workbooks showed today's statuses under the month's title: October's 汇总, exported after November's
 // scan, counted November's six 自动销号 as October's, a finding staff closed 已清退 in October and November's scan
-// reopened as 待核实, and none of October's three closures; the report for the same month said otherwise.
+// reopened as 待核实, and none of October's three closures; the report for the same month said otherwise. Its places
+// and names are the month's too, as its report's: until 2026-12-08 a village November's roll renamed had October's
+// rows under November's name, in a workbook and sheet of that name, and a person November corrected his name had it.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { format } from 'date-fns';
 import { lastChangeId } from '../../ledger/changes.ts';
-import type { LedgerRow, PeriodLedger } from '../../ledger/ledger-rows.ts';
-import { AUTO_CLOSED, FALSE_POSITIVE, TERMINAL_STATUSES } from '../../ledger/statuses.ts';
+import { SHEET_ORDER, type LedgerRow, type PeriodLedger } from '../../ledger/ledger-rows.ts';
 import { earlierFindingsWithMoney } from '../../report/earlier-findings.ts';
 import { statusMomentOf, type StatusMoment } from '../../report/month-close.ts';
-import { asItStood, valuesAt } from '../../report/rows-as-they-stood.ts';
+import { asItStood, asSeen, seenInMonth, valuesAt } from '../../report/rows-as-they-stood.ts';
 
 export interface MonthAsExported {
-  /** The month's rows with their staff values at the moment, in sheet order. */
+  /** The month's rows with their staff values at the moment and their places and names as the month saw them, in sheet order. */
   rows: LedgerRow[];
   /** Earlier months' findings with money, at the same moment (the 汇总's money, as the report's). */
   earlier: LedgerRow[];
@@ -31,18 +32,24 @@ export interface MonthAsExported {
 export async function monthAsExported(connection: DuckDBConnection, ledger: PeriodLedger, exportedAt: Date): Promise<MonthAsExported> {
   const moment = await statusMomentOf(connection, ledger.period, ledger.runId);
   const present = new Set(ledger.rows.map((row) => row.findingId));
+  // Places and names as the month saw them, whichever moment its statuses are from (as report-data.ts): a later month's
+  // roll renames them. They decide the row's workbook and sheet, so the rows are put in sheet order again.
+  const seen = await seenInMonth(connection, ledger.period);
   if (moment.kind !== 'month-close') {
+    const earlier = await earlierFindingsWithMoney(connection, ledger.period, present, null, new Map());
     return {
-      rows: ledger.rows,
-      earlier: await earlierFindingsWithMoney(connection, ledger.period, present, null, new Map()),
+      // The latest month: no later month has seen its findings, and its rows stand as the query ordered them.
+      rows: seen.size === 0 ? ledger.rows : await inSheetOrder(connection, ledger.rows.map((row) => asSeen(row, seen))),
+      earlier: earlier.map((row) => asSeen(row, seen)),
       changesThrough: await lastChangeId(connection),
       ...momentWords(moment, exportedAt),
     };
   }
   const values = await valuesAt(connection, moment.at);
+  const earlier = await earlierFindingsWithMoney(connection, ledger.period, present, moment.at, values);
   return {
-    rows: inSheetOrder(ledger.rows.map((row) => asItStood(row, values))),
-    earlier: await earlierFindingsWithMoney(connection, ledger.period, present, moment.at, values),
+    rows: await inSheetOrder(connection, ledger.rows.map((row) => asSeen(asItStood(row, values), seen))),
+    earlier: earlier.map((row) => asSeen(row, seen)),
     changesThrough: await lastChangeBefore(connection, moment.at),
     ...momentWords(moment, exportedAt),
   };
@@ -81,33 +88,27 @@ function momentWords(moment: StatusMoment, exportedAt: Date): Pick<MonthAsExport
 }
 
 /**
- * Within each village, as ledger-rows.ts orders them but by the status at the moment: open first, then closed by staff,
- * 误报, 自动销号; in each part by household (none last), check and finding. The villages keep their order.
+ * The rows in ledger-rows.ts's SHEET_ORDER, by their places and statuses as they stood: sorted in DuckDB by the same
+ * ORDER BY, so that text sorts as the ledger's query sorts it. Until 2026-12-08 a JavaScript copy of that order sorted
+ * within each village of the query's order; a place as the month saw it can move a row to another village, and a
+ * renamed village to another place among them.
  */
-function inSheetOrder(rows: readonly LedgerRow[]): LedgerRow[] {
-  const villageRun = new Map<LedgerRow, number>();
-  rows.forEach((row, index) => {
-    const previous = rows[index - 1];
-    villageRun.set(row, previous === undefined ? 0 : villageRun.get(previous)! + (samePlace(previous, row) ? 0 : 1));
-  });
-  return [...rows].sort((a, b) => villageRun.get(a)! - villageRun.get(b)! || statusRank(a.status) - statusRank(b.status)
-    || compareNullsLast(a.householdId, b.householdId) || compareNullsLast(a.checkId, b.checkId) || compareNullsLast(a.findingId, b.findingId));
+async function inSheetOrder(connection: DuckDBConnection, rows: readonly LedgerRow[]): Promise<LedgerRow[]> {
+  if (rows.length === 0) return [];
+  const keys = rows.map((row, position) => ({
+    position, township: row.township, village: row.village, status: row.status, household_id: row.householdId,
+    check_id: row.checkId, finding_id: row.findingId,
+  }));
+  const reader = await connection.runAndReadAll(
+    `SELECT position FROM (SELECT unnest(from_json($keys, '${JSON.stringify([SORT_KEY_TYPES])}'), recursive := true))
+     ORDER BY ${SHEET_ORDER}`,
+    { keys: JSON.stringify(keys) },
+  );
+  return reader.getRowsJson().map(([position]) => rows[Number(position)]!);
 }
 
-/** As DuckDB orders ASCII text (household numbers, check and finding ids), NULLS LAST. */
-function compareNullsLast(a: string | null, b: string | null): number {
-  if (a === b) return 0;
-  if (a === null) return 1;
-  if (b === null) return -1;
-  return a < b ? -1 : 1;
-}
-
-function samePlace(a: LedgerRow, b: LedgerRow): boolean {
-  return a.township === b.township && a.village === b.village;
-}
-
-function statusRank(status: string): number {
-  if (status === AUTO_CLOSED) return 3;
-  if (status === FALSE_POSITIVE) return 2;
-  return (TERMINAL_STATUSES as readonly string[]).includes(status) ? 1 : 0;
-}
+/** The columns SHEET_ORDER reads, and the row's position to put it back by. */
+const SORT_KEY_TYPES = {
+  position: 'INTEGER', township: 'VARCHAR', village: 'VARCHAR', status: 'VARCHAR', household_id: 'VARCHAR', check_id: 'VARCHAR',
+  finding_id: 'VARCHAR',
+} as const;
