@@ -127,13 +127,18 @@ const DASH = String.raw`[\-\u2010-\u2015\u2212\ufe63\uff0d]`;
 const DOT = String.raw`[.\uff0e]`;
 const SLASH = String.raw`[/\uff0f]`;
 /**
- * What stands between two digits (or an X) where staff keyed an ID in parts: up to 3 spaces of any kind, or one dash,
- * dot or slash with up to 3 spaces either side. Until 2026-12-07 only one ASCII space, full-width space, dash, dot,
- * slash, _, tab, · or ， was one, and an ID keyed 371329  19850707  1071, with no-break or thin spaces, with －, or
- * 371329 - 19850707 - 1071 was printed whole in every workbook, `ledger show`, the report and the spot-check sheets.
+ * What stands between two digits (or an X) where staff keyed an ID in parts: spaces of any kind, or one dash, dot or
+ * slash with spaces either side or none. Until 2026-12-07 only one ASCII space, full-width space, dash, dot, slash, _,
+ * tab, · or ， was one, and an ID keyed 371329  19850707  1071, with no-break or thin spaces, with －, or
+ * 371329 - 19850707 - 1071 was printed whole in every workbook, `ledger show`, the report and the spot-check sheets;
+ * until 2026-12-08 so was one keyed with 4 spaces or more (371329    19850707    1071, as a note typed to line up with
+ * the row above has it). However many the spaces, the digits either side are judged as an ID's parts only by the
+ * rules that judge parts keyed with one space (SEPARATED, GROUPED: a province's code and a birth date where an ID has
+ * them), so a wide gap joins no amount, date or phone number into an ID. Beside a letter O, o, l or I too, which may
+ * stand for a digit at a part's edge (371329  19850707  l071: lettersForDigitsInParts).
  */
 const SEPARATOR_BETWEEN_DIGITS = new RegExp(
-  String.raw`(?<=[0-9Xx])(?:${ANY_SPACE}{0,3}(?:(${DASH})|(${DOT})|(${SLASH}))${ANY_SPACE}{0,3}|${ANY_SPACE}{1,3})(?=[0-9Xx])`,
+  String.raw`(?<=[0-9XxOolI])(?:${ANY_SPACE}*(?:(${DASH})|(${DOT})|(${SLASH}))${ANY_SPACE}*|${ANY_SPACE}+)(?=[0-9XxOolI])`,
   'g',
 );
 
@@ -188,6 +193,51 @@ function idsWithALetterForADigit(text: string): IdInText[] {
   return found;
 }
 
+/** A part of an ID keyed in parts as typed: digits, an X, and letters O, o, l, I typed for digits. */
+const PART_WITH_LETTERS = String.raw`[0-9XxOolI]+`;
+/**
+ * Parts keyed with one separator throughout, as GROUPED takes them (its separators), any of them holding a letter O,
+ * o, l or I: 371329 19850707 1O71, 3713 2919 8507 071O 71. The digits' rules stop at the letter and
+ * ONE_LETTER_FOR_A_DIGIT takes 18 characters in one run only, so until 2026-12-08 such an ID was printed whole.
+ */
+const PARTS_WITH_LETTERS = new RegExp(
+  String.raw`(?<![0-9A-Za-z])${PART_WITH_LETTERS}(?<separator>[ ./_\-\u3000\t·，])${PART_WITH_LETTERS}(?:\k<separator>${PART_WITH_LETTERS})*(?![0-9A-Za-z])`,
+  'g',
+);
+
+/** The digits a letter typed for one stands for: O and o for 0, l and I for 1. */
+const lettersAsDigits = (typed: string) => typed.replace(/[Oo]/g, '0').replace(/[lI]/g, '1');
+
+/**
+ * Whether the letter stands in a part among digits (1O71), not alone as a part: a word beside a run (37132919850707107
+ * I, an ID with a digit lost, which the digits' rules mask) is no digit of it.
+ */
+const letterAmongDigits = (parts: readonly string[]) => parts.every((part) => !/[OolI]/.test(part) || /\d/.test(part));
+
+/**
+ * Each ID keyed in parts with one letter for a digit (PARTS_WITH_LETTERS) in the text: where the parts, the letter read
+ * as its digit, are an ID as idsInGroupedRun judges parts keyed with digits alone (a province's code and a birth date
+ * where an ID has them, keyed in an ID's parts or even groups; amounts, dates and phone numbers beside it left out), 18
+ * characters in more than one part, one of them the letter. One in one run is ONE_LETTER_FOR_A_DIGIT's. Masked as typed
+ * without its separators, its letter kept where the mask shows it, as ONE_LETTER_FOR_A_DIGIT masks one.
+ */
+function lettersForDigitsInParts(text: string): IdInText[] {
+  const found: IdInText[] = [];
+  for (const match of text.matchAll(PARTS_WITH_LETTERS)) {
+    const typedRun = match[0];
+    if (!/[OolI]/.test(typedRun)) continue;
+    const separator = match.groups!['separator']!;
+    for (const span of idsInGroupedRun(lettersAsDigits(typedRun), separator, () => false)) {
+      const typedParts = typedRun.slice(span.from, span.to);
+      const typed = typedParts.split(separator).join('');
+      if (typed.length !== 18 || typedParts === typed || typed.match(/[OolI]/g)?.length !== 1 || !letterAmongDigits(typedParts.split(separator))) continue;
+      const at = match.index! + span.from;
+      found.push({ start: at, end: at + typedParts.length, compact: lettersAsDigits(typed), masked: maskIdNumber(typed) });
+    }
+  }
+  return found;
+}
+
 /** An ID-like number found in a text: where it stands, the number without its spaces (in ASCII), and its mask. */
 export interface IdInText {
   start: number;
@@ -200,7 +250,7 @@ export interface IdInText {
 /** Every ID-like number in the text, in order (what maskIdsInText masks; an import restores them, staff-text-ids.ts). */
 export function idsInText(text: string): IdInText[] {
   const { text: read, origin } = separatorsAsAscii(asciiDigits(text));
-  const withALetter = idsWithALetterForADigit(read);
+  const withALetter = [...idsWithALetterForADigit(read), ...lettersForDigitsInParts(read)];
   const apartFromThose = (id: IdInText) => !withALetter.some((other) => id.start < other.end && other.start < id.end);
   // Found in the text as read, each put back where it stands in the text (an ID starts and ends with a digit or X).
   return [...idsAsRead(read).filter(apartFromThose), ...withALetter]
