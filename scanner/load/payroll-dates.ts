@@ -1,7 +1,7 @@
 // A payroll roster's 入职日期 and 离职日期 (catalog.ts joined_on, left_on), and the 人员状态 words of a leaving not done
 // (拟减员, 离职审批中, 辞职未获批准, 解聘（已撤销）): whether the person was paid in P. Read by the rules that set rows
 // aside (out-of-scope-rows.ts), over the raw row, and by over_asset.payroll's evidence, over the typed one.
-import { LEAVING_NOT_DONE_WORD } from '../normalise/category-words.ts';
+import { APPROVAL_NOT_GIVEN, LEAVING_APPLIED_WORD, LEAVING_APPROVED_WORD, LEAVING_NOT_DONE_WORD } from '../normalise/category-words.ts';
 import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
 import { sqlString } from '../sql-text.ts';
 import { blank } from './raw-rows.ts';
@@ -10,9 +10,19 @@ import { blank } from './raw-rows.ts';
 export const TYPING_PERIOD_END = "CAST(getvariable('rs_period_end') AS DATE)";
 export const TYPING_PERIOD_START = `CAST(date_trunc('month', ${TYPING_PERIOD_END}) AS DATE)`;
 
-/** A 人员状态 that names a leaving proposed, pending, refused or revoked: he is still paid. */
-export const leavingNotDone = (status: string) =>
-  `coalesce(regexp_matches(${status}, ${sqlString(eitherScriptPattern(LEAVING_NOT_DONE_WORD))}), false)`;
+const words = (pattern: string) => sqlString(eitherScriptPattern(pattern));
+
+/** The 人员状态 says an application was granted (申请离职（已批准）), not refused nor still to come (未批准, 批准中). */
+const approvalGiven = (status: string) =>
+  `regexp_matches(regexp_replace(${status}, ${words(APPROVAL_NOT_GIVEN)}, '', 'g'), ${words(LEAVING_APPROVED_WORD)})`;
+
+/**
+ * A 人员状态 that names a leaving proposed, pending, refused or revoked: he is still paid. An application is pending
+ * unless it says it was granted (申请辞职(已同意) is a leaving done, 申请辞职 and 申请辞职（未批准） are not); a word of
+ * LEAVING_NOT_DONE_WORD beside it keeps the row all the same (申请离职（已批准，待办理）).
+ */
+export const leavingNotDone = (status: string) => `coalesce(regexp_matches(${status}, ${words(LEAVING_NOT_DONE_WORD)})
+  OR (regexp_matches(${status}, ${words(LEAVING_APPLIED_WORD)}) AND NOT ${approvalGiven(status)}), false)`;
 
 /** A cell that gives a value: filled, and not written as none (—, 无, 不详: as an empty one). */
 export const gives = (cell: string) => `(NOT ${blank(cell)} AND NOT rs_no_value(${cell}))`;

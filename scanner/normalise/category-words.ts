@@ -201,14 +201,27 @@ export const CHARGE_ENDED = `(?:${CHARGE_WORD})${WITHIN_REMARK}(?:${CHARGE_ENDED
 export const OFF_PAYROLL_WORD = '离职|辞职|辞聘|辞退|开除|除名|解聘|解除|终止|减员|减少|清退|(?:不|非)再?在职|停发|死亡|去世|病故|亡故|身故|已故'
   + '|逝世|过世|注销';
 /**
- * A leaving that has not happened: proposed (拟减员, 建议辞退), pending (待离职, 离职审批中, 申请辞职, 减员待审批), refused
- * (辞职未获批准, 驳回) or revoked (解聘（已撤销）, 撤回辞职, 取消减员). He is still paid: beside such a word an OFF_PAYROLL_WORD
+ * A leaving that has not happened: proposed (拟减员, 建议辞退), pending (待离职, 离职审批中, 离职批准中, 减员待审批), refused
+ * (辞职未获批准, 离职审批未通过, 驳回) or revoked (解聘（已撤销）, 撤回辞职, 取消减员). He is still paid: beside such a word an OFF_PAYROLL_WORD
  * sets nothing aside, as the roll's statuses read theirs (STATUS_QUALIFIER_WORD). Until 2026-12-07 such a row was set
  * aside by its 离职 or 减员 alone, a missed high finding. 待 of 待遇 (减员，待遇停发) is no pending; 已审批 or 批准 alone is
- * an approval, not one.
+ * an approval, not one. An application (申请辞职) is pending too, unless it says it was approved: LEAVING_APPLIED_WORD.
  */
-export const LEAVING_NOT_DONE_WORD = '拟|待(?:[^遇]|$)|预|申请|建议|提请|报批|审批中|审核中|办理中|公示中|未获?批|未经批准|不予?批准|不同意|未同意|驳回'
+export const LEAVING_NOT_DONE_WORD = '拟|待(?:[^遇]|$)|预|建议|审批中|批准中|审核中|办理中|公示中|审[批核]未通过|未获?批|未经批准|不予?批准|不同意|未同意|驳回'
   + '|撤销|撤回|已撤|取消|恢复|暂缓|误|错|\\?|？';
+/**
+ * A leaving applied for (申请辞职, 离职申请, 减员报批): pending, he is still paid, unless the cell says the application was
+ * granted (LEAVING_APPROVED_WORD: 申请离职（已批准）, 申请辞职(已同意), 减员申请已审批通过, 离职申请已办结), a leaving done.
+ * Until 2026-12-08 申请 alone kept the row whatever followed it: a member who had left before P, a false high finding.
+ */
+export const LEAVING_APPLIED_WORD = '申请|提请|报批';
+export const LEAVING_APPROVED_WORD = '批准|同意|通过|办结|获批';
+/**
+ * An approval denied or still to come (未批准, 不同意, 未获批准, 审批未通过, 未予同意, 待批准, 批准中): taken out before
+ * LEAVING_APPROVED_WORD is looked for (RE2 has no look-behind), so it grants nothing. Most of these keep the row by
+ * LEAVING_NOT_DONE_WORD as well; 未通过 does not there, as 试用期未通过，辞退 is a leaving done.
+ */
+export const APPROVAL_NOT_GIVEN = '(?:未|不|没|无|否|待)[予以获经被曾有能得]*(?:批准|同意|通过|办结|批)|(?:批准|同意|通过|办结)中';
 /** A 解除 that lifts a sanction or a measure (解除处分, 解除留用察看): he is still employed and paid. */
 export const LIFTED_SANCTION = '解除(?:党纪|政务|行政)?(?:处分|警告|记过|记大过|降级|撤职|留用察看|留党察看|留置|停职|隔离|冻结|限制|强制措施)';
 /**
