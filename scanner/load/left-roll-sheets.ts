@@ -10,7 +10,10 @@
 // the warning says how to have its deaths read. Either way the warnings say how the sheet was read.
 import { basename } from 'node:path';
 import { DEATH_WORD, IN_PAYMENT_WORD, MOVED_OUT_WORD, STATUS_QUALIFIER_WORD, SUSPENDED_WORD, WITHDRAWN_WORD } from '../normalise/category-words.ts';
+import type { DatasetName } from '../datasets/catalog.ts';
+import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
 import type { RawRow } from '../read/raw-row.ts';
+import { sqlString } from '../sql-text.ts';
 import { locateHeader, type LocatedHeader } from './header-row.ts';
 
 /** Words of a sheet name saying its persons left the roll: the status words, and the words rolls' 减员 sheets use. */
@@ -92,4 +95,50 @@ export function leftRollReading(
 export function withLeftRollStatus<T extends { columns: string[]; constants: Map<string, string> }>(sheet: T, reading: LeftRollReading | undefined): T {
   if (reading?.as !== 'roll') return sheet;
   return { ...sheet, columns: [...sheet.columns, 'status'], constants: new Map([...sheet.constants, ['status', reading.status]]) };
+}
+
+/**
+ * Words of a list's name saying its rows ended, for the lists other than the roll: a payroll's 减员名单 or 离职人员 sheet
+ * (not 退休: a retiree may still be paid, and over_asset.payroll counts any on the list), a 已注销机动车名单 or 报废车辆
+ * sheet, a 不动产 export's 历史注销记录. Read by their header alone, each was a live list (until 2026-12-08): a person who
+ * left the payroll in September, a car deregistered, a shop sold, each a high over_asset finding with no warning. Such
+ * a list's rows are set aside as out of scope, by its name (out-of-scope-rows.ts). Not a 市场主体 list: its 登记状态 is
+ * a required column and says each row's own status, and a later 注销企业名单 is what tells over_asset.business that a
+ * business an earlier list gave as 存续 has closed.
+ */
+const ENDED_LIST_WORD: Partial<Record<DatasetName, string>> = {
+  payroll: '减员|离职|辞职|辞退|调出|调离|注销|停发',
+  vehicles: '注销|报废|转出|已过户',
+  properties: '注销|灭失|历史|已转移|已过户',
+};
+/** Words of a live list's own name (在职人员, 在用车辆, 现势登记): a sheet so named is read as live, whatever its file says. */
+const LIVE_LIST_WORD: Partial<Record<DatasetName, string>> = { payroll: '在职|在编|在岗', vehicles: '在用', properties: '现势|现状|有效' };
+/**
+ * Parts of a name that hold a qualifier's character without qualifying: 不动产's 不, 待遇's 待 (停发待遇人员 is no pending
+ * stop). Cut before the qualifier test, else no 不动产 list could ever be named as ended.
+ */
+const NOT_A_QUALIFIER = '不动产|待遇';
+
+/** The datasets whose lists are set aside by an ended list's name. */
+export const ENDED_LIST_DATASETS = Object.keys(ENDED_LIST_WORD) as DatasetName[];
+
+/**
+ * SQL over a row's `_file` and `_sheet`: where the list's name says its rows ended, what says so (工作表名「减员人员」的
+ * 「减员」); NULL for any other list. Judged as a roll's sheet is (listName): the sheet's name where it names the leaving
+ * or a live or mixed list (在职人员, 含注销, 减员核对, 未注销), else the file's own name, not its folder's. A name that
+ * also speaks of rows still held or only questions the ending (MIXED_OR_QUALIFIED) says nothing.
+ */
+export function endedListNameSql(dataset: DatasetName): string | undefined {
+  const ended = ENDED_LIST_WORD[dataset];
+  if (ended === undefined) return undefined;
+  const endedWord = sqlString(eitherScriptPattern(ended));
+  const liveOrMixed = sqlString(eitherScriptPattern(`${MIXED_OR_QUALIFIED.source}|${LIVE_LIST_WORD[dataset]}`));
+  const sheet = '_sheet';
+  const fileStem = `regexp_replace(regexp_replace(_file, '^.*[/\\\\]', ''), '\\.[^.]*$', '')`;
+  const says = (name: string) => `coalesce(regexp_matches(${name}, ${endedWord}), false)`;
+  const qualified = (name: string) => `coalesce(regexp_matches(regexp_replace(${name}, ${sqlString(eitherScriptPattern(NOT_A_QUALIFIER))}, '', 'g'), ${liveOrMixed}), false)`;
+  const phrase = (where: string, name: string) => `'${where}「' || ${name} || '」的「' || regexp_extract(${name}, ${endedWord}) || '」'`;
+  return `(CASE WHEN _sheet IS NOT NULL AND ${qualified(sheet)} THEN NULL
+    WHEN _sheet IS NOT NULL AND ${says(sheet)} THEN ${phrase('工作表名', sheet)}
+    WHEN NOT ${qualified(fileStem)} AND ${says(fileStem)} THEN ${phrase('文件名', fileStem)} END)`;
 }

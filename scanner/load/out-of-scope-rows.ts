@@ -7,7 +7,8 @@ import { eitherScriptPattern } from '../normalise/traditional-to-simplified.ts';
 import { DEFAULT_USAGE_WORDS, houseUse, usageKind, usageListsOf, type UsageWords } from '../normalise/property-usage.ts';
 import { COMPANY_CODE_ONLY } from './business-holders.ts';
 import { otherIdDocumentRule } from './other-id-documents.ts';
-import { JOINED_AFTER_P, LEFT_BEFORE_P, PAID_INTO_P, leavingNotDone } from './payroll-dates.ts';
+import { endedListNameSql } from './left-roll-sheets.ts';
+import { JOINED_AFTER_P, LEFT_BEFORE_P, PAID_INTO_P, TYPING_PERIOD_START, leavingNotDone, leftOn } from './payroll-dates.ts';
 import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
@@ -15,6 +16,11 @@ import { mappedField } from './value-maps.ts';
 export interface OutOfScopeRule {
   /** The column that tells. */
   column: string;
+  /**
+   * Where the list's name tells, not a column (an ended list, endedListRules): the name its rejects are listed under in
+   * place of the column's label, and what is kept as their value (SQL).
+   */
+  named?: { label: string; value: string };
   /** SQL over the raw row and its value maps: true when the row is not what the dataset means. */
   when: string;
   /** The reason kept in the ledger's rejects (SQL). */
@@ -80,6 +86,40 @@ const PAYROLL_LEAVING_RULES: OutOfScopeRule[] = [{
   warning: (rows, values) => `入职日期在本期之后（本期尚未由财政供养）的 ${rows} 行未作为财政供养人员（${values}），已列入拒收记录`,
 }];
 
+/** What an ended list's rows are not, and what is said of them, per dataset whose lists are so named (left-roll-sheets.ts). */
+const ENDED_LIST_SAYS: Partial<Record<DatasetName, { left: string; notRead: string; unless: string }>> = {
+  // A leaving dated on or after P's first day was paid in P, whatever the list's name says (payroll-dates.ts).
+  payroll: { left: '人员已不由财政供养（减员、离职等）', notRead: '未作为财政供养人员', unless: PAID_INTO_P },
+  // A car deregistered on or after P's first day was held in P: over_asset.vehicle reads its date (checks.md), a month
+  // (2026年10月) as its last day, as leftOn reads a leaving's.
+  vehicles: {
+    left: '车辆已注销、报废或转出', notRead: '未计入车辆',
+    unless: `coalesce(coalesce(${leftOn('deregistered_on')}, ${leftOn('scrapped_on')}) >= ${TYPING_PERIOD_START}, false)`,
+  },
+  properties: { left: '房产已注销、转移或为历史记录', notRead: '未计入房产', unless: 'false' },
+};
+
+/**
+ * A list whose file or sheet name says its rows ended (2026年9月财政供养人员减员名单.csv, a 已注销车辆 sheet, 历史注销记录):
+ * every row is set aside by the name alone, whatever its columns say (a 减员原因 is kept in the reject's raw row), except
+ * one whose own date puts the ending in P or after. Until 2026-12-08 such a list was read as live: each person on it a
+ * high over_asset finding, with no warning. The first rule of its dataset: the name says most of what a row is.
+ */
+function endedListRules(dataset: DatasetName): OutOfScopeRule[] {
+  const name = endedListNameSql(dataset);
+  const says = ENDED_LIST_SAYS[dataset];
+  if (name === undefined || says === undefined) return [];
+  return [{
+    // No column tells (the interface asks one): the ID's, which `named` stands in for wherever a rule's column is read.
+    column: datasetSpec(dataset).columns[0]!.name,
+    named: { label: '清单名称', value: name },
+    when: `${name} IS NOT NULL AND NOT ${says.unless}`,
+    why: `${name} || '说明表中${says.left}，不是现时名单，${says.notRead}'`,
+    warning: (rows, values) => `清单名称说明${says.left}的 ${rows} 行${says.notRead}（${values}），已列入拒收记录；`
+      + '如其中有仍在册的，请把它们另列在名称不含减员、注销等字样的名单中',
+  }];
+}
+
 /** A 监所 cell naming a 司法所 (where 社区矫正 is carried out) or a 矫正 body; prisons and 看守所 name neither. */
 const holdsFacilityOutside = `coalesce(regexp_matches(facility, ${sqlString(eitherScriptPattern('司法所|矫正'))}), false)`;
 
@@ -142,17 +182,19 @@ const BY_WHAT_ROWS_SAY: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> 
  */
 export const OUT_OF_SCOPE_ROWS: Partial<Record<DatasetName, readonly OutOfScopeRule[]>> = Object.fromEntries(DATASETS.flatMap((dataset) => {
   const idType = dataset.columns.some((column) => column.name === 'id_type') ? [otherIdDocumentRule(dataset.name)] : [];
-  const rules = [...idType, ...(BY_WHAT_ROWS_SAY[dataset.name] ?? [])];
+  const rules = [...endedListRules(dataset.name), ...idType, ...(BY_WHAT_ROWS_SAY[dataset.name] ?? [])];
   return rules.length > 0 ? [[dataset.name, rules]] : [];
 }));
 
 const columnLabel = (dataset: DatasetName, column: string) => datasetSpec(dataset).columns.find((c) => c.name === column)!.label;
+/** The name a rule's rejects are listed under: its column's label, or what its list's name is called (endedListRules). */
+const ruleLabel = (dataset: DatasetName, rule: OutOfScopeRule) => rule.named?.label ?? columnLabel(dataset, rule.column);
 
 /** The CASE arms that refuse a dataset's out-of-scope rows, one per rule; nothing for a dataset without such rules. */
 export function outOfScopeArm(dataset: DatasetName): string {
   return (OUT_OF_SCOPE_ROWS[dataset] ?? []).map((rule) => {
-    const label = sqlString(columnLabel(dataset, rule.column));
-    return ` WHEN ${rule.when} THEN [{'kind': 'out-of-scope', 'col': ${label}, 'why': ${rule.why}, 'raw': ${q(rule.column)}}]`;
+    const label = sqlString(ruleLabel(dataset, rule));
+    return ` WHEN ${rule.when} THEN [{'kind': 'out-of-scope', 'col': ${label}, 'why': ${rule.why}, 'raw': ${rule.named?.value ?? q(rule.column)}}]`;
   }).join('');
 }
 
@@ -204,7 +246,7 @@ export async function outOfScopeWarnings(connection: DuckDBConnection, usageWord
     const values = String(row['values']);
     const dataset = row['dataset'] as DatasetName;
     // The rule is known by the column its rows were refused under.
-    const rule = OUT_OF_SCOPE_ROWS[dataset]?.find((candidate) => columnLabel(dataset, candidate.column) === row['column_name']);
+    const rule = OUT_OF_SCOPE_ROWS[dataset]?.find((candidate) => ruleLabel(dataset, candidate) === row['column_name']);
     const warning = rule?.warning ?? READ_BUT_UNSURE[String(row['dataset'])];
     if (!warning) return [];
     return [{ file: String(row['_file']), sheet: row['_sheet'] === null ? null : String(row['_sheet']), message: warning(rows, values) }];
