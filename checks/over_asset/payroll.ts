@@ -21,9 +21,15 @@ const SALARY = `CASE WHEN p.monthly_salary_cents IS NOT NULL THEN '，月工资 
 const leftNote = `CASE WHEN ${unreadableDate('p.left_on', leftOn)} THEN '（无法识别，请核实本期是否仍在职）'
     WHEN ${leftOn('p.left_on')} >= period_start() THEN '（不早于本期首日，本期仍由财政供养）'
     ELSE '（早于本期首日，与人员状态不符，请核实本期是否仍在职）' END`;
-const DATES = `CASE WHEN ${gives('p.joined_on')} THEN '，入职日期 ' || p.joined_on
+/**
+ * The cell as written, but an Excel date number left without a date format (42186: five digits) as the date it is read
+ * as (2015-07-01): the serial means nothing to a village. Until 2026-12-08 the evidence showed 入职日期 42186.
+ */
+const shown = (cell: string, read: (cell: string) => string) =>
+  `CASE WHEN regexp_full_match(trim(${cell}), '\\d{5}') AND (${read(cell)}) IS NOT NULL THEN strftime(${read(cell)}, '%Y-%m-%d') ELSE ${cell} END`;
+const DATES = `CASE WHEN ${gives('p.joined_on')} THEN '，入职日期 ' || ${shown('p.joined_on', joinedOn)}
       || CASE WHEN ${unreadableDate('p.joined_on', joinedOn)} THEN '（无法识别，请核实本期是否已入职）' ELSE '' END ELSE '' END
-    || CASE WHEN ${gives('p.left_on')} THEN '，离职日期 ' || p.left_on || ${leftNote} ELSE '' END`;
+    || CASE WHEN ${gives('p.left_on')} THEN '，离职日期 ' || ${shown('p.left_on', leftOn)} || ${leftNote} ELSE '' END`;
 
 export default defineCheck({
   id: 'over_asset.payroll',

@@ -18,6 +18,12 @@ const mayBeOneProperty = (r: string, c: string) => `${r}.kind = ${c}.kind
   AND coalesce(${r}.address_key = ${c}.address_key, true) AND coalesce(${r}.area_m2 = ${c}.area_m2, true)
   AND ((${r}.address IS NOT NULL OR ${c}.address IS NOT NULL) OR coalesce(${r}.registered_on = ${c}.registered_on, true))`;
 
+/**
+ * Why a co-owned row names no 权利人 among its owners (holder_id_unread, property-co-owners.ts): staff see why the home's
+ * 权利人 is not named beside its co-owners, and that his number is to be completed or corrected.
+ */
+const HOLDER_UNREAD_NOTE = `CASE holder_id_unread WHEN 'missing' THEN '权利人身份证号码为空' WHEN 'invalid' THEN '权利人身份证号码无法识别' END`;
+
 /** An owner beyond the household as the evidence names him: his name, and his ID masked (he is no recipient). */
 const OUTSIDE_OWNER = `coalesce(other.name || ' ', '') || left(other.id_number, 6) || '********' || right(other.id_number, 4)`;
 
@@ -105,6 +111,8 @@ export default defineCheck({
                CASE WHEN max(address) IS NULL THEN coalesce(' 登记日期 ' || strftime(max(registered_on), '%Y-%m-%d'), '') ELSE '' END ||
                CASE WHEN count(DISTINCT member_id) > 1 THEN '（共有人 ' || string_agg(DISTINCT member_name, '、' ORDER BY member_name) || '）' ELSE '' END ||
                coalesce('（与他人共有，共有人 ' || any_value(shared_with) || '）', '') ||
+               -- A row kept for its co-owners beside a 权利人 whose number is empty or unreadable says so.
+               coalesce('（' || string_agg(DISTINCT ${HOLDER_UNREAD_NOTE}, '；' ORDER BY ${HOLDER_UNREAD_NOTE}) || '，按共有人计入）', '') ||
                -- Each source row once, in file order: a row naming two members (共有人 of one cell or column) is each's.
                string_agg(note, '' ORDER BY member_id) || '，来源 ' || array_to_string(list_transform(list_sort(list_distinct(
                  list({'file': _file, 'line': _line, 'sheet': _sheet, 'cite': ${cite('properties', 'counted')}}))), source -> source.cite), '、') AS holding,

@@ -23,6 +23,13 @@ export interface ColumnSpec {
    */
   readonly preferred?: readonly (readonly string[])[];
   /**
+   * Where a list writes this column under headers of two tiers (所属期 beside 发放月份), the next tier's is read too, row by
+   * row where the chosen one's cell is empty or written as none (headers.ts, special-columns.ts): `column` is the raw
+   * column its cell lands in, `headers` the one every row of such a sheet is given naming the two headers (所属期、发放月份),
+   * so a row with both empty is refused naming them.
+   */
+  readonly fallback?: { readonly column: string; readonly headers: string };
+  /**
    * What reading the column costs where the list has nothing better, added to the summary as `says(header)`: read by
    * one of `headers` (a bank's 交易日期 for the 发放月份), or read where none of `unlessRead` is (a 注销日期 standing in
    * for the 死亡日期).
@@ -155,14 +162,21 @@ export const DATASETS: readonly DatasetSpec[] = [
       { ...required('household_id', '家庭编号', 'code', ['家庭编号', '户编号', '户号', '家庭编码']), standIns: ['payee_id', 'payee_account'] },
       // A 补发 paid in August for July: 所属期 is the month the money is for, which decides whether it was paid after a death.
       // A bank's 代发 list dates each payment instead (交易日期 2026-10-15): its month, where the list states no other.
+      // A list stating both leaves the 所属期 empty on its ordinary rows (filled only on a 补发): such a row's month is its
+      // 发放月份 (or, beside a 所属期 and no 发放月份, its payment date's month): until 2026-12-08 every such row was refused.
       {
         ...tiered(required('month', '发放月份', 'month', []), PAYMENT_MONTH_TIERS),
+        fallback: { column: 'month_fallback', headers: 'month_headers' },
         caveat: {
           headers: PAYMENT_DATE_HEADERS,
           says: (header) => `没有「发放月份」或「所属期」列：发放月份按「${header}」的月份读取；`
             + '若每月发放的是上月的保障金（如次月初代发），死亡人员的多发金额会多算一个月，请向银行或业务系统索取带「所属期」的明细',
         },
       },
+      // No header of their own: the next tier's month cell where the list gives two (发放月份 beside 所属期), and the two
+      // headers so read (所属期、发放月份), given to every row of such a sheet. Neither is kept in the typed table.
+      column('month_fallback', '发放月份', 'month', []),
+      column('month_headers', '发放月份表头', 'text', []),
       required('amount', '发放金额', 'amount', ['发放金额', '金额', '实发金额']),
       // A bank's 代发 file lists the payments it could not make (账户已销户, often a dead man's) beside the others (out-of-scope-rows.ts).
       column('status', '发放状态', 'text', ['发放状态', '发放结果', '处理结果', '代发结果', '到账状态', '入账状态', '状态']),

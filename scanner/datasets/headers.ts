@@ -29,6 +29,11 @@ export interface HeaderMatch {
   /** Header cells left unread because another names the same column by a preferred alias (发放月份 beside 所属期). */
   passedOver: { column: ColumnSpec; header: string; chosen: string }[];
   /**
+   * Header cells of a column's next tier beside the chosen one (发放月份 beside 所属期), read row by row where the chosen
+   * one's cell is empty or written as none (ColumnSpec.fallback): into columnIndex under the fallback's column.
+   */
+  readWhereEmpty: { column: ColumnSpec; header: string; chosen: string }[];
+  /**
    * What reading a column from a stand-in header costs (a bank's 交易日期 read as the 发放月份), or what a file lacks that
    * only a look-alike header names (a 强制报废期止 and no 注销日期), in the summary's words.
    */
@@ -96,15 +101,25 @@ export function matchHeader(
     } else headersByColumn.set(column.name, { column, headers: [cell], indexes: [cellIndex] });
   });
   const passedOver: HeaderMatch['passedOver'] = [];
+  const readWhereEmpty: HeaderMatch['readWhereEmpty'] = [];
+  const fallbackIndex = new Map<string, number>();
   for (const seen of headersByColumn.values()) {
     const chosen = preferredHeader(seen.column, seen.headers);
     if (chosen === undefined) continue;
-    for (const header of seen.headers) if (header !== seen.headers[chosen]) passedOver.push({ column: seen.column, header, chosen: seen.headers[chosen]! });
+    const fallback = fallbackHeader(seen.column, seen.headers, chosen);
+    seen.headers.forEach((header, i) => {
+      if (i === chosen) return;
+      if (i === fallback) {
+        readWhereEmpty.push({ column: seen.column, header, chosen: seen.headers[chosen]! });
+        fallbackIndex.set(seen.column.fallback!.column, seen.indexes[i]!);
+      } else passedOver.push({ column: seen.column, header, chosen: seen.headers[chosen]! });
+    });
     seen.headers = [seen.headers[chosen]!];
     seen.indexes = [seen.indexes[chosen]!];
   }
   const columnIndex = new Map<string, number>();
   for (const [name, seen] of headersByColumn) columnIndex.set(name, seen.indexes[0]!);
+  for (const [name, index] of fallbackIndex) columnIndex.set(name, index);
   const caveats = [...headersByColumn.values()].flatMap(({ column, headers }) => {
     const caveat = column.caveat;
     if (!caveat || headers.length !== 1) return [];
@@ -112,6 +127,7 @@ export function matchHeader(
     const nothingBetter = !(caveat.unlessRead ?? []).some((name) => columnIndex.has(name));
     return byHeader && nothingBetter ? [caveat.says(headers[0]!)] : [];
   });
+  caveats.push(...readWhereEmpty.map(readWhereEmptyCaveat));
   for (const lookalike of dataset.lookalikes ?? []) {
     const headers = cells.filter((cell): cell is string => cell !== null && lookalike.header.test(normaliseHeader(cell)));
     if (headers.length > 0 && !lookalike.unlessRead.some((name) => columnIndex.has(name))) caveats.push(lookalike.says(headers));
@@ -125,8 +141,32 @@ export function matchHeader(
     otherUnit,
     unreadNotes,
     passedOver,
+    readWhereEmpty,
   };
 }
+
+/** Which of the headers of a column with a fallback is read where the chosen one's cell is empty: the one of the next tier present, when it holds one. */
+function fallbackHeader(column: ColumnSpec, headers: readonly string[], chosen: number): number | undefined {
+  if (!column.fallback || !column.preferred) return undefined;
+  const tierOf = (header: string) => column.preferred!.findIndex((tier) => tier.some((alias) => normaliseHeader(alias) === normaliseHeader(header)));
+  const chosenTier = tierOf(headers[chosen]!);
+  const below = headers.map((header, i) => ({ i, tier: tierOf(header) })).filter(({ tier }) => tier > chosenTier);
+  const nextTier = Math.min(...below.map(({ tier }) => tier));
+  const next = below.filter(({ tier }) => tier === nextTier);
+  // Two of that tier (月份 and 发放年月): which one is meant is unknown, and both are left unread as before.
+  return next.length === 1 ? next[0]!.i : undefined;
+}
+
+/** The summary's words for a header read where the chosen one's cell is empty. */
+const readWhereEmptyCaveat = ({ column, header, chosen }: HeaderMatch['readWhereEmpty'][number]): string =>
+  `列「${header}」仅在「${chosen}」为空的行读取：本表另有「${chosen}」，${column.label}按「${chosen}」读取，「${chosen}」为空或写作「无」等的行按「${header}」读取`;
+
+/**
+ * The values every row of a sheet is given by its header: where a column's next tier is read too, the two headers so
+ * read (所属期、发放月份), for the reason a row with both empty is refused with (special-columns.ts).
+ */
+export const headerConstants = (match: HeaderMatch): [string, string][] =>
+  match.readWhereEmpty.map(({ column, header, chosen }) => [column.fallback!.headers, `${chosen.trim()}、${header.trim()}`]);
 
 /** Which of several headers naming one column is read: the one of the best tier of its preferred aliases that holds any, when it holds one. */
 function preferredHeader(column: ColumnSpec, headers: readonly string[]): number | undefined {

@@ -7,7 +7,7 @@ import { sqlString } from '../sql-text.ts';
 
 /** The marks a list puts between two persons of one cell; whitespace alone too (a new line in a workbook cell). */
 const MARKS = '、,，;；/／';
-const BETWEEN_PERSONS = `(?:${WHITESPACE_CLASS}*[${MARKS}]${WHITESPACE_CLASS}*|${WHITESPACE_CLASS}+)`;
+export const BETWEEN_PERSONS = `(?:${WHITESPACE_CLASS}*[${MARKS}]${WHITESPACE_CLASS}*|${WHITESPACE_CLASS}+)`;
 /** Between names, a mark where the cell has one: 欧阳 娜娜 beside a mark elsewhere is no two persons. */
 const MARK_BETWEEN_NAMES = `${WHITESPACE_CLASS}*[${MARKS}]${WHITESPACE_CLASS}*`;
 /**

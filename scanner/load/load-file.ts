@@ -1,7 +1,7 @@
 // Loads one input file (CSV or XLSX) into the raw tables: header found, dataset decided, every row accounted for.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { datasetSpec, type DatasetName } from '../datasets/catalog.ts';
-import type { HeaderMatch } from '../datasets/headers.ts';
+import { headerConstants, type HeaderMatch } from '../datasets/headers.ts';
 import type { InputFile } from '../discover/input-files.ts';
 import { ownCsv, ownWorkbook } from '../discover/own-outputs.ts';
 import { openCsv, type CsvFileInfo } from '../read/csv-reader.ts';
@@ -176,6 +176,7 @@ export function sheetColumns(header: LocatedHeader): { columns: string[]; consta
   const { match, statedMonth } = header;
   const constants = new Map([
     ...(statedMonth ? [['month', statedMonth.month] as [string, string]] : []), ...listMonthConstants(header), ...statedAreaConstants(header),
+    ...headerConstants(match),
   ]);
   return { columns: [...match.columnIndex.keys(), ...constants.keys()], constants };
 }

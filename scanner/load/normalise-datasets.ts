@@ -17,7 +17,7 @@ import {
 import { allBlank, blank, createRawRowsView, dropStages, identityEmpty, NON_DATA_REASON, rawRows, refusedWithRowText, type StagedFile } from './raw-rows.ts';
 import { rawTable } from './raw-tables.ts';
 import { PAYMENT_PLACE_COLUMNS, placePaymentsOfSeparatedHouseholds, separateReusedHouseholdNumbers } from './reused-household-numbers.ts';
-import { SPECIAL_COLUMNS, SPECIAL_REFUSALS, SPECIAL_STEPS, SPECIAL_UNREADABLE } from './special-columns.ts';
+import { SPECIAL_COLUMNS, SPECIAL_EMPTY, SPECIAL_REFUSALS, SPECIAL_STEPS, SPECIAL_UNREADABLE } from './special-columns.ts';
 import { buildValueMaps, dropValueMaps, idField, idParsed, mappedField, mappedSource } from './value-maps.ts';
 
 /** The payments' columns that only find a payment's household, and are not kept in the typed table. */
@@ -121,9 +121,11 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
       const writtenAsNone = idsWrittenAsNone(group.map((member) => ({ raw: q(member.name), label: member === column ? '' : member.label })));
       // A company's code in a 市场主体's ID cell beside another number is no person's (business-holders.ts).
       const companyCode = companyCodeIn(dataset.name, column.name);
-      if (column.required) arms.push({ when: missing, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
-      // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable.
+      // A 不动产 row's ID cell naming its co-owners (371329…、371329…) is theirs (property-co-owners.ts), not unreadable;
+      // a row whose 权利人 gives no number or an unreadable one beside readable 共有人证件号码 is theirs too, not refused
+      // as without an ID (until 2026-12-08 a row with its 权利人 cell empty or 无 was, and its co-owner went unfound).
       const coOwned = dataset.name === 'properties' && column.name === 'id_number' ? ` AND NOT ${ROW_NAMES_READABLE_OWNERS}` : '';
+      if (column.required) arms.push({ when: missing + coOwned, problem: problem('value', label, `${label} || '为空' || ${writtenAsNone}`, raw) });
       // An unreadable number (mistyped, masked 371329********0054) beside a readable one of its group names a person not
       // known beside one who is: the row is kept for him (business-holders.ts), the unreadable one still reported
       // (data_quality.id-invalid reads it from the typed row). A row with no readable number is refused as before.
@@ -139,7 +141,9 @@ function rejectArms(dataset: DatasetSpec, byPayee: boolean): RejectArm[] {
     // A payment's 家庭编号 may be left empty where its payee or account is named (payee-households.ts: refused there if it names none).
     if (column.required) {
       const empty = [raw, ...standInsOf(dataset, column).map((other) => q(other.name))].map(blank).join(' AND ');
-      arms.push({ when: empty, problem: problem('value', label, `${label} || '为空'`, raw) });
+      // A payment's month may be read from a second header where the first's cell is empty (special-columns.ts).
+      const special = SPECIAL_EMPTY[dataset.name]?.[column.name];
+      arms.push({ when: special?.when ?? empty, problem: problem('value', label, special?.why ?? `${label} || '为空'`, raw) });
     }
     const refusals = !byPayee ? [] : column.name === PAYEE_COLUMN ? payeeRefusals(label) : column.name === ACCOUNT_COLUMN ? accountRefusals(label) : [];
     for (const refusal of refusals) arms.push({ when: refusal.when, problem: problem(refusal.kind, label, refusal.why, raw) });
@@ -187,7 +191,9 @@ function nonDataCondition(dataset: DatasetSpec): string {
 }
 
 /** The columns a list kept from a template fills down every row, whether anyone is in it or not. */
-const FILLED_DOWN = new Set(['county', 'township', 'village', 'village_code', 'program', 'household_area', 'status', 'source', 'id_type', 'month', 'item']);
+const FILLED_DOWN = new Set([
+  'county', 'township', 'village', 'village_code', 'program', 'household_area', 'status', 'source', 'id_type', 'month', 'month_fallback', 'month_headers', 'item',
+]);
 const TEMPLATE_ROW_REASON = '空白模板行（无人员信息，只有序号或逐行预填的乡镇、村、来源、月份等）';
 
 /**

@@ -9,8 +9,11 @@
 // A row whose 权利人's number cannot be read (a digit short, a mistyped check digit) is kept for the readable persons of
 // its 共有人证件号码 cell, who hold the home; the 权利人's number is listed by data_quality.id-invalid. Until 2026-12-07
 // such a row was refused whole as an unreadable ID, and a recipient co-owning a shop or a second home went unfound.
+// So is a row whose 权利人 gives no number at all (the cell empty, or written as none: —, 无): the 权利人 is no person to
+// look for, and no finding is made of him. Until 2026-12-08 such a row was refused whole as 身份证号码为空.
 import { datasetSpec } from '../datasets/catalog.ts';
 import { quoteIdentifier as q, sqlString } from '../sql-text.ts';
+import { BETWEEN_PERSONS } from './co-owner-cells.ts';
 import { NAMES_OTHER_DOCUMENT } from './document-types.ts';
 import { blank } from './raw-rows.ts';
 import { idField, mappedField } from './value-maps.ts';
@@ -34,11 +37,12 @@ const coOwnerName = (field: 'm_name' | 'm_name_key') => mappedField({ name: 'co_
 const CO_OWNER_CELL_GIVEN = `(CASE WHEN ${blank(CO_OWNER_CELL)} THEN false ELSE NOT rs_no_value(${CO_OWNER_CELL}) END)`;
 
 /**
- * The 权利人's number cannot be read, and the 共有人证件号码 cell names readable persons (several each readable, or one
- * readable number): the row is kept for them alone. Asked only of an unreadable 权利人 beside a given cell, and without a
- * lambda (value-maps.ts: one in a CASE runs for nearly the whole chunk).
+ * The 权利人's number cannot be read or is not given (the cell empty, status 'missing', or written as none, which reads
+ * as 'invalid'), and the 共有人证件号码 cell names readable persons (several each readable, or one readable number): the
+ * row is kept for them alone. Asked only of such a 权利人 beside a given cell, and without a lambda (value-maps.ts: one
+ * in a CASE runs for nearly the whole chunk).
  */
-const UNREADABLE_HOLDER_BESIDE_CO_OWNERS = `(CASE WHEN ${idField(ID, 'status')} = 'invalid' AND ${CO_OWNER_CELL_GIVEN} AND NOT ${ID_CELL_OWNERS}
+const UNREADABLE_HOLDER_BESIDE_CO_OWNERS = `(CASE WHEN ${idField(ID, 'status')} IN ('invalid', 'missing') AND ${CO_OWNER_CELL_GIVEN} AND NOT ${ID_CELL_OWNERS}
   THEN ${coOwnerCellOwners} IS NOT NULL OR coalesce(rs_id_parse(${CO_OWNER_CELL}).status IN ('valid', 'legacy'), false) ELSE false END)`;
 
 /**
@@ -109,7 +113,8 @@ const CO_OWNER_ID_PROBLEM = `CASE WHEN ${CO_OWNER_CELL_GIVEN} AND ${coOwnerCellO
  * the 权利人 cell names as many persons as the ID cell, in its order. Otherwise each owner is named by none (a name
  * read as another's is an identity conflict, data_quality.id-name-conflict, or a 需核实身份 note that is not one).
  * A row naming co-owners in its 共有人证件号码 cell lists the 权利人 and them (ROW_OWNERS), its id_number the 权利人's;
- * one kept for them beside an unreadable 权利人 keeps his id_status 'invalid' and id_problem, and lists them alone.
+ * one kept for them beside an unreadable 权利人 keeps his id_status 'invalid' and id_problem, and lists them alone
+ * (beside a 权利人 who gives no number, 'missing' or, written as none, 'invalid').
  * names_several: the 权利人 cell names several persons, whoever the ID cell names.
  */
 export const PROPERTY_ID_COLUMNS: Record<string, string[]> = {
@@ -129,28 +134,44 @@ export const PROPERTY_ID_COLUMNS: Record<string, string[]> = {
 /**
  * The 共有人证件号码 cells that cannot be read, of rows kept for the 权利人 (in load_rejects' columns, as
  * business-holders.ts's UNREADABLE_IDS_OF_KEPT_ROWS): for data_quality.id-invalid to list. The row itself is not
- * refused: its 权利人 and its readable co-owners hold the home.
+ * refused: its 权利人 and its readable co-owners hold the home. The cell is quoted whole (raw_value: a cell of several
+ * numbers one of which cannot be read is one unreadable number); its raw_row gives the cell's parts one a cell, by
+ * which that check finds a recipient named in it. Until 2026-12-08 the cell was given whole there, and a recipient
+ * written 371329…、371329… beside an outsider's 权利人 left the finding in no village (one written 371329…,371329… did).
  */
 export const UNREADABLE_CO_OWNER_IDS = `(SELECT 'properties' AS dataset, _file, _sheet, _line, 'id' AS kind,
     ${sqlString(CO_OWNER_ID.label)} AS column_name, co_owner_id_number AS raw_value,
-    ${sqlString(CO_OWNER_ID.label)} || '无法识别：' || co_owner_id_problem AS reason, concat_ws(',', id_raw, co_owner_id_number) AS raw_row
+    ${sqlString(CO_OWNER_ID.label)} || '无法识别：' || co_owner_id_problem AS reason, concat_ws(',', id_raw,
+      array_to_string(regexp_split_to_array(co_owner_id_number, ${sqlString(BETWEEN_PERSONS)}), ',')) AS raw_row
   FROM ${q('properties')} WHERE co_owner_id_problem IS NOT NULL)`;
+
+/** A typed row's 权利人 cell written as none (无, —, 不详): read as an 'invalid' number, it gives none. */
+const HOLDER_WRITTEN_AS_NONE = 'coalesce(rs_no_value(id_raw), false)';
+
+/**
+ * Why a co-owned row's 权利人 is none of its owners, for the evidence (over_asset.property): 'missing' where his cell
+ * gives no number (empty, or written as none), 'invalid' where it cannot be read; NULL where he is an owner or his
+ * number is of another document (a company's code). Read from the typed row's own id_status and id_raw.
+ */
+const HOLDER_ID_UNREAD = `CASE WHEN id_status = 'missing' OR ${HOLDER_WRITTEN_AS_NONE} THEN 'missing'
+  WHEN id_status = 'invalid' AND NOT ${NAMES_OTHER_DOCUMENT} THEN 'invalid' END`;
 
 /**
  * The unreadable 权利人 numbers of rows kept for their readable co-owners (ROW_OWNERS), as a refused row's would be
  * listed in load_rejects (the same column and reason: a row refused one month and kept the next keeps its fact), for
  * data_quality.id-invalid. Its raw_row gives the readable co-owners' numbers one a cell (a cell of several, 371329…、
  * 371329…, is split), by which that check finds the row's village. Not a number the 证件类型 says is of another
- * document (document-types.ts).
+ * document (document-types.ts), nor a cell written as none (无, —): it gives no number, and the 权利人 no person to list.
  */
 export const UNREADABLE_HOLDER_IDS = `(SELECT 'properties' AS dataset, _file, _sheet, _line, 'id' AS kind,
     ${sqlString(ID.label)} AS column_name, id_raw AS raw_value, ${sqlString(ID.label)} || '无法识别：' || id_problem AS reason,
     concat_ws(',', id_raw, array_to_string(list_transform(owners, owner -> owner.id_number), ',')) AS raw_row
-  FROM ${q('properties')} WHERE id_status = 'invalid' AND NOT ${NAMES_OTHER_DOCUMENT})`;
+  FROM ${q('properties')} WHERE id_status = 'invalid' AND NOT ${NAMES_OTHER_DOCUMENT} AND NOT ${HOLDER_WRITTEN_AS_NONE})`;
 
 /**
  * One row per owner of a typed properties row (p.* with id_number, id_raw, id_status, name and name_key his, and
- * co_owners: the row's other owners, each {id_number, id_raw, id_status, name, name_key}, NULL for a home of one).
+ * co_owners: the row's other owners, each {id_number, id_raw, id_status, name, name_key}, NULL for a home of one;
+ * holder_id_unread: why the row's 权利人 is not among its owners, HOLDER_ID_UNREAD, NULL on a home of one).
  * A row of one owner is read as it is, his name only where the 权利人 cell names him alone; only a co-owned row is
  * unnested. Until 2026-12-06 every row was (a list of one built per row, then unnested), in over_asset.property and
  * in every read of id_occurrences: at a million persons (1.27 million rows, none co-owned) the check's join took
@@ -164,5 +185,5 @@ export const PROPERTY_OWNERS = `(SELECT * EXCLUDE (owners, names_several) REPLAC
   UNION ALL BY NAME
   SELECT * EXCLUDE (owner, owners, names_several) REPLACE (owner.id_number AS id_number, owner.id_raw AS id_raw,
       owner.id_status AS id_status, owner.name AS name, owner.name_key AS name_key),
-    list_filter(owners, other -> other.id_number <> owner.id_number) AS co_owners
+    list_filter(owners, other -> other.id_number <> owner.id_number) AS co_owners, ${HOLDER_ID_UNREAD} AS holder_id_unread
   FROM (SELECT *, unnest(owners) AS owner FROM ${q('properties')} WHERE owners IS NOT NULL))`;

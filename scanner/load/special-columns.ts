@@ -287,7 +287,9 @@ function dateWithStandIn([column, label]: [string, string], [standIn, standInLab
  * When the vehicle left the register: its 注销日期, or where a row leaves it empty, its 报废日期 (a car scrapped), as a
  * business's 吊销日期 stands in for its 注销日期. deregistered_on_from says which.
  */
-const DEREGISTERED = dateWithStandIn(['deregistered_on', '注销日期'], ['scrapped_on', '报废日期']);
+// Either may be a month (注销日期 2026年10月), its last day: a leaving, as a business's closing is (deregistered in P's
+// month, it was held in P). Until 2026-12-08 a month refused the row, and a car deregistered in P was not counted.
+const DEREGISTERED = dateWithStandIn(['deregistered_on', '注销日期'], ['scrapped_on', '报废日期'], endOf);
 const VEHICLE_COLUMNS: Record<string, string[]> = {
   vehicle_type: [`${mapped('vehicle_type', 'vehicle_type')} AS vehicle_type`],
   status: [
@@ -297,11 +299,74 @@ const VEHICLE_COLUMNS: Record<string, string[]> = {
   ],
   ...DEREGISTERED.columns,
 };
-const VEHICLE_UNREADABLE: Record<string, string> = DEREGISTERED.unreadable;
+const VEHICLE_UNREADABLE: Record<string, string> = { deregistered_on: `${endOf('deregistered_on')} IS NULL`, ...DEREGISTERED.unreadable };
 
-/** A deposits row's bank as written, and the institution it names (农行 and 中国农业银行城关支行 are one: deposit-rounds.ts). */
+/**
+ * A deposits row's bank as written, and the institution it names (农行 and 中国农业银行城关支行 are one: deposit-rounds.ts);
+ * its 截止日期, a date or a month (2026年9月, 202609) as its last day: the balance as at the month's end, as a list that
+ * states only its month is read (deposit-round-keys.ts roundDate). Until 2026-12-08 a month refused the row, and a
+ * household over its limit was not found.
+ */
 const DEPOSIT_COLUMNS: Record<string, string[]> = {
   institution: ['rs_text(institution) AS institution', `${mapped('institution', 'institution')} AS institution_key`],
+  as_of: [`${endOf('as_of')} AS as_of`, 'as_of AS as_of_raw'],
+};
+/**
+ * A date cell written as none (—, 无: the date map's m_no_value) is empty, as normalise-datasets.ts reads one in a column
+ * without a test of its own; a column given one here says so itself.
+ */
+const writtenAsNoDate = (name: string) => `coalesce(${mapped(name, 'date', 'm_no_value')}, false)`;
+const DEPOSIT_UNREADABLE: Record<string, string> = { as_of: `${endOf('as_of')} IS NULL AND NOT ${writtenAsNoDate('as_of')}` };
+
+/**
+ * A home's 登记日期 may be a month (2018年5月), its first day, as a business's 成立日期 is: it only tells two rows apart
+ * where neither gives the 坐落 (over_asset.property), and two rows written with the same month compare alike as they
+ * would as months. Until 2026-12-08 a month refused the row, and a household's second home was not found.
+ */
+const PROPERTY_COLUMNS: Record<string, string[]> = {
+  registered_on: [`${startOf('registered_on')} AS registered_on`, 'registered_on AS registered_on_raw'],
+};
+const PROPERTY_UNREADABLE: Record<string, string> = {
+  registered_on: `${startOf('registered_on')} IS NULL AND NOT ${writtenAsNoDate('registered_on')}`,
+};
+
+/**
+ * A payment's month. Where the list writes two month headers (所属期 beside 发放月份: headers.ts lands the second's cell in
+ * month_fallback and names both in month_headers, given to every row), the 所属期 where the row fills it, else the
+ * 发放月份 (or, beside no 发放月份, the payment date's month): a list so made fills the 所属期 only on its 补发 rows, and a
+ * 补发 of July paid in August is July's. A 所属期 written as none (—, 无: the month map's m_no_value) is empty so; one
+ * that cannot be read refuses the row as before (which month the money is for is unknown). A row with both empty is
+ * refused naming the two headers. Until 2026-12-08 the 发放月份 beside a 所属期 was left unread, and every ordinary row
+ * (its 所属期 empty) was refused as 发放月份为空, its 发放月份 filled: a dead man's overpayment went unestimated.
+ */
+const TWO_MONTHS = 'month_headers IS NOT NULL';
+const writtenAsNone = (name: string) => `coalesce(${mapped(name, 'month', 'm_no_value')}, false)`;
+const monthEmpty = (name: string) => `(${blank(name)} OR ${writtenAsNone(name)})`;
+/** The row's own month cell (its 所属期, or the list's only month header) is the one read. */
+const OWN_MONTH_READ = `(NOT ${TWO_MONTHS} OR NOT ${monthEmpty('month')})`;
+const PAYMENT_MONTH = `CASE WHEN ${OWN_MONTH_READ} THEN ${mapped('month', 'month')} ELSE ${mapped('month_fallback', 'month')} END`;
+const PAYMENT_COLUMNS: Record<string, string[]> = {
+  month: [`${PAYMENT_MONTH} AS month`, `CASE WHEN ${OWN_MONTH_READ} THEN month ELSE month_fallback END AS month_raw`],
+  // Read into the month above, not kept.
+  month_fallback: [],
+  month_headers: [],
+};
+const PAYMENT_UNREADABLE: Record<string, string> = {
+  month: `${OWN_MONTH_READ} AND ${mapped('month', 'month')} IS NULL`,
+  // Beside a filled 所属期 the 发放月份 is not read, and refuses nothing.
+  month_fallback: `NOT ${OWN_MONTH_READ} AND NOT ${writtenAsNone('month_fallback')} AND ${mapped('month_fallback', 'month')} IS NULL`,
+};
+/** Which header of the two (1 or 2) a cell is under, written as none: （所属期写作「无」）. */
+const noneNote = (name: string, which: 1 | 2) =>
+  `CASE WHEN NOT ${blank(name)} THEN split_part(month_headers, '、', ${which}) || '写作「' || trim(${name}) || '」' END`;
+const PAYMENT_EMPTY: Record<string, RowRefusal> = {
+  month: {
+    column: 'month',
+    when: `CASE WHEN ${TWO_MONTHS} THEN ${monthEmpty('month')} AND ${monthEmpty('month_fallback')} ELSE ${blank('month')} END`,
+    why: `CASE WHEN ${TWO_MONTHS}
+      THEN month_headers || '均为空' || coalesce('（' || nullif(concat_ws('，', ${noneNote('month', 1)}, ${noneNote('month_fallback', 2)}), '') || '）', '')
+      ELSE '发放月份为空' END`,
+  },
 };
 
 /** A refusal of a row whose cells can each be read but say nothing usable together: (column it is listed under, when, reason SQL). */
@@ -337,6 +402,9 @@ const PRISONER_REFUSALS: readonly RowRefusal[] = [RELEASED_UNDATED, START_AFTER_
 /** Rows refused for what their cells say together, per dataset (normalise-datasets.ts lists them with the unreadable ones). */
 export const SPECIAL_REFUSALS: Partial<Record<DatasetName, readonly RowRefusal[]>> = { prisoners: PRISONER_REFUSALS };
 
+/** A required column's empty test and reason, where its own would be false (a 所属期 left empty beside a filled 发放月份). */
+export const SPECIAL_EMPTY: Partial<Record<DatasetName, Record<string, RowRefusal>>> = { payments: PAYMENT_EMPTY };
+
 /** Values the special columns of a dataset read more than once, named once over its mapped values (value-maps.ts overMapped). */
 export const SPECIAL_STEPS: Partial<Record<DatasetName, readonly (readonly string[])[]>> = {
   deaths: DEATH_STEPS, prisoners: PRISONER_STEPS, businesses: BUSINESS_STEPS,
@@ -345,13 +413,13 @@ export const SPECIAL_STEPS: Partial<Record<DatasetName, readonly (readonly strin
 /** Columns read with more than their kind (the roll's, a cadre's term): per dataset, the typed columns they become. */
 export const SPECIAL_COLUMNS: Partial<Record<DatasetName, Record<string, string[]>>> = {
   roll: ROLL_COLUMNS, cadres: CADRE_COLUMNS, prisoners: PRISONER_COLUMNS, deaths: DEATH_COLUMNS, vehicles: VEHICLE_COLUMNS,
-  businesses: BUSINESS_COLUMNS, deposits: DEPOSIT_COLUMNS,
+  businesses: BUSINESS_COLUMNS, deposits: DEPOSIT_COLUMNS, payments: PAYMENT_COLUMNS,
   // A home's co-owners in one ID cell (property-co-owners.ts).
-  properties: PROPERTY_ID_COLUMNS,
+  properties: { ...PROPERTY_ID_COLUMNS, ...PROPERTY_COLUMNS },
 };
 
 /** When a filled cell of those columns cannot be read (the plain test, that its kind's parse failed, would refuse a term or a sentence in one cell). */
 export const SPECIAL_UNREADABLE: Partial<Record<DatasetName, Record<string, string>>> = {
   cadres: CADRE_UNREADABLE, prisoners: PRISONER_UNREADABLE, deaths: DEATH_UNREADABLE, businesses: BUSINESS_UNREADABLE,
-  vehicles: VEHICLE_UNREADABLE,
+  vehicles: VEHICLE_UNREADABLE, payments: PAYMENT_UNREADABLE, deposits: DEPOSIT_UNREADABLE, properties: PROPERTY_UNREADABLE,
 };

@@ -101,7 +101,9 @@ const ALSO_READ_AS: Partial<Record<string, MappedKind[]>> = {
   'businesses.registered_on': ['month'], 'businesses.closed_on': ['month'], 'businesses.revoked_on': ['month'],
   'prisoners.sentence_start': ['month'], 'prisoners.sentence_end': ['month'], 'prisoners.released_on': ['month'],
   'payroll.staff_kind': ['vague_staff_kind'], 'payroll.post_class': ['vague_staff_kind'],
-  'deposits.institution': ['institution'],
+  // A month in these is read as other lists' are (special-columns.ts): until 2026-12-08 it refused the row.
+  'deposits.institution': ['institution'], 'deposits.as_of': ['month'],
+  'vehicles.deregistered_on': ['month'], 'vehicles.scrapped_on': ['month'], 'properties.registered_on': ['month'],
   'properties.id_number': ['co_owner_ids'], 'properties.name': ['co_owner_names'], 'properties.co_owner_id_number': ['co_owner_ids'], 'properties.co_owner_name': ['co_owner_names'],
 };
 

@@ -23,7 +23,10 @@ describe('a 发放明细 that names both the month paid and the month the money 
     // August and September, each 1400 ÷ 2 members; July's money, paid in August, is not after the death.
     expect(deceased('overpayment_yuan')).toBe('1400.00');
     expect(deceased('evidence')).toContain('死亡次月起仍发放 2 个月（2026-08 至 2026-09）');
-    expect(summary.warnings).toContainEqual({ file: '低保发放明细.xlsx', message: '工作表「发放表」列「发放月份」未读取：本表另有「所属期」，发放月份按「所属期」读取' });
+    expect(summary.warnings).toContainEqual({
+      file: '低保发放明细.xlsx',
+      message: '工作表「发放表」列「发放月份」仅在「所属期」为空的行读取：本表另有「所属期」，发放月份按「所属期」读取，「所属期」为空或写作「无」等的行按「发放月份」读取',
+    });
   });
 
   it('reads the header sweep.json names instead', async () => {

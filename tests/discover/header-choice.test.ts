@@ -3,31 +3,38 @@
 // header to read, could not settle it either.
 import { describe, expect, it } from 'vitest';
 import { DATASETS, datasetSpec } from '../../scanner/datasets/catalog.ts';
-import { datasetsFittingHeader, matchHeader } from '../../scanner/datasets/headers.ts';
+import { datasetsFittingHeader, headerConstants, matchHeader } from '../../scanner/datasets/headers.ts';
 
 const payments = datasetSpec('payments');
 
 describe('two headers naming one column', () => {
-  it('reads the month the money is for (所属期, 所属月份, 资金所属期) and leaves 发放月份 unread, named', () => {
+  it('reads the month the money is for (所属期, 所属月份, 资金所属期), and 发放月份 only where it is empty, named', () => {
     for (const preferred of ['所属期', '所属月份', '资金所属期', ' 所属期 ']) {
       const match = matchHeader(payments, ['家庭编号', '发放月份', preferred, '发放金额']);
-      expect(Object.fromEntries(match.columnIndex), preferred).toEqual({ household_id: 0, month: 2, amount: 3 });
+      expect(Object.fromEntries(match.columnIndex), preferred).toEqual({ household_id: 0, month: 2, month_fallback: 1, amount: 3 });
       expect(match.duplicated, preferred).toEqual([]);
-      expect(match.passedOver.map((p) => [p.column.name, p.header, p.chosen]), preferred).toEqual([['month', '发放月份', preferred]]);
+      expect(match.passedOver, preferred).toEqual([]);
+      expect(match.readWhereEmpty.map((p) => [p.column.name, p.header, p.chosen]), preferred).toEqual([['month', '发放月份', preferred]]);
+      expect(headerConstants(match), preferred).toEqual([['month_headers', `${preferred.trim()}、发放月份`]]);
     }
     // Whichever comes first.
     expect(matchHeader(payments, ['所属期', '家庭编号', '月份', '发放金额']).columnIndex.get('month')).toBe(0);
   });
 
-  it('reads a stated month before the date a bank dates the payment with (交易日期, 代发日期, 发放日期 …), which it reads alone', () => {
+  it('reads a stated month before the date a bank dates the payment with (交易日期, 代发日期, 发放日期 …), which it reads alone or where the month is empty', () => {
     const match = matchHeader(payments, ['户名', '账号', '交易日期', '发放月份', '金额']);
     expect(match.columnIndex.get('month')).toBe(3);
-    expect(match.passedOver.map((p) => [p.header, p.chosen])).toEqual([['交易日期', '发放月份']]);
-    expect(match.caveats).toEqual([]);
+    expect(match.columnIndex.get('month_fallback')).toBe(2);
+    expect(match.passedOver).toEqual([]);
+    expect(match.readWhereEmpty.map((p) => [p.header, p.chosen])).toEqual([['交易日期', '发放月份']]);
+    expect(match.caveats).toEqual([expect.stringContaining('列「交易日期」仅在「发放月份」为空的行读取')]);
     const dated = matchHeader(payments, ['户名', '账号', '交易日期', '金额']);
     expect(dated.columnIndex.get('month')).toBe(2);
     expect(dated.caveats).toEqual([expect.stringContaining('发放月份按「交易日期」的月份读取')]);
-    expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['代发日期', '月份']);
+    expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['代发日期']);
+    expect(matchHeader(payments, ['所属期', '代发日期', '月份', '金额']).readWhereEmpty.map((p) => p.header)).toEqual(['月份']);
+    // Two of the next tier: which is meant is unknown, and neither is read.
+    expect(matchHeader(payments, ['所属期', '发放年月', '月份', '金额']).passedOver.map((p) => p.header)).toEqual(['发放年月', '月份']);
     expect(matchHeader(payments, ['账号', '交易日期', '入账日期', '金额']).duplicated.map((d) => d.headers)).toEqual([['交易日期', '入账日期']]);
   });
 
