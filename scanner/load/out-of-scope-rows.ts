@@ -8,7 +8,7 @@ import { DEFAULT_USAGE_WORDS, houseUse, usageKind, usageListsOf, type UsageWords
 import { COMPANY_CODE_ONLY } from './business-holders.ts';
 import { otherIdDocumentRule } from './other-id-documents.ts';
 import { endedListNameSql } from './left-roll-sheets.ts';
-import { JOINED_AFTER_P, LEFT_BEFORE_P, PAID_INTO_P, TYPING_PERIOD_START, leavingNotDone, leftOn } from './payroll-dates.ts';
+import { JOINED_AFTER_P, LEFT_BEFORE_P, PAID_INTO_P, TYPING_PERIOD_START, gives, leavingNotDone, leftOn } from './payroll-dates.ts';
 import { blank } from './raw-rows.ts';
 import { RELEASED_ON_ITSELF } from './special-columns.ts';
 import { mappedField } from './value-maps.ts';
@@ -91,10 +91,12 @@ const ENDED_LIST_SAYS: Partial<Record<DatasetName, { left: string; notRead: stri
   // A leaving dated on or after P's first day was paid in P, whatever the list's name says (payroll-dates.ts).
   payroll: { left: '人员已不由财政供养（减员、离职等）', notRead: '未作为财政供养人员', unless: PAID_INTO_P },
   // A car deregistered on or after P's first day was held in P: over_asset.vehicle reads its date (checks.md), a month
-  // (2026年10月) as its last day, as leftOn reads a leaving's.
+  // (2026年10月) as its last day, as leftOn reads a leaving's. A row that states its own 状态 is read by it: the check
+  // knows a 注销 from it, and a later list's 注销 is what tells it that a plate an earlier list gave as 正常 is gone
+  // (set aside, that row left the earlier 正常 standing: a false finding, tests/checks/over_asset.vehicle.wordings).
   vehicles: {
     left: '车辆已注销、报废或转出', notRead: '未计入车辆',
-    unless: `coalesce(coalesce(${leftOn('deregistered_on')}, ${leftOn('scrapped_on')}) >= ${TYPING_PERIOD_START}, false)`,
+    unless: `(${gives('status')} OR coalesce(coalesce(${leftOn('deregistered_on')}, ${leftOn('scrapped_on')}) >= ${TYPING_PERIOD_START}, false))`,
   },
   properties: { left: '房产已注销、转移或为历史记录', notRead: '未计入房产', unless: 'false' },
 };
@@ -102,7 +104,7 @@ const ENDED_LIST_SAYS: Partial<Record<DatasetName, { left: string; notRead: stri
 /**
  * A list whose file or sheet name says its rows ended (2026年9月财政供养人员减员名单.csv, a 已注销车辆 sheet, 历史注销记录):
  * every row is set aside by the name alone, whatever its columns say (a 减员原因 is kept in the reject's raw row), except
- * one whose own date puts the ending in P or after. Until 2026-12-08 such a list was read as live: each person on it a
+ * one whose own date puts the ending in P or after (and a car's row that states its own 状态). Until 2026-12-08 such a list was read as live: each person on it a
  * high over_asset finding, with no warning. The first rule of its dataset: the name says most of what a row is.
  */
 function endedListRules(dataset: DatasetName): OutOfScopeRule[] {
