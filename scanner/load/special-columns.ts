@@ -14,6 +14,8 @@ import { ROLL_PROGRAM_COLUMNS } from './stated-area.ts';
 import { mappedField, type MappedKind } from './value-maps.ts';
 
 const mapped = (name: string, kind: MappedKind, field?: string) => mappedField({ name }, kind, field);
+/** A cell written as none (—, /, 无, 不详: its value map's m_no_value), which gives no value of that kind. */
+const writtenAsNone = (name: string, kind: MappedKind) => `coalesce(${mapped(name, kind, 'm_no_value')}, false)`;
 const dateOf = (name: string) => mapped(name, 'date');
 /**
  * A date, or a month (享受起始年月 2021.04, 任职止 2024.03, 入监日期 2025年3月, 火化日期 2026.9, 成立日期 2015年8月, as
@@ -46,7 +48,7 @@ const ROLL_COLUMNS: Record<string, string[]> = {
   // 2026-12-06 each such row was a data_quality.bad-value finding (无法识别：月保障金「—」).
   monthly_amount: [
     `${mapped('monthly_amount', 'amount')} AS monthly_amount_cents`,
-    `CASE WHEN NOT coalesce(${mapped('monthly_amount', 'amount', 'm_no_value')}, false) THEN monthly_amount END AS monthly_amount_raw`,
+    `CASE WHEN NOT ${writtenAsNone('monthly_amount', 'amount')} THEN monthly_amount END AS monthly_amount_raw`,
   ],
   // 享受起始年月 columns hold months: a month is a readable start (its first day).
   start_date: [
@@ -122,7 +124,7 @@ const SENTENCE_END = sentence('end');
  * 2026-12-06 it refused the row, and a man held in P was not found. Not 不详, 未知 or 不明: those say he left on a day
  * not known, and the row is refused as before. Asked of the value map's m_no_value first, so only such cells pay the regexp.
  */
-const RELEASE_WRITTEN_AS_NONE = `CASE WHEN coalesce(${mapped('released_on', 'date', 'm_no_value')}, false)
+const RELEASE_WRITTEN_AS_NONE = `CASE WHEN ${writtenAsNone('released_on', 'date')}
   THEN regexp_full_match(rs_text(released_on), ${sqlString(NONE_WRITTEN)}) ELSE false END`;
 const RELEASED = sentence('released');
 export const RELEASED_ON_ITSELF = endOf('released_on');
@@ -311,12 +313,9 @@ const DEPOSIT_COLUMNS: Record<string, string[]> = {
   institution: ['rs_text(institution) AS institution', `${mapped('institution', 'institution')} AS institution_key`],
   as_of: [`${endOf('as_of')} AS as_of`, 'as_of AS as_of_raw'],
 };
-/**
- * A date cell written as none (—, 无: the date map's m_no_value) is empty, as normalise-datasets.ts reads one in a column
- * without a test of its own; a column given one here says so itself.
- */
-const writtenAsNoDate = (name: string) => `coalesce(${mapped(name, 'date', 'm_no_value')}, false)`;
-const DEPOSIT_UNREADABLE: Record<string, string> = { as_of: `${endOf('as_of')} IS NULL AND NOT ${writtenAsNoDate('as_of')}` };
+// A date cell written as none (—, 无) is empty, as normalise-datasets.ts reads one in a column without a test of its own;
+// a column given one here says so itself.
+const DEPOSIT_UNREADABLE: Record<string, string> = { as_of: `${endOf('as_of')} IS NULL AND NOT ${writtenAsNone('as_of', 'date')}` };
 
 /**
  * A home's 登记日期 may be a month (2018年5月), its first day, as a business's 成立日期 is: it only tells two rows apart
@@ -327,7 +326,7 @@ const PROPERTY_COLUMNS: Record<string, string[]> = {
   registered_on: [`${startOf('registered_on')} AS registered_on`, 'registered_on AS registered_on_raw'],
 };
 const PROPERTY_UNREADABLE: Record<string, string> = {
-  registered_on: `${startOf('registered_on')} IS NULL AND NOT ${writtenAsNoDate('registered_on')}`,
+  registered_on: `${startOf('registered_on')} IS NULL AND NOT ${writtenAsNone('registered_on', 'date')}`,
 };
 
 /**
@@ -340,8 +339,7 @@ const PROPERTY_UNREADABLE: Record<string, string> = {
  * (its 所属期 empty) was refused as 发放月份为空, its 发放月份 filled: a dead man's overpayment went unestimated.
  */
 const TWO_MONTHS = 'month_headers IS NOT NULL';
-const writtenAsNone = (name: string) => `coalesce(${mapped(name, 'month', 'm_no_value')}, false)`;
-const monthEmpty = (name: string) => `(${blank(name)} OR ${writtenAsNone(name)})`;
+const monthEmpty = (name: string) => `(${blank(name)} OR ${writtenAsNone(name, 'month')})`;
 /** The row's own month cell (its 所属期, or the list's only month header) is the one read. */
 const OWN_MONTH_READ = `(NOT ${TWO_MONTHS} OR NOT ${monthEmpty('month')})`;
 const PAYMENT_MONTH = `CASE WHEN ${OWN_MONTH_READ} THEN ${mapped('month', 'month')} ELSE ${mapped('month_fallback', 'month')} END`;
@@ -354,7 +352,7 @@ const PAYMENT_COLUMNS: Record<string, string[]> = {
 const PAYMENT_UNREADABLE: Record<string, string> = {
   month: `${OWN_MONTH_READ} AND ${mapped('month', 'month')} IS NULL`,
   // Beside a filled 所属期 the 发放月份 is not read, and refuses nothing.
-  month_fallback: `NOT ${OWN_MONTH_READ} AND NOT ${writtenAsNone('month_fallback')} AND ${mapped('month_fallback', 'month')} IS NULL`,
+  month_fallback: `NOT ${OWN_MONTH_READ} AND NOT ${writtenAsNone('month_fallback', 'month')} AND ${mapped('month_fallback', 'month')} IS NULL`,
 };
 /** Which header of the two (1 or 2) a cell is under, written as none: （所属期写作「无」）. */
 const noneNote = (name: string, which: 1 | 2) =>
